@@ -1,0 +1,55 @@
+"""The HTTP API under /api/ (OpenAPI docs at /api/docs).
+
+Authentication: `Authorization: Bearer <token>` (tokens from `kopru issue_token USER`) or the browser
+session. Without either, the API answers as the public would see the site: public records only.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import APIKeyCookie
+from ninja.security.http import HttpBearer
+
+from kopru.core.models import ApiToken
+from kopru.core.models.accounts import hash_token
+from kopru.web.api import build_router
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        found = ApiToken.objects.select_related("user", "user__profile").filter(key_hash=hash_token(token)).first()
+        if found is None or not found.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+class SessionOrAnonymous(APIKeyCookie):
+    """The browser session when there is one; otherwise the anonymous public (reads of public records)."""
+
+    param_name = "sessionid"
+
+    def __call__(self, request):
+        if request.headers.get("Authorization"):
+            return None  # a bad bearer token must fail, not fall back to anonymous
+        # Writes with a session need CSRF protection; reads do not change state.
+        if request.user.is_authenticated and request.method not in ("GET", "HEAD", "OPTIONS"):
+            return super().__call__(request)
+        return request.user if request.user.is_authenticated else AnonymousUser()
+
+    def authenticate(self, request, key):
+        return request.user if request.user.is_authenticated else None
+
+
+api = NinjaAPI(
+    title="Köprü API",
+    version="1.0",
+    description="The cooperation record: countries, sectors, organisations, people, documents, engagements, "
+    "agreements, claims, cooperation areas and actions. Same permission rules as the web UI.",
+    auth=[TokenAuth(), SessionOrAnonymous()],
+    urls_namespace="api",
+)
+api.add_router("/", build_router())

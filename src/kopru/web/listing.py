@@ -1,0 +1,82 @@
+"""Filtering, search and sorting of record lists; shared by the list pages, the exports and the API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import ForeignKey, ManyToManyField, QuerySet
+
+from kopru.core.access import visible_to
+from kopru.core.domain.search import folded_terms_filter
+from kopru.web.registry import RecordType
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    name: str
+    label: str
+    choices: list[tuple[str, str]]
+    selected: str
+
+
+def base_queryset(record_type: RecordType, user) -> QuerySet:
+    queryset = record_type.model.objects.all()
+    if record_type.select_related:
+        queryset = queryset.select_related(*record_type.select_related)
+    if record_type.prefetch_related:
+        queryset = queryset.prefetch_related(*record_type.prefetch_related)
+    if record_type.model.__name__ == "Document":
+        queryset = queryset.defer("text")
+    return visible_to(queryset, user) if record_type.has_visibility else queryset
+
+
+def _filter_key(record_type: RecordType, name: str) -> str:
+    field = record_type.model._meta.get_field(name)
+    if isinstance(field, ManyToManyField | ForeignKey) and field.related_model.__name__ == "Sector":
+        return f"{name}__code"
+    return name
+
+
+def apply_list_params(record_type: RecordType, queryset: QuerySet, params) -> QuerySet:
+    """Apply ?q=, one ?<filter>= per filter field, and ?sort= (prefix '-' for descending)."""
+    query = (params.get("q") or "").strip()
+    if query:
+        if record_type.searchable:
+            queryset = queryset.filter(folded_terms_filter(query))
+        else:
+            queryset = queryset.filter(**{f"{record_type.sortable[0]}__icontains": query})
+    for name in record_type.filters:
+        value = (params.get(name) or "").strip()
+        if value:
+            queryset = queryset.filter(**{_filter_key(record_type, name): value})
+            if isinstance(record_type.model._meta.get_field(name), ManyToManyField):
+                queryset = queryset.distinct()
+    sort = (params.get("sort") or "").strip()
+    if sort.lstrip("-") in record_type.sortable:
+        queryset = queryset.order_by(sort, "pk")
+    return queryset
+
+
+def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
+    options = []
+    for name in record_type.filters:
+        try:
+            field = record_type.model._meta.get_field(name)
+        except FieldDoesNotExist:  # pragma: no cover - registry is validated by tests
+            continue
+        if field.choices:
+            choices = [(str(value), str(label)) for value, label in field.choices]
+        elif isinstance(field, ForeignKey | ManyToManyField):
+            related = field.related_model.objects.all()
+            if hasattr(field.related_model, "visibility"):
+                related = visible_to(related, user)
+            if field.related_model.__name__ == "Country":
+                related = related.filter(code__in=record_type.model.objects.values(name)).order_by("name")
+            key = "code" if field.related_model.__name__ in ("Sector",) else "pk"
+            choices = [(str(getattr(obj, key)), str(obj)) for obj in related[:300]]
+        else:
+            values = record_type.model.objects.exclude(**{name: ""}).values_list(name, flat=True).distinct()
+            choices = [(value, value) for value in sorted(set(values))[:300]]
+        options.append(FilterOption(name, str(field.verbose_name), choices, params.get(name, "")))
+    return options

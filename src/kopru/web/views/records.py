@@ -1,0 +1,159 @@
+"""Generic list, detail, create, edit and history pages for every record type in the registry."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import ManyToManyField
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kopru.core import access
+from kopru.core.domain.evidence import Span, context_snippet, evidence_for, highlight
+from kopru.core.domain.notes import add_note, notes_for
+from kopru.engage.domain.areas import advance_area, record_initial_status
+from kopru.web.forms import AreaTransitionForm, NoteForm
+from kopru.web.listing import apply_list_params, base_queryset, filter_options
+from kopru.web.registry import record_type_for
+from kopru.web.related import related_sections
+from kopru.web.views.access import access_record, require_creator
+
+
+def record_list(request, slug):
+    record_type = record_type_for(slug)
+    queryset = apply_list_params(record_type, base_queryset(record_type, request.user), request.GET)
+    page = Paginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "record_type": record_type,
+        "page": page,
+        "filters": filter_options(record_type, request.GET, request.user),
+        "query": request.GET.get("q", ""),
+        "sort": request.GET.get("sort", ""),
+        "can_create": record_type.form is not None and access.can_create(request.user),
+        "can_export": access.can_create(request.user),
+    }
+    template = "web/record_rows.html" if request.headers.get("HX-Request") else "web/record_list.html"
+    return render(request, template, context)
+
+
+def _detail_fields(obj):
+    rows = []
+    for field in obj._meta.get_fields():
+        if not getattr(field, "concrete", False) and not isinstance(field, ManyToManyField):
+            continue
+        if field.name in ("id", "search_text", "text", "checksum", "file") or not getattr(field, "editable", True):
+            continue
+        if field.auto_created and not field.concrete:
+            continue
+        rows.append((field.verbose_name, field.name))
+    return rows
+
+
+def record_detail(request, slug, pk):
+    record_type = record_type_for(slug)
+    obj = access_record(request, record_type, pk)
+    user = request.user
+    context = {
+        "record_type": record_type,
+        "object": obj,
+        "fields": _detail_fields(obj),
+        "related": related_sections(obj, user),
+        "can_change": record_type.form is not None and record_type.has_visibility and access.can_change(user, obj),
+    }
+    if record_type.has_visibility:
+        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj)]
+        context["notes"] = notes_for(obj, user)
+        context["note_form"] = NoteForm() if access.can_create(user) else None
+    if slug == "documents":
+        spans = [Span(item.start, item.end, f"ev-{item.pk}") for item in obj.evidence.all()]
+        context["highlighted_text"] = highlight(obj.text, spans)
+    if slug == "areas":
+        context["transitions"] = obj.transitions.select_related("by")
+        context["transition_form"] = AreaTransitionForm() if context["can_change"] else None
+    return render(request, "web/record_detail.html", context)
+
+
+def _save_form(request, record_type, instance=None):
+    form_class = record_type.form
+    form = form_class(request.POST or None, request.FILES or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save()
+            if instance is None and record_type.slug == "areas":
+                record_initial_status(obj, by=request.user)
+        messages.success(request, _("Saved “%(name)s”.") % {"name": obj})
+        return None, obj
+    return form, None
+
+
+def record_create(request, slug):
+    record_type = record_type_for(slug)
+    require_creator(request, record_type)
+    form, obj = _save_form(request, record_type)
+    if obj is not None:
+        return redirect(obj.get_absolute_url())
+    return render(request, "web/record_form.html", {"record_type": record_type, "form": form, "object": None},
+                  status=400 if request.method == "POST" else 200)
+
+
+def record_edit(request, slug, pk):
+    record_type = record_type_for(slug)
+    instance = access_record(request, record_type, pk, for_change=True)
+    form, obj = _save_form(request, record_type, instance)
+    if obj is not None:
+        return redirect(obj.get_absolute_url())
+    return render(request, "web/record_form.html", {"record_type": record_type, "form": form, "object": instance},
+                  status=400 if request.method == "POST" else 200)
+
+
+def record_history(request, slug, pk):
+    record_type = record_type_for(slug)
+    obj = access_record(request, record_type, pk)
+    if not hasattr(obj, "history"):
+        return redirect(obj.get_absolute_url())
+    entries = []
+    for record in obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:100]:
+        previous = record.prev_record
+        changes = record.diff_against(previous).changes if previous else []
+        entries.append({"record": record, "changes": changes})
+    return render(request, "web/record_history.html", {"record_type": record_type, "object": obj,
+                                                       "entries": entries})
+
+
+@require_POST
+def record_add_note(request, slug, pk):
+    record_type = record_type_for(slug)
+    obj = access_record(request, record_type, pk)
+    require_creator(request)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        add_note(obj, author=request.user, text=form.cleaned_data["text"],
+                 visibility=form.cleaned_data["visibility"])
+        messages.success(request, _("Note added."))
+    else:
+        messages.error(request, _("The note is empty."))
+    return redirect(obj.get_absolute_url())
+
+
+@require_POST
+def area_advance(request, pk):
+    record_type = record_type_for("areas")
+    area = access_record(request, record_type, pk, for_change=True)
+    form = AreaTransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            advance_area(area, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Status changed."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+    else:
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
+    return redirect(area.get_absolute_url())
+
