@@ -19,7 +19,11 @@ from kopru.web.api import build_router
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        found = ApiToken.objects.select_related("user", "user__profile").filter(key_hash=hash_token(token)).first()
+        found = (
+            ApiToken.objects.select_related("user", "user__profile")
+            .filter(key_hash=hash_token(token))
+            .first()
+        )
         if found is None or not found.user.is_active:
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())

@@ -80,7 +80,9 @@ TEMPLATES = [
 _default_db = f"sqlite:///{VAR_DIR / 'kopru.sqlite3'}"
 _database_url = env_str("KOPRU_DATABASE_URL", _default_db)
 try:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=env_int("KOPRU_DB_CONN_MAX_AGE", 0))}
+    DATABASES = {
+        "default": dj_database_url.parse(_database_url, conn_max_age=env_int("KOPRU_DB_CONN_MAX_AGE", 0))
+    }
 except Exception as error:  # dj_database_url raises several types; all mean the same to an operator
     raise ConfigurationError(f"KOPRU_DATABASE_URL={_database_url!r} cannot be parsed: {error}") from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -85,7 +85,7 @@ def can_view(user, record) -> bool:
     organisation_id = company_organisation_id(user)
     link = ORGANISATION_LINKS.get(_label(record))
     if organisation_id and link and record.visibility != Visibility.INTERNAL:
-        return type(record).objects.filter(pk=record.pk, **{link: organisation_id}).exists()
+        return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
     return False
 
 

@@ -1,7 +1,18 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from kopru.core.models import ApiToken, Country, Document, Evidence, Note, Organisation, Person, Position, Profile, Sector
+from kopru.core.models import (
+    ApiToken,
+    Country,
+    Document,
+    Evidence,
+    Note,
+    Organisation,
+    Person,
+    Position,
+    Profile,
+    Sector,
+)
 
 
 @admin.register(Country)

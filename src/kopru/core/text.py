@@ -6,8 +6,24 @@ import re
 import unicodedata
 
 # Letters that NFKD does not decompose into base + combining mark.
-_SPECIAL = str.maketrans({"ı": "i", "İ": "i", "ø": "o", "Ø": "o", "ß": "ss", "æ": "ae", "Æ": "ae",
-                          "œ": "oe", "Œ": "oe", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "þ": "th"})
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "i",
+        "ø": "o",
+        "Ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "đ": "d",
+        "Đ": "d",
+        "ł": "l",
+        "Ł": "l",
+        "þ": "th",
+    }
+)
 _SPACES = re.compile(r"\s+")
 
 

@@ -4,8 +4,6 @@ Writes go through the same Django forms as the UI, so validation, the visibility
 "internal records belong to your side" rule cannot drift apart; form errors become 422 responses.
 """
 
-from __future__ import annotations
-
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import model_to_dict
@@ -67,31 +65,50 @@ def _register(router: Router, record_type: RecordType) -> None:
     slug = record_type.slug
     form_fields = list(record_type.form._meta.fields) if record_type.form else []
     pk_name = model._meta.pk.name
-    out_fields = [pk_name, *[f for f in form_fields if f != "owner_side"], "owner_side"] if form_fields else None
+    out_fields = (
+        [pk_name, *[f for f in form_fields if f != "owner_side"], "owner_side"] if form_fields else None
+    )
     if record_type.has_visibility:
         out_fields = [*out_fields, "created_at", "updated_at"]
     out_schema = create_schema(model, name=f"{model.__name__}Out", fields=out_fields)
     label = str(record_type.label)
 
-    @router.get(f"/{slug}/", response=list[out_schema], tags=[label], operation_id=f"list_{slug}",
-                summary=f"List {slug}")
+    @router.get(
+        f"/{slug}/",
+        response=list[out_schema],
+        tags=[label],
+        operation_id=f"list_{slug}",
+        summary=f"List {slug}",
+    )
     @paginate(LimitOffsetPagination)
     def list_records(request: HttpRequest, q: str = "", sort: str = ""):
         params = {**request.GET.dict(), "q": q, "sort": sort}
         return apply_list_params(record_type, base_queryset(record_type, request.auth), params)
 
-    @router.get(f"/{slug}/{{pk}}", response={200: out_schema, 401: ErrorOut, 404: ErrorOut}, tags=[label],
-                operation_id=f"get_{slug}", summary=f"Read one of {slug}")
+    @router.get(
+        f"/{slug}/{{pk}}",
+        response={200: out_schema, 401: ErrorOut, 404: ErrorOut},
+        tags=[label],
+        operation_id=f"get_{slug}",
+        summary=f"Read one of {slug}",
+    )
     def get_record(request: HttpRequest, pk: str):
         return _fetch(request, record_type, pk)
 
     if record_type.form is None:
         return
 
-    in_schema = create_schema(model, name=f"{model.__name__}In", fields=form_fields, optional_fields="__all__")
+    in_schema = create_schema(
+        model, name=f"{model.__name__}In", fields=form_fields, optional_fields="__all__"
+    )
 
-    @router.post(f"/{slug}/", response={201: out_schema, 401: ErrorOut, 403: ErrorOut}, tags=[label],
-                 operation_id=f"create_{slug}", summary=f"Create one of {slug}")
+    @router.post(
+        f"/{slug}/",
+        response={201: out_schema, 401: ErrorOut, 403: ErrorOut},
+        tags=[label],
+        operation_id=f"create_{slug}",
+        summary=f"Create one of {slug}",
+    )
     def create_record(request: HttpRequest, payload: in_schema):
         if not request.user.is_authenticated:
             raise HttpError(401, "Authentication required")
@@ -99,8 +116,13 @@ def _register(router: Router, record_type: RecordType) -> None:
             raise HttpError(403, "You may not create records")
         return 201, _save(request, record_type, payload.dict(exclude_unset=True))
 
-    @router.patch(f"/{slug}/{{pk}}", response={200: out_schema, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
-                  tags=[label], operation_id=f"update_{slug}", summary=f"Update one of {slug}")
+    @router.patch(
+        f"/{slug}/{{pk}}",
+        response={200: out_schema, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+        tags=[label],
+        operation_id=f"update_{slug}",
+        summary=f"Update one of {slug}",
+    )
     def update_record(request: HttpRequest, pk: str, payload: in_schema):
         instance = _fetch(request, record_type, pk, for_change=True)
         return _save(request, record_type, payload.dict(exclude_unset=True), instance)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core import access
@@ -12,6 +13,16 @@ from kopru.core.models import Document, Organisation, Person, Position
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _formfield(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class RecordMeta:
+    formfield_callback = staticmethod(_formfield)
 
 
 class AliasesField(forms.CharField):
@@ -43,9 +54,13 @@ class RecordForm(forms.ModelForm):
                 field.queryset = access.visible_to(queryset, user)
         if "owner_side" in self.fields:
             self.fields["owner_side"] = forms.ChoiceField(
-                label=_("owner side"), required=False,
-                choices=[("", "—"), (settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_A),
-                         (settings.KOPRU_SIDE_B, settings.KOPRU_SIDE_B)],
+                label=_("owner side"),
+                required=False,
+                choices=[
+                    ("", "—"),
+                    (settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_A),
+                    (settings.KOPRU_SIDE_B, settings.KOPRU_SIDE_B),
+                ],
             )
         if "owner_side" in self.fields and access.is_government_staff(user):
             # Staff cannot file records as the other side's internal notes: the side is theirs.
@@ -74,40 +89,53 @@ VISIBILITY_FIELDS = ["visibility", "owner_side"]
 class OrganisationForm(RecordForm):
     aliases = AliasesField(required=False, label=_("aliases"), help_text=_("One per line."))
 
-    class Meta:
+    class Meta(RecordMeta):
         model = Organisation
-        fields = ["name", "kind", "country", "parent", "aliases", "website", "sectors", "description",
-                  *VISIBILITY_FIELDS]
+        fields = [
+            "name",
+            "kind",
+            "country",
+            "parent",
+            "aliases",
+            "website",
+            "sectors",
+            "description",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class PersonForm(RecordForm):
     aliases = AliasesField(required=False, label=_("aliases"), help_text=_("One per line."))
 
-    class Meta:
+    class Meta(RecordMeta):
         model = Person
         fields = ["name", "aliases", "country", "biography", *VISIBILITY_FIELDS]
 
 
 class PositionForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Position
         fields = ["person", "title", "organisation", "start_date", "end_date", *VISIBILITY_FIELDS]
 
 
 class DocumentForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Document
         fields = ["title", "publisher", "published_date", "language", "source_url", *VISIBILITY_FIELDS]
 
 
 class DocumentUploadForm(forms.Form):
     file = forms.FileField(label=_("file"), required=False)
-    text = forms.CharField(label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    text = forms.CharField(
+        label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
     title = forms.CharField(label=_("title"), max_length=500, required=False)
     publisher = forms.CharField(label=_("publisher"), max_length=200, required=False)
     published_date = forms.DateField(label=_("published"), required=False, widget=DATE_INPUT)
-    source_url = forms.URLField(label=_("source URL"), required=False)
-    visibility = forms.ChoiceField(label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED)
+    source_url = forms.URLField(label=_("source URL"), required=False, assume_scheme="https")
+    visibility = forms.ChoiceField(
+        label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED
+    )
 
     def clean(self):
         cleaned = super().clean()
@@ -117,38 +145,91 @@ class DocumentUploadForm(forms.Form):
 
 
 class EngagementForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Engagement
-        fields = ["kind", "title", "status", "start_date", "end_date", "place", "country", "people",
-                  "organisations", "sectors", "summary", *VISIBILITY_FIELDS]
+        fields = [
+            "kind",
+            "title",
+            "status",
+            "start_date",
+            "end_date",
+            "place",
+            "country",
+            "people",
+            "organisations",
+            "sectors",
+            "summary",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class AgreementForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Agreement
-        fields = ["kind", "title", "status", "signed_date", "valid_until", "parties", "signatories", "sectors",
-                  "engagement", "summary", *VISIBILITY_FIELDS]
+        fields = [
+            "kind",
+            "title",
+            "status",
+            "signed_date",
+            "valid_until",
+            "parties",
+            "signatories",
+            "sectors",
+            "engagement",
+            "summary",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class ClaimForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Claim
-        fields = ["subject", "text", "speaker", "subject_country", "subject_organisation", "sector", "metric",
-                  "value", "unit", "scope", "stated_on", "engagement", *VISIBILITY_FIELDS]
+        fields = [
+            "subject",
+            "text",
+            "speaker",
+            "subject_country",
+            "subject_organisation",
+            "sector",
+            "metric",
+            "value",
+            "unit",
+            "scope",
+            "stated_on",
+            "engagement",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class CooperationAreaForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = CooperationArea
-        fields = ["country_a", "country_b", "sector", "summary", "engagements", "agreements", "claims",
-                  *VISIBILITY_FIELDS]
+        fields = [
+            "country_a",
+            "country_b",
+            "sector",
+            "summary",
+            "engagements",
+            "agreements",
+            "claims",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class ActionForm(RecordForm):
-    class Meta:
+    class Meta(RecordMeta):
         model = Action
-        fields = ["title", "description", "owner", "due_date", "status", "engagement", "agreement", "area",
-                  *VISIBILITY_FIELDS]
+        fields = [
+            "title",
+            "description",
+            "owner",
+            "due_date",
+            "status",
+            "engagement",
+            "agreement",
+            "area",
+            *VISIBILITY_FIELDS,
+        ]
 
 
 class AreaTransitionForm(forms.Form):
@@ -167,5 +248,8 @@ class NoteForm(forms.Form):
     text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}))
     visibility = forms.ChoiceField(
         label=_("visibility"),
-        choices=[(Visibility.SHARED, Visibility.SHARED.label), (Visibility.INTERNAL, _("Internal to my side"))],
+        choices=[
+            (Visibility.SHARED, Visibility.SHARED.label),
+            (Visibility.INTERNAL, _("Internal to my side")),
+        ],
     )

@@ -17,16 +17,32 @@ class RelatedSection:
 
 # model label -> (section label, attribute giving a queryset of related records)
 RELATED: dict[str, list[tuple]] = {
-    "core.person": [(_("Positions"), "positions"), (_("Engagements"), "engagements"),
-                    (_("Agreements signed"), "agreements_signed"), (_("Claims"), "claims")],
-    "core.organisation": [(_("People in positions"), "positions"), (_("Engagements"), "engagements"),
-                          (_("Agreements"), "agreements"), (_("Sub-organisations"), "children")],
-    "engage.engagement": [(_("Agreements signed here"), "agreements"), (_("Claims made here"), "claims"),
-                          (_("Cooperation areas"), "areas"), (_("Follow-up actions"), "actions")],
+    "core.person": [
+        (_("Positions"), "positions"),
+        (_("Engagements"), "engagements"),
+        (_("Agreements signed"), "agreements_signed"),
+        (_("Claims"), "claims"),
+    ],
+    "core.organisation": [
+        (_("People in positions"), "positions"),
+        (_("Engagements"), "engagements"),
+        (_("Agreements"), "agreements"),
+        (_("Sub-organisations"), "children"),
+    ],
+    "engage.engagement": [
+        (_("Agreements signed here"), "agreements"),
+        (_("Claims made here"), "claims"),
+        (_("Cooperation areas"), "areas"),
+        (_("Follow-up actions"), "actions"),
+    ],
     "engage.agreement": [(_("Cooperation areas"), "areas"), (_("Follow-up actions"), "actions")],
     "engage.claim": [(_("Cooperation areas"), "areas")],
-    "engage.cooperationarea": [(_("Engagements"), "engagements"), (_("Agreements"), "agreements"),
-                               (_("Claims"), "claims"), (_("Follow-up actions"), "actions")],
+    "engage.cooperationarea": [
+        (_("Engagements"), "engagements"),
+        (_("Agreements"), "agreements"),
+        (_("Claims"), "claims"),
+        (_("Follow-up actions"), "actions"),
+    ],
     "core.document": [],
 }
 

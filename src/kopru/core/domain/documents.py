@@ -28,8 +28,13 @@ def store_document(*, content: bytes, text: str, title: str, file_name: str = ""
     existing = Document.objects.filter(checksum=checksum).first()
     if existing:
         return StoredDocument(existing, created=False)
-    document = Document(checksum=checksum, title=title[:500] or file_name or checksum[:12], text=text,
-                        original_name=file_name, **fields)
+    document = Document(
+        checksum=checksum,
+        title=title[:500] or file_name or checksum[:12],
+        text=text,
+        original_name=file_name,
+        **fields,
+    )
     document.full_clean(exclude=["checksum", "file"])
     if file_name:
         document.file.save(file_name, ContentFile(content), save=False)

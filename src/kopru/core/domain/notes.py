@@ -14,9 +14,14 @@ def add_note(record, *, author, text: str, visibility: str) -> Note:
     owner_side = access.side_of(author)
     if visibility == Visibility.INTERNAL and not owner_side:
         visibility = Visibility.SHARED
-    note = Note(author=author, text=text.strip(), visibility=visibility,
-                owner_side=owner_side if visibility == Visibility.INTERNAL else "",
-                content_type=ContentType.objects.get_for_model(record), object_id=record.pk)
+    note = Note(
+        author=author,
+        text=text.strip(),
+        visibility=visibility,
+        owner_side=owner_side if visibility == Visibility.INTERNAL else "",
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+    )
     note.full_clean()
     note.save()
     return note

@@ -18,8 +18,12 @@ def load_countries(path: Path) -> int:
     for row in rows:
         Country.objects.update_or_create(
             code=row["code"],
-            defaults={"alpha3": row["alpha3"], "name": row["name"], "name_tr": row["name_tr"],
-                      "name_zh": row["name_zh"]},
+            defaults={
+                "alpha3": row["alpha3"],
+                "name": row["name"],
+                "name_tr": row["name_tr"],
+                "name_zh": row["name_zh"],
+            },
         )
     return len(rows)
 
@@ -35,9 +39,16 @@ def load_sectors(path: Path) -> int:
         for node in nodes:
             sector, _ = Sector.objects.update_or_create(
                 code=node["code"],
-                defaults={"parent": parent, "name": node["name"], "name_tr": node.get("name_tr", ""),
-                          "name_zh": node.get("name_zh", ""), "description": node.get("description", ""),
-                          "nace_codes": node.get("nace", []), "hs_codes": node.get("hs", []), "source": source},
+                defaults={
+                    "parent": parent,
+                    "name": node["name"],
+                    "name_tr": node.get("name_tr", ""),
+                    "name_zh": node.get("name_zh", ""),
+                    "description": node.get("description", ""),
+                    "nace_codes": node.get("nace", []),
+                    "hs_codes": node.get("hs", []),
+                    "source": source,
+                },
             )
             count += 1
             visit(node.get("children", []), sector)

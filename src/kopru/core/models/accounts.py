@@ -14,10 +14,15 @@ class Profile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     role = models.PositiveSmallIntegerField(_("role"), choices=Role.choices, default=Role.COMPANY)
-    side = models.CharField(_("side"), max_length=2, blank=True,
-                            help_text=_("ISO code of the government a staff member works for."))
-    organisation = models.ForeignKey("core.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
-                                     verbose_name=_("organisation"))
+    side = models.CharField(
+        _("side"),
+        max_length=2,
+        blank=True,
+        help_text=_("ISO code of the government a staff member works for."),
+    )
+    organisation = models.ForeignKey(
+        "core.Organisation", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("organisation")
+    )
 
     class Meta:
         verbose_name = _("profile")

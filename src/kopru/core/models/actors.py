@@ -11,11 +11,20 @@ from kopru.core.models.visibility import VisibleRecord
 
 class Organisation(VisibleRecord):
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
-    country = models.ForeignKey("core.Country", null=True, blank=True, on_delete=models.PROTECT,
-                                verbose_name=_("country"))
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children",
-                               verbose_name=_("parent organisation"))
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.OTHER
+    )
+    country = models.ForeignKey(
+        "core.Country", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("country")
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        verbose_name=_("parent organisation"),
+    )
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
@@ -43,8 +52,9 @@ class Organisation(VisibleRecord):
 class Person(VisibleRecord):
     name = models.CharField(_("name"), max_length=200, help_text=_("Full name with original diacritics."))
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
-    country = models.ForeignKey("core.Country", null=True, blank=True, on_delete=models.PROTECT,
-                                verbose_name=_("country"))
+    country = models.ForeignKey(
+        "core.Country", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("country")
+    )
     biography = models.TextField(_("biography"), blank=True)
     search_text = FoldedSearchField(sources=("name", "aliases"))
     history = HistoricalRecords()
@@ -62,10 +72,18 @@ class Person(VisibleRecord):
 
 
 class Position(VisibleRecord):
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="positions", verbose_name=_("person")
+    )
     title = models.CharField(_("title"), max_length=200)
-    organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.PROTECT,
-                                     related_name="positions", verbose_name=_("organisation"))
+    organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("organisation"),
+    )
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
     history = HistoricalRecords()

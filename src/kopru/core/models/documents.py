@@ -38,8 +38,9 @@ class Document(VisibleRecord):
 class Evidence(models.Model):
     """A character span of a document that supports a fact (any record)."""
 
-    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="evidence",
-                                 verbose_name=_("document"))
+    document = models.ForeignKey(
+        Document, on_delete=models.PROTECT, related_name="evidence", verbose_name=_("document")
+    )
     start = models.PositiveIntegerField(_("start offset"))
     end = models.PositiveIntegerField(_("end offset"))
     quote = models.TextField(_("quoted text"))

@@ -38,12 +38,13 @@ class Country(LocalisedName, models.Model):
         verbose_name_plural = _("countries")
 
 
-
 class Sector(LocalisedName, models.Model):
     """A node of the sector taxonomy (data/sectors.yaml); leaves carry the extraction contract's codes."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
     name = models.CharField(_("name"), max_length=100)
     name_tr = models.CharField(_("name (Turkish)"), max_length=100, blank=True)
     name_zh = models.CharField(_("name (Chinese)"), max_length=100, blank=True)

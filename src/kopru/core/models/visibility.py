@@ -33,8 +33,10 @@ class VisibleRecord(models.Model):
         sides = {settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B}
         if self.visibility == Visibility.INTERNAL and self.owner_side not in sides:
             raise ValidationError(
-                {"owner_side": _("An internal record must name its side (%(sides)s).")
-                 % {"sides": ", ".join(sorted(sides))}}
+                {
+                    "owner_side": _("An internal record must name its side (%(sides)s).")
+                    % {"sides": ", ".join(sorted(sides))}
+                }
             )
         if self.owner_side and self.owner_side not in sides:
             raise ValidationError({"owner_side": _("Unknown side.")})

@@ -14,8 +14,9 @@ from kopru.engage.models import AreaTransition, CooperationArea
 
 
 @transaction.atomic
-def advance_area(area: CooperationArea, *, to_status: str, on_date: datetime.date | None = None, by=None,
-                 note: str = "") -> AreaTransition:
+def advance_area(
+    area: CooperationArea, *, to_status: str, on_date: datetime.date | None = None, by=None, note: str = ""
+) -> AreaTransition:
     """Move an area to another status. Going back is allowed (talks stall) but must say why."""
     if to_status not in AREA_ORDER:
         raise ValidationError({"to_status": _("Unknown status.")})
@@ -41,6 +42,9 @@ def advance_area(area: CooperationArea, *, to_status: str, on_date: datetime.dat
 
 def record_initial_status(area: CooperationArea, by=None) -> AreaTransition:
     return AreaTransition.objects.create(
-        area=area, from_status="", to_status=area.status or AreaStatus.PROPOSED,
-        on_date=area.status_since or timezone.localdate(), by=by,
+        area=area,
+        from_status="",
+        to_status=area.status or AreaStatus.PROPOSED,
+        on_date=area.status_since or timezone.localdate(),
+        by=by,
     )

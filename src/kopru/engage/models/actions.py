@@ -14,16 +14,42 @@ class Action(VisibleRecord):
 
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="actions", verbose_name=_("owner"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name=_("owner"),
+    )
     due_date = models.DateField(_("due"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
-    engagement = models.ForeignKey("engage.Engagement", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="actions", verbose_name=_("engagement"))
-    agreement = models.ForeignKey("engage.Agreement", null=True, blank=True, on_delete=models.SET_NULL,
-                                  related_name="actions", verbose_name=_("agreement"))
-    area = models.ForeignKey("engage.CooperationArea", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="actions", verbose_name=_("cooperation area"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    engagement = models.ForeignKey(
+        "engage.Engagement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name=_("engagement"),
+    )
+    agreement = models.ForeignKey(
+        "engage.Agreement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name=_("agreement"),
+    )
+    area = models.ForeignKey(
+        "engage.CooperationArea",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+        verbose_name=_("cooperation area"),
+    )
     search_text = FoldedSearchField(sources=("title", "description"))
     history = HistoricalRecords()
 

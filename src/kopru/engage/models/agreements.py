@@ -11,20 +11,31 @@ from kopru.engage.enums import AgreementKind, AgreementStatus
 
 
 class Agreement(VisibleRecord):
-    kind = models.CharField(_("kind"), max_length=30, choices=AgreementKind.choices, default=AgreementKind.MOU)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=AgreementKind.choices, default=AgreementKind.MOU
+    )
     title = models.CharField(_("title"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=AgreementStatus.choices,
-                              default=AgreementStatus.SIGNED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AgreementStatus.choices, default=AgreementStatus.SIGNED
+    )
     signed_date = models.DateField(_("signed"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    parties = models.ManyToManyField("core.Organisation", blank=True, related_name="agreements",
-                                     verbose_name=_("parties"))
-    signatories = models.ManyToManyField("core.Person", blank=True, related_name="agreements_signed",
-                                         verbose_name=_("signatories"))
+    parties = models.ManyToManyField(
+        "core.Organisation", blank=True, related_name="agreements", verbose_name=_("parties")
+    )
+    signatories = models.ManyToManyField(
+        "core.Person", blank=True, related_name="agreements_signed", verbose_name=_("signatories")
+    )
     sectors = models.ManyToManyField("core.Sector", blank=True, verbose_name=_("sectors"))
-    engagement = models.ForeignKey("engage.Engagement", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="agreements", verbose_name=_("signed at"))
+    engagement = models.ForeignKey(
+        "engage.Engagement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        verbose_name=_("signed at"),
+    )
     search_text = FoldedSearchField(sources=("title", "summary"))
     history = HistoricalRecords(m2m_fields=[parties, signatories, sectors])
 

@@ -12,26 +12,38 @@ from kopru.engage.enums import AreaStatus
 class CooperationArea(VisibleRecord):
     """Cooperation between a pair of countries in one sector, moving through a lifecycle."""
 
-    country_a = models.ForeignKey("core.Country", on_delete=models.PROTECT, related_name="+",
-                                  verbose_name=_("country A"))
-    country_b = models.ForeignKey("core.Country", on_delete=models.PROTECT, related_name="+",
-                                  verbose_name=_("country B"))
+    country_a = models.ForeignKey(
+        "core.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country A")
+    )
+    country_b = models.ForeignKey(
+        "core.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("country B")
+    )
     sector = models.ForeignKey("core.Sector", on_delete=models.PROTECT, verbose_name=_("sector"))
-    status = models.CharField(_("status"), max_length=20, choices=AreaStatus.choices, default=AreaStatus.PROPOSED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AreaStatus.choices, default=AreaStatus.PROPOSED
+    )
     status_since = models.DateField(_("status since"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    engagements = models.ManyToManyField("engage.Engagement", blank=True, related_name="areas",
-                                         verbose_name=_("engagements"))
-    agreements = models.ManyToManyField("engage.Agreement", blank=True, related_name="areas",
-                                        verbose_name=_("agreements"))
-    claims = models.ManyToManyField("engage.Claim", blank=True, related_name="areas", verbose_name=_("claims"))
+    engagements = models.ManyToManyField(
+        "engage.Engagement", blank=True, related_name="areas", verbose_name=_("engagements")
+    )
+    agreements = models.ManyToManyField(
+        "engage.Agreement", blank=True, related_name="areas", verbose_name=_("agreements")
+    )
+    claims = models.ManyToManyField(
+        "engage.Claim", blank=True, related_name="areas", verbose_name=_("claims")
+    )
     history = HistoricalRecords(m2m_fields=[engagements, agreements, claims])
 
     class Meta:
         ordering = ["sector__code"]
         constraints = [
-            models.UniqueConstraint(fields=["country_a", "country_b", "sector"], name="one_area_per_pair_and_sector"),
-            models.CheckConstraint(condition=~models.Q(country_a=models.F("country_b")), name="area_two_countries"),
+            models.UniqueConstraint(
+                fields=["country_a", "country_b", "sector"], name="one_area_per_pair_and_sector"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(country_a=models.F("country_b")), name="area_two_countries"
+            ),
         ]
         verbose_name = _("cooperation area")
         verbose_name_plural = _("cooperation areas")

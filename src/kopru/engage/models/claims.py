@@ -12,21 +12,40 @@ class Claim(VisibleRecord):
 
     subject = models.CharField(_("subject"), max_length=200, help_text=_("What the claim is about."))
     text = models.TextField(_("claim"))
-    speaker = models.ForeignKey("core.Person", null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="claims", verbose_name=_("stated by"))
-    subject_country = models.ForeignKey("core.Country", null=True, blank=True, on_delete=models.PROTECT,
-                                        verbose_name=_("subject country"))
-    subject_organisation = models.ForeignKey("core.Organisation", null=True, blank=True,
-                                             on_delete=models.SET_NULL, verbose_name=_("subject organisation"))
-    sector = models.ForeignKey("core.Sector", null=True, blank=True, on_delete=models.PROTECT,
-                               verbose_name=_("sector"))
+    speaker = models.ForeignKey(
+        "core.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        verbose_name=_("stated by"),
+    )
+    subject_country = models.ForeignKey(
+        "core.Country", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("subject country")
+    )
+    subject_organisation = models.ForeignKey(
+        "core.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("subject organisation"),
+    )
+    sector = models.ForeignKey(
+        "core.Sector", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("sector")
+    )
     metric = models.CharField(_("metric"), max_length=50, blank=True)
     value = models.DecimalField(_("value"), max_digits=20, decimal_places=4, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=30, blank=True)
     scope = models.CharField(_("scope"), max_length=100, blank=True)
     stated_on = models.DateField(_("stated on"), null=True, blank=True)
-    engagement = models.ForeignKey("engage.Engagement", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="claims", verbose_name=_("stated at"))
+    engagement = models.ForeignKey(
+        "engage.Engagement",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="claims",
+        verbose_name=_("stated at"),
+    )
     search_text = FoldedSearchField(sources=("subject", "text"))
     history = HistoricalRecords()
 

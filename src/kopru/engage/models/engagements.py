@@ -13,19 +13,30 @@ from kopru.engage.enums import EngagementKind, EngagementStatus
 class Engagement(VisibleRecord):
     kind = models.CharField(_("kind"), max_length=20, choices=EngagementKind.choices)
     title = models.CharField(_("title"), max_length=300)
-    status = models.CharField(_("status"), max_length=20, choices=EngagementStatus.choices,
-                              default=EngagementStatus.HELD)
-    start_date = models.DateField(_("date"), null=True, blank=True,
-                                  help_text=_("Leave empty when a planned engagement has no date yet."))
+    status = models.CharField(
+        _("status"), max_length=20, choices=EngagementStatus.choices, default=EngagementStatus.HELD
+    )
+    start_date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty when a planned engagement has no date yet."),
+    )
     end_date = models.DateField(_("end date"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200, blank=True)
-    country = models.ForeignKey("core.Country", null=True, blank=True, on_delete=models.PROTECT,
-                                verbose_name=_("country"))
+    country = models.ForeignKey(
+        "core.Country", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("country")
+    )
     summary = models.TextField(_("summary"), blank=True)
-    people = models.ManyToManyField("core.Person", blank=True, related_name="engagements",
-                                    verbose_name=_("participants (people)"))
-    organisations = models.ManyToManyField("core.Organisation", blank=True, related_name="engagements",
-                                           verbose_name=_("participants (organisations)"))
+    people = models.ManyToManyField(
+        "core.Person", blank=True, related_name="engagements", verbose_name=_("participants (people)")
+    )
+    organisations = models.ManyToManyField(
+        "core.Organisation",
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("participants (organisations)"),
+    )
     sectors = models.ManyToManyField("core.Sector", blank=True, verbose_name=_("sectors"))
     search_text = FoldedSearchField(sources=("title", "place", "summary"))
     history = HistoricalRecords(m2m_fields=[people, organisations, sectors])

@@ -26,7 +26,11 @@ def access_record(request, record_type: RecordType, pk, *, for_change: bool = Fa
     if for_change:
         if not request.user.is_authenticated:
             raise LoginRequired
-        allowed = access.can_change(request.user, obj) if record_type.has_visibility else access.is_admin(request.user)
+        allowed = (
+            access.can_change(request.user, obj)
+            if record_type.has_visibility
+            else access.is_admin(request.user)
+        )
         if not allowed or record_type.form is None:
             raise PermissionDenied
     return obj

@@ -24,8 +24,10 @@ def document_upload(request):
         try:
             if upload:
                 if upload.size > settings.KOPRU_MAX_UPLOAD_BYTES:
-                    raise UnreadableDocument(_("The file is larger than the %(mb)d MB limit.")
-                                             % {"mb": settings.KOPRU_MAX_UPLOAD_BYTES // (1024 * 1024)})
+                    raise UnreadableDocument(
+                        _("The file is larger than the %(mb)d MB limit.")
+                        % {"mb": settings.KOPRU_MAX_UPLOAD_BYTES // (1024 * 1024)}
+                    )
                 content = upload.read()
                 read = read_upload(upload.name, content)
                 file_name = upload.name
@@ -38,9 +40,13 @@ def document_upload(request):
         else:
             visibility = data["visibility"]
             stored = store_document(
-                content=content, text=read.text, title=data["title"] or read.title or file_name or _("Untitled"),
-                file_name=file_name, publisher=data["publisher"] or read.publisher or "",
-                published_date=data["published_date"] or read.published, source_url=data["source_url"],
+                content=content,
+                text=read.text,
+                title=data["title"] or read.title or file_name or _("Untitled"),
+                file_name=file_name,
+                publisher=data["publisher"] or read.publisher or "",
+                published_date=data["published_date"] or read.published,
+                source_url=data["source_url"],
                 visibility=visibility,
                 owner_side=access.side_of(request.user) if visibility == "internal" else "",
             )
@@ -49,5 +55,6 @@ def document_upload(request):
             else:
                 messages.info(request, _("This document is already stored; here it is."))
             return redirect(stored.document.get_absolute_url())
-    return render(request, "web/document_upload.html", {"form": form},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request, "web/document_upload.html", {"form": form}, status=400 if request.method == "POST" else 200
+    )

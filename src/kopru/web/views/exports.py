@@ -26,8 +26,10 @@ def _rows(request, slug):
     require_staff(request)
     queryset = apply_list_params(record_type, base_queryset(record_type, request.user), request.GET)
     header = ["id", *[str(column.label) for column in record_type.columns]]
-    rows = ([obj.pk, *[cell_text(obj, column.path) for column in record_type.columns]]
-            for obj in queryset[:EXPORT_LIMIT])
+    rows = (
+        [obj.pk, *[cell_text(obj, column.path) for column in record_type.columns]]
+        for obj in queryset[:EXPORT_LIMIT]
+    )
     return record_type, header, rows
 
 
@@ -87,8 +89,14 @@ def engagements_ical(request):
         event.add("dtstamp", engagement.updated_at)
         if engagement.place:
             event.add("location", engagement.place)
-        event.add("status", "CANCELLED" if engagement.status == "cancelled" else
-                  "TENTATIVE" if engagement.status == "planned" else "CONFIRMED")
+        event.add(
+            "status",
+            "CANCELLED"
+            if engagement.status == "cancelled"
+            else "TENTATIVE"
+            if engagement.status == "planned"
+            else "CONFIRMED",
+        )
         event.add("description", engagement.summary)
         event.add("url", request.build_absolute_uri(engagement.get_absolute_url()))
         calendar.add_component(event)

@@ -29,9 +29,16 @@ def dashboard(request):
     open_actions = visible_to(
         Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
     ).order_by("due_date")[:10]
-    return render(request, "web/dashboard.html", {
-        "counts": counts, "latest": latest, "open_actions": open_actions, "today": timezone.localdate(),
-    })
+    return render(
+        request,
+        "web/dashboard.html",
+        {
+            "counts": counts,
+            "latest": latest,
+            "open_actions": open_actions,
+            "today": timezone.localdate(),
+        },
+    )
 
 
 def search(request):
@@ -42,16 +49,23 @@ def search(request):
 
 def engagement_timeline(request):
     engagements = visible_to(
-        Engagement.objects.filter(start_date__isnull=False).select_related("country").prefetch_related("people"),
+        Engagement.objects.filter(start_date__isnull=False)
+        .select_related("country")
+        .prefetch_related("people"),
         request.user,
     ).order_by("-start_date")[:300]
     undated = visible_to(Engagement.objects.filter(start_date__isnull=True), request.user)[:50]
-    months = [(key, list(items)) for key, items in groupby(engagements, key=lambda e: e.start_date.strftime("%Y-%m"))]
+    months = [
+        (key, list(items))
+        for key, items in groupby(engagements, key=lambda e: e.start_date.strftime("%Y-%m"))
+    ]
     return render(request, "web/timeline.html", {"months": months, "undated": undated})
 
 
 def area_board(request):
-    areas = visible_to(CooperationArea.objects.select_related("sector", "country_a", "country_b"), request.user)
+    areas = visible_to(
+        CooperationArea.objects.select_related("sector", "country_a", "country_b"), request.user
+    )
     by_cell: dict[tuple[int, str], list] = {}
     for area in areas:
         by_cell.setdefault((area.sector_id, area.status), []).append(area)

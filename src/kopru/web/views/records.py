@@ -45,7 +45,9 @@ def _detail_fields(obj):
     for field in obj._meta.get_fields():
         if not getattr(field, "concrete", False) and not isinstance(field, ManyToManyField):
             continue
-        if field.name in ("id", "search_text", "text", "checksum", "file") or not getattr(field, "editable", True):
+        if field.name in ("id", "search_text", "text", "checksum", "file") or not getattr(
+            field, "editable", True
+        ):
             continue
         if field.auto_created and not field.concrete:
             continue
@@ -62,7 +64,9 @@ def record_detail(request, slug, pk):
         "object": obj,
         "fields": _detail_fields(obj),
         "related": related_sections(obj, user),
-        "can_change": record_type.form is not None and record_type.has_visibility and access.can_change(user, obj),
+        "can_change": record_type.form is not None
+        and record_type.has_visibility
+        and access.can_change(user, obj),
     }
     if record_type.has_visibility:
         context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj)]
@@ -96,8 +100,12 @@ def record_create(request, slug):
     form, obj = _save_form(request, record_type)
     if obj is not None:
         return redirect(obj.get_absolute_url())
-    return render(request, "web/record_form.html", {"record_type": record_type, "form": form, "object": None},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "web/record_form.html",
+        {"record_type": record_type, "form": form, "object": None},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def record_edit(request, slug, pk):
@@ -106,8 +114,12 @@ def record_edit(request, slug, pk):
     form, obj = _save_form(request, record_type, instance)
     if obj is not None:
         return redirect(obj.get_absolute_url())
-    return render(request, "web/record_form.html", {"record_type": record_type, "form": form, "object": instance},
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "web/record_form.html",
+        {"record_type": record_type, "form": form, "object": instance},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def record_history(request, slug, pk):
@@ -120,8 +132,9 @@ def record_history(request, slug, pk):
         previous = record.prev_record
         changes = record.diff_against(previous).changes if previous else []
         entries.append({"record": record, "changes": changes})
-    return render(request, "web/record_history.html", {"record_type": record_type, "object": obj,
-                                                       "entries": entries})
+    return render(
+        request, "web/record_history.html", {"record_type": record_type, "object": obj, "entries": entries}
+    )
 
 
 @require_POST
@@ -131,8 +144,12 @@ def record_add_note(request, slug, pk):
     require_creator(request)
     form = NoteForm(request.POST)
     if form.is_valid():
-        add_note(obj, author=request.user, text=form.cleaned_data["text"],
-                 visibility=form.cleaned_data["visibility"])
+        add_note(
+            obj,
+            author=request.user,
+            text=form.cleaned_data["text"],
+            visibility=form.cleaned_data["visibility"],
+        )
         messages.success(request, _("Note added."))
     else:
         messages.error(request, _("The note is empty."))
@@ -156,4 +173,3 @@ def area_advance(request, pk):
             for message in field_errors:
                 messages.error(request, message)
     return redirect(area.get_absolute_url())
-

@@ -1,0 +1,254 @@
+"""Every route × every role → the allowed or denied outcome.
+
+`test_every_route_is_in_the_matrix` fails when a URL or API route is added without a row here, so the
+matrix cannot silently fall behind the application.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from tests.web.records import FACTORIES, make_record
+
+from kopru.api import api
+from kopru.core.enums import Visibility
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+ROLES = ["admin", "staff_a", "staff_b", "company", "reviewer", "anonymous"]
+RECORD_SLUGS = list(FACTORIES)
+
+# Expected HTTP status per role, for each kind of page and each visibility of the record it shows.
+# 302 for anonymous users means "sent to the login page".
+EVERYONE = dict.fromkeys(ROLES, 200)
+VIEW = {
+    "internal_a": {
+        "admin": 200,
+        "staff_a": 200,
+        "staff_b": 404,
+        "company": 404,
+        "reviewer": 404,
+        "anonymous": 302,
+    },
+    "shared": {
+        "admin": 200,
+        "staff_a": 200,
+        "staff_b": 200,
+        "company": 404,
+        "reviewer": 404,
+        "anonymous": 302,
+    },
+    "public": EVERYONE,
+}
+EDIT = {
+    "internal_a": VIEW["internal_a"],
+    "shared": VIEW["shared"],
+    "public": {
+        "admin": 200,
+        "staff_a": 200,
+        "staff_b": 200,
+        "company": 403,
+        "reviewer": 403,
+        "anonymous": 302,
+    },
+}
+STAFF_ONLY = {"admin": 200, "staff_a": 200, "staff_b": 200, "company": 403, "reviewer": 403, "anonymous": 302}
+NOTE_POST = {k: (302 if v == 200 else v) for k, v in VIEW["internal_a"].items()}
+NOTE_POST["anonymous"] = 302
+ADMIN_SITE = {"admin": 200, "staff_a": 302, "staff_b": 302, "company": 302, "reviewer": 302, "anonymous": 302}
+
+API_VIEW = {
+    "internal_a": {
+        "admin": 200,
+        "staff_a": 200,
+        "staff_b": 404,
+        "company": 404,
+        "reviewer": 404,
+        "anonymous": 401,
+    },
+    "shared": {
+        "admin": 200,
+        "staff_a": 200,
+        "staff_b": 200,
+        "company": 404,
+        "reviewer": 404,
+        "anonymous": 401,
+    },
+    "public": EVERYONE,
+}
+# An empty create payload: allowed roles reach validation (422), others are refused before it.
+API_CREATE = {"admin": 422, "staff_a": 422, "staff_b": 422, "company": 403, "reviewer": 403, "anonymous": 401}
+
+VISIBILITIES = {
+    "internal_a": (Visibility.INTERNAL, "TR"),
+    "shared": (Visibility.SHARED, ""),
+    "public": (Visibility.PUBLIC, ""),
+}
+
+# URL names (web) and operation ids (API) that the matrix below exercises.
+COVERED_URL_NAMES = {
+    "dashboard",
+    "search",
+    "engagement-timeline",
+    "engagement-calendar",
+    "area-board",
+    "area-advance",
+    "document-upload",
+    "record-list",
+    "record-create",
+    "record-export-csv",
+    "record-export-xlsx",
+    "record-detail",
+    "record-edit",
+    "record-history",
+    "record-add-note",
+    "login",
+    "logout",
+    "set_language",
+}
+COVERED_URL_PREFIXES = ("admin/", "api/")
+
+
+def _client(client, cast, role):
+    user = cast.by_role()[role]
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _names(patterns, prefix=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from _names(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            yield prefix, pattern.name
+
+
+def test_every_route_is_in_the_matrix():
+    uncovered = {
+        name
+        for prefix, name in _names(get_resolver().url_patterns)
+        if not prefix.startswith(COVERED_URL_PREFIXES) and name not in COVERED_URL_NAMES
+    }
+    assert uncovered == set()
+    operations = {
+        operation.operation_id
+        for path_view in api._routers[1][1].path_operations.values()
+        for operation in path_view.operations
+    }
+    expected = set()
+    for slug in FACTORIES:
+        expected |= {f"list_{slug}", f"get_{slug}", f"create_{slug}", f"update_{slug}"}
+    expected |= {"list_countries", "get_countries", "list_sectors", "get_sectors"}
+    assert operations == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/search/?q=kacir",
+        "/engagements/timeline/",
+        "/areas/board/",
+        "/api/docs",
+        "/api/openapi.json",
+        "/countries/",
+        "/countries/TR/",
+        "/sectors/",
+    ],
+)
+def test_pages_everyone_may_open(client, cast, role, url):
+    assert _client(client, cast, role).get(url).status_code == 200
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("slug", RECORD_SLUGS)
+def test_lists_show_only_what_the_role_may_read(client, cast, role, slug):
+    records = {name: make_record(slug, *VISIBILITIES[name]) for name in VISIBILITIES}
+    response = _client(client, cast, role).get(f"/{slug}/")
+    assert response.status_code == 200
+    shown = {name for name, record in records.items() if record in response.context["page"].object_list}
+    expected = {name for name in VISIBILITIES if VIEW[name][role] == 200}
+    assert shown == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("visibility", list(VISIBILITIES))
+@pytest.mark.parametrize("slug", RECORD_SLUGS)
+def test_detail_history_and_edit(client, cast, role, visibility, slug):
+    record = make_record(slug, *VISIBILITIES[visibility])
+    client = _client(client, cast, role)
+    assert client.get(f"/{slug}/{record.pk}/").status_code == VIEW[visibility][role]
+    assert client.get(f"/{slug}/{record.pk}/history/").status_code == VIEW[visibility][role]
+    assert client.get(f"/{slug}/{record.pk}/edit/").status_code == EDIT[visibility][role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("slug", RECORD_SLUGS)
+def test_create_and_export(client, cast, role, slug):
+    client = _client(client, cast, role)
+    assert client.get(f"/{slug}/new/").status_code == STAFF_ONLY[role]
+    assert client.get(f"/{slug}/export.csv").status_code == STAFF_ONLY[role]
+    assert client.get(f"/{slug}/export.xlsx").status_code == STAFF_ONLY[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_only_pages(client, cast, role):
+    client = _client(client, cast, role)
+    assert client.get("/engagements/calendar.ics").status_code == STAFF_ONLY[role]
+    assert client.get("/documents/upload/").status_code == STAFF_ONLY[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reference_data_is_read_only_outside_the_admin(client, cast, role):
+    client = _client(client, cast, role)
+    expected_new = {"anonymous": 302}.get(role, 403)
+    assert client.get("/countries/new/").status_code == expected_new
+    expected_edit = {"anonymous": 302}.get(role, 403)
+    assert client.get("/countries/TR/edit/").status_code == expected_edit
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_notes_and_area_moves_on_the_other_sides_internal_record(client, cast, role):
+    area = make_record("areas", Visibility.INTERNAL, "TR")
+    client = _client(client, cast, role)
+    assert (
+        client.post(f"/areas/{area.pk}/notes/", {"text": "x", "visibility": "shared"}).status_code
+        == NOTE_POST[role]
+    )
+    response = client.post(f"/areas/{area.pk}/advance/", {"to_status": "discussed", "on_date": "2024-05-20"})
+    assert response.status_code == NOTE_POST[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_django_admin(client, cast, role):
+    assert _client(client, cast, role).get("/admin/").status_code == ADMIN_SITE[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("visibility", list(VISIBILITIES))
+@pytest.mark.parametrize("slug", RECORD_SLUGS)
+def test_api_routes(client, cast, role, visibility, slug):
+    record = make_record(slug, *VISIBILITIES[visibility])
+    client = _client(client, cast, role)
+    listed = client.get(f"/api/{slug}/")
+    assert listed.status_code == 200
+    listed_ids = {item["id"] for item in listed.json()["items"]}
+    assert (record.pk in listed_ids) == (API_VIEW[visibility][role] == 200)
+    assert client.get(f"/api/{slug}/{record.pk}").status_code == API_VIEW[visibility][role]
+    expected_patch = API_VIEW[visibility][role]
+    if expected_patch == 200 and role in ("company", "reviewer", "anonymous"):
+        expected_patch = {"anonymous": 401}.get(role, 403)
+    assert (
+        client.patch(f"/api/{slug}/{record.pk}", {}, content_type="application/json").status_code
+        == expected_patch
+    )
+    assert client.post(f"/api/{slug}/", {}, content_type="application/json").status_code == API_CREATE[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_reference_data(client, cast, role):
+    client = _client(client, cast, role)
+    assert client.get("/api/countries/TR").status_code == 200
+    assert client.get("/api/sectors/").status_code == 200
