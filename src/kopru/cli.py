@@ -16,6 +16,7 @@ FRAMEWORK_FREE_COMMANDS: dict[tuple[str, ...], str] = {
     ("extract",): "kopru.intel.extract.cli:main",
     ("evaluate",): "kopru.intel.extract.evaluate:main",
     ("market-access",): "kopru.invest.economics.cli:main",
+    ("plant-case",): "kopru.invest.economics.cli:plant_main",
     ("calls", "assign"): "kopru.calls.assignment.cli:main",
 }
 

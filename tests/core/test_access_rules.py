@@ -1,17 +1,19 @@
 import pytest
+from tests.factories import EngagementFactory, PersonFactory
 
 from kopru.core import access
+from kopru.core.domain.notes import add_note, notes_for
 from kopru.core.enums import Visibility
 from kopru.core.models import Note, Person
-from kopru.core.domain.notes import add_note, notes_for
-from tests.factories import EngagementFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
 def test_side_b_staff_cannot_read_side_a_internal_notes(cast):
     engagement = EngagementFactory()
-    internal = add_note(engagement, author=cast.staff_a, text="Our red line: no tech transfer", visibility="internal")
+    internal = add_note(
+        engagement, author=cast.staff_a, text="Our red line: no tech transfer", visibility="internal"
+    )
     shared = add_note(engagement, author=cast.staff_a, text="Agenda agreed", visibility="shared")
     assert internal.owner_side == "TR"
     assert list(notes_for(engagement, cast.staff_a).order_by("pk")) == [internal, shared]

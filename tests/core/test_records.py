@@ -2,12 +2,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from tests.factories import DocumentFactory, PersonFactory
 
 from kopru.core.domain.documents import store_document
 from kopru.core.domain.evidence import Span, attach_evidence, evidence_for, highlight
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Person
-from tests.factories import DocumentFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -22,7 +22,9 @@ def test_search_text_follows_name_and_aliases_on_every_save():
 
 def test_bulk_created_people_are_searchable_too():
     Person.objects.bulk_create([Person(name="Yin Hejun"), Person(name="Jin Zhuanglong")])
-    assert list(Person.objects.filter(search_text__contains="hejun").values_list("name", flat=True)) == ["Yin Hejun"]
+    assert list(Person.objects.filter(search_text__contains="hejun").values_list("name", flat=True)) == [
+        "Yin Hejun"
+    ]
 
 
 def test_internal_records_must_name_their_side():

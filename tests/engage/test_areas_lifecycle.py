@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from tests.factories import AreaFactory
 
 from kopru.engage.domain.areas import advance_area, record_initial_status
-from tests.factories import AreaFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -28,7 +28,9 @@ def test_moving_back_needs_a_reason():
     with pytest.raises(ValidationError) as error:
         advance_area(area, to_status="discussed", on_date=datetime.date(2024, 8, 1))
     assert list(error.value.message_dict) == ["note"]
-    advance_area(area, to_status="discussed", on_date=datetime.date(2024, 8, 1), note="Financing fell through")
+    advance_area(
+        area, to_status="discussed", on_date=datetime.date(2024, 8, 1), note="Financing fell through"
+    )
     assert area.status == "discussed"
 
 

@@ -2,7 +2,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-
 from tests.factories import AgreementFactory, EngagementFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

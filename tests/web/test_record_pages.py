@@ -2,12 +2,12 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from tests.factories import DocumentFactory, EngagementFactory, PersonFactory, country, sector
 
 from kopru.core.domain.evidence import attach_evidence
 from kopru.core.enums import Visibility
 from kopru.core.models import Document
 from kopru.engage.models import Engagement
-from tests.factories import DocumentFactory, EngagementFactory, PersonFactory, country, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -16,11 +16,20 @@ def test_staff_create_an_engagement_with_two_participants(client, cast):
     kacir = PersonFactory(name="Mehmet Fatih Kacır")
     yin = PersonFactory(name="Yin Hejun")
     client.force_login(cast.staff_a)
-    response = client.post("/engagements/new/", {
-        "kind": "meeting", "title": "Ministerial meeting in Beijing", "status": "held",
-        "start_date": "2024-05-20", "place": "Beijing", "country": "CN", "people": [kacir.pk, yin.pk],
-        "sectors": [sector("ev").pk, sector("battery").pk], "visibility": "shared",
-    })
+    response = client.post(
+        "/engagements/new/",
+        {
+            "kind": "meeting",
+            "title": "Ministerial meeting in Beijing",
+            "status": "held",
+            "start_date": "2024-05-20",
+            "place": "Beijing",
+            "country": "CN",
+            "people": [kacir.pk, yin.pk],
+            "sectors": [sector("ev").pk, sector("battery").pk],
+            "visibility": "shared",
+        },
+    )
     engagement = Engagement.objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/engagements/{engagement.pk}/"
@@ -33,8 +42,10 @@ def test_staff_create_an_engagement_with_two_participants(client, cast):
 def test_invalid_forms_come_back_with_field_errors(client, cast):
     client.force_login(cast.staff_a)
     future = (datetime.date.today() + datetime.timedelta(days=10)).isoformat()
-    response = client.post("/engagements/new/", {"kind": "meeting", "title": "", "status": "held",
-                                                  "start_date": future, "visibility": "shared"})
+    response = client.post(
+        "/engagements/new/",
+        {"kind": "meeting", "title": "", "status": "held", "start_date": future, "visibility": "shared"},
+    )
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"title", "start_date"}
     assert Engagement.objects.count() == 0
@@ -50,10 +61,17 @@ def test_staff_internal_records_are_filed_under_their_own_side(client, cast):
 def test_edit_records_history(client, cast):
     engagement = EngagementFactory(title="Meeting", place="Ankara")
     client.force_login(cast.staff_a)
-    response = client.post(f"/engagements/{engagement.pk}/edit/", {
-        "kind": "meeting", "title": "Meeting", "status": "held", "start_date": "2024-05-20", "place": "Beijing",
-        "visibility": "shared",
-    })
+    response = client.post(
+        f"/engagements/{engagement.pk}/edit/",
+        {
+            "kind": "meeting",
+            "title": "Meeting",
+            "status": "held",
+            "start_date": "2024-05-20",
+            "place": "Beijing",
+            "visibility": "shared",
+        },
+    )
     assert response.status_code == 302
     page = client.get(f"/engagements/{engagement.pk}/history/")
     changes = [(c.field, c.old, c.new) for entry in page.context["entries"] for c in entry["changes"]]
@@ -72,7 +90,7 @@ def test_list_filters_sorts_and_paginates(client, cast, settings):
     page_two = client.get("/engagements/?sort=-start_date&page=2")
     assert [e.title for e in page_two.context["page"].object_list] == ["A meeting"]
     htmx = client.get("/engagements/?q=visit", headers={"HX-Request": "true"})
-    assert [t.name for t in htmx.templates][0] == "web/record_rows.html"
+    assert next(t.name for t in htmx.templates) == "web/record_rows.html"
     assert [e.title for e in htmx.context["page"].object_list] == ["B visit"]
 
 
@@ -115,11 +133,16 @@ def test_upload_stores_once_and_points_to_the_existing_document(client, cast):
 
 @pytest.mark.parametrize(
     ("content", "error"),
-    [(b"", "The submitted file is empty."), (b"\x00\x01\x02binary", "The file looks binary, not text, HTML or PDF.")],
+    [
+        (b"", "The submitted file is empty."),
+        (b"\x00\x01\x02binary", "The file looks binary, not text, HTML or PDF."),
+    ],
 )
 def test_unreadable_uploads_are_refused_with_a_reason(client, cast, content, error):
     client.force_login(cast.staff_a)
-    response = client.post("/documents/upload/", {"file": SimpleUploadedFile("x.txt", content), "visibility": "shared"})
+    response = client.post(
+        "/documents/upload/", {"file": SimpleUploadedFile("x.txt", content), "visibility": "shared"}
+    )
     assert response.status_code == 400
     assert response.context["form"].errors["file"] == [error]
     assert Document.objects.count() == 0

@@ -45,7 +45,12 @@ def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = Fals
 
 
 def _save(request, record_type: RecordType, payload: dict, instance=None):
-    data = model_to_dict(instance, fields=list(record_type.form._meta.fields)) if instance else {}
+    fields = list(record_type.form._meta.fields)
+    if instance is not None:
+        data = model_to_dict(instance, fields=fields)
+    else:  # a field left out of a create payload takes the model's default, as it would in Python
+        model_fields = (record_type.model._meta.get_field(name) for name in fields)
+        data = {field.name: field.get_default() for field in model_fields if field.has_default()}
     for key, value in list(data.items()):
         if isinstance(value, list) and value and hasattr(value[0], "pk"):
             data[key] = [item.pk for item in value]
@@ -71,6 +76,7 @@ def _register(router: Router, record_type: RecordType) -> None:
     if record_type.has_visibility:
         out_fields = [*out_fields, "created_at", "updated_at"]
     out_schema = create_schema(model, name=f"{model.__name__}Out", fields=out_fields)
+    many_to_many = [field.name for field in model._meta.many_to_many if field.name in (out_fields or [])]
     label = str(record_type.label)
 
     @router.get(
@@ -83,7 +89,8 @@ def _register(router: Router, record_type: RecordType) -> None:
     @paginate(LimitOffsetPagination)
     def list_records(request: HttpRequest, q: str = "", sort: str = ""):
         params = {**request.GET.dict(), "q": q, "sort": sort}
-        return apply_list_params(record_type, base_queryset(record_type, request.auth), params)
+        queryset = base_queryset(record_type, request.auth).prefetch_related(*many_to_many)
+        return apply_list_params(record_type, queryset, params)
 
     @router.get(
         f"/{slug}/{{pk}}",

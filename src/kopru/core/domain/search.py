@@ -32,15 +32,21 @@ def search_everything(user, query: str, limit: int = 20) -> list[SearchGroup]:
 
     if not fold(query):
         return []
-    condition = folded_terms_filter(query)
+    by_name = folded_terms_filter(query)
+    # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended).
+    engagement_match = (
+        by_name
+        | folded_terms_filter(query, "people__search_text")
+        | folded_terms_filter(query, "organisations__search_text")
+    )
     sources = [
-        ("people", _("People"), Person.objects.select_related("country")),
-        ("organisations", _("Organisations"), Organisation.objects.select_related("country")),
-        ("engagements", _("Engagements"), Engagement.objects.all()),
-        ("documents", _("Documents"), Document.objects.defer("text")),
+        ("people", _("People"), Person.objects.select_related("country").filter(by_name)),
+        ("organisations", _("Organisations"), Organisation.objects.select_related("country").filter(by_name)),
+        ("engagements", _("Engagements"), Engagement.objects.filter(engagement_match).distinct()),
+        ("documents", _("Documents"), Document.objects.defer("text").filter(by_name)),
     ]
     groups = []
     for slug, label, queryset in sources:
-        results = list(visible_to(queryset.filter(condition), user)[:limit])
+        results = list(visible_to(queryset, user)[:limit])
         groups.append(SearchGroup(slug, label, results))
     return groups
