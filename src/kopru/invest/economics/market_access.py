@@ -1,0 +1,416 @@
+"""Which duties a product pays on entering the EU or Türkiye, by origin, producer and date.
+
+Destination `EU` (or any member state) applies the Common Customs Tariff plus EU trade-defence measures;
+goods made in Türkiye enter duty-free under the Customs Union, but trade-defence duties follow origin,
+which `origin.screen_turkish_origin` assesses. Destination `TR` applies the same tariff (Türkiye aligns
+with the CET), Türkiye's additional duties by origin, and Türkiye's trade-defence measures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kopru.invest.economics.duties import DutyLine, ad_valorem_total, specific_parts
+from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.origin import OriginAssessment, screen_turkish_origin
+from kopru.invest.economics.rules import (
+    NON_EU_NON_FTA,
+    AdditionalDutyRule,
+    MfnRow,
+    ProducerGroup,
+    Rules,
+    TradeDefenceMeasure,
+)
+from kopru.invest.economics.sources import SourceRef
+
+OTHER_COOPERATING = "other-cooperating"
+NON_COOPERATING = "non-cooperating"
+INCENTIVE_CERTIFICATE = "incentive_certificate"
+
+
+@dataclass(frozen=True)
+class ProductRef:
+    key: str | None
+    hs: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "hs": self.hs}
+
+
+@dataclass(frozen=True)
+class MarketAccessResult:
+    product: ProductRef
+    made_in: str
+    destination: str
+    date: dt.date
+    producer: str | None
+    origin: OriginAssessment
+    duties: tuple[DutyLine, ...]
+    exemptions: tuple[DutyLine, ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def ad_valorem_total(self) -> float:
+        return ad_valorem_total(self.duties)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "product": self.product.to_dict(),
+            "made_in": self.made_in,
+            "destination": self.destination,
+            "date": self.date.isoformat(),
+            "producer": self.producer,
+            "origin": self.origin.to_dict(),
+            "duties": [line.to_dict() for line in self.duties],
+            "ad_valorem_total": self.ad_valorem_total,
+            "specific": specific_parts(self.duties),
+            "exemptions": [line.to_dict() for line in self.exemptions],
+            "notes": list(self.notes),
+        }
+
+
+def normalise_name(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", name.casefold()).split())
+
+
+def resolve_product(rules: Rules, text: str) -> ProductRef:
+    """A catalogue key (`bev`) or an HS code of 4-10 digits (spaces and dots allowed: `8703 80`)."""
+    key = text.strip().casefold()
+    if key in rules.products:
+        return ProductRef(key=key, hs=rules.products[key].hs)
+    digits = re.sub(r"[\s.]", "", text)
+    if digits.isdigit():
+        if not 4 <= len(digits) <= 10:
+            raise InputError("product", f"HS code {text!r} must have 4 to 10 digits")
+        matching_key = next((p.key for p in rules.products.values() if p.hs == digits), None)
+        return ProductRef(key=matching_key, hs=digits)
+    known = ", ".join(sorted(rules.products))
+    raise InputError("product", f"unknown product {text!r}: give an HS code (4-10 digits) or one of {known}")
+
+
+def validate_country(rules: Rules, code: str, field_name: str, allow_eu: bool = False) -> str:
+    value = (code or "").strip().upper()
+    if allow_eu and value == "EU":
+        return value
+    if value not in rules.countries:
+        raise InputError(field_name, f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return value
+
+
+def _mfn_row(rules: Rules, hs: str, on: dt.date) -> MfnRow:
+    matching = [row for row in rules.mfn if hs.startswith(row.hs)]
+    if not matching:
+        narrower = sorted(row.hs for row in rules.mfn if row.hs.startswith(hs))
+        if narrower:
+            raise InputError(
+                "product",
+                f"HS {hs} is broader than the tariff rows ({', '.join(narrower)}); give a longer code",
+            )
+        raise InputError(
+            "product", f"no tariff row for HS {hs} (the tariff data covers {len(rules.mfn)} headings)"
+        )
+    in_force = [row for row in matching if row.ref.in_force(on)]
+    if not in_force:
+        earliest = min(row.ref.effective_from for row in matching)
+        raise InputError("date", f"no tariff rule for HS {hs} in force on {on} (rules start {earliest})")
+    return max(in_force, key=lambda row: len(row.hs))
+
+
+def _select_group(
+    measure: TradeDefenceMeasure, producer: str | None, on: dt.date
+) -> tuple[ProducerGroup, str | None]:
+    by_name = {group.name: group for group in measure.groups}
+    residual = by_name[NON_COOPERATING]
+    if producer is None:
+        return residual, f"no --producer given: the non-cooperating rate of {measure.ref.reference} applies"
+    wanted = normalise_name(producer)
+    if wanted in (
+        OTHER_COOPERATING,
+        normalise_name(OTHER_COOPERATING),
+        NON_COOPERATING,
+        normalise_name(NON_COOPERATING),
+    ):
+        reserved = OTHER_COOPERATING if "other" in wanted else NON_COOPERATING
+        if reserved in by_name:
+            return by_name[reserved], None
+        return (
+            residual,
+            f"{measure.ref.reference} has no other-cooperating group: non-cooperating rate applies",
+        )
+    for group in measure.groups:
+        names = {normalise_name(group.name), *(normalise_name(alias) for alias in group.aliases)}
+        if wanted in names and group.name not in (OTHER_COOPERATING, NON_COOPERATING):
+            if group.valid_from and on < group.valid_from:
+                return (
+                    residual,
+                    f"{group.name}'s individual treatment under {measure.id} starts {group.valid_from}",
+                )
+            return group, None
+    return residual, (
+        f"producer {producer!r} is not named in {measure.ref.reference}: treated as non-cooperating"
+    )
+
+
+def trade_defence_lines(
+    rules: Rules,
+    imposed_by: str,
+    hs: str,
+    origin: str,
+    on: dt.date,
+    producer: str | None,
+    model: str | None,
+) -> tuple[list[DutyLine], list[DutyLine], list[str]]:
+    """Duties, undertaking exemptions and notes from trade-defence measures of `imposed_by` on `origin`."""
+    coverage = rules.trade_defence_coverage[imposed_by]
+    if on < coverage:
+        raise InputError("date", f"{imposed_by} trade-defence data starts {coverage}; {on} is earlier")
+    lines: list[DutyLine] = []
+    exempt: list[DutyLine] = []
+    notes: list[str] = []
+    for measure in rules.measures:
+        if measure.imposed_by != imposed_by or origin not in measure.origins or not measure.ref.in_force(on):
+            continue
+        if not any(hs.startswith(prefix) for prefix in measure.hs_prefixes):
+            if any(prefix.startswith(hs) for prefix in measure.hs_prefixes):
+                notes.append(
+                    f"HS {hs} is broader than {measure.id} ({', '.join(measure.hs_prefixes)}): not applied"
+                )
+            continue
+        group, note = _select_group(measure, producer, on)
+        if note:
+            notes.append(note)
+        line = DutyLine(
+            kind=measure.kind,
+            rate=group.rate,
+            ref=SourceRef(
+                row_id=f"{measure.id}/{group.name}",
+                reference=measure.ref.reference,
+                source=measure.ref.source,
+                effective_from=max(
+                    measure.ref.effective_from, group.valid_from or measure.ref.effective_from
+                ),
+                effective_to=measure.ref.effective_to,
+            ),
+            producer_group=group.name,
+            stage=measure.stage,
+            specific=group.specific,
+        )
+        undertaking = next(
+            (
+                u
+                for u in measure.undertakings
+                if model
+                and normalise_name(u.producer) == normalise_name(group.name)
+                and normalise_name(model) in {normalise_name(m) for m in u.models}
+                and u.ref.in_force(on)
+            ),
+            None,
+        )
+        if undertaking:
+            exempt.append(line)
+            notes.append(
+                f"model {model!r} is covered by price undertaking {undertaking.ref.row_id}: duty not levied"
+            )
+        else:
+            lines.append(line)
+    return lines, exempt, notes
+
+
+def _customs_union_line(rules: Rules, note: str) -> DutyLine:
+    return DutyLine(kind="customs_union", rate=0.0, ref=rules.customs_union.ref, note=note)
+
+
+def _outside_customs_union(rules: Rules, hs: str) -> bool:
+    return any(hs.startswith(prefix) for prefix in rules.customs_union.excluded_hs_prefixes)
+
+
+def _mfn_line(row: MfnRow, applied_by_turkiye: bool) -> DutyLine:
+    ref = row.ref
+    if applied_by_turkiye:
+        ref = SourceRef(
+            row_id=ref.row_id,
+            reference=f"{ref.reference} — applied by Türkiye (Decision No 1/95, Art. 13: CET alignment)",
+            source=ref.source,
+            effective_from=ref.effective_from,
+            effective_to=ref.effective_to,
+        )
+    else:
+        ref = SourceRef(
+            ref.row_id, "EU Common Customs Tariff", ref.source, ref.effective_from, ref.effective_to
+        )
+    return DutyLine(kind="mfn", rate=row.rate, ref=ref, note=row.notes or None)
+
+
+def _additional_rule_applies(
+    rules: Rules, rule: AdditionalDutyRule, hs: str, origin: str, on: dt.date
+) -> bool:
+    if not rule.ref.in_force(on) or not any(hs.startswith(prefix) for prefix in rule.hs_prefixes):
+        return False
+    if rule.origins == NON_EU_NON_FTA:
+        return (
+            origin not in rules.eu_members.codes
+            and origin not in rules.tr_fta_partners.codes
+            and origin != "TR"
+        )
+    return origin in rule.origins
+
+
+def _turkiye_additional_lines(
+    rules: Rules, hs: str, origin: str, on: dt.date, incentive_certificate: bool
+) -> tuple[list[DutyLine], list[DutyLine], list[str]]:
+    if on < rules.tr_additional_coverage:
+        raise InputError(
+            "date", f"Türkiye additional-duty data starts {rules.tr_additional_coverage}; {on} is earlier"
+        )
+    lines: list[DutyLine] = []
+    exempt: list[DutyLine] = []
+    notes: list[str] = []
+    for rule in rules.tr_additional:
+        if not _additional_rule_applies(rules, rule, hs, origin, on):
+            continue
+        line = DutyLine(kind="additional", rate=rule.rate, ref=rule.ref, specific=rule.minimum)
+        for conflict in rule.conflicting_values:
+            notes.append(
+                f"{rule.id}: sources conflict on {conflict['field']}"
+                f" ({conflict['value']} in {conflict['source']}); the recorded value is used"
+            )
+        exemption = next(
+            (e for e in rule.exemptions if e.regime == INCENTIVE_CERTIFICATE and e.ref.in_force(on)), None
+        )
+        if incentive_certificate and exemption:
+            exempt.append(
+                DutyLine(
+                    kind="additional",
+                    rate=rule.rate,
+                    ref=rule.ref,
+                    specific=rule.minimum,
+                    note=f"exempted by {exemption.ref.row_id}: {exemption.ref.reference}",
+                )
+            )
+            notes.append(
+                f"{rule.id} not levied: import under an investment incentive certificate"
+                f" ({exemption.ref.row_id})"
+            )
+            continue
+        if incentive_certificate:
+            notes.append(f"{rule.id}: no incentive-certificate exemption is recorded for this rule on {on}")
+        lines.append(line)
+    return lines, exempt, notes
+
+
+def assess_market_access(
+    rules: Rules,
+    product: str,
+    made_in: str,
+    destination: str,
+    on: dt.date,
+    producer: str | None = None,
+    local_value_share: float | None = None,
+    incentive_certificate: bool = False,
+    model: str | None = None,
+) -> MarketAccessResult:
+    """Duties on `product` made in `made_in`, imported into `destination` (`EU`, a member state, or `TR`)."""
+    product_ref = resolve_product(rules, product)
+    made_in = validate_country(rules, made_in, "made_in")
+    destination = validate_country(rules, destination, "destination", allow_eu=True)
+    if local_value_share is not None and not 0.0 <= local_value_share <= 1.0:
+        raise InputError("local_value_share", f"{local_value_share} is outside 0..1")
+    eu = rules.eu_members.codes
+    if destination == "EU" or destination in eu:
+        regime = "EU"
+    elif destination == "TR":
+        regime = "TR"
+    else:
+        raise InputError(
+            "destination", f"{destination}: tariff data exists only for EU (or a member state) and TR"
+        )
+    hs = product_ref.hs
+    mfn = _mfn_row(rules, hs, on)  # validates HS and date even where the MFN does not end up applying
+    notes: list[str] = []
+    duties: list[DutyLine] = []
+    exemptions: list[DutyLine] = []
+    if destination in eu:
+        notes.append(f"{destination} is an EU member state: the EU common tariff applies")
+    if local_value_share is not None and made_in != "TR":
+        notes.append("--local-value-share is used for goods made in TR only; ignored")
+    if product_ref.key is None:
+        notes.append(
+            f"HS {hs} is not in the product catalogue: only measures recorded for its heading are checked"
+        )
+    origin = OriginAssessment(assessed=made_in, basis=f"made in {made_in}")
+
+    domestic = (regime == "EU" and made_in in eu) or (regime == "TR" and made_in == "TR")
+    if domestic:
+        notes.append("no import: the product is made inside the destination's customs territory")
+        return MarketAccessResult(
+            product_ref, made_in, destination, on, producer, origin, (), (), tuple(notes)
+        )
+
+    if regime == "EU":
+        if made_in == "TR" and not _outside_customs_union(rules, hs):
+            duties.append(_customs_union_line(rules, "free circulation with A.TR: no EU customs duty"))
+            alternative = rules.origin_model.component_origin
+            if_alternative, _, alt_notes = trade_defence_lines(
+                rules, "EU", hs, alternative, on, producer, model
+            )
+            origin = screen_turkish_origin(
+                local_value_share, rules.origin_model, tuple(if_alternative), alternative
+            )
+            if origin.assessed == alternative:
+                duties.extend(if_alternative)
+                notes.extend(alt_notes)
+                notes.append(
+                    f"origin assessed as {alternative}: trade-defence duties on {alternative} origin apply"
+                )
+            td, ex, td_notes = trade_defence_lines(rules, "EU", hs, "TR", on, producer, model)
+        else:
+            if made_in == "TR":
+                notes.append(
+                    "HS outside the Customs Union (agriculture/coal/steel): MFN shown,"
+                    " preferences not modelled"
+                )
+            duties.append(_mfn_line(mfn, applied_by_turkiye=False))
+            td, ex, td_notes = trade_defence_lines(rules, "EU", hs, made_in, on, producer, model)
+        duties.extend(td)
+        exemptions.extend(ex)
+        notes.extend(td_notes)
+    else:
+        if made_in in eu and not _outside_customs_union(rules, hs):
+            duties.append(
+                _customs_union_line(rules, "EU goods in free circulation with A.TR: no Turkish customs duty")
+            )
+        elif made_in in rules.tr_fta_partners.codes:
+            duties.append(
+                DutyLine(
+                    kind="fta",
+                    rate=0.0,
+                    ref=rules.tr_fta_partners.ref,
+                    note="preferential rate 0 assumes proof of preferential origin",
+                )
+            )
+        else:
+            duties.append(_mfn_line(mfn, applied_by_turkiye=True))
+        add, add_ex, add_notes = _turkiye_additional_lines(rules, hs, made_in, on, incentive_certificate)
+        duties.extend(add)
+        exemptions.extend(add_ex)
+        notes.extend(add_notes)
+        td, ex, td_notes = trade_defence_lines(rules, "TR", hs, made_in, on, producer, model)
+        duties.extend(td)
+        exemptions.extend(ex)
+        notes.extend(td_notes)
+    if incentive_certificate and regime == "EU":
+        notes.append("--incentive-certificate concerns imports into TR only; ignored")
+    return MarketAccessResult(
+        product_ref,
+        made_in,
+        destination,
+        on,
+        producer,
+        origin,
+        tuple(duties),
+        tuple(exemptions),
+        tuple(notes),
+    )
