@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_rq",
     "kopru.web",
     "kopru.core",
     "kopru.engage",
@@ -129,6 +130,9 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Used when KOPRU_TASKS_BACKEND=django_tasks_rq.RQBackend: workers on other machines run `kopru rqworker`.
+RQ_QUEUES = {"default": {"URL": env_str("KOPRU_REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 900}}
 
 EMAIL_BACKEND = env_str("KOPRU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("KOPRU_DEFAULT_FROM_EMAIL", "kopru@localhost")
