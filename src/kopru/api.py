@@ -57,3 +57,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("/", build_router())
+api.add_router("/intel/", "kopru.intel.api.router", tags=["intelligence"])
+api.add_router("/invest/", "kopru.invest.api.router", tags=["investment"])
+api.add_router("/invest/case/", "kopru.invest.case.api.router", tags=["investment case"])
+api.add_router("/calls/", "kopru.calls.api.router", tags=["R&D calls"])

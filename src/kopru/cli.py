@@ -18,6 +18,7 @@ FRAMEWORK_FREE_COMMANDS: dict[tuple[str, ...], str] = {
     ("market-access",): "kopru.invest.economics.cli:main",
     ("plant-case",): "kopru.invest.economics.cli:plant_main",
     ("calls", "assign"): "kopru.calls.assignment.cli:main",
+    ("match",): "kopru.invest.matching.cli:main",
 }
 
 

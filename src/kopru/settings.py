@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "kopru.web",
     "kopru.core",
     "kopru.engage",
+    "kopru.intel",
+    "kopru.invest",
+    "kopru.invest.case",
+    "kopru.calls",
 ]
 
 MIDDLEWARE = [
@@ -132,7 +136,9 @@ TASKS = {
 }
 
 # Used when KOPRU_TASKS_BACKEND=django_tasks_rq.RQBackend: workers on other machines run `kopru rqworker`.
-RQ_QUEUES = {"default": {"URL": env_str("KOPRU_REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 900}}
+RQ_QUEUES = {
+    "default": {"URL": env_str("KOPRU_REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 900}
+}
 
 EMAIL_BACKEND = env_str("KOPRU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("KOPRU_DEFAULT_FROM_EMAIL", "kopru@localhost")

@@ -1,8 +1,7 @@
 """Making one record of each registry type with a given visibility (for matrix and API tests)."""
 
-from tests import factories
-
 from kopru.core.enums import Visibility
+from tests import factories
 
 FACTORIES = {
     "engagements": factories.EngagementFactory,

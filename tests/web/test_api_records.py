@@ -1,8 +1,8 @@
 import pytest
-from tests.factories import EngagementFactory, PersonFactory, sector
 
 from kopru.core.models import ApiToken, Person
 from kopru.engage.models import Engagement
+from tests.factories import EngagementFactory, PersonFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -4,9 +4,9 @@ import io
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
-from tests.factories import EngagementFactory, PersonFactory
 
 from kopru.core.enums import Visibility
+from tests.factories import EngagementFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

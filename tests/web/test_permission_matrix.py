@@ -7,15 +7,13 @@ matrix cannot silently fall behind the application.
 from __future__ import annotations
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
-from tests.web.records import FACTORIES, make_record
 
-from kopru.api import api
 from kopru.core.enums import Visibility
+from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.web.records import FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-ROLES = ["admin", "staff_a", "staff_b", "company", "reviewer", "anonymous"]
 RECORD_SLUGS = list(FACTORIES)
 
 # Expected HTTP status per role, for each kind of page and each visibility of the record it shows.
@@ -106,41 +104,21 @@ COVERED_URL_NAMES = {
     "logout",
     "set_language",
 }
-COVERED_URL_PREFIXES = ("admin/", "api/")
+# Apps with their own matrix test (tests/<app>/) prove coverage of their namespaced routes.
+APP_NAMESPACES = ("intel:", "invest:", "invest_case:", "calls:")
 
 
-def _client(client, cast, role):
-    user = cast.by_role()[role]
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
-def _names(patterns, prefix=""):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            yield from _names(pattern.url_patterns, prefix + str(pattern.pattern))
-        elif isinstance(pattern, URLPattern):
-            yield prefix, pattern.name
+_client = client_as
 
 
 def test_every_route_is_in_the_matrix():
-    uncovered = {
-        name
-        for prefix, name in _names(get_resolver().url_patterns)
-        if not prefix.startswith(COVERED_URL_PREFIXES) and name not in COVERED_URL_NAMES
-    }
-    assert uncovered == set()
-    operations = {
-        operation.operation_id
-        for path_view in api._routers[1][1].path_operations.values()
-        for operation in path_view.operations
-    }
+    core_names = {name for name in url_names() if not name.startswith(("admin:", "api", *APP_NAMESPACES))}
+    assert core_names - COVERED_URL_NAMES == set()
     expected = set()
     for slug in FACTORIES:
         expected |= {f"list_{slug}", f"get_{slug}", f"create_{slug}", f"update_{slug}"}
     expected |= {"list_countries", "get_countries", "list_sectors", "get_sectors"}
-    assert operations == expected
+    assert api_operation_ids("/") == expected
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -2,12 +2,12 @@ import datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from tests.factories import DocumentFactory, EngagementFactory, PersonFactory, country, sector
 
 from kopru.core.domain.evidence import attach_evidence
 from kopru.core.enums import Visibility
 from kopru.core.models import Document
 from kopru.engage.models import Engagement
+from tests.factories import DocumentFactory, EngagementFactory, PersonFactory, country, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

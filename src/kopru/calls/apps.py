@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CallsConfig(AppConfig):
+    name = "kopru.calls"
+    label = "calls"
+    verbose_name = _("Joint R&D calls")
+    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
+    nav_items = [(_("R&D calls"), "calls:home")]

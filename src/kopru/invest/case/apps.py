@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InvestCaseConfig(AppConfig):
+    name = "kopru.invest.case"
+    label = "invest_case"
+    verbose_name = _("Investment case")
+    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
+    nav_items = [(_("Investment case"), "invest_case:home")]
