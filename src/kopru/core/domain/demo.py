@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,3 +52,26 @@ def load_demo_record(paths: list[Path]) -> DemoReport:
         state = "stored" if stored.created else "already stored"
         report.lines.append(f"  document {state}: {stored.document.title} ({path.name})")
     return report
+
+
+# Apps contribute demo content through `kopru.<app>.domain.demo.load_demo() -> list[str]` (idempotent).
+DEMO_MODULES = [
+    "kopru.intel.domain.demo",
+    "kopru.invest.domain.demo",
+    "kopru.invest.case.domain.demo",
+    "kopru.calls.domain.demo",
+]
+
+
+def load_app_demos() -> list[str]:
+    lines = []
+    for module_name in DEMO_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name and module_name.startswith(error.name):
+                continue  # the app has no demo content yet
+            raise
+        with transaction.atomic():
+            lines.extend(module.load_demo())
+    return lines

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from kopru.core.domain.accounts import create_member
-from kopru.core.domain.demo import load_demo_record
+from kopru.core.domain.demo import load_app_demos, load_demo_record
 from kopru.core.enums import Role
 
 
@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 username, role=role, password=password, side=side, organisation=organisation, update=True
             )
         for line in report.lines:
+            self.stdout.write(line)
+        for line in load_app_demos():
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("\nKöprü demo is ready at http://127.0.0.1:8000"))
         self.stdout.write(f"  users: {', '.join(name for name, *_ in cast)}")
