@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from tests.factories import AreaFactory
 
 from kopru.engage.domain.areas import advance_area, record_initial_status
+from tests.factories import AreaFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -120,12 +120,13 @@ def test_document_detail_highlights_evidence(client, cast):
 def test_upload_stores_once_and_points_to_the_existing_document(client, cast):
     client.force_login(cast.staff_a)
     upload = SimpleUploadedFile("release.txt", "Minister Kacır visited Beijing.".encode())
-    first = client.post("/documents/upload/", {"file": upload, "visibility": "shared"}, follow=True)
+    first = client.post("/documents/upload/", {"files": upload, "visibility": "shared"}, follow=True)
     document = Document.objects.get()
-    assert first.redirect_chain == [(f"/documents/{document.pk}/", 302)]
-    assert [str(m) for m in first.context["messages"]] == ["Document stored."]
+    batch = document.ingest_items.get().batch
+    assert first.redirect_chain == [(f"/intel/batches/{batch.pk}/", 302)]
+    assert [str(m) for m in first.context["messages"]] == ["1 file(s) received; extraction is running."]
     again = SimpleUploadedFile("copy.txt", "Minister Kacır visited Beijing.".encode())
-    second = client.post("/documents/upload/", {"file": again, "visibility": "shared"}, follow=True)
+    second = client.post("/documents/upload/", {"files": again, "visibility": "shared"}, follow=True)
     assert second.redirect_chain == [(f"/documents/{document.pk}/", 302)]
     assert [str(m) for m in second.context["messages"]] == ["This document is already stored; here it is."]
     assert Document.objects.count() == 1
@@ -135,16 +136,16 @@ def test_upload_stores_once_and_points_to_the_existing_document(client, cast):
     ("content", "error"),
     [
         (b"", "The submitted file is empty."),
-        (b"\x00\x01\x02binary", "The file looks binary, not text, HTML or PDF."),
+        (b"\x00\x01\x02binary" * 50, "Binary content, not text."),
     ],
 )
 def test_unreadable_uploads_are_refused_with_a_reason(client, cast, content, error):
     client.force_login(cast.staff_a)
     response = client.post(
-        "/documents/upload/", {"file": SimpleUploadedFile("x.txt", content), "visibility": "shared"}
+        "/documents/upload/", {"files": SimpleUploadedFile("x.txt", content), "visibility": "shared"}
     )
     assert response.status_code == 400
-    assert response.context["form"].errors["file"] == [error]
+    assert response.context["form"].errors["files"] == [error]
     assert Document.objects.count() == 0
 
 

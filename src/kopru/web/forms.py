@@ -12,6 +12,24 @@ from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several uploaded files in one field (Django's FileField takes one)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -125,7 +143,11 @@ class DocumentForm(RecordForm):
 
 
 class DocumentUploadForm(forms.Form):
-    file = forms.FileField(label=_("file"), required=False)
+    files = MultipleFileField(
+        label=_("files"),
+        required=False,
+        help_text=_("Text, Markdown, HTML or PDF; several at once are fine."),
+    )
     text = forms.CharField(
         label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
     )
@@ -139,7 +161,7 @@ class DocumentUploadForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("file") and not (cleaned.get("text") or "").strip():
+        if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
             raise forms.ValidationError(_("Upload a file or paste the text."))
         return cleaned
 

@@ -1,9 +1,16 @@
-"""Turning uploaded bytes into text and metadata; the extraction package's reader does the real work."""
+"""Turning uploaded bytes into text and metadata, through the extraction package's reader.
+
+Upload pages and the ingestion command use the same reader as `kopru extract`, so a document reads the
+same way everywhere (and character offsets of evidence match the stored text).
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import PurePath
+
+from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, ReadError, read_bytes
 
 
 class UnreadableDocument(ValueError):
@@ -16,16 +23,30 @@ class ReadDocument:
     title: str | None = None
     publisher: str | None = None
     published: datetime.date | None = None
-    language: str = "en"
+
+
+def _date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def read_upload(file_name: str, content: bytes) -> ReadDocument:
-    if not content.strip():
-        raise UnreadableDocument("The file is empty.")
-    if b"\x00" in content[:4096] and not file_name.lower().endswith(".pdf"):
-        raise UnreadableDocument("The file looks binary, not text, HTML or PDF.")
+    suffix = PurePath(file_name).suffix.lower() or ".txt"
+    if suffix not in SUPPORTED_EXTENSIONS:
+        supported = ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        raise UnreadableDocument(f"Unsupported file type {suffix!r}: use one of {supported}.")
     try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError:
-        raise UnreadableDocument("The file is not valid UTF-8 text.") from None
-    return ReadDocument(text=text.strip())
+        document = read_bytes(content, source=file_name, suffix=suffix)
+    except ReadError as error:
+        message = str(error)
+        raise UnreadableDocument(
+            message[:1].upper() + message[1:] + ("" if message.endswith(".") else ".")
+        ) from None
+    return ReadDocument(
+        text=document.text,
+        title=document.title,
+        publisher=document.publisher,
+        published=_date(document.published),
+    )

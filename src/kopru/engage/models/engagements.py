@@ -60,7 +60,5 @@ class Engagement(VisibleRecord):
             errors["start_date"] = _("Only planned engagements may have a date in the future.")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = _("The end date is before the start date.")
-        if self.status in (EngagementStatus.HELD, EngagementStatus.ONGOING) and not self.start_date:
-            errors["start_date"] = _("A held or ongoing engagement needs a date.")
         if errors:
             raise ValidationError(errors)

@@ -1,0 +1,111 @@
+"""Throughput of the extraction pipeline against bare spaCy on the same texts, measured in one run.
+
+    python bench/extract.py [--kb 300] [--repeat 1]
+
+Texts: the gold documents (data/gold/extraction), the seed article (../shared/seed) and synthetic
+documents made by recombining their paragraphs (deterministic), up to about --kb kilobytes.
+The baseline is the full spaCy model (every component, as `spacy.load` gives it) over `nlp.pipe`; the
+pipeline is `kopru extract` minus file reading: its spaCy run (only the components the rules use) plus
+every rule (entities, titles, coreference, sectors, events, claims). Target: pipeline >= 0.75 x baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "src"))
+
+from kopru.intel.extract.nlp import get_nlp, model_name  # noqa: E402
+from kopru.intel.extract.pipeline import analyse  # noqa: E402
+from kopru.intel.extract.reading import ReadError, iter_paths, read_path  # noqa: E402
+
+
+def corpus(target_kb: int) -> list:
+    sources = [REPO_ROOT / "data" / "gold" / "extraction", REPO_ROOT.parent / "shared" / "seed"]
+    docs = []
+    for folder in sources:
+        if folder.is_dir():
+            for path in iter_paths([str(folder)]):
+                with contextlib.suppress(ReadError):
+                    docs.append(read_path(path))
+    if not docs:
+        raise SystemExit("no documents found (data/gold/extraction or ../shared/seed)")
+    paragraphs = [p for d in docs for p in d.text.split("\n\n") if len(p) > 40]
+    rng = random.Random(20260101)
+    out = list(docs)
+    size = sum(len(d.text.encode()) for d in out)
+    n = 0
+    while size < target_kb * 1024:
+        n += 1
+        k = rng.randint(6, 14)
+        text = "\n\n".join(rng.choice(paragraphs) for _ in range(k))
+        out.append(type(docs[0])(source=f"synthetic-{n}", text=text))
+        size += len(text.encode())
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kb", type=int, default=300, help="corpus size in kilobytes (default 300)")
+    parser.add_argument("--repeat", type=int, default=1, help="timed runs of each (best is reported)")
+    args = parser.parse_args(argv)
+
+    import spacy
+
+    docs = corpus(args.kb)
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    kb = sum(len(t.encode()) for t in texts) / 1024
+
+    bare = spacy.load(model_name())
+    nlp = get_nlp()
+    # warm up both (first-call allocations, the gazetteers' regexes)
+    list(bare.pipe(texts[:2]))
+    for d, doc in zip(docs[:2], nlp.pipe(texts[:2]), strict=True):
+        analyse(d, doc)
+
+    def run_bare() -> float:
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=16):
+            pass
+        return time.perf_counter() - t0
+
+    def run_pipeline() -> float:
+        t0 = time.perf_counter()
+        for d, doc in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
+            analyse(d, doc)
+        return time.perf_counter() - t0
+
+    def run_same_components() -> float:
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        return time.perf_counter() - t0
+
+    bare_s = min(run_bare() for _ in range(args.repeat))
+    pipe_s = min(run_pipeline() for _ in range(args.repeat))
+    same_s = min(run_same_components() for _ in range(args.repeat))
+    ratio = bare_s / pipe_s
+    rows = [
+        ("bare spaCy nlp.pipe (" + ",".join(bare.pipe_names) + ")", bare_s, words / bare_s),
+        ("kopru extract pipeline (" + ",".join(nlp.pipe_names) + " + rules)", pipe_s, words / pipe_s),
+        ("  of which spaCy alone (" + ",".join(nlp.pipe_names) + ")", same_s, words / same_s),
+    ]
+    print(f"corpus: {len(docs)} documents, {words} words, {kb:.0f} KB; model {model_name()}")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'run'.ljust(width)}  {'seconds':>8}  {'words/s':>9}")
+    for name, secs, wps in rows:
+        print(f"{name.ljust(width)}  {secs:8.2f}  {wps:9.0f}")
+    verdict = "meets" if ratio >= 0.75 else "MISSES"
+    print(f"ratio pipeline/bare: {ratio:.2f} ({verdict} the 0.75 target)")
+    return 0 if ratio >= 0.75 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,125 @@
+"""Ingestion: files in, documents stored once, extraction queued as background tasks after commit."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from kopru.core.domain.documents import store_document
+from kopru.core.domain.reading import UnreadableDocument, read_upload
+from kopru.core.enums import Visibility
+from kopru.intel.enums import ItemStatus
+from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
+from kopru.intel.models import IngestBatch, IngestItem
+
+# A worker that died mid-document leaves its item "running"; after this long it is queued again.
+STALE_AFTER = datetime.timedelta(minutes=15)
+MAX_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class IncomingFile:
+    name: str
+    content: bytes | None = None
+    error: str = ""  # set when the file could not even be read from disk
+
+
+def files_from_paths(paths: list[str]) -> list[IncomingFile]:
+    """Expand directories (recursively, sorted) and read each file; unreadable ones carry their error."""
+    files = []
+    for path in iter_paths(paths):
+        try:
+            files.append(IncomingFile(path, Path(path).read_bytes()))
+        except OSError as error:
+            files.append(IncomingFile(path, error=f"Cannot read the file: {error.strerror or error}."))
+    return files
+
+
+def _store_one(batch: IngestBatch, incoming: IncomingFile, *, visibility: str, owner_side: str) -> IngestItem:
+    item = IngestItem(batch=batch, name=incoming.name[:500])
+    if incoming.error:
+        item.status, item.error = ItemStatus.FAILED, incoming.error
+        item.save()
+        return item
+    try:
+        read = read_upload(incoming.name, incoming.content)
+    except UnreadableDocument as error:
+        item.status, item.error = ItemStatus.FAILED, str(error)
+        item.finished_at = timezone.now()
+        item.save()
+        return item
+    # One savepoint per file: a failure in one file never takes its neighbours down with it.
+    with transaction.atomic():
+        stored = store_document(
+            content=incoming.content,
+            text=read.text,
+            title=read.title or Path(incoming.name).stem,
+            publisher=read.publisher or "",
+            published_date=read.published,
+            visibility=visibility,
+            owner_side=owner_side if visibility == Visibility.INTERNAL else "",
+            file_name=Path(incoming.name).name,
+        )
+        item.document, item.duplicate = stored.document, not stored.created
+        item.save()
+    return item
+
+
+def ingest_files(
+    files: list[IncomingFile],
+    *,
+    user=None,
+    label: str = "",
+    visibility: str = Visibility.SHARED,
+    owner_side: str = "",
+    enqueue: bool = True,
+) -> IngestBatch:
+    """Store every readable file once and queue its extraction; unreadable files are failed items.
+
+    With `enqueue=False` the caller runs the extraction itself (`kopru ingest --sync`).
+    """
+    from kopru.intel.tasks import extract_document
+
+    with transaction.atomic():
+        batch = IngestBatch.objects.create(created_by=user, label=label[:200])
+        items = [
+            _store_one(batch, incoming, visibility=visibility, owner_side=owner_side) for incoming in files
+        ]
+        queued = [item.pk for item in items if item.status == ItemStatus.QUEUED]
+        if enqueue:
+            transaction.on_commit(lambda: [extract_document.enqueue(item_id=pk) for pk in queued])
+    return batch
+
+
+def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
+    """Items whose worker died (still "running" long after it started) go back to the queue."""
+    from kopru.intel.tasks import extract_document
+
+    now = now or timezone.now()
+    stale = list(
+        IngestItem.objects.filter(status=ItemStatus.RUNNING, started_at__lt=now - STALE_AFTER).values_list(
+            "pk", "attempts"
+        )
+    )
+    requeued = []
+    with transaction.atomic():
+        for pk, attempts in stale:
+            if attempts >= MAX_ATTEMPTS:
+                IngestItem.objects.filter(pk=pk).update(
+                    status=ItemStatus.FAILED,
+                    finished_at=now,
+                    error=f"Extraction did not finish after {attempts} attempts.",
+                )
+            else:
+                IngestItem.objects.filter(pk=pk).update(status=ItemStatus.QUEUED)
+                requeued.append(pk)
+        transaction.on_commit(lambda: [extract_document.enqueue(item_id=pk) for pk in requeued])
+    return requeued
+
+
+def supported_extensions() -> list[str]:
+    return sorted(SUPPORTED_EXTENSIONS)

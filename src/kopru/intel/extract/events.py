@@ -1,0 +1,503 @@
+"""Events: meeting | visit | agreement | investment | call | statement, with status, place and participants.
+
+The rule, per sentence and per cue word:
+
+* type from the cue ("met", "meetings", "talks" -> meeting; "visit", "tour" -> visit; "signed",
+  "memorandum" -> agreement; "build ... plant", "invest $..." -> investment; "phone call" -> call;
+  "joint statement" -> statement);
+* status from the words just before the cue: "during his visit", "continue his ... tour" -> ongoing;
+  "will", "is set to", "plans to", "is expected to", headline "to visit" -> planned; otherwise held;
+* participants: the actor (first person named before the cue in the sentence, else the pronoun's
+  referent, else the first organisation; "the four", "they" -> the participants of the last event) plus
+  the counterparts named after the cue (people for meetings and calls; the visited organisation for
+  visits; everyone for agreements). News agencies quoted ("told Anadolu Agency") are never participants;
+* "meetings with A and B" (plural) -> one meeting per counterpart; "the meeting with A, B and C" -> one;
+* an anaphoric cue ("the agreement was signed", "after the talks") adds no new event;
+* place: "<Place> tour", the first place after the cue ("visit to China", "in Beijing", "for Almaty").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+_SIGN_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|inked|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE)
+_NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
+_CALL_OPEN_RE = re.compile(
+    r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e|es|ed)|publish(?:es|ed)?|"
+    r"clos(?:e|es|ed)|issu(?:e|es|ed))\b",
+    re.IGNORECASE,
+)
+_ORG_NOUN_RE = re.compile(
+    r"\b[Tt]he (ministry|company|association|council|agency|group|firm|bank|university|institute|embassy|"
+    r"carmaker|automaker|manufacturer|maker|corporation|centre|center|commission|office|authority)\b"
+)
+_MONEY = r"(?:(?:US\$|\$|€|USD|EUR|CNY|RMB)\s?[\d.,]+|[\d.,]+\s*(?:billion|million|bn|mn))"
+_CUE_RE = re.compile(
+    r"(?P<call>\b(?:(?:tele)?phone (?:call|conversation|talks?)|video (?:call|conference)|videoconference|"
+    r"spoke (?:by|over the|on the) (?:tele)?phone|(?:joint |new |bilateral )*(?:R&D |research "
+    r"|funding )?call for "
+    r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
+    r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
+    r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
+    r"|(?P<agreement>\b(?:sign(?:ed|s|ing)?|inked|memorand(?:um|a) of understanding|MoUs?|"
+    r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
+    r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
+    r"|the|new|first|"
+    r"second|\$?[\d.,]+[BMbm]?n?|US\$[\d.,]+|USD|EUR|\$|€|billion|million|[\w-]+-standard|\S+?)){0,7}?\s+(?:plant"
+    r"|factory|"
+    r"facility|gigafactory|production (?:base|line|facility)|manufacturing (?:base|plant|facility)"
+    r"|assembly plant)|"
+    r"invest(?:s|ed|ing)?\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
+    r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r")\b)"
+    r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|talks|negotiations|hosted|received"
+    r"|came together|"
+    r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
+    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|trip|arrived in|arrives in|arrive in|"
+    r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit)\b)"
+)
+_ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$)", re.IGNORECASE)
+_NOT_ANAPHORIC_RE = re.compile(
+    r"\b(?:next|upcoming|first|second|third|coming|following|new)\s+(?:[\w-]+\s+)?$", re.I
+)
+_ONGOING_BEFORE_RE = re.compile(
+    r"(?:\bduring\s+(?:his|her|their|its|the|a|an)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
+    r"\bcontinu\w*\s+(?:his|her|their|its|the)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2})?|\bcurrently\s+)$",
+    re.IGNORECASE,
+)
+_ONGOING_CUE_RE = re.compile(r"^(?:visiting)$", re.I)
+_PLANNED_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|plans? to|planning to|planned to|"
+    r"is expected to|are expected to|intends? to|is due to|are due to|is to|are to|would|upcoming|next|"
+    r"is going to|are going to|aims? to|agreed to)\b",
+    re.IGNORECASE,
+)
+_PLANNED_AFTER_RE = re.compile(
+    r"^\S*\s+(?:is|are|was|were)\s+(?:planned|scheduled|expected)\b|^\S*\s+will\b", re.I
+)
+_HEADLINE_TO_RE = re.compile(r"(?:^|[^\w])to\s+(?:[\w-]+\s+)?$")
+_PAST_RE = re.compile(
+    r"\b(?:opened|inaugurated|completed|commissioned|has invested|have invested|invested|launched|began)\b"
+)
+_PLURAL_ANAPHOR_RE = re.compile(
+    r"\b(?:the (?:two|three|four|five|six) (?:sides|ministers|leaders|officials|countries|parties"
+    r"|companies)?|"
+    r"the (?:two|three|four|five|six)|both sides|the sides|the parties|they)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_RE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+@dataclass
+class EventInputs:
+    text: str
+    sentences: list[tuple[int, int]]
+    allowed: object  # callable(s, e) -> bool
+    people: list  # (s, e, Person) in text order
+    orgs: list  # (s, e, OrgRec) in text order
+    places: list  # (s, e, canonical place name) — places and country names, text order
+    sector_hits: list  # (s, e, code)
+    title_spans: list  # (s, e) of titles attached to a named person
+    resolve_pronoun: object  # callable(pos) -> Person | None
+    published: str | None = None
+    past_tense: object = None  # callable(s, e) -> bool: a past-tense verb (VBD) in the span
+    publisher: str | None = None
+    country_names: frozenset = frozenset()  # canonical names of countries (less specific places)
+
+
+@dataclass
+class _Event:
+    type: str
+    status: str
+    participants: list[str]
+    place: str | None
+    evidence: tuple[int, int]
+    sectors: list[str]
+    date: str | None = None
+    extra: dict = field(default_factory=dict)
+    sentence: tuple[int, int] = (0, 0)
+
+
+def _in(items, s: int, e: int):
+    return [it for it in items if s <= it[0] and it[1] <= e]
+
+
+def find_events(inp: EventInputs) -> list[dict]:
+    text = inp.text
+    events: list[_Event] = []
+    last_company: str | None = None
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se):
+            continue
+        chunk = text[ss:se]
+        cues = [(m.lastgroup, ss + m.start(), ss + m.end(), m.group()) for m in _CUE_RE.finditer(chunk)]
+        sent_orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media"]
+        companies = [o for o in sent_orgs if o[2].kind == "company"]
+        if companies:
+            last_company = companies[0][2].name
+        if not cues:
+            continue
+        # one agreement / call / statement / investment per sentence: keep the first cue of those types
+        seen_types: set[str] = set()
+        kept = []
+        for cue in cues:
+            if cue[0] in {"agreement", "call", "statement", "investment"}:
+                if cue[0] in seen_types:
+                    continue
+                seen_types.add(cue[0])
+            kept.append(cue)
+        # a meeting cue inside an agreement sentence ("signed ... after talks") is part of it
+        if "agreement" in seen_types:
+            kept = [c for c in kept if c[0] != "meeting"]
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+        for idx, (etype, cs, ce, word) in enumerate(kept):
+            seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
+            before = text[ss:cs]
+            recent = before[-40:]
+            # "the agreement was signed", "after the talks": an event already told, not a new one
+            if (
+                etype != "investment"
+                and _ANAPHORIC_RE.search(recent)
+                and not _NOT_ANAPHORIC_RE.search(recent)
+                and any(e.type == etype for e in events)
+            ):
+                continue
+            if etype == "meeting" and word == "talks" and re.search(r"\bin\s+$", before):
+                continue  # "was in talks with": a state of negotiation, not a meeting
+            status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
+            actor = _actor(inp, ss, cs, events)
+            counter_people = list(_in(inp.people, cs, seg_end))
+            counter_orgs = [o for o in _in(sent_orgs, cs, seg_end) if not _inside(o, inp.title_spans)]
+            place = _place(inp, text, ss, cs, ce, seg_end, etype)
+            date = _date(text, ss, se, inp.published)
+            evidence = (ss, se)
+            if etype == "meeting":
+                counters = _names(counter_people) or _names(counter_orgs)
+                counters = [c for c in counters if c not in actor]
+                if word.lower() == "meetings" and len(counters) >= 2 and actor:
+                    for c in counters:
+                        events.append(
+                            _Event(
+                                "meeting", status, [*actor, c], place, evidence, sectors, date, sentence=sent
+                            )
+                        )
+                    continue
+                participants = _unique([*actor, *counters])
+                if len(participants) < 2 and not (not participants and place and status == "planned"):
+                    continue
+                events.append(
+                    _Event("meeting", status, participants, place, evidence, sectors, date, sentence=sent)
+                )
+            elif etype == "call" and re.search(r"phone|video|conference", word, re.I):
+                participants = _unique([*actor, *_names(counter_people)])
+                if len(participants) >= 2:
+                    events.append(
+                        _Event("call", status, participants, place, evidence, sectors, date, sentence=sent)
+                    )
+            elif etype == "call":
+                # a joint R&D call, opened or launched by funding bodies
+                if not _CALL_OPEN_RE.search(chunk):
+                    continue
+                participants = _names([o for o in sent_orgs if not _inside(o, inp.title_spans)])
+                if participants:
+                    events.append(
+                        _Event("call", status, participants, place, evidence, sectors, date, sentence=sent)
+                    )
+            elif etype == "visit":
+                visited = _names(counter_orgs[:1])
+                participants = _unique([*actor, *visited])
+                if participants:
+                    events.append(
+                        _Event("visit", status, participants, place, evidence, sectors, date, sentence=sent)
+                    )
+            elif etype == "agreement":
+                if not _SIGN_RE.search(chunk) or _NEGATION_RE.search(text[_clause_start(text, ss, cs) : cs]):
+                    continue
+                attribution = _ATTRIBUTION_RE.search(chunk)
+                cut = ss + attribution.start() if attribution else se
+                everyone = sorted(
+                    list(_in(inp.people, ss, cut))
+                    + [o for o in sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
+                    key=lambda item: item[0],
+                )
+                participants = _unique([*actor, *_names(everyone)]) if everyone else actor
+                if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk):
+                    # "Türkiye and China signed five agreements": an event even when no body is named
+                    events.append(
+                        _Event(
+                            "agreement", status, participants, place, evidence, sectors, date, sentence=sent
+                        )
+                    )
+            elif etype == "statement":
+                if word.lower().startswith("statement"):
+                    actor = _names(counter_orgs[:1]) or actor
+                if actor:
+                    events.append(
+                        _Event("statement", status, actor, place, evidence, sectors, date, sentence=sent)
+                    )
+            elif etype == "investment":
+                company = companies[0][2].name if companies else last_company
+                if company is None:
+                    continue
+                if status == "held" and not _PAST_RE.search(chunk):
+                    status = "planned"
+                ev = _Event("investment", status, [company], place, evidence, sectors, date, sentence=sent)
+                ev.extra["company"] = company
+                if place:
+                    ev.extra["location"] = place
+                events.append(ev)
+    return [_as_dict(e) for e in _dedupe(events, inp.country_names)]
+
+
+def _inside(item, spans) -> bool:
+    return any(s <= item[0] and item[1] <= e for s, e in spans)
+
+
+def _names(items) -> list[str]:
+    return _unique([it[2].name for it in items])
+
+
+def _unique(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(names))
+
+
+def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=None) -> str:
+    before = text[ss:cs]
+    if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
+        # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
+        if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):
+            return "ongoing"
+        return "held"
+    if etype == "call" and "call" in word.lower() and not re.search(r"phone|video", word, re.I):
+        sentence = text[ss : ss + 400]
+        if re.search(r"\b(?:will|to) (?:open|launch|publish)", sentence, re.I):
+            return "planned"
+        if re.search(r"\b(?:closed|has closed)\b", sentence):
+            return "held"
+        return "ongoing"
+    clause = re.split(r"[,;:]|\bsaid\b|\bthat\b", before)[-1] if before else ""
+    if _PLANNED_BEFORE_RE.search(clause) or (
+        _HEADLINE_TO_RE.search(before[-25:])
+        and not re.search(r"\b(?:went|came|travel+ed|paid|used|due)\s+to\s+$", before[-25:])
+    ):
+        return "planned"
+    if _PLANNED_AFTER_RE.search(text[cs : cs + 60]):
+        return "planned"
+    return "held"
+
+
+# ", the Turkish Foreign Ministry said." — who reports the fact, not who took part
+_ATTRIBUTION_RE = re.compile(
+    r",\s+(?:the\s+|a\s+)?[^,]{0,80}?\s+(?:said|says|told|reported|announced|stated|added)\b[^,]{0,60}[.\"”]?$"
+)
+_CLAUSE_RE = re.compile(r"\b(?:that|which|who|while|whereas|when)\b|[;:]|,\s")
+_COMPANY_NOUNS = {"company", "firm", "carmaker", "automaker", "manufacturer", "maker", "corporation", "group"}
+
+
+def _clause_start(text: str, ss: int, cs: int) -> int:
+    cut = 0
+    for m in _CLAUSE_RE.finditer(text, ss, cs):
+        cut = m.end() - ss
+    return ss + cut
+
+
+def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
+    """'the ministry' -> the last ministry named before pos (or the publisher when it is one)."""
+    noun = noun.lower()
+    for s, _e, rec in reversed(inp.orgs):
+        if s >= pos or rec.kind == "media":
+            continue
+        if noun in rec.name.lower() or (noun in _COMPANY_NOUNS and rec.kind == "company"):
+            return rec.name
+    if inp.publisher and noun in inp.publisher.lower():
+        return inp.publisher
+    return None
+
+
+def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) -> list[str]:
+    text = inp.text
+    chunk = text[start:end]
+    m = _PLURAL_ANAPHOR_RE.search(chunk)
+    if m and events and m.start() < 6:
+        return list(events[-1].participants)
+    people = _in(inp.people, start, end)
+    orgs = [o for o in _in(inp.orgs, start, end) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    candidates = sorted([(p[0], p[2].name) for p in people] + [(o[0], o[2].name) for o in orgs])
+    pm = _PRONOUN_RE.search(chunk)
+    om = _ORG_NOUN_RE.search(chunk)
+    first_pos = candidates[0][0] if candidates else len(text)
+    if pm and start + pm.start() < first_pos:
+        person = inp.resolve_pronoun(start + pm.start())
+        if person is not None:
+            return [person.name]
+    if om and start + om.start() < first_pos:
+        name = _resolve_org_noun(inp, om.group(1), start + om.start())
+        if name:
+            return [name]
+    if candidates:
+        return [candidates[0][1]]
+    if m and events:
+        return list(events[-1].participants)
+    return []
+
+
+def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
+    """Who does it: the first entity of the cue's clause, else of the sentence before the cue."""
+    text = inp.text
+    their = re.search(r"\btheir\s+(?:[\w-]+\s+)?$", text[ss:cs])
+    if their:
+        names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
+        if len(names) >= 2:
+            return names
+    cl = _clause_start(text, ss, cs)
+    found = _first_entity(inp, cl, cs, events) if cl > ss else []
+    return found or _first_entity(inp, ss, cs, events)
+
+
+def _place(inp: EventInputs, text: str, ss: int, cs: int, ce: int, seg_end: int, etype: str) -> str | None:
+    # "<Place> tour/visit/trip"
+    for s, e, name in inp.places:
+        if e <= cs and ss <= s and re.fullmatch(r"['’]?s?\s*", text[e:cs]) and etype == "visit":
+            return name
+    after = [p for p in inp.places if ce <= p[0] and p[1] <= seg_end]
+    # "Türkiye's Manisa", "western Türkiye ... Manisa province": the more specific place wins
+    after = [
+        p
+        for i, p in enumerate(after)
+        if not (p[2] in inp.country_names and i + 1 < len(after) and after[i + 1][0] - p[1] <= 4)
+    ]
+    if etype == "visit":
+        return after[0][2] if after else None
+    for s, _e, name in after:
+        if re.search(r"\b(?:in|at|for|to)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", text[max(ce, s - 30) : s]):
+            return name
+    for s, _e, name in [p for p in inp.places if ss <= p[0] and p[1] <= seg_end]:
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(ss, s - 10) : s]):
+            return name
+    return None
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_DATE_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b")
+_DATE_MDY_RE = re.compile(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def parse_date(chunk: str) -> str | None:
+    for m in _DATE_ISO_RE.finditer(chunk):
+        return m.group(0)
+    for m in _DATE_DMY_RE.finditer(chunk):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            return _iso(int(m.group(3)), month, int(m.group(1)))
+    for m in _DATE_MDY_RE.finditer(chunk):
+        month = _MONTHS.get(m.group(1).lower())
+        if month:
+            return _iso(int(m.group(3)), month, int(m.group(2)))
+    return None
+
+
+def _iso(y: int, mo: int, d: int) -> str | None:
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _date(text: str, ss: int, se: int, published: str | None) -> str | None:
+    chunk = text[ss:se]
+    explicit = parse_date(chunk)
+    if explicit:
+        return explicit
+    if not published:
+        return None
+    if re.search(r"\btoday\b", chunk):
+        return published
+    if re.search(r"\byesterday\b", chunk):
+        return (dt.date.fromisoformat(published) - dt.timedelta(days=1)).isoformat()
+    m = re.search(r"\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", chunk)
+    if m:
+        pub = dt.date.fromisoformat(published)
+        delta = (pub.weekday() - _WEEKDAYS.index(m.group(1).lower())) % 7
+        return (pub - dt.timedelta(days=delta)).isoformat()
+    return None
+
+
+def _dedupe(events: list[_Event], countries: frozenset = frozenset()) -> list[_Event]:
+    out: list[_Event] = []
+    for ev in events:
+        merged = False
+        for prev in out:
+            if prev.type != ev.type:
+                continue
+            if ev.type == "investment":
+                if prev.extra.get("company") == ev.extra.get("company"):
+                    if not prev.place or (prev.place in countries and ev.place and ev.place not in countries):
+                        prev.place = ev.place
+                        if ev.place:
+                            prev.extra["location"] = ev.place
+                    if prev.status != ev.status and "held" in (prev.status, ev.status):
+                        prev.status = "held"
+                    for code in ev.sectors:
+                        if code not in prev.sectors:
+                            prev.sectors.append(code)
+                    merged = True
+                    break
+                continue
+            same_people = set(prev.participants) == set(ev.participants)
+            overlapping = bool(set(prev.participants) & set(ev.participants))
+            # headline and body tell the same signing; a planned meeting is announced more than once
+            loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
+            if prev.status != ev.status or not (same_people or (loose and overlapping)):
+                continue
+            if not same_people:
+                prev.participants = _unique([*prev.participants, *ev.participants])
+            if prev.place and ev.place and prev.place != ev.place:
+                continue
+            if not prev.participants and prev.place != ev.place:
+                continue
+            prev.place = prev.place or ev.place
+            merged = True
+            break
+        if not merged:
+            out.append(ev)
+    return out
+
+
+def _as_dict(ev: _Event) -> dict:
+    d = {
+        "type": ev.type,
+        "status": ev.status,
+        "date": ev.date,
+        "place": ev.place,
+        "participants": ev.participants,
+        "sectors": ev.sectors,
+        "evidence": [ev.evidence[0], ev.evidence[1]],
+    }
+    d.update(ev.extra)
+    return d

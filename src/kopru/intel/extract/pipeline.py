@@ -1,0 +1,777 @@
+"""The extraction pipeline: a read document (+ its spaCy doc) -> the contract's JSON object.
+
+spaCy runs once per document (``nlp.pipe`` for batches, see ``__init__.extract_many``); everything else is
+rules over the normalised text: gazetteers, titles, coreference, sectors, events and claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import claims as claims_mod
+from . import events as events_mod
+from .coref import (
+    CHINESE_SURNAMES,
+    MentionIndex,
+    Person,
+    cluster_people,
+    extra_surname_mentions,
+    resolve_pronoun,
+)
+from .entities import clean_entity_text, country_mentions, find_orgs, find_places, org_kind, overlaps
+from .gazetteer import Gazetteer, fold, load
+from .language import detect_language
+from .reading import Document
+from .sectors import find_sectors, summarise
+from .sentences import split_sentences
+from .titles import TitleMatch, compiled_for, find_titles
+from .zones import find_zones
+
+_HEADLINE_VERBS = {
+    "Meets",
+    "Met",
+    "Says",
+    "Said",
+    "Visits",
+    "Visited",
+    "Holds",
+    "Held",
+    "Signs",
+    "Signed",
+    "Calls",
+    "Opens",
+    "Receives",
+    "Received",
+    "Discusses",
+    "Attends",
+    "Urges",
+    "Hails",
+    "Welcomes",
+    "Talks",
+    "Announces",
+    "Launches",
+    "Tours",
+    "Inaugurates",
+    "Praises",
+    "Backs",
+    "Hosts",
+    "Eyes",
+}
+_HONORIFICS = {
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Madam",
+}
+_NAME_STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "With",
+    "And",
+    "But",
+    "Minister",
+    "President",
+    "MoU",
+    "MoUs",
+    "Photo",
+    "Source",
+    "Editing",
+    "Reporting",
+}
+
+
+def analyse(document: Document, doc) -> dict:
+    text = document.text
+    gaz = load()
+    zones = find_zones(text, gaz)
+    sentences = split_sentences(text)
+    ents = list(doc.ents) if doc is not None else []
+
+    orgs = find_orgs(text, ents, gaz, zones, person_like=set())
+    org_spans = sorted((s, e, rec.name) for rec in orgs.values() for s, e in rec.mentions)
+    titles = find_titles(text, gaz, org_spans)
+
+    # ------------------------------------------------------------------ people
+    countries_at = country_mentions(text, gaz)
+    place_hits = [(m.start(), m.end()) for m in gaz.place_re.finditer(text)]
+    known_blocks = [(s, e) for rec in orgs.values() if rec.known for s, e in rec.mentions]
+    known_blocks += [(s, e) for s, e, _ in countries_at] + place_hits
+    name_spans: list[tuple[int, int]] = []
+    for t in titles:
+        if t.name_span and not any(overlaps(t.name_span, b) for b in known_blocks):
+            name_spans.append(t.name_span)
+        elif t.name_span:
+            t.name_span = None
+    comp = compiled_for(gaz)
+    tokens = _token_index(doc)
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp)
+        if span is None or any(overlaps(span, b) for b in known_blocks):
+            continue
+        span = _extend_left(text, span, tokens, gaz, comp)
+        name_spans.append(span)
+    bylines = byline_people(text)
+    name_spans.extend((s, e) for s, e, _ in bylines)
+    name_spans = _merge_spans(name_spans)
+    # a spaCy-only organisation that is really a person's name goes
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        own = [m for m in rec.mentions if text[m[0] : m[1]] == rec.name]
+        if any(overlaps(m, n) for m in own for n in name_spans):
+            del orgs[rec.name]  # "Transport and Infrastructure Nazlı Erdem" is a title and a name
+            continue
+        rec.mentions = [m for m in rec.mentions if not any(overlaps(m, n) for n in name_spans)]
+        if not rec.mentions:
+            del orgs[rec.name]
+    people = cluster_people(text, name_spans)
+    taken = [(s, e) for rec in orgs.values() for s, e in rec.mentions] + [(s, e) for s, e, _ in countries_at]
+    taken += [m for p in people for m in p.mentions]
+    extra_surname_mentions(text, people, taken)
+    _drop_non_people(people, gaz, orgs)
+    person_tokens = {fold(w) for p in people for w in p.name.split()}
+    title_spans_all = [(t.start, t.end) for t in titles]
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        if all(fold(w) in person_tokens for w in rec.name.split()):
+            del orgs[rec.name]  # "Karaosmanoğlu" tagged as an organisation
+        elif rec.name in comp.domain_words or (
+            all(any(ts <= s and e <= te for ts, te in title_spans_all) for s, e in rec.mentions)
+            and not rec.name.startswith(("Ministry", "Office"))
+            and len(rec.name.split()) <= 3
+            and org_kind(rec.name) == "other"
+        ):
+            del orgs[rec.name]  # "Trade" in "Trade Minister"
+    index = MentionIndex.build(people)
+    _assign_positions(text, titles, people, gaz, sentences)
+    _appositive_titles(text, people, gaz, orgs)
+    for bs, be, role in bylines:
+        for p in people:
+            if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
+                p.positions.append({"title": role, "organization": document.publisher or zones.publisher})
+    _guess_countries(people, orgs, gaz)
+
+    # ------------------------------------------------------------------ places, countries
+    org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
+    blocked = org_mention_spans + [m for p in people for m in p.mentions]
+    places = find_places(text, ents, gaz, blocked, soft=org_mention_spans)
+    country_order: dict[str, int] = {}
+    for s, e, code in countries_at:
+        if zones.contains(s, e):
+            continue
+        country_order.setdefault(code, s)
+    for rec in places.values():
+        if rec.country:
+            country_order.setdefault(rec.country, rec.first)
+            country_order[rec.country] = min(country_order[rec.country], rec.first)
+    country_codes = [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]
+
+    # ------------------------------------------------------------------ sectors
+    named_title_spans = [(t.start, t.end) for t in titles if t.name_span or t.title != t.head]
+    gov_org_spans = [m for rec in orgs.values() for m in rec.mentions]
+    sector_hits = find_sectors(text, gaz, zones.spans + named_title_spans + gov_org_spans)
+
+    # ------------------------------------------------------------------ metadata
+    title = document.title or _title_from_text(text, zones)
+    published = document.published or _published_from_text(text)
+    publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
+    if zones.publisher and zones.publisher not in orgs:
+        _add_publisher_org(text, zones, orgs, gaz)
+    if publisher and publisher not in orgs and not any(publisher in rec.surfaces for rec in orgs.values()):
+        from .entities import OrgRec
+
+        prefix = next(
+            (rec for rec in orgs.values() if not rec.known and publisher.startswith(rec.name + " ")), None
+        )
+        if prefix is not None:
+            # NER cut the publisher's name short ("TÜBİTAK Marmara" for "TÜBİTAK Marmara Research Center")
+            del orgs[prefix.name]
+            prefix.surfaces.append(prefix.name)
+            prefix.name = publisher
+            orgs[publisher] = prefix
+        else:
+            i = text.find(publisher)
+            kind = (
+                "media"
+                if document.publisher and org_kind(publisher) not in {"government", "company"}
+                else org_kind(publisher)
+            )
+            mentions = [(i, i + len(publisher))] if i >= 0 else []
+            orgs[publisher] = OrgRec(publisher, kind, _country_in(publisher, gaz), mentions)
+
+    # ------------------------------------------------------------------ events, claims
+    def allowed(s: int, e: int) -> bool:
+        return not any(zs <= s and e <= ze for zs, ze in zones.spans)
+
+    person_items = index.items
+    org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    place_items = sorted(
+        [(s, e, rec.name) for rec in places.values() for s, e in rec.mentions]
+        + [(s, e, gaz.countries[code].name) for s, e, code in countries_at if text[s:e] in gaz.country_names]
+    )
+    event_titles = [(t.start, t.end) for t in titles if t.name_span]
+    events = events_mod.find_events(
+        events_mod.EventInputs(
+            text=text,
+            sentences=sentences,
+            allowed=allowed,
+            people=person_items,
+            orgs=org_items,
+            places=place_items,
+            sector_hits=sector_hits,
+            title_spans=event_titles,
+            resolve_pronoun=lambda pos: resolve_pronoun(pos, sentences, index),
+            published=published,
+            past_tense=lambda s, e: any(tag == "VBD" for ts, (te, tag) in tokens.items() if s <= ts < e),
+            publisher=publisher,
+            country_names=frozenset(c.name for c in gaz.countries.values()),
+        )
+    )
+    subject_items = sorted(
+        [(s, e, gaz.countries[code].name) for s, e, code in countries_at if text[s:e] in gaz.country_names]
+        + [(s, e, rec.name) for s, e, rec in org_items if rec.kind != "media"]
+    )
+
+    def subject_at(pos: int, sent_start: int) -> str | None:
+        best = None
+        for _s, e, name in subject_items:
+            if e <= pos:
+                best = name
+            else:
+                break
+        return best
+
+    def sector_at(s: int, e: int, sentence: tuple[int, int]) -> str | None:
+        inside = [code for hs, he, code in sector_hits if s <= hs and he <= e]
+        if inside:
+            return inside[0]
+        near = [
+            (min(abs(hs - s), abs(he - e)), code)
+            for hs, he, code in sector_hits
+            if sentence[0] <= hs and he <= sentence[1]
+        ]
+        return min(near)[1] if near else None
+
+    claims = claims_mod.find_claims(claims_mod.ClaimContext(text, sentences, subject_at, sector_at), allowed)
+    _enrich_investments(events, claims)
+
+    return {
+        "source": document.source,
+        "title": title,
+        "published": published,
+        "publisher": publisher,
+        "language": detect_language(text),
+        "text": text,
+        "people": [_person_json(p) for p in people],
+        "organizations": [
+            {
+                "name": rec.name,
+                "aliases": rec.surfaces,
+                "kind": rec.kind,
+                "country": rec.country,
+                "mentions": [list(m) for m in sorted(rec.mentions)],
+            }
+            for rec in sorted(orgs.values(), key=lambda r: min((s for s, _ in r.mentions), default=len(text)))
+        ],
+        "countries": country_codes,
+        "places": [
+            {
+                "name": rec.name,
+                "aliases": rec.surfaces,
+                "country": rec.country,
+                "mentions": [list(m) for m in sorted(rec.mentions)],
+            }
+            for rec in sorted(places.values(), key=lambda r: r.first)
+        ],
+        "sectors": summarise(sector_hits),
+        "events": events,
+        "claims": claims,
+    }
+
+
+# ---------------------------------------------------------------------------------------------- people
+
+
+def _token_index(doc) -> dict[int, tuple[int, str]]:
+    """start char -> (end char, tag) for every token (for the NNP test when growing names)."""
+    if doc is None:
+        return {}
+    return {t.idx: (t.idx + len(t.text), t.tag_) for t in doc}
+
+
+def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int, int] | None:
+    s, e = clean_entity_text(text, s, e)
+    head = comp.head_re.match(text, s)
+    if head and head.end() < e and text[head.end()] == " ":
+        s = head.end() + 1  # "General Manager Ali Taha Koç"
+    words = text[s:e].split()
+    # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
+    while words and (
+        words[0] in _HONORIFICS
+        or words[0] in comp.heads
+        or words[0] in gaz.demonyms
+        or words[0] in {"Deputy", "Vice", "Minister", "Chairman", "CEO", "Ambassador"}
+    ):
+        s = text.index(words[0], s) + len(words[0])
+        while s < e and text[s] == " ":
+            s += 1
+        words = words[1:]
+    while words and words[-1] in _HEADLINE_VERBS:
+        e = s + text[s:e].rfind(" " + words[-1])  # "Wang Lixin Meets ..." in a title-case headline
+        words = words[:-1]
+    if not words or len(words) > 5:
+        return None
+    surface = text[s:e]
+    if not surface[0].isupper() or any(ch.isdigit() for ch in surface):
+        return None
+    if (
+        surface in gaz.orgs
+        or surface in gaz.country_names
+        or surface in gaz.demonyms
+        or surface in gaz.places
+    ):
+        return None
+    if surface in comp.domain_words or surface in _NAME_STOP:
+        return None
+    if "\n" in surface:
+        return None
+    if len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency"}:
+        return None  # "Huaxin Biotech", "Caspian Policy Forum"
+    return s, e
+
+
+def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp) -> tuple[int, int]:
+    s, e = span
+    for _ in range(2):
+        m = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, s - 30) : s])
+        if not m:
+            break
+        word = m.group(1)
+        ws = s - len(m.group(0))
+        tok = tokens.get(ws)
+        if (
+            not word[0].isupper()
+            or ("-" in word and not word.split("-")[-1][:1].isupper())
+            or word in comp.domain_words
+            or word in comp.heads
+            or word in gaz.demonyms
+            or word in gaz.country_names
+            or word in _NAME_STOP
+            or word in _HONORIFICS
+            or word in gaz.orgs
+            or word in gaz.places
+            or tok is None
+            or tok[1] != "NNP"
+        ):
+            break
+        # a sentence-initial capitalised word is not evidence of a name
+        if ws == 0 or text[ws - 1] == "\n" or text[max(0, ws - 2) : ws] in {". ", '" ', "“ "}:
+            break
+        s = ws
+    return s, e
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if out and s < out[-1][1]:
+            ps, pe = out[-1]
+            out[-1] = (min(ps, s), max(pe, e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _country_in(name: str, gaz: Gazetteer) -> str | None:
+    codes = [gaz.country_names[m.group()] for m in gaz.country_re.finditer(name)]
+    codes += [gaz.demonyms[m.group()] for m in gaz.demonym_re.finditer(name)]
+    return codes[-1] if codes else None
+
+
+def _add_publisher_org(text: str, zones, orgs, gaz: Gazetteer) -> None:
+    """A wire's name from its dateline ("BAKU, Oct 14 (Caspian Wire) -") is an organisation too."""
+    from .entities import OrgRec
+
+    name = zones.publisher
+    country = None
+    if zones.dateline:
+        place = zones.dateline[0].strip().title()
+        if place in gaz.places:
+            country = gaz.places[place].country
+        elif place in gaz.country_names:
+            country = gaz.country_names[place]
+    rec = OrgRec(name, "media", country)
+    rec.mentions = [(s, e) for s, e, surface in zones.credit_names if surface.strip() == name]
+    if not rec.mentions:
+        i = text.find(name)
+        if i < 0:
+            return
+        rec.mentions = [(i, i + len(name))]
+    orgs[name] = rec
+
+
+def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
+    org_words = set()
+    for rec in orgs.values():
+        for surface in [rec.name, *rec.surfaces]:
+            org_words.add(surface)
+            org_words.add(surface.split()[0])
+    keep = []
+    for p in people:
+        if p.name in orgs or p.name in gaz.orgs or p.name in gaz.places or p.name in gaz.country_names:
+            continue
+        if len(p.name.split()) == 1 and (p.name in org_words or p.name in _NAME_STOP):
+            continue  # "Zhengyuan said ..." is the company
+        keep.append(p)
+    people[:] = keep
+
+
+_BYLINE_RE = re.compile(r"^By ([A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,3})\b", re.MULTILINE)
+_CREDITS_RE = re.compile(
+    r"\b(Reporting|Writing|Editing|Additional reporting) by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+)
+
+
+def byline_people(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) for reporters' and editors' names in bylines."""
+    out = [(m.start(1), m.end(1), "reporter") for m in _BYLINE_RE.finditer(text)]
+    for m in _CREDITS_RE.finditer(text):
+        out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
+    return out
+
+
+def _assign_positions(
+    text: str, titles: list[TitleMatch], people: list[Person], gaz: Gazetteer, sentences
+) -> None:
+    def person_at(span: tuple[int, int]) -> Person | None:
+        for p in people:
+            for m in p.mentions:
+                if overlaps(m, span):
+                    return p
+        return None
+
+    ordered = sorted(titles, key=lambda t: t.start)
+    previous: TitleMatch | None = None
+    for t in ordered:
+        holder = person_at(t.name_span) if t.name_span else None
+        if holder is None:
+            # appositive: "Chen Weidong, Chairman of Zhengyuan," / "Name, the Minister of ..."
+            m = re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", text[max(0, t.start - 12) : t.start])
+            if m:
+                end = t.start - len(m.group(0))
+                holder = next((p for p in people for ms, me in p.mentions if me == end), None)
+        if holder is None:
+            previous = t if t.name_span else previous
+            continue
+        country = t.country
+        if country is None and previous is not None and previous.name_span and previous.country_from_demonym:
+            between = text[previous.name_span[1] : t.start]
+            if between.strip() in {"and", ",", ", and"}:
+                country = previous.country
+                t.country = country
+                t.country_from_demonym = True
+        if country is None and t.organization:
+            org = gaz.orgs.get(t.organization)
+            if org and org.country:
+                country = org.country
+        if country and not holder.country:
+            holder.country = country
+        _add_position(holder, t)
+        previous = t
+    # "his Chinese counterpart Wang Wentao"
+    for m in re.finditer(r"\b([A-Z][a-z]+) counterparts?,?\s+", text):
+        code = gaz.demonyms.get(m.group(1))
+        if not code:
+            continue
+        for p in people:
+            if not p.country and any(ms == m.end() for ms, _ in p.mentions):
+                p.country = code
+
+
+_LOWER_HEADS = (
+    "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "president|"
+    "vice chairman|chairman|chairwoman|chairperson|chair|deputy director general|director general|"
+    "director-general|deputy director|managing director|executive director|director|general manager|"
+    "deputy general manager|chief executive officer|chief executive|ceo|founder|co-founder|ambassador|"
+    "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
+    "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
+    "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member"
+)
+_APPOSITIVE_RE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
+    r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
+    r"research|regional|country|sales|technical|programme|program)\s+){0,2}(?:" + _LOWER_HEADS + r"))\b"
+    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s+(?:who|which|said|and|told"
+    r"|has|had|was|is)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) -> None:
+    """ "Ömer Faruk Çelik, deputy minister of health, said" / "Kerim Aslanov, an economist at the X"."""
+    for p in people:
+        for _s, e in sorted(p.mentions):
+            m = _APPOSITIVE_RE.match(text, e)
+            if not m:
+                continue
+            title = m.group("title")
+            dem = m.group("dem")
+            if dem and dem not in gaz.demonyms:
+                title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
+                dem = None
+            rest = m.group("rest") or ""
+            organization = None
+            obj = re.sub(r"^\s+(?:of|for|at|in)\s+(?:the\s+)?", "", rest).strip()
+            obj = re.sub(r"^[\w'’-]+-based\s+", "", obj)
+            obj_org = next(
+                (
+                    rec.name
+                    for rec in orgs.values()
+                    if obj == rec.name
+                    or obj in rec.surfaces
+                    or any(text[ms:me] == obj for ms, me in rec.mentions)
+                ),
+                None,
+            )
+            if rest:
+                if obj_org or (
+                    obj[:1].isupper()
+                    and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
+                    and rest.strip().split()[0].lower() in {"at", "of"}
+                    and title.lower() not in {"minister", "deputy minister", "vice minister"}
+                ):
+                    organization = obj_org or obj
+                elif rest.strip().split()[0].lower() in {"of", "for"}:
+                    title = title + rest.rstrip()
+            if title.lower() in {"member", "partner", "head", "manager"} and not rest:
+                continue
+            if dem and dem in gaz.demonyms and not p.country:
+                p.country = gaz.demonyms[dem]
+            if organization and not p.country:
+                org = orgs.get(organization)
+                if org and org.country:
+                    p.country = org.country
+            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": organization})
+            break
+
+
+_PINYIN_RE = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|"
+    r"in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u|v|ü))+",
+)
+_TURKISH_LETTERS = re.compile(r"[ıİşŞğĞ]")
+
+
+def _looks_chinese(name: str) -> bool:
+    words = name.split()
+    if len(words) not in (2, 3) or words[0] not in CHINESE_SURNAMES:
+        return False
+    return all(_PINYIN_RE.fullmatch(w.lower()) for w in words[1:])
+
+
+def _guess_countries(people: list[Person], orgs, gaz: Gazetteer) -> None:
+    """When the text does not say: a position's organisation's country, then the name's shape
+    (Turkish letters -> TR; a Chinese family name and pinyin given name -> CN)."""
+    for p in people:
+        if p.country:
+            continue
+        for pos in p.positions:
+            org = orgs.get(pos.get("organization") or "") or gaz.orgs.get(pos.get("organization") or "")
+            if org is not None and org.country:
+                p.country = org.country
+                break
+        if p.country:
+            continue
+        if _TURKISH_LETTERS.search(p.name) or (re.search(r"[çÇ]", p.name) and len(p.name.split()) >= 2):
+            p.country = "TR"
+        elif _looks_chinese(p.name):
+            p.country = "CN"
+
+
+def _add_position(person: Person, t: TitleMatch) -> None:
+    new = {"title": t.title, "organization": t.organization}
+    titles = [pos["title"] for pos in person.positions]
+    if t.title in titles:
+        i = titles.index(t.title)
+        if not person.positions[i]["organization"] and t.organization:
+            person.positions[i]["organization"] = t.organization
+        return
+    # a bare head ("Minister") adds nothing to a specific title that contains it
+    if t.title == t.head and any(t.head in existing for existing in titles):
+        return
+    person.positions = [
+        pos
+        for pos in person.positions
+        if not (pos["title"] in t.title and pos["title"] != t.title and not pos["organization"])
+    ]
+    person.positions.append(new)
+
+
+def _person_json(p: Person) -> dict:
+    return {
+        "name": p.name,
+        "aliases": p.surfaces,
+        "country": p.country,
+        "positions": p.positions,
+        "mentions": [list(m) for m in sorted(p.mentions)],
+    }
+
+
+# ---------------------------------------------------------------------------------------------- metadata
+
+
+_MASTHEAD_RE = re.compile(
+    r"\b(?:Press [Rr]elease|Newsletter|Bulletin|Press Office|News [Rr]elease|Media [Rr]elease"
+    r"|Press [Ss]tatement)\b"
+    r"|^(?:Embassy of|Consulate|Ministry of|Republic of|Office of)\b"
+)
+_STATEMENT_BY_RE = re.compile(
+    r"^(?:Statement|Press release|Press statement|Announcement|Declaration|Communiqué) (?:by|from"
+    r"|of) (?:the )?(.+?)"
+    r"(?: on | regarding | about |$)"
+)
+_SEPARATOR_RE = re.compile(r"\s+(?:—|–|-|\||·)\s+")
+
+
+def _first_lines(text: str, n: int = 3) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text[:3000])][:n]
+
+
+def _is_headline(line: str, zones, start: int, end: int) -> bool:
+    if len(line) > 250 or len(line.split()) < 3:
+        return False
+    if any(s < end and start < e for s, e in zones.spans):
+        return False
+    if line.endswith((".", ":", "!", '"', "”", ";", ",")):
+        return False
+    return events_mod.parse_date(line) is None or len(line.split()) > 8
+
+
+def _masthead(text: str) -> str | None:
+    lines = _first_lines(text, 2)
+    if len(lines) < 2:
+        return None
+    line = lines[0][2]
+    if _MASTHEAD_RE.search(line) and not line.endswith("."):
+        return line
+    return None
+
+
+def _title_from_text(text: str, zones) -> str | None:
+    lines = _first_lines(text, 2)
+    if not lines:
+        return None
+    start, end, line = lines[0]
+    if _masthead(text) and len(lines) > 1:
+        start, end, line = lines[1]
+    if _is_headline(line.strip(), zones, start, end):
+        return line.strip()
+    return None
+
+
+_DATELINE_DATE_RE = re.compile(
+    r"^(?:[A-ZÇŞĞÜÖİ][\w .'/|-]{0,60},\s+)?(?P<date>.{6,20}?)(?:\s+(?:—|–|-)\s+|$)"
+)
+
+
+def _published_from_text(text: str) -> str | None:
+    for _s, _e, line in _first_lines(text, 6):
+        m = re.fullmatch(r"\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*", line)
+        if m:
+            return events_mod._iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        head = line[:90]
+        m = _DATELINE_DATE_RE.match(head)
+        if m and len(line) <= 120:
+            date = events_mod.parse_date(line)
+            if date:
+                return date
+        elif m:
+            date = events_mod.parse_date(m.group("date"))
+            if date:
+                return date
+    return None
+
+
+def _publisher_from_text(text: str, orgs) -> str | None:
+    def org_in(segment: str) -> str | None:
+        best = None
+        for rec in orgs.values():
+            for surface in [rec.name, *rec.surfaces]:
+                if surface and surface in segment and (best is None or len(surface) > best[0]):
+                    best = (len(surface), rec.name)
+        return best[1] if best else None
+
+    lines = _first_lines(text, 1)
+    if lines:
+        line = lines[0][2]
+        m = _STATEMENT_BY_RE.match(line)
+        if m:
+            found = org_in(m.group(1))
+            if found:
+                return found
+        masthead = _masthead(text)
+        if masthead:
+            segment = _SEPARATOR_RE.split(masthead)[0]
+            found = org_in(segment)
+            if (
+                found
+                and segment != found
+                and org_kind(segment) != "other"
+                and len(segment.split()) <= 8
+                and not _MASTHEAD_RE.search(segment)
+            ):
+                return segment  # "TÜBİTAK Marmara Research Center" where NER saw "TÜBİTAK Marmara"
+            if found:
+                return found
+            segment = re.sub(r"\s+(?:Newsletter|Bulletin|Press Release).*$", "", segment)
+            if org_kind(segment) != "other":
+                return segment
+    for m in re.finditer(r"^About ([^\n]{2,80})$", text, re.MULTILINE):
+        found = org_in(m.group(1).strip())
+        if found:
+            return found
+    return None
+
+
+def _enrich_investments(events: list[dict], claims: list[dict]) -> None:
+    for ev in events:
+        if ev["type"] != "investment":
+            continue
+        s, e = ev["evidence"]
+        for c in claims:
+            cs, ce = c["evidence"]
+            near = (s <= cs and ce <= e) or abs(cs - e) < 600
+            if not near:
+                continue
+            if c["metric"] == "amount" and "amount" not in ev:
+                ev["amount"] = {"value": c["value"], "currency": c["unit"]}
+            elif (
+                c["metric"] == "capacity"
+                and "capacity" not in ev
+                and c["unit"]
+                and not c["unit"].startswith(("GW", "MW"))
+            ):
+                ev["capacity"] = {"value": c["value"], "unit": c["unit"]}
+            elif c["metric"] == "jobs" and "jobs" not in ev:
+                ev["jobs"] = c["value"]

@@ -1,0 +1,304 @@
+"""Reading documents: files and directories -> normalised plain text plus whatever metadata the format has.
+
+Every failure is a ``ReadError`` with a sentence a person can act on; callers report it per file and go on.
+The text returned is already normalised (``normalise_text``): all character offsets produced later index
+into exactly this string.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_EXTENSIONS = {".txt", ".md", ".markdown", ".text"}
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+PDF_EXTENSIONS = {".pdf"}
+SUPPORTED_EXTENSIONS = TEXT_EXTENSIONS | HTML_EXTENSIONS | PDF_EXTENSIONS
+
+
+class ReadError(Exception):
+    """A document that cannot be read; the message is the reason shown to the user."""
+
+
+@dataclass
+class Document:
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------- normalising
+
+# zero-width characters and the soft hyphen carry no text
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES_RE = re.compile(r"[^\S\n]+")  # any whitespace but newline (tabs, NBSP, thin spaces ...)
+_MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one kind of newline, single spaces, at most one blank line between paragraphs, no edge blanks."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\x0c", "\n\n")  # form feed (PDF page breaks)
+    text = text.translate(_INVISIBLE)
+    text = _CONTROL_RE.sub("", text)
+    text = _SPACES_RE.sub(" ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _MANY_NEWLINES_RE.sub("\n\n", text)
+    return text.strip()
+
+
+# ---------------------------------------------------------------------------------------------- paths
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+    """The files to read, in order: each path as given; a directory's supported files sorted by name.
+
+    Inside a directory only files with a supported extension are taken (a folder of documents often holds
+    notes or annotation files beside them); a file named explicitly is always attempted.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = [
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            ]
+            for p in sorted(found, key=lambda p: p.relative_to(path).as_posix()):
+                yield str(p)
+        else:
+            yield raw
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+
+def read_path(path: str) -> Document:
+    p = Path(path)
+    if not p.exists():
+        raise ReadError("file not found")
+    if p.is_dir():
+        raise ReadError("is a directory with no supported documents")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_EXTENSIONS:
+        raise ReadError(
+            f"unsupported file type {suffix or '(no extension)'!r}; supported: "
+            + ", ".join(sorted(SUPPORTED_EXTENSIONS))
+        )
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(f"file too large ({size / 1024 / 1024:.1f} MB; the limit is 50 MB)")
+        data = p.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"cannot read file: {exc.strerror or exc}") from exc
+    return read_bytes(data, source=path, suffix=suffix)
+
+
+def read_bytes(data: bytes, *, source: str, suffix: str) -> Document:
+    if len(data) > MAX_BYTES:
+        raise ReadError(f"file too large ({len(data) / 1024 / 1024:.1f} MB; the limit is 50 MB)")
+    if not data.strip():
+        raise ReadError("empty file")
+    if suffix in PDF_EXTENSIONS:
+        doc = _read_pdf(data, source)
+    elif suffix in HTML_EXTENSIONS:
+        doc = _read_html(_decode(data), source)
+    else:
+        doc = _read_plain(_decode(data), source, markdown=suffix in {".md", ".markdown"})
+    if not doc.text:
+        raise ReadError("no text found in the document")
+    return doc
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        raise ReadError("binary content (a PDF) in a text file; give it a .pdf extension")
+    if _looks_binary(data):
+        raise ReadError("binary content, not text")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise ReadError(f"invalid {codec} text: {exc.reason} at byte {exc.start}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as utf8_error:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None or best.encoding in {"utf_8", "utf-8"}:
+            raise ReadError(
+                f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other text "
+                "encoding fits"
+            ) from utf8_error
+        return str(best)
+
+
+_MD_HEADING_RE = re.compile(r"^#{1,6}\s+", re.MULTILINE)
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_RULE_RE = re.compile(r"^(?:[-*_] ?){3,}$", re.MULTILINE)
+_MD_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
+_MD_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
+
+
+def _strip_markdown(text: str) -> tuple[str, str | None]:
+    title = None
+    m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
+    if m:
+        title = m.group(1).strip()
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    text = _MD_HEADING_RE.sub("", text)
+    text = _MD_RULE_RE.sub("", text)
+    text = _MD_LIST_RE.sub("", text)
+    text = _MD_QUOTE_RE.sub("", text)
+    return text, title
+
+
+def _read_plain(raw: str, source: str, *, markdown: bool) -> Document:
+    title = None
+    if markdown:
+        raw, title = _strip_markdown(raw)
+    text = normalise_text(raw)
+    if not text:
+        raise ReadError("empty file (only whitespace)")
+    return Document(source=source, text=text, title=normalise_text(title) if title else None)
+
+
+_SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _read_html(raw: str, source: str) -> Document:
+    import trafilatura
+
+    # Scripts and styles go before trafilatura sees the page, so that no code can leak into the text even
+    # through a fallback extractor.
+    cleaned = _SCRIPT_RE.sub(" ", raw)
+    result = None
+    try:
+        result = trafilatura.bare_extraction(
+            cleaned, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
+        )
+    except Exception:  # trafilatura raises assorted errors on odd markup; fall back below
+        result = None
+    meta = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    text = meta.get("text") or ""
+    if not text.strip():
+        text = _html_fallback_text(cleaned)
+    if not text.strip():
+        raise ReadError("HTML page has no readable text")
+    title = meta.get("title") or _html_title(cleaned)
+    author = (meta.get("author") or "").strip()
+    if author and author not in text and len(author) < 80:
+        # the byline is part of the document even where the extractor keeps it in metadata only
+        text = f"By {author}\n\n{text}"
+    published = meta.get("date")
+    if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        published = published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else None
+    publisher = meta.get("sitename") or None
+    return Document(
+        source=source,
+        text=normalise_text(text),
+        title=normalise_text(title) if title else None,
+        published=published,
+        publisher=normalise_text(publisher) if publisher else None,
+    )
+
+
+def _html_title(html: str) -> str | None:
+    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    if not m:
+        return None
+    import html as htmllib
+
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).strip() or None
+
+
+def _html_fallback_text(html: str) -> str:
+    try:
+        import lxml.html
+
+        tree = lxml.html.fromstring(html)
+    except Exception:  # not parseable at all
+        return ""
+    for bad in tree.xpath("//script|//style|//noscript|//nav|//header|//footer|//aside|//form"):
+        bad.drop_tree()
+    blocks = []
+    for el in tree.iter("h1", "h2", "h3", "p", "li", "blockquote", "td"):
+        piece = " ".join(el.text_content().split())
+        if piece:
+            blocks.append(piece)
+    if not blocks:
+        blocks = [" ".join(tree.text_content().split())]
+    return "\n\n".join(blocks)
+
+
+def _reflow(page: str) -> str:
+    """PDF text breaks lines where the layout wrapped them; join a line to the previous one when the
+    sentence plainly goes on (the previous line is long and unfinished, or the next starts in lowercase)."""
+    lines = [ln.strip() for ln in page.replace("\r", "\n").split("\n")]
+    width = max((len(ln) for ln in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            out.append("")
+            continue
+        if out and out[-1]:
+            prev = out[-1]
+            unfinished = not prev.endswith((".", "!", "?", ":", '"', "”", ")")) and len(prev) >= 0.6 * width
+            if line[0].islower() or unfinished or (prev.endswith(("-", ",")) and not prev.endswith(" -")):
+                if prev.endswith("-") and line[0].islower() and not prev.endswith(" -"):
+                    out[-1] = prev[:-1] + line  # hyphenated word broken across lines
+                else:
+                    out[-1] = prev + " " + line
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _read_pdf(data: bytes, source: str) -> Document:
+    if not data.lstrip().startswith(b"%PDF"):
+        raise ReadError("broken PDF: no PDF header")
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+        info = reader.metadata
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise ReadError(f"broken PDF: {exc}") from exc
+    text = normalise_text("\n\n".join(_reflow(page) for page in pages))
+    if not text:
+        raise ReadError("PDF has no extractable text (scanned image?)")
+    title = None
+    published = None
+    if info:
+        title = (info.title or "").strip() or None
+        created = info.get("/CreationDate")
+        m = re.match(r"D?:?(\d{4})(\d{2})(\d{2})", str(created or ""))
+        if m:
+            published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return Document(source=source, text=text, title=title, published=published)

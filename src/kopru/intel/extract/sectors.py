@@ -1,0 +1,30 @@
+"""Sectors from a lexicon (resources/sectors.yaml), each with its evidence spans.
+
+Matches inside facts-free zones (photo credits, bylines), inside titles of office ("Minister of Science
+and Technology") and inside government/international organisation names ("Ministry of Trade") are not
+evidence of what the document is about.
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Gazetteer
+
+
+def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, code) for every lexicon hit outside ``excluded`` spans, in text order."""
+    hits = []
+    excluded = sorted(excluded)
+    for m in gaz.sector_re.finditer(text):
+        s, e = m.start(), m.end()
+        if any(xs <= s and e <= xe for xs, xe in excluded):
+            continue
+        hits.append((s, e, gaz.sector_group_codes[m.lastgroup]))
+    return hits
+
+
+def summarise(hits: list[tuple[int, int, str]]) -> list[dict]:
+    """Contract form: one entry per code, ordered by first evidence."""
+    by_code: dict[str, list[list[int]]] = {}
+    for s, e, code in hits:
+        by_code.setdefault(code, []).append([s, e])
+    return [{"code": code, "evidence": spans} for code, spans in by_code.items()]

@@ -1,0 +1,341 @@
+"""Titles of office ("Turkish Minister of Industry and Technology", "Huawei CEO", "Ambassador to China").
+
+``find_titles`` scans the text for title heads and grows each one both ways:
+
+* left: a domain ("Trade Minister" -> Minister of Trade), an organisation ("Zhengyuan Chairman"), and a
+  demonym or possessive country ("Chinese ...", "Azerbaijan's ...") that gives the holder's country;
+* right: "of <domain>" (ministries), "of <organisation>", "of <country>", "to <country>".
+
+What follows the title, if it looks like a name, is the holder's name (``name_span``); the people module
+decides which person that is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import Gazetteer
+
+MINISTRY_HEADS = {"Minister", "Deputy Minister", "Vice Minister", "Assistant Minister"}
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.&-]*|&")
+
+
+@dataclass
+class TitleMatch:
+    start: int  # of the whole title phrase, demonym included
+    end: int
+    title: str
+    organization: str | None
+    country: str | None
+    head: str
+    head_start: int
+    name_span: tuple[int, int] | None = None
+    country_from_demonym: bool = False
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    head_re: re.Pattern
+    domain_words: frozenset[str]
+    heads: frozenset[str]
+
+
+@cache
+def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]) -> _Compiled:
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    head_re = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
+
+
+def compiled_for(gaz: Gazetteer) -> _Compiled:
+    heads = tuple(h["title"] for h in gaz.title_heads)
+    return _compiled(id(gaz), heads, tuple(gaz.domain_words))
+
+
+def _is_cap(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, str]]:
+    """Words ending before pos (nearest first), stopping at sentence punctuation or a line break."""
+    window_start = max(0, pos - limit)
+    chunk = text[window_start:pos]
+    cut = max(
+        chunk.rfind("\n"),
+        chunk.rfind(". "),
+        chunk.rfind(", "),
+        chunk.rfind("; "),
+        chunk.rfind('"'),
+        chunk.rfind("“"),
+        chunk.rfind("("),
+    )
+    if cut >= 0:
+        window_start += cut + 1
+        chunk = text[window_start:pos]
+    words = [(window_start + m.start(), window_start + m.end(), m.group()) for m in _WORD_RE.finditer(chunk)]
+    return list(reversed(words))
+
+
+def _words_after(text: str, pos: int, limit: int = 120) -> list[tuple[int, int, str]]:
+    chunk = text[pos : pos + limit]
+    cut = len(chunk)
+    for stop in ("\n", ", ", "; ", "(", '"', "“", "”"):
+        i = chunk.find(stop)
+        if i >= 0:
+            cut = min(cut, i)
+    for m in re.finditer(r"(\w*)\. ", chunk):
+        if m.group(1) in _HONORIFICS or (len(m.group(1)) == 1 and m.group(1).isupper()):
+            continue  # "Prof. Levent Akbulut", "John F. Kennedy"
+        cut = min(cut, m.start() + len(m.group(1)))
+        break
+    chunk = chunk[:cut]
+    return [(pos + m.start(), pos + m.end(), m.group()) for m in _WORD_RE.finditer(chunk)]
+
+
+def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]) -> list[TitleMatch]:
+    """org_spans: (start, end, canonical name) of organisation mentions already found."""
+    comp = compiled_for(gaz)
+    org_at_start = {s: (e, name) for s, e, name in org_spans}
+    org_at_end = {e: (s, name) for s, e, name in org_spans}
+    results: list[TitleMatch] = []
+    for m in comp.head_re.finditer(text):
+        head = m.group()
+        start, end = m.start(), m.end()
+        title = head
+        organization = None
+        country = None
+        from_demonym = False
+        is_ministry = head in MINISTRY_HEADS
+
+        # ---- right side: "of <domain>" / "of <org>" / "of <country>" / "to <country>"
+        rest = text[end : end + 160]
+        of = re.match(r" (of|for) (the )?", rest)
+        if of:
+            pos = end + of.end()
+            domain = _domain_after(text, pos, comp.domain_words)
+            country_name = _country_at(text, pos, gaz)
+            org_here = org_at_start.get(pos)
+            if is_ministry and domain and not (org_here and org_here[1].startswith("Ministry")):
+                org_here = None  # "Minister of Industry and Technology Selim ..." is a domain, not an org
+            if org_here:
+                org_end, org_name = org_here
+                if is_ministry and org_name.startswith("Ministry"):
+                    title = head + org_name[len("Ministry") :]
+                organization = org_name
+                end = org_end
+            elif country_name and (not domain or len(country_name[1]) >= len(domain[1])):
+                country = country_name[0]
+                end = pos + len(country_name[1])
+            elif domain:
+                dom_end, dom_text = domain
+                title = f"{head} {of.group(1)} {dom_text}"
+                if is_ministry:
+                    organization = f"Ministry of {dom_text}"
+                end = dom_end
+        # "of Türkiye" / "of the Republic of Türkiye" after a ministry domain
+        tail = re.match(r" of (?:the )?(?:Republic of |People's Republic of )?", text[end : end + 40])
+        if tail:
+            c = _country_at(text, end + tail.end(), gaz)
+            if c:
+                country = c[0]
+                end = end + tail.end() + len(c[1])
+        to = re.match(r" to (?:the )?", text[end : end + 10])
+        if to and head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
+            c = _country_at(text, end + to.end(), gaz)
+            if c:
+                title = f"{head} to {gaz.countries[c[0]].name}"
+                end = end + to.end() + len(c[1])
+
+        # ---- left side: domain ("Trade Minister"), organisation ("Huawei CEO"), demonym, "Country's"
+        before = _words_before(text, start)
+        i = 0
+        dom_words: list[str] = []
+        if is_ministry and title == head:
+            while i < len(before) and (
+                before[i][2] in comp.domain_words or (before[i][2] in {"and", "&"} and dom_words)
+            ):
+                dom_words.insert(0, before[i][2])
+                i += 1
+            while dom_words and dom_words[0] in {"and", "&"}:
+                dom_words.pop(0)
+                i -= 1
+            if dom_words:
+                dom_text = " ".join(dom_words)
+                special = gaz.domain_minister.get(dom_text)
+                if special and head == "Minister":
+                    title = special["title"]
+                    organization = special.get("organization")
+                else:
+                    title = f"{head} of {dom_text}"
+                    organization = f"Ministry of {dom_text}"
+                start = before[i - 1][0]
+        if organization is None and (start - 1) in org_at_end:
+            org_start, org_name = org_at_end[start - 1]
+            organization = org_name
+            start = org_start
+            before = _words_before(text, start)
+            i = 0
+        # a demonym or "Country's" directly before
+        if i < len(before):
+            w_start, w_end, word = before[i]
+            if word in gaz.demonyms and text[w_end:start].strip() == "":
+                country = country or gaz.demonyms[word]
+                from_demonym = True
+                start = w_start
+            else:
+                poss = re.search(r"([^\W\d_][\w .'-]*?)['’]s $", text[max(0, start - 40) : start])
+                if poss:
+                    name = poss.group(1)
+                    for k in range(len(name)):
+                        cand = name[k:]
+                        if cand in gaz.country_names and (k == 0 or name[k - 1] == " "):
+                            country = country or gaz.country_names[cand]
+                            from_demonym = True
+                            start = start - len(poss.group(0)) + k
+                            break
+
+        results.append(
+            TitleMatch(
+                start=start,
+                end=end,
+                title=title,
+                organization=organization,
+                country=country,
+                head=head,
+                head_start=m.start(),
+                country_from_demonym=from_demonym,
+            )
+        )
+    _attach_names(text, results, comp, gaz)
+    return results
+
+
+def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[int, str] | None:
+    words = _words_after(text, pos, 100)
+    taken: list[tuple[int, int, str]] = []
+    for w in words:
+        if w[0] != (taken[-1][1] + 1 if taken else pos):
+            break
+        if w[2] in domain_words or (w[2] in {"and", "&"} and taken):
+            taken.append(w)
+        else:
+            break
+    while taken and taken[-1][2] in {"and", "&"}:
+        taken.pop()
+    if not taken:
+        return None
+    return taken[-1][1], text[pos : taken[-1][1]]
+
+
+def _country_at(text: str, pos: int, gaz: Gazetteer) -> tuple[str, str] | None:
+    m = gaz.country_re.match(text, pos)
+    if m:
+        return gaz.country_names[m.group()], m.group()
+    return None
+
+
+_HONORIFICS = {"Prof", "Professor", "Dr", "Mr", "Mrs", "Ms", "Sir", "Madam", "H.E", "HE", "Assoc", "Assist"}
+_NOT_NAME = {
+    "Meets",
+    "Met",
+    "Says",
+    "Said",
+    "Visits",
+    "Visited",
+    "Holds",
+    "Held",
+    "Signs",
+    "Signed",
+    "Calls",
+    "Opens",
+    "Receives",
+    "Received",
+    "Discusses",
+    "Attends",
+    "Will",
+    "Urges",
+    "Hails",
+    "Welcomes",
+    "Talks",
+    "Announces",
+    "Launches",
+    "Tours",
+    "Inaugurates",
+    "Praises",
+    "Backs",
+    "Vows",
+    "Pledges",
+    "Invites",
+    "Hosts",
+    "Addresses",
+    "Stresses",
+    "Expects",
+    "Wants",
+    "Eyes",
+    "Seeks",
+    "The",
+    "A",
+    "An",
+    "And",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "They",
+    "His",
+    "Her",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Also",
+    "However",
+    "Meanwhile",
+    "But",
+    "With",
+    "For",
+    "Of",
+    "To",
+    "From",
+    "By",
+    "As",
+    "After",
+    "Before",
+    "During",
+    "While",
+    "When",
+}
+
+
+def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gazetteer) -> None:
+    for t in titles:
+        words = _words_after(text, t.end, 80)
+        taken: list[tuple[int, int, str]] = []
+        expected = t.end + 1
+        while words and words[0][0] == expected and words[0][2].rstrip(".") in _HONORIFICS:
+            expected = words[0][1] + 1
+            words = words[1:]
+        for w in words:
+            if w[0] != expected or not _is_cap(w[2]) or w[2] in _NOT_NAME:
+                break
+            if w[2] in comp.domain_words or w[2] in comp.heads or w[2] in gaz.demonyms:
+                break
+            taken.append(w)
+            expected = w[1] + 1
+            if w[2].endswith(("'s", "’s")):
+                break
+            if len(taken) == 4:
+                break
+        if taken:
+            _last_start, last_end, last = taken[-1]
+            if last.endswith(("'s", "’s")):
+                last, last_end = last[:-2], last_end - 2  # "Recep Tayyip Erdoğan's office"
+            while last.endswith((".", "’", "'")) and len(last) > 2:
+                last = last[:-1]
+                last_end -= 1
+            t.name_span = (taken[0][0], last_end)

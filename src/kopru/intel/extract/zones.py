@@ -1,0 +1,82 @@
+"""Parts of a document that name a source but state no facts: photo credits, bylines, source lines.
+
+A credit ("/ Photo: AA") or a closing source line ("TRT World") may name an organisation (and give the
+publisher) but must not produce events, claims or sectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+
+_CREDIT_RE = re.compile(
+    r"(?:^|(?<=\s)|(?<=[.!?]))(?:/|\||-|–)?\s*\(?(?:Photo|Photos|Photograph|Image|Picture|Credit|Video"
+    r"|File photo)"
+    r"(?:\s+credit)?\s*[:/]\s*(?P<who>[^\n/|)]{1,80})\)?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SOURCE_LINE_RE = re.compile(
+    r"^\s*(?:Source|Sources|Via|Compiled by)\s*:\s*(?P<who>[^\n]{1,80})$", re.IGNORECASE | re.MULTILINE
+)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"
+    r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
+    r"\s*\((?P<who>[^)]{2,60})\)\s*(?:-{1,2}|–|—)",
+    re.MULTILINE,
+)
+_REPORTING_RE = re.compile(r"^\(\s*(?:Reporting|Writing|Editing)\b[^\n]*\)\s*$", re.MULTILINE)
+_CONTACT_RE = re.compile(r"^(?:Media contact|Press contact|Contact)\s*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass
+class Zones:
+    spans: list[tuple[int, int]]  # no facts from here
+    credit_names: list[tuple[int, int, str]]  # (start, end, surface) of names in credits/bylines
+    publisher: str | None = None
+    dateline: tuple[str, str] | None = None  # (place, date text) from a wire dateline
+
+    def contains(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.spans)
+
+
+def find_zones(text: str, gaz: Gazetteer) -> Zones:
+    spans: list[tuple[int, int]] = []
+    names: list[tuple[int, int, str]] = []
+    publisher = None
+    for m in _CREDIT_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+        who = m.group("who").strip()
+        names.append((m.start("who"), m.start("who") + len(who), who))
+    for m in _SOURCE_LINE_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+        who = m.group("who").strip()
+        names.append((m.start("who"), m.start("who") + len(who), who))
+        publisher = publisher or _org_name(who, gaz)
+    for m in _REPORTING_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _CONTACT_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    dateline = None
+    m = _DATELINE_RE.search(text[:2000])
+    if m:
+        dateline = (m.group("place"), m.group("date"))
+        publisher = publisher or _org_name(m.group("who").strip(), gaz) or m.group("who").strip()
+        names.append((m.start("who"), m.end("who"), m.group("who")))
+    # a closing line that is only an outlet's name ("TRT World", "Xinhua")
+    lines = [(lm.start(), lm.end(), lm.group()) for lm in re.finditer(r"[^\n]+", text)]
+    if len(lines) > 1:
+        s, e, last = lines[-1]
+        cleaned = last.strip(" -–—()[]")
+        org = gaz.orgs.get(cleaned) or gaz.credit_orgs.get(cleaned)
+        if org and org.kind == "media":
+            spans.append((s, e))
+            names.append((s + last.find(cleaned), s + last.find(cleaned) + len(cleaned), cleaned))
+            publisher = publisher or org.name
+    return Zones(spans=sorted(spans), credit_names=names, publisher=publisher, dateline=dateline)
+
+
+def _org_name(surface: str, gaz: Gazetteer) -> str | None:
+    org = gaz.orgs.get(surface) or gaz.credit_orgs.get(surface)
+    return org.name if org else None

@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.enums import OrganisationKind
+
+EVENT_TYPES = [
+    ("meeting", _("Meeting")),
+    ("visit", _("Visit")),
+    ("call", _("Call")),
+    ("agreement", _("Agreement")),
+]
+EVENT_STATUSES = [("held", _("Held")), ("planned", _("Planned")), ("ongoing", _("Ongoing"))]
+
+
+class PersonEdit(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200)
+    country = forms.CharField(label=_("country (ISO code)"), max_length=2, required=False)
+
+
+class OrganisationEdit(forms.Form):
+    name = forms.CharField(label=_("name"), max_length=200)
+    kind = forms.ChoiceField(label=_("kind"), choices=OrganisationKind.choices)
+    country = forms.CharField(label=_("country (ISO code)"), max_length=2, required=False)
+
+
+class EventEdit(forms.Form):
+    type = forms.ChoiceField(label=_("kind"), choices=EVENT_TYPES)
+    status = forms.ChoiceField(label=_("status"), choices=EVENT_STATUSES)
+    date = forms.DateField(label=_("date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    place = forms.CharField(label=_("place"), max_length=200, required=False)
+
+
+class ClaimEdit(forms.Form):
+    subject = forms.CharField(label=_("subject"), max_length=200)
+    text = forms.CharField(label=_("claim"), widget=forms.Textarea(attrs={"rows": 2}))
+    metric = forms.CharField(label=_("metric"), max_length=50, required=False)
+    value = forms.DecimalField(label=_("value"), required=False)
+    unit = forms.CharField(label=_("unit"), max_length=30, required=False)
+    scope = forms.CharField(label=_("scope"), max_length=100, required=False)
+
+
+class SectorEdit(forms.Form):
+    code = forms.SlugField(label=_("sector code"), max_length=40)
+
+
+EDIT_FORMS = {
+    "person": PersonEdit,
+    "organisation": OrganisationEdit,
+    "event": EventEdit,
+    "claim": ClaimEdit,
+    "sector": SectorEdit,
+}
+
+
+def edits_from(form: forms.Form) -> dict:
+    """Form data as payload overrides (dates as ISO strings, numbers as floats, like the extractor's JSON)."""
+    edits = {}
+    for key, value in form.cleaned_data.items():
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        elif value is not None and key == "value":
+            value = float(value)
+        if key == "country" and value:
+            value = value.upper()
+        edits[key] = value if value != "" else None
+    return edits
