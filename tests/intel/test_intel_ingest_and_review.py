@@ -35,7 +35,7 @@ def test_the_seed_article_becomes_a_sourced_record(
 ):
     batch = ingest(seed_paths, django_capture_on_commit_callbacks, user=cast.staff_a)
     item = batch.items.get()
-    assert (item.status, item.error, item.duplicate) == (ItemStatus.DONE, "", False)
+    assert (item.status, item.error, item.duplicate) == (ItemStatus.DONE, "", False), item.error
     decisions = accept_all(cast.staff_a)
     assert [d.message for d in decisions if not d.ok] == []
 

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -152,7 +152,7 @@ def ingest(request, files: list[UploadedFile] = File(...), visibility: str = For
         raise HttpError(422, "visibility must be public, shared or internal")
     incoming = [IncomingFile(upload.name, upload.read()) for upload in files]
     batch = ingest_files(incoming, user=user, visibility=visibility, owner_side=access.side_of(user))
-    return 201, IngestBatch.objects.prefetch_related("items").get(pk=batch.pk)
+    return Status(201, IngestBatch.objects.prefetch_related("items").get(pk=batch.pk))
 
 
 @router.get("/batches/{pk}", response=BatchOut, operation_id="get_batch")

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -121,7 +121,7 @@ def _register(router: Router, record_type: RecordType) -> None:
             raise HttpError(401, "Authentication required")
         if not access.can_create(request.user):
             raise HttpError(403, "You may not create records")
-        return 201, _save(request, record_type, payload.dict(exclude_unset=True))
+        return Status(201, _save(request, record_type, payload.dict(exclude_unset=True)))
 
     @router.patch(
         f"/{slug}/{{pk}}",

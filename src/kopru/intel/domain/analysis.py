@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
-from kopru.core.models import Document
+from kopru.core.models import Document, Organisation, Person
 from kopru.intel.domain.drafting import Draft, drafts_from_result
-from kopru.intel.domain.resolution import resolve_organisation, resolve_person
+from kopru.intel.domain.resolution import candidates_of, resolve_organisation, resolve_person
 from kopru.intel.enums import ItemStatus, SuggestionStatus
 from kopru.intel.extract import extract_text
 from kopru.intel.models import IngestItem, Suggestion
@@ -24,12 +24,16 @@ def extract_document_text(document: Document) -> dict:
     )
 
 
-def _match_for(draft: Draft):
+def _match_for(draft: Draft, people: list, organisations: list):
     payload = draft.payload
     if draft.kind == "person":
-        return resolve_person(payload["name"], payload.get("aliases"), payload.get("country"))
+        return resolve_person(
+            payload["name"], payload.get("aliases"), payload.get("country"), candidates=people
+        )
     if draft.kind == "organisation":
-        return resolve_organisation(payload["name"], payload.get("aliases"), payload.get("country"))
+        return resolve_organisation(
+            payload["name"], payload.get("aliases"), payload.get("country"), candidates=organisations
+        )
     return None
 
 
@@ -46,6 +50,8 @@ def record_suggestions(document: Document, result: dict) -> int:
     )
     Suggestion.objects.filter(document=document, status=SuggestionStatus.PENDING).delete()
     created = []
+    # The record's people and organisations are read once per document, not once per suggestion.
+    people, organisations = candidates_of(Person), candidates_of(Organisation)
     for draft in drafts_from_result(result):
         if draft.fingerprint in decided:
             continue
@@ -59,7 +65,7 @@ def record_suggestions(document: Document, result: dict) -> int:
             evidence_start=draft.evidence[0] if draft.evidence else None,
             evidence_end=draft.evidence[1] if draft.evidence else None,
         )
-        resolution = _match_for(draft)
+        resolution = _match_for(draft, people, organisations)
         if resolution is not None:
             suggestion.match_note = resolution.note
             if resolution.record is not None:

@@ -46,10 +46,16 @@ def similarity(query: str, candidate: str, *, person: bool) -> float:
     return score
 
 
-def _resolve(model, name: str, aliases: list[str], country: str | None) -> Resolution:
+def candidates_of(model) -> list:
+    return list(model.objects.only("pk", "name", "aliases", "country_id"))
+
+
+def _resolve(
+    model, name: str, aliases: list[str], country: str | None, candidates: list | None = None
+) -> Resolution:
     wanted = {fold(value) for value in [name, *aliases] if value}
     person = model is Person
-    candidates = list(model.objects.only("pk", "name", "aliases", "country_id"))
+    candidates = candidates_of(model) if candidates is None else candidates
     exact = [record for record in candidates if wanted & {fold(value) for value in _names_of(record)}]
     if exact:
         exact.sort(key=lambda record: (record.country_id != country, record.pk))
@@ -72,11 +78,13 @@ def _resolve(model, name: str, aliases: list[str], country: str | None) -> Resol
     return Resolution(best, f"similar name ({best_score:.0f}%)")
 
 
-def resolve_person(name: str, aliases: list[str] | None = None, country: str | None = None) -> Resolution:
-    return _resolve(Person, name, aliases or [], country)
+def resolve_person(
+    name: str, aliases: list[str] | None = None, country: str | None = None, *, candidates: list | None = None
+) -> Resolution:
+    return _resolve(Person, name, aliases or [], country, candidates)
 
 
 def resolve_organisation(
-    name: str, aliases: list[str] | None = None, country: str | None = None
+    name: str, aliases: list[str] | None = None, country: str | None = None, *, candidates: list | None = None
 ) -> Resolution:
-    return _resolve(Organisation, name, aliases or [], country)
+    return _resolve(Organisation, name, aliases or [], country, candidates)

@@ -406,11 +406,16 @@ _MONTHS["sept"] = 9
 _DATE_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})\b")
 _DATE_MDY_RE = re.compile(r"\b([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _DATE_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DATE_DASHED_RE = re.compile(r"\b(\d{1,2})-([A-Z][a-z]{2,8})-(\d{4})\b")  # CGTN's "07-Oct-2026"
 
 
 def parse_date(chunk: str) -> str | None:
     for m in _DATE_ISO_RE.finditer(chunk):
         return m.group(0)
+    for m in _DATE_DASHED_RE.finditer(chunk):
+        month = _MONTHS.get(m.group(2).lower())
+        if month:
+            return _iso(int(m.group(3)), month, int(m.group(1)))
     for m in _DATE_DMY_RE.finditer(chunk):
         month = _MONTHS.get(m.group(2).lower())
         if month:

@@ -191,7 +191,7 @@ def analyse(document: Document, doc) -> dict:
 
     # ------------------------------------------------------------------ metadata
     title = document.title or _title_from_text(text, zones)
-    published = document.published or _published_from_text(text)
+    published = document.published or _published_from_dateline(zones) or _published_from_text(text)
     publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
     if zones.publisher and zones.publisher not in orgs:
         _add_publisher_org(text, zones, orgs, gaz)
@@ -679,12 +679,16 @@ def _masthead(text: str) -> str | None:
 
 
 def _title_from_text(text: str, zones) -> str | None:
-    lines = _first_lines(text, 2)
+    lines = _first_lines(text, 4)
     if not lines:
         return None
     start, end, line = lines[0]
     if _masthead(text) and len(lines) > 1:
         start, end, line = lines[1]
+        # a second masthead line ("Press Release – 12 November 2026") before the headline
+        if (_MASTHEAD_RE.search(line) or _STAMP_LINE_RE.search(line)) and len(lines) > 2:
+            if events_mod.parse_date(line) or len(line.split()) <= 3:
+                start, end, line = lines[2]
     if _is_headline(line.strip(), zones, start, end):
         return line.strip()
     return None
@@ -695,8 +699,22 @@ _DATELINE_DATE_RE = re.compile(
 )
 
 
+def _published_from_dateline(zones) -> str | None:
+    if zones.dateline and zones.dateline[1]:
+        return events_mod.parse_date(zones.dateline[1])
+    return None
+
+
+# "Updated: 2026-08-19 07:12", "Published: Jun 12, 2026 09:41 PM", "CGTN | Updated 18:05, 07-Oct-2026"
+_STAMP_LINE_RE = re.compile(r"\b(?:Published|Updated|Posted|Date|Issued)\b\s*:?", re.IGNORECASE)
+
+
 def _published_from_text(text: str) -> str | None:
     for _s, _e, line in _first_lines(text, 6):
+        if len(line) <= 120 and (_STAMP_LINE_RE.search(line) or " | " in line):
+            date = events_mod.parse_date(line)
+            if date:
+                return date
         m = re.fullmatch(r"\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\s*", line)
         if m:
             return events_mod._iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -722,6 +740,13 @@ def _publisher_from_text(text: str, orgs) -> str | None:
                     best = (len(surface), rec.name)
         return best[1] if best else None
 
+    for _s, _e, top in _first_lines(text, 5):
+        if len(top) > 120:
+            continue
+        for segment in re.split(r"\s+\|\s+", top.strip()):
+            rec = orgs.get(segment.strip())
+            if rec is not None and rec.kind == "media":
+                return rec.name
     lines = _first_lines(text, 1)
     if lines:
         line = lines[0][2]
@@ -745,13 +770,25 @@ def _publisher_from_text(text: str, orgs) -> str | None:
             if found:
                 return found
             segment = re.sub(r"\s+(?:Newsletter|Bulletin|Press Release).*$", "", segment)
-            if org_kind(segment) != "other":
+            if org_kind(segment) != "other" and not _MASTHEAD_ONLY_RE.fullmatch(segment.strip()):
                 return segment
     for m in re.finditer(r"^About ([^\n]{2,80})$", text, re.MULTILINE):
         found = org_in(m.group(1).strip())
         if found:
             return found
+    # a newspaper names itself when it quotes its own interview: "told the Hürriyet Daily News"
+    media = {s: rec.name for rec in orgs.values() if rec.kind == "media" for s in [rec.name, *rec.surfaces]}
+    if media:
+        alternation = "|".join(re.escape(k) for k in sorted(media, key=len, reverse=True))
+        m = re.search(r"\b(?:told|said to|in an interview with) (?:the )?(" + alternation + r")\b", text)
+        if m:
+            return media[m.group(1)]
     return None
+
+
+_MASTHEAD_ONLY_RE = re.compile(
+    r"(?:Press|News|Media)\s+(?:[Rr]elease|[Ss]tatement|[Oo]ffice)|Newsletter|Bulletin|Announcement"
+)
 
 
 def _enrich_investments(events: list[dict], claims: list[dict]) -> None:

@@ -21,8 +21,8 @@ _SOURCE_LINE_RE = re.compile(
     r"^\s*(?:Source|Sources|Via|Compiled by)\s*:\s*(?P<who>[^\n]{1,80})$", re.IGNORECASE | re.MULTILINE
 )
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}),\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"
-    r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?)"
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40})(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"
+    r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?))?"
     r"\s*\((?P<who>[^)]{2,60})\)\s*(?:-{1,2}|–|—)",
     re.MULTILINE,
 )
@@ -35,7 +35,7 @@ class Zones:
     spans: list[tuple[int, int]]  # no facts from here
     credit_names: list[tuple[int, int, str]]  # (start, end, surface) of names in credits/bylines
     publisher: str | None = None
-    dateline: tuple[str, str] | None = None  # (place, date text) from a wire dateline
+    dateline: tuple[str, str | None] | None = None  # (place, date text) from a wire dateline
 
     def contains(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.spans)
