@@ -79,9 +79,10 @@ def main() -> None:
     )
     for result in results:
         speedup = baseline["total"] / result["total"]
+        rate = result["done"] / result["total"]
         print(
-            f"{result['workers']:>7} {result['done']:>10,} {result['total']:>9.1f} {result['extraction']:>13.1f} "
-            f"{result['done'] / result['total']:>8.1f} {speedup:>8.2f}x"
+            f"{result['workers']:>7} {result['done']:>10,} {result['total']:>9.1f} "
+            f"{result['extraction']:>13.1f} {rate:>8.1f} {speedup:>8.2f}x"
         )
     print("\n(speed-up: total wall time of `kopru ingest` against the first row, measured in this run)")
 

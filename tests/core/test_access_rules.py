@@ -1,10 +1,10 @@
 import pytest
-from tests.factories import EngagementFactory, PersonFactory
 
 from kopru.core import access
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.core.enums import Visibility
 from kopru.core.models import Note, Person
+from tests.factories import EngagementFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

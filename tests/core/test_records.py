@@ -2,12 +2,12 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from tests.factories import DocumentFactory, PersonFactory
 
 from kopru.core.domain.documents import store_document
 from kopru.core.domain.evidence import Span, attach_evidence, evidence_for, highlight
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Person
+from tests.factories import DocumentFactory, PersonFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
