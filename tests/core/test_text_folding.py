@@ -20,3 +20,18 @@ pytestmark = pytest.mark.unit
 )
 def test_fold_strips_diacritics_and_case(raw, folded):
     assert fold(raw) == folded
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("iş birliği alanı", "tr", "İş birliği alanı"),
+        ("ımza", "tr", "Imza"),
+        ("iş", "en", "Iş"),
+        ("", "tr", ""),
+    ],
+)
+def test_capitalisation_follows_the_language(text, language, expected):
+    from kopru.core.text import capfirst_localised
+
+    assert capfirst_localised(text, language) == expected

@@ -33,3 +33,16 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.casefold()).strip()
+
+
+def capfirst_localised(text: str, language: str | None) -> str:
+    """Capitalise the first letter the way the language does: Turkish "iş" → "İş", not "Iş"."""
+    text = str(text or "")
+    if not text:
+        return text
+    first = text[0]
+    if (language or "").startswith("tr"):
+        first = {"i": "İ", "ı": "I"}.get(first, first.upper())
+    else:
+        first = first.upper()
+    return first + text[1:]

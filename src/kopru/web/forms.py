@@ -5,11 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core import access
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
+from kopru.core.text import capfirst_localised
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 
 
@@ -63,7 +65,12 @@ class RecordForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        for field in self.fields.values():
+        language = get_language()
+        for name, field in self.fields.items():
+            model_field = next((f for f in self._meta.model._meta.get_fields() if f.name == name), None)
+            if model_field is not None and hasattr(model_field, "verbose_name"):
+                # Django's capfirst turns Turkish "iş" into "Iş"; labels are capitalised per language.
+                field.label = capfirst_localised(model_field.verbose_name, language)
             if isinstance(field.widget, forms.DateInput):
                 field.widget = DATE_INPUT
             queryset = getattr(field, "queryset", None)

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 
+from kopru.core.text import capfirst_localised
 from kopru.web.display import cell_text, raw_value
 
 register = template.Library()
@@ -26,3 +28,9 @@ def query_with(context, **changes):
         else:
             params[key] = value
     return "?" + urlencode(sorted(params.lists()), doseq=True)
+
+
+@register.filter
+def capfirst_local(value):
+    """Like `capfirst`, but Turkish "iş birliği" becomes "İş birliği"."""
+    return capfirst_localised(str(value), get_language())
