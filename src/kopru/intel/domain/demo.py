@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
@@ -18,19 +16,19 @@ from kopru.intel.models import IngestItem, Suggestion
 DECISION_ORDER = {"person": 0, "organisation": 1, "event": 2, "investment": 3, "sector": 4, "claim": 5}
 
 
-def _demo_dir() -> Path:
-    return settings.DATA_DIR / "demo"
+# Documents of the extraction gold set left pending in the review queue, for a visitor to decide.
+FOR_REVIEW = [
+    "press_embassy_cn_trade_talks.txt",
+    "press_rail_mou_turasas_crrc.txt",
+    "portal_tianhe_solar_izmir.html",
+]
 
 
 def load_demo() -> list[str]:
     admin = get_user_model().objects.filter(username="admin").first()
-    review_names = {path.name for path in (_demo_dir() / "review").glob("*") if path.is_file()}
-    paths = [
-        str(path)
-        for folder in ("invest", "review")
-        for path in sorted((_demo_dir() / folder).glob("*"))
-        if path.is_file() and path.suffix != ".md"
-    ]
+    gold = settings.DATA_DIR / "gold" / "extraction"
+    accepted = sorted((settings.DATA_DIR / "demo" / "invest").glob("*.txt"))
+    paths = [str(path) for path in [*accepted, *(gold / name for name in FOR_REVIEW)] if path.is_file()]
     batch = ingest_files(
         files_from_paths(paths), user=admin, label="demo", visibility=Visibility.SHARED, enqueue=False
     )
@@ -42,7 +40,7 @@ def load_demo() -> list[str]:
     for item in batch.items.filter(status=ItemStatus.QUEUED):
         run_item(item.pk)
     to_accept = Suggestion.objects.filter(status=SuggestionStatus.PENDING).exclude(
-        document__original_name__in=review_names
+        document__original_name__in=FOR_REVIEW
     )
     decisions = decide_many(
         sorted(to_accept, key=lambda s: (DECISION_ORDER[s.kind], s.pk)), user=admin, accept=True
