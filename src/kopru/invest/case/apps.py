@@ -8,3 +8,6 @@ class InvestCaseConfig(AppConfig):
     verbose_name = _("Investment case")
     # (label, URL name) pairs shown in the main navigation, when the URL name exists.
     nav_items = [(_("Investment case"), "invest_case:home")]
+
+    def ready(self):
+        from kopru.invest.case import rules  # noqa: F401  (registers the permissions)

@@ -1,0 +1,304 @@
+"""Thin views: fetch through the permission helpers, call the domain, render.
+
+The calculator (public rule data) is open to everyone, anonymous included; saved cases follow the
+core visibility rules (kopru.core.access via the django-rules permissions in `rules.py`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kopru.core.access import visible_to
+from kopru.invest.case.domain.cases import delete_case, input_changes, save_case, update_case
+from kopru.invest.case.domain.charts import chart_data
+from kopru.invest.case.domain.defaults import reference_inputs
+from kopru.invest.case.domain.evaluate import CaseResult, evaluate_case
+from kopru.invest.case.domain.inputs import parse_inputs
+from kopru.invest.case.domain.pdf import render_pdf
+from kopru.invest.case.domain.rulebook import (
+    TABLE_LABELS,
+    cited_rows,
+    datalists,
+    region_row_id,
+    rows_by_table,
+    rule_row_or_none,
+)
+from kopru.invest.case.forms import CaseForm, CaseInputsForm, form_data_from, form_field_for
+from kopru.invest.case.models import InvestmentCase
+from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.rules import load_rules
+from kopru.web.views.access import LoginRequired
+
+REFERENCE_CASE = "BYD Manisa plant"
+
+
+def access_case(request, pk, *, perm: str = "invest_case.view_case") -> InvestmentCase:
+    """404 for an unknown or unreadable case (login first for anonymous visitors), 403 when readable
+    but not changeable."""
+    try:
+        case = InvestmentCase.objects.select_related("owner").filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        raise Http404("No such case") from None
+    user = request.user
+    if case is None:
+        raise Http404("No such case")
+    if not user.has_perm("invest_case.view_case", case):
+        if not user.is_authenticated:
+            raise LoginRequired
+        raise Http404("No such case")
+    if perm != "invest_case.view_case" and not user.has_perm(perm, case):
+        if not user.is_authenticated:
+            raise LoginRequired
+        raise PermissionDenied
+    return case
+
+
+def require_case_creator(request) -> None:
+    if not request.user.is_authenticated:
+        raise LoginRequired
+    if not request.user.has_perm("invest_case.add_case"):
+        raise PermissionDenied
+
+
+def _has_params(data: QueryDict) -> bool:
+    return any(key in data for key in ("product", "date", "made_in"))
+
+
+def calculate(form: CaseInputsForm) -> tuple[dict | None, CaseResult | None]:
+    """Validate the form, then the canonical inputs, then evaluate; every problem lands on its field."""
+    if not form.is_valid():
+        return None, None
+    inputs = form.to_inputs()
+    if form.errors:
+        return None, None
+    try:
+        parsed = parse_inputs(inputs)
+    except InputError as error:
+        _attach(form, error)
+        return inputs, None
+    result = evaluate_case(load_rules(), parsed)
+    for error in result.errors:
+        _attach(form, error)
+    return inputs, result
+
+
+def _attach(form: CaseInputsForm, error: InputError) -> None:
+    field = form_field_for(error.field)
+    message = error.message if field else f"{error.field}: {error.message}"
+    if field in form.fields:
+        form.add_error(field, message)
+    else:
+        form.add_error(None, message)
+
+
+def _result_context(form, inputs, result) -> dict:
+    rules = load_rules()
+    context = {"form": form, "inputs": inputs, "result": result, "lists": datalists(rules)}
+    if result is not None:
+        context["charts"] = chart_data(result)
+        context["cited"] = cited_rows(rules, result)
+        context["region_row"] = region_row_id(rules, result)
+    return context
+
+
+def _bound_form(data) -> CaseInputsForm:
+    return CaseInputsForm(data, rules=load_rules())
+
+
+def home(request):
+    if "csrfmiddlewaretoken" in request.GET:
+        # the form's "Calculate" without JavaScript submits by GET: keep the token out of the address
+        query = request.GET.copy()
+        del query["csrfmiddlewaretoken"]
+        return redirect(f"{reverse('invest_case:home')}?{query.urlencode()}")
+    case = None
+    if _has_params(request.GET):
+        form = _bound_form(request.GET)
+    else:
+        inputs = reference_inputs()
+        if request.GET.get("case"):
+            case = access_case(request, request.GET["case"])
+            inputs = case.inputs
+        form = _bound_form(form_data_from(inputs, load_rules()))
+    inputs, result = calculate(form)
+    context = _result_context(form, inputs, result)
+    context.update(
+        case=case,
+        case_form=CaseForm(user=request.user) if request.user.has_perm("invest_case.add_case") else None,
+        reference=visible_to(InvestmentCase.objects.filter(name=REFERENCE_CASE), request.user).first(),
+        query=request.GET.urlencode() if _has_params(request.GET) else "",
+    )
+    return render(request, "invest_case/calculator.html", context)
+
+
+def results(request):
+    """The live results panel (htmx): the same calculation for the form's current values."""
+    form = _bound_form(request.GET)
+    inputs, result = calculate(form)
+    context = _result_context(form, inputs, result)
+    context["query"] = request.GET.urlencode()
+    response = render(request, "invest_case/_results.html", context)
+    # the address bar follows the inputs, so a calculation can be bookmarked or shared
+    response["HX-Replace-Url"] = f"{reverse('invest_case:home')}?{context['query']}"
+    return response
+
+
+def report(request):
+    """A printable report of the calculator's current inputs (not saved)."""
+    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), load_rules())
+    form = _bound_form(data)
+    inputs, result = calculate(form)
+    context = _result_context(form, inputs, result)
+    context["title"] = _("Investment case report")
+    return render(request, "invest_case/report.html", context)
+
+
+@require_POST
+def save(request):
+    require_case_creator(request)
+    form = _bound_form(request.POST)
+    case_form = CaseForm(request.POST, user=request.user)
+    inputs, result = calculate(form)
+    if case_form.is_valid() and result is not None and result.ok and not form.errors:
+        case = save_case(case_form, inputs, owner=request.user)
+        messages.success(request, _("Saved “%(name)s”.") % {"name": case.name})
+        return redirect(case.get_absolute_url())
+    context = _result_context(form, inputs, result)
+    context.update(case=None, case_form=case_form, query="")
+    return render(request, "invest_case/calculator.html", context, status=400)
+
+
+def case_list(request):
+    queryset = visible_to(InvestmentCase.objects.select_related("owner"), request.user)
+    page = Paginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "invest_case/case_list.html",
+        {"page": page, "can_create": request.user.has_perm("invest_case.add_case")},
+    )
+
+
+def _evaluate_saved(case: InvestmentCase):
+    form = _bound_form(form_data_from(case.inputs, load_rules()))
+    inputs, result = calculate(form)
+    return form, inputs, result
+
+
+def case_detail(request, pk):
+    case = access_case(request, pk)
+    form, inputs, result = _evaluate_saved(case)
+    context = _result_context(form, inputs, result)
+    context.update(
+        case=case,
+        can_change=request.user.has_perm("invest_case.change_case", case),
+        can_delete=request.user.has_perm("invest_case.delete_case", case),
+        query="",
+    )
+    return render(request, "invest_case/case_detail.html", context)
+
+
+def case_edit(request, pk):
+    case = access_case(request, pk, perm="invest_case.change_case")
+    if request.method == "POST":
+        form = _bound_form(request.POST)
+        case_form = CaseForm(request.POST, instance=case, user=request.user)
+        inputs, result = calculate(form)
+        if case_form.is_valid() and result is not None and result.ok and not form.errors:
+            update_case(case, case_form, inputs)
+            messages.success(request, _("Saved “%(name)s”.") % {"name": case.name})
+            return redirect(case.get_absolute_url())
+        status = 400
+    else:
+        form = _bound_form(form_data_from(case.inputs, load_rules()))
+        case_form = CaseForm(instance=case, user=request.user)
+        inputs, result = calculate(form)
+        status = 200
+    context = _result_context(form, inputs, result)
+    context.update(case=case, case_form=case_form, editing=True, query="")
+    return render(request, "invest_case/calculator.html", context, status=status)
+
+
+def case_history(request, pk):
+    case = access_case(request, pk)
+    entries = []
+    records = list(case.history.select_related("history_user").order_by("-history_date", "-history_id")[:100])
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        changes = []
+        if previous is not None:
+            for field in ("name", "description", "visibility", "owner_side"):
+                if getattr(previous, field) != getattr(record, field):
+                    changes.append((field, getattr(previous, field), getattr(record, field)))
+            changes.extend(input_changes(previous.inputs, record.inputs))
+        entries.append({"record": record, "changes": changes})
+    return render(request, "invest_case/case_history.html", {"case": case, "entries": entries})
+
+
+def case_report(request, pk):
+    case = access_case(request, pk)
+    form, inputs, result = _evaluate_saved(case)
+    context = _result_context(form, inputs, result)
+    context.update(case=case, title=case.name)
+    return render(request, "invest_case/report.html", context)
+
+
+def _pdf_response(result, title: str, filename: str, html_report: str):
+    """The PDF of a valid evaluation; with input errors, the HTML report that names them instead."""
+    if result is None or result.errors:
+        return redirect(html_report)
+    generated = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
+    content = render_pdf(result, title, cited_rows(load_rules(), result), generated)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def report_pdf(request):
+    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), load_rules())
+    _inputs, result = calculate(_bound_form(data))
+    html_report = f"{reverse('invest_case:report')}?{request.GET.urlencode()}"
+    return _pdf_response(result, _("Investment case report"), "investment-case.pdf", html_report)
+
+
+def case_report_pdf(request, pk):
+    case = access_case(request, pk)
+    _form, _inputs, result = _evaluate_saved(case)
+    html_report = reverse("invest_case:case-report", args=[case.pk])
+    return _pdf_response(result, case.name, f"investment-case-{case.pk}.pdf", html_report)
+
+
+@require_POST
+def case_delete(request, pk):
+    case = access_case(request, pk, perm="invest_case.delete_case")
+    name = case.name
+    delete_case(case)
+    messages.success(request, _("Deleted “%(name)s”.") % {"name": name})
+    return redirect("invest_case:case-list")
+
+
+def rule_list(request):
+    return render(
+        request, "invest_case/rule_list.html", {"tables": rows_by_table(load_rules()), "labels": TABLE_LABELS}
+    )
+
+
+def rule_detail(request, row_id):
+    rules = load_rules()
+    row = rule_row_or_none(rules, row_id)
+    if row is None:
+        raise Http404("No such rule row")
+    related = [r for r in (rule_row_or_none(rules, i) for i in (row.parent, *row.children) if i) if r]
+    return render(
+        request,
+        "invest_case/rule_detail.html",
+        {"row": row, "related": related, "table_label": TABLE_LABELS.get(row.table, row.table)},
+    )

@@ -1,0 +1,276 @@
+"""Every rule row of the data, addressable by its row id (the ids that results carry in `row_id`).
+
+A UI links each number to `find_rule_row(rules, row_id)`: the row's values, legal reference, source and
+effective dates, read from the same tables the engine evaluates. Values the data leaves `null` stay
+`None` here ("not known"), never a default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.sources import SourceRef
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    row_id: str
+    table: str
+    file: str
+    title: str
+    ref: SourceRef
+    values: dict[str, Any] = field(default_factory=dict)
+    status: str | None = None
+    notes: str = ""
+    parent: str | None = None
+    children: tuple[str, ...] = ()
+
+    @property
+    def effective_from(self) -> dt.date:
+        return self.ref.effective_from
+
+    @property
+    def effective_to(self) -> dt.date | None:
+        return self.ref.effective_to
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "row_id": self.row_id,
+            "table": self.table,
+            "file": self.file,
+            "title": self.title,
+            "values": self.values,
+            "status": self.status,
+            "notes": self.notes,
+            "parent": self.parent,
+            "children": list(self.children),
+            **{k: v for k, v in self.ref.to_dict().items() if k != "row_id"},
+        }
+
+
+def _specific(spec: Any) -> dict[str, Any] | None:
+    return spec.to_dict() if spec is not None else None
+
+
+def rule_rows(rules: Rules) -> dict[str, RuleRow]:
+    """All rows by id, in data order (tariff, trade defence, Türkiye, Customs Union, incentives, regions)."""
+    rows: list[RuleRow] = []
+    for mfn in rules.mfn:
+        rows.append(
+            RuleRow(
+                mfn.ref.row_id,
+                "eu_mfn",
+                "trade/eu_mfn.csv",
+                mfn.description,
+                mfn.ref,
+                {"hs": mfn.hs, "rate": mfn.rate},
+                notes=mfn.notes,
+            )
+        )
+    for measure in rules.measures:
+        group_ids = tuple(f"{measure.id}/{group.name}" for group in measure.groups)
+        undertaking_ids = tuple(u.ref.row_id for u in measure.undertakings)
+        rows.append(
+            RuleRow(
+                measure.id,
+                "trade_defence",
+                "trade/trade_defence.yaml",
+                measure.product,
+                measure.ref,
+                {
+                    "imposed_by": measure.imposed_by,
+                    "kind": measure.kind,
+                    "stage": measure.stage,
+                    "hs_prefixes": list(measure.hs_prefixes),
+                    "origins": list(measure.origins),
+                },
+                notes=measure.notes,
+                children=group_ids + undertaking_ids,
+            )
+        )
+        for group, group_id in zip(measure.groups, group_ids, strict=True):
+            ref = SourceRef(
+                group_id,
+                measure.ref.reference,
+                measure.ref.source,
+                max(measure.ref.effective_from, group.valid_from or measure.ref.effective_from),
+                measure.ref.effective_to,
+            )
+            rows.append(
+                RuleRow(
+                    group_id,
+                    "trade_defence_group",
+                    "trade/trade_defence.yaml",
+                    f"{measure.product} — {group.name}",
+                    ref,
+                    {
+                        "producer_group": group.name,
+                        "aliases": list(group.aliases),
+                        "rate": group.rate,
+                        "specific": _specific(group.specific),
+                        "kind": measure.kind,
+                        "stage": measure.stage,
+                        "origins": list(measure.origins),
+                        "hs_prefixes": list(measure.hs_prefixes),
+                    },
+                    notes=measure.notes,
+                    parent=measure.id,
+                )
+            )
+        for undertaking in measure.undertakings:
+            rows.append(
+                RuleRow(
+                    undertaking.ref.row_id,
+                    "undertaking",
+                    "trade/trade_defence.yaml",
+                    f"Price undertaking — {undertaking.producer}",
+                    undertaking.ref,
+                    {"producer": undertaking.producer, "models": list(undertaking.models)},
+                    parent=measure.id,
+                )
+            )
+    for rule in rules.tr_additional:
+        exemption_ids = tuple(e.ref.row_id for e in rule.exemptions)
+        rows.append(
+            RuleRow(
+                rule.id,
+                "tr_additional",
+                "trade/tr_additional_duties.yaml",
+                f"Türkiye additional duty, HS {', '.join(rule.hs_prefixes)}",
+                rule.ref,
+                {
+                    "hs_prefixes": list(rule.hs_prefixes),
+                    "origins": rule.origins if isinstance(rule.origins, str) else list(rule.origins),
+                    "rate": rule.rate,
+                    "minimum": _specific(rule.minimum),
+                    "conflicting_values": [dict(c) for c in rule.conflicting_values],
+                },
+                notes=rule.notes,
+                children=exemption_ids,
+            )
+        )
+        for exemption in rule.exemptions:
+            rows.append(
+                RuleRow(
+                    exemption.ref.row_id,
+                    "exemption",
+                    "trade/tr_additional_duties.yaml",
+                    f"Exemption from {rule.id}: {exemption.regime}",
+                    exemption.ref,
+                    {"regime": exemption.regime},
+                    notes=exemption.notes,
+                    parent=rule.id,
+                )
+            )
+    for name, country_set in (("eu_members", rules.eu_members), ("tr_fta_partners", rules.tr_fta_partners)):
+        rows.append(
+            RuleRow(
+                country_set.ref.row_id,
+                name,
+                "trade/customs_union.yaml",
+                name.replace("_", " "),
+                country_set.ref,
+                {"countries": sorted(country_set.codes, key=str)},
+            )
+        )
+    union = rules.customs_union
+    rows.append(
+        RuleRow(
+            union.ref.row_id,
+            "customs_union",
+            "trade/customs_union.yaml",
+            "EU–Türkiye Customs Union",
+            union.ref,
+            {"rate": 0.0, "excluded_hs_prefixes": list(union.excluded_hs_prefixes)},
+            notes=union.notes,
+        )
+    )
+    model = rules.origin_model
+    rows.append(
+        RuleRow(
+            model.ref.row_id,
+            "origin_model",
+            "trade/customs_union.yaml",
+            "Origin-risk screening model",
+            model.ref,
+            {
+                "turkish_origin_min_share": model.turkish_origin_min_share,
+                "medium_risk_min_share": model.medium_risk_min_share,
+                "component_origin": model.component_origin,
+            },
+        )
+    )
+    for scheme in rules.schemes:
+        rows.append(
+            RuleRow(
+                scheme.id,
+                "incentive_scheme",
+                "incentives/schemes.yaml",
+                scheme.name,
+                scheme.ref,
+                {
+                    "regions_from": scheme.regions_from,
+                    "min_investment": (
+                        {"currency": scheme.min_investment[0], "amount": scheme.min_investment[1]}
+                        if scheme.min_investment
+                        else None
+                    ),
+                },
+                notes=scheme.notes,
+                children=tuple(i.id for i in scheme.instruments),
+            )
+        )
+        for instrument in scheme.instruments:
+            rows.append(
+                RuleRow(
+                    instrument.id,
+                    "incentive_instrument",
+                    "incentives/schemes.yaml",
+                    instrument.description or instrument.instrument,
+                    instrument.ref,
+                    {
+                        "instrument": instrument.instrument,
+                        "scheme_types": list(instrument.scheme_types),
+                        "rate": instrument.rate,
+                        "by_region": dict(instrument.by_region) if instrument.by_region else None,
+                        "in_oiz": instrument.in_oiz,
+                        "value": instrument.value,
+                        "per_capacity": (
+                            {
+                                "currency": instrument.per_capacity[0],
+                                "amount": instrument.per_capacity[1],
+                                "unit": instrument.capacity_unit,
+                            }
+                            if instrument.per_capacity
+                            else None
+                        ),
+                    },
+                    status=instrument.status,
+                    notes=instrument.notes,
+                    parent=scheme.id,
+                )
+            )
+    for province in rules.provinces:
+        rows.append(
+            RuleRow(
+                province.ref.row_id,
+                "region",
+                "regions/provinces.csv",
+                province.name,
+                province.ref,
+                {"plate": province.plate, "region": province.region, "scheme": province.scheme},
+            )
+        )
+    return {row.row_id: row for row in rows}
+
+
+def find_rule_row(rules: Rules, row_id: str) -> RuleRow:
+    """The row with this id; an unknown id is an error naming `row_id` (a UI answers 404)."""
+    row = rule_rows(rules).get(row_id)
+    if row is None:
+        raise InputError("row_id", f"no rule row {row_id!r} in {rules.data_dir}")
+    return row
