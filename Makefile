@@ -18,11 +18,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# The demo serves with one background task worker (extraction, reviewer assignment, letters) beside it.
 demo: install
 	mkdir -p var
 	$(BIN)/kopru migrate --noinput
 	$(BIN)/kopru demo
-	$(BIN)/kopru runserver --insecure $(HOST)
+	$(BIN)/kopru db_worker --no-startup-delay >var/worker.log 2>&1 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/kopru runserver --insecure $(HOST)
 
 serve: install
 	KOPRU_DEBUG=1 $(BIN)/kopru runserver $(HOST)

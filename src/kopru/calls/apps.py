@@ -8,3 +8,6 @@ class CallsConfig(AppConfig):
     verbose_name = _("Joint R&D calls")
     # (label, URL name) pairs shown in the main navigation, when the URL name exists.
     nav_items = [(_("R&D calls"), "calls:home")]
+
+    def ready(self):
+        from kopru.calls import rules  # noqa: F401  (registers the django-rules permissions)
