@@ -21,6 +21,11 @@ ORGANISATION_LINKS: dict[str, str] = {
 }
 
 
+def register_organisation_link(model_label: str, lookup: str) -> None:
+    """Let an app say how its model leads to the organisation whose company users may read it."""
+    ORGANISATION_LINKS.setdefault(model_label, lookup)
+
+
 def profile_of(user):
     if not getattr(user, "is_authenticated", False):
         return None

@@ -1,3 +1,310 @@
-from ninja import Router
+"""/api/invest/: opportunities, company profiles and deals (read), ranked matches, and stage moves.
+
+Same rules as the web pages: lists are narrowed by kopru.core.access.visible_to, a record the caller may
+not read is 404, anonymous callers see public records only (401 where a login is needed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from kopru.core import access
+from kopru.core.text import fold
+from kopru.invest.domain.deals import StageMoveRefused, move_deal
+from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
+from kopru.invest.views.access import access_company, access_deal, access_opportunity
+from kopru.web.views.access import LoginRequired
 
 router = Router()
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class OpportunityOut(Schema):
+    id: int
+    title: str
+    kind: str
+    status: str
+    sectors: list[str]
+    description: str
+    tags: list[str]
+    host_country: str
+    province: str
+    in_oiz: bool
+    capex_musd: Decimal | None
+    capacity_value: float | None
+    capacity_unit: str
+    jobs: int | None
+    scheme_type: str
+    target_markets: list[str]
+    visibility: str
+
+    @staticmethod
+    def resolve_sectors(obj):
+        return [sector.code for sector in obj.sectors.all()]
+
+    @staticmethod
+    def resolve_host_country(obj):
+        return obj.host_country_id
+
+
+class CompanyOut(Schema):
+    id: int
+    organisation_id: int
+    name: str
+    hq_country: str | None
+    sectors: list[str]
+    capabilities: str
+    tags: list[str]
+    size: str
+    employees: int | None
+    revenue_musd: Decimal | None
+    capacities: list[dict]
+    plants: list[str]
+    export_markets: list[str]
+    investment_modes: list[str]
+    visibility: str
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.organisation.name
+
+    @staticmethod
+    def resolve_hq_country(obj):
+        return obj.organisation.country_id
+
+    @staticmethod
+    def resolve_sectors(obj):
+        return [sector.code for sector in obj.organisation.sectors.all()]
+
+
+class StageChangeOut(Schema):
+    at: dt.datetime
+    from_stage: str | None
+    to_stage: str
+    overridden: bool
+
+    @staticmethod
+    def resolve_from_stage(obj):
+        return obj.from_stage.code if obj.from_stage_id else None
+
+    @staticmethod
+    def resolve_to_stage(obj):
+        return obj.to_stage.code
+
+
+class DealOut(Schema):
+    id: int
+    title: str
+    company_id: int | None
+    company: str | None
+    opportunity_id: int | None
+    pipeline_id: int
+    stage: str
+    stage_since: dt.datetime
+    lost_reason: str
+    sectors: list[str]
+    province: str
+    currency: str
+    announced_amount: Decimal | None
+    committed_amount: Decimal | None
+    realised_amount: Decimal | None
+    expected_capex: Decimal | None
+    capacity_value: float | None
+    capacity_unit: str
+    jobs: int | None
+    announced_on: dt.date | None
+    agreement_signed_on: dt.date | None
+    production_expected: dt.date | None
+    visibility: str
+
+    @staticmethod
+    def resolve_company(obj):
+        return str(obj.company) if obj.company_id else None
+
+    @staticmethod
+    def resolve_stage(obj):
+        return obj.stage.code
+
+    @staticmethod
+    def resolve_sectors(obj):
+        return [sector.code for sector in obj.sectors.all()]
+
+
+class DealDetailOut(DealOut):
+    history: list[StageChangeOut]
+
+    @staticmethod
+    def resolve_history(obj):
+        return list(obj.stage_changes.select_related("from_stage", "to_stage"))
+
+
+class MatchOut(Schema):
+    id: int
+    name: str
+    score: float
+    reasons: list[str]
+
+
+class MoveIn(Schema):
+    stage: str  # stage code in the deal's pipeline
+    note: str = ""
+    lost_reason: str = ""
+    override_reason: str = ""
+
+
+def _fetch(fetch, request, pk, *, for_change=False):
+    try:
+        return fetch(request, pk, for_change=for_change)
+    except LoginRequired:
+        raise HttpError(401, "Authentication required") from None
+    except PermissionDenied:
+        raise HttpError(403, "You may not change this record") from None
+    except Http404:
+        raise HttpError(404, "Not found") from None
+
+
+def _require_staff(request):
+    if not request.auth or not getattr(request.auth, "is_authenticated", False):
+        raise HttpError(401, "Authentication required")
+    if not access.can_create(request.auth):
+        raise HttpError(403, "Government staff only")
+
+
+@router.get("/opportunities/", response=list[OpportunityOut], operation_id="invest_list_opportunities")
+@paginate(LimitOffsetPagination)
+def list_opportunities(request, q: str = "", kind: str = "", sector: str = "", status: str = ""):
+    queryset = access.visible_to(Opportunity.objects.prefetch_related("sectors"), request.auth)
+    if q:
+        queryset = queryset.filter(search_text__contains=fold(q))
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if status:
+        queryset = queryset.filter(status=status)
+    if sector:
+        queryset = queryset.filter(sectors__code=sector)
+    return queryset.order_by("title", "pk")
+
+
+@router.get(
+    "/opportunities/{pk}",
+    response={200: OpportunityOut, 401: ErrorOut, 404: ErrorOut},
+    operation_id="invest_get_opportunity",
+)
+def get_opportunity(request, pk: int):
+    return _fetch(access_opportunity, request, pk)
+
+
+@router.get(
+    "/opportunities/{pk}/matches",
+    response={200: list[MatchOut], 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    operation_id="invest_opportunity_matches",
+)
+def opportunity_matches(request, pk: int, k: int = 10):
+    opportunity = _fetch(access_opportunity, request, pk)
+    _require_staff(request)
+    if not 1 <= k <= 100:
+        raise HttpError(422, "k must be between 1 and 100")
+    matches, _note = companies_for_opportunity(opportunity, request.auth, k=k)
+    return [
+        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
+    ]
+
+
+@router.get("/companies/", response=list[CompanyOut], operation_id="invest_list_companies")
+@paginate(LimitOffsetPagination)
+def list_companies(request, q: str = "", sector: str = "", country: str = ""):
+    queryset = access.visible_to(
+        CompanyProfile.objects.select_related("organisation").prefetch_related("organisation__sectors"),
+        request.auth,
+    )
+    if q:
+        queryset = queryset.filter(organisation__search_text__contains=fold(q))
+    if sector:
+        queryset = queryset.filter(organisation__sectors__code=sector)
+    if country:
+        queryset = queryset.filter(organisation__country_id=country.upper())
+    return queryset.order_by("organisation__name", "pk")
+
+
+@router.get(
+    "/companies/{pk}",
+    response={200: CompanyOut, 401: ErrorOut, 404: ErrorOut},
+    operation_id="invest_get_company",
+)
+def get_company(request, pk: int):
+    return _fetch(access_company, request, pk)
+
+
+@router.get(
+    "/companies/{pk}/matches",
+    response={200: list[MatchOut], 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    operation_id="invest_company_matches",
+)
+def company_matches(request, pk: int, k: int = 10):
+    profile = _fetch(access_company, request, pk)
+    if not 1 <= k <= 100:
+        raise HttpError(422, "k must be between 1 and 100")
+    matches, _note = opportunities_for_company(profile, request.auth, k=k)
+    return [
+        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
+    ]
+
+
+@router.get("/deals/", response=list[DealOut], operation_id="invest_list_deals")
+@paginate(LimitOffsetPagination)
+def list_deals(request, q: str = "", stage: str = "", pipeline: int | None = None, sector: str = ""):
+    queryset = access.visible_to(
+        Deal.objects.select_related("stage", "company__organisation").prefetch_related("sectors"),
+        request.auth,
+    )
+    if q:
+        queryset = queryset.filter(search_text__contains=fold(q))
+    if stage:
+        queryset = queryset.filter(stage__code=stage)
+    if pipeline is not None:
+        queryset = queryset.filter(pipeline_id=pipeline)
+    if sector:
+        queryset = queryset.filter(sectors__code=sector)
+    return queryset.order_by("pipeline_id", "stage__order", "position", "pk")
+
+
+@router.get(
+    "/deals/{pk}", response={200: DealDetailOut, 401: ErrorOut, 404: ErrorOut}, operation_id="invest_get_deal"
+)
+def get_deal(request, pk: int):
+    return _fetch(access_deal, request, pk)
+
+
+@router.post(
+    "/deals/{pk}/move",
+    response={200: DealDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    operation_id="invest_move_deal",
+)
+def move_deal_endpoint(request, pk: int, payload: MoveIn):
+    deal = _fetch(access_deal, request, pk, for_change=True)
+    stage = Stage.objects.filter(pipeline_id=deal.pipeline_id, code=payload.stage).first()
+    if stage is None:
+        raise HttpError(422, f"No stage {payload.stage!r} in this deal's pipeline")
+    try:
+        move_deal(
+            deal,
+            stage,
+            user=request.auth,
+            note=payload.note,
+            lost_reason=payload.lost_reason,
+            override_reason=payload.override_reason,
+        )
+    except StageMoveRefused as refusal:
+        return Status(409, {"detail": refusal.reason})
+    return Deal.objects.get(pk=deal.pk)

@@ -8,3 +8,11 @@ class InvestConfig(AppConfig):
     verbose_name = _("Investment")
     # (label, URL name) pairs shown in the main navigation, when the URL name exists.
     nav_items = [(_("Investment"), "invest:home")]
+
+    def ready(self):
+        from kopru.core import access
+
+        # Company users read the shared parts of their own organisation's investor profile and deals
+        # (kopru.core.access applies the rule to lists and single records alike).
+        access.register_organisation_link("invest.companyprofile", "organisation")
+        access.register_organisation_link("invest.deal", "company__organisation")

@@ -1,0 +1,304 @@
+"""Deals: list with filters and exports, detail with timeline, create, edit, stage moves and notes."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+
+from kopru.core import access
+from kopru.core.domain.evidence import context_snippet, evidence_for
+from kopru.core.domain.notes import add_note, notes_for
+from kopru.core.models import Sector
+from kopru.core.text import fold
+from kopru.invest.domain.deals import StageMoveRefused, create_deal, move_deal, stage_history
+from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
+from kopru.invest.models import Deal, Pipeline, Stage
+from kopru.invest.views.access import access_company, access_deal, access_opportunity
+from kopru.invest.views.common import form_status
+from kopru.web.forms import NoteForm
+from kopru.web.views.access import require_creator, require_staff
+
+EXPORT_LIMIT = 100_000
+
+
+def filtered_deals(request):
+    queryset = access.visible_to(
+        Deal.objects.select_related(
+            "stage", "pipeline", "company__organisation", "opportunity"
+        ).prefetch_related(Prefetch("sectors", queryset=Sector.objects.order_by("code"))),
+        request.user,
+    )
+    params = request.GET
+    if params.get("q"):
+        queryset = queryset.filter(search_text__contains=fold(params["q"]))
+    if params.get("pipeline"):
+        queryset = (
+            queryset.filter(pipeline_id=params["pipeline"])
+            if params["pipeline"].isdigit()
+            else queryset.none()
+        )
+    if params.get("stage"):
+        queryset = queryset.filter(stage__code=params["stage"])
+    if params.get("sector"):
+        queryset = queryset.filter(sectors__code=params["sector"])
+    if params.get("company"):
+        queryset = queryset.filter(company__organisation__search_text__contains=fold(params["company"]))
+    return queryset.order_by("pipeline__name", "stage__order", "position", "pk")
+
+
+def deal_list(request):
+    page = Paginator(filtered_deals(request), settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "invest/deal_list.html",
+        {
+            "page": page,
+            "params": request.GET,
+            "pipelines": Pipeline.objects.all(),
+            "stages": Stage.objects.filter(pipeline__is_default=True).order_by("order"),
+            "sectors": leaf_sectors(),
+            "can_create": access.can_create(request.user),
+            "is_staff": access.can_create(request.user),
+        },
+    )
+
+
+EXPORT_COLUMNS = [
+    ("id", lambda d: d.pk),
+    ("title", lambda d: d.title),
+    ("company", lambda d: str(d.company) if d.company_id else ""),
+    ("opportunity", lambda d: str(d.opportunity) if d.opportunity_id else ""),
+    ("pipeline", lambda d: d.pipeline.name),
+    ("stage", lambda d: d.stage.label),
+    ("stage since", lambda d: d.stage_since.date().isoformat()),
+    ("sectors", lambda d: "; ".join(s.code for s in d.sectors.all())),
+    ("province", lambda d: d.province),
+    ("currency", lambda d: d.currency),
+    ("announced (million)", lambda d: d.announced_amount),
+    ("committed (million)", lambda d: d.committed_amount),
+    ("realised (million)", lambda d: d.realised_amount),
+    ("expected capex (million)", lambda d: d.expected_capex),
+    ("capacity", lambda d: d.capacity_text),
+    ("jobs", lambda d: d.jobs),
+    ("probability (%)", lambda d: d.effective_probability),
+    ("agreement signed on", lambda d: d.agreement_signed_on.isoformat() if d.agreement_signed_on else ""),
+    ("next action", lambda d: d.next_action),
+    ("next action due", lambda d: d.next_action_due.isoformat() if d.next_action_due else ""),
+    ("lost because", lambda d: d.get_lost_reason_display() if d.lost_reason else ""),
+    ("visibility", lambda d: d.visibility),
+]
+
+
+def _inert(value):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return "" if value is None else value
+
+
+def _export_rows(request):
+    require_staff(request)  # before any file is started
+    return (
+        [_inert(getter(deal)) for _name, getter in EXPORT_COLUMNS]
+        for deal in filtered_deals(request)[:EXPORT_LIMIT]
+    )
+
+
+def _file_name(extension):
+    return f"kopru-deals-{timezone.localdate().isoformat()}.{extension}"
+
+
+def deal_export_csv(request):
+    rows = _export_rows(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([name for name, _getter in EXPORT_COLUMNS])
+    for row in rows:
+        writer.writerow(row)
+    return response
+
+
+def deal_export_xlsx(request):
+    rows = _export_rows(request)
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title="deals")
+    sheet.append([name for name, _getter in EXPORT_COLUMNS])
+    for row in rows:
+        sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{_file_name("xlsx")}"'
+    return response
+
+
+def deal_detail(request, pk):
+    deal = access_deal(request, pk)
+    user = request.user
+    staff = access.can_create(user)
+    history = []
+    if staff:
+        for record in deal.history.select_related("history_user").order_by("-history_date", "-history_id")[
+            :30
+        ]:
+            previous = record.prev_record
+            history.append(
+                {"record": record, "changes": record.diff_against(previous).changes if previous else []}
+            )
+    return render(
+        request,
+        "invest/deal_detail.html",
+        {
+            "object": deal,
+            "is_staff": staff,
+            "can_change": access.can_change(user, deal),
+            "stage_changes": stage_history(deal),
+            "engagements": access.visible_to(deal.engagements.all(), user),
+            "attachments": access.visible_to(deal.attachments.all(), user),
+            "sectors": deal.sectors.all(),
+            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal)],
+            "notes": notes_for(deal, user),
+            "note_form": NoteForm() if staff else None,
+            "note_url": "invest:deal-note",
+            "move_form": MoveForm(
+                deal=deal, user=user, initial={"stage": request.GET.get("move_to") or deal.stage_id}
+            )
+            if access.can_change(user, deal)
+            else None,
+            "history": history,
+        },
+    )
+
+
+def deal_create(request):
+    require_creator(request)
+    initial = {}
+    if request.GET.get("company"):
+        initial["company"] = access_company(request, request.GET["company"]).pk
+    if request.GET.get("opportunity"):
+        opportunity = access_opportunity(request, request.GET["opportunity"])
+        initial.update(
+            opportunity=opportunity.pk,
+            title=opportunity.title,
+            province=opportunity.province,
+            sectors=[s.pk for s in opportunity.sectors.all()],
+            jobs=opportunity.jobs,
+            expected_capex=opportunity.capex_musd,
+        )
+    pipeline = Pipeline.objects.filter(is_default=True).first()
+    if pipeline:
+        initial.setdefault("pipeline", pipeline.pk)
+        initial.setdefault("stage", pipeline.stages.order_by("order").values_list("pk", flat=True).first())
+    form = DealForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        deal = form.save(commit=False)
+        create_deal(deal, user=request.user, sectors=form.cleaned_data.get("sectors") or [])
+        deal.engagements.set(form.cleaned_data.get("engagements") or [])
+        deal.attachments.set(form.cleaned_data.get("attachments") or [])
+        messages.success(request, _("Saved “%(name)s”.") % {"name": deal})
+        return redirect(deal.get_absolute_url())
+    return render(
+        request,
+        "invest/form.html",
+        {"form": form, "title": _("New deal"), "cancel": "invest:deal-list"},
+        status=form_status(request),
+    )
+
+
+def deal_edit(request, pk):
+    instance = access_deal(request, pk, for_change=True)
+    form = DealForm(request.POST or None, instance=instance, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        deal = form.save()
+        messages.success(request, _("Saved “%(name)s”.") % {"name": deal})
+        return redirect(deal.get_absolute_url())
+    return render(
+        request,
+        "invest/form.html",
+        {"form": form, "title": _("Edit %(name)s") % {"name": instance}, "object": instance},
+        status=form_status(request),
+    )
+
+
+def _wants_json(request) -> bool:
+    return bool(request.headers.get("HX-Request")) or "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def deal_move(request, pk):
+    """Move a deal (board drag and drop answers in JSON; the form on the deal page redirects back)."""
+    deal = access_deal(request, pk, for_change=True)
+    form = MoveForm(request.POST, deal=deal, user=request.user)
+    if not form.is_valid():
+        reason = "; ".join(str(m) for errors in form.errors.values() for m in errors)
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "error": reason, "fields": form.errors}, status=422)
+        messages.error(request, reason)
+        return redirect(deal.get_absolute_url())
+    data = form.cleaned_data
+    try:
+        change = move_deal(
+            deal,
+            data["stage"],
+            user=request.user,
+            note=data.get("note") or "",
+            lost_reason=data.get("lost_reason") or "",
+            position=data.get("position"),
+            override_reason=data.get("override_reason") or "",
+        )
+    except StageMoveRefused as refusal:
+        if _wants_json(request):
+            return JsonResponse(
+                {"ok": False, "error": refusal.reason, "overridable": refusal.overridable, "deal": deal.pk},
+                status=409,
+            )
+        messages.error(request, refusal.reason)
+        return redirect(f"{deal.get_absolute_url()}?move_to={data['stage'].pk}#move")
+    deal.refresh_from_db()
+    if _wants_json(request):
+        return JsonResponse(
+            {"ok": True, "deal": deal.pk, "stage": deal.stage.code, "moved": change is not None}
+        )
+    if change is not None:
+        messages.success(request, _("Moved to %(stage)s.") % {"stage": deal.stage.label})
+    return redirect(deal.get_absolute_url())
+
+
+def _note_view(fetch):
+    @require_POST
+    def view(request, pk):
+        record = fetch(request, pk)
+        require_creator(request)
+        form = NoteForm(request.POST)
+        if form.is_valid():
+            add_note(
+                record,
+                author=request.user,
+                text=form.cleaned_data["text"],
+                visibility=form.cleaned_data["visibility"],
+            )
+            messages.success(request, _("Note added."))
+        else:
+            messages.error(request, _("The note is empty."))
+        return redirect(record.get_absolute_url())
+
+    return view
+
+
+deal_note = _note_view(access_deal)
+opportunity_note = _note_view(access_opportunity)
+company_note = _note_view(access_company)
