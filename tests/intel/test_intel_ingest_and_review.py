@@ -185,3 +185,34 @@ def test_a_fuller_name_seen_later_becomes_the_canonical_name():
     assert full == short
     full.refresh_from_db()
     assert (full.name, sorted(full.aliases)) == ("Mehmet Fatih Kacır", ["Kacır", "Mehmet Fatih"])
+
+
+def test_a_plain_text_document_gets_its_first_line_as_title_without_the_photo_credit(
+    seed_paths, immediate_tasks, django_capture_on_commit_callbacks
+):
+    batch = ingest(seed_paths, django_capture_on_commit_callbacks)
+    document = batch.items.get().document
+    assert document.title == (
+        "Türkiye offers opportunities to Chinese brands in terms of industrial investments, Minister Kacır says."
+    )
+
+
+def test_engagement_titles_name_the_host_of_a_visit():
+    from kopru.engage.enums import EngagementKind
+    from kopru.intel.domain.review import engagement_title
+    from tests.factories import OrganisationFactory
+
+    kacir, farasis = (
+        PersonFactory.build(name="Mehmet Fatih Kacır"),
+        OrganisationFactory.build(name="Farasis Energy"),
+    )
+    assert engagement_title(EngagementKind.VISIT, [kacir], [farasis], "Jiangxi") == (
+        "Visit to Farasis Energy (Jiangxi): Mehmet Fatih Kacır"
+    )
+    assert (
+        engagement_title(EngagementKind.MEETING, [kacir], [], "Beijing")
+        == "Meeting in Beijing: Mehmet Fatih Kacır"
+    )
+    assert (
+        engagement_title(EngagementKind.VISIT, [kacir], [], "China") == "Visit to China: Mehmet Fatih Kacır"
+    )

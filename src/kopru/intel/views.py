@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Case, Value, When
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +21,14 @@ from kopru.web.registry import record_type_for
 from kopru.web.views.access import access_record
 
 QUEUE_PAGE_SIZE = 50
+# A reviewer reads a document's events first, then who took part, then the rest.
+KIND_ORDER = Case(
+    *(
+        When(kind=kind, then=Value(rank))
+        for rank, kind in enumerate(["event", "investment", "person", "organisation", "sector", "claim"])
+    ),
+    default=Value(9),
+)
 
 
 def queue(request):
@@ -39,7 +48,7 @@ def queue(request):
     except ValueError:
         messages.error(request, _("The minimum confidence must be a number between 0 and 1."))
     page = Paginator(
-        suggestions.order_by("-document__created_at", "document_id", "kind", "-confidence", "pk"),
+        suggestions.order_by("-document__created_at", "document_id", KIND_ORDER, "-confidence", "pk"),
         QUEUE_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
     rows = [(suggestion, _snippet(suggestion)) for suggestion in page.object_list]
@@ -107,7 +116,7 @@ def _next_url(request, suggestion):
     following = (
         suggestions_for(request.user)
         .filter(status=SuggestionStatus.PENDING, document=suggestion.document)
-        .order_by("kind", "-confidence", "pk")
+        .order_by(KIND_ORDER, "-confidence", "pk")
         .first()
     )
     return following.get_absolute_url() if following else f"{_queue_url()}?document={suggestion.document_id}"
@@ -176,7 +185,7 @@ def batch_detail(request, pk):
 def document_analysis(request, pk):
     document = access_record(request, record_type_for("documents"), pk)
     require_reviewer_of_documents(request)
-    suggestions = list(document.suggestions.order_by("kind", "-confidence", "pk"))
+    suggestions = list(document.suggestions.order_by(KIND_ORDER, "-confidence", "pk"))
     spans = [
         Span(s.evidence_start, s.evidence_end, f"s-{s.pk}")
         for s in suggestions

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+import re
+from pathlib import Path
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
@@ -14,10 +18,15 @@ from kopru.intel.extract import extract_text
 from kopru.intel.models import IngestItem, Suggestion
 
 
+def _has_placeholder_title(document: Document) -> bool:
+    """Plain-text files carry no title: the file name stood in for one when the document was stored."""
+    return document.title in {"", Path(document.original_name).stem, document.checksum[:12]}
+
+
 def extract_document_text(document: Document) -> dict:
     return extract_text(
         document.text,
-        title=document.title or None,
+        title=None if _has_placeholder_title(document) else document.title,
         publisher=document.publisher or None,
         published=document.published_date.isoformat() if document.published_date else None,
         source=document.original_name or document.title,
@@ -76,6 +85,36 @@ def record_suggestions(document: Document, result: dict) -> int:
     return len(created)
 
 
+_CREDIT = re.compile(r"\s*/\s*(?:photo|image|video|source)\s*:.*$", re.IGNORECASE)
+
+
+def _first_line(text: str) -> str:
+    """A display title for a document without one: its first line, less a trailing photo credit."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return _CREDIT.sub("", line)[:200]
+
+
+def _complete_metadata(document: Document, result: dict) -> None:
+    """A plain-text file has no metadata; the extractor's title, publisher and date fill what is missing."""
+    changed = []
+    if _has_placeholder_title(document):
+        title = result.get("title") or _first_line(document.text)
+        if title:
+            document.title = title[:500]
+            changed.append("title")
+    if result.get("publisher") and not document.publisher:
+        document.publisher = result["publisher"][:200]
+        changed.append("publisher")
+    if result.get("published") and not document.published_date:
+        try:
+            document.published_date = datetime.date.fromisoformat(result["published"])
+            changed.append("published_date")
+        except ValueError:
+            pass
+    if changed:
+        document.save(update_fields=[*changed, "search_text", "updated_at"])
+
+
 def run_item(item_id: int) -> None:
     """The body of the background task: claim the item, extract, record — all or nothing."""
     with transaction.atomic():
@@ -88,6 +127,7 @@ def run_item(item_id: int) -> None:
         result = extract_document_text(item.document)
         # A worker killed here leaves no suggestions: they are written in one transaction with the status
         with transaction.atomic():
+            _complete_metadata(item.document, result)
             count = record_suggestions(item.document, result)
             IngestItem.objects.filter(pk=item.pk).update(
                 status=ItemStatus.DONE, finished_at=timezone.now(), suggestions_created=count, error=""

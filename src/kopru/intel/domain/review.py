@@ -177,6 +177,18 @@ def find_same_engagement(kind: str, people, organisations, date, place: str, doc
     return None
 
 
+def engagement_title(kind, people, organisations, place: str) -> str:
+    """ "Visit to Farasis Energy (Jiangxi): Mehmet Fatih Kacır", "Meeting in Beijing: Kacır, Yin Hejun"."""
+    who = ", ".join(person.name for person in people[:3])
+    hosts = ", ".join(organisation.name for organisation in organisations[:2])
+    if kind == EngagementKind.VISIT and (hosts or place):
+        head = f"Visit to {hosts} ({place})" if hosts and place else f"Visit to {hosts or place}"
+    else:
+        head = f"{kind.label} in {place}" if place else str(kind.label)
+        who = who or hosts
+    return f"{head}: {who}"[:300] if who else head[:300]
+
+
 def accept_event(event: dict, document: Document) -> Engagement:
     kind = EVENT_KINDS.get(event.get("type"))
     if kind is None:
@@ -186,11 +198,9 @@ def accept_event(event: dict, document: Document) -> Engagement:
     place = (event.get("place") or "")[:200]
     engagement = find_same_engagement(kind, people, organisations, date, place, document)
     if engagement is None:
-        who = ", ".join(p.name for p in people[:3]) or ", ".join(o.name for o in organisations[:3])
-        where = f" in {place}" if place else ""
         engagement = Engagement(
             kind=kind,
-            title=f"{kind.label}{where}: {who}"[:300],
+            title=engagement_title(kind, people, organisations, place),
             status=event.get("status") or "held",
             start_date=date,
             place=place,

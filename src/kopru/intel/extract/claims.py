@@ -145,29 +145,102 @@ _COUNT_NOUNS = (
     r"locomotives|vehicles|cars|buses|units|plants|factories|patents|members|partners|cities|provinces|"
     r"proposals|applications|participants|delegates|agreements|branches|stores|employees|stations|"
     r"hospitals|universities|institutes|laboratories|products|models|turbines|reactors|flights|containers|"
-    r"trains|ships|vessels|tonnes"
+    r"trains|ships|vessels|tonnes|dealerships|showrooms|modules|panels|vaccines|doses|trucks|wagons|blades|"
+    r"robots|chips|sites|offices|centres|centers|mines|ports|routes|contracts|deals|investors|exhibitors|"
+    r"start-ups|startups|brands|schools|hotels|apartments|households|homes|farms|satellites|drones|lines|"
+    r"terminals|warehouses|airports|embassies|consulates|programmes|programs|courses|scholarships|visitors|"
+    r"tourists|passengers|customers|users|subscribers|suppliers|manufacturers|makers|producers|exporters|"
+    r"importers|operators|institutions|organisations|organizations|associations|chambers|zones|parks|"
+    r"clusters|labs|teams|experts|professors|doctors|nurses|workshops|seminars|events|fairs|meetings|visits|"
+    r"technicians|specialists|graduates|trainees|apprentices|scholars|parcels|devices|machines|scanners|"
+    r"regions|households"
+)
+# a lower-case word that may qualify a counted noun ("freight trains", "research and development companies")
+_COUNT_MODIFIER = (
+    r"(?:(?!(?:of|in|on|at|to|for|from|by|with|the|a|an|and|or|is|are|was|were|has|have|had|percent|per"
+    r"|days|years|months|weeks|hours|jobs|times)\b)[a-z][a-z-]*\s+(?:and\s+)?)"
+)
+_WORD_NUM = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|one"
 )
 _COUNT_RE = re.compile(
-    r"(?<![\d$€£¥.,])"
+    r"(?<![\d$€£¥.,])(?:"
     + _NUM
-    + r"\s+(?:(?:new|joint|more|foreign|local|Chinese|Turkish|domestic|international|"
-    r"electric|energy|high-speed|new energy|member|partner|participating|national|technology|other"
-    r"|[a-z]+-[a-z]+)\s+){0,3}"
+    + r"|(?P<word>(?<![\w-])(?:"
+    + _WORD_NUM
+    + r")))(?:\s+(?P<scale>thousand|million|billion))?"
+    + r"(?:\s+of\s+the\s+\d[\d,]*)?"  # "11 of the 13 vaccines"
+    + r"\s+(?:(?:Chinese|Turkish|European|R&D)\s+|"
+    + _COUNT_MODIFIER
+    + r"){0,3}"
     r"(?P<noun>" + _COUNT_NOUNS + r")\b"
 )
+_WORD_VALUES = {
+    **NUMBER_WORDS,
+    "thirty": 30,
+    "forty": 40,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_DURATION_RE = re.compile(
+    r"(?<![\d.,-])(?P<num>\d{1,3}(?:,\d{3})*|" + _WORD_NUM + r")\s+(?P<unit>days)\b(?!-)"
+)
+_GROWTH_WORD_RE = re.compile(
+    r"\b(?P<verb>doubled|doubling|double|tripled|tripling|triple|quadrupled|quadruple)\b"
+    r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*(?:-\s*)?(?:times|fold)\s+"
+    r"(?=the\b|as\b|higher|more|larger|bigger|that\b|what\b|its\b|their\b|over\b|since\b|from\b)"
+)
+_FRACTION_RE = re.compile(
+    r"\b(?:(?:around|about|roughly|nearly|almost|more than|over|some|just over|just under)\s+)?"
+    r"(?P<frac>half|a third|one third|one-third|a quarter|one quarter|one-quarter|two thirds|two-thirds"
+    r"|three quarters|three-quarters)\s+of\b"
+)
+_FRACTIONS = {
+    "half": 50,
+    "third": 33,
+    "quarter": 25,
+    "two thirds": 67,
+    "two-thirds": 67,
+    "three quarters": 75,
+    "three-quarters": 75,
+}
+_GROWTH_VERBS = {"double": 2, "doubled": 2, "doubling": 2, "triple": 3, "tripled": 3, "tripling": 3}
+_LARGEST_ONE_RE = re.compile(
+    r"(?<!one of )\b(?:the|its|their|[A-ZÇŞĞÜÖİ][\w-]*['’]s)\s+(?:single\s+)?(?:largest|biggest)\b"
+    r"(?![- ]ever)"
+)
+# "an annual capacity of 50 million doses", "will handle 250,000 containers a year"
+_GENERIC_CAPACITY_RE = re.compile(
+    r"(?P<annual>annual\s+)?(?:production\s+|installed\s+|handling\s+|processing\s+)?capacity\s+of\s+"
+    r"(?:(?:about|around|some|nearly|up to|more than|over)\s+)?"
+    + _NUM.replace("num", "n1")
+    + r"\s?(?P<s1>thousand|million|billion)?\s+(?P<u1>[a-zA-Z][\w-]*)"
+    r"(?P<per1>\s+(?:a|per|each)\s+year|\s+annually|/year)?"
+    r"|"
+    + _NUM.replace("num", "n2")
+    + r"\s?(?P<s2>thousand|million|billion)?\s+(?P<u2>[a-z][\w-]*)\s+(?:a|per|each)\s+(?P<per2>year|day)\b"
+)
 _AREA_RE = re.compile(
-    _NUM + r"\s?(?P<unit>square met(?:re|er)s|sq\.? m|m2|m²|hectares|square kilomet(?:re|er)s|km2|km²)"
+    _NUM + r"[\s-]?(?P<unit>square[ -]met(?:re|er)s?|sq\.? m|m2|m²|hectares|square kilomet(?:re|er)s|km2|km²)"
 )
 _LARGEST_RE = re.compile(
     r"\b(?:(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[- ]"
     r"(?:largest|biggest|most important)|one of (?:the )?(?:[\w'’]+['’]s?\s+)?(?:top\s+)?"
     r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|\d{1,3})\s+(?:largest|biggest|leading"
-    r"|top))\b"
+    r"|top|most\s+[a-z]+)"
+    # "one of the top five manufacturers"
+    r"|one of (?:the )?(?:[\w'’]+['’]s?\s+)?top\s+(?P<n2>two|three|four|five|six|seven|eight|nine|ten|twenty"
+    r"|fifty|\d{1,3}))\b"
 )
 _JOBS_RE = re.compile(
     r"(?:about\s+|around\s+|some\s+|nearly\s+|up\s+to\s+|over\s+|more\s+than\s+)?"
     + _NUM
-    + r"\s?(?P<scale>thousand)?\s+(?:new\s+|direct\s+|indirect\s+|additional\s+)*(?:jobs|employees|workers"
+    + r"\s?(?P<scale>thousand)?\s+(?:(?:new|direct|indirect|additional|local|permanent|skilled|qualified"
+    r"|full-time"
+    r"|high-quality|quality|green)\s+)*(?:jobs|employees|workers"
     r"|people)\b"
 )
 
@@ -213,6 +286,8 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
     def emit(
         s: int, e: int, sentence: tuple[int, int], metric: str, value, unit, scope, sector_span=None, **extra
     ):
+        if _conditional(text, s, e, sentence):
+            return
         subj = ctx.subject_at(s, sentence[0])
         sec = ctx.sector_at(*(sector_span or (s, e)), sentence)
         claims.append(
@@ -271,8 +346,12 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             emit(s, e, sent, "speed", _clean_number(_num(m.group("num"))), unit, None)
             previous_speed_end = e
             used.append((s, e))
+        previous_money_end = -10
         for m in _MONEY_RE.finditer(chunk):
             s, e = ss + m.start(), ss + m.end()
+            if text[previous_money_end:s].strip() == "(":
+                continue  # "1.5 billion yuan ($210 million)": the same sum restated
+            previous_money_end = e
             if m.group("num"):
                 value = _num(m.group("num"))
                 scale = m.group("scale1") or m.group("scale1b")
@@ -290,12 +369,72 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             before = chunk[max(0, m.start() - 40) : m.start()].lower()
             after = chunk[m.end() : m.end() + 40].lower()
             if re.search(
-                r"\b(?:increase|increased|rise|rose|grew|growth|up by|jump|jumped|surge)\b", before + after
+                r"\b(?:increase|increased|rise|rose|grew|growth|growing|grows|up by|jump|jumped|surge|surged"
+                r"|expanded|climbed)\b",
+                before + after,
             ):
                 metric = "growth"
             else:
                 metric = "share"
             emit(s, e, sent, metric, _clean_number(_num(m.group("num"))), "%", None)
+            used.append((s, e))
+        for m in _GENERIC_CAPACITY_RE.finditer(chunk):
+            s, e = ss + m.start(), ss + m.end()
+            if any(us <= s < ue or us < e <= ue for us, ue in used):
+                continue
+            raw, scale, unit = (
+                (m.group("n1"), m.group("s1"), m.group("u1"))
+                if m.group("n1")
+                else (m.group("n2"), m.group("s2"), m.group("u2"))
+            )
+            if unit.lower() in {"percent", "per", "jobs", "people", "workers", "employees"}:
+                continue
+            unit = _POWER_UNITS.get(unit.lower(), unit)
+            if unit in {"GWh", "MWh", "GW", "MW", "TWh", "kW"} and not (m.group("annual") or m.group("per1")):
+                continue  # left to the power rules below
+            value = _num(raw) * (SCALE[scale] if scale else 1)
+            per_year = bool(m.group("n2") or m.group("annual") or m.group("per1"))
+            period = "/day" if m.group("per2") == "day" else ("/yr" if per_year else "")
+            emit(s, e, sent, "capacity", _clean_number(value), _unit(unit) + period, None)
+            used.append((s, e))
+        for m in _DURATION_RE.finditer(chunk):
+            s, e = ss + m.start(), ss + m.end()
+            if re.search(r"(?:\d|\b(?:" + _WORD_NUM + r"))\s*(?:and|to|or|-|–)\s*$", chunk[: m.start()]):
+                continue  # "between 18 and 23 days", "35 to 40 days": a range
+            if re.search(r"\bfrom\s+$", chunk[: m.start()]) and re.match(r"\s+to\b", chunk[m.end() :]):
+                continue  # "fallen from 15 days to five days": the new figure is the claim
+            raw = m.group("num")
+            value = _WORD_VALUES.get(raw.lower()) if not raw[0].isdigit() else _num(raw)
+            if value is None or value < 1:
+                continue
+            emit(s, e, sent, "duration", _clean_number(value), m.group("unit"), None)
+            used.append((s, e))
+        for m in _GROWTH_WORD_RE.finditer(chunk):
+            s, e = ss + m.start(), ss + m.end()
+            if m.group("verb"):
+                value = _GROWTH_VERBS.get(m.group("verb").lower(), 4)
+            else:
+                n = m.group("n")
+                value = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
+            if not value or value < 2:
+                continue
+            emit(s, e, sent, "growth", value, "times", None)
+            used.append((s, e))
+        for m in _FRACTION_RE.finditer(chunk):
+            s, e = ss + m.start(), ss + m.end()
+            if re.search(r"\b(?:first|second|latter|other|the)\s+$", chunk[: m.start()]) or re.match(
+                r"\s+(?:the\s+)?(?:year|month|decade|century|\d{4})\b", chunk[m.end() :]
+            ):
+                continue  # "in the second half of the year" is a date, not a share
+            frac = m.group("frac")
+            value = _FRACTIONS.get(frac) or _FRACTIONS[frac.split()[-1].split("-")[-1]]
+            emit(s, e, sent, "share", value, "%", None)  # "around half of the modules" -> 50 %
+            used.append((s, e))
+        for m in _LARGEST_ONE_RE.finditer(chunk):
+            s, e = ss + m.start(), ss + m.end()
+            if any(us <= s < ue or us < e <= ue for us, ue in used):
+                continue
+            emit(s, e, sent, "rank", 1, None, None)
             used.append((s, e))
         for m in _CAPACITY_PREFIX_RE.finditer(chunk):
             s, e = ss + m.start(), ss + m.end()
@@ -311,8 +450,10 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
                 continue
             per_year = bool(m.group("per"))
             unit = m.group("unit")
-            if unit in ("tonnes", "tons") and not per_year:
-                metric = "volume"
+            if unit in ("tonnes", "tons") and (
+                not per_year or re.search(r"\b(?:emission|CO2|carbon|reduc|cut|sav|avoid)", chunk, re.I)
+            ):
+                metric = "volume"  # tonnes of emissions avoided a year are a quantity, not a capacity
             elif unit in ("vehicles", "cars", "units", "batteries") and not per_year:
                 continue  # a count, not a capacity ("sold 410,000 vehicles") — left out
             else:
@@ -325,7 +466,7 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             if m.group("ord"):
                 emit(s, e, sent, "rank", _ordinal(m.group("ord")), None, None)
             else:
-                n = m.group("n")
+                n = m.group("n") or m.group("n2")
                 emit(s, e, sent, "rank", int(n) if n.isdigit() else NUMBER_WORDS[n], None, None, top=True)
             used.append((s, e))
         for m in _POWER_RE.finditer(chunk):
@@ -349,6 +490,8 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
         for m in _AREA_RE.finditer(chunk):
             s, e = ss + m.start(), ss + m.end()
             unit = {"hectares": "ha"}.get(m.group("unit"), "km2" if "k" in m.group("unit") else "m2")
+            if any(us <= s < ue or us < e <= ue for us, ue in used):
+                continue
             emit(s, e, sent, "area", _clean_number(_num(m.group("num"))), unit, None)
             used.append((s, e))
         for m in _JOBS_RE.finditer(chunk):
@@ -364,8 +507,17 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             s, e = ss + m.start(), ss + m.end()
             if any(us <= s < ue or us < e <= ue for us, ue in used):
                 continue
-            raw = m.group("num")
-            value = _num(raw)
+            raw = m.group("num") or m.group("word")
+            if m.group("word"):
+                if re.search(r"\b(?:the|both|these|those|its|their|all|our|his|her)\s+$", chunk[: m.start()]):
+                    continue  # "the two countries"
+                value = float(_WORD_VALUES.get(raw.lower(), 0))
+                if value < 10 and not m.group("scale"):
+                    continue  # "talks with two Turkish companies": a small spelled-out number is description
+            else:
+                value = _num(raw)
+            if m.group("scale"):
+                value *= SCALE[m.group("scale")]
             if (
                 value < 2
                 or (re.fullmatch(r"(?:19|20)\d\d", raw))
@@ -374,6 +526,16 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
                 continue
             if re.search(r"(?:\$|€|£|USD|EUR)\s?$", chunk[max(0, m.start() - 5) : m.start()]):
                 continue
+            if m.group("noun") in {
+                "participants",
+                "delegates",
+                "attendees",
+                "visitors",
+                "exhibitors",
+            } and re.search(r"\b(?:attend\w*|took part|take part|join\w*|participat\w*)\b", chunk):
+                continue  # the size of the audience is a detail of the event, not a claim
+            if re.search(r"\battended by\b", chunk[: m.start()]):
+                continue  # "attended by representatives of more than 80 companies"
             emit(s, e, sent, "count", _clean_number(value), m.group("noun"), None)
             used.append((s, e))
     claims.sort(key=lambda c: c["evidence"][0])
@@ -381,7 +543,9 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
     seen: set[tuple] = set()
     unique = []
     for claim in claims:
-        key = (claim["metric"], claim["value"], claim["unit"], claim["scope"])
+        key = (claim["metric"], claim["value"], (claim["unit"] or "").split("/")[0], claim["scope"])
+        if claim["metric"] == "rank" and claim["value"] == 1:
+            key += (claim["subject"],)  # "its largest warehouse" and "Türkiye's largest source" differ
         if key in seen:
             continue
         seen.add(key)
@@ -393,3 +557,10 @@ def _unit(unit: str) -> str:
     base, _, per = unit.partition("/")
     base = {"cars": "vehicles", "tons": "tonnes"}.get(base, base)
     return f"{base}/yr" if per else base
+
+
+def _conditional(text: str, s: int, e: int, sentence: tuple[int, int]) -> bool:
+    """ "could attract up to $5 billion ... if the talks succeed": a potential, not a claim."""
+    before = text[sentence[0] : s]
+    after = text[e : sentence[1]]
+    return bool(re.search(r"\b(?:could|might|would)\b", before) and re.search(r"\bif\b|\bunless\b", after))

@@ -24,6 +24,7 @@ class OrgRec:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
     known: bool = False
+    shaped: bool = False  # its own name says it is an organisation ("... A.Ş.", "... Power"): never a person
 
     @property
     def first(self) -> int:
@@ -57,7 +58,8 @@ _ORG_KIND_WORDS: list[tuple[str, re.Pattern]] = [
         "research",
         re.compile(
             r"\b(?:University|Institute|Academy|Laborator(?:y|ies)|Research|Science Park|"
-            r"Technopark|Teknopark|Center for|Centre for|Think Tank|Forum)\b"
+            r"Technopark|Teknopark|Center for|Centre for|Think Tank|Forum|Insight|Insights|Analytics"
+            r"|Economics|Intelligence)\b"
         ),
     ),
     (
@@ -123,6 +125,7 @@ _ORG_STOP = {
 _EVENT_LIKE_RE = re.compile(
     r"\b(?:Fair|Expo|Summit|Conference|Exhibition|Congress|Week|Festival|Games|Olympics|"
     r"Workshop|Symposium|Initiative|Corridor|Programme|Program|Plan|Strategy|Call|Treaty|Convention|"
+    r"Business Forum|Investment Forum|Economic Forum|Trade Forum|Cooperation Forum|Energy Forum|"
     r"Power Plant|Nuclear Plant)\b|^(?:Minister|Deputy|Vice|President|"
     r"Ambassador|Chairman|Non-)\b|^[A-Z][a-z]+ of$"
 )
@@ -138,6 +141,28 @@ _REGIONS = {
     "Middle East",
     "the Middle East",
     "Eurasia",
+    "North Africa",
+    "West Africa",
+    "East Africa",
+    "Southern Africa",
+    "Sub-Saharan Africa",
+    "Central Europe",
+    "Southern Europe",
+    "Northern Europe",
+    "Southeast Europe",
+    "South Caucasus",
+    "Western Balkans",
+    "the Western Balkans",
+    "Levant",
+    "the Levant",
+    "MENA",
+    "Scandinavia",
+    "Nordics",
+    "Persian Gulf",
+    "Gulf region",
+    "Central and Eastern Europe",
+    "Latin America and the Caribbean",
+    "Belt and Road",
     "Central Asia",
     "East Asia",
     "South Asia",
@@ -294,13 +319,52 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             if org and not any(overlaps((ps, ps + len(part)), t) for t in taken):
                 add(org.name, org.kind, org.country, ps, ps + len(part), True)
 
+    # names that carry a legal form or a company word: "Karadeniz Elektrik A.Ş.", "Huineng Power Technology
+    # Co., Ltd.", "Xingyuan New Energy" — whatever NER thinks (it often takes them for people)
+    legal = [(m, True) for m in _LEGAL_FORM_RE.finditer(text)]
+    for m, is_legal in [*legal, *((m, False) for m in _COMPANY_SHAPE_RE.finditer(text))]:
+        if not is_legal and re.search(r"\b(?:of|for)\s+$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # "Fraunhofer Institute for Biomedical Engineering": the tail of a longer name
+        span = _trim_company(text, m.start(), m.end(), gaz)
+        if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
+            continue  # "Akkuyu Nuclear Power Plant" is a facility
+        s, e = span
+        clash = [t for t in taken if overlaps(span, t)]
+        if clash:
+            swallowed = [
+                (rec, t)
+                for t in clash
+                for rec in found.values()
+                if t in rec.mentions and text[t[0] : t[1]] != rec.name and s <= t[0] and t[1] < e
+            ]
+            if len(swallowed) != len(clash):
+                continue
+            for rec, t in swallowed:  # a short alias ("Anadolu") inside a longer company name
+                rec.mentions.remove(t)
+                taken.remove(t)
+                if not rec.mentions:
+                    del found[rec.name]
+        surface = text[s:e]
+        if not _plausible_org(surface, gaz, person_like):
+            continue
+        kind = org_kind(surface)
+        add(surface, kind if kind != "other" else "company", _org_country(text, s, surface, gaz), s, e, False)
+        if surface in found:
+            found[surface].shaped = True
+
     for ent in ents:
         if ent.label_ not in ("ORG", "FAC", "NORP", "PERSON", "GPE"):
             continue
         s, e = clean_entity_text(text, ent.start_char, ent.end_char)
         if e <= s:
             continue
+        poss = re.match(r"([\w-]+)['’]s\s+", text[s:e])
+        if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
+            s += poss.end()  # "Türkiye's Customs Union", "China's BYD"
+        s, e = _tidy_org_span(text, s, e, gaz)
         surface = text[s:e]
+        if text[max(0, s - 2) : s] == ": " and text[e : e + 1] == ")":
+            continue  # a stock ticker: "(Borsa Istanbul: MRMTK)"
         inner = [t for t in taken if overlaps((s, e), t)]
         if inner:
             # "CRRC Zhuzhou Locomotive" contains the known "CRRC": a subsidiary is its own organisation
@@ -343,15 +407,52 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             pass  # "Huaxin Biotech" tagged as a person
         elif ent.label_ not in ("ORG", "FAC"):
             continue
-        if ent.label_ == "FAC" and not re.search(r"\b(?:Zone|Park|Exchange|Port|Airport)\b", surface):
-            continue
+        if ent.label_ == "FAC" and not re.search(r"\b(?:Park|Exchange)\b", surface):
+            continue  # airports, ports and zones are places or facilities, not organisations
         if not _plausible_org(surface, gaz, person_like):
             continue
         add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
 
+    # "the research firm Datameter", "telecom operator Turkcell": a company noun right before a name
+    for m in _COMPANY_NOUN_NAME_RE.finditer(text):
+        s, e = m.start("name"), m.end("name")
+        s, e = clean_entity_text(text, s, e)
+        surface = text[s:e]
+        first = surface.split()[0] if surface.split() else ""
+        if (
+            not surface
+            or any(overlaps((s, e), t) for t in taken)
+            or first in _SHAPE_STOP
+            or first in gaz.demonyms
+            or surface in gaz.places
+            or surface in gaz.country_names
+            or re.match(
+                r"(?:Chairman|Chairwoman|President|CEO|Vice|Deputy|Director|General|Chief)\b", surface
+            )
+            or not _plausible_org(surface, gaz, person_like)
+        ):
+            continue
+        noun = m.group("noun").lower()
+        kind = (
+            "research"
+            if noun in {"think tank", "research firm", "research institute", "institute"}
+            else "company"
+        )
+        add(
+            surface,
+            org_kind(surface) if org_kind(surface) != "other" else kind,
+            _org_country(text, s, surface, gaz),
+            s,
+            e,
+            False,
+        )
+        if surface in found:
+            found[surface].shaped = True
+
     # names NER missed that end in an organisation word: "Caspian Policy Forum", "DB Cargo"
     for m in _ORG_SHAPE_RE.finditer(text):
         s, e = clean_entity_text(text, m.start(), m.end())
+        s, e = _tidy_org_span(text, s, e, gaz)
         poss = re.match(r"([\w-]+)['’]s\s+", text[s:e])
         if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
             s += poss.end()  # "Germany's DB Cargo"
@@ -365,6 +466,8 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         if not _plausible_org(surface, gaz, person_like):
             continue
         add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
+        if surface in found and org_kind(surface) != "other":
+            found[surface].shaped = True  # "Bosphorus Center for Asian Studies" is no person
 
     # explicit ministries that NER missed: "Ministry of Trade", "the Trade Ministry"
     for m in re.finditer(r"\bMinistry of (?:[A-Z][\w-]*|and|&)(?: (?:[A-Z][\w-]*|and|&))*", text):
@@ -402,10 +505,130 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _merge_adjacent(text, found)
     _merge_org_variants(found)
     _canonical_company_names(found)
-    _single_token_aliases(text, found, taken)
+    _single_token_aliases(text, found, taken, gaz)
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
+
+
+_CAP_WORD = r"[A-ZÇŞĞÜÖİ][\w&'’-]*"  # no "." inside: "Ankara. Hengda Power" is two sentences
+_LEGAL_FORM_RE = re.compile(
+    r"\b(?:"
+    + _CAP_WORD
+    + r"[ \t]+(?:(?:ve|and|&)[ \t]+)?){1,7}(?:A\.Ş\.|AŞ\b|A\.S\.|Co\.,?\s*Ltd\.?|Co\.|Ltd\.|Inc\.|Corp\."
+    r"|LLC\b"
+    r"|GmbH\b|PLC\b|JSC\b|S\.A\.|S\.p\.A\.|AG\b)"
+)
+# a company word after one or more capitalised words: "Huineng Power", "Xingyuan New Energy"
+_COMPANY_WORDS = (
+    r"Energy|Power|Technologies|Technology|Electric|Elektrik|Enerji|Otomotiv|Lojistik|Logistics|Teknoloji"
+    r"|Teknolojileri|Sanayi|Biyoteknoloji|Biopharmaceutical|Biopharma|Biotech|Pharma|Pharmaceuticals?|Automobile"
+    r"|Automotive|Telecom|Communications|Semiconductors?|Materials|Equipment|Electronics|Industries|Express"
+    r"|Motors|Batteries|Battery|Batarya|Solar|Photovoltaic|Renewables|Steel|Chemicals?|Mining|Shipping"
+    r"|Consulting|Consultancy|Advisory|Analytics|Insight|Insights|Intelligence|Capital|Ventures|Securities"
+    r"|Investments|Strategies|Associates|Partners|Economics|Robotics|Networks|Software|Systems|Solutions"
+    r"|Ticaret|Yatırım|Yatırımları|Makina|Makine|İnşaat|Gıda|Tekstil|Kimya|Madencilik|Elektronik|Yazılım"
+    r"|Bilişim|Savunma|Havacılık|Denizcilik|Taşımacılık|Otomasyon|Mühendislik|Telekomünikasyon"
+    r"|Cloud|Telecommunications|Internet|Microelectronics|Optoelectronics|Photonics|Aerospace"
+    r"|Construction|Engineering"
+)
+_COMPANY_SHAPE_RE = re.compile(
+    r"\b(?:"
+    + _CAP_WORD
+    + r"[ \t]+){1,4}(?:(?:"
+    + _COMPANY_WORDS
+    + r")[ \t]+){0,2}(?:"
+    + _COMPANY_WORDS
+    + r")\b"
+    r"(?:\s+(?:Group|Holding|Holdings|Company|Corporation))?"
+)
+# words that say nothing about which company it is ("Chinese New Energy", "Clean Power")
+_NON_DISTINCTIVE = {
+    "New",
+    "Clean",
+    "Green",
+    "Renewable",
+    "Smart",
+    "Advanced",
+    "Global",
+    "Local",
+    "Digital",
+    "Optical",
+    "High",
+    "Low",
+    "Wind",
+    "Hydro",
+    "Nuclear",
+    "Electric",
+    "Electrical",
+    "Thermal",
+    "Offshore",
+    "Onshore",
+    "Clean-Energy",
+    "Photovoltaic",
+    "Lithium-ion",
+    "Next",
+    "Future",
+}
+
+
+def _trim_company(text: str, s: int, e: int, gaz: Gazetteer) -> tuple[int, int] | None:
+    """Drop leading words that are not part of the name ("About", "Turkish", "China's", "The"); a city
+    in front stays when the rest says nothing of which company it is ("Marmaris Teknoloji Yatırımları")."""
+    span = _trim_leading(text, s, e, gaz, keep_places=False)
+    if span is None or not _distinctive(text[span[0] : span[1]], gaz):
+        span = _trim_leading(text, s, e, gaz, keep_places=True)
+    if span is None or not _distinctive(text[span[0] : span[1]], gaz):
+        return None
+    return span
+
+
+def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) -> tuple[int, int] | None:
+    while True:
+        words = text[s:e].split()
+        if len(words) < 2:
+            return None
+        first = words[0]
+        bare = re.sub(r"['’]s$", "", first)
+        if re.fullmatch(r"[\w'’-]+-(?:based|headquartered|owned|listed)", first) or (
+            first in _SHAPE_STOP
+            or first in gaz.demonyms
+            or bare in gaz.country_names
+            or (bare in gaz.places and not (keep_places and first == bare))
+            or (first != bare and bare in gaz.demonyms)
+            or first in _GENERIC_FIRST_TOKENS - {"New", "Global"}
+            or (first.isupper() and len(first) > 3 and first.title() in gaz.places)
+        ):
+            s += len(first)
+            while s < e and text[s] == " ":
+                s += 1
+            continue
+        break
+    return s, e
+
+
+def _distinctive(name: str, gaz: Gazetteer) -> bool:
+    words = name.split()
+    core = [
+        w
+        for w in words
+        if not re.fullmatch(
+            _COMPANY_WORDS + r"|Group|Holding|Holdings|Company|Corporation"
+            r"|A\.Ş\.|AŞ|A\.S\.|Co\.,?|Ltd\.?|Inc\.|Corp\.|LLC|GmbH|PLC|JSC"
+            r"|S\.A\.|AG|and|&",
+            w,
+        )
+    ]
+    distinctive = [
+        w
+        for w in core
+        if w not in _NON_DISTINCTIVE
+        and w not in gaz.domain_words
+        and w not in gaz.demonyms
+        and w not in gaz.country_names
+        and not gaz.sector_re.fullmatch(w)
+    ]
+    return bool(distinctive)
 
 
 def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
@@ -419,6 +642,10 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
         words = rec.name.split()
         if len(words) >= 3 and not rec.known and words[0] not in _GENERIC_FIRST_TOKENS:
             owner.setdefault(" ".join(words[:2]), rec)
+        # "the Joint Committee" for "Türkiye–China Joint Committee on Industrial Cooperation"
+        core = _org_core(rec.name)
+        if core and not rec.known:
+            owner.setdefault(core, rec)
     if not owner:
         return
     spans = sorted((s, e, rec) for rec in found.values() for s, e in rec.mentions)
@@ -451,17 +678,38 @@ _LEGAL_SUFFIX_RE = re.compile(
 )
 
 
+_TURKISH_TRADE_TAIL_RE = re.compile(
+    r"(?:\s+(?:Enerji|Elektrik|Elektronik|Otomotiv|Teknoloji|Teknolojileri|Makina|Makine|Kimya|Tekstil|Gıda"
+    r"|İnşaat|Madencilik|Lojistik|Yatırım|Dış|İç))*\s+Sanayi(?:\s+ve\s+Ticaret)?$|\s+Sanayi\s+ve\s+Ticaret$"
+)
+
+
 def _canonical_company_names(found: dict[str, OrgRec]) -> None:
-    """'CRRC Zhuzhou Locomotive Co., Ltd.' is 'CRRC Zhuzhou Locomotive' (full name: an alias)."""
+    """'CRRC Zhuzhou Locomotive Co., Ltd.' is 'CRRC Zhuzhou Locomotive' (full name: an alias); a Turkish
+    trade name 'Ege Güneş Enerji Sanayi ve Ticaret A.Ş.' is the brand 'Ege Güneş'."""
     for rec in list(found.values()):
         if rec.known:
             continue
         short = _LEGAL_SUFFIX_RE.sub("", rec.name)
+        brand = _TURKISH_TRADE_TAIL_RE.sub("", short)
+        if brand != short and len(brand.split()) >= 1 and len(brand) >= 3:
+            rec.surfaces = [x for x in [short, *rec.surfaces] if x != brand]
+            short = brand
         if short != rec.name and len(short) >= 2 and short not in found:
             del found[rec.name]
             rec.surfaces = [rec.name, *[x for x in rec.surfaces if x != short]]
             rec.name = short
             found[short] = rec
+        elif short != rec.name and len(short) >= 2 and short in found:
+            # "Karadeniz Elektrik A.Ş." first, "Karadeniz Elektrik" later: one company
+            other = found[short]
+            del found[rec.name]
+            other.mentions.extend(m for m in rec.mentions if m not in other.mentions)
+            for sf in [rec.name, *rec.surfaces]:
+                if sf != other.name and sf not in other.surfaces:
+                    other.surfaces.append(sf)
+            other.country = other.country or rec.country
+            other.shaped = other.shaped or rec.shaped
 
 
 def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
@@ -514,11 +762,11 @@ _ORG_WORDS = (
     r"Forum|Cargo|Institute|University|Association|Agency|Company|Corporation|Group|Holding|Holdings|Bank|"
     r"Council|Commission|Center|Centre|Foundation|Chamber|Exchange|Authority|Motors|Airlines|Academy|"
     r"Federation|Union|Organization|Organisation|Consortium|Society|Institution|Laboratory|Fund|Directorate|"
-    r"Administration|Department|Presidency|Ministry|Airlines|Airways"
+    r"Administration|Department|Presidency|Ministry|Airlines|Airways|Committee"
 )
 _ORG_SHAPE_RE = re.compile(
     r"\b(?:[A-ZÇŞĞÜÖİ][\w&'’.–-]*\s+(?:(?:and|&)\s+)?){1,5}(?:" + _ORG_WORDS + r")\b"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-ZÇŞĞÜÖİ][\w-]*(?:\s+(?:and\s+)?[A-ZÇŞĞÜÖİ][\w-]*){0,4})?"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-ZÇŞĞÜÖİ][\w-]*(?:\s+(?:and\s+)?[A-ZÇŞĞÜÖİ][\w-]*){0,4})?"
 )
 _SHAPE_STOP = {
     "The",
@@ -564,12 +812,92 @@ _SHAPE_STOP = {
     "Via",
     "Dear",
 }
+_COMPANY_NOUN_NAME_RE = re.compile(
+    r"\b(?P<noun>firm|company|group|maker|manufacturer|operator|provider|developer|producer|supplier|carmaker"
+    r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant)"
+    r"\s+(?P<name>[A-ZÇŞĞÜÖİ][\w&'’-]+(?:[ \t]+[A-ZÇŞĞÜÖİ][\w&'’-]+){0,3})"
+)
 _PAREN_ALIAS_RE = re.compile(r"\s*\(\s*[\"“]([^\"”)]{2,60})[\"”]\s*\)|\s*\(([A-Z][A-Za-z&İÇŞĞÜÖ]{1,9})\)")
+
+
+# units, currencies and common acronyms that NER tags as organisations but never are
+_NOT_ORG_TOKENS = {
+    "MW",
+    "EPC",
+    "PPA",
+    "PPAs",
+    "IPO",
+    "GW",
+    "GWh",
+    "MWh",
+    "kW",
+    "kWh",
+    "TWh",
+    "TW",
+    "MWp",
+    "GWp",
+    "EV",
+    "EVs",
+    "NEV",
+    "NEVs",
+    "R&D",
+    "AI",
+    "5G",
+    "6G",
+    "4G",
+    "GDP",
+    "FDI",
+    "CEO",
+    "CFO",
+    "CTO",
+    "COO",
+    "USD",
+    "EUR",
+    "CNY",
+    "RMB",
+    "TRY",
+    "TL",
+    "GBP",
+    "JPY",
+    "US$",
+    "IT",
+    "ICT",
+    "IoT",
+    "PV",
+    "LNG",
+    "SMR",
+    "SMRs",
+    "MoU",
+    "MoUs",
+    "MOU",
+    "B2B",
+    "SME",
+    "SMEs",
+    "PhD",
+    "km",
+    "km/h",
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "H1",
+    "H2",
+    "YoY",
+    "ESG",
+    "OEM",
+    "OEMs",
+}
 
 
 def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _ORG_STOP or surface in _REGIONS or "\n" in surface:
         return False
+    if surface in _NOT_ORG_TOKENS or re.fullmatch(r"[\d.,]+\s?(?:MW|GW|GWh|MWh|kW|TWh)", surface):
+        return False
+    if re.search(r"\b(?:Zone|Zones|Technopark|Industrial Park)$", surface):
+        return False  # zones are places
+    if surface.isupper() and len(surface) > 3 and surface.title() in gaz.places:
+        return False  # a dateline's "HEFEI"
     if _EVENT_LIKE_RE.search(surface):
         return False
     if surface in gaz.country_names or surface in gaz.demonyms or surface in gaz.places:
@@ -594,7 +922,27 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     return not (len(words) == 1 and words[0] in gaz.demonyms)
 
 
+_TURKISH_COMPANY_RE = re.compile(
+    r"(?:\bA\.Ş\.|\bAŞ\b|\b(?:Sanayi|Ticaret|Otomotiv|Enerji|Elektrik|Teknoloji\w*|Lojistik|Biyoteknoloji"
+    r"|Batarya|Holding A\.Ş\.)\b)"
+)
+
+
 def _org_country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
+    country = _org_country_from_context(text, start, name, gaz)
+    if country is None and _TURKISH_COMPANY_RE.search(name):
+        return "TR"  # "Karadeniz Elektrik A.Ş.": a Turkish legal form or Turkish company words
+    if country is None:
+        after = re.match(
+            r",?\s+(?:of|from)\s+(?:the\s+)?([A-Z][\w'’ ]{2,40}?)\b(?=[,.;)]|\s+(?:and|to|on|signed|will)\b)",
+            text[start + len(name) : start + len(name) + 60],
+        )
+        if after and after.group(1) in gaz.country_names:
+            return gaz.country_names[after.group(1)]  # "Huineng Power Technology Co., Ltd. of China"
+    return country
+
+
+def _org_country_from_context(text: str, start: int, name: str, gaz: Gazetteer) -> str | None:
     # country-ish words inside the name: "China State Railway Group", "Turkish Investment Office"
     for m in gaz.country_re.finditer(name):
         return gaz.country_names[m.group()]
@@ -616,6 +964,39 @@ def _org_country(text: str, start: int, name: str, gaz: Gazetteer) -> str | None
     return None
 
 
+_HEADLINE_VERBS = {
+    "Meets", "Meet", "Signs", "Sign", "Visits", "Visit", "Opens", "Open", "Holds", "Hold", "Says", "Launches",
+    "Receives", "Hosts", "Welcomes", "Discusses", "Announces", "Agrees", "Eyes", "Plans", "Builds", "Invests",
+    "Convenes", "Inks", "Unveils", "Starts", "Begins", "Expands", "Calls", "Seeks", "Teams",
+}  # fmt: skip
+
+
+def _tidy_org_span(text: str, s: int, e: int, gaz: Gazetteer) -> tuple[int, int]:
+    pair = re.search(r"([A-ZÇŞĞÜÖİ]\w+)[–-]$", text[max(0, s - 20) : s])
+    if pair and pair.group(1) in gaz.country_names:
+        s -= len(pair.group(0))  # "Türkiye–" + "China Joint Committee": one name
+    last = re.search(r"\s+(\w+)$", text[s:e])
+    if last and last.group(1) in _HEADLINE_VERBS:
+        e -= len(last.group(0))  # "... Committee on Industrial Cooperation Meets" in a headline
+    return s, e
+
+
+def _org_core(name: str) -> str | None:
+    """ "Joint Committee" for "Türkiye–China Joint Committee on Industrial Cooperation"."""
+    words = name.split()
+    core = _without_lead(re.split(r"\s+(?:on|of|for)\s+", name)[0].split())
+    if 2 <= len(core) < len(words) and re.search(r"\b(?:" + _ORG_WORDS + r")$", " ".join(core)):
+        return " ".join(core)
+    return None
+
+
+def _without_lead(words: list[str]) -> list[str]:
+    """Drop leading country pairs and generic words ("Türkiye–China", "National")."""
+    while words and (re.search(r"[–-]", words[0]) or words[0] in _GENERIC_FIRST_TOKENS):
+        words = words[1:]
+    return words
+
+
 def _merge_org_variants(found: dict[str, OrgRec]) -> None:
     """'Zhengyuan New Energy Vehicle Co., Ltd.' and its parenthetical alias are one organisation already;
     also fold 'X Co., Ltd.' into 'X' when both were seen."""
@@ -626,21 +1007,41 @@ def _merge_org_variants(found: dict[str, OrgRec]) -> None:
                 continue
             if found[long].known or found[short].known:
                 continue
-            stripped = re.sub(
-                r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Corporation|Limited|LLC)$", "", long
-            )
-            if stripped == short:
+            stripped = _LEGAL_SUFFIX_RE.sub("", re.sub(r",?\s+Corporation$", "", long))
+            core = _org_core(long)
+            if not found[long].known and core and core in {short, " ".join(_without_lead(short.split()))}:
+                rec_s, rec_l = found.pop(short), found[long]  # the longer, full name stays the name
+                rec_l.mentions.extend(rec_s.mentions)
+                if short not in rec_l.surfaces:
+                    rec_l.surfaces.append(short)
+                continue
+            if stripped == short or (
+                long.startswith(short + " ")
+                and len(short.split()) >= 2
+                and re.fullmatch(
+                    r"(?:\s+(?:" + _COMPANY_WORDS + r"|Group|Holding|Holdings|Company|Corporation))+",
+                    stripped[len(short) :],
+                )
+            ):
                 rec_s, rec_l = found[short], found.pop(long)
                 rec_s.mentions.extend(rec_l.mentions)
                 for sf in [long, *rec_l.surfaces]:
                     if sf != rec_s.name and sf not in rec_s.surfaces:
                         rec_s.surfaces.append(sf)
+                rec_s.country = rec_s.country or rec_l.country
+                rec_s.kind = rec_l.kind if rec_s.kind == "other" else rec_s.kind
+                rec_s.shaped = rec_s.shaped or rec_l.shaped
 
 
-def _single_token_aliases(text: str, found: dict[str, OrgRec], taken: list[tuple[int, int]]) -> None:
+def _single_token_aliases(
+    text: str, found: dict[str, OrgRec], taken: list[tuple[int, int]], gaz: Gazetteer | None = None
+) -> None:
     """'Zhengyuan' alone after 'Zhengyuan Motors' is the same company."""
     firsts: dict[str, OrgRec] = {}
-    multi_first = {rec.name.split()[0]: rec for rec in found.values() if len(rec.name.split()) >= 2}
+    multi_first: dict[str, OrgRec] = {}
+    for rec in sorted(found.values(), key=lambda r: r.first):
+        if len(rec.name.split()) >= 2:
+            multi_first.setdefault(rec.name.split()[0], rec)
     for rec in list(found.values()):
         words = rec.name.split()
         if (
@@ -654,7 +1055,9 @@ def _single_token_aliases(text: str, found: dict[str, OrgRec], taken: list[tuple
             if rec.name not in target.surfaces:
                 target.surfaces.append(rec.name)
             del found[rec.name]
-    for rec in found.values():
+    # the organisation named first owns its first word ("Tianyun" is Tianyun Cloud, not the later
+    # "Tianyun Cloud International")
+    for rec in sorted(found.values(), key=lambda r: r.first):
         for surface in [rec.name, *rec.surfaces]:
             words = surface.split()
             if (
@@ -663,6 +1066,8 @@ def _single_token_aliases(text: str, found: dict[str, OrgRec], taken: list[tuple
                 and words[0][:1].isupper()
                 and len(words[0]) > 3
                 and words[0] not in _DOMAINISH
+                # "Guangdong" alone is the province, not the "Guangdong Chamber of Commerce"
+                and not (gaz and (words[0] in gaz.places or words[0] in gaz.country_names))
             ):
                 firsts.setdefault(words[0], rec)
     if not firsts:
@@ -725,6 +1130,22 @@ def find_places(
             continue
         inner = gaz.place_re.search(text, s, e)
         add(text[s:e], gaz.places[inner.group()].country if inner else None, s, e)
+    # "the Marmara region", "Türkiye's Aegean region": a named sub-country region
+    for m in re.finditer(r"\bthe ([A-ZÇŞĞÜÖİ][\w'’-]+) [Rr]egion\b", text):
+        s, e = m.start(1), m.end()
+        name = m.group(1)
+        if name in _REGIONS or name in gaz.country_names or name in gaz.demonyms or name in _DOMAINISH:
+            continue
+        if any(overlaps((s, e), t) for t in taken):
+            continue
+        country = gaz.places[name].country if name in gaz.places else None
+        add(name, country, s, e)
+    # a dateline on its own line: "ANKARA"
+    for m in re.finditer(r"^([A-ZÇŞĞÜÖİ][A-ZÇŞĞÜÖİ'’ -]{2,30})$", text[:1500], re.MULTILINE):
+        name = m.group(1).strip().title().replace("İ", "İ")
+        place = gaz.places.get(name) or gaz.places.get(m.group(1).strip().capitalize())
+        if place and not any(overlaps((m.start(1), m.end(1)), t) for t in taken):
+            add(place.name, place.country, m.start(1), m.start(1) + len(m.group(1).strip()))
     for m in _GEO_RE.finditer(text):
         s, e = clean_entity_text(text, m.start(), m.end())
         if not any(overlaps((s, e), t) for t in taken):

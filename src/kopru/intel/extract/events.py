@@ -41,21 +41,34 @@ _CUE_RE = re.compile(
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
-    r"|(?P<agreement>\b(?:sign(?:ed|s|ing)?|inked|memorand(?:um|a) of understanding|MoUs?|"
+    r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
+    r"|formed a joint venture|sign(?:ed|s|ing)?|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
     r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
     r"|the|new|first|"
-    r"second|\$?[\d.,]+[BMbm]?n?|US\$[\d.,]+|USD|EUR|\$|€|billion|million|[\w-]+-standard|\S+?)){0,7}?\s+(?:plant"
+    r"second|\$?[\d.,]+[BMbm]?n?|US\$[\d.,]+|USD|EUR|\$|€|billion|million|[\w-]+-standard|\S+?)){0,10}?\s+(?:plant"
     r"|factory|"
     r"facility|gigafactory|production (?:base|line|facility)|manufacturing (?:base|plant|facility)"
-    r"|assembly plant)|"
-    r"invest(?:s|ed|ing)?\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
-    r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r")\b)"
+    r"|assembly (?:plant|line)|terminal|data cent(?:er|re)|warehouse|refinery|power station|wind farm"
+    r"|solar (?:park|farm)"
+    r"|(?:logistics|distribution) cent(?:er|re)|(?:logistics |distribution )?hub)|"
+    r"invest(?:s|ed|ing)?\s+(?:(?:about|around|some|nearly|over|up to|more than|a combined|a total of"
+    r"|an additional"
+    r"|a further)\s+)?" + _MONEY + r"|"
+    r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
+    # "to build a 600 MW solar and storage project": building a project is an investment, launching one is not
+    r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project)\b)"
     r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|talks|negotiations|hosted|received"
+    r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
+    r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
+    r"|(?:addressed|attended|addresses|attends|opened|chaired)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:seminar|forum|conference|roundtable|symposium|workshop|meeting)"
+    r"|(?:[Ff]orum|[Ss]eminar|[Cc]onference|[Ss]ummit|[Rr]oundtable),?\s+(?:which\s+)?will\s+(?:be\s+held|take\s+place)"
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
-    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|trip|arrived in|arrives in|arrive in|"
-    r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit)\b)"
+    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
+    r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
+    r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
 _ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$)", re.IGNORECASE)
 _NOT_ANAPHORIC_RE = re.compile(
@@ -69,13 +82,21 @@ _ONGOING_BEFORE_RE = re.compile(
 )
 _ONGOING_CUE_RE = re.compile(r"^(?:visiting)$", re.I)
 _PLANNED_BEFORE_RE = re.compile(
-    r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|plans? to|planning to|planned to|"
-    r"is expected to|are expected to|intends? to|is due to|are due to|is to|are to|would|upcoming|next|"
-    r"is going to|are going to|aims? to|agreed to)\b",
+    r"\b(?:will|shall|(?:is|are)\s+(?:also\s+|now\s+|currently\s+)?(?:set|scheduled|expected|due|going|planning"
+    r"|slated)\s+to|plans? to|planning to|planned to|intends? to|is to|are to|would|upcoming|next|"
+    r"aims? to|agreed to)\b",
     re.IGNORECASE,
 )
 _PLANNED_AFTER_RE = re.compile(
     r"^\S*\s+(?:is|are|was|were)\s+(?:planned|scheduled|expected)\b|^\S*\s+will\b", re.I
+)
+# "the third meeting of X, which is expected to convene in Beijing", "... to Beijing next month"
+_PLANNED_LATER_RE = re.compile(
+    r"^[^.;]{0,100}?(?:\b(?:which|that)\s+(?:is|are)\s+(?:also\s+)?(?:expected|scheduled|set|due|planned)\s+to"
+    r"|\b(?:which|that)\s+will\b|\bnext\s+(?:month|week|year)\b|\blater\s+this\s+(?:year|month|week)\b"
+    r"|\bin\s+the\s+coming\s+(?:days|weeks|months)\b"
+    r"|\bwill\s+(?:take\s+place|be\s+held|convene|meet)\b|\b(?:is|are)\s+(?:scheduled|planned)\s+for\b)",
+    re.I,
 )
 _HEADLINE_TO_RE = re.compile(r"(?:^|[^\w])to\s+(?:[\w-]+\s+)?$")
 _PAST_RE = re.compile(
@@ -83,7 +104,7 @@ _PAST_RE = re.compile(
 )
 _PLURAL_ANAPHOR_RE = re.compile(
     r"\b(?:the (?:two|three|four|five|six) (?:sides|ministers|leaders|officials|countries|parties"
-    r"|companies)?|"
+    r"|companies|firms|partners)?|the partners|both companies|"
     r"the (?:two|three|four|five|six)|both sides|the sides|the parties|they)\b",
     re.IGNORECASE,
 )
@@ -134,7 +155,12 @@ def find_events(inp: EventInputs) -> list[dict]:
         if not inp.allowed(ss, se):
             continue
         chunk = text[ss:se]
-        cues = [(m.lastgroup, ss + m.start(), ss + m.end(), m.group()) for m in _CUE_RE.finditer(chunk)]
+        cues = [
+            (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
+            for m in _CUE_RE.finditer(chunk)
+            # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
+            if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+        ]
         sent_orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media"]
         companies = [o for o in sent_orgs if o[2].kind == "company"]
         if companies:
@@ -152,7 +178,13 @@ def find_events(inp: EventInputs) -> list[dict]:
             kept.append(cue)
         # a meeting cue inside an agreement sentence ("signed ... after talks") is part of it
         if "agreement" in seen_types:
-            kept = [c for c in kept if c[0] != "meeting"]
+            first_agreement = next(c[1] for c in kept if c[0] == "agreement")
+            kept = [
+                c
+                for c in kept
+                if c[0] != "meeting"
+                or (c[1] > first_agreement and _status(text, ss, c[1], c[2], c[3], "meeting") == "planned")
+            ]
         sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
         for idx, (etype, cs, ce, word) in enumerate(kept):
             seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
@@ -161,6 +193,11 @@ def find_events(inp: EventInputs) -> list[dict]:
             # "the agreement was signed", "after the talks": an event already told, not a new one
             if (
                 etype != "investment"
+                # a verb ("The Ambassador also visited") tells something new; a noun ("the visit") may not
+                and not (
+                    re.fullmatch(r"\w+ed|met|visited|toured", word, re.IGNORECASE)
+                    and not re.search(r"\b(?:was|were|been|being|is|are)\s+$", before)
+                )
                 and _ANAPHORIC_RE.search(recent)
                 and not _NOT_ANAPHORIC_RE.search(recent)
                 and any(e.type == etype for e in events)
@@ -171,10 +208,24 @@ def find_events(inp: EventInputs) -> list[dict]:
             status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
             actor = _actor(inp, ss, cs, events)
             counter_people = list(_in(inp.people, cs, seg_end))
-            counter_orgs = [o for o in _in(sent_orgs, cs, seg_end) if not _inside(o, inp.title_spans)]
+            counter_orgs = [
+                o
+                for o in _in(sent_orgs, cs, seg_end)
+                if not _inside(o, inp.title_spans)
+                # "..., according to the Turkish Foreign Ministry": the source, not a party
+                and not re.search(
+                    r"\b(?:according to|told|reported by|said)\s+(?:the\s+)?$",
+                    text[max(ss, o[0] - 20) : o[0]],
+                )
+            ]
             place = _place(inp, text, ss, cs, ce, seg_end, etype)
             date = _date(text, ss, se, inp.published)
             evidence = (ss, se)
+            if etype == "meeting" and re.search(r"\bwill\b", word):
+                # "the Business Forum, which will be held in Istanbul": the forum is the event; who
+                # invited to it is not said to take part
+                events.append(_Event("meeting", status, [], place, evidence, sectors, date, sentence=sent))
+                continue
             if etype == "meeting":
                 counters = _names(counter_people) or _names(counter_orgs)
                 counters = [c for c in counters if c not in actor]
@@ -187,7 +238,18 @@ def find_events(inp: EventInputs) -> list[dict]:
                         )
                     continue
                 participants = _unique([*actor, *counters])
-                if len(participants) < 2 and not (not participants and place and status == "planned"):
+                # a planned session of one body ("the Commission will hold its next session") has one party;
+                # "executives will travel ... to meet representatives" names no second party: no meeting
+                alone_ok = status == "planned" and (
+                    (not participants and place)
+                    or (
+                        participants
+                        and re.search(
+                            r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word
+                        )
+                    )
+                )
+                if len(participants) < 2 and not alone_ok:
                     continue
                 events.append(
                     _Event("meeting", status, participants, place, evidence, sectors, date, sentence=sent)
@@ -215,7 +277,21 @@ def find_events(inp: EventInputs) -> list[dict]:
                         _Event("visit", status, participants, place, evidence, sectors, date, sentence=sent)
                     )
             elif etype == "agreement":
-                if not _SIGN_RE.search(chunk) or _NEGATION_RE.search(text[_clause_start(text, ss, cs) : cs]):
+                joint_venture = "joint venture" in word
+                if (not _SIGN_RE.search(chunk) and not joint_venture) or _NEGATION_RE.search(
+                    text[_clause_start(text, ss, cs) : cs]
+                ):
+                    continue
+                if re.match(r"\s*Since\b", chunk):
+                    continue  # "Since the two countries signed their agreement, ...": background
+                earlier = [e for e in events if e.type == "agreement"]
+                if earlier and re.match(
+                    r"\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|memorandum|MoU|deal|contract|protocol)\b",
+                    text[ce : ce + 60],
+                ):
+                    # "..., who signed the agreement": the signing already told; its signer takes part
+                    signer = _names([p for p in inp.people if ss <= p[0] and p[1] <= cs])
+                    earlier[-1].participants = _unique([*earlier[-1].participants, *signer[-1:]])
                     continue
                 attribution = _ATTRIBUTION_RE.search(chunk)
                 cut = ss + attribution.start() if attribution else se
@@ -225,7 +301,7 @@ def find_events(inp: EventInputs) -> list[dict]:
                     key=lambda item: item[0],
                 )
                 participants = _unique([*actor, *_names(everyone)]) if everyone else actor
-                if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk):
+                if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
                     # "Türkiye and China signed five agreements": an event even when no body is named
                     events.append(
                         _Event(
@@ -241,16 +317,58 @@ def find_events(inp: EventInputs) -> list[dict]:
                     )
             elif etype == "investment":
                 company = companies[0][2].name if companies else last_company
+                agreements = [e for e in events if e.type == "agreement" and e.participants]
+                if (
+                    not companies
+                    and agreements
+                    and re.search(
+                        r"\b(?:[Tt]he (?:partners|two companies|two firms|joint venture)"
+                        r"|[Bb]oth companies)\b",
+                        chunk,
+                    )
+                ):
+                    company = agreements[-1].participants[0]
+                    companies = [o for o in inp.orgs if o[2].name in agreements[-1].participants][:4]
                 if company is None:
                     continue
+                partners = _names([o for o in companies if o[1] <= ce and not _inside(o, inp.title_spans)])
                 if status == "held" and not _PAST_RE.search(chunk):
                     status = "planned"
-                ev = _Event("investment", status, [company], place, evidence, sectors, date, sentence=sent)
+                ev = _Event(
+                    "investment", status, partners or [company], place, evidence, sectors, date, sentence=sent
+                )
                 ev.extra["company"] = company
                 if place:
                     ev.extra["location"] = place
                 events.append(ev)
-    return [_as_dict(e) for e in _dedupe(events, inp.country_names)]
+    return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, text), text)]
+
+
+def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
+    """A headline restates the body ("NDRC delegation visits Istanbul" / "A delegation led by Zheng ...
+    visited Istanbul"): its event joins the body's event of the same type and status."""
+    first_line_end = text.find("\n")
+    if first_line_end < 0:
+        return events
+    out = list(events)
+    for ev in events:
+        if ev.evidence[1] > first_line_end:
+            continue
+        body = next(
+            (
+                b
+                for b in out
+                if b is not ev
+                and b.evidence[0] > first_line_end
+                and (b.type, b.status) == (ev.type, ev.status)
+            ),
+            None,
+        )
+        if body is None:
+            continue
+        body.place = body.place or ev.place
+        out.remove(ev)
+    return out
 
 
 def _inside(item, spans) -> bool:
@@ -267,6 +385,17 @@ def _unique(names: list[str]) -> list[str]:
 
 def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=None) -> str:
     before = text[ss:cs]
+    if re.search(r"\bwill\b", word):
+        return "planned"  # "the Business Forum, which will be held in Istanbul"
+    # "the meeting of X, which is expected to convene ...", "the visit ... next month" — but a past-tense
+    # verb cue ("signed an agreement to build a plant next year") stays what it says
+    past_verb = re.search(r"(?:ed|met|held talks|inked)$", word, re.IGNORECASE)
+    if (
+        etype in {"visit", "meeting", "agreement"}
+        and not past_verb
+        and _PLANNED_LATER_RE.search(text[ce : ce + 110])
+    ):
+        return "planned"
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
         if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):
@@ -322,6 +451,11 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     text = inp.text
     chunk = text[start:end]
     m = _PLURAL_ANAPHOR_RE.search(chunk)
+    if m and m.start() < 6 and re.search(r"companies|firms|partners", m.group()):
+        # "The two companies also signed ...": the last two companies named
+        named = _unique([o[2].name for o in inp.orgs if o[1] <= start and o[2].kind == "company"][::-1])[:2]
+        if len(named) == 2:
+            return named[::-1]
     if m and events and m.start() < 6:
         return list(events[-1].participants)
     people = _in(inp.people, start, end)
@@ -330,6 +464,25 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     pm = _PRONOUN_RE.search(chunk)
     om = _ORG_NOUN_RE.search(chunk)
     first_pos = candidates[0][0] if candidates else len(text)
+    dm = re.search(r"\b[Tt]he (?:delegation|visitors)\b", chunk)
+    visits = [e for e in events if e.type == "visit" and e.participants]
+    if dm and visits and start + dm.start() < first_pos:
+        return visits[-1].participants[:1]  # "In Shenzhen, the delegation toured ..."
+    # "The Ambassador also visited ...": the last person who holds that title
+    tm = re.search(
+        r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
+        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General)\b(?!\s+[A-Z])",
+        chunk,
+    )
+    if tm and start + tm.start() < first_pos:
+        holders = [
+            p[2].name
+            for p in inp.people
+            if p[0] < start + tm.start()
+            and any(tm.group(1) in (pos["title"] or "") for pos in p[2].positions)
+        ]
+        if holders:
+            return [holders[-1]]
     if pm and start + pm.start() < first_pos:
         person = inp.resolve_pronoun(start + pm.start())
         if person is not None:
@@ -353,6 +506,21 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
         names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
         if len(names) >= 2:
             return names
+    # "METU will host a workshop": the entity right before the cue and its auxiliaries is the actor
+    near = [
+        it
+        for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+        if ss <= it[0] and it[1] <= cs and not _inside(it, inp.title_spans)
+    ]
+    if near:
+        last = max(near, key=lambda it: it[1])
+        between = text[last[1] : cs]
+        if re.fullmatch(
+            r"(?:['’]s)?\s+(?:will|would|is to|are to|plans to|intends to|is set to|is expected to|also|to)?"
+            r"(?:\s+(?:also|then|soon|now))?\s*",
+            between,
+        ) and re.search(r"\w", between):
+            return [last[2].name]
     cl = _clause_start(text, ss, cs)
     found = _first_entity(inp, cl, cs, events) if cl > ss else []
     return found or _first_entity(inp, ss, cs, events)
@@ -453,7 +621,7 @@ def _date(text: str, ss: int, se: int, published: str | None) -> str | None:
     return None
 
 
-def _dedupe(events: list[_Event], countries: frozenset = frozenset()) -> list[_Event]:
+def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
     out: list[_Event] = []
     for ev in events:
         merged = False
@@ -461,7 +629,22 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset()) -> list[_E
             if prev.type != ev.type:
                 continue
             if ev.type == "investment":
-                if prev.extra.get("company") == ev.extra.get("company"):
+                distinct_sites = (
+                    (  # "opened a hub in Istanbul ... plans a second one in Izmir": two sites
+                        prev.place
+                        and ev.place
+                        and prev.place != ev.place
+                        and countries.isdisjoint({prev.place, ev.place})
+                        and prev.status != ev.status
+                    )
+                    or (
+                        prev.status != ev.status
+                        and re.search(
+                            r"\b(?:second|another|third|new)\b", text[ev.evidence[0] : ev.evidence[1]]
+                        )
+                    )
+                )
+                if prev.extra.get("company") == ev.extra.get("company") and not distinct_sites:
                     if not prev.place or (prev.place in countries and ev.place and ev.place not in countries):
                         prev.place = ev.place
                         if ev.place:

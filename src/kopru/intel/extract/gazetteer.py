@@ -104,9 +104,11 @@ def load() -> Gazetteer:
 
     places: dict[str, Place] = {}
     for code, groups in _read_yaml("places.yaml").items():
-        for kind in ("provinces", "cities"):
+        for kind in ("provinces", "cities", "regions"):
             for name in groups.get(kind, []) or []:
-                places.setdefault(name, Place(name, code, kind[:-1] if kind == "provinces" else "city"))
+                places.setdefault(
+                    name, Place(name, code, {"provinces": "province", "regions": "region"}.get(kind, "city"))
+                )
         for alias, target in (groups.get("aliases") or {}).items():
             if target in places:
                 places.setdefault(alias, places[target])

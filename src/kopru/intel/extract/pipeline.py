@@ -6,6 +6,7 @@ rules over the normalised text: gazetteers, titles, coreference, sectors, events
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import claims as claims_mod
@@ -109,11 +110,20 @@ def analyse(document: Document, doc) -> dict:
     # ------------------------------------------------------------------ people
     countries_at = country_mentions(text, gaz)
     place_hits = [(m.start(), m.end()) for m in gaz.place_re.finditer(text)]
-    known_blocks = [(s, e) for rec in orgs.values() if rec.known for s, e in rec.mentions]
-    known_blocks += [(s, e) for s, e, _ in countries_at] + place_hits
+    known_blocks = [(s, e) for rec in orgs.values() if rec.known or rec.shaped for s, e in rec.mentions]
+    known_blocks += [(s, e) for s, e, _ in countries_at]
+    if zones.publisher:  # "ISTANBUL, Nov 4 (Bosphorus Wire) -": the outlet is no person
+        known_blocks += [(m.start(), m.end()) for m in re.finditer(re.escape(zones.publisher), text)]
+
+    def blocked(span: tuple[int, int]) -> bool:
+        if any(overlaps(span, b) for b in known_blocks):
+            return True
+        # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
+        return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
+
     name_spans: list[tuple[int, int]] = []
     for t in titles:
-        if t.name_span and not any(overlaps(t.name_span, b) for b in known_blocks):
+        if t.name_span and not blocked(t.name_span):
             name_spans.append(t.name_span)
         elif t.name_span:
             t.name_span = None
@@ -123,16 +133,47 @@ def analyse(document: Document, doc) -> dict:
         if ent.label_ != "PERSON":
             continue
         span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp)
-        if span is None or any(overlaps(span, b) for b in known_blocks):
+        if span is None or blocked(span):
             continue
         span = _extend_left(text, span, tokens, gaz, comp)
         name_spans.append(span)
+    # "Its secretary general, Nurcan Ateş, said" / "Murat Özgür, chief executive of X, said": a lower-case
+    # title next to a name that NER missed
+    for m in itertools.chain(_TITLED_NAME_RE.finditer(text), _NAME_THEN_TITLE_RE.finditer(text)):
+        span = (m.start("name"), m.end("name"))
+        words = m.group("name").split()
+        if words[0] in _HONORIFICS or words[0] in comp.heads:
+            if len(words) < 3:
+                continue
+            span = (span[0] + len(words[0]) + 1, span[1])  # "Professor Kemal Aydın, the president of ..."
+            words = words[1:]
+        if blocked(span) or any(
+            w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP for w in words
+        ):
+            continue
+        name_spans.append(span)
     bylines = byline_people(text)
     name_spans.extend((s, e) for s, e, _ in bylines)
+    # NER's "organisation" "Burak Ertem" next to its person "Ertem": a given name and that surname is a person
+    surnames = {text[s:e].split()[-1] for s, e in name_spans if text[s:e].split()}
+    for rec in list(orgs.values()):
+        words = rec.name.split()
+        if (
+            rec.known
+            or rec.shaped
+            or rec.kind != "other"
+            or not 2 <= len(words) <= 3
+            or words[-1] not in surnames
+            or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+            or any(w in gaz.demonyms or w in gaz.country_names or w in gaz.places for w in words)
+        ):
+            continue
+        name_spans.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
+        del orgs[rec.name]
     name_spans = _merge_spans(name_spans)
     # a spaCy-only organisation that is really a person's name goes
     for rec in list(orgs.values()):
-        if rec.known:
+        if rec.known or rec.shaped:
             continue
         own = [m for m in rec.mentions if text[m[0] : m[1]] == rec.name]
         if any(overlaps(m, n) for m in own for n in name_spans):
@@ -162,7 +203,8 @@ def analyse(document: Document, doc) -> dict:
             del orgs[rec.name]  # "Trade" in "Trade Minister"
     index = MentionIndex.build(people)
     _assign_positions(text, titles, people, gaz, sentences)
-    _appositive_titles(text, people, gaz, orgs)
+    appositive_spans = _appositive_titles(text, people, gaz, orgs)
+    _prenominal_titles(text, people, orgs)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -179,7 +221,9 @@ def analyse(document: Document, doc) -> dict:
             continue
         country_order.setdefault(code, s)
     for rec in places.values():
-        if rec.country:
+        # a country is never inferred from a city alone ("Vienna" does not name Austria), except the two
+        # countries of the programme, whose provinces stand for them in every text
+        if rec.country and (rec.country in country_order or rec.country in {"TR", "CN"}):
             country_order.setdefault(rec.country, rec.first)
             country_order[rec.country] = min(country_order[rec.country], rec.first)
     country_codes = [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]
@@ -227,7 +271,8 @@ def analyse(document: Document, doc) -> dict:
         [(s, e, rec.name) for rec in places.values() for s, e in rec.mentions]
         + [(s, e, gaz.countries[code].name) for s, e, code in countries_at if text[s:e] in gaz.country_names]
     )
-    event_titles = [(t.start, t.end) for t in titles if t.name_span]
+    # organisations named inside a person's title ("vice chairman of the NDRC") are not actors
+    event_titles = [(t.start, t.end) for t in titles if t.name_span] + appositive_spans
     events = events_mod.find_events(
         events_mod.EventInputs(
             text=text,
@@ -508,7 +553,10 @@ def _assign_positions(
 
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
-    "president|"
+    "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
+    "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
+    "fellow|commissioner|scientist|expert|specialist|lecturer|executive|representative|envoy|deputy head|"
+    "board chairman|secretary|"
     "vice chairman|chairman|chairwoman|chairperson|chair|deputy director general|director general|"
     "director-general|deputy director|managing director|executive director|director|general manager|"
     "deputy general manager|chief executive officer|chief executive|ceo|founder|co-founder|ambassador|"
@@ -516,18 +564,103 @@ _LOWER_HEADS = (
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member"
 )
+# a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
+# "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
+_TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
+_LOWER_MODIFIER = (
+    r"(?-i:(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
+    r"|of|for|at|on|by|a|an|former|then|now|new)\b)[a-z][a-z-]+\s+)"
+)
 _APPOSITIVE_RE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
+    r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
-    r"research|regional|country|sales|technical|programme|program)\s+){0,2}(?:" + _LOWER_HEADS + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s+(?:who|which|said|and|told"
-    r"|has|had|was|is)\b|$)",
+    r"research|regional|country|sales|technical|programme|program)\s+|"
+    + _LOWER_MODIFIER
+    + r"){0,2}(?:"
+    + _LOWER_HEADS
+    + r"))\b"
+    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
+    r"|told|has|had|was|is)\b|$)",
     re.IGNORECASE,
 )
 
 
-def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) -> None:
-    """ "Ömer Faruk Çelik, deputy minister of health, said" / "Kerim Aslanov, an economist at the X"."""
+_PRE_TITLE_RE = re.compile(
+    r"(?:(?P<org>[A-ZÇŞĞÜÖİ][\w&.’'-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.’'-]*){0,5})['’]s\s+"
+    r"|\b(?P<its>its|the company['’]s"
+    r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
+    r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
+    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))" + _TITLE_SCOPE + r",?\s+$"
+    r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
+    + _LOWER_MODIFIER
+    + r"){0,2}(?-i:"
+    + _LOWER_HEADS
+    + r"))"
+    + _TITLE_SCOPE
+    + r",?\s+$"
+)
+
+
+_TITLED_NAME_RE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]heir|[A-ZÇŞĞÜÖİ][\w&.-]*['’]s)\s+(?:"
+    + _LOWER_MODIFIER
+    + r"){0,2}(?:"
+    + _LOWER_HEADS
+    + r")"
+    + _TITLE_SCOPE
+    + r",\s+"
+    r"(?P<name>[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+(?:\s+[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+){1,2}),"
+)
+
+
+_NAME_THEN_TITLE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+    r"(?P<name>[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+(?:\s+[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+){1,2}),\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r")\s+(?:of|at|for|in)\s",
+    re.MULTILINE,
+)
+
+
+def _prenominal_titles(text: str, people: list[Person], orgs) -> None:
+    """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
+    "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
+    surfaces = {sf: rec.name for rec in orgs.values() for sf in [rec.name, *rec.surfaces]}
+    org_spans = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = _PRE_TITLE_RE.search(text, max(0, s - 120), s)
+            if not m or m.end() != s:
+                continue
+            title = m.group("title") or m.group("title2")
+            if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"}:
+                continue
+            organization = None
+            named = m.group("org") or m.group("org2")
+            if named:
+                words = named.split()
+                organization = next(
+                    (
+                        surfaces[" ".join(words[k:])]
+                        for k in range(len(words))
+                        if " ".join(words[k:]) in surfaces
+                    ),
+                    None,
+                )
+                if organization is None and m.group("org2"):
+                    continue  # "Ankara said chairman X"? a capitalised word that names no organisation
+            elif m.group("its") or m.group("its2"):
+                before = [rec for os_, oe, rec in org_spans if oe <= m.start() and rec.kind != "media"]
+                organization = before[-1].name if before else None
+            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": organization})
+            break
+
+
+def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) -> list[tuple[int, int]]:
+    """ "Ömer Faruk Çelik, deputy minister of health, said" / "Kerim Aslanov, an economist at the X".
+    Returns the spans of the titles found (their organisations are no event actors)."""
+    spans: list[tuple[int, int]] = []
     for p in people:
         for _s, e in sorted(p.mentions):
             m = _APPOSITIVE_RE.match(text, e)
@@ -539,9 +672,26 @@ def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) ->
                 title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
                 dem = None
             rest = m.group("rest") or ""
+            if rest:
+                # the organisation's name may hold an "and" that ended the match early
+                rest_start = m.start("rest")
+                longer = max(
+                    (
+                        me
+                        for rec in orgs.values()
+                        for ms, me in rec.mentions
+                        if rest_start < ms < m.end() < me
+                    ),
+                    default=None,
+                )
+                if longer is not None:
+                    rest = text[rest_start:longer]
             organization = None
             obj = re.sub(r"^\s+(?:of|for|at|in)\s+(?:the\s+)?", "", rest).strip()
             obj = re.sub(r"^[\w'’-]+-based\s+", "", obj)
+            poss = re.match(r"([\w-]+)['’]s\s+", obj)
+            if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
+                obj = obj[poss.end() :]  # "administrator of China's National Energy Administration"
             obj_org = next(
                 (
                     rec.name
@@ -566,13 +716,28 @@ def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) ->
                 continue
             if dem and dem in gaz.demonyms and not p.country:
                 p.country = gaz.demonyms[dem]
+            if organization is None and m.group("poss") and not rest:
+                # "..., the company's chief executive officer": the organisation the text is about so far
+                # (most mentions before here; the first named on a tie)
+                counts: dict[str, list[int]] = {}
+                for rec in orgs.values():
+                    if rec.kind == "media":
+                        continue
+                    before = [ms for ms, _me in rec.mentions if ms < e]
+                    if before:
+                        counts[rec.name] = [len(before), -min(before)]
+                if counts:
+                    organization = max(counts, key=lambda name: counts[name])
             if organization and not p.country:
                 org = orgs.get(organization)
                 if org and org.country:
                     p.country = org.country
-            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            if not any(pos["title"].lower().startswith(title.lower()) for pos in p.positions):
                 p.positions.append({"title": title, "organization": organization})
+            paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
+            spans.append((m.start(), m.end() + (paren.end() if paren else 0)))  # "... Commission (NDRC)"
             break
+    return spans
 
 
 _PINYIN_RE = re.compile(
@@ -596,6 +761,8 @@ def _guess_countries(people: list[Person], orgs, gaz: Gazetteer) -> None:
     for p in people:
         if p.country:
             continue
+        if p.positions and all(pos["title"] in {"reporter", "editor"} for pos in p.positions):
+            continue  # a byline says nothing about the writer's nationality
         for pos in p.positions:
             org = orgs.get(pos.get("organization") or "") or gaz.orgs.get(pos.get("organization") or "")
             if org is not None and org.country:
@@ -686,9 +853,12 @@ def _title_from_text(text: str, zones) -> str | None:
     if _masthead(text) and len(lines) > 1:
         start, end, line = lines[1]
         # a second masthead line ("Press Release – 12 November 2026") before the headline
-        if (_MASTHEAD_RE.search(line) or _STAMP_LINE_RE.search(line)) and len(lines) > 2:
-            if events_mod.parse_date(line) or len(line.split()) <= 3:
-                start, end, line = lines[2]
+        if (
+            (_MASTHEAD_RE.search(line) or _STAMP_LINE_RE.search(line))
+            and len(lines) > 2
+            and (events_mod.parse_date(line) or len(line.split()) <= 3)
+        ):
+            start, end, line = lines[2]
     if _is_headline(line.strip(), zones, start, end):
         return line.strip()
     return None

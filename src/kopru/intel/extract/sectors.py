@@ -7,6 +7,8 @@ evidence of what the document is about.
 
 from __future__ import annotations
 
+import re
+
 from .gazetteer import Gazetteer
 
 
@@ -18,6 +20,10 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         s, e = m.start(), m.end()
         if any(xs <= s and e <= xe for xs, xe in excluded):
             continue
+        if m.group().lower() == "train" and re.search(
+            r"\b(?:will|to|would|can|and|also)\s+$", text[max(0, s - 12) : s]
+        ):
+            continue  # "will train 200 technicians" is a verb, not rolling stock
         hits.append((s, e, gaz.sector_group_codes[m.lastgroup]))
     return hits
 

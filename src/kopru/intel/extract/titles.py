@@ -141,6 +141,26 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
             if c:
                 country = c[0]
                 end = end + tail.end() + len(c[1])
+        # "Vice Governor of Guangdong Province", "Mayor of Izmir": the place belongs to the title
+        of_place = re.match(
+            r" of ([A-ZÇŞĞÜÖİ][\w'’-]+)( [Pp]rovince| [Cc]ity| [Mm]unicipality)?", text[end : end + 60]
+        )
+        if (
+            of_place
+            and title == head
+            and re.search(r"Governor|Mayor|Party Secretary", head)
+            and of_place.group(1) in gaz.places
+        ):
+            title = f"{head} of {of_place.group(1)}{of_place.group(2) or ''}"
+            end = end + of_place.end()
+        # "Consul General in Istanbul Wei Haidong": the post's city belongs to the title
+        posted = re.match(r" in ([A-ZÇŞĞÜÖİ][\w'’-]+)", text[end : end + 40])
+        if (
+            posted
+            and head in {"Consul General", "Consul", "Ambassador", "Representative"}
+            and (posted.group(1) in gaz.places or posted.group(1) in gaz.country_names)
+        ):
+            end = end + posted.end()
         to = re.match(r" to (?:the )?", text[end : end + 10])
         if to and head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
             c = _country_at(text, end + to.end(), gaz)
@@ -171,6 +191,11 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
                     title = f"{head} of {dom_text}"
                     organization = f"Ministry of {dom_text}"
                 start = before[i - 1][0]
+                # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
+                if head == "Minister" and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
+                    title = f"{before[i][2]} {title}"
+                    start = before[i][0]
+                    i += 1
         if organization is None and (start - 1) in org_at_end:
             org_start, org_name = org_at_end[start - 1]
             organization = org_name
