@@ -193,7 +193,8 @@ def test_a_plain_text_document_gets_its_first_line_as_title_without_the_photo_cr
     batch = ingest(seed_paths, django_capture_on_commit_callbacks)
     document = batch.items.get().document
     assert document.title == (
-        "Türkiye offers opportunities to Chinese brands in terms of industrial investments, Minister Kacır says."
+        "Türkiye offers opportunities to Chinese brands in terms of industrial investments, "
+        "Minister Kacır says."
     )
 
 
