@@ -1,6 +1,8 @@
 """An investor opens the calculator, picks BEV / BYD / 2025-01-01 and sees the EU duties for "made in
 China" against "made in Türkiye", the origin risk of a low local value share, then opens the report."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -56,8 +58,10 @@ def test_compare_china_and_turkiye_for_a_byd_bev_then_open_the_report(live_serve
 
     page.fill("#id_local_value_share", "0.2")
     page.locator("#id_local_value_share").dispatch_event("change")
-    expect(page.locator("#report-link")).to_be_visible()
-    page.locator("#report-link").click()
+    # htmx swaps the results (and the report link) in after the change: click the link of the new inputs
+    expect(page.locator("#report-link")).to_have_attribute("href", re.compile(r"local_value_share=0\.2(&|$)"))
+    # follow the link by its address: a late htmx swap may replace the element under a click
+    page.goto(live_server.url + page.locator("#report-link").get_attribute("href"))
     expect(page.locator("h1")).to_have_text("Investment case report")
     expect(page.locator("#route-summary tr[data-route='CN-DE']")).to_contain_text("27.0 %")
     expect(page.locator("#sources")).to_be_visible()

@@ -118,7 +118,7 @@ def _complete_metadata(document: Document, result: dict) -> None:
 def run_item(item_id: int) -> None:
     """The body of the background task: claim the item, extract, record — all or nothing."""
     with transaction.atomic():
-        item = IngestItem.objects.select_for_update().select_related("document").get(pk=item_id)
+        item = IngestItem.objects.select_for_update(of=("self",)).select_related("document").get(pk=item_id)
         if item.status in (ItemStatus.DONE, ItemStatus.FAILED) or item.document is None:
             return
         item.status, item.started_at, item.attempts = ItemStatus.RUNNING, timezone.now(), item.attempts + 1
