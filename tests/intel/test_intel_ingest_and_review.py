@@ -217,3 +217,13 @@ def test_engagement_titles_name_the_host_of_a_visit():
     assert (
         engagement_title(EngagementKind.VISIT, [kacir], [], "China") == "Visit to China: Mehmet Fatih Kacır"
     )
+
+
+def test_the_requeue_command_reports_what_it_did(db):
+    import io
+
+    from django.core.management import call_command
+
+    output = io.StringIO()
+    call_command("requeue_stale", stdout=output)
+    assert output.getvalue() == "0 item(s) queued again\n"
