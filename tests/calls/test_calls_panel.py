@@ -138,7 +138,7 @@ def test_each_agency_exports_its_own_funded_partners(client, at_panel, cast, set
     client.force_login(cast.staff_b)
     response = client.get(f"/calls/{call.pk}/export/CN.csv")
     assert response["Content-Disposition"] == f'attachment; filename="call-{call.pk}-funded-CN.csv"'
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows == [
         panel_domain.EXPORT_COLUMNS,
         [b.code, b.acronym, "Beta", "CN B", "CN", "Dr. Li Wei", "Partner", "300000.00", "CNY"],

@@ -17,13 +17,9 @@ from kopru.calls.enums import CallStatus
 from kopru.calls.models import Call, Proposal, ReviewAssignment, ReviewerProfile
 from kopru.calls.rules import allowed, visible_calls, visible_proposals
 from tests.calls.builders import PDF, CallFactory, draft, move, organisation, reviewer, submitted
-from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.matrix import ROLES, api_operation_ids, client_as, expect, url_names
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
-
-
-def expect(admin, staff_a, staff_b, company, reviewer_, anonymous):
-    return dict(zip(ROLES, (admin, staff_a, staff_b, company, reviewer_, anonymous), strict=True))
 
 
 EVERYONE = expect(200, 200, 200, 200, 200, 200)

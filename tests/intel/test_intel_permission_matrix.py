@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kopru.core.enums import Visibility
 from kopru.intel.models import IngestBatch, IngestItem, Suggestion
 from tests.factories import DocumentFactory
-from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.matrix import ROLES, api_operation_ids, client_as, on_success, url_names
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -21,10 +21,6 @@ STAFF_OWN_SIDE = {
 }
 API_STAFF = {"admin": 200, "staff_a": 200, "staff_b": 200, "company": 403, "reviewer": 403, "anonymous": 401}
 API_OWN_SIDE = {**API_STAFF, "staff_b": 404}
-
-
-def _redirect(expected):
-    return {role: (302 if status == 200 else status) for role, status in expected.items()}
 
 
 @pytest.fixture
@@ -96,11 +92,11 @@ def test_decisions(client, cast, world, role):
     client = client_as(client, cast, role)
     assert (
         client.post(f"/intel/suggestions/{world['internal'].pk}/reject/").status_code
-        == _redirect(STAFF_OWN_SIDE)[role]
+        == on_success(STAFF_OWN_SIDE, 302)[role]
     )
     assert (
         client.post("/intel/queue/decide/", {"action": "reject", "ids": [world["shared"].pk]}).status_code
-        == (_redirect(STAFF)[role])
+        == (on_success(STAFF, 302)[role])
     )
     assert Suggestion.objects.get(pk=world["shared"].pk).status == (
         "rejected" if STAFF[role] == 200 else "pending"

@@ -13,22 +13,18 @@ from kopru.core.enums import Visibility
 from kopru.invest.domain.imports import preview_import
 from kopru.invest.models import ImportBatch
 from tests.invest.invest_factories import CompanyProfileFactory, DealFactory, OpportunityFactory
-from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.matrix import ROLES, api_operation_ids, client_as, expect, url_names
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
-def _row(admin, staff_a, staff_b, company, reviewer, anonymous):
-    return dict(zip(ROLES, (admin, staff_a, staff_b, company, reviewer, anonymous), strict=True))
-
-
-EVERYONE = _row(200, 200, 200, 200, 200, 200)
-STAFF = _row(200, 200, 200, 403, 403, 302)
-SHARED_VIEW = _row(200, 200, 200, 404, 404, 302)  # a shared record of another company
-SHARED_POST = _row(302, 302, 302, 404, 404, 302)
-OWN_BATCH = _row(200, 200, 404, 403, 403, 302)  # an import uploaded by staff_a
-API_EVERYONE = _row(200, 200, 200, 200, 200, 200)
-API_SHARED = _row(200, 200, 200, 404, 404, 401)
+EVERYONE = expect(200, 200, 200, 200, 200, 200)
+STAFF = expect(200, 200, 200, 403, 403, 302)
+SHARED_VIEW = expect(200, 200, 200, 404, 404, 302)  # a shared record of another company
+SHARED_POST = expect(302, 302, 302, 404, 404, 302)
+OWN_BATCH = expect(200, 200, 404, 403, 403, 302)  # an import uploaded by staff_a
+API_EVERYONE = expect(200, 200, 200, 200, 200, 200)
+API_SHARED = expect(200, 200, 200, 404, 404, 401)
 
 # name: (path builder, method, data, expected)
 WEB = {

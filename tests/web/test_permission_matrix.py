@@ -9,7 +9,16 @@ from __future__ import annotations
 import pytest
 
 from kopru.core.enums import Visibility
-from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.matrix import (
+    ROLES,
+    VISIBILITIES,
+    api_operation_ids,
+    change_outcomes,
+    client_as,
+    on_success,
+    url_names,
+    view_outcomes,
+)
 from tests.web.records import FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -18,70 +27,16 @@ RECORD_SLUGS = list(FACTORIES)
 
 # Expected HTTP status per role, for each kind of page and each visibility of the record it shows.
 # 302 for anonymous users means "sent to the login page".
-EVERYONE = dict.fromkeys(ROLES, 200)
-VIEW = {
-    "internal_a": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 404,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 302,
-    },
-    "shared": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 302,
-    },
-    "public": EVERYONE,
-}
-EDIT = {
-    "internal_a": VIEW["internal_a"],
-    "shared": VIEW["shared"],
-    "public": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 403,
-        "reviewer": 403,
-        "anonymous": 302,
-    },
-}
+VIEW = view_outcomes(302)
+EDIT = change_outcomes(302)
 STAFF_ONLY = {"admin": 200, "staff_a": 200, "staff_b": 200, "company": 403, "reviewer": 403, "anonymous": 302}
-NOTE_POST = {k: (302 if v == 200 else v) for k, v in VIEW["internal_a"].items()}
+NOTE_POST = on_success(VIEW["internal_a"], 302)
 NOTE_POST["anonymous"] = 302
 ADMIN_SITE = {"admin": 200, "staff_a": 302, "staff_b": 302, "company": 302, "reviewer": 302, "anonymous": 302}
 
-API_VIEW = {
-    "internal_a": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 404,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 401,
-    },
-    "shared": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 401,
-    },
-    "public": EVERYONE,
-}
+API_VIEW = view_outcomes(401)
 # An empty create payload: allowed roles reach validation (422), others are refused before it.
 API_CREATE = {"admin": 422, "staff_a": 422, "staff_b": 422, "company": 403, "reviewer": 403, "anonymous": 401}
-
-VISIBILITIES = {
-    "internal_a": (Visibility.INTERNAL, "TR"),
-    "shared": (Visibility.SHARED, ""),
-    "public": (Visibility.PUBLIC, ""),
-}
 
 # URL names (web) and operation ids (API) that the matrix below exercises.
 COVERED_URL_NAMES = {

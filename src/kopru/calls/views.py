@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from kopru.calls.domain import panel as panel_domain
 from kopru.calls.domain import proposals as proposal_domain
@@ -51,6 +48,7 @@ from kopru.calls.rules import (
 )
 from kopru.core import access
 from kopru.web.views.access import LoginRequired
+from kopru.web.views.exports import csv_response, xlsx_response
 
 # --- fetch-and-check helpers ---------------------------------------------------------------------------
 
@@ -92,6 +90,22 @@ def require_officer(request):
 def _errors(request, error: ValidationError):
     for message in error.messages:
         messages.error(request, message)
+
+
+def _attempt(request, action, success: str) -> None:
+    """Run a domain write: on success say `success`; on refusal show its reasons as messages."""
+    try:
+        action()
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, success)
+
+
+def _form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
 
 
 def _apply_errors(form, error: ValidationError):
@@ -184,16 +198,16 @@ def call_advance(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = AdvanceCallForm(request.POST)
     if form.is_valid():
-        try:
-            advance_call(
+        _attempt(
+            request,
+            lambda: advance_call(
                 call,
                 to_status=form.cleaned_data["to_status"],
                 by=request.user,
                 note=form.cleaned_data["note"],
-            )
-            messages.success(request, _("The call moved on."))
-        except ValidationError as error:
-            _errors(request, error)
+            ),
+            _("The call moved on."),
+        )
     else:
         messages.error(request, _("Choose a valid status."))
     return redirect(call)
@@ -340,11 +354,7 @@ def partner_add(request, pk):
 def partner_remove(request, pk):
     partner = Partner.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, partner.proposal_id if partner else 0, "calls.edit_proposal")
-    try:
-        proposal_domain.remove_partner(partner)
-        messages.success(request, _("Partner removed."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(request, lambda: proposal_domain.remove_partner(partner), _("Partner removed."))
     return redirect(proposal)
 
 
@@ -367,11 +377,7 @@ def budget_line_add(request, pk):
 def budget_line_remove(request, pk):
     line = BudgetLine.objects.select_related("partner__proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, line.partner.proposal_id if line else 0, "calls.edit_proposal")
-    try:
-        proposal_domain.remove_budget_line(line)
-        messages.success(request, _("Budget line removed."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(request, lambda: proposal_domain.remove_budget_line(line), _("Budget line removed."))
     return redirect(proposal)
 
 
@@ -410,33 +416,29 @@ def attachment_download(request, pk):
 def attachment_remove(request, pk):
     attachment = Attachment.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, attachment.proposal_id if attachment else 0, "calls.edit_proposal")
-    try:
-        proposal_domain.remove_attachment(attachment)
-        messages.success(request, _("Attachment removed."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(request, lambda: proposal_domain.remove_attachment(attachment), _("Attachment removed."))
     return redirect(proposal)
 
 
 @require_POST
 def proposal_submit(request, pk):
     proposal = access_proposal(request, pk, "calls.edit_proposal")
-    try:
-        proposal_domain.submit_proposal(proposal, by=request.user)
-        messages.success(request, _("Submitted. You can withdraw it until the call is decided."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(
+        request,
+        lambda: proposal_domain.submit_proposal(proposal, by=request.user),
+        _("Submitted. You can withdraw it until the call is decided."),
+    )
     return redirect(proposal)
 
 
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = access_proposal(request, pk, "calls.withdraw_proposal")
-    try:
-        proposal_domain.withdraw_proposal(proposal, by=request.user)
-        messages.success(request, _("The proposal was withdrawn."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(
+        request,
+        lambda: proposal_domain.withdraw_proposal(proposal, by=request.user),
+        _("The proposal was withdrawn."),
+    )
     return redirect(proposal)
 
 
@@ -483,11 +485,11 @@ def assignments(request, pk):
 @require_POST
 def assignment_run(request, pk):
     call = access_call(request, pk, "calls.manage_call")
-    try:
-        reviewing.request_assignment_run(call, by=request.user)
-        messages.success(request, _("The optimal assignment is being computed; refresh in a moment."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(
+        request,
+        lambda: reviewing.request_assignment_run(call, by=request.user),
+        _("The optimal assignment is being computed; refresh in a moment."),
+    )
     return redirect("calls:assignments", pk=call.pk)
 
 
@@ -496,15 +498,13 @@ def assignment_add(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = ManualAssignmentForm(request.POST, call=call)
     if form.is_valid():
-        try:
-            reviewing.assign_manually(call, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Reviewer assigned."))
-        except ValidationError as error:
-            _errors(request, error)
+        _attempt(
+            request,
+            lambda: reviewing.assign_manually(call, by=request.user, **form.cleaned_data),
+            _("Reviewer assigned."),
+        )
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        _form_errors(request, form)
     return redirect("calls:assignments", pk=call.pk)
 
 
@@ -514,11 +514,7 @@ def assignment_remove(request, pk):
     assignment = ReviewAssignment.objects.select_related("proposal__call").filter(pk=pk).first()
     if assignment is None:
         raise Http404("No such assignment")
-    try:
-        reviewing.remove_assignment(assignment)
-        messages.success(request, _("Assignment removed."))
-    except ValidationError as error:
-        _errors(request, error)
+    _attempt(request, lambda: reviewing.remove_assignment(assignment), _("Assignment removed."))
     return redirect("calls:assignments", pk=assignment.proposal.call_id)
 
 
@@ -616,21 +612,19 @@ def funding_override(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = OverrideForm(request.POST, call=call)
     if form.is_valid():
-        try:
-            panel_domain.override_funding(
+        _attempt(
+            request,
+            lambda: panel_domain.override_funding(
                 call,
                 proposal=form.cleaned_data["proposal"],
                 fund=form.fund(),
                 reason=form.cleaned_data["reason"],
                 by=request.user,
-            )
-            messages.success(request, _("Override recorded; the funding proposal was recomputed."))
-        except ValidationError as error:
-            _errors(request, error)
+            ),
+            _("Override recorded; the funding proposal was recomputed."),
+        )
     else:
-        for errors in form.errors.values():
-            for message in errors:
-                messages.error(request, message)
+        _form_errors(request, form)
     return redirect("calls:panel", pk=call.pk)
 
 
@@ -661,25 +655,11 @@ def _export_rows(request, pk, side):
 
 def export_csv(request, pk, side):
     call, side, rows = _export_rows(request, pk, side)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="call-{call.pk}-funded-{side}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(panel_domain.EXPORT_COLUMNS)
-    writer.writerows(rows)
-    return response
+    return csv_response(f"call-{call.pk}-funded-{side}.csv", panel_domain.EXPORT_COLUMNS, rows)
 
 
 def export_xlsx(request, pk, side):
     call, side, rows = _export_rows(request, pk, side)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = f"funded {side}"
-    sheet.append(panel_domain.EXPORT_COLUMNS)
-    for row in rows:
-        sheet.append(
-            [float(v) if k == "amount" else v for k, v in zip(panel_domain.EXPORT_COLUMNS, row, strict=True)]
-        )
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="call-{call.pk}-funded-{side}.xlsx"'
-    workbook.save(response)
-    return response
+    columns = panel_domain.EXPORT_COLUMNS
+    typed = ([float(v) if k == "amount" else v for k, v in zip(columns, row, strict=True)] for row in rows)
+    return xlsx_response(f"call-{call.pk}-funded-{side}.xlsx", f"funded {side}", columns, typed)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -18,10 +16,11 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from kopru.core import access
 from kopru.core.text import fold
 from kopru.invest.domain.deals import StageMoveRefused, move_deal
+from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
-from kopru.web.views.access import LoginRequired
+from kopru.web.api import api_fetch
 
 router = Router()
 
@@ -164,14 +163,7 @@ class MoveIn(Schema):
 
 
 def _fetch(fetch, request, pk, *, for_change=False):
-    try:
-        return fetch(request, pk, for_change=for_change)
-    except LoginRequired:
-        raise HttpError(401, "Authentication required") from None
-    except PermissionDenied:
-        raise HttpError(403, "You may not change this record") from None
-    except Http404:
-        raise HttpError(404, "Not found") from None
+    return api_fetch(fetch, request, pk, for_change=for_change)
 
 
 def _require_staff(request):
@@ -181,19 +173,22 @@ def _require_staff(request):
         raise HttpError(403, "Government staff only")
 
 
+def _check_k(k: int) -> None:
+    if not 1 <= k <= 100:
+        raise HttpError(422, "k must be between 1 and 100")
+
+
+def _match_rows(matches) -> list[dict]:
+    return [
+        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
+    ]
+
+
 @router.get("/opportunities/", response=list[OpportunityOut], operation_id="invest_list_opportunities")
 @paginate(LimitOffsetPagination)
 def list_opportunities(request, q: str = "", kind: str = "", sector: str = "", status: str = ""):
     queryset = access.visible_to(Opportunity.objects.prefetch_related("sectors"), request.auth)
-    if q:
-        queryset = queryset.filter(search_text__contains=fold(q))
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    if status:
-        queryset = queryset.filter(status=status)
-    if sector:
-        queryset = queryset.filter(sectors__code=sector)
-    return queryset.order_by("title", "pk")
+    return filter_opportunities(queryset, q=q, kind=kind, status=status, sector=sector)
 
 
 @router.get(
@@ -213,12 +208,9 @@ def get_opportunity(request, pk: int):
 def opportunity_matches(request, pk: int, k: int = 10):
     opportunity = _fetch(access_opportunity, request, pk)
     _require_staff(request)
-    if not 1 <= k <= 100:
-        raise HttpError(422, "k must be between 1 and 100")
+    _check_k(k)
     matches, _note = companies_for_opportunity(opportunity, request.auth, k=k)
-    return [
-        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
-    ]
+    return _match_rows(matches)
 
 
 @router.get("/companies/", response=list[CompanyOut], operation_id="invest_list_companies")
@@ -228,13 +220,7 @@ def list_companies(request, q: str = "", sector: str = "", country: str = ""):
         CompanyProfile.objects.select_related("organisation").prefetch_related("organisation__sectors"),
         request.auth,
     )
-    if q:
-        queryset = queryset.filter(organisation__search_text__contains=fold(q))
-    if sector:
-        queryset = queryset.filter(organisation__sectors__code=sector)
-    if country:
-        queryset = queryset.filter(organisation__country_id=country.upper())
-    return queryset.order_by("organisation__name", "pk")
+    return filter_companies(queryset, q=q, country=country, sector=sector)
 
 
 @router.get(
@@ -253,12 +239,9 @@ def get_company(request, pk: int):
 )
 def company_matches(request, pk: int, k: int = 10):
     profile = _fetch(access_company, request, pk)
-    if not 1 <= k <= 100:
-        raise HttpError(422, "k must be between 1 and 100")
+    _check_k(k)
     matches, _note = opportunities_for_company(profile, request.auth, k=k)
-    return [
-        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
-    ]
+    return _match_rows(matches)
 
 
 @router.get("/deals/", response=list[DealOut], operation_id="invest_list_deals")

@@ -33,15 +33,21 @@ def _form_errors_to_422(form) -> ValidationError:
     return ValidationError(errors)
 
 
-def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = False):
+def api_fetch(fetch, *args, forbidden: str = "You may not change this record", **kwargs):
+    """`fetch(*args, **kwargs)`, a page's fetch-and-check helper, with what it raises turned into the API's
+    answers: 401 (sign-in needed), 403 (`forbidden`), 404."""
     try:
-        return access_record(request, record_type, pk, for_change=for_change)
+        return fetch(*args, **kwargs)
     except LoginRequired:
         raise HttpError(401, "Authentication required") from None
     except PermissionDenied:
-        raise HttpError(403, "You may not change this record") from None
+        raise HttpError(403, forbidden) from None
     except Http404:
         raise HttpError(404, "Not found") from None
+
+
+def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = False):
+    return api_fetch(access_record, request, record_type, pk, for_change=for_change)
 
 
 def _save(request, record_type: RecordType, payload: dict, instance=None):

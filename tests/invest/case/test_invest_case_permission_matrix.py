@@ -11,94 +11,35 @@ import json
 
 import pytest
 
-from kopru.core.enums import Visibility
 from kopru.invest.case.domain.defaults import reference_inputs, scenario_document
 from kopru.invest.case.forms import form_data_from
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.rules import load_rules
-from tests.matrix import ROLES, api_operation_ids, client_as, url_names
+from tests.matrix import (
+    EVERYONE,
+    ROLES,
+    VISIBILITIES,
+    api_operation_ids,
+    change_outcomes,
+    client_as,
+    on_success,
+    url_names,
+    view_outcomes,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-EVERYONE = dict.fromkeys(ROLES, 200)
 LOGIN = "login"  # a redirect to the login page
-VIEW = {
-    "internal_a": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 404,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": LOGIN,
-    },
-    "shared": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": LOGIN,
-    },
-    "public": EVERYONE,
-}
-EDIT = {
-    "internal_a": VIEW["internal_a"],
-    "shared": VIEW["shared"],
-    "public": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 403,
-        "reviewer": 403,
-        "anonymous": LOGIN,
-    },
-}
-DELETE = {
-    visibility: {role: (302 if s == 200 else s) for role, s in row.items()}
-    for visibility, row in EDIT.items()
-}
+VIEW = view_outcomes(LOGIN)
+EDIT = change_outcomes(LOGIN)
+DELETE = {visibility: on_success(row, 302) for visibility, row in EDIT.items()}
 SAVE = {"admin": 302, "staff_a": 302, "staff_b": 302, "company": 403, "reviewer": 403, "anonymous": LOGIN}
 
-API_VIEW = {
-    "internal_a": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 404,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 401,
-    },
-    "shared": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 404,
-        "reviewer": 404,
-        "anonymous": 401,
-    },
-    "public": EVERYONE,
-}
-API_CHANGE = {
-    "internal_a": API_VIEW["internal_a"],
-    "shared": API_VIEW["shared"],
-    "public": {
-        "admin": 200,
-        "staff_a": 200,
-        "staff_b": 200,
-        "company": 403,
-        "reviewer": 403,
-        "anonymous": 401,
-    },
-}
-API_DELETE = {v: {role: (204 if s == 200 else s) for role, s in row.items()} for v, row in API_CHANGE.items()}
+API_VIEW = view_outcomes(401)
+API_CHANGE = change_outcomes(401)
+API_DELETE = {v: on_success(row, 204) for v, row in API_CHANGE.items()}
 # An empty create payload: allowed roles reach validation (422), others are refused before it.
 API_CREATE = {"admin": 422, "staff_a": 422, "staff_b": 422, "company": 403, "reviewer": 403, "anonymous": 401}
-
-VISIBILITIES = {
-    "internal_a": (Visibility.INTERNAL, "TR"),
-    "shared": (Visibility.SHARED, ""),
-    "public": (Visibility.PUBLIC, ""),
-}
 
 COVERED_URL_NAMES = {
     "invest_case:home",

@@ -25,39 +25,9 @@ from .language import detect_language
 from .reading import Document
 from .sectors import find_sectors, summarise
 from .sentences import split_sentences
-from .titles import TitleMatch, compiled_for, find_titles
+from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
 from .zones import find_zones
 
-_HEADLINE_VERBS = {
-    "Meets",
-    "Met",
-    "Says",
-    "Said",
-    "Visits",
-    "Visited",
-    "Holds",
-    "Held",
-    "Signs",
-    "Signed",
-    "Calls",
-    "Opens",
-    "Receives",
-    "Received",
-    "Discusses",
-    "Attends",
-    "Urges",
-    "Hails",
-    "Welcomes",
-    "Talks",
-    "Announces",
-    "Launches",
-    "Tours",
-    "Inaugurates",
-    "Praises",
-    "Backs",
-    "Hosts",
-    "Eyes",
-}
 _HONORIFICS = {
     "Mr",
     "Mr.",
@@ -379,7 +349,7 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int,
         while s < e and text[s] == " ":
             s += 1
         words = words[1:]
-    while words and words[-1] in _HEADLINE_VERBS:
+    while words and words[-1] in HEADLINE_VERBS:
         e = s + text[s:e].rfind(" " + words[-1])  # "Wang Lixin Meets ..." in a title-case headline
         words = words[:-1]
     if not words or len(words) > 5:

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
 from ninja.errors import HttpError, ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -33,7 +32,7 @@ from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
 from kopru.invest.economics.rules import load_rules
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
-from kopru.web.views.access import LoginRequired
+from kopru.web.api import api_fetch
 
 router = Router()
 
@@ -218,14 +217,7 @@ class CaseOut(Schema):
 
 
 def _fetch(request, pk: int, perm: str = "invest_case.view_case") -> InvestmentCase:
-    try:
-        return access_case(request, pk, perm=perm)
-    except LoginRequired:
-        raise HttpError(401, "Authentication required") from None
-    except PermissionDenied:
-        raise HttpError(403, "You may not change this case") from None
-    except Http404:
-        raise HttpError(404, "Not found") from None
+    return api_fetch(access_case, request, pk, perm=perm, forbidden="You may not change this case")
 
 
 def _form_422(form) -> ValidationError:

@@ -452,6 +452,33 @@ def _profile_fields(values):
     }
 
 
+def _union(current, new) -> list:
+    """The current list with the new items appended, each once, in order."""
+    return list(dict.fromkeys([*(current or []), *new]))
+
+
+def _merge_values(record, values: dict, empty: tuple) -> None:
+    """Merge imported values into an existing record: lists gain the new items; other fields take the
+    imported value unless it is one of `empty`."""
+    for field, value in values.items():
+        if isinstance(value, list):
+            setattr(record, field, _union(getattr(record, field), value))
+        elif value not in empty:
+            setattr(record, field, value)
+
+
+def _add_sectors(through, link: str, created, rows, sectors: dict[str, int]) -> None:
+    """The imported rows' sector codes as `through` rows for the records created from them."""
+    through.objects.bulk_create(
+        [
+            through(**{link: record.pk}, sector_id=sectors[code])
+            for record, row in zip(created, rows, strict=True)
+            for code in row["values"]["sectors"]
+        ],
+        batch_size=1000,
+    )
+
+
 def _write_companies(to_create, to_merge, *, user, source):
     sectors = dict(Sector.objects.values_list("code", "pk"))
     organisations = [
@@ -482,21 +509,13 @@ def _write_companies(to_create, to_merge, *, user, source):
     for profile in profiles:
         _validate(profile, exclude=["organisation", "id"])
     bulk_create_with_history(profiles, CompanyProfile, batch_size=500, default_user=user)
-    through = Organisation.sectors.through
-    through.objects.bulk_create(
-        [
-            through(organisation_id=o.pk, sector_id=sectors[c])
-            for o, row in zip(created, to_create, strict=True)
-            for c in row["values"]["sectors"]
-        ],
-        batch_size=1000,
-    )
+    _add_sectors(Organisation.sectors.through, "organisation_id", created, to_create, sectors)
     for row in to_merge:
         organisation = Organisation.objects.get(pk=row["duplicate_of"])
         values = row["values"]
         if not organisation.country_id:
             organisation.country_id = values["hq_country"]
-        organisation.aliases = list(dict.fromkeys([*(organisation.aliases or []), *values["aliases"]]))
+        organisation.aliases = _union(organisation.aliases, values["aliases"])
         if values["website"] and not organisation.website:
             organisation.website = values["website"]
         organisation._change_reason = _("merged from an import")
@@ -506,33 +525,15 @@ def _write_companies(to_create, to_merge, *, user, source):
         profile = CompanyProfile.objects.filter(organisation=organisation).first() or CompanyProfile(
             organisation=organisation, visibility=values["visibility"], source=source[:200]
         )
-        for field, value in _profile_fields(values).items():
-            current = getattr(profile, field)
-            if isinstance(value, list):
-                setattr(profile, field, list(dict.fromkeys([*(current or []), *value])))
-            elif value not in (None, ""):
-                setattr(profile, field, value)
+        _merge_values(profile, _profile_fields(values), empty=(None, ""))
         _validate(profile)
         profile.save()
     return len(created), len(to_merge)
 
 
 def _write_opportunities(to_create, to_merge, *, user, source):
-    fields = [
-        "title",
-        "kind",
-        "province",
-        "in_oiz",
-        "capex_musd",
-        "capacity_value",
-        "capacity_unit",
-        "jobs",
-        "scheme_type",
-        "description",
-        "tags",
-        "target_markets",
-        "visibility",
-    ]
+    columns = COLUMNS[ImportBatch.Kind.OPPORTUNITIES]
+    fields = [*columns["required"], *(c for c in columns["optional"] if c != "sectors")]  # sectors: m2m
     host = settings.KOPRU_SIDE_A
     records = [
         Opportunity(host_country_id=host, **{f: row["values"][f] for f in fields}) for row in to_create
@@ -541,25 +542,11 @@ def _write_opportunities(to_create, to_merge, *, user, source):
         _validate(record, exclude=["search_text", "host_country"])
     created = bulk_create_with_history(records, Opportunity, batch_size=500, default_user=user)
     sectors = dict(Sector.objects.values_list("code", "pk"))
-    through = Opportunity.sectors.through
-    through.objects.bulk_create(
-        [
-            through(opportunity_id=o.pk, sector_id=sectors[c])
-            for o, row in zip(created, to_create, strict=True)
-            for c in row["values"]["sectors"]
-        ],
-        batch_size=1000,
-    )
+    _add_sectors(Opportunity.sectors.through, "opportunity_id", created, to_create, sectors)
     for row in to_merge:
         record = Opportunity.objects.get(pk=row["duplicate_of"])
-        for field in fields:
-            value = row["values"][field]
-            if field in ("title", "visibility"):
-                continue
-            if isinstance(value, list):
-                setattr(record, field, list(dict.fromkeys([*(getattr(record, field) or []), *value])))
-            elif value not in (None, "", False):
-                setattr(record, field, value)
+        kept = {field: row["values"][field] for field in fields if field not in ("title", "visibility")}
+        _merge_values(record, kept, empty=(None, "", False))
         record._change_reason = _("merged from an import")
         _validate(record)
         record.save()

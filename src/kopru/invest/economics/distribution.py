@@ -11,19 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.montecarlo import MAX_DRAWS, Range
+from kopru.invest.economics.montecarlo import Range, sample_ranges
 from kopru.invest.economics.plant import PlantInputs, evaluate_arrays
 
 
 def npv_draws(inputs: PlantInputs, ranges: dict[str, Range], draws: int, seed: int) -> np.ndarray:
-    if not 1 <= draws <= MAX_DRAWS:
-        raise InputError("draws", f"must be 1..{MAX_DRAWS}, got {draws}")
-    for name, value_range in ranges.items():
-        value_range.validate(name)
-    rng = np.random.default_rng(seed)
-    samples = {name: ranges[name].sample(rng, draws) for name in sorted(ranges)}
-    return evaluate_arrays(inputs, samples)["npv"]
+    return evaluate_arrays(inputs, sample_ranges(ranges, draws, seed))["npv"]
 
 
 @dataclass(frozen=True)

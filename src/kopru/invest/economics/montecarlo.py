@@ -135,15 +135,19 @@ def tornado(inputs: PlantInputs, ranges: dict[str, Range]) -> tuple[TornadoBar, 
     return tuple(sorted(bars, key=lambda bar: (-bar.swing, bar.parameter)))
 
 
-def run_monte_carlo(inputs: PlantInputs, ranges: dict[str, Range], draws: int, seed: int) -> MonteCarloResult:
+def sample_ranges(ranges: dict[str, Range], draws: int, seed: int) -> dict[str, np.ndarray]:
+    """`draws` values of each range, after checking the ranges and the number of draws."""
     if not 1 <= draws <= MAX_DRAWS:
         raise InputError("draws", f"must be 1..{MAX_DRAWS}, got {draws}")
     for name, value_range in ranges.items():
         value_range.validate(name)
     rng = np.random.default_rng(seed)
     # sample in a fixed (sorted) order so that the same seed gives the same draws whatever the YAML order
-    samples = {name: ranges[name].sample(rng, draws) for name in sorted(ranges)}
-    metrics = evaluate_arrays(inputs, samples)
+    return {name: ranges[name].sample(rng, draws) for name in sorted(ranges)}
+
+
+def run_monte_carlo(inputs: PlantInputs, ranges: dict[str, Range], draws: int, seed: int) -> MonteCarloResult:
+    metrics = evaluate_arrays(inputs, sample_ranges(ranges, draws, seed))
     base = evaluate_arrays(inputs)
     irr_values = metrics["irr"]
     return MonteCarloResult(

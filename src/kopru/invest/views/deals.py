@@ -2,32 +2,29 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from openpyxl import Workbook
 
 from kopru.core import access
 from kopru.core.domain.evidence import context_snippet, evidence_for
-from kopru.core.domain.notes import add_note, notes_for
+from kopru.core.domain.notes import notes_for
 from kopru.core.models import Sector
 from kopru.core.text import fold
 from kopru.invest.domain.deals import StageMoveRefused, create_deal, move_deal, stage_history
 from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
-from kopru.invest.views.common import form_status
+from kopru.invest.views.common import form_page
 from kopru.web.forms import NoteForm
 from kopru.web.views.access import require_creator, require_staff
+from kopru.web.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
+from kopru.web.views.records import post_note
 
 EXPORT_LIMIT = 100_000
 
@@ -101,9 +98,7 @@ EXPORT_COLUMNS = [
 
 
 def _inert(value):
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return "" if value is None else value
+    return "" if value is None else neutralise_formula(value)
 
 
 def _export_rows(request):
@@ -114,36 +109,19 @@ def _export_rows(request):
     )
 
 
-def _file_name(extension):
-    return f"kopru-deals-{timezone.localdate().isoformat()}.{extension}"
-
-
 def deal_export_csv(request):
     rows = _export_rows(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("csv")}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([name for name, _getter in EXPORT_COLUMNS])
-    for row in rows:
-        writer.writerow(row)
-    return response
+    return csv_response(export_file_name("deals", "csv"), [name for name, _getter in EXPORT_COLUMNS], rows)
 
 
 def deal_export_xlsx(request):
     rows = _export_rows(request)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="deals")
-    sheet.append([name for name, _getter in EXPORT_COLUMNS])
-    for row in rows:
-        sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return xlsx_response(
+        export_file_name("deals", "xlsx"),
+        "deals",
+        [name for name, _getter in EXPORT_COLUMNS],
+        ([float(v) if hasattr(v, "as_tuple") else v for v in row] for row in rows),
     )
-    response["Content-Disposition"] = f'attachment; filename="{_file_name("xlsx")}"'
-    return response
 
 
 def deal_detail(request, pk):
@@ -204,34 +182,21 @@ def deal_create(request):
         initial.setdefault("pipeline", pipeline.pk)
         initial.setdefault("stage", pipeline.stages.order_by("order").values_list("pk", flat=True).first())
     form = DealForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form):
         deal = form.save(commit=False)
         create_deal(deal, user=request.user, sectors=form.cleaned_data.get("sectors") or [])
         deal.engagements.set(form.cleaned_data.get("engagements") or [])
         deal.attachments.set(form.cleaned_data.get("attachments") or [])
-        messages.success(request, _("Saved “%(name)s”.") % {"name": deal})
-        return redirect(deal.get_absolute_url())
-    return render(
-        request,
-        "invest/form.html",
-        {"form": form, "title": _("New deal"), "cancel": "invest:deal-list"},
-        status=form_status(request),
-    )
+        return deal
+
+    return form_page(request, form, save, title=_("New deal"), cancel="invest:deal-list")
 
 
 def deal_edit(request, pk):
     instance = access_deal(request, pk, for_change=True)
     form = DealForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        deal = form.save()
-        messages.success(request, _("Saved “%(name)s”.") % {"name": deal})
-        return redirect(deal.get_absolute_url())
-    return render(
-        request,
-        "invest/form.html",
-        {"form": form, "title": _("Edit %(name)s") % {"name": instance}, "object": instance},
-        status=form_status(request),
-    )
+    return form_page(request, form, lambda form: form.save(), instance=instance)
 
 
 def _wants_json(request) -> bool:
@@ -281,20 +246,7 @@ def deal_move(request, pk):
 def _note_view(fetch):
     @require_POST
     def view(request, pk):
-        record = fetch(request, pk)
-        require_creator(request)
-        form = NoteForm(request.POST)
-        if form.is_valid():
-            add_note(
-                record,
-                author=request.user,
-                text=form.cleaned_data["text"],
-                visibility=form.cleaned_data["visibility"],
-            )
-            messages.success(request, _("Note added."))
-        else:
-            messages.error(request, _("The note is empty."))
-        return redirect(record.get_absolute_url())
+        return post_note(request, fetch(request, pk))
 
     return view
 

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from kopru.core import access
 from kopru.core.domain.notes import notes_for
-from kopru.core.text import fold
+from kopru.invest.domain.filters import filter_opportunities
 from kopru.invest.domain.incentives import offered_incentives, region_of
 from kopru.invest.domain.matchmaking import companies_for_opportunity
 from kopru.invest.enums import OpportunityKind, OpportunityStatus
 from kopru.invest.forms import OpportunityForm, leaf_sectors
 from kopru.invest.models import Opportunity
 from kopru.invest.views.access import access_opportunity
-from kopru.invest.views.common import form_status
+from kopru.invest.views.common import form_page
 from kopru.web.forms import NoteForm
 from kopru.web.views.access import require_creator
 
@@ -28,15 +27,14 @@ def opportunity_list(request):
         Opportunity.objects.select_related("host_country").prefetch_related("sectors"), request.user
     )
     params = request.GET
-    if params.get("q"):
-        queryset = queryset.filter(search_text__contains=fold(params["q"]))
-    if params.get("kind"):
-        queryset = queryset.filter(kind=params["kind"])
-    if params.get("status"):
-        queryset = queryset.filter(status=params["status"])
-    if params.get("sector"):
-        queryset = queryset.filter(sectors__code=params["sector"])
-    page = Paginator(queryset.order_by("title", "pk"), settings.KOPRU_PAGE_SIZE).get_page(params.get("page"))
+    queryset = filter_opportunities(
+        queryset,
+        q=params.get("q"),
+        kind=params.get("kind"),
+        status=params.get("status"),
+        sector=params.get("sector"),
+    )
+    page = Paginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(params.get("page"))
     return render(
         request,
         "invest/opportunity_list.html",
@@ -80,37 +78,18 @@ def opportunity_detail(request, pk):
     )
 
 
-def _save(request, instance=None):
-    form = OpportunityForm(request.POST or None, instance=instance, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            obj = form.save()
-        messages.success(request, _("Saved “%(name)s”.") % {"name": obj})
-        return form, obj
-    return form, None
+def _save(form):
+    with transaction.atomic():
+        return form.save()
 
 
 def opportunity_create(request):
     require_creator(request)
-    form, obj = _save(request)
-    if obj is not None:
-        return redirect(obj.get_absolute_url())
-    return render(
-        request,
-        "invest/form.html",
-        {"form": form, "title": _("New opportunity"), "cancel": "invest:opportunity-list"},
-        status=form_status(request),
-    )
+    form = OpportunityForm(request.POST or None, user=request.user)
+    return form_page(request, form, _save, title=_("New opportunity"), cancel="invest:opportunity-list")
 
 
 def opportunity_edit(request, pk):
     instance = access_opportunity(request, pk, for_change=True)
-    form, obj = _save(request, instance)
-    if obj is not None:
-        return redirect(obj.get_absolute_url())
-    return render(
-        request,
-        "invest/form.html",
-        {"form": form, "title": _("Edit %(name)s") % {"name": instance}, "object": instance},
-        status=form_status(request),
-    )
+    form = OpportunityForm(request.POST or None, instance=instance, user=request.user)
+    return form_page(request, form, _save, instance=instance)

@@ -33,43 +33,60 @@ def _rows(request, slug):
     return record_type, header, rows
 
 
-def _file_name(slug: str, extension: str) -> str:
+def export_file_name(slug: str, extension: str) -> str:
     return f"kopru-{slug}-{timezone.localdate().isoformat()}.{extension}"
 
 
-def export_csv(request, slug):
-    _, header, rows = _rows(request, slug)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_file_name(slug, "csv")}"'
-    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 (Turkish and Chinese names)
-    writer = csv.writer(response)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_neutralise_formula(value) for value in row])
-    return response
-
-
-def _neutralise_formula(value):
+def neutralise_formula(value):
     """Spreadsheet apps execute cells starting with = + - @; prefix them so exports are inert."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
 
 
-def export_xlsx(request, slug):
-    record_type, header, rows = _rows(request, slug)
+def csv_response(file_name: str, header: list, rows) -> HttpResponse:
+    """A CSV download with a BOM; every cell is neutralised (spreadsheet formulas stay inert)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
+    response.write("\ufeff")  # Excel needs the BOM to read UTF-8 (Turkish and Chinese names)
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise_formula(value) for value in row])
+    return response
+
+
+def xlsx_response(file_name: str, sheet_title: str, header: list, rows) -> HttpResponse:
+    """An XLSX download of one sheet; every cell is neutralised (spreadsheet formulas stay inert)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(record_type.label)[:31])
+    sheet = workbook.create_sheet(title=sheet_title)
     sheet.append(header)
     for row in rows:
-        sheet.append([_neutralise_formula(value) for value in row])
+        sheet.append([neutralise_formula(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
         buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response["Content-Disposition"] = f'attachment; filename="{_file_name(slug, "xlsx")}"'
+    response["Content-Disposition"] = f'attachment; filename="{file_name}"'
     return response
+
+
+def export_csv(request, slug):
+    _, header, rows = _rows(request, slug)
+    return csv_response(
+        export_file_name(slug, "csv"), header, ([neutralise_formula(value) for value in row] for row in rows)
+    )
+
+
+def export_xlsx(request, slug):
+    record_type, header, rows = _rows(request, slug)
+    return xlsx_response(
+        export_file_name(slug, "xlsx"),
+        str(record_type.label)[:31],
+        header,
+        ([neutralise_formula(value) for value in row] for row in rows),
+    )
 
 
 def engagements_ical(request):

@@ -137,15 +137,13 @@ def record_history(request, slug, pk):
     )
 
 
-@require_POST
-def record_add_note(request, slug, pk):
-    record_type = record_type_for(slug)
-    obj = access_record(request, record_type, pk)
+def post_note(request, record):
+    """Add the POSTed note to `record` (already fetched through its access helper), then back to it."""
     require_creator(request)
     form = NoteForm(request.POST)
     if form.is_valid():
         add_note(
-            obj,
+            record,
             author=request.user,
             text=form.cleaned_data["text"],
             visibility=form.cleaned_data["visibility"],
@@ -153,7 +151,13 @@ def record_add_note(request, slug, pk):
         messages.success(request, _("Note added."))
     else:
         messages.error(request, _("The note is empty."))
-    return redirect(obj.get_absolute_url())
+    return redirect(record.get_absolute_url())
+
+
+@require_POST
+def record_add_note(request, slug, pk):
+    record_type = record_type_for(slug)
+    return post_note(request, access_record(request, record_type, pk))
 
 
 @require_POST
