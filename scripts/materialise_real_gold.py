@@ -1,0 +1,147 @@
+"""Materialise the real-text extraction dev set from local snapshots of public news corpora.
+
+    python scripts/materialise_real_gold.py [--mirror /work/.mirror] [--out var/gold-real] [--set NAME]
+
+Third-party article text is never committed. Each set under `data/gold/extraction/real/<set>/` holds only
+our annotations (`<id>.gold.json`) and a `manifest.yaml` saying where each text lives in a public
+repository snapshot (fetched with the search tool's `fetch` into the mirror folder):
+
+    corpus: owner/name            # the GitHub repository
+    commit: <40 hex>              # the snapshot commit the paths refer to
+    source: "what the corpus is, its licence"
+    documents:
+      - id: bbc-business-012      # file stem of the materialised text and of the gold file
+        split: dev                # dev (tuned on) | unseen (scored once, at the end)
+        path: bbc/business/012.txt
+        format: text              # text | json | jsonl | csv
+        record: 12                # jsonl line / json list index / csv row (0-based, header excluded)
+        fields: {title: title, text: content}   # structured formats: keys of headline and body
+        ext: txt                  # extension of the materialised file: txt | md | html (default txt)
+
+The texts land in `<out>/<split>/<id>.<ext>` with each gold file beside them, so
+`kopru extract <out>/dev > pred.jsonl && kopru evaluate <out>/dev pred.jsonl` scores the dev part.
+For structured records the headline is written on the first line and the body after a blank line, the
+way a wire story reads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SETS = ROOT / "data" / "gold" / "extraction" / "real"
+FORMATS = ("text", "json", "jsonl", "csv")
+
+
+class MaterialiseError(Exception):
+    """A manifest entry cannot be turned into a text; the message names the set and document."""
+
+
+def git_dir(mirror: Path, corpus: str) -> Path:
+    """The git directory of a fetched snapshot: `<mirror>/owner+name/...` (bare or with a .git inside)."""
+    base = mirror / corpus.replace("/", "+")
+    if not base.exists():
+        raise MaterialiseError(f"{corpus}: no snapshot under {base}; fetch github:{corpus} first")
+    for candidate in [base, *sorted(p for p in base.rglob("*") if p.is_dir())]:
+        if (candidate / "HEAD").is_file() and (candidate / "objects").is_dir():
+            return candidate
+    raise MaterialiseError(f"{corpus}: {base} holds no git directory")
+
+
+def read_blob(repo: Path, commit: str, path: str) -> str:
+    result = subprocess.run(
+        ["git", f"--git-dir={repo}", "show", f"{commit}:{path}"],
+        capture_output=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise MaterialiseError(f"{path}@{commit[:10]}: {result.stderr.decode(errors='replace').strip()}")
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def select_record(raw: str, entry: dict) -> dict | str:
+    fmt = entry.get("format", "text")
+    record = entry.get("record")
+    if fmt == "text":
+        return raw
+    if fmt == "jsonl":
+        lines = [line for line in raw.splitlines() if line.strip()]
+        return json.loads(lines[int(record)])
+    if fmt == "json":
+        data = json.loads(raw)
+        return data[int(record)] if record is not None else data
+    if fmt == "csv":
+        csv.field_size_limit(sys.maxsize)
+        return list(csv.DictReader(io.StringIO(raw)))[int(record)]
+    raise MaterialiseError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+def compose(record: dict | str, entry: dict) -> str:
+    if isinstance(record, str):
+        return record
+    fields = entry.get("fields") or {}
+    body = str(record.get(fields.get("text", "text")) or "").strip()
+    title_key = fields.get("title")
+    title = str(record.get(title_key) or "").strip() if title_key else ""
+    return f"{title}\n\n{body}\n" if title else f"{body}\n"
+
+
+def materialise_set(manifest_path: Path, mirror: Path, out: Path) -> tuple[int, list[str]]:
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    set_dir = manifest_path.parent
+    repo = git_dir(mirror, manifest["corpus"])
+    written, errors = 0, []
+    for entry in manifest.get("documents", []):
+        doc_id = entry["id"]
+        try:
+            split = entry.get("split", "dev")
+            if split not in ("dev", "unseen"):
+                raise MaterialiseError(f"split {split!r} is neither dev nor unseen")
+            raw = read_blob(repo, manifest["commit"], entry["path"])
+            text = compose(select_record(raw, entry), entry)
+            target = out / split / f"{doc_id}.{entry.get('ext', 'txt')}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            gold = set_dir / f"{doc_id}.gold.json"
+            if gold.exists():
+                shutil.copyfile(gold, target.parent / gold.name)
+            written += 1
+        except (MaterialiseError, KeyError, IndexError, ValueError) as exc:
+            errors.append(f"{set_dir.name}/{doc_id}: {exc}")
+    return written, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
+    parser.add_argument("--out", type=Path, default=ROOT / "var" / "gold-real")
+    parser.add_argument("--set", dest="only", help="materialise one set only")
+    args = parser.parse_args(argv)
+    total, failures = 0, []
+    for manifest in sorted(SETS.glob("*/manifest.yaml")):
+        if args.only and manifest.parent.name != args.only:
+            continue
+        try:
+            written, errors = materialise_set(manifest, args.mirror, args.out)
+        except MaterialiseError as exc:
+            written, errors = 0, [f"{manifest.parent.name}: {exc}"]
+        total += written
+        failures += errors
+        print(f"{manifest.parent.name}: {written} texts", file=sys.stderr)
+    for failure in failures:
+        print(f"error: {failure}", file=sys.stderr)
+    print(f"{total} texts in {args.out}", file=sys.stderr)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
