@@ -14,7 +14,7 @@ from ninja.security.http import HttpBearer
 
 from kopru.core.models import ApiToken
 from kopru.core.models.accounts import hash_token
-from kopru.web.api import build_router
+from kopru.ui.api import build_router
 
 
 class TokenAuth(HttpBearer):

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
-    "kopru.web",
+    "kopru.ui",
     "kopru.core",
     "kopru.engage",
     "kopru.intel",
@@ -59,7 +59,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "kopru.web.middleware.LoginRequiredMiddleware",
+    "kopru.ui.middleware.LoginRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "kopru.urls"
@@ -76,7 +76,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "kopru.web.context_processors.kopru",
+                "kopru.ui.context_processors.kopru",
             ],
         },
     }
@@ -129,7 +129,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = VAR_DIR / "media"
-# Uploaded files are never served as HTML; see kopru.web.views.serve_upload.
+# Uploaded files are never served as HTML; see kopru.ui.views.serve_upload.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 KOPRU_MAX_UPLOAD_BYTES = env_int("KOPRU_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from kopru.api import api
-from kopru.web.views import documents, exports, pages, records
+from kopru.ui.views import documents, exports, pages, records
 
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),

@@ -47,8 +47,8 @@ from kopru.calls.rules import (
     visible_proposals,
 )
 from kopru.core import access
-from kopru.web.views.access import LoginRequired
-from kopru.web.views.exports import csv_response, xlsx_response
+from kopru.ui.views.access import LoginRequired
+from kopru.ui.views.exports import csv_response, xlsx_response
 
 # --- fetch-and-check helpers ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from django.http import Http404
 from kopru.core import access
 from kopru.core.models import Document
 from kopru.intel.models import IngestBatch, Suggestion
-from kopru.web.views.access import LoginRequired
+from kopru.ui.views.access import LoginRequired
 
 
 def require_reviewer_of_documents(request) -> None:

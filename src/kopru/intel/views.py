@@ -17,8 +17,8 @@ from kopru.intel.access import access_batch, access_suggestion, require_reviewer
 from kopru.intel.domain.review import accept_suggestion, decide_many, reject_suggestion
 from kopru.intel.enums import SuggestionKind, SuggestionStatus
 from kopru.intel.forms import EDIT_FORMS, edits_from
-from kopru.web.registry import record_type_for
-from kopru.web.views.access import access_record
+from kopru.ui.registry import record_type_for
+from kopru.ui.views.access import access_record
 
 QUEUE_PAGE_SIZE = 50
 # A reviewer reads a document's events first, then who took part, then the rest.

@@ -20,7 +20,7 @@ from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
-from kopru.web.api import api_fetch
+from kopru.ui.api import api_fetch
 
 router = Router()
 

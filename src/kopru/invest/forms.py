@@ -15,7 +15,7 @@ from kopru.core.models import Country, Sector
 from kopru.invest.enums import LostReason, OpportunityKind, StagePhase
 from kopru.invest.matching.vocab import UNITS
 from kopru.invest.models import CompanyProfile, Deal, ImportBatch, Opportunity, Pipeline, Stage
-from kopru.web.forms import VISIBILITY_FIELDS, RecordForm, RecordMeta
+from kopru.ui.forms import VISIBILITY_FIELDS, RecordForm, RecordMeta
 
 
 def leaf_sectors():

@@ -32,7 +32,7 @@ from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
 from kopru.invest.economics.rules import load_rules
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
-from kopru.web.api import api_fetch
+from kopru.ui.api import api_fetch
 
 router = Router()
 

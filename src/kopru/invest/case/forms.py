@@ -12,7 +12,7 @@ from kopru.invest.economics.incentives import SCHEME_TYPES
 from kopru.invest.economics.montecarlo import DISTRIBUTIONS
 from kopru.invest.economics.plant import RANGEABLE
 from kopru.invest.economics.rules import Rules
-from kopru.web.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
+from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
 
 NUMBER = forms.NumberInput(attrs={"step": "any"})
 PLANT_FIELDS: list[tuple[str, Any, str]] = [

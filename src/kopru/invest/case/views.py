@@ -36,7 +36,7 @@ from kopru.invest.case.forms import CaseForm, CaseInputsForm, form_data_from, fo
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.rules import load_rules
-from kopru.web.views.access import LoginRequired
+from kopru.ui.views.access import LoginRequired
 
 REFERENCE_CASE = "BYD Manisa plant"
 

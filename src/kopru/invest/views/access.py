@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm
 from kopru.invest.models import CompanyProfile, Deal, Opportunity
-from kopru.web.registry import RecordType
-from kopru.web.views.access import access_record
+from kopru.ui.registry import RecordType
+from kopru.ui.views.access import access_record
 
 DEALS = RecordType("invest-deals", Deal, _("Deals"), (), form=DealForm)
 OPPORTUNITIES = RecordType("invest-opportunities", Opportunity, _("Opportunities"), (), form=OpportunityForm)

@@ -16,8 +16,8 @@ from kopru.invest.forms import CompanyProfileForm, leaf_sectors
 from kopru.invest.models import CompanyProfile
 from kopru.invest.views.access import access_company
 from kopru.invest.views.common import form_page
-from kopru.web.forms import NoteForm
-from kopru.web.views.access import require_creator
+from kopru.ui.forms import NoteForm
+from kopru.ui.views.access import require_creator
 
 
 def company_list(request):

@@ -21,10 +21,10 @@ from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
-from kopru.web.forms import NoteForm
-from kopru.web.views.access import require_creator, require_staff
-from kopru.web.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
-from kopru.web.views.records import post_note
+from kopru.ui.forms import NoteForm
+from kopru.ui.views.access import require_creator, require_staff
+from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
+from kopru.ui.views.records import post_note
 
 EXPORT_LIMIT = 100_000
 

@@ -20,7 +20,7 @@ from kopru.invest.domain.imports import (
 from kopru.invest.forms import ImportForm
 from kopru.invest.models import CompanyProfile, ImportBatch, Opportunity
 from kopru.invest.views.common import form_status
-from kopru.web.views.access import require_staff
+from kopru.ui.views.access import require_staff
 
 
 def import_upload(request):

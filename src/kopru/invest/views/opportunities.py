@@ -18,8 +18,8 @@ from kopru.invest.forms import OpportunityForm, leaf_sectors
 from kopru.invest.models import Opportunity
 from kopru.invest.views.access import access_opportunity
 from kopru.invest.views.common import form_page
-from kopru.web.forms import NoteForm
-from kopru.web.views.access import require_creator
+from kopru.ui.forms import NoteForm
+from kopru.ui.views.access import require_creator
 
 
 def opportunity_list(request):

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from kopru.core import access
 from kopru.invest.domain.reports import pipeline_figures
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline
-from kopru.web.views.access import require_staff
+from kopru.ui.views.access import require_staff
 
 
 def _pipeline(request) -> Pipeline | None:

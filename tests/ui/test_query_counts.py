@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.web.records import FACTORIES, make_record
+from tests.ui.records import FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

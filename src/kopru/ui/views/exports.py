@@ -13,10 +13,10 @@ from openpyxl import Workbook
 
 from kopru.core.access import visible_to
 from kopru.engage.models import Engagement
-from kopru.web.display import cell_text
-from kopru.web.listing import apply_list_params, base_queryset
-from kopru.web.registry import record_type_for
-from kopru.web.views.access import require_staff
+from kopru.ui.display import cell_text
+from kopru.ui.listing import apply_list_params, base_queryset
+from kopru.ui.registry import record_type_for
+from kopru.ui.views.access import require_staff
 
 EXPORT_LIMIT = 100_000
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.models import Country, Document, Organisation, Person, Position, Sector
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
-from kopru.web import forms
+from kopru.ui import forms
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
-from kopru.web.display import cell_text, raw_value
+from kopru.ui.display import cell_text, raw_value
 
 register = template.Library()
 

@@ -31,7 +31,7 @@ def dashboard(request):
     ).order_by("due_date")[:10]
     return render(
         request,
-        "web/dashboard.html",
+        "ui/dashboard.html",
         {
             "counts": counts,
             "latest": latest,
@@ -44,7 +44,7 @@ def dashboard(request):
 def search(request):
     query = request.GET.get("q", "").strip()
     groups = search_everything(request.user, query) if query else []
-    return render(request, "web/search.html", {"query": query, "groups": groups})
+    return render(request, "ui/search.html", {"query": query, "groups": groups})
 
 
 def engagement_timeline(request):
@@ -59,7 +59,7 @@ def engagement_timeline(request):
         (key, list(items))
         for key, items in groupby(engagements, key=lambda e: e.start_date.strftime("%Y-%m"))
     ]
-    return render(request, "web/timeline.html", {"months": months, "undated": undated})
+    return render(request, "ui/timeline.html", {"months": months, "undated": undated})
 
 
 def area_board(request):
@@ -74,4 +74,4 @@ def area_board(request):
         (sector, [by_cell.get((sector.pk, status.value), []) for status in AreaStatus])
         for sector in Sector.objects.filter(pk__in=sector_ids).order_by("code")
     ]
-    return render(request, "web/board.html", {"statuses": list(AreaStatus), "rows": rows})
+    return render(request, "ui/board.html", {"statuses": list(AreaStatus), "rows": rows})

@@ -16,11 +16,11 @@ from kopru.core import access
 from kopru.core.domain.evidence import Span, context_snippet, evidence_for, highlight
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.engage.domain.areas import advance_area, record_initial_status
-from kopru.web.forms import AreaTransitionForm, NoteForm
-from kopru.web.listing import apply_list_params, base_queryset, filter_options
-from kopru.web.registry import record_type_for
-from kopru.web.related import related_sections
-from kopru.web.views.access import access_record, require_creator
+from kopru.ui.forms import AreaTransitionForm, NoteForm
+from kopru.ui.listing import apply_list_params, base_queryset, filter_options
+from kopru.ui.registry import record_type_for
+from kopru.ui.related import related_sections
+from kopru.ui.views.access import access_record, require_creator
 
 
 def record_list(request, slug):
@@ -36,7 +36,7 @@ def record_list(request, slug):
         "can_create": record_type.form is not None and access.can_create(request.user),
         "can_export": access.can_create(request.user),
     }
-    template = "web/record_rows.html" if request.headers.get("HX-Request") else "web/record_list.html"
+    template = "ui/record_rows.html" if request.headers.get("HX-Request") else "ui/record_list.html"
     return render(request, template, context)
 
 
@@ -78,7 +78,7 @@ def record_detail(request, slug, pk):
     if slug == "areas":
         context["transitions"] = obj.transitions.select_related("by")
         context["transition_form"] = AreaTransitionForm() if context["can_change"] else None
-    return render(request, "web/record_detail.html", context)
+    return render(request, "ui/record_detail.html", context)
 
 
 def _save_form(request, record_type, instance=None):
@@ -102,7 +102,7 @@ def record_create(request, slug):
         return redirect(obj.get_absolute_url())
     return render(
         request,
-        "web/record_form.html",
+        "ui/record_form.html",
         {"record_type": record_type, "form": form, "object": None},
         status=400 if request.method == "POST" else 200,
     )
@@ -116,7 +116,7 @@ def record_edit(request, slug, pk):
         return redirect(obj.get_absolute_url())
     return render(
         request,
-        "web/record_form.html",
+        "ui/record_form.html",
         {"record_type": record_type, "form": form, "object": instance},
         status=400 if request.method == "POST" else 200,
     )
@@ -133,7 +133,7 @@ def record_history(request, slug, pk):
         changes = record.diff_against(previous).changes if previous else []
         entries.append({"record": record, "changes": changes})
     return render(
-        request, "web/record_history.html", {"record_type": record_type, "object": obj, "entries": entries}
+        request, "ui/record_history.html", {"record_type": record_type, "object": obj, "entries": entries}
     )
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kopru.core import access
-from kopru.web.registry import RecordType
+from kopru.ui.registry import RecordType
 
 
 class LoginRequired(Exception):

@@ -1,4 +1,4 @@
-from kopru.web.views.access import LoginRequired, login_redirect
+from kopru.ui.views.access import LoginRequired, login_redirect
 
 
 class LoginRequiredMiddleware:

@@ -9,7 +9,7 @@ from django.db.models import ForeignKey, ManyToManyField, QuerySet
 
 from kopru.core.access import visible_to
 from kopru.core.domain.search import folded_terms_filter
-from kopru.web.registry import RecordType
+from kopru.ui.registry import RecordType
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def test_list_filters_sorts_and_paginates(client, cast, settings):
     page_two = client.get("/engagements/?sort=-start_date&page=2")
     assert [e.title for e in page_two.context["page"].object_list] == ["A meeting"]
     htmx = client.get("/engagements/?q=visit", headers={"HX-Request": "true"})
-    assert next(t.name for t in htmx.templates) == "web/record_rows.html"
+    assert next(t.name for t in htmx.templates) == "ui/record_rows.html"
     assert [e.title for e in htmx.context["page"].object_list] == ["B visit"]
 
 

@@ -19,7 +19,7 @@ from tests.matrix import (
     url_names,
     view_outcomes,
 )
-from tests.web.records import FACTORIES, make_record
+from tests.ui.records import FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -15,9 +15,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
 from kopru.engage.domain.areas import record_initial_status
-from kopru.web.listing import apply_list_params, base_queryset
-from kopru.web.registry import RECORD_TYPES, RecordType
-from kopru.web.views.access import LoginRequired, access_record
+from kopru.ui.listing import apply_list_params, base_queryset
+from kopru.ui.registry import RECORD_TYPES, RecordType
+from kopru.ui.views.access import LoginRequired, access_record
 
 
 class ErrorOut(Schema):
