@@ -11,3 +11,7 @@ class CallsConfig(AppConfig):
 
     def ready(self):
         from kopru.calls import rules  # noqa: F401  (registers the django-rules permissions)
+        from kopru.calls.domain import demo
+        from kopru.core.domain.demo import DemoStep, register_demo_step
+
+        register_demo_step(DemoStep("calls", lambda context: demo.load_demo(), 40))

@@ -10,14 +10,12 @@ from django.db.models import Model, Q, QuerySet
 
 from kopru.core.enums import Role, Visibility
 
-# For company users: the lookup from each model to the organisations whose records they may read.
+# For company users: the lookup from each model to the organisations whose records they may read. Apps of
+# higher floors add theirs from `AppConfig.ready` (`register_organisation_link`).
 ORGANISATION_LINKS: dict[str, str] = {
     "core.organisation": "pk",
     "core.person": "positions__organisation",
     "core.position": "organisation",
-    "engage.engagement": "organisations",
-    "engage.agreement": "parties",
-    "engage.claim": "subject_organisation",
 }
 
 

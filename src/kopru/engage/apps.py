@@ -6,3 +6,8 @@ class EngageConfig(AppConfig):
     name = "kopru.engage"
     label = "engage"
     verbose_name = _("Engagements")
+
+    def ready(self):
+        from kopru.engage import records
+
+        records.register()

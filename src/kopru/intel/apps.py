@@ -8,3 +8,16 @@ class IntelConfig(AppConfig):
     verbose_name = _("Intelligence")
     # (label, URL name) pairs shown in the main navigation, when the URL name exists.
     nav_items = [(_("Review queue"), "intel:queue")]
+
+    def ready(self):
+        from kopru.core import access
+        from kopru.ui.registry import DetailLink, register_detail_link
+
+        register_detail_link(
+            "documents", DetailLink(_("Extracted facts"), "intel:document", access.can_create)
+        )
+
+        from kopru.core.domain.demo import DemoStep, register_demo_step
+        from kopru.intel.domain import demo
+
+        register_demo_step(DemoStep("intelligence", lambda context: demo.load_demo(context.seed_paths), 10))

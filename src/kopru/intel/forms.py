@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.enums import OrganisationKind
+from kopru.core.enums import OrganisationKind, Visibility
+from kopru.ui.forms import DATE_INPUT, MultipleFileField
 
 EVENT_TYPES = [
     ("meeting", _("Meeting")),
@@ -64,3 +65,27 @@ def edits_from(form: forms.Form) -> dict:
             value = value.upper()
         edits[key] = value if value != "" else None
     return edits
+
+
+class DocumentUploadForm(forms.Form):
+    files = MultipleFileField(
+        label=_("files"),
+        required=False,
+        help_text=_("Text, Markdown, HTML or PDF; several at once are fine."),
+    )
+    text = forms.CharField(
+        label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+    )
+    title = forms.CharField(label=_("title"), max_length=500, required=False)
+    publisher = forms.CharField(label=_("publisher"), max_length=200, required=False)
+    published_date = forms.DateField(label=_("published"), required=False, widget=DATE_INPUT)
+    source_url = forms.URLField(label=_("source URL"), required=False, assume_scheme="https")
+    visibility = forms.ChoiceField(
+        label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
+            raise forms.ValidationError(_("Upload a file or paste the text."))
+        return cleaned

@@ -16,3 +16,8 @@ class InvestConfig(AppConfig):
         # (kopru.core.access applies the rule to lists and single records alike).
         access.register_organisation_link("invest.companyprofile", "organisation")
         access.register_organisation_link("invest.deal", "company__organisation")
+
+        from kopru.core.domain.demo import DemoStep, register_demo_step
+        from kopru.invest.domain import demo
+
+        register_demo_step(DemoStep("investment", lambda context: demo.load_demo(), 20))

@@ -14,7 +14,6 @@ from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
-from kopru.engage.domain.areas import record_initial_status
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import RECORD_TYPES, RecordType
 from kopru.ui.views.access import LoginRequired, access_record
@@ -66,8 +65,8 @@ def _save(request, record_type: RecordType, payload: dict, instance=None):
         raise _form_errors_to_422(form)
     with transaction.atomic():
         obj = form.save()
-        if instance is None and record_type.slug == "areas":
-            record_initial_status(obj, by=request.user)
+        if instance is None and record_type.on_create is not None:
+            record_type.on_create(obj, request.user)
     return obj
 
 

@@ -1,4 +1,5 @@
-"""Model forms for the record types. Internal records always belong to the editing officer's side."""
+"""The forms base (RecordForm) and the core floor's record forms. Internal records always belong to the
+editing officer's side."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from kopru.core import access
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
 from kopru.core.text import capfirst_localised
-from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -147,130 +147,6 @@ class DocumentForm(RecordForm):
     class Meta(RecordMeta):
         model = Document
         fields = ["title", "publisher", "published_date", "language", "source_url", *VISIBILITY_FIELDS]
-
-
-class DocumentUploadForm(forms.Form):
-    files = MultipleFileField(
-        label=_("files"),
-        required=False,
-        help_text=_("Text, Markdown, HTML or PDF; several at once are fine."),
-    )
-    text = forms.CharField(
-        label=_("or paste the text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
-    )
-    title = forms.CharField(label=_("title"), max_length=500, required=False)
-    publisher = forms.CharField(label=_("publisher"), max_length=200, required=False)
-    published_date = forms.DateField(label=_("published"), required=False, widget=DATE_INPUT)
-    source_url = forms.URLField(label=_("source URL"), required=False, assume_scheme="https")
-    visibility = forms.ChoiceField(
-        label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED
-    )
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
-            raise forms.ValidationError(_("Upload a file or paste the text."))
-        return cleaned
-
-
-class EngagementForm(RecordForm):
-    class Meta(RecordMeta):
-        model = Engagement
-        fields = [
-            "kind",
-            "title",
-            "status",
-            "start_date",
-            "end_date",
-            "place",
-            "country",
-            "people",
-            "organisations",
-            "sectors",
-            "summary",
-            *VISIBILITY_FIELDS,
-        ]
-
-
-class AgreementForm(RecordForm):
-    class Meta(RecordMeta):
-        model = Agreement
-        fields = [
-            "kind",
-            "title",
-            "status",
-            "signed_date",
-            "valid_until",
-            "parties",
-            "signatories",
-            "sectors",
-            "engagement",
-            "summary",
-            *VISIBILITY_FIELDS,
-        ]
-
-
-class ClaimForm(RecordForm):
-    class Meta(RecordMeta):
-        model = Claim
-        fields = [
-            "subject",
-            "text",
-            "speaker",
-            "subject_country",
-            "subject_organisation",
-            "sector",
-            "metric",
-            "value",
-            "unit",
-            "scope",
-            "stated_on",
-            "engagement",
-            *VISIBILITY_FIELDS,
-        ]
-
-
-class CooperationAreaForm(RecordForm):
-    class Meta(RecordMeta):
-        model = CooperationArea
-        fields = [
-            "country_a",
-            "country_b",
-            "sector",
-            "summary",
-            "engagements",
-            "agreements",
-            "claims",
-            *VISIBILITY_FIELDS,
-        ]
-
-
-class ActionForm(RecordForm):
-    class Meta(RecordMeta):
-        model = Action
-        fields = [
-            "title",
-            "description",
-            "owner",
-            "due_date",
-            "status",
-            "engagement",
-            "agreement",
-            "area",
-            *VISIBILITY_FIELDS,
-        ]
-
-
-class AreaTransitionForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("new status"))
-    on_date = forms.DateField(label=_("date"), widget=DATE_INPUT)
-    note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, **kwargs):
-        from kopru.engage.enums import AreaStatus
-
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = AreaStatus.choices
 
 
 class NoteForm(forms.Form):

@@ -1,20 +1,17 @@
 """The record types the UI, exports and API expose, each described once.
 
-Generic list/detail/form/export views and API routes are driven from this table, so adding a record type
-means one entry here (plus its form and a row in the permission-matrix test).
+Generic list/detail/form/export views and API routes are driven from this table. Apps register their
+record types from `AppConfig.ready` (`register_record_types`), so the kit never names a model of a higher
+floor; adding a record type means one entry in its app (plus its form and a row in the permission matrix).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Model
 from django.http import Http404
-from django.utils.translation import gettext_lazy as _
-
-from kopru.core.models import Country, Document, Organisation, Person, Position, Sector
-from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
-from kopru.ui import forms
 
 
 @dataclass(frozen=True)
@@ -37,194 +34,28 @@ class RecordType:
     searchable: bool = True
     has_visibility: bool = True
     detail_fields: tuple[str, ...] = field(default=())
+    # Hooks a record type's app may set: run after a create in the same transaction (UI and API alike),
+    # add to the detail page's context, and render an extra section on it.
+    on_create: Callable | None = None  # (obj, user) -> None
+    detail_context: Callable | None = None  # (obj, user, can_change) -> dict
+    detail_template: str = ""
 
     @property
     def verbose_name(self):
         return self.model._meta.verbose_name
 
 
-def _c(path: str, label) -> Column:
+def column(path: str, label) -> Column:
     return Column(path, label)
 
 
-RECORD_TYPES: dict[str, RecordType] = {
-    record_type.slug: record_type
-    for record_type in [
-        RecordType(
-            "engagements",
-            Engagement,
-            _("Engagements"),
-            (
-                _c("title", _("title")),
-                _c("kind", _("kind")),
-                _c("status", _("status")),
-                _c("start_date", _("date")),
-                _c("place", _("place")),
-                _c("people", _("participants")),
-            ),
-            form=forms.EngagementForm,
-            filters=("kind", "status", "country", "sectors", "visibility"),
-            sortable=("title", "start_date", "status", "kind"),
-            select_related=("country",),
-            prefetch_related=("people", "organisations", "sectors"),
-        ),
-        RecordType(
-            "agreements",
-            Agreement,
-            _("Agreements"),
-            (
-                _c("title", _("title")),
-                _c("kind", _("kind")),
-                _c("status", _("status")),
-                _c("signed_date", _("signed")),
-                _c("parties", _("parties")),
-            ),
-            form=forms.AgreementForm,
-            filters=("kind", "status", "sectors", "visibility"),
-            sortable=("title", "signed_date", "status"),
-            prefetch_related=("parties", "sectors"),
-        ),
-        RecordType(
-            "claims",
-            Claim,
-            _("Claims"),
-            (
-                _c("subject", _("subject")),
-                _c("text", _("claim")),
-                _c("sector", _("sector")),
-                _c("metric", _("metric")),
-                _c("value", _("value")),
-                _c("unit", _("unit")),
-                _c("scope", _("scope")),
-            ),
-            form=forms.ClaimForm,
-            filters=("sector", "metric", "visibility"),
-            sortable=("subject", "value"),
-            select_related=("sector", "speaker"),
-        ),
-        RecordType(
-            "areas",
-            CooperationArea,
-            _("Cooperation areas"),
-            (
-                _c("sector", _("sector")),
-                _c("country_a", _("country A")),
-                _c("country_b", _("country B")),
-                _c("status", _("status")),
-                _c("status_since", _("status since")),
-            ),
-            form=forms.CooperationAreaForm,
-            filters=("status", "sector", "visibility"),
-            sortable=("status", "status_since"),
-            select_related=("sector", "country_a", "country_b"),
-            searchable=False,
-        ),
-        RecordType(
-            "actions",
-            Action,
-            _("Actions"),
-            (
-                _c("title", _("title")),
-                _c("owner", _("owner")),
-                _c("due_date", _("due")),
-                _c("status", _("status")),
-            ),
-            form=forms.ActionForm,
-            filters=("status", "owner", "visibility"),
-            sortable=("title", "due_date", "status"),
-            select_related=("owner", "engagement"),
-        ),
-        RecordType(
-            "people",
-            Person,
-            _("People"),
-            (_c("name", _("name")), _c("country", _("country")), _c("positions", _("positions"))),
-            form=forms.PersonForm,
-            filters=("country", "visibility"),
-            sortable=("name",),
-            select_related=("country",),
-            prefetch_related=("positions__organisation",),
-        ),
-        RecordType(
-            "positions",
-            Position,
-            _("Positions"),
-            (
-                _c("person", _("person")),
-                _c("title", _("title")),
-                _c("organisation", _("organisation")),
-                _c("start_date", _("from")),
-                _c("end_date", _("to")),
-            ),
-            form=forms.PositionForm,
-            filters=("organisation", "visibility"),
-            sortable=("title", "start_date"),
-            select_related=("person", "organisation"),
-            searchable=False,
-        ),
-        RecordType(
-            "organisations",
-            Organisation,
-            _("Organisations"),
-            (
-                _c("name", _("name")),
-                _c("kind", _("kind")),
-                _c("country", _("country")),
-                _c("sectors", _("sectors")),
-            ),
-            form=forms.OrganisationForm,
-            filters=("kind", "country", "sectors", "visibility"),
-            sortable=("name", "kind"),
-            select_related=("country",),
-            prefetch_related=("sectors",),
-        ),
-        RecordType(
-            "documents",
-            Document,
-            _("Documents"),
-            (
-                _c("title", _("title")),
-                _c("publisher", _("publisher")),
-                _c("published_date", _("published")),
-                _c("language", _("language")),
-            ),
-            form=forms.DocumentForm,
-            filters=("language", "publisher", "visibility"),
-            sortable=("title", "published_date", "publisher"),
-        ),
-        RecordType(
-            "countries",
-            Country,
-            _("Countries"),
-            (
-                _c("code", _("code")),
-                _c("name", _("name")),
-                _c("name_tr", _("name (Turkish)")),
-                _c("name_zh", _("name (Chinese)")),
-            ),
-            sortable=("code", "name"),
-            searchable=False,
-            has_visibility=False,
-        ),
-        RecordType(
-            "sectors",
-            Sector,
-            _("Sectors"),
-            (
-                _c("code", _("code")),
-                _c("name", _("name")),
-                _c("parent", _("parent")),
-                _c("nace_codes", _("NACE Rev.2")),
-                _c("hs_codes", _("HS codes")),
-            ),
-            filters=("parent",),
-            sortable=("code", "name"),
-            select_related=("parent",),
-            searchable=False,
-            has_visibility=False,
-        ),
-    ]
-}
+RECORD_TYPES: dict[str, RecordType] = {}
+
+
+def register_record_types(*record_types: RecordType) -> None:
+    """Add record types to the registry (idempotent: a re-registered slug keeps its first entry)."""
+    for record_type in record_types:
+        RECORD_TYPES.setdefault(record_type.slug, record_type)
 
 
 def record_type_for(slug: str) -> RecordType:
@@ -239,3 +70,21 @@ def record_type_of_model(model) -> RecordType | None:
         if record_type.model is model:
             return record_type
     return None
+
+
+@dataclass(frozen=True)
+class DetailLink:
+    """A button on a record type's detail page that a higher app adds (e.g. a document's extracted facts)."""
+
+    label: str
+    url_name: str  # reversed with the record's pk
+    allowed: Callable  # (user) -> bool
+
+
+DETAIL_LINKS: dict[str, list[DetailLink]] = {}
+
+
+def register_detail_link(slug: str, link: DetailLink) -> None:
+    links = DETAIL_LINKS.setdefault(slug, [])
+    if link not in links:
+        links.append(link)

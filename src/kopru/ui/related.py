@@ -1,10 +1,12 @@
-"""The linked records shown on a detail page, each list filtered by what the viewer may read."""
+"""The linked records shown on a detail page, each list filtered by what the viewer may read.
+
+Apps say which related lists a model's page shows with `register_related` from `AppConfig.ready`, so an
+organisation's page lists engagements without the kit naming the engagements app.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from django.utils.translation import gettext_lazy as _
 
 from kopru.core import access
 
@@ -15,36 +17,15 @@ class RelatedSection:
     items: list
 
 
-# model label -> (section label, attribute giving a queryset of related records)
-RELATED: dict[str, list[tuple]] = {
-    "core.person": [
-        (_("Positions"), "positions"),
-        (_("Engagements"), "engagements"),
-        (_("Agreements signed"), "agreements_signed"),
-        (_("Claims"), "claims"),
-    ],
-    "core.organisation": [
-        (_("People in positions"), "positions"),
-        (_("Engagements"), "engagements"),
-        (_("Agreements"), "agreements"),
-        (_("Sub-organisations"), "children"),
-    ],
-    "engage.engagement": [
-        (_("Agreements signed here"), "agreements"),
-        (_("Claims made here"), "claims"),
-        (_("Cooperation areas"), "areas"),
-        (_("Follow-up actions"), "actions"),
-    ],
-    "engage.agreement": [(_("Cooperation areas"), "areas"), (_("Follow-up actions"), "actions")],
-    "engage.claim": [(_("Cooperation areas"), "areas")],
-    "engage.cooperationarea": [
-        (_("Engagements"), "engagements"),
-        (_("Agreements"), "agreements"),
-        (_("Claims"), "claims"),
-        (_("Follow-up actions"), "actions"),
-    ],
-    "core.document": [],
-}
+# model label -> [(section label, attribute giving a queryset of related records)], in registration order
+RELATED: dict[str, list[tuple]] = {}
+
+
+def register_related(model_label: str, sections: list[tuple]) -> None:
+    known = RELATED.setdefault(model_label, [])
+    for section in sections:
+        if section not in known:
+            known.append(section)
 
 
 def related_sections(obj, user) -> list[RelatedSection]:

@@ -1,30 +1,43 @@
-"""Demo content: the seed documents, turned into records by the extraction pipeline when it is installed."""
+"""Demo content. The core creates the demo company; every app adds its own content through a step it
+registers from `AppConfig.ready` (`register_demo_step`), run in the order given, each in a transaction.
+The core names no app above it."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
 
-from kopru.core.domain.documents import store_document
-from kopru.core.domain.reading import UnreadableDocument, read_upload
 from kopru.core.enums import OrganisationKind, Visibility
 from kopru.core.models import Country, Organisation
 
 
 @dataclass
-class DemoReport:
+class DemoContext:
+    seed_paths: list[Path] = field(default_factory=list)  # the seed documents given to `kopru demo`
     company: Organisation | None = None
-    lines: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DemoStep:
+    name: str
+    load: Callable[[DemoContext], list[str]]  # idempotent; returns lines to print
+    order: int = 100
+
+
+DEMO_STEPS: dict[str, DemoStep] = {}
+
+
+def register_demo_step(step: DemoStep) -> None:
+    DEMO_STEPS.setdefault(step.name, step)
 
 
 @transaction.atomic
-def load_demo_record(paths: list[Path]) -> DemoReport:
-    report = DemoReport()
+def ensure_demo_company() -> Organisation:
     # A fictional company so that the demo's company user has an organisation of its own.
-    report.company, _ = Organisation.objects.get_or_create(
+    company, _ = Organisation.objects.get_or_create(
         name="Anatolia Cell Works",
         defaults={
             "kind": OrganisationKind.COMPANY,
@@ -33,45 +46,12 @@ def load_demo_record(paths: list[Path]) -> DemoReport:
             "description": "Demo company (fictional) for the company-user role.",
         },
     )
-    for path in paths:
-        try:
-            content = path.read_bytes()
-            read = read_upload(path.name, content)
-        except (OSError, UnreadableDocument) as error:
-            report.lines.append(f"  skipped {path}: {error}")
-            continue
-        stored = store_document(
-            content=content,
-            text=read.text,
-            title=read.title or path.stem,
-            file_name="",
-            publisher=read.publisher or "",
-            published_date=read.published,
-            visibility=Visibility.PUBLIC,
-        )
-        state = "stored" if stored.created else "already stored"
-        report.lines.append(f"  document {state}: {stored.document.title} ({path.name})")
-    return report
+    return company
 
 
-# Apps contribute demo content through `kopru.<app>.domain.demo.load_demo() -> list[str]` (idempotent).
-DEMO_MODULES = [
-    "kopru.intel.domain.demo",
-    "kopru.invest.domain.demo",
-    "kopru.invest.case.domain.demo",
-    "kopru.calls.domain.demo",
-]
-
-
-def load_app_demos() -> list[str]:
+def run_demo_steps(context: DemoContext) -> list[str]:
     lines = []
-    for module_name in DEMO_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name and module_name.startswith(error.name):
-                continue  # the app has no demo content yet
-            raise
+    for step in sorted(DEMO_STEPS.values(), key=lambda s: s.order):
         with transaction.atomic():
-            lines.extend(module.load_demo())
+            lines.extend(step.load(context))
     return lines

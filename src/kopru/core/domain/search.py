@@ -1,15 +1,21 @@
-"""Global search across people, organisations, documents and engagements, diacritic-insensitive."""
+"""Global search across the record, diacritic-insensitive.
+
+Each app registers what it contributes (`register_search_source`) from its `AppConfig.ready`; the core
+registers people, organisations and documents, the engagements app its engagements. Results are always
+narrowed to what the searching user may read.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from kopru.core.access import visible_to
 from kopru.core.models import Document, Organisation, Person
 from kopru.core.text import fold
-from kopru.engage.models import Engagement
 
 
 @dataclass(frozen=True)
@@ -17,6 +23,21 @@ class SearchGroup:
     slug: str
     label: str
     results: list
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    slug: str
+    label: str
+    matching: Callable[[str], QuerySet]  # query -> the model's rows that match, before visibility
+    order: int = 100
+
+
+SEARCH_SOURCES: dict[str, SearchSource] = {}
+
+
+def register_search_source(source: SearchSource) -> None:
+    SEARCH_SOURCES.setdefault(source.slug, source)
 
 
 def folded_terms_filter(query: str, field: str = "search_text") -> Q:
@@ -28,25 +49,37 @@ def folded_terms_filter(query: str, field: str = "search_text") -> Q:
 
 
 def search_everything(user, query: str, limit: int = 20) -> list[SearchGroup]:
-    from django.utils.translation import gettext as _
-
     if not fold(query):
         return []
-    by_name = folded_terms_filter(query)
-    # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended).
-    engagement_match = (
-        by_name
-        | folded_terms_filter(query, "people__search_text")
-        | folded_terms_filter(query, "organisations__search_text")
-    )
-    sources = [
-        ("people", _("People"), Person.objects.select_related("country").filter(by_name)),
-        ("organisations", _("Organisations"), Organisation.objects.select_related("country").filter(by_name)),
-        ("engagements", _("Engagements"), Engagement.objects.filter(engagement_match).distinct()),
-        ("documents", _("Documents"), Document.objects.defer("text").filter(by_name)),
-    ]
     groups = []
-    for slug, label, queryset in sources:
-        results = list(visible_to(queryset, user)[:limit])
-        groups.append(SearchGroup(slug, label, results))
+    for source in sorted(SEARCH_SOURCES.values(), key=lambda s: s.order):
+        results = list(visible_to(source.matching(query), user)[:limit])
+        groups.append(SearchGroup(source.slug, str(source.label), results))
     return groups
+
+
+def register_core_sources() -> None:
+    register_search_source(
+        SearchSource(
+            "people",
+            _("People"),
+            lambda q: Person.objects.select_related("country").filter(folded_terms_filter(q)),
+            order=10,
+        )
+    )
+    register_search_source(
+        SearchSource(
+            "organisations",
+            _("Organisations"),
+            lambda q: Organisation.objects.select_related("country").filter(folded_terms_filter(q)),
+            order=20,
+        )
+    )
+    register_search_source(
+        SearchSource(
+            "documents",
+            _("Documents"),
+            lambda q: Document.objects.defer("text").filter(folded_terms_filter(q)),
+            order=40,
+        )
+    )

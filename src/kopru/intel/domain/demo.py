@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from kopru.core.enums import Visibility
-from kopru.core.models import Document
 from kopru.intel.domain.analysis import run_item
 from kopru.intel.domain.ingest import files_from_paths, ingest_files
 from kopru.intel.domain.review import decide_many
@@ -24,20 +23,23 @@ FOR_REVIEW = [
 ]
 
 
-def load_demo() -> list[str]:
+def load_demo(seed_paths=()) -> list[str]:
+    """Extract the seed documents (public) and the demo set (shared); accept all but a few suggestions."""
     admin = get_user_model().objects.filter(username="admin").first()
+    seed_batch = ingest_files(
+        files_from_paths([str(path) for path in seed_paths]),
+        user=admin,
+        label="seed",
+        visibility=Visibility.PUBLIC,
+        enqueue=False,
+    )
     gold = settings.DATA_DIR / "gold" / "extraction"
     accepted = sorted((settings.DATA_DIR / "demo" / "invest").glob("*.txt"))
     paths = [str(path) for path in [*accepted, *(gold / name for name in FOR_REVIEW)] if path.is_file()]
     batch = ingest_files(
         files_from_paths(paths), user=admin, label="demo", visibility=Visibility.SHARED, enqueue=False
     )
-    # Documents stored earlier by the demo (the seed article) go through the same extraction.
-    without_items = Document.objects.filter(ingest_items__isnull=True)
-    IngestItem.objects.bulk_create(
-        IngestItem(batch=batch, name=d.original_name or d.title, document=d) for d in without_items
-    )
-    for item in batch.items.filter(status=ItemStatus.QUEUED):
+    for item in IngestItem.objects.filter(batch__in=[seed_batch, batch], status=ItemStatus.QUEUED):
         run_item(item.pk)
     to_accept = Suggestion.objects.filter(status=SuggestionStatus.PENDING).exclude(
         document__original_name__in=FOR_REVIEW
@@ -48,8 +50,8 @@ def load_demo() -> list[str]:
     failed = [f"    could not accept {d.suggestion.label}: {d.message}" for d in decisions if not d.ok]
     pending = Suggestion.objects.filter(status=SuggestionStatus.PENDING).count()
     return [
-        f"  intelligence: {batch.items.count()} documents extracted, {sum(d.ok for d in decisions)} "
-        "suggestions "
-        f"accepted into the record, {pending} left in the review queue",
+        f"  intelligence: {seed_batch.items.count() + batch.items.count()} documents extracted, "
+        f"{sum(d.ok for d in decisions)} suggestions accepted into the record, "
+        f"{pending} left in the review queue",
         *failed,
     ]

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kopru.core.domain.documents import store_document
-from kopru.core.domain.reading import UnreadableDocument, read_upload
 from kopru.core.enums import Visibility
+from kopru.intel.domain.reading import UnreadableDocument, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
 from kopru.intel.models import IngestBatch, IngestItem

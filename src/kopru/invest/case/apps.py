@@ -10,4 +10,8 @@ class InvestCaseConfig(AppConfig):
     nav_items = [(_("Investment case"), "invest_case:home")]
 
     def ready(self):
+        from kopru.core.domain.demo import DemoStep, register_demo_step
         from kopru.invest.case import rules  # noqa: F401  (registers the permissions)
+        from kopru.invest.case.domain import demo
+
+        register_demo_step(DemoStep("investment case", lambda context: demo.load_demo(), 30))

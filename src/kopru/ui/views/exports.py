@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import csv
-import datetime
 import io
 
 from django.http import HttpResponse
 from django.utils import timezone
-from icalendar import Calendar, Event
 from openpyxl import Workbook
 
-from kopru.core.access import visible_to
-from kopru.engage.models import Engagement
 from kopru.ui.display import cell_text
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import record_type_for
@@ -87,36 +83,3 @@ def export_xlsx(request, slug):
         header,
         ([neutralise_formula(value) for value in row] for row in rows),
     )
-
-
-def engagements_ical(request):
-    require_staff(request)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Köprü//engagements//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Köprü engagements")
-    engagements = visible_to(Engagement.objects.filter(start_date__isnull=False), request.user)
-    host = request.get_host()
-    for engagement in engagements[:5000]:
-        event = Event()
-        event.add("uid", f"engagement-{engagement.pk}@{host}")
-        event.add("summary", engagement.title)
-        event.add("dtstart", engagement.start_date)
-        event.add("dtend", (engagement.end_date or engagement.start_date) + datetime.timedelta(days=1))
-        event.add("dtstamp", engagement.updated_at)
-        if engagement.place:
-            event.add("location", engagement.place)
-        event.add(
-            "status",
-            "CANCELLED"
-            if engagement.status == "cancelled"
-            else "TENTATIVE"
-            if engagement.status == "planned"
-            else "CONFIRMED",
-        )
-        event.add("description", engagement.summary)
-        event.add("url", request.build_absolute_uri(engagement.get_absolute_url()))
-        calendar.add_component(event)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="kopru-engagements.ics"'
-    return response

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import ManyToManyField
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.core import access
-from kopru.core.domain.evidence import Span, context_snippet, evidence_for, highlight
+from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
-from kopru.engage.domain.areas import advance_area, record_initial_status
-from kopru.ui.forms import AreaTransitionForm, NoteForm
+from kopru.ui.forms import NoteForm
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
-from kopru.ui.registry import record_type_for
+from kopru.ui.registry import DETAIL_LINKS, record_type_for
 from kopru.ui.related import related_sections
 from kopru.ui.views.access import access_record, require_creator
 
@@ -72,12 +71,13 @@ def record_detail(request, slug, pk):
         context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj)]
         context["notes"] = notes_for(obj, user)
         context["note_form"] = NoteForm() if access.can_create(user) else None
-    if slug == "documents":
-        spans = [Span(item.start, item.end, f"ev-{item.pk}") for item in obj.evidence.all()]
-        context["highlighted_text"] = highlight(obj.text, spans)
-    if slug == "areas":
-        context["transitions"] = obj.transitions.select_related("by")
-        context["transition_form"] = AreaTransitionForm() if context["can_change"] else None
+    context["detail_links"] = [
+        (link.label, reverse(link.url_name, args=[obj.pk]))
+        for link in DETAIL_LINKS.get(slug, [])
+        if link.allowed(user)
+    ]
+    if record_type.detail_context is not None:
+        context.update(record_type.detail_context(obj, user, context["can_change"]))
     return render(request, "ui/record_detail.html", context)
 
 
@@ -87,8 +87,8 @@ def _save_form(request, record_type, instance=None):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             obj = form.save()
-            if instance is None and record_type.slug == "areas":
-                record_initial_status(obj, by=request.user)
+            if instance is None and record_type.on_create is not None:
+                record_type.on_create(obj, request.user)
         messages.success(request, _("Saved “%(name)s”.") % {"name": obj})
         return None, obj
     return form, None
@@ -158,22 +158,3 @@ def post_note(request, record):
 def record_add_note(request, slug, pk):
     record_type = record_type_for(slug)
     return post_note(request, access_record(request, record_type, pk))
-
-
-@require_POST
-def area_advance(request, pk):
-    record_type = record_type_for("areas")
-    area = access_record(request, record_type, pk, for_change=True)
-    form = AreaTransitionForm(request.POST)
-    if form.is_valid():
-        try:
-            advance_area(area, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Status changed."))
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-    else:
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, message)
-    return redirect(area.get_absolute_url())

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from kopru.core.domain.accounts import create_member
-from kopru.core.domain.demo import load_app_demos, load_demo_record
+from kopru.core.domain.demo import DemoContext, ensure_demo_company, run_demo_steps
 from kopru.core.enums import Role
 
 
@@ -26,21 +26,19 @@ class Command(BaseCommand):
         call_command("load_reference", verbosity=0)
         password = password or secrets.token_urlsafe(9)
         side_a, side_b = settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B
-        report = load_demo_record(self._seed_paths(seed))
+        context = DemoContext(seed_paths=self._seed_paths(seed), company=ensure_demo_company())
         cast = [
             ("admin", Role.ADMIN, "", None),
             (f"officer.{side_a.lower()}", Role.STAFF, side_a, None),
             (f"officer.{side_b.lower()}", Role.STAFF, side_b, None),
-            ("company", Role.COMPANY, "", report.company),
+            ("company", Role.COMPANY, "", context.company),
             ("reviewer", Role.REVIEWER, "", None),
         ]
         for username, role, side, organisation in cast:
             create_member(
                 username, role=role, password=password, side=side, organisation=organisation, update=True
             )
-        for line in report.lines:
-            self.stdout.write(line)
-        for line in load_app_demos():
+        for line in run_demo_steps(context):
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("\nKöprü demo is ready at http://127.0.0.1:8000"))
         self.stdout.write(f"  users: {', '.join(name for name, *_ in cast)}")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core import access
 from kopru.intel.domain.ingest import IncomingFile, ingest_files
-from kopru.ui.forms import DocumentUploadForm
+from kopru.intel.forms import DocumentUploadForm
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import require_creator
 
@@ -57,5 +57,5 @@ def document_upload(request):
             )
             return redirect(batch.get_absolute_url())
     return render(
-        request, "ui/document_upload.html", {"form": form}, status=400 if request.method == "POST" else 200
+        request, "intel/document_upload.html", {"form": form}, status=400 if request.method == "POST" else 200
     )

@@ -1,0 +1,165 @@
+"""What the engagements app adds to the kit and the core: its record types, related lists, search source
+and the links that let company users read their organisation's engagements. Registered from
+`EngageConfig.ready`, so no lower floor names an engagement model."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.access import register_organisation_link
+from kopru.core.domain.search import SearchSource, folded_terms_filter, register_search_source
+from kopru.engage import forms
+from kopru.engage.domain.areas import record_initial_status
+from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+from kopru.ui.registry import RecordType, column, register_record_types
+from kopru.ui.related import register_related
+
+
+def _area_context(area, user, can_change) -> dict:
+    return {
+        "transitions": area.transitions.select_related("by"),
+        "transition_form": forms.AreaTransitionForm() if can_change else None,
+    }
+
+
+ENGAGE_RECORD_TYPES = (
+    RecordType(
+        "engagements",
+        Engagement,
+        _("Engagements"),
+        (
+            column("title", _("title")),
+            column("kind", _("kind")),
+            column("status", _("status")),
+            column("start_date", _("date")),
+            column("place", _("place")),
+            column("people", _("participants")),
+        ),
+        form=forms.EngagementForm,
+        filters=("kind", "status", "country", "sectors", "visibility"),
+        sortable=("title", "start_date", "status", "kind"),
+        select_related=("country",),
+        prefetch_related=("people", "organisations", "sectors"),
+    ),
+    RecordType(
+        "agreements",
+        Agreement,
+        _("Agreements"),
+        (
+            column("title", _("title")),
+            column("kind", _("kind")),
+            column("status", _("status")),
+            column("signed_date", _("signed")),
+            column("parties", _("parties")),
+        ),
+        form=forms.AgreementForm,
+        filters=("kind", "status", "sectors", "visibility"),
+        sortable=("title", "signed_date", "status"),
+        prefetch_related=("parties", "sectors"),
+    ),
+    RecordType(
+        "claims",
+        Claim,
+        _("Claims"),
+        (
+            column("subject", _("subject")),
+            column("text", _("claim")),
+            column("sector", _("sector")),
+            column("metric", _("metric")),
+            column("value", _("value")),
+            column("unit", _("unit")),
+            column("scope", _("scope")),
+        ),
+        form=forms.ClaimForm,
+        filters=("sector", "metric", "visibility"),
+        sortable=("subject", "value"),
+        select_related=("sector", "speaker"),
+    ),
+    RecordType(
+        "areas",
+        CooperationArea,
+        _("Cooperation areas"),
+        (
+            column("sector", _("sector")),
+            column("country_a", _("country A")),
+            column("country_b", _("country B")),
+            column("status", _("status")),
+            column("status_since", _("status since")),
+        ),
+        form=forms.CooperationAreaForm,
+        filters=("status", "sector", "visibility"),
+        sortable=("status", "status_since"),
+        select_related=("sector", "country_a", "country_b"),
+        searchable=False,
+        on_create=lambda area, user: record_initial_status(area, by=user),
+        detail_context=_area_context,
+        detail_template="engage/area_transitions.html",
+    ),
+    RecordType(
+        "actions",
+        Action,
+        _("Actions"),
+        (
+            column("title", _("title")),
+            column("owner", _("owner")),
+            column("due_date", _("due")),
+            column("status", _("status")),
+        ),
+        form=forms.ActionForm,
+        filters=("status", "owner", "visibility"),
+        sortable=("title", "due_date", "status"),
+        select_related=("owner", "engagement"),
+    ),
+)
+
+
+def _engagements_matching(query: str):
+    # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended).
+    match = (
+        folded_terms_filter(query)
+        | folded_terms_filter(query, "people__search_text")
+        | folded_terms_filter(query, "organisations__search_text")
+    )
+    return Engagement.objects.filter(match).distinct()
+
+
+def register() -> None:
+    register_record_types(*ENGAGE_RECORD_TYPES)
+    register_related(
+        "core.person",
+        [
+            (_("Engagements"), "engagements"),
+            (_("Agreements signed"), "agreements_signed"),
+            (_("Claims"), "claims"),
+        ],
+    )
+    register_related(
+        "core.organisation",
+        [(_("Engagements"), "engagements"), (_("Agreements"), "agreements")],
+    )
+    register_related(
+        "engage.engagement",
+        [
+            (_("Agreements signed here"), "agreements"),
+            (_("Claims made here"), "claims"),
+            (_("Cooperation areas"), "areas"),
+            (_("Follow-up actions"), "actions"),
+        ],
+    )
+    register_related(
+        "engage.agreement", [(_("Cooperation areas"), "areas"), (_("Follow-up actions"), "actions")]
+    )
+    register_related("engage.claim", [(_("Cooperation areas"), "areas")])
+    register_related(
+        "engage.cooperationarea",
+        [
+            (_("Engagements"), "engagements"),
+            (_("Agreements"), "agreements"),
+            (_("Claims"), "claims"),
+            (_("Follow-up actions"), "actions"),
+        ],
+    )
+    register_search_source(SearchSource("engagements", _("Engagements"), _engagements_matching, order=30))
+    register_organisation_link("engage.engagement", "organisations")
+    register_organisation_link("engage.agreement", "parties")
+    register_organisation_link("engage.claim", "subject_organisation")

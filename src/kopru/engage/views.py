@@ -1,0 +1,133 @@
+"""The engagements app's pages: the dashboard, the timeline, the cooperation-area board and its status
+changes, and the iCalendar feed."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from icalendar import Calendar, Event
+
+from kopru.core.access import visible_to
+from kopru.core.models import Document, Organisation, Person, Sector
+from kopru.engage.domain.areas import advance_area
+from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus
+from kopru.engage.forms import AreaTransitionForm
+from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+from kopru.ui.registry import record_type_for
+from kopru.ui.views.access import access_record, require_staff
+
+
+def dashboard(request):
+    user = request.user
+    counts = [
+        ("engagements", visible_to(Engagement.objects.all(), user).count()),
+        ("agreements", visible_to(Agreement.objects.all(), user).count()),
+        ("areas", visible_to(CooperationArea.objects.all(), user).count()),
+        ("claims", visible_to(Claim.objects.all(), user).count()),
+        ("people", visible_to(Person.objects.all(), user).count()),
+        ("organisations", visible_to(Organisation.objects.all(), user).count()),
+        ("documents", visible_to(Document.objects.all(), user).count()),
+    ]
+    latest = visible_to(Engagement.objects.prefetch_related("people"), user)[:8]
+    open_actions = visible_to(
+        Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
+    ).order_by("due_date")[:10]
+    return render(
+        request,
+        "engage/dashboard.html",
+        {
+            "counts": counts,
+            "latest": latest,
+            "open_actions": open_actions,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def engagement_timeline(request):
+    engagements = visible_to(
+        Engagement.objects.filter(start_date__isnull=False)
+        .select_related("country")
+        .prefetch_related("people"),
+        request.user,
+    ).order_by("-start_date")[:300]
+    undated = visible_to(Engagement.objects.filter(start_date__isnull=True), request.user)[:50]
+    months = [
+        (key, list(items))
+        for key, items in groupby(engagements, key=lambda e: e.start_date.strftime("%Y-%m"))
+    ]
+    return render(request, "engage/timeline.html", {"months": months, "undated": undated})
+
+
+def area_board(request):
+    areas = visible_to(
+        CooperationArea.objects.select_related("sector", "country_a", "country_b"), request.user
+    )
+    by_cell: dict[tuple[int, str], list] = {}
+    for area in areas:
+        by_cell.setdefault((area.sector_id, area.status), []).append(area)
+    sector_ids = {sector_id for sector_id, _ in by_cell}
+    rows = [
+        (sector, [by_cell.get((sector.pk, status.value), []) for status in AreaStatus])
+        for sector in Sector.objects.filter(pk__in=sector_ids).order_by("code")
+    ]
+    return render(request, "engage/board.html", {"statuses": list(AreaStatus), "rows": rows})
+
+
+@require_POST
+def area_advance(request, pk):
+    area = access_record(request, record_type_for("areas"), pk, for_change=True)
+    form = AreaTransitionForm(request.POST)
+    if form.is_valid():
+        try:
+            advance_area(area, by=request.user, **form.cleaned_data)
+            messages.success(request, _("Status changed."))
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+    else:
+        for field_errors in form.errors.values():
+            for message in field_errors:
+                messages.error(request, message)
+    return redirect(area.get_absolute_url())
+
+
+def engagements_ical(request):
+    require_staff(request)
+    calendar = Calendar()
+    calendar.add("prodid", "-//Köprü//engagements//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Köprü engagements")
+    engagements = visible_to(Engagement.objects.filter(start_date__isnull=False), request.user)
+    host = request.get_host()
+    for engagement in engagements[:5000]:
+        event = Event()
+        event.add("uid", f"engagement-{engagement.pk}@{host}")
+        event.add("summary", engagement.title)
+        event.add("dtstart", engagement.start_date)
+        event.add("dtend", (engagement.end_date or engagement.start_date) + datetime.timedelta(days=1))
+        event.add("dtstamp", engagement.updated_at)
+        if engagement.place:
+            event.add("location", engagement.place)
+        event.add(
+            "status",
+            "CANCELLED"
+            if engagement.status == "cancelled"
+            else "TENTATIVE"
+            if engagement.status == "planned"
+            else "CONFIRMED",
+        )
+        event.add("description", engagement.summary)
+        event.add("url", request.build_absolute_uri(engagement.get_absolute_url()))
+        calendar.add_component(event)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="kopru-engagements.ics"'
+    return response

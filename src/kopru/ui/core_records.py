@@ -1,0 +1,117 @@
+"""The core floor's record types (people, organisations, positions, documents, reference data) in the kit."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core.domain.evidence import Span, highlight
+from kopru.core.models import Country, Document, Organisation, Person, Position, Sector
+from kopru.ui import forms
+from kopru.ui.registry import RecordType, column, register_record_types
+from kopru.ui.related import register_related
+
+
+def _document_context(document, user, can_change) -> dict:
+    spans = [Span(item.start, item.end, f"ev-{item.pk}") for item in document.evidence.all()]
+    return {"highlighted_text": highlight(document.text, spans)}
+
+
+CORE_RECORD_TYPES = (
+    RecordType(
+        "people",
+        Person,
+        _("People"),
+        (column("name", _("name")), column("country", _("country")), column("positions", _("positions"))),
+        form=forms.PersonForm,
+        filters=("country", "visibility"),
+        sortable=("name",),
+        select_related=("country",),
+        prefetch_related=("positions__organisation",),
+    ),
+    RecordType(
+        "positions",
+        Position,
+        _("Positions"),
+        (
+            column("person", _("person")),
+            column("title", _("title")),
+            column("organisation", _("organisation")),
+            column("start_date", _("from")),
+            column("end_date", _("to")),
+        ),
+        form=forms.PositionForm,
+        filters=("organisation", "visibility"),
+        sortable=("title", "start_date"),
+        select_related=("person", "organisation"),
+        searchable=False,
+    ),
+    RecordType(
+        "organisations",
+        Organisation,
+        _("Organisations"),
+        (
+            column("name", _("name")),
+            column("kind", _("kind")),
+            column("country", _("country")),
+            column("sectors", _("sectors")),
+        ),
+        form=forms.OrganisationForm,
+        filters=("kind", "country", "sectors", "visibility"),
+        sortable=("name", "kind"),
+        select_related=("country",),
+        prefetch_related=("sectors",),
+    ),
+    RecordType(
+        "documents",
+        Document,
+        _("Documents"),
+        (
+            column("title", _("title")),
+            column("publisher", _("publisher")),
+            column("published_date", _("published")),
+            column("language", _("language")),
+        ),
+        form=forms.DocumentForm,
+        filters=("language", "publisher", "visibility"),
+        sortable=("title", "published_date", "publisher"),
+        detail_context=_document_context,
+    ),
+    RecordType(
+        "countries",
+        Country,
+        _("Countries"),
+        (
+            column("code", _("code")),
+            column("name", _("name")),
+            column("name_tr", _("name (Turkish)")),
+            column("name_zh", _("name (Chinese)")),
+        ),
+        sortable=("code", "name"),
+        searchable=False,
+        has_visibility=False,
+    ),
+    RecordType(
+        "sectors",
+        Sector,
+        _("Sectors"),
+        (
+            column("code", _("code")),
+            column("name", _("name")),
+            column("parent", _("parent")),
+            column("nace_codes", _("NACE Rev.2")),
+            column("hs_codes", _("HS codes")),
+        ),
+        filters=("parent",),
+        sortable=("code", "name"),
+        select_related=("parent",),
+        searchable=False,
+        has_visibility=False,
+    ),
+)
+
+
+def register() -> None:
+    register_record_types(*CORE_RECORD_TYPES)
+    register_related("core.person", [(_("Positions"), "positions")])
+    register_related("core.organisation", [(_("People in positions"), "positions")])
+    register_related("core.document", [])
