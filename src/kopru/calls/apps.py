@@ -15,3 +15,9 @@ class CallsConfig(AppConfig):
         from kopru.core.domain.demo import DemoStep, register_demo_step
 
         register_demo_step(DemoStep("calls", lambda context: demo.load_demo(), 40))
+
+        from kopru.calls import tasks
+        from kopru.core.jobs import register_job
+
+        register_job("calls.run_assignment", tasks.run_assignment_task.enqueue)
+        register_job("calls.send_letters", tasks.send_letters_task.enqueue)

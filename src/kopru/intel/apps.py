@@ -21,3 +21,8 @@ class IntelConfig(AppConfig):
         from kopru.intel.domain import demo
 
         register_demo_step(DemoStep("intelligence", lambda context: demo.load_demo(context.seed_paths), 10))
+
+        from kopru.core.jobs import register_job
+        from kopru.intel import tasks
+
+        register_job("intel.extract_document", tasks.extract_document.enqueue)

@@ -21,3 +21,18 @@ class InvestConfig(AppConfig):
         from kopru.invest.domain import demo
 
         register_demo_step(DemoStep("investment", lambda context: demo.load_demo(), 20))
+
+        from kopru.intel.domain.review import register_acceptor
+        from kopru.invest.domain.suggestions import create_deal_from_investment_event
+
+        register_acceptor(
+            "investment",
+            lambda data, document, user: create_deal_from_investment_event(
+                data, document=document, user=user
+            ),
+        )
+
+        from kopru.core.jobs import register_job
+        from kopru.invest import tasks
+
+        register_job("invest.confirm_import", tasks.confirm_import_task.enqueue)

@@ -28,6 +28,7 @@ from kopru.calls.selection import (
     select_for_funding,
 )
 from kopru.core.enums import Role
+from kopru.core.jobs import enqueue_on_commit
 
 PANEL_STATUSES = (ProposalStatus.SUBMITTED, ProposalStatus.FUNDED, ProposalStatus.NOT_FUNDED)
 
@@ -176,8 +177,6 @@ def letter_recipients(proposal: Proposal) -> list[str]:
 @transaction.atomic
 def decide_call(call: Call, *, by=None, now=None) -> list[FundingDecision]:
     """Record the panel's funding set as decisions, write the letters and queue them for sending."""
-    from kopru.calls.tasks import send_letters_task
-
     now = now or timezone.now()
     given, call = call, Call.objects.select_for_update().get(pk=call.pk)
     if call.status != CallStatus.PANEL:
@@ -234,7 +233,7 @@ def decide_call(call: Call, *, by=None, now=None) -> list[FundingDecision]:
         )
     record_transition(call, to_status=CallStatus.DECIDED, by=by, note=_("Funding decided"), now=now)
     given.status = call.status
-    transaction.on_commit(lambda: send_letters_task.enqueue(call_id=call.pk))
+    enqueue_on_commit("calls.send_letters", call_id=call.pk)
     return decisions
 
 

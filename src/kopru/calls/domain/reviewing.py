@@ -35,6 +35,7 @@ from kopru.calls.models import (
 from kopru.calls.rules import DECIDED, is_assigned_reviewer, is_officer_user
 from kopru.core import access
 from kopru.core.enums import Role
+from kopru.core.jobs import enqueue_on_commit
 
 ASSIGNABLE_STATUSES = (CallStatus.CLOSED, CallStatus.IN_REVIEW)
 
@@ -154,15 +155,13 @@ def ensure_assignable(call: Call) -> None:
 @transaction.atomic
 def request_assignment_run(call: Call, *, by=None) -> AssignmentRun:
     """Queue the optimal solver for this call; it runs as a background task after the commit."""
-    from kopru.calls.tasks import run_assignment_task
-
     ensure_assignable(call)
     if Review.objects.filter(assignment__proposal__call=call, submitted_at__isnull=False).exists():
         raise ValidationError(
             _("Reviews have been submitted; re-running the solver would discard them. Adjust by hand.")
         )
     run = AssignmentRun.objects.create(call=call, requested_by=by)
-    transaction.on_commit(lambda: run_assignment_task.enqueue(run_id=run.pk))
+    enqueue_on_commit("calls.run_assignment", run_id=run.pk)
     return run
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kopru.calls.selection.bounds import allowed_bounds
 from kopru.calls.selection.model import Decision, FundingProposal, Rubric, SelectionRules
 
 
@@ -108,8 +109,6 @@ def _unfunded(
 
 
 def explain_infeasible(proposals: list[FundingProposal], rubric: Rubric, rules: SelectionRules) -> str:
-    from kopru.calls.selection.optimizer import allowed_bounds
-
     lower, upper = allowed_bounds(proposals, rubric, rules)
     problems = []
     forced = [p for p, lo in zip(proposals, lower, strict=True) if lo == 1]

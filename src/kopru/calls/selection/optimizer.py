@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 
+from kopru.calls.selection.bounds import allowed_bounds
 from kopru.calls.selection.explain import explain_decisions, explain_infeasible
 from kopru.calls.selection.model import FundingProposal, Rubric, SelectionResult, SelectionRules
 from kopru.calls.selection.ranking import rank_proposals
@@ -38,19 +39,6 @@ def _validate(proposals: list[FundingProposal], rubric: Rubric, rules: Selection
     for proposal_id in rules.overrides:
         if proposal_id not in ids:
             raise ValueError(f"rules.overrides: unknown proposal {proposal_id!r}")
-
-
-def allowed_bounds(proposals: list[FundingProposal], rubric: Rubric, rules: SelectionRules):
-    """(lower, upper) per proposal: overrides first, then the quality threshold."""
-    lower = np.zeros(len(proposals))
-    upper = np.ones(len(proposals))
-    for i, proposal in enumerate(proposals):
-        override = rules.overrides.get(proposal.id)
-        if override is not None:
-            lower[i] = upper[i] = 1.0 if override.fund else 0.0
-        elif rules.quality_threshold is not None and rubric.quality(proposal) < rules.quality_threshold:
-            upper[i] = 0.0
-    return lower, upper
 
 
 def solve_selection(

@@ -10,8 +10,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document, Organisation, Person
 from kopru.intel.domain.drafting import Draft, drafts_from_result
+from kopru.intel.domain.ingest import MAX_ATTEMPTS
 from kopru.intel.domain.resolution import candidates_of, resolve_organisation, resolve_person
 from kopru.intel.enums import ItemStatus, SuggestionStatus
 from kopru.intel.extract import extract_text
@@ -142,9 +144,6 @@ def run_item(item_id: int) -> None:
 
 
 def _retry_or_fail(item: IngestItem) -> None:
-    from kopru.intel.domain.ingest import MAX_ATTEMPTS
-    from kopru.intel.tasks import extract_document
-
     if item.attempts >= MAX_ATTEMPTS:
         IngestItem.objects.filter(pk=item.pk).update(
             status=ItemStatus.FAILED,
@@ -154,4 +153,4 @@ def _retry_or_fail(item: IngestItem) -> None:
         return
     with transaction.atomic():
         IngestItem.objects.filter(pk=item.pk).update(status=ItemStatus.QUEUED)
-        transaction.on_commit(lambda: extract_document.enqueue(item_id=item.pk))
+        enqueue_on_commit("intel.extract_document", item_id=item.pk)

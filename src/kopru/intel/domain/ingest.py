@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from kopru.core.domain.documents import store_document
 from kopru.core.enums import Visibility
+from kopru.core.jobs import enqueue_on_commit
 from kopru.intel.domain.reading import UnreadableDocument, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
@@ -82,8 +83,6 @@ def ingest_files(
 
     With `enqueue=False` the caller runs the extraction itself (`kopru ingest --sync`).
     """
-    from kopru.intel.tasks import extract_document
-
     with transaction.atomic():
         batch = IngestBatch.objects.create(created_by=user, label=label[:200])
         items = [
@@ -91,14 +90,13 @@ def ingest_files(
         ]
         queued = [item.pk for item in items if item.status == ItemStatus.QUEUED]
         if enqueue:
-            transaction.on_commit(lambda: [extract_document.enqueue(item_id=pk) for pk in queued])
+            for pk in queued:
+                enqueue_on_commit("intel.extract_document", item_id=pk)
     return batch
 
 
 def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
     """Items whose worker died (still "running" long after it started) go back to the queue."""
-    from kopru.intel.tasks import extract_document
-
     now = now or timezone.now()
     stale = list(
         IngestItem.objects.filter(status=ItemStatus.RUNNING, started_at__lt=now - STALE_AFTER).values_list(
@@ -117,7 +115,8 @@ def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
             else:
                 IngestItem.objects.filter(pk=pk).update(status=ItemStatus.QUEUED)
                 requeued.append(pk)
-        transaction.on_commit(lambda: [extract_document.enqueue(item_id=pk) for pk in requeued])
+        for pk in requeued:
+            enqueue_on_commit("intel.extract_document", item_id=pk)
     return requeued
 
 

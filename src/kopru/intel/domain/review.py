@@ -10,11 +10,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from kopru.core.domain.evidence import attach_evidence
 from kopru.core.enums import OrganisationKind
-from kopru.core.models import Country, Document, Organisation, Person, Position, Sector
+from kopru.core.models import Country, Document, Evidence, Organisation, Person, Position, Sector
 from kopru.core.text import fold
 from kopru.engage.domain.areas import record_initial_status
 from kopru.engage.enums import AreaStatus, EngagementKind
@@ -247,10 +248,6 @@ def accept_sector(data: dict, document: Document) -> CooperationArea:
 
 
 def evidence_for_document(document: Document):
-    from django.db.models import Q
-
-    from kopru.core.models import Evidence
-
     engagement_type = ContentType.objects.get_for_model(Engagement)
     ids = Evidence.objects.filter(document=document, content_type=engagement_type).values("object_id")
     return Q(pk__in=ids)
@@ -287,24 +284,26 @@ def accept_claim(data: dict, document: Document) -> Claim:
     return claim
 
 
-def accept_investment(data: dict, document: Document, user):
-    try:
-        from kopru.invest.domain.suggestions import create_deal_from_investment_event
-    except ImportError:
-        raise ValidationError(
-            "Investment suggestions need the investment pipeline, which is not installed."
-        ) from None
-    return create_deal_from_investment_event(data, document=document, user=user)
-
-
 ACCEPTORS = {
     "person": lambda data, document, user: ensure_person(data, document),
     "organisation": lambda data, document, user: ensure_organisation(data, document),
     "event": lambda data, document, user: accept_event(data, document),
     "sector": lambda data, document, user: accept_sector(data, document),
     "claim": lambda data, document, user: accept_claim(data, document),
-    "investment": accept_investment,
 }
+
+
+def register_acceptor(kind: str, accept) -> None:
+    """Let another app turn a kind of suggestion into its records (the investment desk: deals), so that
+    intelligence names no sibling app. `accept(data, document, user)` returns the record."""
+    ACCEPTORS.setdefault(kind, accept)
+
+
+def _acceptor(kind: str):
+    try:
+        return ACCEPTORS[kind]
+    except KeyError:
+        raise ValidationError(f"No installed app accepts {kind} suggestions.") from None
 
 
 @transaction.atomic
@@ -314,7 +313,7 @@ def accept_suggestion(suggestion: Suggestion, *, user, edits: dict | None = None
     if suggestion.status != SuggestionStatus.PENDING:
         raise ValidationError(f"This suggestion was already {suggestion.get_status_display().lower()}.")
     data = {**suggestion.payload, **(edits or {})}
-    record = ACCEPTORS[suggestion.kind](data, suggestion.document, user)
+    record = _acceptor(suggestion.kind)(data, suggestion.document, user)
     suggestion.payload = data
     suggestion.status = SuggestionStatus.ACCEPTED
     suggestion.result_type = ContentType.objects.get_for_model(record)

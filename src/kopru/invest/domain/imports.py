@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from kopru.core.enums import OrganisationKind, Visibility
+from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Country, Organisation, Sector
 from kopru.core.text import fold
 from kopru.invest.domain.companies import _core_name
@@ -430,9 +431,8 @@ def queue_import(batch: ImportBatch, *, user, decisions: dict[str, str], skip_er
     batch.status = ImportBatch.Status.QUEUED
     batch.decisions = {"choices": decisions, "skip_errors": skip_errors, "user_id": user.pk}
     batch.save(update_fields=["status", "decisions"])
-    from kopru.invest.tasks import confirm_import_task
 
-    transaction.on_commit(lambda: confirm_import_task.enqueue(batch_id=batch.pk))
+    enqueue_on_commit("invest.confirm_import", batch_id=batch.pk)
 
 
 def _sector_ids(codes):
