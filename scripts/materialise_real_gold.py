@@ -13,7 +13,7 @@ repository snapshot (fetched with the search tool's `fetch` into the mirror fold
       - id: bbc-business-012      # file stem of the materialised text and of the gold file
         split: dev                # dev (tuned on) | unseen (scored once, at the end)
         path: bbc/business/012.txt
-        format: text              # text | json | jsonl | csv
+        format: text              # text | json | jsonl | csv (a path ending in .gz is gunzipped first)
         record: 12                # jsonl line / json list index / csv row (0-based, header excluded)
         fields: {title: title, text: content}   # structured formats: keys of headline and body
         ext: txt                  # extension of the materialised file: txt | md | html (default txt)
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
 import shutil
@@ -65,7 +66,10 @@ def read_blob(repo: Path, commit: str, path: str) -> str:
     )
     if result.returncode != 0:
         raise MaterialiseError(f"{path}@{commit[:10]}: {result.stderr.decode(errors='replace').strip()}")
-    return result.stdout.decode("utf-8", errors="replace")
+    data = result.stdout
+    if path.endswith(".gz"):  # corpora that store pages gzip-compressed (e.g. html/<id>.html.gz)
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
 
 
 def select_record(raw: str, entry: dict) -> dict | str:
