@@ -13,23 +13,28 @@ repository snapshot (fetched with the search tool's `fetch` into the mirror fold
       - id: bbc-business-012      # file stem of the materialised text and of the gold file
         split: dev                # dev (tuned on) | unseen (scored once, at the end)
         path: bbc/business/012.txt
-        format: text              # text | json | jsonl | csv
+        format: text              # text | json | jsonl | csv | sgml (a path ending in .gz is gunzipped first)
         record: 12                # jsonl line / json list index / csv row (0-based, header excluded)
+                                  # / sgml: DOCNO or 0-based index of the <DOC> (default: the first)
         fields: {title: title, text: content}   # structured formats: keys of headline and body
         ext: txt                  # extension of the materialised file: txt | md | html (default txt)
 
 The texts land in `<out>/<split>/<id>.<ext>` with each gold file beside them, so
 `kopru extract <out>/dev > pred.jsonl && kopru evaluate <out>/dev pred.jsonl` scores the dev part.
 For structured records the headline is written on the first line and the body after a blank line, the
-way a wire story reads.
+way a wire story reads. `sgml` reads LDC/TREC newswire markup (<DOC><DOCNO><HEADLINE><TEXT><P>, as in
+AQUAINT or the DUC/TAC document sets): the headline and the paragraphs of TEXT, entities such as &AMP;
+decoded and layout codes such as &HT; dropped.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +44,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ROOT / "data" / "gold" / "extraction" / "real"
-FORMATS = ("text", "json", "jsonl", "csv")
+FORMATS = ("text", "json", "jsonl", "csv", "sgml")
 
 
 class MaterialiseError(Exception):
@@ -65,7 +70,10 @@ def read_blob(repo: Path, commit: str, path: str) -> str:
     )
     if result.returncode != 0:
         raise MaterialiseError(f"{path}@{commit[:10]}: {result.stderr.decode(errors='replace').strip()}")
-    return result.stdout.decode("utf-8", errors="replace")
+    data = result.stdout
+    if path.endswith(".gz"):  # corpora that store pages gzip-compressed (e.g. html/<id>.html.gz)
+        data = gzip.decompress(data)
+    return data.decode("utf-8", errors="replace")
 
 
 def select_record(raw: str, entry: dict) -> dict | str:
@@ -82,13 +90,50 @@ def select_record(raw: str, entry: dict) -> dict | str:
     if fmt == "csv":
         csv.field_size_limit(sys.maxsize)
         return list(csv.DictReader(io.StringIO(raw)))[int(record)]
+    if fmt == "sgml":
+        return sgml_record(raw, record)
     raise MaterialiseError(f"format {fmt!r} is not one of {', '.join(FORMATS)}")
+
+
+SGML_ENTITIES = {"&AMP;": "&", "&LT;": "<", "&GT;": ">", "&amp;": "&", "&lt;": "<", "&gt;": ">"}
+
+
+def _sgml_text(fragment: str) -> str:
+    for entity, char in SGML_ENTITIES.items():
+        fragment = fragment.replace(entity, char)
+    fragment = re.sub(r"&[A-Za-z]+;", " ", fragment)  # layout codes (&HT; &LR; &QC; ...)
+    return " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
+
+
+def sgml_record(raw: str, record: int | str | None) -> dict:
+    """One <DOC> of LDC/TREC newswire SGML as {"docno", "headline", "text"} (paragraphs split by blank lines)."""
+    docs = re.findall(r"<DOC>(.*?)</DOC>", raw, re.S) or [raw]
+    if record is None:
+        doc = docs[0]
+    elif isinstance(record, int) or str(record).isdigit():
+        doc = docs[int(record)]
+    else:
+        wanted = [d for d in docs if re.search(rf"<DOCNO>\s*{re.escape(str(record))}\s*</DOCNO>", d)]
+        if not wanted:
+            raise MaterialiseError(f"no <DOC> with DOCNO {record}")
+        doc = wanted[0]
+    docno = re.search(r"<DOCNO>(.*?)</DOCNO>", doc, re.S)
+    headline = re.search(r"<HEADLINE>(.*?)</HEADLINE>", doc, re.S)
+    body = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
+    body_raw = body.group(1) if body else ""
+    paragraphs = re.findall(r"<P>(.*?)</P>", body_raw, re.S) or re.split(r"\n\s*\n", body_raw)
+    return {
+        "docno": _sgml_text(docno.group(1)) if docno else "",
+        "headline": _sgml_text(headline.group(1)) if headline else "",
+        "text": "\n\n".join(p for p in (_sgml_text(p) for p in paragraphs) if p),
+    }
 
 
 def compose(record: dict | str, entry: dict) -> str:
     if isinstance(record, str):
         return record
-    fields = entry.get("fields") or {}
+    default_fields = {"title": "headline", "text": "text"} if entry.get("format") == "sgml" else {}
+    fields = entry.get("fields") or default_fields
     body = str(record.get(fields.get("text", "text")) or "").strip()
     title_key = fields.get("title")
     title = str(record.get(title_key) or "").strip() if title_key else ""
