@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    "ninja",  # serves Swagger UI from its own static files: /api/docs works offline
     "kopru.ui",
     "kopru.core",
     "kopru.engage",
