@@ -24,7 +24,8 @@ demo: install
 	$(BIN)/kopru migrate --noinput
 	$(BIN)/kopru demo
 	$(BIN)/kopru db_worker --no-startup-delay >var/worker.log 2>&1 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(BIN)/python scripts/wait_for_server.py $(HOST) & waiter=$$!; \
+	  trap 'kill $$worker $$waiter 2>/dev/null' EXIT INT TERM; \
 	  $(BIN)/kopru runserver --insecure $(HOST)
 
 serve: install

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             )
         for line in run_demo_steps(context):
             self.stdout.write(line)
-        self.stdout.write(self.style.SUCCESS("\nKöprü demo is ready at http://127.0.0.1:8000"))
+        self.stdout.write(self.style.SUCCESS("\nKöprü demo data is loaded."))
         self.stdout.write(f"  users: {', '.join(name for name, *_ in cast)}")
         self.stdout.write(self.style.WARNING(f"  password for all of them: {password}"))
 
