@@ -106,7 +106,7 @@ def _sgml_text(fragment: str) -> str:
 
 
 def sgml_record(raw: str, record: int | str | None) -> dict:
-    """One <DOC> of LDC/TREC newswire SGML as {"docno", "headline", "text"} (paragraphs split by blank lines)."""
+    """One <DOC> of LDC/TREC newswire SGML as {"docno", "headline", "text"}, paragraphs split."""
     docs = re.findall(r"<DOC>(.*?)</DOC>", raw, re.S) or [raw]
     if record is None:
         doc = docs[0]
