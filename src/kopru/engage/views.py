@@ -18,7 +18,7 @@ from icalendar import Calendar, Event
 from kopru.core.access import visible_to
 from kopru.core.models import Document, Organisation, Person, Sector
 from kopru.engage.domain.areas import advance_area
-from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus
+from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
 from kopru.engage.forms import AreaTransitionForm
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 from kopru.ui.registry import record_type_for
@@ -53,18 +53,35 @@ def dashboard(request):
 
 
 def engagement_timeline(request):
-    engagements = visible_to(
-        Engagement.objects.filter(start_date__isnull=False)
-        .select_related("country")
-        .prefetch_related("people"),
-        request.user,
-    ).order_by("-start_date")[:300]
-    undated = visible_to(Engagement.objects.filter(start_date__isnull=True), request.user)[:50]
+    """Held and past engagements by month, newest first; what is under way and what is coming up on top;
+    undated ones apart by status, so a planned visit never sits among meetings that took place."""
+    today = timezone.localdate()
+    visible = visible_to(
+        Engagement.objects.select_related("country").prefetch_related("people"), request.user
+    )
+    dated = visible.filter(start_date__isnull=False)
+    ongoing = list(dated.filter(status=EngagementStatus.ONGOING).order_by("start_date")[:50])
+    upcoming = list(
+        dated.filter(status=EngagementStatus.PLANNED, start_date__gte=today).order_by("start_date")[:100]
+    )
+    past = (
+        dated.exclude(status=EngagementStatus.ONGOING)
+        .exclude(status=EngagementStatus.PLANNED, start_date__gte=today)
+        .order_by("-start_date")[:300]
+    )
     months = [
-        (key, list(items))
-        for key, items in groupby(engagements, key=lambda e: e.start_date.strftime("%Y-%m"))
+        (key, list(items)) for key, items in groupby(past, key=lambda e: e.start_date.strftime("%Y-%m"))
     ]
-    return render(request, "engage/timeline.html", {"months": months, "undated": undated})
+    undated = visible.filter(start_date__isnull=True)
+    context = {
+        "ongoing": ongoing,
+        "upcoming": upcoming,
+        "months": months,
+        "undated_planned": list(undated.filter(status=EngagementStatus.PLANNED)[:50]),
+        "undated_ongoing": list(undated.filter(status=EngagementStatus.ONGOING)[:50]),
+        "undated_held": list(undated.filter(status=EngagementStatus.HELD)[:50]),
+    }
+    return render(request, "engage/timeline.html", context)
 
 
 def area_board(request):
