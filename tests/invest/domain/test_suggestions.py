@@ -18,7 +18,7 @@ from tests.factories import DocumentFactory, OrganisationFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-ARTICLE = (Path(__file__).resolve().parents[2] / "data/demo/invest/byd_manisa_news.txt").read_text("utf-8")
+ARTICLE = (Path(__file__).resolve().parents[3] / "data/demo/invest/byd_manisa_news.txt").read_text("utf-8")
 
 
 def _event(document, **changes):
