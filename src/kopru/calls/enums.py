@@ -52,6 +52,7 @@ class RunStatus(models.TextChoices):
     QUEUED = "queued", _("Queued")
     OPTIMAL = "optimal", _("Optimal")
     INFEASIBLE = "infeasible", _("Infeasible")
+    REFUSED = "refused", _("Refused")
     FAILED = "failed", _("Failed")
 
 

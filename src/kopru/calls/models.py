@@ -343,7 +343,9 @@ class ReviewAssignment(models.Model):
 class Review(models.Model):
     """Rubric scores and comments by one assigned reviewer; editable until submitted."""
 
-    assignment = models.OneToOneField(ReviewAssignment, on_delete=models.CASCADE, related_name="review")
+    # PROTECT: deleting an assignment never takes a review with it; whoever removes an assignment deletes
+    # a draft review explicitly and must refuse when the review is submitted.
+    assignment = models.OneToOneField(ReviewAssignment, on_delete=models.PROTECT, related_name="review")
     scores = models.JSONField(_("scores"), default=dict)
     comment_to_applicant = models.TextField(_("comments for the applicants"), blank=True)
     comment_to_panel = models.TextField(_("confidential comments for the panel"), blank=True)

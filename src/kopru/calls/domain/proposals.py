@@ -19,7 +19,7 @@ from kopru.calls.domain.calls import call_rules
 from kopru.calls.eligibility import EligibilityReport, ProposalSubmission, RuleResult, evaluate
 from kopru.calls.eligibility import Partner as EligibilityPartner
 from kopru.calls.enums import CallStatus, PartnerRole, ProposalStatus
-from kopru.calls.models import Attachment, BudgetLine, Call, Partner, Proposal
+from kopru.calls.models import Attachment, BudgetLine, Call, Partner, Proposal, Review
 
 # Proposal attachments are PDFs of modest size; the site-wide upload limit still caps them.
 MAX_ATTACHMENT_BYTES = min(10 * 1024 * 1024, settings.KOPRU_MAX_UPLOAD_BYTES)
@@ -254,5 +254,8 @@ def withdraw_proposal(proposal: Proposal, *, by=None, now=None) -> Proposal:
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.withdrawn_at = now or timezone.now()
     proposal.save(update_fields=["status", "withdrawn_at", "updated_at"])
-    proposal.assignments.all().delete()
+    # Draft reviews and their assignments go; a submitted review stays on record with its assignment
+    # (Review is protected from cascading deletes) and is no longer listed since the proposal is withdrawn.
+    Review.objects.filter(assignment__proposal=proposal, submitted_at__isnull=True).delete()
+    proposal.assignments.filter(review__isnull=True).delete()
     return proposal

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kopru.calls.assignment import AssignmentInstance, check_assignment, detect_conflicts, solve_assignment
 from kopru.calls.assignment import Proposal as PlainProposal
@@ -152,14 +153,32 @@ def ensure_assignable(call: Call) -> None:
         raise ValidationError(_("Reviewers are assigned once the call is closed and before the panel."))
 
 
+def submitted_reviews_refusal(call: Call) -> str | None:
+    """Why the solver may not replace this call's assignments, or None: a new run would delete the
+    assignments that submitted reviews belong to."""
+    submitted = (
+        Review.objects.filter(assignment__proposal__call=call, submitted_at__isnull=False)
+        .exclude(assignment__proposal__status=ProposalStatus.WITHDRAWN)
+        .count()
+    )
+    if not submitted:
+        return None
+    return ngettext(
+        "%(count)d review has been submitted; re-running the solver would discard it. Adjust by hand.",
+        "%(count)d reviews have been submitted; re-running the solver would discard them. Adjust by hand.",
+        submitted,
+    ) % {"count": submitted}
+
+
 @transaction.atomic
 def request_assignment_run(call: Call, *, by=None) -> AssignmentRun:
-    """Queue the optimal solver for this call; it runs as a background task after the commit."""
+    """Queue the optimal solver for this call; it runs as a background task after the commit. The run
+    itself checks again (a reviewer may submit between the request and the run); this check only says
+    so early."""
     ensure_assignable(call)
-    if Review.objects.filter(assignment__proposal__call=call, submitted_at__isnull=False).exists():
-        raise ValidationError(
-            _("Reviews have been submitted; re-running the solver would discard them. Adjust by hand.")
-        )
+    refusal = submitted_reviews_refusal(call)
+    if refusal:
+        raise ValidationError(refusal)
     run = AssignmentRun.objects.create(call=call, requested_by=by)
     enqueue_on_commit("calls.run_assignment", run_id=run.pk)
     return run
@@ -167,38 +186,67 @@ def request_assignment_run(call: Call, *, by=None) -> AssignmentRun:
 
 @transaction.atomic
 def run_assignment(run: AssignmentRun) -> AssignmentRun:
-    """Solve to optimality and replace the call's assignments; an infeasible call keeps its old ones."""
-    call = run.call
-    built = build_instance(call)
-    if not built.instance.proposals:
-        run.status, run.explanation = RunStatus.INFEASIBLE, _("The call has no submitted proposals.")
-    elif not built.instance.reviewers:
-        run.status, run.explanation = RunStatus.INFEASIBLE, _("The reviewer pool is empty.")
+    """Solve to optimality and replace the call's assignments; an infeasible call keeps its old ones.
+
+    The guard lives here, in the function that deletes: under a lock on the call's row (which
+    `save_review` takes too before submitting), a run refuses, and says why on the run, when the call is
+    no longer assignable or a review has been submitted since the run was queued. Nothing is deleted then.
+    """
+    call = Call.objects.select_for_update().get(pk=run.call_id)
+    refusal = _run_refusal(call)
+    if refusal:
+        run.status, run.explanation = RunStatus.REFUSED, refusal
     else:
-        result = solve_assignment(built.instance)
-        run.conflicts_detected = result.conflicts_detected
-        if result.status == "optimal":
-            ReviewAssignment.objects.filter(proposal__call=call).delete()
-            ReviewAssignment.objects.bulk_create(
-                ReviewAssignment(
-                    proposal=built.proposals[a.proposal],
-                    reviewer=built.reviewers[a.reviewer],
-                    affinity=a.affinity,
-                    source=AssignmentSource.SOLVER,
-                    created_by=run.requested_by,
-                )
-                for a in result.assignments
-            )
-            run.status, run.objective, run.assignments_made = (
-                RunStatus.OPTIMAL,
-                result.objective,
-                len(result.assignments),
-            )
-        else:
-            run.status, run.explanation = RunStatus.INFEASIBLE, result.explanation or ""
+        _solve_and_replace(run, call)
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def _run_refusal(call: Call) -> str | None:
+    try:
+        ensure_assignable(call)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return submitted_reviews_refusal(call)
+
+
+def _solve_and_replace(run: AssignmentRun, call: Call) -> None:
+    built = build_instance(call)
+    if not built.instance.proposals:
+        run.status, run.explanation = RunStatus.INFEASIBLE, _("The call has no submitted proposals.")
+        return
+    if not built.instance.reviewers:
+        run.status, run.explanation = RunStatus.INFEASIBLE, _("The reviewer pool is empty.")
+        return
+    result = solve_assignment(built.instance)
+    run.conflicts_detected = result.conflicts_detected
+    if result.status != "optimal":
+        run.status, run.explanation = RunStatus.INFEASIBLE, result.explanation or ""
+        return
+    # Only draft reviews can be here (the refusal above ran under the call's lock); Review is protected
+    # from cascading deletes, so they go explicitly, then their assignments.
+    # (A withdrawn proposal keeps its submitted reviews and their assignments on record.)
+    replaced = ReviewAssignment.objects.filter(proposal__call=call).exclude(
+        proposal__status=ProposalStatus.WITHDRAWN
+    )
+    Review.objects.filter(assignment__in=replaced, submitted_at__isnull=True).delete()
+    replaced.delete()
+    ReviewAssignment.objects.bulk_create(
+        ReviewAssignment(
+            proposal=built.proposals[a.proposal],
+            reviewer=built.reviewers[a.reviewer],
+            affinity=a.affinity,
+            source=AssignmentSource.SOLVER,
+            created_by=run.requested_by,
+        )
+        for a in result.assignments
+    )
+    run.status, run.objective, run.assignments_made = (
+        RunStatus.OPTIMAL,
+        result.objective,
+        len(result.assignments),
+    )
 
 
 def current_pairs(call: Call) -> list[tuple[str, str]]:
@@ -206,9 +254,9 @@ def current_pairs(call: Call) -> list[tuple[str, str]]:
         (proposal.code, username)
         for proposal, username in (
             (a.proposal, a.reviewer.username)
-            for a in ReviewAssignment.objects.filter(proposal__call=call).select_related(
-                "proposal", "reviewer"
-            )
+            for a in ReviewAssignment.objects.filter(proposal__call=call)
+            .exclude(proposal__status=ProposalStatus.WITHDRAWN)
+            .select_related("proposal", "reviewer")
         )
     ]
 
@@ -263,6 +311,7 @@ def remove_assignment(assignment: ReviewAssignment) -> None:
     ensure_assignable(assignment.proposal.call)
     if hasattr(assignment, "review") and assignment.review.submitted_at:
         raise ValidationError(_("The review has been submitted; the assignment stays."))
+    Review.objects.filter(assignment=assignment).delete()  # a draft: Review is protected from cascades
     assignment.delete()
 
 
@@ -279,6 +328,7 @@ def declare_conflict(proposal: Proposal, *, reviewer, reason: str) -> ConflictDe
     declaration, _created = ConflictDeclaration.objects.update_or_create(
         reviewer=reviewer, proposal=proposal, defaults={"reason": reason.strip()}
     )
+    Review.objects.filter(assignment=assignment).delete()  # a draft: Review is protected from cascades
     assignment.delete()
     return declaration
 
@@ -311,9 +361,13 @@ def save_review(
     assignment: ReviewAssignment, *, scores: dict, comment_to_applicant="", comment_to_panel="", submit=False
 ) -> Review:
     """Save a draft review, or submit it (all criteria scored). A submitted review is final."""
-    call = assignment.proposal.call
+    # The call's row lock orders this against a running assignment (`run_assignment` takes it too): either
+    # the run sees this submitted review and refuses, or the review sees the run's new assignments.
+    call = Call.objects.select_for_update().get(pk=assignment.proposal.call_id)
     if call.status != CallStatus.IN_REVIEW:
         raise ValidationError(_("Reviews are written while the call is in review."))
+    if not ReviewAssignment.objects.filter(pk=assignment.pk).exists():
+        raise ValidationError(_("This assignment has been replaced; open your review list again."))
     review, _created = Review.objects.select_for_update().get_or_create(assignment=assignment)
     if review.submitted_at:
         raise ValidationError(_("This review has been submitted and can no longer be changed."))

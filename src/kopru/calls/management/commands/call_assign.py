@@ -1,7 +1,6 @@
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from kopru.calls.domain.reviewing import ensure_assignable, run_assignment
+from kopru.calls.domain.reviewing import run_assignment
 from kopru.calls.enums import RunStatus
 from kopru.calls.models import AssignmentRun, Call
 
@@ -16,11 +15,10 @@ class Command(BaseCommand):
         call = Call.objects.filter(pk=call_id).first()
         if call is None:
             raise CommandError(f"No call {call_id}")
-        try:
-            ensure_assignable(call)
-        except ValidationError as error:
-            raise CommandError(" ".join(error.messages)) from None
+        # run_assignment holds every guard (call status, submitted reviews) and records a refusal on the run.
         run = run_assignment(AssignmentRun.objects.create(call=call))
+        if run.status == RunStatus.REFUSED:
+            raise CommandError(f"refused, no assignment or review was changed: {run.explanation}")
         if run.status != RunStatus.OPTIMAL:
             raise CommandError(f"{run.status}: {run.explanation}")
         self.stdout.write(

@@ -1,0 +1,127 @@
+"""The guard lives in the function that writes: `run_assignment` refuses, under the call's row lock, when a
+review has been submitted, whoever calls it and however long ago the run was queued; `Review` is protected
+from cascading deletes."""
+
+from __future__ import annotations
+
+import pytest
+from django.db.models import ProtectedError
+
+from kopru.calls.domain import reviewing
+from kopru.calls.enums import CallStatus, RunStatus
+from kopru.calls.models import AssignmentRun, Review, ReviewAssignment
+from kopru.calls.tasks import run_assignment_task
+from tests.calls.builders import CallFactory, move, organisation, past_deadline, reviewer, submitted
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+SCORES = {"excellence": 4, "impact": 3, "implementation": 5}
+
+
+@pytest.fixture
+def assigned_call(cast):
+    """A closed call, two submitted proposals, four reviewers and a solver assignment (2 per proposal)."""
+    call = CallFactory()
+    for i in range(2):
+        submitted(
+            call, organisation(f"Anatolia {i}", "TR"), organisation(f"Shenzhen {i}", "CN"), title=f"P{i}"
+        )
+    past_deadline(call)
+    move(call, CallStatus.CLOSED)
+    for name, country in [("ada", "TR"), ("burak", "TR"), ("chen", "CN"), ("dong", "CN")]:
+        reviewer(name, country)
+    run = reviewing.run_assignment(AssignmentRun.objects.create(call=call))
+    assert run.status == RunStatus.OPTIMAL
+    return call
+
+
+def _snapshot(call):
+    return sorted(
+        ReviewAssignment.objects.filter(proposal__call=call).values_list("pk", "proposal_id", "reviewer_id")
+    )
+
+
+def test_a_run_queued_before_a_review_is_submitted_refuses_when_it_runs(
+    assigned_call, django_capture_on_commit_callbacks
+):
+    call = assigned_call
+    with django_capture_on_commit_callbacks(execute=False):
+        queued = reviewing.request_assignment_run(call)  # accepted: nothing submitted yet
+    assert AssignmentRun.objects.get(pk=queued.pk).status == RunStatus.QUEUED
+    move(call, CallStatus.IN_REVIEW)
+    first = ReviewAssignment.objects.filter(proposal__call=call).order_by("pk").first()
+    review = reviewing.save_review(first, scores=SCORES, comment_to_applicant="Convincing.", submit=True)
+    before = _snapshot(call)
+
+    assert run_assignment_task.call(run_id=queued.pk) == RunStatus.REFUSED
+
+    queued.refresh_from_db()
+    assert queued.status == RunStatus.REFUSED
+    assert queued.explanation == (
+        "1 review has been submitted; re-running the solver would discard it. Adjust by hand."
+    )
+    assert queued.finished_at is not None
+    assert queued.assignments_made is None
+    assert Review.objects.get(pk=review.pk).scores == {
+        "excellence": 4.0,
+        "impact": 3.0,
+        "implementation": 5.0,
+    }
+    assert _snapshot(call) == before
+
+
+def test_a_run_without_submitted_reviews_replaces_assignments_and_their_drafts(assigned_call):
+    call = assigned_call
+    move(call, CallStatus.IN_REVIEW)
+    first = ReviewAssignment.objects.filter(proposal__call=call).order_by("pk").first()
+    reviewing.save_review(first, scores={"excellence": 2}, comment_to_applicant="so far")
+    old = {pk for pk, *_ in _snapshot(call)}
+
+    run = reviewing.run_assignment(AssignmentRun.objects.create(call=call))
+
+    assert run.status == RunStatus.OPTIMAL
+    assert Review.objects.count() == 0
+    assert ReviewAssignment.objects.filter(pk__in=old).count() == 0
+    assert ReviewAssignment.objects.filter(proposal__call=call).count() == 4
+
+
+def test_a_run_on_a_call_past_review_refuses_with_the_reason(assigned_call):
+    call = assigned_call
+    move(call, CallStatus.PANEL)
+    before = _snapshot(call)
+    run = reviewing.run_assignment(AssignmentRun.objects.create(call=call))
+    assert (run.status, run.explanation) == (
+        RunStatus.REFUSED,
+        "Reviewers are assigned once the call is closed and before the panel.",
+    )
+    assert _snapshot(call) == before
+
+
+def test_a_submitted_review_is_protected_from_deleting_its_assignment(assigned_call):
+    call = assigned_call
+    move(call, CallStatus.IN_REVIEW)
+    first = ReviewAssignment.objects.filter(proposal__call=call).order_by("pk").first()
+    reviewing.save_review(first, scores=SCORES, submit=True)
+    with pytest.raises(ProtectedError):
+        ReviewAssignment.objects.filter(pk=first.pk).delete()
+    assert Review.objects.filter(assignment=first).count() == 1
+
+
+def test_a_declared_conflict_still_removes_a_draft_review_with_its_assignment(assigned_call):
+    call = assigned_call
+    move(call, CallStatus.IN_REVIEW)
+    first = ReviewAssignment.objects.filter(proposal__call=call).order_by("pk").first()
+    reviewing.save_review(first, scores={"excellence": 2})
+    reviewing.declare_conflict(first.proposal, reviewer=first.reviewer, reason="Former student of the PI")
+    assert ReviewAssignment.objects.filter(pk=first.pk).count() == 0
+    assert Review.objects.count() == 0
+
+
+def test_a_review_for_a_replaced_assignment_is_refused_not_saved(assigned_call):
+    call = assigned_call
+    stale = ReviewAssignment.objects.filter(proposal__call=call).order_by("pk").first()
+    reviewing.run_assignment(AssignmentRun.objects.create(call=call))  # replaces every assignment
+    move(call, CallStatus.IN_REVIEW)
+    with pytest.raises(Exception, match="This assignment has been replaced"):
+        reviewing.save_review(stale, scores=SCORES, submit=True)
+    assert Review.objects.count() == 0
