@@ -38,53 +38,31 @@ from kopru.calls.models import (
     ReviewerProfile,
 )
 from kopru.calls.rules import (
-    allowed,
     identities_hidden,
-    is_officer_user,
-    is_reviewer_user,
     may_export_side,
     visible_calls,
     visible_proposals,
 )
 from kopru.core import access
-from kopru.ui.views.access import LoginRequired
+from kopru.ui.views.access import access_object, has_perm, require_login, require_perm
 from kopru.ui.views.exports import csv_response, xlsx_response
 
 # --- fetch-and-check helpers ---------------------------------------------------------------------------
 
 
-def _require_login(request):
-    if not request.user.is_authenticated:
-        raise LoginRequired
-
-
 def access_call(request, pk, perm: str = "calls.view_call") -> Call:
-    call = Call.objects.select_related("agency_a", "agency_b").filter(pk=pk).first()
-    if call is None or not allowed(request.user, "calls.view_call", call):
-        if call is not None and not request.user.is_authenticated:
-            raise LoginRequired
-        raise Http404("No such call")
-    if perm != "calls.view_call":
-        _require_login(request)
-        if not allowed(request.user, perm, call):
-            raise PermissionDenied
-    return call
+    return access_object(
+        request, Call.objects.select_related("agency_a", "agency_b"), pk, view="calls.view_call", perm=perm
+    )
 
 
 def access_proposal(request, pk, perm: str = "calls.view_proposal") -> Proposal:
-    _require_login(request)
-    proposal = Proposal.objects.select_related("call", "organisation", "topic").filter(pk=pk).first()
-    if proposal is None or not allowed(request.user, "calls.view_proposal", proposal):
-        raise Http404("No such proposal")
-    if perm != "calls.view_proposal" and not allowed(request.user, perm, proposal):
-        raise PermissionDenied
-    return proposal
+    queryset = Proposal.objects.select_related("call", "organisation", "topic")
+    return access_object(request, queryset, pk, view="calls.view_proposal", perm=perm, login_first=True)
 
 
 def require_officer(request):
-    _require_login(request)
-    if not is_officer_user(request.user):
-        raise PermissionDenied
+    require_perm(request, "calls.manage_call")
 
 
 def _errors(request, error: ValidationError):
@@ -128,8 +106,8 @@ def home(request):
     )
     context = {
         "calls": calls,
-        "can_create": is_officer_user(request.user),
-        "is_reviewer": is_reviewer_user(request.user),
+        "can_create": has_perm(request.user, "calls.manage_call"),
+        "is_reviewer": has_perm(request.user, "calls.act_as_reviewer"),
     }
     return render(request, "calls/home.html", context)
 
@@ -147,7 +125,7 @@ def call_create(request):
 
 def call_detail(request, pk):
     call = access_call(request, pk)
-    officer = is_officer_user(request.user)
+    officer = has_perm(request.user, "calls.manage_call")
     mine = visible_proposals(call.proposals.all(), request.user).select_related("topic")
     context = {
         "call": call,
@@ -159,7 +137,7 @@ def call_detail(request, pk):
         "advance_form": AdvanceCallForm(initial={"to_status": _next(call)}) if officer else None,
         "proposals": mine if not officer else None,
         "counts": _counts(call) if officer else None,
-        "can_apply": allowed(request.user, "calls.apply", call),
+        "can_apply": has_perm(request.user, "calls.apply", call),
         "sides": [
             (side, call.agency_of(side), call.budget_of(side), call.currency_of(side)) for side in call.sides
         ],
@@ -226,10 +204,8 @@ def proposal_list(request, pk):
 
 
 def proposal_create(request, pk):
-    _require_login(request)
-    call = access_call(request, pk)
-    if not allowed(request.user, "calls.apply", call):
-        raise PermissionDenied
+    require_login(request)
+    call = access_call(request, pk, "calls.apply")
     form = ProposalForm(request.POST or None, call=call, instance=Proposal(call=call))
     if request.method == "POST" and form.is_valid():
         organisation = access.profile_of(request.user).organisation
@@ -258,34 +234,35 @@ def proposal_detail(request, pk):
     proposal = access_proposal(request, pk)
     proposal = proposal_domain.with_consortium(Proposal.objects.filter(pk=proposal.pk)).get()
     user = request.user
-    editable = allowed(user, "calls.edit_proposal", proposal) and proposal.call.status == CallStatus.OPEN
+    editable = has_perm(user, "calls.edit_proposal", proposal) and proposal.call.status == CallStatus.OPEN
+    officer = has_perm(user, "calls.manage_call")
     assignment = ReviewAssignment.objects.filter(proposal=proposal, reviewer=user).first()
     context = {
         "proposal": proposal,
         "call": proposal.call,
         "blind": identities_hidden(user, proposal),
-        "officer": is_officer_user(user),
-        "applicant": allowed(user, "calls.withdraw_proposal", proposal),
+        "officer": officer,
+        "applicant": has_perm(user, "calls.withdraw_proposal", proposal),
         "editable": editable,
         "budget": proposal_domain.budget_by_side(proposal),
         "partner_budgets": {p.pk: proposal_domain.partner_budget(p) for p in proposal.partners.all()},
         "eligibility": proposal_domain.check_eligibility(proposal)
-        if (editable or is_officer_user(user) or allowed(user, "calls.withdraw_proposal", proposal))
+        if (editable or officer or has_perm(user, "calls.withdraw_proposal", proposal))
         else None,
         "reviews": reviewing.visible_reviews(user, proposal),
-        "anonymise_reviews": not is_officer_user(user),
-        "panel_comments": is_officer_user(user) or assignment is not None,
+        "anonymise_reviews": not officer,
+        "panel_comments": officer or assignment is not None,
         "criteria": parse_rubric(proposal.call.rubric),
         "assignment": assignment,
-        "assignments": proposal.assignments.select_related("reviewer") if is_officer_user(user) else None,
+        "assignments": proposal.assignments.select_related("reviewer") if officer else None,
         "decision": getattr(proposal, "decision", None)
-        if (is_officer_user(user) or proposal.call.status in (CallStatus.DECIDED, CallStatus.ARCHIVED))
+        if (officer or proposal.call.status in (CallStatus.DECIDED, CallStatus.ARCHIVED))
         else None,
         "partner_form": PartnerForm(user=user) if editable else None,
         "budget_form": BudgetLineForm(proposal=proposal) if editable else None,
         "attachment_form": AttachmentForm() if editable else None,
         "conflict_form": ConflictForm() if assignment else None,
-        "can_withdraw": allowed(user, "calls.withdraw_proposal", proposal)
+        "can_withdraw": has_perm(user, "calls.withdraw_proposal", proposal)
         and proposal.status in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
         and proposal.call.status not in (CallStatus.DECIDED, CallStatus.ARCHIVED),
     }
@@ -452,9 +429,7 @@ def reviewer_pool(request):
 
 
 def reviewer_profile(request):
-    _require_login(request)
-    if not is_reviewer_user(request.user):
-        raise PermissionDenied
+    require_perm(request, "calls.act_as_reviewer")
     instance = ReviewerProfile.objects.filter(user=request.user).first() or ReviewerProfile(user=request.user)
     form = ReviewerProfileForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -522,9 +497,7 @@ def assignment_remove(request, pk):
 
 
 def my_reviews(request):
-    _require_login(request)
-    if not is_reviewer_user(request.user):
-        raise PermissionDenied
+    require_perm(request, "calls.act_as_reviewer")
     context = {
         "assignments": reviewing.my_assignments(request.user),
         "profile": ReviewerProfile.objects.filter(user=request.user).first(),

@@ -14,6 +14,7 @@ from kopru.intel.domain.ingest import IncomingFile, ingest_files
 from kopru.intel.domain.review import accept_suggestion, reject_suggestion
 from kopru.intel.enums import FINISHED_ITEM_STATUSES
 from kopru.intel.models import IngestBatch
+from kopru.ui.api import api_require
 
 router = Router()
 
@@ -87,12 +88,8 @@ class BatchOut(Schema):
 
 
 def _staff(request):
-    user = request.auth
-    if not getattr(user, "is_authenticated", False):
-        raise HttpError(401, "Authentication required")
-    if not access.can_create(user):
-        raise HttpError(403, "Only government staff review documents")
-    return user
+    api_require(request, "intel.review_documents", forbidden="Only government staff review documents")
+    return request.user
 
 
 def _suggestion(request, pk: int):

@@ -20,7 +20,7 @@ from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
-from kopru.ui.api import api_fetch
+from kopru.ui.api import api_fetch, api_require
 
 router = Router()
 
@@ -167,10 +167,7 @@ def _fetch(fetch, request, pk, *, for_change=False):
 
 
 def _require_staff(request):
-    if not request.auth or not getattr(request.auth, "is_authenticated", False):
-        raise HttpError(401, "Authentication required")
-    if not access.can_create(request.auth):
-        raise HttpError(403, "Government staff only")
+    api_require(request, "kopru.add_record", forbidden="Government staff only")
 
 
 def _check_k(k: int) -> None:

@@ -13,10 +13,9 @@ from ninja.errors import HttpError, ValidationError
 from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from kopru.core import access
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import RECORD_TYPES, RecordType
-from kopru.ui.views.access import LoginRequired, access_record
+from kopru.ui.views.access import LoginRequired, access_object, access_record, require_perm
 
 
 class ErrorOut(Schema):
@@ -43,6 +42,27 @@ def api_fetch(fetch, *args, forbidden: str = "You may not change this record", *
         raise HttpError(403, forbidden) from None
     except Http404:
         raise HttpError(404, "Not found") from None
+
+
+def api_access(
+    request,
+    source,
+    pk,
+    *,
+    view: str,
+    perm: str | None = None,
+    login_first: bool = False,
+    forbidden: str = "You may not change this record",
+):
+    """The API's `access_object`: fetch and check through the one access path; 401 / 403 / 404."""
+    return api_fetch(
+        access_object, request, source, pk, view=view, perm=perm, login_first=login_first, forbidden=forbidden
+    )
+
+
+def api_require(request, perm: str, obj=None, *, forbidden: str = "You may not do this") -> None:
+    """The API's `require_perm`: 401 for anonymous callers, 403 (`forbidden`) without `perm`."""
+    api_fetch(require_perm, request, perm, obj, forbidden=forbidden)
 
 
 def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = False):
@@ -122,10 +142,7 @@ def _register(router: Router, record_type: RecordType) -> None:
         summary=f"Create one of {slug}",
     )
     def create_record(request: HttpRequest, payload: in_schema):
-        if not request.user.is_authenticated:
-            raise HttpError(401, "Authentication required")
-        if not access.can_create(request.user):
-            raise HttpError(403, "You may not create records")
+        api_require(request, "kopru.add_record", forbidden="You may not create records")
         return Status(201, _save(request, record_type, payload.dict(exclude_unset=True)))
 
     @router.patch(

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core.access import visible_to
@@ -29,10 +29,10 @@ from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.montecarlo import ranges_from_dict, run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
-from kopru.ui.api import api_fetch
+from kopru.ui.api import api_fetch, api_require
 
 router = Router()
 
@@ -275,10 +275,7 @@ def list_cases(request: HttpRequest):
     summary="Save a case",
 )
 def create_case(request: HttpRequest, payload: CaseIn):
-    if not request.user.is_authenticated:
-        raise HttpError(401, "Authentication required")
-    if not request.user.has_perm("invest_case.add_case"):
-        raise HttpError(403, "You may not create cases")
+    api_require(request, "invest_case.add_case", forbidden="You may not create cases")
     return Status(201, _write(request, payload))
 
 

@@ -22,7 +22,7 @@ from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
 from kopru.ui.forms import NoteForm
-from kopru.ui.views.access import require_creator, require_staff
+from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
 from kopru.ui.views.records import post_note
 
@@ -65,8 +65,8 @@ def deal_list(request):
             "pipelines": Pipeline.objects.all(),
             "stages": Stage.objects.filter(pipeline__is_default=True).order_by("order"),
             "sectors": leaf_sectors(),
-            "can_create": access.can_create(request.user),
-            "is_staff": access.can_create(request.user),
+            "can_create": has_perm(request.user, "kopru.add_record"),
+            "is_staff": has_perm(request.user, "kopru.add_record"),
         },
     )
 
@@ -127,7 +127,7 @@ def deal_export_xlsx(request):
 def deal_detail(request, pk):
     deal = access_deal(request, pk)
     user = request.user
-    staff = access.can_create(user)
+    staff = has_perm(user, "kopru.add_record")
     history = []
     if staff:
         for record in deal.history.select_related("history_user").order_by("-history_date", "-history_id")[
@@ -143,7 +143,7 @@ def deal_detail(request, pk):
         {
             "object": deal,
             "is_staff": staff,
-            "can_change": access.can_change(user, deal),
+            "can_change": has_perm(user, "kopru.change_record", deal),
             "stage_changes": stage_history(deal),
             "engagements": access.visible_to(deal.engagements.all(), user),
             "attachments": access.visible_to(deal.attachments.all(), user),
@@ -155,7 +155,7 @@ def deal_detail(request, pk):
             "move_form": MoveForm(
                 deal=deal, user=user, initial={"stage": request.GET.get("move_to") or deal.stage_id}
             )
-            if access.can_change(user, deal)
+            if has_perm(user, "kopru.change_record", deal)
             else None,
             "history": history,
         },
