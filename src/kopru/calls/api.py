@@ -15,6 +15,7 @@ from kopru.calls.models import Call, Proposal
 from kopru.calls.rules import identities_hidden, visible_calls, visible_proposals
 from kopru.core.rules import has_perm
 from kopru.ui.api import api_access, api_require
+from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
 
@@ -205,7 +206,7 @@ def get_proposal_eligibility(request, proposal_id: int):
 
 @router.post(
     "/proposals/{int:proposal_id}/submit",
-    response={200: ProposalOut, 422: dict},
+    response={200: ProposalOut, 422: ValidationErrorOut},
     operation_id="submit_proposal",
 )
 def submit_proposal(request, proposal_id: int):
@@ -214,9 +215,7 @@ def submit_proposal(request, proposal_id: int):
     try:
         proposal_domain.submit_proposal(proposal, by=_user(request))
     except ValidationError as error:
-        return Status(
-            422, {"detail": [{"loc": ["proposal"], "msg": m, "type": "value_error"} for m in error.messages]}
-        )
+        raise from_validation_error(error, where=("path", "proposal_id")) from None
     return _proposal_out(_get_proposal(request, proposal_id), _user(request))
 
 
@@ -246,7 +245,9 @@ def get_call_panel(request, call_id: int):
 
 
 @router.post(
-    "/{int:call_id}/assignment-runs", response={202: RunOut, 422: dict}, operation_id="run_call_assignment"
+    "/{int:call_id}/assignment-runs",
+    response={202: RunOut, 422: ValidationErrorOut},
+    operation_id="run_call_assignment",
 )
 def run_call_assignment(request, call_id: int):
     _officer(request)
@@ -254,9 +255,7 @@ def run_call_assignment(request, call_id: int):
     try:
         run = reviewing.request_assignment_run(call, by=_user(request))
     except ValidationError as error:
-        return Status(
-            422, {"detail": [{"loc": ["call"], "msg": m, "type": "value_error"} for m in error.messages]}
-        )
+        raise from_validation_error(error, where=("path", "call_id")) from None
     run.refresh_from_db()
     return Status(202, {"id": run.pk, "status": run.status})
 

@@ -44,6 +44,7 @@ from kopru.calls.rules import (
     visible_proposals,
 )
 from kopru.core import access
+from kopru.ui.errors import add_form_messages, add_messages, add_to_form, attempt
 from kopru.ui.views.access import access_object, has_perm, require_login, require_perm
 from kopru.ui.views.exports import csv_response, xlsx_response
 
@@ -63,35 +64,6 @@ def access_proposal(request, pk, perm: str = "calls.view_proposal") -> Proposal:
 
 def require_officer(request):
     require_perm(request, "calls.manage_call")
-
-
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _attempt(request, action, success: str) -> None:
-    """Run a domain write: on success say `success`; on refusal show its reasons as messages."""
-    try:
-        action()
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, success)
-
-
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- calls ---------------------------------------------------------------------------------------------
@@ -176,7 +148,7 @@ def call_advance(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = AdvanceCallForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: advance_call(
                 call,
@@ -219,7 +191,7 @@ def proposal_create(request, pk):
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("Draft saved. Add your partners, budget and attachments, then submit.")
@@ -278,7 +250,7 @@ def proposal_edit(request, pk):
                 form.instance, principal_investigator=form.cleaned_data["principal_investigator"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Draft saved."))
             return redirect(proposal)
@@ -303,14 +275,11 @@ def _form_post(request, proposal, form, action, success):
         try:
             action(form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, success)
             return redirect(proposal)
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for message in errors:
-            messages.error(request, f"{label}: {message}" if label else message)
+    add_form_messages(request, form, labelled=True)
     return redirect(proposal)
 
 
@@ -331,7 +300,7 @@ def partner_add(request, pk):
 def partner_remove(request, pk):
     partner = Partner.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, partner.proposal_id if partner else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_partner(partner), _("Partner removed."))
+    attempt(request, lambda: proposal_domain.remove_partner(partner), _("Partner removed."))
     return redirect(proposal)
 
 
@@ -354,7 +323,7 @@ def budget_line_add(request, pk):
 def budget_line_remove(request, pk):
     line = BudgetLine.objects.select_related("partner__proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, line.partner.proposal_id if line else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_budget_line(line), _("Budget line removed."))
+    attempt(request, lambda: proposal_domain.remove_budget_line(line), _("Budget line removed."))
     return redirect(proposal)
 
 
@@ -393,14 +362,14 @@ def attachment_download(request, pk):
 def attachment_remove(request, pk):
     attachment = Attachment.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, attachment.proposal_id if attachment else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_attachment(attachment), _("Attachment removed."))
+    attempt(request, lambda: proposal_domain.remove_attachment(attachment), _("Attachment removed."))
     return redirect(proposal)
 
 
 @require_POST
 def proposal_submit(request, pk):
     proposal = access_proposal(request, pk, "calls.edit_proposal")
-    _attempt(
+    attempt(
         request,
         lambda: proposal_domain.submit_proposal(proposal, by=request.user),
         _("Submitted. You can withdraw it until the call is decided."),
@@ -411,7 +380,7 @@ def proposal_submit(request, pk):
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = access_proposal(request, pk, "calls.withdraw_proposal")
-    _attempt(
+    attempt(
         request,
         lambda: proposal_domain.withdraw_proposal(proposal, by=request.user),
         _("The proposal was withdrawn."),
@@ -460,7 +429,7 @@ def assignments(request, pk):
 @require_POST
 def assignment_run(request, pk):
     call = access_call(request, pk, "calls.manage_call")
-    _attempt(
+    attempt(
         request,
         lambda: reviewing.request_assignment_run(call, by=request.user),
         _("The optimal assignment is being computed; refresh in a moment."),
@@ -473,13 +442,13 @@ def assignment_add(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = ManualAssignmentForm(request.POST, call=call)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: reviewing.assign_manually(call, by=request.user, **form.cleaned_data),
             _("Reviewer assigned."),
         )
     else:
-        _form_errors(request, form)
+        add_form_messages(request, form)
     return redirect("calls:assignments", pk=call.pk)
 
 
@@ -489,7 +458,7 @@ def assignment_remove(request, pk):
     assignment = ReviewAssignment.objects.select_related("proposal__call").filter(pk=pk).first()
     if assignment is None:
         raise Http404("No such assignment")
-    _attempt(request, lambda: reviewing.remove_assignment(assignment), _("Assignment removed."))
+    attempt(request, lambda: reviewing.remove_assignment(assignment), _("Assignment removed."))
     return redirect("calls:assignments", pk=assignment.proposal.call_id)
 
 
@@ -529,12 +498,7 @@ def review_edit(request, pk):
                 submit=submit,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for key, errors in error.message_dict.items():
-                    name = f"score_{key}" if f"score_{key}" in form.fields else None
-                    form.add_error(name, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_to_form(form, error, field_for=lambda key: f"score_{key}")
         else:
             messages.success(request, _("Review submitted.") if submit else _("Draft review saved."))
             return redirect(proposal)
@@ -558,7 +522,7 @@ def conflict_declare(request, pk):
         try:
             reviewing.declare_conflict(proposal, reviewer=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _errors(request, error)
+            add_messages(request, error)
             return redirect(proposal)
         messages.success(request, _("Conflict declared; the proposal was removed from your list."))
         return redirect("calls:my-reviews")
@@ -585,7 +549,7 @@ def funding_override(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = OverrideForm(request.POST, call=call)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: panel_domain.override_funding(
                 call,
@@ -597,7 +561,7 @@ def funding_override(request, pk):
             _("Override recorded; the funding proposal was recomputed."),
         )
     else:
-        _form_errors(request, form)
+        add_form_messages(request, form)
     return redirect("calls:panel", pk=call.pk)
 
 
@@ -612,7 +576,7 @@ def call_decide(request, pk):
             % {"funded": sum(d.funded for d in decisions), "total": len(decisions)},
         )
     except ValidationError as error:
-        _errors(request, error)
+        add_messages(request, error)
     return redirect("calls:panel", pk=call.pk)
 
 

@@ -21,6 +21,7 @@ from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
+from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
 from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
@@ -148,7 +149,7 @@ def deal_detail(request, pk):
             "engagements": access.visible_to(deal.engagements.all(), user),
             "attachments": access.visible_to(deal.attachments.all(), user),
             "sectors": deal.sectors.all(),
-            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal)],
+            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal, user)],
             "notes": notes_for(deal, user),
             "note_form": NoteForm() if staff else None,
             "note_url": "invest:deal-note",
@@ -212,7 +213,7 @@ def deal_move(request, pk):
         reason = "; ".join(str(m) for errors in form.errors.values() for m in errors)
         if _wants_json(request):
             return JsonResponse({"ok": False, "error": reason, "fields": form.errors}, status=422)
-        messages.error(request, reason)
+        add_form_messages(request, form)
         return redirect(deal.get_absolute_url())
     data = form.cleaned_data
     try:

@@ -67,7 +67,7 @@ def record_detail(request, slug, pk):
         and has_perm(user, "kopru.change_record", obj),
     }
     if record_type.has_visibility:
-        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj)]
+        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj, user)]
         context["notes"] = notes_for(obj, user)
         context["note_form"] = NoteForm() if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
