@@ -2,6 +2,10 @@
 
 Authentication: `Authorization: Bearer <token>` (tokens from `kopru issue_token USER`) or the browser
 session. Without either, the API answers as the public would see the site: public records only.
+
+Errors: 401 / 403 / 404 / 409 carry `{"detail": "<reason>"}`; every 422 is
+`{"detail": [{"loc": [..., "<field>"], "msg": "<message>", "type": "<kind>"}]}` (kopru.ui.errors), declared
+on every operation; an unexpected error is a JSON 500.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from ninja.security.http import HttpBearer
 from kopru.core.models import ApiToken
 from kopru.core.models.accounts import hash_token
 from kopru.ui.api import build_router
+from kopru.ui.errors import declare_error_responses, install_error_handlers
 
 
 class TokenAuth(HttpBearer):
@@ -61,3 +66,5 @@ api.add_router("/intel/", "kopru.intel.api.router", tags=["intelligence"])
 api.add_router("/invest/", "kopru.invest.api.router", tags=["investment"])
 api.add_router("/invest/case/", "kopru.invest.case.api.router", tags=["investment case"])
 api.add_router("/calls/", "kopru.calls.api.router", tags=["R&D calls"])
+declare_error_responses(api)
+install_error_handlers(api)

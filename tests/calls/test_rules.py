@@ -15,7 +15,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from kopru.calls.enums import CallStatus
 from kopru.calls.models import Call, Proposal, ReviewAssignment, ReviewerProfile
-from kopru.calls.rules import allowed, visible_calls, visible_proposals
+from kopru.calls.rules import visible_calls, visible_proposals
+from kopru.core.rules import has_perm as allowed
 from tests.calls.builders import PDF, CallFactory, draft, move, organisation, reviewer, submitted
 from tests.matrix import ROLES, api_operation_ids, client_as, expect, url_names
 

@@ -12,14 +12,10 @@ from kopru.calls.domain import panel as panel_domain
 from kopru.calls.domain import proposals as proposal_domain
 from kopru.calls.domain import reviewing
 from kopru.calls.models import Call, Proposal
-from kopru.calls.rules import (
-    allowed,
-    identities_hidden,
-    is_officer_user,
-    is_reviewer_user,
-    visible_calls,
-    visible_proposals,
-)
+from kopru.calls.rules import identities_hidden, visible_calls, visible_proposals
+from kopru.core.rules import has_perm
+from kopru.ui.api import api_access, api_require
+from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
 
@@ -156,31 +152,18 @@ def _proposal_out(proposal: Proposal, user) -> dict:
 
 
 def _get_call(request, call_id: int) -> Call:
-    call = (
-        visible_calls(Call.objects.select_related("agency_a", "agency_b"), _user(request))
-        .filter(pk=call_id)
-        .first()
+    return api_access(
+        request, Call.objects.select_related("agency_a", "agency_b"), call_id, view="calls.view_call"
     )
-    if call is None:
-        if Call.objects.filter(pk=call_id).exists():
-            _login(request)
-        raise HttpError(404, "Not found")
-    return call
 
 
 def _get_proposal(request, proposal_id: int) -> Proposal:
-    _login(request)
-    queryset = proposal_domain.with_consortium(visible_proposals(Proposal.objects.all(), _user(request)))
-    proposal = queryset.filter(pk=proposal_id).first()
-    if proposal is None:
-        raise HttpError(404, "Not found")
-    return proposal
+    queryset = proposal_domain.with_consortium(Proposal.objects.all())
+    return api_access(request, queryset, proposal_id, view="calls.view_proposal", login_first=True)
 
 
 def _officer(request):
-    _login(request)
-    if not is_officer_user(_user(request)):
-        raise HttpError(403, "Programme officers only")
+    api_require(request, "calls.manage_call", forbidden="Programme officers only")
 
 
 @router.get("/", response=list[CallOut], operation_id="list_calls", summary="Calls you may see")
@@ -215,7 +198,7 @@ def get_proposal(request, proposal_id: int):
 def get_proposal_eligibility(request, proposal_id: int):
     proposal = _get_proposal(request, proposal_id)
     user = _user(request)
-    if not (is_officer_user(user) or allowed(user, "calls.withdraw_proposal", proposal)):
+    if not (has_perm(user, "calls.manage_call") or has_perm(user, "calls.withdraw_proposal", proposal)):
         raise HttpError(403, "Applicants and officers only")
     report = proposal_domain.check_eligibility(proposal)
     return {"eligible": report.eligible, "results": [r.__dict__ for r in report.results]}
@@ -223,19 +206,16 @@ def get_proposal_eligibility(request, proposal_id: int):
 
 @router.post(
     "/proposals/{int:proposal_id}/submit",
-    response={200: ProposalOut, 422: dict},
+    response={200: ProposalOut, 422: ValidationErrorOut},
     operation_id="submit_proposal",
 )
 def submit_proposal(request, proposal_id: int):
     proposal = _get_proposal(request, proposal_id)
-    if not allowed(_user(request), "calls.edit_proposal", proposal):
-        raise HttpError(403, "Only the applicant may submit a draft")
+    api_require(request, "calls.edit_proposal", proposal, forbidden="Only the applicant may submit a draft")
     try:
         proposal_domain.submit_proposal(proposal, by=_user(request))
     except ValidationError as error:
-        return Status(
-            422, {"detail": [{"loc": ["proposal"], "msg": m, "type": "value_error"} for m in error.messages]}
-        )
+        raise from_validation_error(error, where=("path", "proposal_id")) from None
     return _proposal_out(_get_proposal(request, proposal_id), _user(request))
 
 
@@ -265,7 +245,9 @@ def get_call_panel(request, call_id: int):
 
 
 @router.post(
-    "/{int:call_id}/assignment-runs", response={202: RunOut, 422: dict}, operation_id="run_call_assignment"
+    "/{int:call_id}/assignment-runs",
+    response={202: RunOut, 422: ValidationErrorOut},
+    operation_id="run_call_assignment",
 )
 def run_call_assignment(request, call_id: int):
     _officer(request)
@@ -273,18 +255,14 @@ def run_call_assignment(request, call_id: int):
     try:
         run = reviewing.request_assignment_run(call, by=_user(request))
     except ValidationError as error:
-        return Status(
-            422, {"detail": [{"loc": ["call"], "msg": m, "type": "value_error"} for m in error.messages]}
-        )
+        raise from_validation_error(error, where=("path", "call_id")) from None
     run.refresh_from_db()
     return Status(202, {"id": run.pk, "status": run.status})
 
 
 @router.get("/reviews/assignments", response=list[AssignmentOut], operation_id="list_my_assignments")
 def list_my_assignments(request):
-    _login(request)
-    if not is_reviewer_user(_user(request)):
-        raise HttpError(403, "Reviewers only")
+    api_require(request, "calls.act_as_reviewer", forbidden="Reviewers only")
     return [
         {
             "proposal": a.proposal_id,

@@ -126,14 +126,9 @@ def may_export_side(user, side: str) -> bool:
     return access.is_admin(user) or (access.is_government_staff(user) and access.side_of(user) == side)
 
 
-def allowed(user, perm: str, obj=None) -> bool:
-    """The permission's predicate itself: unlike user.has_perm, no blanket pass for superusers, so an
-    administrator does not become an applicant or a reviewer."""
-    return rules.has_perm(perm, user, obj)
-
-
 rules.add_perm("calls.view_call", can_see_call)
 rules.add_perm("calls.manage_call", is_officer)
+rules.add_perm("calls.act_as_reviewer", is_reviewer)
 rules.add_perm("calls.apply", is_company_user & call_is_open)
 rules.add_perm("calls.view_proposal", can_see_proposal)
 rules.add_perm("calls.edit_proposal", is_applicant & proposal_is_draft)

@@ -38,82 +38,32 @@ from kopru.calls.models import (
     ReviewerProfile,
 )
 from kopru.calls.rules import (
-    allowed,
     identities_hidden,
-    is_officer_user,
-    is_reviewer_user,
     may_export_side,
     visible_calls,
     visible_proposals,
 )
 from kopru.core import access
-from kopru.ui.views.access import LoginRequired
+from kopru.ui.errors import add_form_messages, add_messages, add_to_form, attempt
+from kopru.ui.views.access import access_object, has_perm, require_login, require_perm
 from kopru.ui.views.exports import csv_response, xlsx_response
 
 # --- fetch-and-check helpers ---------------------------------------------------------------------------
 
 
-def _require_login(request):
-    if not request.user.is_authenticated:
-        raise LoginRequired
-
-
 def access_call(request, pk, perm: str = "calls.view_call") -> Call:
-    call = Call.objects.select_related("agency_a", "agency_b").filter(pk=pk).first()
-    if call is None or not allowed(request.user, "calls.view_call", call):
-        if call is not None and not request.user.is_authenticated:
-            raise LoginRequired
-        raise Http404("No such call")
-    if perm != "calls.view_call":
-        _require_login(request)
-        if not allowed(request.user, perm, call):
-            raise PermissionDenied
-    return call
+    return access_object(
+        request, Call.objects.select_related("agency_a", "agency_b"), pk, view="calls.view_call", perm=perm
+    )
 
 
 def access_proposal(request, pk, perm: str = "calls.view_proposal") -> Proposal:
-    _require_login(request)
-    proposal = Proposal.objects.select_related("call", "organisation", "topic").filter(pk=pk).first()
-    if proposal is None or not allowed(request.user, "calls.view_proposal", proposal):
-        raise Http404("No such proposal")
-    if perm != "calls.view_proposal" and not allowed(request.user, perm, proposal):
-        raise PermissionDenied
-    return proposal
+    queryset = Proposal.objects.select_related("call", "organisation", "topic")
+    return access_object(request, queryset, pk, view="calls.view_proposal", perm=perm, login_first=True)
 
 
 def require_officer(request):
-    _require_login(request)
-    if not is_officer_user(request.user):
-        raise PermissionDenied
-
-
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _attempt(request, action, success: str) -> None:
-    """Run a domain write: on success say `success`; on refusal show its reasons as messages."""
-    try:
-        action()
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, success)
-
-
-def _form_errors(request, form) -> None:
-    for errors in form.errors.values():
-        for message in errors:
-            messages.error(request, message)
-
-
-def _apply_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+    require_perm(request, "calls.manage_call")
 
 
 # --- calls ---------------------------------------------------------------------------------------------
@@ -128,8 +78,8 @@ def home(request):
     )
     context = {
         "calls": calls,
-        "can_create": is_officer_user(request.user),
-        "is_reviewer": is_reviewer_user(request.user),
+        "can_create": has_perm(request.user, "calls.manage_call"),
+        "is_reviewer": has_perm(request.user, "calls.act_as_reviewer"),
     }
     return render(request, "calls/home.html", context)
 
@@ -147,7 +97,7 @@ def call_create(request):
 
 def call_detail(request, pk):
     call = access_call(request, pk)
-    officer = is_officer_user(request.user)
+    officer = has_perm(request.user, "calls.manage_call")
     mine = visible_proposals(call.proposals.all(), request.user).select_related("topic")
     context = {
         "call": call,
@@ -159,7 +109,7 @@ def call_detail(request, pk):
         "advance_form": AdvanceCallForm(initial={"to_status": _next(call)}) if officer else None,
         "proposals": mine if not officer else None,
         "counts": _counts(call) if officer else None,
-        "can_apply": allowed(request.user, "calls.apply", call),
+        "can_apply": has_perm(request.user, "calls.apply", call),
         "sides": [
             (side, call.agency_of(side), call.budget_of(side), call.currency_of(side)) for side in call.sides
         ],
@@ -198,7 +148,7 @@ def call_advance(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = AdvanceCallForm(request.POST)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: advance_call(
                 call,
@@ -226,10 +176,8 @@ def proposal_list(request, pk):
 
 
 def proposal_create(request, pk):
-    _require_login(request)
-    call = access_call(request, pk)
-    if not allowed(request.user, "calls.apply", call):
-        raise PermissionDenied
+    require_login(request)
+    call = access_call(request, pk, "calls.apply")
     form = ProposalForm(request.POST or None, call=call, instance=Proposal(call=call))
     if request.method == "POST" and form.is_valid():
         organisation = access.profile_of(request.user).organisation
@@ -243,7 +191,7 @@ def proposal_create(request, pk):
                 **data,
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(
                 request, _("Draft saved. Add your partners, budget and attachments, then submit.")
@@ -258,34 +206,35 @@ def proposal_detail(request, pk):
     proposal = access_proposal(request, pk)
     proposal = proposal_domain.with_consortium(Proposal.objects.filter(pk=proposal.pk)).get()
     user = request.user
-    editable = allowed(user, "calls.edit_proposal", proposal) and proposal.call.status == CallStatus.OPEN
+    editable = has_perm(user, "calls.edit_proposal", proposal) and proposal.call.status == CallStatus.OPEN
+    officer = has_perm(user, "calls.manage_call")
     assignment = ReviewAssignment.objects.filter(proposal=proposal, reviewer=user).first()
     context = {
         "proposal": proposal,
         "call": proposal.call,
         "blind": identities_hidden(user, proposal),
-        "officer": is_officer_user(user),
-        "applicant": allowed(user, "calls.withdraw_proposal", proposal),
+        "officer": officer,
+        "applicant": has_perm(user, "calls.withdraw_proposal", proposal),
         "editable": editable,
         "budget": proposal_domain.budget_by_side(proposal),
         "partner_budgets": {p.pk: proposal_domain.partner_budget(p) for p in proposal.partners.all()},
         "eligibility": proposal_domain.check_eligibility(proposal)
-        if (editable or is_officer_user(user) or allowed(user, "calls.withdraw_proposal", proposal))
+        if (editable or officer or has_perm(user, "calls.withdraw_proposal", proposal))
         else None,
         "reviews": reviewing.visible_reviews(user, proposal),
-        "anonymise_reviews": not is_officer_user(user),
-        "panel_comments": is_officer_user(user) or assignment is not None,
+        "anonymise_reviews": not officer,
+        "panel_comments": officer or assignment is not None,
         "criteria": parse_rubric(proposal.call.rubric),
         "assignment": assignment,
-        "assignments": proposal.assignments.select_related("reviewer") if is_officer_user(user) else None,
+        "assignments": proposal.assignments.select_related("reviewer") if officer else None,
         "decision": getattr(proposal, "decision", None)
-        if (is_officer_user(user) or proposal.call.status in (CallStatus.DECIDED, CallStatus.ARCHIVED))
+        if (officer or proposal.call.status in (CallStatus.DECIDED, CallStatus.ARCHIVED))
         else None,
         "partner_form": PartnerForm(user=user) if editable else None,
         "budget_form": BudgetLineForm(proposal=proposal) if editable else None,
         "attachment_form": AttachmentForm() if editable else None,
         "conflict_form": ConflictForm() if assignment else None,
-        "can_withdraw": allowed(user, "calls.withdraw_proposal", proposal)
+        "can_withdraw": has_perm(user, "calls.withdraw_proposal", proposal)
         and proposal.status in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED)
         and proposal.call.status not in (CallStatus.DECIDED, CallStatus.ARCHIVED),
     }
@@ -301,7 +250,7 @@ def proposal_edit(request, pk):
                 form.instance, principal_investigator=form.cleaned_data["principal_investigator"]
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, _("Draft saved."))
             return redirect(proposal)
@@ -326,14 +275,11 @@ def _form_post(request, proposal, form, action, success):
         try:
             action(form.cleaned_data)
         except ValidationError as error:
-            _apply_errors(form, error)
+            add_to_form(form, error)
         else:
             messages.success(request, success)
             return redirect(proposal)
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for message in errors:
-            messages.error(request, f"{label}: {message}" if label else message)
+    add_form_messages(request, form, labelled=True)
     return redirect(proposal)
 
 
@@ -354,7 +300,7 @@ def partner_add(request, pk):
 def partner_remove(request, pk):
     partner = Partner.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, partner.proposal_id if partner else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_partner(partner), _("Partner removed."))
+    attempt(request, lambda: proposal_domain.remove_partner(partner), _("Partner removed."))
     return redirect(proposal)
 
 
@@ -377,7 +323,7 @@ def budget_line_add(request, pk):
 def budget_line_remove(request, pk):
     line = BudgetLine.objects.select_related("partner__proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, line.partner.proposal_id if line else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_budget_line(line), _("Budget line removed."))
+    attempt(request, lambda: proposal_domain.remove_budget_line(line), _("Budget line removed."))
     return redirect(proposal)
 
 
@@ -416,14 +362,14 @@ def attachment_download(request, pk):
 def attachment_remove(request, pk):
     attachment = Attachment.objects.select_related("proposal__call").filter(pk=pk).first()
     proposal = access_proposal(request, attachment.proposal_id if attachment else 0, "calls.edit_proposal")
-    _attempt(request, lambda: proposal_domain.remove_attachment(attachment), _("Attachment removed."))
+    attempt(request, lambda: proposal_domain.remove_attachment(attachment), _("Attachment removed."))
     return redirect(proposal)
 
 
 @require_POST
 def proposal_submit(request, pk):
     proposal = access_proposal(request, pk, "calls.edit_proposal")
-    _attempt(
+    attempt(
         request,
         lambda: proposal_domain.submit_proposal(proposal, by=request.user),
         _("Submitted. You can withdraw it until the call is decided."),
@@ -434,7 +380,7 @@ def proposal_submit(request, pk):
 @require_POST
 def proposal_withdraw(request, pk):
     proposal = access_proposal(request, pk, "calls.withdraw_proposal")
-    _attempt(
+    attempt(
         request,
         lambda: proposal_domain.withdraw_proposal(proposal, by=request.user),
         _("The proposal was withdrawn."),
@@ -452,9 +398,7 @@ def reviewer_pool(request):
 
 
 def reviewer_profile(request):
-    _require_login(request)
-    if not is_reviewer_user(request.user):
-        raise PermissionDenied
+    require_perm(request, "calls.act_as_reviewer")
     instance = ReviewerProfile.objects.filter(user=request.user).first() or ReviewerProfile(user=request.user)
     form = ReviewerProfileForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -485,7 +429,7 @@ def assignments(request, pk):
 @require_POST
 def assignment_run(request, pk):
     call = access_call(request, pk, "calls.manage_call")
-    _attempt(
+    attempt(
         request,
         lambda: reviewing.request_assignment_run(call, by=request.user),
         _("The optimal assignment is being computed; refresh in a moment."),
@@ -498,13 +442,13 @@ def assignment_add(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = ManualAssignmentForm(request.POST, call=call)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: reviewing.assign_manually(call, by=request.user, **form.cleaned_data),
             _("Reviewer assigned."),
         )
     else:
-        _form_errors(request, form)
+        add_form_messages(request, form)
     return redirect("calls:assignments", pk=call.pk)
 
 
@@ -514,7 +458,7 @@ def assignment_remove(request, pk):
     assignment = ReviewAssignment.objects.select_related("proposal__call").filter(pk=pk).first()
     if assignment is None:
         raise Http404("No such assignment")
-    _attempt(request, lambda: reviewing.remove_assignment(assignment), _("Assignment removed."))
+    attempt(request, lambda: reviewing.remove_assignment(assignment), _("Assignment removed."))
     return redirect("calls:assignments", pk=assignment.proposal.call_id)
 
 
@@ -522,9 +466,7 @@ def assignment_remove(request, pk):
 
 
 def my_reviews(request):
-    _require_login(request)
-    if not is_reviewer_user(request.user):
-        raise PermissionDenied
+    require_perm(request, "calls.act_as_reviewer")
     context = {
         "assignments": reviewing.my_assignments(request.user),
         "profile": ReviewerProfile.objects.filter(user=request.user).first(),
@@ -556,12 +498,7 @@ def review_edit(request, pk):
                 submit=submit,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for key, errors in error.message_dict.items():
-                    name = f"score_{key}" if f"score_{key}" in form.fields else None
-                    form.add_error(name, errors)
-            else:
-                form.add_error(None, error.messages)
+            add_to_form(form, error, field_for=lambda key: f"score_{key}")
         else:
             messages.success(request, _("Review submitted.") if submit else _("Draft review saved."))
             return redirect(proposal)
@@ -585,7 +522,7 @@ def conflict_declare(request, pk):
         try:
             reviewing.declare_conflict(proposal, reviewer=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            _errors(request, error)
+            add_messages(request, error)
             return redirect(proposal)
         messages.success(request, _("Conflict declared; the proposal was removed from your list."))
         return redirect("calls:my-reviews")
@@ -612,7 +549,7 @@ def funding_override(request, pk):
     call = access_call(request, pk, "calls.manage_call")
     form = OverrideForm(request.POST, call=call)
     if form.is_valid():
-        _attempt(
+        attempt(
             request,
             lambda: panel_domain.override_funding(
                 call,
@@ -624,7 +561,7 @@ def funding_override(request, pk):
             _("Override recorded; the funding proposal was recomputed."),
         )
     else:
-        _form_errors(request, form)
+        add_form_messages(request, form)
     return redirect("calls:panel", pk=call.pk)
 
 
@@ -639,7 +576,7 @@ def call_decide(request, pk):
             % {"funded": sum(d.funded for d in decisions), "total": len(decisions)},
         )
     except ValidationError as error:
-        _errors(request, error)
+        add_messages(request, error)
     return redirect("calls:panel", pk=call.pk)
 
 

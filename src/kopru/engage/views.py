@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 from itertools import groupby
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -21,6 +19,7 @@ from kopru.engage.domain.areas import advance_area
 from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
 from kopru.engage.forms import AreaTransitionForm
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+from kopru.ui.errors import add_form_messages, attempt
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record, require_staff
 
@@ -104,16 +103,11 @@ def area_advance(request, pk):
     area = access_record(request, record_type_for("areas"), pk, for_change=True)
     form = AreaTransitionForm(request.POST)
     if form.is_valid():
-        try:
-            advance_area(area, by=request.user, **form.cleaned_data)
-            messages.success(request, _("Status changed."))
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+        attempt(
+            request, lambda: advance_area(area, by=request.user, **form.cleaned_data), _("Status changed.")
+        )
     else:
-        for field_errors in form.errors.values():
-            for message in field_errors:
-                messages.error(request, message)
+        add_form_messages(request, form)
     return redirect(area.get_absolute_url())
 
 

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from kopru.core import access
 from kopru.core.models import Document
 from kopru.intel.models import IngestBatch, Suggestion
-from kopru.ui.views.access import LoginRequired
+from kopru.ui.views.access import require_perm
 
 
 def require_reviewer_of_documents(request) -> None:
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not access.can_create(request.user):
-        raise PermissionDenied
+    require_perm(request, "intel.review_documents")
 
 
 def suggestions_for(user):

@@ -14,6 +14,8 @@ from kopru.intel.domain.ingest import IncomingFile, ingest_files
 from kopru.intel.domain.review import accept_suggestion, reject_suggestion
 from kopru.intel.enums import FINISHED_ITEM_STATUSES
 from kopru.intel.models import IngestBatch
+from kopru.ui.api import api_access, api_require
+from kopru.ui.errors import ValidationErrorOut, field_error, from_validation_error, unprocessable
 
 router = Router()
 
@@ -87,22 +89,14 @@ class BatchOut(Schema):
 
 
 def _staff(request):
-    user = request.auth
-    if not getattr(user, "is_authenticated", False):
-        raise HttpError(401, "Authentication required")
-    if not access.can_create(user):
-        raise HttpError(403, "Only government staff review documents")
-    return user
+    api_require(request, "intel.review_documents", forbidden="Only government staff review documents")
+    return request.user
 
 
 def _suggestion(request, pk: int):
     user = _staff(request)
-    suggestion = (
-        suggestions_for(user).select_related("document", "match_type", "result_type").filter(pk=pk).first()
-    )
-    if suggestion is None:
-        raise HttpError(404, "Not found")
-    return user, suggestion
+    queryset = suggestions_for(user).select_related("document", "match_type", "result_type")
+    return user, api_access(request, queryset, pk, view="intel.review_documents")
 
 
 @router.get("/suggestions/", response=list[SuggestionOut], operation_id="list_suggestions")
@@ -131,7 +125,7 @@ def accept(request, pk: int, decision: DecisionIn | None = None):
     try:
         accept_suggestion(suggestion, user=user, edits=(decision.edits if decision else None) or None)
     except ValidationError as error:
-        raise HttpError(422, "; ".join(error.messages)) from None
+        raise from_validation_error(error, where=("path", "pk")) from None
     return _suggestion(request, pk)[1]
 
 
@@ -141,15 +135,17 @@ def reject(request, pk: int):
     try:
         reject_suggestion(suggestion, user=user)
     except ValidationError as error:
-        raise HttpError(422, "; ".join(error.messages)) from None
+        raise from_validation_error(error, where=("path", "pk")) from None
     return _suggestion(request, pk)[1]
 
 
-@router.post("/documents", response={201: BatchOut}, operation_id="ingest_documents")
+@router.post("/documents", response={201: BatchOut, 422: ValidationErrorOut}, operation_id="ingest_documents")
 def ingest(request, files: list[UploadedFile] = File(...), visibility: str = Form("shared")):
     user = _staff(request)
     if visibility not in ("public", "shared", "internal"):
-        raise HttpError(422, "visibility must be public, shared or internal")
+        raise unprocessable(
+            field_error(["form", "visibility"], "visibility must be public, shared or internal")
+        )
     incoming = [IncomingFile(upload.name, upload.read()) for upload in files]
     batch = ingest_files(incoming, user=user, visibility=visibility, owner_side=access.side_of(user))
     return Status(201, IngestBatch.objects.prefetch_related("items").get(pk=batch.pk))

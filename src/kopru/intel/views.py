@@ -17,6 +17,7 @@ from kopru.intel.access import access_batch, access_suggestion, require_reviewer
 from kopru.intel.domain.review import accept_suggestion, decide_many, reject_suggestion
 from kopru.intel.enums import SuggestionKind, SuggestionStatus
 from kopru.intel.forms import EDIT_FORMS, edits_from
+from kopru.ui.errors import add_messages, attempt
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record
 
@@ -91,8 +92,7 @@ def suggestion_detail(request, pk):
                 suggestion, user=request.user, edits=edits_from(form) if form else None
             )
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            add_messages(request, error)
             return render(request, "intel/suggestion.html", _detail_context(suggestion, form), status=400)
         messages.success(request, _("Accepted: %(record)s") % {"record": record})
         return redirect(_next_url(request, suggestion))
@@ -131,11 +131,11 @@ def _queue_url():
 @require_POST
 def suggestion_reject(request, pk):
     suggestion = access_suggestion(request, pk)
-    try:
-        reject_suggestion(suggestion, user=request.user)
-        messages.success(request, _("Rejected: it will not be suggested again for this document."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    attempt(
+        request,
+        lambda: reject_suggestion(suggestion, user=request.user),
+        _("Rejected: it will not be suggested again for this document."),
+    )
     return redirect(_next_url(request, suggestion))
 
 

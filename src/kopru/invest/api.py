@@ -10,7 +10,6 @@ import datetime as dt
 from decimal import Decimal
 
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
@@ -20,7 +19,8 @@ from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
-from kopru.ui.api import api_fetch
+from kopru.ui.api import api_fetch, api_require
+from kopru.ui.errors import ValidationErrorOut, field_error, unprocessable
 
 router = Router()
 
@@ -167,15 +167,12 @@ def _fetch(fetch, request, pk, *, for_change=False):
 
 
 def _require_staff(request):
-    if not request.auth or not getattr(request.auth, "is_authenticated", False):
-        raise HttpError(401, "Authentication required")
-    if not access.can_create(request.auth):
-        raise HttpError(403, "Government staff only")
+    api_require(request, "kopru.add_record", forbidden="Government staff only")
 
 
 def _check_k(k: int) -> None:
     if not 1 <= k <= 100:
-        raise HttpError(422, "k must be between 1 and 100")
+        raise unprocessable(field_error(["query", "k"], "k must be between 1 and 100"))
 
 
 def _match_rows(matches) -> list[dict]:
@@ -234,7 +231,7 @@ def get_company(request, pk: int):
 
 @router.get(
     "/companies/{pk}/matches",
-    response={200: list[MatchOut], 401: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: list[MatchOut], 401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     operation_id="invest_company_matches",
 )
 def company_matches(request, pk: int, k: int = 10):
@@ -271,14 +268,23 @@ def get_deal(request, pk: int):
 
 @router.post(
     "/deals/{pk}/move",
-    response={200: DealDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
+    response={
+        200: DealDetailOut,
+        401: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ValidationErrorOut,
+    },
     operation_id="invest_move_deal",
 )
 def move_deal_endpoint(request, pk: int, payload: MoveIn):
     deal = _fetch(access_deal, request, pk, for_change=True)
     stage = Stage.objects.filter(pipeline_id=deal.pipeline_id, code=payload.stage).first()
     if stage is None:
-        raise HttpError(422, f"No stage {payload.stage!r} in this deal's pipeline")
+        raise unprocessable(
+            field_error(["body", "payload", "stage"], f"No stage {payload.stage!r} in this deal's pipeline")
+        )
     try:
         move_deal(
             deal,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.incentives import find_province
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.matching.vocab import COUNTRY_REGION, KINDS, REGIONS, UNITS
 
 

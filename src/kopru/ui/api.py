@@ -9,32 +9,25 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import HttpError
 from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
-from kopru.core import access
+from kopru.ui.errors import from_form, out_of_range_error, too_large
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import RECORD_TYPES, RecordType
-from kopru.ui.views.access import LoginRequired, access_record
+from kopru.ui.views.access import LoginRequired, access_object, access_record, require_perm
 
 
 class ErrorOut(Schema):
     detail: str
 
 
-def _form_errors_to_422(form) -> ValidationError:
-    errors = [
-        {"loc": ["body", "payload", field], "msg": str(message), "type": "value_error"}
-        for field, messages in form.errors.items()
-        for message in messages
-    ]
-    return ValidationError(errors)
-
-
 def api_fetch(fetch, *args, forbidden: str = "You may not change this record", **kwargs):
     """`fetch(*args, **kwargs)`, a page's fetch-and-check helper, with what it raises turned into the API's
-    answers: 401 (sign-in needed), 403 (`forbidden`), 404."""
+    answers: 401 (sign-in needed), 403 (`forbidden`), 404; 422 for an id no database can hold."""
+    if args and any(too_large(arg) for arg in args[1:]):
+        raise out_of_range_error(args[0])  # an id no database can hold: 422, not "not found"
     try:
         return fetch(*args, **kwargs)
     except LoginRequired:
@@ -43,6 +36,27 @@ def api_fetch(fetch, *args, forbidden: str = "You may not change this record", *
         raise HttpError(403, forbidden) from None
     except Http404:
         raise HttpError(404, "Not found") from None
+
+
+def api_access(
+    request,
+    source,
+    pk,
+    *,
+    view: str,
+    perm: str | None = None,
+    login_first: bool = False,
+    forbidden: str = "You may not change this record",
+):
+    """The API's `access_object`: fetch and check through the one access path."""
+    return api_fetch(
+        access_object, request, source, pk, view=view, perm=perm, login_first=login_first, forbidden=forbidden
+    )
+
+
+def api_require(request, perm: str, obj=None, *, forbidden: str = "You may not do this") -> None:
+    """The API's `require_perm`: 401 for anonymous callers, 403 (`forbidden`) without `perm`."""
+    api_fetch(require_perm, request, perm, obj, forbidden=forbidden)
 
 
 def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = False):
@@ -62,7 +76,7 @@ def _save(request, record_type: RecordType, payload: dict, instance=None):
     data.update(payload)
     form = record_type.form(data=data, instance=instance, user=request.user)
     if not form.is_valid():
-        raise _form_errors_to_422(form)
+        raise from_form(form)
     with transaction.atomic():
         obj = form.save()
         if instance is None and record_type.on_create is not None:
@@ -122,10 +136,7 @@ def _register(router: Router, record_type: RecordType) -> None:
         summary=f"Create one of {slug}",
     )
     def create_record(request: HttpRequest, payload: in_schema):
-        if not request.user.is_authenticated:
-            raise HttpError(401, "Authentication required")
-        if not access.can_create(request.user):
-            raise HttpError(403, "You may not create records")
+        api_require(request, "kopru.add_record", forbidden="You may not create records")
         return Status(201, _save(request, record_type, payload.dict(exclude_unset=True)))
 
     @router.patch(

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
 from kopru.core import access
+from kopru.core.rules import has_perm
 
 
 def kopru(request):
@@ -11,7 +12,7 @@ def kopru(request):
         "kopru_sides": (settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B),
         "user_role": access.role_of(user),
         "user_side": access.side_of(user),
-        "can_create_records": access.can_create(user),
+        "can_create_records": has_perm(user, "kopru.add_record"),
         "app_nav_items": _app_nav_items(),
     }
 

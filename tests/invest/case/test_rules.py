@@ -14,7 +14,7 @@ import pytest
 from kopru.invest.case.domain.defaults import reference_inputs, scenario_document
 from kopru.invest.case.forms import form_data_from
 from kopru.invest.case.models import InvestmentCase
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from tests.matrix import (
     EVERYONE,
     ROLES,

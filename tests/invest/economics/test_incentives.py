@@ -5,7 +5,7 @@ import pytest
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import estimate_incentives, find_province
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 pytestmark = pytest.mark.unit
 

@@ -4,7 +4,7 @@ import pytest
 
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.market_access import assess_market_access
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 pytestmark = pytest.mark.unit
 

@@ -5,7 +5,7 @@ import pytest
 from kopru.invest.economics.fx import ExchangeRates, Money
 from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 pytestmark = pytest.mark.unit
 

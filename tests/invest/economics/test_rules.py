@@ -3,7 +3,7 @@ import shutil
 import pytest
 
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rules import default_data_dir, load_rules
+from kopru.invest.economics.rule_tables import default_data_dir, load_rules
 
 pytestmark = pytest.mark.unit
 

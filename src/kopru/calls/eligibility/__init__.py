@@ -3,6 +3,7 @@
 Framework-free: plain data in, plain data out.
 """
 
+from kopru.calls.eligibility.criteria import evaluate
 from kopru.calls.eligibility.loading import (
     EligibilityDataError,
     load_rules,
@@ -18,7 +19,6 @@ from kopru.calls.eligibility.model import (
     RuleResult,
     SideBudget,
 )
-from kopru.calls.eligibility.rules import evaluate
 
 __all__ = [
     "ORGANISATION_KINDS",

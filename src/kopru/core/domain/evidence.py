@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from kopru.core.access import visible_to
 from kopru.core.models import Document, Evidence
 
 
@@ -26,9 +27,14 @@ def attach_evidence(record, document: Document, start: int, end: int) -> Evidenc
     return evidence
 
 
-def evidence_for(record):
+def evidence_for(record, user):
+    """The evidence behind `record` that `user` may read: only spans of documents they may open (an internal
+    document's title and text stay with its side, even when the record it supports is shared)."""
     content_type = ContentType.objects.get_for_model(record)
-    return Evidence.objects.filter(content_type=content_type, object_id=record.pk).select_related("document")
+    documents = visible_to(Document.objects.all(), user).values("pk")
+    return Evidence.objects.filter(
+        content_type=content_type, object_id=record.pk, document__in=documents
+    ).select_related("document")
 
 
 @dataclass(frozen=True)

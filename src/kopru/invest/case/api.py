@@ -12,7 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core.access import visible_to
@@ -29,10 +29,11 @@ from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.montecarlo import ranges_from_dict, run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
-from kopru.ui.api import api_fetch
+from kopru.ui.api import api_fetch, api_require
+from kopru.ui.errors import ValidationErrorOut, field_error, from_form, unprocessable
 
 router = Router()
 
@@ -42,14 +43,8 @@ class ErrorOut(Schema):
 
 
 def _422(error: InputError, prefix: str = "") -> ValidationError:
-    return ValidationError(
-        [
-            {
-                "loc": ["body", "payload", *f"{prefix}{error.field}".split(".")],
-                "msg": error.message,
-                "type": "value_error",
-            }
-        ]
+    return unprocessable(
+        field_error(["body", "payload", *f"{prefix}{error.field}".split(".")], error.message)
     )
 
 
@@ -74,7 +69,7 @@ class MarketAccessIn(Schema):
 
 @router.post(
     "/market-access",
-    response={200: dict, 422: dict},
+    response={200: dict, 422: ValidationErrorOut},
     operation_id="invest_case_market_access",
     summary="Duties (and optionally the landed cost) for a product, origin, destination and date",
 )
@@ -130,7 +125,7 @@ class PlantCaseIn(Schema):
 
 @router.post(
     "/plant",
-    response={200: dict, 422: dict},
+    response={200: dict, 422: ValidationErrorOut},
     operation_id="invest_case_plant",
     summary="Plant cash flows, NPV/IRR/payback, Monte Carlo percentiles and tornado",
 )
@@ -178,7 +173,7 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
 
 @router.post(
     "/evaluate",
-    response={200: dict, 422: dict},
+    response={200: dict, 422: ValidationErrorOut},
     operation_id="invest_case_evaluate",
     summary="Evaluate a whole case (the calculator's inputs JSON)",
 )
@@ -220,16 +215,6 @@ def _fetch(request, pk: int, perm: str = "invest_case.view_case") -> InvestmentC
     return api_fetch(access_case, request, pk, perm=perm, forbidden="You may not change this case")
 
 
-def _form_422(form) -> ValidationError:
-    return ValidationError(
-        [
-            {"loc": ["body", "payload", field], "msg": str(message), "type": "value_error"}
-            for field, messages in form.errors.items()
-            for message in messages
-        ]
-    )
-
-
 def _write(request, payload: CaseIn, instance: InvestmentCase | None = None) -> InvestmentCase:
     data = {"name": "", "description": "", "visibility": "shared", "owner_side": ""}
     if instance is not None:
@@ -243,12 +228,10 @@ def _write(request, payload: CaseIn, instance: InvestmentCase | None = None) -> 
     data = {k: ("" if v is None else v) for k, v in data.items()}
     form = CaseForm(data=data, instance=instance, user=request.user)
     if not form.is_valid():
-        raise _form_422(form)
+        raise from_form(form)
     inputs = payload.inputs
     if instance is None and inputs is None:
-        raise ValidationError(
-            [{"loc": ["body", "payload", "inputs"], "msg": "is required", "type": "value_error"}]
-        )
+        raise unprocessable(field_error(["body", "payload", "inputs"], "is required"))
     try:
         if instance is None:
             return save_case(form, inputs, owner=request.user)
@@ -275,10 +258,7 @@ def list_cases(request: HttpRequest):
     summary="Save a case",
 )
 def create_case(request: HttpRequest, payload: CaseIn):
-    if not request.user.is_authenticated:
-        raise HttpError(401, "Authentication required")
-    if not request.user.has_perm("invest_case.add_case"):
-        raise HttpError(403, "You may not create cases")
+    api_require(request, "invest_case.add_case", forbidden="You may not create cases")
     return Status(201, _write(request, payload))
 
 
@@ -294,7 +274,7 @@ def get_case(request: HttpRequest, pk: int):
 
 @router.get(
     "/cases/{pk}/evaluation",
-    response={200: dict, 401: ErrorOut, 404: ErrorOut, 422: dict},
+    response={200: dict, 401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     operation_id="invest_case_evaluate_case",
     summary="Evaluate a saved case with today's rule data",
 )

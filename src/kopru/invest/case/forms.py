@@ -11,7 +11,7 @@ from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.incentives import SCHEME_TYPES
 from kopru.invest.economics.montecarlo import DISTRIBUTIONS
 from kopru.invest.economics.plant import RANGEABLE
-from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.rule_tables import Rules
 from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
 
 NUMBER = forms.NumberInput(attrs={"step": "any"})

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -35,8 +34,8 @@ from kopru.invest.case.domain.rulebook import (
 from kopru.invest.case.forms import CaseForm, CaseInputsForm, form_data_from, form_field_for
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rules import load_rules
-from kopru.ui.views.access import LoginRequired
+from kopru.invest.economics.rule_tables import load_rules
+from kopru.ui.views.access import access_object, has_perm, require_perm
 
 REFERENCE_CASE = "BYD Manisa plant"
 
@@ -44,29 +43,12 @@ REFERENCE_CASE = "BYD Manisa plant"
 def access_case(request, pk, *, perm: str = "invest_case.view_case") -> InvestmentCase:
     """404 for an unknown or unreadable case (login first for anonymous visitors), 403 when readable
     but not changeable."""
-    try:
-        case = InvestmentCase.objects.select_related("owner").filter(pk=int(pk)).first()
-    except (TypeError, ValueError):
-        raise Http404("No such case") from None
-    user = request.user
-    if case is None:
-        raise Http404("No such case")
-    if not user.has_perm("invest_case.view_case", case):
-        if not user.is_authenticated:
-            raise LoginRequired
-        raise Http404("No such case")
-    if perm != "invest_case.view_case" and not user.has_perm(perm, case):
-        if not user.is_authenticated:
-            raise LoginRequired
-        raise PermissionDenied
-    return case
+    queryset = InvestmentCase.objects.select_related("owner")
+    return access_object(request, queryset, pk, view="invest_case.view_case", perm=perm)
 
 
 def require_case_creator(request) -> None:
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not request.user.has_perm("invest_case.add_case"):
-        raise PermissionDenied
+    require_perm(request, "invest_case.add_case")
 
 
 def _has_params(data: QueryDict) -> bool:
@@ -133,7 +115,7 @@ def home(request):
     context = _result_context(form, inputs, result)
     context.update(
         case=case,
-        case_form=CaseForm(user=request.user) if request.user.has_perm("invest_case.add_case") else None,
+        case_form=CaseForm(user=request.user) if has_perm(request.user, "invest_case.add_case") else None,
         reference=visible_to(InvestmentCase.objects.filter(name=REFERENCE_CASE), request.user).first(),
         query=request.GET.urlencode() if _has_params(request.GET) else "",
     )
@@ -183,7 +165,7 @@ def case_list(request):
     return render(
         request,
         "invest_case/case_list.html",
-        {"page": page, "can_create": request.user.has_perm("invest_case.add_case")},
+        {"page": page, "can_create": has_perm(request.user, "invest_case.add_case")},
     )
 
 
@@ -199,8 +181,8 @@ def case_detail(request, pk):
     context = _result_context(form, inputs, result)
     context.update(
         case=case,
-        can_change=request.user.has_perm("invest_case.change_case", case),
-        can_delete=request.user.has_perm("invest_case.delete_case", case),
+        can_change=has_perm(request.user, "invest_case.change_case", case),
+        can_delete=has_perm(request.user, "invest_case.delete_case", case),
         query="",
     )
     return render(request, "invest_case/case_detail.html", context)

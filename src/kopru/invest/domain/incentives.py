@@ -10,7 +10,7 @@ from django.utils import timezone
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.models import Opportunity
 from kopru.invest.validators import province_rows
 

@@ -11,7 +11,7 @@ from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.montecarlo import run_monte_carlo
 from kopru.invest.economics.plant import PlantInputs, evaluate_plant
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 __all__ = [
     "InputError",

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.rule_tables import Rules
 from kopru.invest.economics.sources import SourceRef
 
 

@@ -15,7 +15,7 @@ from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.market_access import MarketAccessResult, assess_market_access
 from kopru.invest.economics.montecarlo import run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.economics.scenario import load_scenario
 from kopru.invest.economics.sources import parse_date
 

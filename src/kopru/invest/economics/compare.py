@@ -19,7 +19,7 @@ from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money, validate_currency
 from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
-from kopru.invest.economics.rules import Rules, load_rules
+from kopru.invest.economics.rule_tables import Rules, load_rules
 from kopru.invest.economics.sources import parse_date
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kopru.invest.economics.rules import SpecificDuty
+from kopru.invest.economics.rule_tables import SpecificDuty
 from kopru.invest.economics.sources import SourceRef
 
 

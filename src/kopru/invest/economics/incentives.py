@@ -12,7 +12,7 @@ from typing import Any
 
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money
-from kopru.invest.economics.rules import Instrument, Province, Rules, Scheme
+from kopru.invest.economics.rule_tables import Instrument, Province, Rules, Scheme
 
 SCHEME_TYPES = ("large_scale", "regional", "strategic", "project_based", "hit30")
 CAPACITY_UNITS = ("battery_mwh", "solar_cell_mw")

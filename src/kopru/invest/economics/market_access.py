@@ -16,7 +16,7 @@ from typing import Any
 from kopru.invest.economics.duties import DutyLine, ad_valorem_total, specific_parts
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.origin import OriginAssessment, screen_turkish_origin
-from kopru.invest.economics.rules import (
+from kopru.invest.economics.rule_tables import (
     NON_EU_NON_FTA,
     AdditionalDutyRule,
     MfnRow,

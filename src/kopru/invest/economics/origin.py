@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.duties import DutyLine, ad_valorem_total
-from kopru.invest.economics.rules import OriginModel
+from kopru.invest.economics.rule_tables import OriginModel
 
 
 @dataclass(frozen=True)

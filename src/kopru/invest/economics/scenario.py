@@ -14,7 +14,7 @@ from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
 from kopru.invest.economics.montecarlo import Range, ranges_from_dict
 from kopru.invest.economics.plant import PlantInputs, plant_inputs_from_dict
-from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.rule_tables import Rules
 from kopru.invest.economics.sources import parse_date
 
 SCENARIO_DIR = Path(__file__).resolve().parent / "scenarios"

@@ -1,26 +1,24 @@
-"""The investment record types, fetched through the same permission helper as every other record."""
+"""Fetching investment records: the one access path with the core record permissions (deals,
+opportunities and company profiles follow the visibility rules of every other record)."""
 
 from __future__ import annotations
 
-from django.utils.translation import gettext_lazy as _
-
-from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm
 from kopru.invest.models import CompanyProfile, Deal, Opportunity
-from kopru.ui.registry import RecordType
-from kopru.ui.views.access import access_record
+from kopru.ui.views.access import access_object
 
-DEALS = RecordType("invest-deals", Deal, _("Deals"), (), form=DealForm)
-OPPORTUNITIES = RecordType("invest-opportunities", Opportunity, _("Opportunities"), (), form=OpportunityForm)
-COMPANIES = RecordType("invest-companies", CompanyProfile, _("Company profiles"), (), form=CompanyProfileForm)
+
+def _access(request, model, pk, for_change: bool):
+    perm = "kopru.change_record" if for_change else None
+    return access_object(request, model, pk, view="kopru.view_record", perm=perm)
 
 
 def access_deal(request, pk, *, for_change=False) -> Deal:
-    return access_record(request, DEALS, pk, for_change=for_change)
+    return _access(request, Deal, pk, for_change)
 
 
 def access_opportunity(request, pk, *, for_change=False) -> Opportunity:
-    return access_record(request, OPPORTUNITIES, pk, for_change=for_change)
+    return _access(request, Opportunity, pk, for_change)
 
 
 def access_company(request, pk, *, for_change=False) -> CompanyProfile:
-    return access_record(request, COMPANIES, pk, for_change=for_change)
+    return _access(request, CompanyProfile, pk, for_change)

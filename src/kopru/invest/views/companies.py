@@ -17,7 +17,7 @@ from kopru.invest.models import CompanyProfile
 from kopru.invest.views.access import access_company
 from kopru.invest.views.common import form_page
 from kopru.ui.forms import NoteForm
-from kopru.ui.views.access import require_creator
+from kopru.ui.views.access import has_perm, require_creator
 
 
 def company_list(request):
@@ -39,7 +39,7 @@ def company_list(request):
             "page": page,
             "sectors": leaf_sectors(),
             "params": params,
-            "can_create": access.can_create(request.user),
+            "can_create": has_perm(request.user, "kopru.add_record"),
         },
     )
 
@@ -59,9 +59,9 @@ def company_detail(request, pk):
             "match_note": match_note,
             "deals": access.visible_to(profile.deals.select_related("stage", "opportunity"), user),
             "people": access.visible_to(profile.people.all(), user),
-            "can_change": access.can_change(user, profile),
+            "can_change": has_perm(user, "kopru.change_record", profile),
             "notes": notes_for(profile, user),
-            "note_form": NoteForm() if access.can_create(user) else None,
+            "note_form": NoteForm() if has_perm(user, "kopru.add_record") else None,
             "note_url": "invest:company-note",
         },
     )

@@ -21,8 +21,9 @@ from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
+from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
-from kopru.ui.views.access import require_creator, require_staff
+from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
 from kopru.ui.views.records import post_note
 
@@ -65,8 +66,8 @@ def deal_list(request):
             "pipelines": Pipeline.objects.all(),
             "stages": Stage.objects.filter(pipeline__is_default=True).order_by("order"),
             "sectors": leaf_sectors(),
-            "can_create": access.can_create(request.user),
-            "is_staff": access.can_create(request.user),
+            "can_create": has_perm(request.user, "kopru.add_record"),
+            "is_staff": has_perm(request.user, "kopru.add_record"),
         },
     )
 
@@ -127,7 +128,7 @@ def deal_export_xlsx(request):
 def deal_detail(request, pk):
     deal = access_deal(request, pk)
     user = request.user
-    staff = access.can_create(user)
+    staff = has_perm(user, "kopru.add_record")
     history = []
     if staff:
         for record in deal.history.select_related("history_user").order_by("-history_date", "-history_id")[
@@ -143,19 +144,19 @@ def deal_detail(request, pk):
         {
             "object": deal,
             "is_staff": staff,
-            "can_change": access.can_change(user, deal),
+            "can_change": has_perm(user, "kopru.change_record", deal),
             "stage_changes": stage_history(deal),
             "engagements": access.visible_to(deal.engagements.all(), user),
             "attachments": access.visible_to(deal.attachments.all(), user),
             "sectors": deal.sectors.all(),
-            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal)],
+            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal, user)],
             "notes": notes_for(deal, user),
             "note_form": NoteForm() if staff else None,
             "note_url": "invest:deal-note",
             "move_form": MoveForm(
                 deal=deal, user=user, initial={"stage": request.GET.get("move_to") or deal.stage_id}
             )
-            if access.can_change(user, deal)
+            if has_perm(user, "kopru.change_record", deal)
             else None,
             "history": history,
         },
@@ -212,7 +213,7 @@ def deal_move(request, pk):
         reason = "; ".join(str(m) for errors in form.errors.values() for m in errors)
         if _wants_json(request):
             return JsonResponse({"ok": False, "error": reason, "fields": form.errors}, status=422)
-        messages.error(request, reason)
+        add_form_messages(request, form)
         return redirect(deal.get_absolute_url())
     data = form.cleaned_data
     try:

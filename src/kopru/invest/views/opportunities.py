@@ -19,7 +19,7 @@ from kopru.invest.models import Opportunity
 from kopru.invest.views.access import access_opportunity
 from kopru.invest.views.common import form_page
 from kopru.ui.forms import NoteForm
-from kopru.ui.views.access import require_creator
+from kopru.ui.views.access import has_perm, require_creator
 
 
 def opportunity_list(request):
@@ -44,7 +44,7 @@ def opportunity_list(request):
             "statuses": OpportunityStatus.choices,
             "sectors": leaf_sectors(),
             "params": params,
-            "can_create": access.can_create(request.user),
+            "can_create": has_perm(request.user, "kopru.add_record"),
         },
     )
 
@@ -53,7 +53,7 @@ def opportunity_detail(request, pk):
     opportunity = access_opportunity(request, pk)
     user = request.user
     matches, match_note = (
-        companies_for_opportunity(opportunity, user) if access.can_create(user) else ([], "")
+        companies_for_opportunity(opportunity, user) if has_perm(user, "kopru.add_record") else ([], "")
     )
     return render(
         request,
@@ -64,15 +64,15 @@ def opportunity_detail(request, pk):
             "incentives": offered_incentives(opportunity),
             "matches": matches,
             "match_note": match_note,
-            "show_matches": access.can_create(user),
+            "show_matches": has_perm(user, "kopru.add_record"),
             "deals": access.visible_to(
                 opportunity.deals.select_related("stage", "company__organisation"), user
             ),
             "contacts": access.visible_to(opportunity.contacts.all(), user),
             "attachments": access.visible_to(opportunity.attachments.all(), user),
-            "can_change": access.can_change(user, opportunity),
+            "can_change": has_perm(user, "kopru.change_record", opportunity),
             "notes": notes_for(opportunity, user),
-            "note_form": NoteForm() if access.can_create(user) else None,
+            "note_form": NoteForm() if has_perm(user, "kopru.add_record") else None,
             "note_url": "invest:opportunity-note",
         },
     )

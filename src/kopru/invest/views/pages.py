@@ -8,7 +8,7 @@ from django.shortcuts import render
 from kopru.core import access
 from kopru.invest.domain.reports import pipeline_figures
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline
-from kopru.ui.views.access import require_staff
+from kopru.ui.views.access import has_perm, require_staff
 
 
 def _pipeline(request) -> Pipeline | None:
@@ -25,7 +25,7 @@ def _pipeline(request) -> Pipeline | None:
 
 def home(request):
     user = request.user
-    staff = access.can_create(user)
+    staff = has_perm(user, "kopru.add_record")
     pipeline = _pipeline(request)
     deals = access.visible_to(Deal.objects.all(), user)
     figures = pipeline_figures(pipeline, deals) if pipeline else []

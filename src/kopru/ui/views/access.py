@@ -1,51 +1,109 @@
-"""Fetch-and-check helpers: every view gets its objects through these, never by a bare .get()."""
+"""The one fetch-and-check path: every view and API operation gets its objects through `access_object`
+(or `access_record` for a registry type), and asks other permission questions through `require_perm` /
+`has_perm`. All of them evaluate the apps' django-rules permissions (`kopru.view_record`,
+`calls.review_proposal`, `invest_case.change_case` …); superusers are administrators through
+`kopru.core.access.role_of`, the one place that knows about them.
+
+The answers are the same everywhere: an object the user may not read is "not found" (404) — its existence
+is not confirmed — or, for an anonymous visitor, a sign-in (login redirect on a page, 401 from the API); an
+object the user may read but not change is 403.
+"""
 
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from kopru.core import access
+from kopru.core.rules import has_perm
 from kopru.ui.registry import RecordType
+
+__all__ = [
+    "LoginRequired",
+    "access_object",
+    "access_record",
+    "has_perm",
+    "login_redirect",
+    "require_creator",
+    "require_login",
+    "require_perm",
+    "require_staff",
+]
 
 
 class LoginRequired(Exception):
     pass
 
 
-def access_record(request, record_type: RecordType, pk, *, for_change: bool = False):
+def require_login(request) -> None:
+    if not request.user.is_authenticated:
+        raise LoginRequired
+
+
+def require_perm(request, perm: str, obj=None) -> None:
+    """Sign-in first for anonymous visitors, then 403 unless the user holds `perm` (on `obj`)."""
+    if has_perm(request.user, perm, obj):
+        return
+    require_login(request)
+    raise PermissionDenied
+
+
+def access_object(
+    request,
+    source: type[Model] | QuerySet,
+    pk,
+    *,
+    view: str,
+    perm: str | None = None,
+    login_first: bool = False,
+):
+    """Fetch `pk` from `source` (a model or a queryset, e.g. with its select_related) and check it.
+
+    404 when there is no such object or the user may not `view` it (anonymous visitors are sent to sign in
+    instead, so a shared link still works after logging in); then, when `perm` is another permission
+    (change, review, withdraw …), 403 unless the user holds it. `login_first` sends anonymous visitors to
+    sign in before anything is looked up (pages that are never public).
+    """
+    if login_first:
+        require_login(request)
+    queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
     try:
-        obj = record_type.model.objects.get(pk=pk)
-    except (record_type.model.DoesNotExist, ValueError, TypeError):
-        raise Http404("No such record") from None
-    if record_type.has_visibility and not access.can_view(request.user, obj):
-        if not request.user.is_authenticated:
-            raise LoginRequired
+        obj = queryset.filter(pk=pk).first()
+    except (ValueError, TypeError, OverflowError):
+        obj = None
+    if obj is None:
         raise Http404("No such record")
-    if for_change:
-        if not request.user.is_authenticated:
-            raise LoginRequired
-        allowed = (
-            access.can_change(request.user, obj)
-            if record_type.has_visibility
-            else access.is_admin(request.user)
-        )
-        if not allowed or record_type.form is None:
-            raise PermissionDenied
+    if not has_perm(request.user, view, obj):
+        require_login(request)
+        raise Http404("No such record")
+    if perm is not None and perm != view:
+        require_perm(request, perm, obj)
+    return obj
+
+
+def access_record(request, record_type: RecordType, pk, *, for_change: bool = False):
+    """`access_object` for a record type of the registry; editing needs its form too."""
+    view, change = (
+        ("kopru.view_record", "kopru.change_record")
+        if record_type.has_visibility
+        else ("kopru.view_reference", "kopru.change_reference")
+    )
+    obj = access_object(request, record_type.model, pk, view=view, perm=change if for_change else None)
+    if for_change and record_type.form is None:
+        raise PermissionDenied
     return obj
 
 
 def require_creator(request, record_type: RecordType | None = None):
-    if not request.user.is_authenticated:
-        raise LoginRequired
-    if not access.can_create(request.user) or (record_type is not None and record_type.form is None):
+    require_perm(request, "kopru.add_record")
+    if record_type is not None and record_type.form is None:
         raise PermissionDenied
 
 
 def require_staff(request):
     """Government staff and admins only (exports, the timeline feed, the board)."""
-    require_creator(request)
+    require_perm(request, "kopru.export_records")
 
 
 def login_redirect(request):

@@ -12,14 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kopru.core import access
 from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.ui.forms import NoteForm
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
 from kopru.ui.related import related_sections
-from kopru.ui.views.access import access_record, require_creator
+from kopru.ui.views.access import access_record, has_perm, require_creator
 
 
 def record_list(request, slug):
@@ -32,8 +31,8 @@ def record_list(request, slug):
         "filters": filter_options(record_type, request.GET, request.user),
         "query": request.GET.get("q", ""),
         "sort": request.GET.get("sort", ""),
-        "can_create": record_type.form is not None and access.can_create(request.user),
-        "can_export": access.can_create(request.user),
+        "can_create": record_type.form is not None and has_perm(request.user, "kopru.add_record"),
+        "can_export": has_perm(request.user, "kopru.add_record"),
     }
     template = "ui/record_rows.html" if request.headers.get("HX-Request") else "ui/record_list.html"
     return render(request, template, context)
@@ -65,12 +64,12 @@ def record_detail(request, slug, pk):
         "related": related_sections(obj, user),
         "can_change": record_type.form is not None
         and record_type.has_visibility
-        and access.can_change(user, obj),
+        and has_perm(user, "kopru.change_record", obj),
     }
     if record_type.has_visibility:
-        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj)]
+        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj, user)]
         context["notes"] = notes_for(obj, user)
-        context["note_form"] = NoteForm() if access.can_create(user) else None
+        context["note_form"] = NoteForm() if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
         (link.label, reverse(link.url_name, args=[obj.pk]))
         for link in DETAIL_LINKS.get(slug, [])

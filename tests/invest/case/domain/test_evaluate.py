@@ -15,7 +15,7 @@ from kopru.invest.economics.catalogue import find_rule_row, rule_rows
 from kopru.invest.economics.distribution import npv_draws
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.montecarlo import run_monte_carlo
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 pytestmark = [pytest.mark.unit]
 

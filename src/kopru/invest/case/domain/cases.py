@@ -11,7 +11,7 @@ from kopru.invest.case.domain.evaluate import evaluate_case
 from kopru.invest.case.domain.inputs import parse_inputs
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.economics.rule_tables import load_rules
 
 
 def check_inputs(inputs: dict[str, Any]) -> None:

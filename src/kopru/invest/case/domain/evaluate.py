@@ -19,7 +19,7 @@ from kopru.invest.economics.landed_cost import LandedCost, landed_cost
 from kopru.invest.economics.market_access import MarketAccessResult, assess_market_access
 from kopru.invest.economics.montecarlo import MonteCarloResult, run_monte_carlo
 from kopru.invest.economics.plant import PlantInputs, PlantResult, evaluate_plant, plant_inputs_from_dict
-from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.rule_tables import Rules
 
 TURKIYE = "TR"
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.invest.case.domain.evaluate import CaseResult
 from kopru.invest.economics.catalogue import RuleRow, rule_rows
-from kopru.invest.economics.rules import Rules
+from kopru.invest.economics.rule_tables import Rules
 
 TABLE_LABELS = {
     "eu_mfn": _("EU Common Customs Tariff (MFN)"),
