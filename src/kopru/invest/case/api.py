@@ -29,9 +29,9 @@ from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.montecarlo import ranges_from_dict, run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
-from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
+from kopru.invest.rule_data import economic_rules
 from kopru.ui.api import api_fetch, api_require
 from kopru.ui.errors import ValidationErrorOut, field_error, from_form, unprocessable
 
@@ -76,7 +76,7 @@ class MarketAccessIn(Schema):
 def market_access(request: HttpRequest, payload: MarketAccessIn):
     """The `kopru market-access` contract as JSON (../shared/contracts/market-access.md)."""
     try:
-        rules = load_rules()
+        rules = economic_rules()
         result = assess_market_access(
             rules,
             product=payload.product,
@@ -142,7 +142,7 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
             request_in = payload.incentives
             try:
                 estimate = estimate_incentives(
-                    load_rules(),
+                    economic_rules(),
                     province=request_in.province,
                     scheme_type=request_in.scheme_type,
                     on=parse_date(request_in.date, "date"),
@@ -179,7 +179,7 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
 )
 def evaluate(request: HttpRequest, payload: dict[str, Any] = Body(...)):
     try:
-        result = evaluate_case(load_rules(), parse_inputs(payload))
+        result = evaluate_case(economic_rules(), parse_inputs(payload))
     except InputError as error:
         raise _422(error) from None
     if result.errors:
@@ -281,7 +281,7 @@ def get_case(request: HttpRequest, pk: int):
 def evaluate_saved_case(request: HttpRequest, pk: int):
     case = _fetch(request, pk)
     try:
-        result = evaluate_case(load_rules(), parse_inputs(case.inputs))
+        result = evaluate_case(economic_rules(), parse_inputs(case.inputs))
     except InputError as error:
         raise _422(error, "inputs.") from None
     return result.to_dict()

@@ -34,7 +34,7 @@ from kopru.invest.case.domain.rulebook import (
 from kopru.invest.case.forms import CaseForm, CaseInputsForm, form_data_from, form_field_for
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rule_tables import load_rules
+from kopru.invest.rule_data import economic_rules
 from kopru.ui.views.access import access_object, has_perm, require_perm
 
 REFERENCE_CASE = "BYD Manisa plant"
@@ -67,7 +67,7 @@ def calculate(form: CaseInputsForm) -> tuple[dict | None, CaseResult | None]:
     except InputError as error:
         _attach(form, error)
         return inputs, None
-    result = evaluate_case(load_rules(), parsed)
+    result = evaluate_case(economic_rules(), parsed)
     for error in result.errors:
         _attach(form, error)
     return inputs, result
@@ -83,7 +83,7 @@ def _attach(form: CaseInputsForm, error: InputError) -> None:
 
 
 def _result_context(form, inputs, result) -> dict:
-    rules = load_rules()
+    rules = economic_rules()
     context = {"form": form, "inputs": inputs, "result": result, "lists": datalists(rules)}
     if result is not None:
         context["charts"] = chart_data(result)
@@ -93,7 +93,7 @@ def _result_context(form, inputs, result) -> dict:
 
 
 def _bound_form(data) -> CaseInputsForm:
-    return CaseInputsForm(data, rules=load_rules())
+    return CaseInputsForm(data, rules=economic_rules())
 
 
 def home(request):
@@ -110,7 +110,7 @@ def home(request):
         if request.GET.get("case"):
             case = access_case(request, request.GET["case"])
             inputs = case.inputs
-        form = _bound_form(form_data_from(inputs, load_rules()))
+        form = _bound_form(form_data_from(inputs, economic_rules()))
     inputs, result = calculate(form)
     context = _result_context(form, inputs, result)
     context.update(
@@ -136,7 +136,7 @@ def results(request):
 
 def report(request):
     """A printable report of the calculator's current inputs (not saved)."""
-    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), load_rules())
+    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), economic_rules())
     form = _bound_form(data)
     inputs, result = calculate(form)
     context = _result_context(form, inputs, result)
@@ -170,7 +170,7 @@ def case_list(request):
 
 
 def _evaluate_saved(case: InvestmentCase):
-    form = _bound_form(form_data_from(case.inputs, load_rules()))
+    form = _bound_form(form_data_from(case.inputs, economic_rules()))
     inputs, result = calculate(form)
     return form, inputs, result
 
@@ -200,7 +200,7 @@ def case_edit(request, pk):
             return redirect(case.get_absolute_url())
         status = 400
     else:
-        form = _bound_form(form_data_from(case.inputs, load_rules()))
+        form = _bound_form(form_data_from(case.inputs, economic_rules()))
         case_form = CaseForm(instance=case, user=request.user)
         inputs, result = calculate(form)
         status = 200
@@ -238,14 +238,14 @@ def _pdf_response(result, title: str, filename: str, html_report: str):
     if result is None or result.errors:
         return redirect(html_report)
     generated = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
-    content = render_pdf(result, title, cited_rows(load_rules(), result), generated)
+    content = render_pdf(result, title, cited_rows(economic_rules(), result), generated)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
 def report_pdf(request):
-    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), load_rules())
+    data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), economic_rules())
     _inputs, result = calculate(_bound_form(data))
     html_report = f"{reverse('invest_case:report')}?{request.GET.urlencode()}"
     return _pdf_response(result, _("Investment case report"), "investment-case.pdf", html_report)
@@ -269,12 +269,14 @@ def case_delete(request, pk):
 
 def rule_list(request):
     return render(
-        request, "invest_case/rule_list.html", {"tables": rows_by_table(load_rules()), "labels": TABLE_LABELS}
+        request,
+        "invest_case/rule_list.html",
+        {"tables": rows_by_table(economic_rules()), "labels": TABLE_LABELS},
     )
 
 
 def rule_detail(request, row_id):
-    rules = load_rules()
+    rules = economic_rules()
     row = rule_row_or_none(rules, row_id)
     if row is None:
         raise Http404("No such rule row")

@@ -10,8 +10,8 @@ from django.utils import timezone
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
-from kopru.invest.economics.rule_tables import load_rules
 from kopru.invest.models import Opportunity
+from kopru.invest.rule_data import economic_rules
 from kopru.invest.validators import province_rows
 
 
@@ -40,7 +40,7 @@ def offered_incentives(opportunity: Opportunity, on: dt.date | None = None) -> O
     )
     try:
         estimate = estimate_incentives(
-            load_rules(),
+            economic_rules(),
             opportunity.province,
             opportunity.scheme_type,
             on or timezone.localdate(),
@@ -59,14 +59,14 @@ def _last_regional_estimate(opportunity, on: dt.date, eligible) -> IncentiveEsti
     """The estimate on the last day a scheme with a recorded region list was in force, before `on`."""
     ends = [
         scheme.ref.effective_to
-        for scheme in load_rules().schemes
+        for scheme in economic_rules().schemes
         if scheme.regions_from and scheme.ref.effective_to and scheme.ref.effective_to < on
     ]
     if not ends:
         return None
     try:
         return estimate_incentives(
-            load_rules(),
+            economic_rules(),
             opportunity.province,
             opportunity.scheme_type,
             max(ends),

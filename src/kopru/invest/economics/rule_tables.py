@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from kopru.env import data_dir
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.sources import SourceRef, optional_date, parse_date, source_from_row
 
@@ -182,15 +182,14 @@ class Rules:
 
 
 def default_data_dir() -> Path:
-    """`$KOPRU_DATA_DIR`, else the `data/` folder of the source checkout this package lives in."""
-    if os.environ.get(DATA_DIR_ENV):
-        return Path(os.environ[DATA_DIR_ENV])
-    for parent in Path(__file__).resolve().parents:
-        if (parent / "data" / "trade" / "eu_mfn.csv").is_file():
-            return parent / "data"
-    raise InputError(
-        DATA_DIR_ENV, "rule data not found; set it to the folder holding trade/, incentives/, regions/"
-    )
+    """The default for the command line and tests (`KOPRU_DATA_DIR`, else the checkout's `data/`);
+    Django code passes `settings.DATA_DIR`."""
+    folder = data_dir()
+    if not (folder / "trade" / "eu_mfn.csv").is_file():
+        raise InputError(
+            DATA_DIR_ENV, "rule data not found; set it to the folder holding trade/, incentives/, regions/"
+        )
+    return folder
 
 
 def _read_yaml(path: Path) -> Any:

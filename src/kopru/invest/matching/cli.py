@@ -17,14 +17,17 @@ from pathlib import Path
 from kopru.invest.matching import evaluate as evaluation
 from kopru.invest.matching.embeddings import EmbeddingUnavailableError, load_embedder
 from kopru.invest.matching.index import MatchIndex
-from kopru.invest.matching.loading import DATA_DIR, load_companies, load_opportunities
+from kopru.invest.matching.loading import default_data_dir, load_companies, load_opportunities
 from kopru.invest.matching.models import Match, MatchingInputError, UnknownRecordError
 from kopru.invest.matching.weights import Weights
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data-dir", type=Path, default=DATA_DIR, help="folder with companies.yaml, opportunities.yaml"
+        "--data-dir",
+        type=Path,
+        default=default_data_dir(),
+        help="folder with companies.yaml, opportunities.yaml",
     )
     parser.add_argument("--weights", default="", help="override weights, e.g. lexical=0.4,sector=0.3")
     parser.add_argument(

@@ -15,8 +15,8 @@ from pathlib import Path
 from kopru.invest.matching.embeddings import EmbeddingUnavailableError, load_embedder
 from kopru.invest.matching.index import MatchIndex
 from kopru.invest.matching.loading import (
-    DATA_DIR,
     Judgements,
+    default_data_dir,
     load_companies,
     load_judgements,
     load_opportunities,
@@ -91,7 +91,9 @@ def format_table(rows: list[Row], k: int) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kopru.invest.matching.evaluate", description=__doc__)
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR, help="folder with the three YAML files")
+    parser.add_argument(
+        "--data-dir", type=Path, default=default_data_dir(), help="folder with the three YAML files"
+    )
     parser.add_argument("--k", type=int, default=10, help="cut-off rank (default 10)")
     parser.add_argument("--weights", default="", help="override hybrid weights, e.g. lexical=0.4,kind=0.1")
     parser.add_argument(

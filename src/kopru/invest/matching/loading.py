@@ -8,9 +8,15 @@ from typing import Any
 
 import yaml
 
+from kopru.env import data_dir
 from kopru.invest.matching.models import Capacity, Company, MatchingInputError, Opportunity
 
-DATA_DIR = Path(__file__).resolve().parents[4] / "data" / "matching"
+
+def default_data_dir() -> Path:
+    """The matching files' default folder for the command line and tests: `matching/` in the data folder
+    (`KOPRU_DATA_DIR`, else the checkout's `data/`). Callers with settings pass paths of their own."""
+    return data_dir() / "matching"
+
 
 _TUPLE_FIELDS = {
     "sectors",
@@ -91,11 +97,13 @@ def _records(path: Path, key: str) -> list[Any]:
 
 
 def load_companies(path: Path | None = None) -> list[Company]:
-    return [company_from_dict(raw) for raw in _records(path or DATA_DIR / "companies.yaml", "companies")]
+    return [
+        company_from_dict(raw) for raw in _records(path or default_data_dir() / "companies.yaml", "companies")
+    ]
 
 
 def load_opportunities(path: Path | None = None) -> list[Opportunity]:
-    path = path or DATA_DIR / "opportunities.yaml"
+    path = path or default_data_dir() / "opportunities.yaml"
     return [opportunity_from_dict(raw) for raw in _records(path, "opportunities")]
 
 
@@ -122,7 +130,7 @@ def _grades(path: Path, section: str, raw: Any) -> dict[str, dict[str, int]]:
 
 
 def load_judgements(path: Path | None = None) -> Judgements:
-    path = path or DATA_DIR / "judgements.yaml"
+    path = path or default_data_dir() / "judgements.yaml"
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise MatchingInputError(f"{path}: expected a mapping with the two judgement sections")

@@ -11,12 +11,12 @@ from kopru.invest.case.domain.evaluate import evaluate_case
 from kopru.invest.case.domain.inputs import parse_inputs
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.economics.errors import InputError
-from kopru.invest.economics.rule_tables import load_rules
+from kopru.invest.rule_data import economic_rules
 
 
 def check_inputs(inputs: dict[str, Any]) -> None:
     """Raise the first `InputError` of parsing or of evaluating every section (nothing is half-valid)."""
-    result = evaluate_case(load_rules(), parse_inputs(inputs))
+    result = evaluate_case(economic_rules(), parse_inputs(inputs))
     if result.errors:
         raise result.errors[0]
 
