@@ -101,3 +101,12 @@ def can_change(user, record) -> bool:
 
 def can_create(user) -> bool:
     return is_admin(user) or is_government_staff(user)
+
+
+def may_change_visibility(user, record) -> bool:
+    """Who may change an existing record's visibility or owner side: its own side's staff and admins. A
+    shared record stays its author side's: the other side may edit it, never take it over (make it their
+    internal record) or hand it to another side."""
+    if is_admin(user):
+        return True
+    return is_government_staff(user) and bool(record.owner_side) and record.owner_side == side_of(user)

@@ -4,10 +4,12 @@ and the links that let company users read their organisation's engagements. Regi
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kopru.core.access import register_organisation_link
+from kopru.core.access import register_organisation_link, visible_to
 from kopru.core.domain.search import SearchSource, folded_terms_filter, register_search_source
+from kopru.core.models import Organisation, Person
 from kopru.engage import forms
 from kopru.engage.domain.areas import record_initial_status
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
@@ -113,13 +115,12 @@ ENGAGE_RECORD_TYPES = (
 )
 
 
-def _engagements_matching(query: str):
-    # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended).
-    match = (
-        folded_terms_filter(query)
-        | folded_terms_filter(query, "people__search_text")
-        | folded_terms_filter(query, "organisations__search_text")
-    )
+def _engagements_matching(query: str, user):
+    # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended) —
+    # only through participants the user may read, so a hidden participant's name finds nothing.
+    people = visible_to(Person.objects.filter(folded_terms_filter(query)), user).values("pk")
+    organisations = visible_to(Organisation.objects.filter(folded_terms_filter(query)), user).values("pk")
+    match = folded_terms_filter(query) | Q(people__in=people) | Q(organisations__in=organisations)
     return Engagement.objects.filter(match).distinct()
 
 

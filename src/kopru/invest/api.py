@@ -20,6 +20,7 @@ from kopru.invest.domain.matchmaking import companies_for_opportunity, opportuni
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.ui.api import api_fetch, api_require
+from kopru.ui.display import linked_name, record_label
 from kopru.ui.errors import ValidationErrorOut, field_error, unprocessable
 
 router = Router()
@@ -57,6 +58,10 @@ class OpportunityOut(Schema):
         return obj.host_country_id
 
 
+def _sees(record, context) -> bool:
+    return access.can_view(context["request"].user, record)
+
+
 class CompanyOut(Schema):
     id: int
     organisation_id: int
@@ -74,16 +79,19 @@ class CompanyOut(Schema):
     investment_modes: list[str]
     visibility: str
 
+    # The organisation may be a record the caller may not read: then it is not named or described.
     @staticmethod
-    def resolve_name(obj):
-        return obj.organisation.name
+    def resolve_name(obj, context):
+        return record_label(obj, context["request"].user)
 
     @staticmethod
-    def resolve_hq_country(obj):
-        return obj.organisation.country_id
+    def resolve_hq_country(obj, context):
+        return obj.organisation.country_id if _sees(obj.organisation, context) else None
 
     @staticmethod
-    def resolve_sectors(obj):
+    def resolve_sectors(obj, context):
+        if not _sees(obj.organisation, context):
+            return []
         return [sector.code for sector in obj.organisation.sectors.all()]
 
 
@@ -128,8 +136,8 @@ class DealOut(Schema):
     visibility: str
 
     @staticmethod
-    def resolve_company(obj):
-        return str(obj.company) if obj.company_id else None
+    def resolve_company(obj, context):
+        return linked_name(obj.company, context["request"].user) or None if obj.company_id else None
 
     @staticmethod
     def resolve_stage(obj):

@@ -17,6 +17,11 @@ class InvestConfig(AppConfig):
         access.register_organisation_link("invest.companyprofile", "organisation")
         access.register_organisation_link("invest.deal", "company__organisation")
 
+        from kopru.ui.display import linked_name, register_label
+
+        # A company profile is named by its organisation, which the viewer may not be allowed to read.
+        register_label("invest.companyprofile", lambda profile, user: linked_name(profile.organisation, user))
+
         from kopru.core.domain.demo import DemoStep, register_demo_step
         from kopru.invest.domain import demo
 

@@ -157,6 +157,12 @@ class CompanyProfileForm(RecordForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "organisation" not in self.fields:
+            # The profile's organisation is a record the user may not read (RecordForm took the link off the
+            # form): its name, country and sectors are neither shown nor changed from here.
+            for name in ("name", "hq_country", "sectors"):
+                self.fields.pop(name, None)
+            return
         self.fields["organisation"].required = False
         self.fields["organisation"].help_text = _(
             "An organisation already in the record, or type a new name."

@@ -73,6 +73,10 @@ def _save(request, record_type: RecordType, payload: dict, instance=None):
     for key, value in list(data.items()):
         if isinstance(value, list) and value and hasattr(value[0], "pk"):
             data[key] = [item.pk for item in value]
+    for name in fields:  # the schema names a link by its column ("country_a_id"); the form by its field
+        field = record_type.model._meta.get_field(name)
+        if field.many_to_one and f"{field.attname}" in payload:
+            payload[name] = payload.pop(field.attname)
     data.update(payload)
     form = record_type.form(data=data, instance=instance, user=request.user)
     if not form.is_valid():

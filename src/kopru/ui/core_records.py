@@ -7,8 +7,15 @@ from django.utils.translation import gettext_lazy as _
 from kopru.core.domain.evidence import Span, highlight
 from kopru.core.models import Country, Document, Organisation, Person, Position, Sector
 from kopru.ui import forms
+from kopru.ui.display import HIDDEN_LABEL, linked_name, register_label
 from kopru.ui.registry import RecordType, column, register_record_types
 from kopru.ui.related import register_related
+
+
+def _position_label(position, user) -> str:
+    person = linked_name(position.person, user) or str(HIDDEN_LABEL)
+    organisation = linked_name(position.organisation, user) if position.organisation_id else ""
+    return f"{person}: {position.title}" + (f", {organisation}" if organisation else "")
 
 
 def _document_context(document, user, can_change) -> dict:
@@ -112,6 +119,7 @@ CORE_RECORD_TYPES = (
 
 def register() -> None:
     register_record_types(*CORE_RECORD_TYPES)
+    register_label("core.position", _position_label)
     register_related("core.person", [(_("Positions"), "positions")])
     register_related("core.organisation", [(_("People in positions"), "positions")])
     register_related("core.document", [])

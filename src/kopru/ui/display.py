@@ -1,33 +1,123 @@
-"""Turning a record's attribute into display text; the list pages and the exports share it."""
+"""Turning a record's attribute into display text; the list pages, detail pages, exports, the timeline and
+the dashboard share it, and so share one visibility rule for linked records.
+
+A linked record (a participant, a party, a speaker, a position's organisation …) that the viewer may not
+read is never named: government staff, who know the other side keeps records of its own, see "a record
+you cannot see"; everyone else does not see it at all.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kopru.core import access
+
+HIDDEN_LABEL = _("a record you cannot see")
 
 
-def raw_value(obj, path: str):
+class Hidden:
+    """Stands in for a linked record the viewer may not read."""
+
+    def __str__(self) -> str:
+        return str(HIDDEN_LABEL)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Hidden)
+
+    def __hash__(self) -> int:
+        return hash(Hidden)
+
+
+HIDDEN = Hidden()
+
+
+# model label -> (record, user) -> its name as `user` may see it, for records whose name is made of linked
+# records (a position names its person and organisation). Apps register theirs from AppConfig.ready.
+LABELS: dict = {}
+
+
+def register_label(model_label: str, label) -> None:
+    LABELS.setdefault(model_label, label)
+
+
+def record_label(record, user) -> str:
+    """`str(record)`, unless its name shows linked records: then only those `user` may read."""
+    label = LABELS.get(record._meta.label_lower) if isinstance(record, models.Model) else None
+    return label(record, user) if label else str(record)
+
+
+def linked_name(record, user) -> str:
+    """The name of a linked record as `user` may see it ("" when they may not know it)."""
+    visible = shown(record, user)
+    if isinstance(visible, Hidden):
+        return str(HIDDEN_LABEL)
+    return "" if visible is None else record_label(visible, user)
+
+
+def may_know_hidden(user) -> bool:
+    """Who is told that a linked record exists without being shown it: government staff (and admins)."""
+    return access.is_admin(user) or access.is_government_staff(user)
+
+
+def shown(record, user):
+    """`record` itself when `user` may read it (or it has no visibility), else HIDDEN or None."""
+    if record is None or not isinstance(record, models.Model) or not hasattr(record, "visibility"):
+        return record
+    if access.can_view(user, record):
+        return record
+    return HIDDEN if may_know_hidden(user) else None
+
+
+def shown_list(records, user) -> list:
+    """The linked records `user` may read; those they may not become one HIDDEN entry for staff."""
+    items, hidden = [], False
+    for record in records:
+        visible = shown(record, user)
+        if isinstance(visible, Hidden):
+            hidden = True
+        elif visible is not None:
+            items.append(visible)
+    return [*items, HIDDEN] if hidden else items
+
+
+def raw_value(obj, path: str, user):
+    """The value at `path` ("__" separated) as `user` may see it: linked records they may not read are
+    hidden (and nothing is read through them)."""
     value = obj
     for part in path.split("__"):
-        if value is None:
-            return None
+        if value is None or isinstance(value, Hidden):
+            return value
         display = getattr(value, f"get_{part}_display", None)
         value = display() if callable(display) else getattr(value, part)
-    if isinstance(value, models.Manager):
-        return list(value.all())
+        if isinstance(value, models.Manager):
+            return shown_list(value.all(), user)
+        value = shown(value, user)
     return value
 
 
-def as_text(value) -> str:
+def as_text(value, user=None) -> str:
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(as_text(item) for item in value)
+        return "; ".join(as_text(item, user) for item in value)
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
+    if isinstance(value, models.Model):
+        return record_label(value, user)
     return str(value)
 
 
-def cell_text(obj, path: str) -> str:
-    return as_text(raw_value(obj, path))
+def cell_text(obj, path: str, user) -> str:
+    return as_text(raw_value(obj, path, user), user)
+
+
+def linked_text(value, user, separator: str = ", ") -> str:
+    """A linked record, a list or a manager of them, as `user` may see it."""
+    if isinstance(value, models.Manager):
+        value = value.all()
+    if isinstance(value, models.QuerySet | list | tuple):
+        return separator.join(as_text(item, user) for item in shown_list(value, user))
+    return as_text(shown(value, user), user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import zoneinfo
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -17,6 +18,7 @@ from kopru.core import access
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
 from kopru.core.text import capfirst_localised
+from kopru.ui.display import record_label
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -85,7 +87,8 @@ class RecordMeta:
 
 
 class AliasesField(forms.CharField):
-    """Aliases typed one per line (or separated by semicolons)."""
+    """Aliases typed one per line (or separated by semicolons) on a page, or given as a list (the API, and
+    the stored value an API edit starts from): a list stays a list, never the text of one."""
 
     widget = forms.Textarea(attrs={"rows": 2})
 
@@ -95,17 +98,25 @@ class AliasesField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = super().to_python(value) or ""
-        items = [item.strip() for chunk in text.splitlines() for item in chunk.split(";")]
+        if isinstance(value, list | tuple):
+            chunks = [str(item) for item in value if item is not None]
+        else:
+            chunks = (super().to_python(value) or "").splitlines()
+        items = [item.strip() for chunk in chunks for item in chunk.split(";")]
         return [item for item in dict.fromkeys(items) if item]
 
 
 class RecordForm(forms.ModelForm):
+    """The forms base: choices list only records the user may read; links to records the user may not read
+    are kept as they are (an edit never drops what the editor cannot see); internal records always belong to
+    the editing officer's side, and only a record's own side (or an admin) may change its visibility."""
+
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.hidden_links: dict[str, list[int]] = {}
         language = get_language()
-        for name, field in self.fields.items():
+        for name, field in list(self.fields.items()):
             model_field = next((f for f in self._meta.model._meta.get_fields() if f.name == name), None)
             if model_field is not None and hasattr(model_field, "verbose_name"):
                 # Django's capfirst turns Turkish "iş" into "Iş"; labels are capitalised per language.
@@ -116,6 +127,9 @@ class RecordForm(forms.ModelForm):
             if queryset is not None and hasattr(queryset.model, "visibility"):
                 # Choices must not leak the names of records the user may not read.
                 field.queryset = access.visible_to(queryset, user)
+                # and a choice is named only by what the user may read (a profile by its organisation)
+                field.label_from_instance = partial(record_label, user=user)
+                self._keep_hidden_links(name, model_field, field.queryset)
         if "owner_side" in self.fields:
             self.fields["owner_side"] = forms.ChoiceField(
                 label=_("owner side"),
@@ -130,21 +144,72 @@ class RecordForm(forms.ModelForm):
             # Staff cannot file records as the other side's internal notes: the side is theirs.
             self.fields["owner_side"].disabled = True
             self.fields["owner_side"].required = False
-            self.initial["owner_side"] = access.side_of(user)
+            self.initial["owner_side"] = self.instance.owner_side if self._editing else access.side_of(user)
+
+    @property
+    def _editing(self) -> bool:
+        return self.instance.pk is not None
+
+    def _keep_hidden_links(self, name, model_field, visible) -> None:
+        """Links of the edited record to records the user may not read: a hidden many-to-many entry is left
+        out of the submitted data and put back on save; a hidden single link takes the field off the form."""
+        if not self._editing or model_field is None:
+            return
+        if isinstance(model_field, models.ManyToManyField):
+            current = set(getattr(self.instance, name).values_list("pk", flat=True))
+            hidden = sorted(current - set(visible.filter(pk__in=current).values_list("pk", flat=True)))
+            if hidden:
+                self.hidden_links[name] = hidden
+                if self.is_bound:
+                    self._strip_from_data(name, hidden)
+        elif isinstance(model_field, models.ForeignKey):
+            current = getattr(self.instance, model_field.attname)
+            if current is not None and not visible.filter(pk=current).exists():
+                del self.fields[name]
+
+    def _strip_from_data(self, name, hidden) -> None:
+        hidden_text = {str(pk) for pk in hidden}
+        data = self.data.copy()
+        if hasattr(data, "getlist"):
+            data.setlist(name, [v for v in data.getlist(name) if str(v) not in hidden_text])
+        elif isinstance(data.get(name), list | tuple):
+            data[name] = [v for v in data[name] if str(getattr(v, "pk", v)) not in hidden_text]
+        self.data = data
 
     def clean(self):
         cleaned = super().clean()
         if "owner_side" in self.fields:
-            if access.is_government_staff(self.user):
+            if self._editing and not access.is_admin(self.user):
+                self._check_visibility_change(cleaned)
+            elif access.is_government_staff(self.user):
                 cleaned["owner_side"] = access.side_of(self.user)
             if cleaned.get("visibility") != Visibility.INTERNAL and not access.is_government_staff(self.user):
                 cleaned.setdefault("owner_side", "")
         return cleaned
 
+    def _check_visibility_change(self, cleaned) -> None:
+        instance = self.instance
+        if access.is_government_staff(self.user):
+            cleaned["owner_side"] = instance.owner_side  # an edit never moves a record to another side
+        wanted = cleaned.get("visibility")
+        if wanted and wanted != instance.visibility and not access.may_change_visibility(self.user, instance):
+            if instance.owner_side:
+                message = _(
+                    "Only side %(side)s, whose record this is, or an administrator may change its visibility."
+                ) % {"side": instance.owner_side}
+            else:
+                message = _("Only an administrator may change this record's visibility.")
+            self.add_error("visibility", message)
+
     def _post_clean(self):
         if "owner_side" in self.cleaned_data:
             self.instance.owner_side = self.cleaned_data["owner_side"] or ""
         super()._post_clean()
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        for name, hidden in self.hidden_links.items():
+            getattr(self.instance, name).add(*hidden)
 
 
 VISIBILITY_FIELDS = ["visibility", "owner_side"]

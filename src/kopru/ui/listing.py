@@ -59,6 +59,11 @@ def apply_list_params(record_type: RecordType, queryset: QuerySet, params) -> Qu
 
 
 def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
+    """The list's filters; choices come from rows `user` may read (a hidden record's publisher, language or
+    owner is not offered)."""
+    rows = record_type.model.objects.all()
+    if record_type.has_visibility:
+        rows = visible_to(rows, user)
     options = []
     for name in record_type.filters:
         try:
@@ -72,11 +77,11 @@ def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
             if hasattr(field.related_model, "visibility"):
                 related = visible_to(related, user)
             if field.related_model.__name__ == "Country":
-                related = related.filter(code__in=record_type.model.objects.values(name)).order_by("name")
+                related = related.filter(code__in=rows.values(name)).order_by("name")
             key = "code" if field.related_model.__name__ in ("Sector",) else "pk"
             choices = [(str(getattr(obj, key)), str(obj)) for obj in related[:300]]
         else:
-            values = record_type.model.objects.exclude(**{name: ""}).values_list(name, flat=True).distinct()
+            values = rows.exclude(**{name: ""}).values_list(name, flat=True).distinct()
             choices = [(value, value) for value in sorted(set(values))[:300]]
         options.append(FilterOption(name, str(field.verbose_name), choices, params.get(name, "")))
     return options

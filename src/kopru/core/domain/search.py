@@ -29,7 +29,10 @@ class SearchGroup:
 class SearchSource:
     slug: str
     label: str
-    matching: Callable[[str], QuerySet]  # query -> the model's rows that match, before visibility
+    # (query, user) -> the model's rows that match, before the rows' own visibility. A source that matches
+    # through linked records (an engagement through its participants' names) must match only linked
+    # records `user` may read, or the result would confirm a hidden name.
+    matching: Callable[[str, object], QuerySet]
     order: int = 100
 
 
@@ -53,7 +56,7 @@ def search_everything(user, query: str, limit: int = 20) -> list[SearchGroup]:
         return []
     groups = []
     for source in sorted(SEARCH_SOURCES.values(), key=lambda s: s.order):
-        results = list(visible_to(source.matching(query), user)[:limit])
+        results = list(visible_to(source.matching(query, user), user)[:limit])
         groups.append(SearchGroup(source.slug, str(source.label), results))
     return groups
 
@@ -63,7 +66,7 @@ def register_core_sources() -> None:
         SearchSource(
             "people",
             _("People"),
-            lambda q: Person.objects.select_related("country").filter(folded_terms_filter(q)),
+            lambda q, user: Person.objects.select_related("country").filter(folded_terms_filter(q)),
             order=10,
         )
     )
@@ -71,7 +74,7 @@ def register_core_sources() -> None:
         SearchSource(
             "organisations",
             _("Organisations"),
-            lambda q: Organisation.objects.select_related("country").filter(folded_terms_filter(q)),
+            lambda q, user: Organisation.objects.select_related("country").filter(folded_terms_filter(q)),
             order=20,
         )
     )
@@ -79,7 +82,7 @@ def register_core_sources() -> None:
         SearchSource(
             "documents",
             _("Documents"),
-            lambda q: Document.objects.defer("text").filter(folded_terms_filter(q)),
+            lambda q, user: Document.objects.defer("text").filter(folded_terms_filter(q)),
             order=40,
         )
     )

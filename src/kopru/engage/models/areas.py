@@ -38,8 +38,24 @@ class CooperationArea(VisibleRecord):
     class Meta:
         ordering = ["sector__code"]
         constraints = [
+            # One area per country pair and sector in the shared record, and one more per side as that side's
+            # internal working copy: a side's internal area neither blocks the other side nor is revealed to
+            # it by a uniqueness error.
             models.UniqueConstraint(
-                fields=["country_a", "country_b", "sector"], name="one_area_per_pair_and_sector"
+                fields=["country_a", "country_b", "sector"],
+                condition=~models.Q(visibility="internal"),
+                name="one_area_per_pair_and_sector",
+                violation_error_message=_(
+                    "There is already a cooperation area for these countries and sector."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["country_a", "country_b", "sector", "owner_side"],
+                condition=models.Q(visibility="internal"),
+                name="one_internal_area_per_side_pair_and_sector",
+                violation_error_message=_(
+                    "Your side already has an internal cooperation area for these countries and sector."
+                ),
             ),
             models.CheckConstraint(
                 condition=~models.Q(country_a=models.F("country_b")), name="area_two_countries"

@@ -106,13 +106,16 @@ def save_company_profile(form) -> CompanyProfile:
                 visibility=profile.visibility,
                 owner_side=profile.owner_side,
             )
-    if name:
-        organisation.name = name
-    if data.get("hq_country") is not None:
-        organisation.country = data["hq_country"]
-    organisation.full_clean()
-    organisation.save()
-    organisation.sectors.set(data.get("sectors") or [])
+    if (
+        organisation.pk is None or "name" in form.fields
+    ):  # not when the organisation is hidden from the editor
+        if name:
+            organisation.name = name
+        if data.get("hq_country") is not None:
+            organisation.country = data["hq_country"]
+        organisation.full_clean()
+        organisation.save()
+        organisation.sectors.set(data.get("sectors") or [])
     profile.organisation = organisation
     profile.full_clean()
     profile.save()

@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from kopru.ui.display import record_label
+
 
 def form_status(request) -> int:
     """400 for a re-rendered form after a failed POST, 200 otherwise."""
@@ -19,10 +21,14 @@ def form_page(request, form, save, *, instance=None, title: str = "", cancel: st
     to it. Otherwise the form is drawn again (400 after a failed POST)."""
     if request.method == "POST" and form.is_valid():
         obj = save(form)
-        messages.success(request, _("Saved “%(name)s”.") % {"name": obj})
+        messages.success(request, _("Saved “%(name)s”.") % {"name": record_label(obj, request.user)})
         return redirect(obj.get_absolute_url())
     if instance is None:
         context = {"form": form, "title": title, "cancel": cancel}
     else:
-        context = {"form": form, "title": _("Edit %(name)s") % {"name": instance}, "object": instance}
+        context = {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": record_label(instance, request.user)},
+            "object": instance,
+        }
     return render(request, "invest/form.html", context, status=form_status(request))

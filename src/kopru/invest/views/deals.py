@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
+from kopru.ui.display import linked_name
 from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
 from kopru.ui.views.access import has_perm, require_creator, require_staff
@@ -75,8 +76,8 @@ def deal_list(request):
 EXPORT_COLUMNS = [
     ("id", lambda d: d.pk),
     ("title", lambda d: d.title),
-    ("company", lambda d: str(d.company) if d.company_id else ""),
-    ("opportunity", lambda d: str(d.opportunity) if d.opportunity_id else ""),
+    ("company", lambda d: d.company),  # linked records: named as the exporting user may see them
+    ("opportunity", lambda d: d.opportunity),
     ("pipeline", lambda d: d.pipeline.name),
     ("stage", lambda d: d.stage.label),
     ("stage since", lambda d: d.stage_since.date().isoformat()),
@@ -105,9 +106,13 @@ def _inert(value):
 def _export_rows(request):
     require_staff(request)  # before any file is started
     return (
-        [_inert(getter(deal)) for _name, getter in EXPORT_COLUMNS]
+        [_inert(_shown(getter(deal), request.user)) for _name, getter in EXPORT_COLUMNS]
         for deal in filtered_deals(request)[:EXPORT_LIMIT]
     )
+
+
+def _shown(value, user):
+    return linked_name(value, user) if isinstance(value, Model) else value
 
 
 def deal_export_csv(request):

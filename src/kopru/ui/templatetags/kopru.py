@@ -3,19 +3,26 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
-from kopru.ui.display import cell_text, raw_value
+from kopru.ui.display import cell_text, linked_text, record_label
 
 register = template.Library()
 
 
-@register.filter
-def cell(obj, path):
-    return cell_text(obj, path)
+def _user(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or context.get("user")
 
 
-@register.filter
-def value_of(obj, path):
-    return raw_value(obj, path)
+@register.simple_tag(takes_context=True)
+def cell(context, obj, path):
+    """`obj`'s attribute at `path` as text, with linked records the viewer may not read hidden."""
+    return cell_text(obj, path, _user(context))
+
+
+@register.simple_tag(takes_context=True)
+def linked(context, value, separator=", "):
+    """Linked records (one, a list or a manager) named as the viewer may see them."""
+    return linked_text(value, _user(context), separator)
 
 
 @register.simple_tag(takes_context=True)
@@ -34,3 +41,9 @@ def query_with(context, **changes):
 def capfirst_local(value):
     """Like `capfirst`, but Turkish "iş birliği" becomes "İş birliği"."""
     return capfirst_localised(str(value), get_language())
+
+
+@register.simple_tag(takes_context=True)
+def label(context, record):
+    """A record's name as the viewer may see it (a position's hidden person or organisation left out)."""
+    return record_label(record, _user(context))

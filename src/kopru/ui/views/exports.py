@@ -23,7 +23,7 @@ def _rows(request, slug):
     queryset = apply_list_params(record_type, base_queryset(record_type, request.user), request.GET)
     header = ["id", *[str(column.label) for column in record_type.columns]]
     rows = (
-        [obj.pk, *[cell_text(obj, column.path) for column in record_type.columns]]
+        [obj.pk, *[cell_text(obj, column.path, request.user) for column in record_type.columns]]
         for obj in queryset[:EXPORT_LIMIT]
     )
     return record_type, header, rows

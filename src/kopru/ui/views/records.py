@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import ManyToManyField
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -124,8 +125,8 @@ def record_edit(request, slug, pk):
 def record_history(request, slug, pk):
     record_type = record_type_for(slug)
     obj = access_record(request, record_type, pk)
-    if not hasattr(obj, "history"):
-        return redirect(obj.get_absolute_url())
+    if not hasattr(obj, "history"):  # reference data keeps no history
+        return redirect("record-detail", slug, obj.pk)
     entries = []
     for record in obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:100]:
         previous = record.prev_record
@@ -156,4 +157,6 @@ def post_note(request, record):
 @require_POST
 def record_add_note(request, slug, pk):
     record_type = record_type_for(slug)
+    if not record_type.has_visibility:  # reference data carries no notes
+        raise Http404("No notes here")
     return post_note(request, access_record(request, record_type, pk))
