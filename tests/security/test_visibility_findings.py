@@ -214,3 +214,35 @@ def test_finding_7_aliases_round_trip_as_lists(cast):
     assert response.status_code == 200, response.content
     organisation.refresh_from_db()
     assert organisation.aliases == ["One", "Two"]
+
+
+def test_finding_5_the_api_answers_only_visible_links_and_an_edit_keeps_the_hidden_ones(cast):
+    hidden = PersonFactory(name="Hidden participant", **INTERNAL_A)
+    visible = PersonFactory(name="Visible participant", visibility=Visibility.SHARED)
+    hidden_engagement = EngagementFactory(title="Hidden meeting", **INTERNAL_A)
+    claim = ClaimFactory(visibility=Visibility.SHARED, speaker=hidden, engagement=hidden_engagement)
+    engagement = EngagementFactory(title="Joint meeting", visibility=Visibility.SHARED, owner_side=A)
+    engagement.people.add(hidden, visible)
+    side_b = _api(cast.staff_b)
+    body = side_b.get(f"/api/engagements/{engagement.pk}").json()
+    assert body["people"] == [visible.pk]
+    body = side_b.get(f"/api/claims/{claim.pk}").json()
+    assert (body["speaker"], body["engagement"]) == (None, None)
+    response = side_b.patch(
+        f"/api/engagements/{engagement.pk}",
+        {"people": body_people(side_b, engagement)},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert set(engagement.people.values_list("pk", flat=True)) == {hidden.pk, visible.pk}
+    response = side_b.patch(f"/api/claims/{claim.pk}", {"text": "edited"}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    claim.refresh_from_db()
+    assert (claim.text, claim.speaker_id, claim.engagement_id) == ("edited", hidden.pk, hidden_engagement.pk)
+    assert _api(cast.staff_a).get(f"/api/engagements/{engagement.pk}").json()["people"] == sorted(
+        [hidden.pk, visible.pk]
+    )
+
+
+def body_people(client, engagement) -> list[int]:
+    return client.get(f"/api/engagements/{engagement.pk}").json()["people"]

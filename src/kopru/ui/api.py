@@ -13,6 +13,7 @@ from ninja.errors import HttpError
 from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from kopru.core import access
 from kopru.ui.errors import from_form, out_of_range_error, too_large
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import RECORD_TYPES, RecordType
@@ -88,6 +89,36 @@ def _save(request, record_type: RecordType, payload: dict, instance=None):
     return obj
 
 
+def _hiding_links(out_schema, model):
+    """`out_schema` answering only the linked records the caller may read: a hidden many-to-many entry is
+    left out (and kept by an edit that leaves it out, see RecordForm), a hidden optional link is null."""
+    resolvers = {}
+    for field in model._meta.get_fields():
+        related = getattr(field, "related_model", None)
+        if field.auto_created or related is None or not hasattr(related, "visibility"):
+            continue
+        if field.many_to_many and field.name in out_schema.model_fields:
+
+            def visible_ids(obj, context, name=field.name):
+                user = context["request"].user
+                return [item.pk for item in getattr(obj, name).all() if access.can_view(user, item)]
+
+            resolvers[f"resolve_{field.name}"] = staticmethod(visible_ids)
+        elif field.many_to_one and field.null and field.name in out_schema.model_fields:
+
+            def visible_id(obj, context, name=field.name, attname=field.attname):
+                if getattr(obj, attname) is None:
+                    return None
+                return (
+                    getattr(obj, attname)
+                    if access.can_view(context["request"].user, getattr(obj, name))
+                    else None
+                )
+
+            resolvers[f"resolve_{field.attname}"] = staticmethod(visible_id)  # read by its column
+    return type(out_schema.__name__, (out_schema,), resolvers) if resolvers else out_schema
+
+
 def _register(router: Router, record_type: RecordType) -> None:
     model = record_type.model
     slug = record_type.slug
@@ -98,7 +129,7 @@ def _register(router: Router, record_type: RecordType) -> None:
     )
     if record_type.has_visibility:
         out_fields = [*out_fields, "created_at", "updated_at"]
-    out_schema = create_schema(model, name=f"{model.__name__}Out", fields=out_fields)
+    out_schema = _hiding_links(create_schema(model, name=f"{model.__name__}Out", fields=out_fields), model)
     many_to_many = [field.name for field in model._meta.many_to_many if field.name in (out_fields or [])]
     label = str(record_type.label)
 
