@@ -17,8 +17,7 @@ from kopru.core.enums import Visibility
 from kopru.core.models import Organisation
 from kopru.core.rules import has_perm
 from kopru.ui.views.access import LoginRequired, access_object
-from tests.calls.builders import CallFactory, move, organisation, reviewer, submitted
-from tests.factories import OrganisationFactory
+from tests.factories import CallFactory, OrganisationFactory, move, organisation, reviewer, submitted
 
 SRC = pathlib.Path(__file__).resolve().parents[2] / "src" / "kopru"
 
