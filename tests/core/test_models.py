@@ -42,12 +42,12 @@ def test_a_document_is_stored_once_per_content():
     assert Document.objects.count() == 1
 
 
-def test_evidence_quotes_the_exact_span():
+def test_evidence_quotes_the_exact_span(cast):
     document = DocumentFactory(text="Kacır met Yin Hejun in Beijing.")
     person = PersonFactory(name="Yin Hejun")
     evidence = attach_evidence(person, document, 10, 19)
     assert evidence.quote == "Yin Hejun"
-    assert list(evidence_for(person)) == [evidence]
+    assert list(evidence_for(person, cast.staff_a)) == [evidence]
     assert attach_evidence(person, document, 10, 19) == evidence
 
 

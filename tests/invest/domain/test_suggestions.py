@@ -60,7 +60,7 @@ def test_the_byd_manisa_event_becomes_a_signed_deal_with_evidence(cast):
     assert deal.committed_amount is None and deal.realised_amount is None
     assert [s.code for s in deal.sectors.all()] == ["ev"]
     assert list(deal.attachments.all()) == [document]
-    [evidence] = evidence_for(deal)
+    [evidence] = evidence_for(deal, cast.staff_a)
     assert (evidence.document, evidence.start, evidence.end) == (document, *event["evidence"])
     assert evidence.quote == ARTICLE[event["evidence"][0] : event["evidence"][1]]
     change = StageChange.objects.get(deal=deal)
