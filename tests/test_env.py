@@ -12,7 +12,7 @@ from django.conf import settings
 
 import kopru
 from kopru.env import CHECKOUT, data_dir
-from kopru.invest.economics.rules import default_data_dir as economics_default
+from kopru.invest.economics.rule_tables import default_data_dir as economics_default
 from kopru.invest.matching import loading
 from kopru.invest.rule_data import economic_rules
 
