@@ -10,9 +10,7 @@ from django.core.management import call_command
 
 from kopru.core.domain.accounts import create_member
 from kopru.core.enums import OrganisationKind, Role, Visibility
-from tests.factories import OrganisationFactory
-
-PASSWORD = "correct-horse-battery"
+from tests.factories import PASSWORD, OrganisationFactory
 
 
 @pytest.fixture(scope="session")

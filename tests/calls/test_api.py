@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from kopru.calls.enums import CallStatus, ProposalStatus
 from kopru.calls.models import Review, ReviewAssignment
-from tests.calls.builders import CallFactory, draft, move, organisation, past_deadline, reviewer, submitted
+from tests.factories import CallFactory, draft, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

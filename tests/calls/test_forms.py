@@ -10,7 +10,7 @@ import pytest
 from django import forms
 
 from kopru.calls.models import Call
-from tests.calls.domain.test_calls import form_data
+from tests.factories import call_form_data as form_data
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

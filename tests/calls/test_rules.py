@@ -17,7 +17,7 @@ from kopru.calls.enums import CallStatus
 from kopru.calls.models import Call, Proposal, ReviewAssignment, ReviewerProfile
 from kopru.calls.rules import visible_calls, visible_proposals
 from kopru.core.rules import has_perm as allowed
-from tests.calls.builders import PDF, CallFactory, draft, move, organisation, reviewer, submitted
+from tests.factories import PDF, CallFactory, draft, move, organisation, reviewer, submitted
 from tests.matrix import ROLES, api_operation_ids, client_as, expect, url_names
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

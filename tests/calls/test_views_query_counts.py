@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kopru.calls.enums import CallStatus
 from kopru.calls.models import Review, ReviewAssignment
-from tests.calls.builders import CallFactory, move, organisation, reviewer, submitted
+from tests.factories import CallFactory, move, organisation, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

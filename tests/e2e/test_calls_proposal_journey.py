@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 
 from kopru.calls.domain.reviewing import save_review
 from kopru.calls.models import Call, ReviewAssignment
-from tests.calls.builders import PDF, CallFactory, organisation, reviewer
 from tests.conftest import PASSWORD
+from tests.factories import PDF, CallFactory, organisation, reviewer
 
 pytestmark = [pytest.mark.e2e]
 

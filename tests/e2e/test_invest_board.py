@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.invest.invest_factories import DealFactory
+from tests.factories import DealFactory
 
 pytestmark = [pytest.mark.e2e]
 

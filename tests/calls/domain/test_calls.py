@@ -4,7 +4,6 @@ dated state machine draft → open → closed → in review → panel → decide
 from __future__ import annotations
 
 import datetime
-import json
 import zoneinfo
 
 import pytest
@@ -14,37 +13,10 @@ from django.utils import timezone
 from kopru.calls.domain.calls import advance_call, deadline_in_zones
 from kopru.calls.enums import CallStatus
 from kopru.calls.models import Call, CallTransition
-from tests.calls.builders import ELIGIBILITY, RUBRIC, CallFactory, organisation, past_deadline
+from tests.factories import CallFactory, organisation, past_deadline
+from tests.factories import call_form_data as form_data
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
-
-
-def form_data(**overrides):
-    from kopru.core.models import Sector
-
-    tr = organisation("TÜBİTAK", "TR")
-    cn = organisation("MOST", "CN")
-    data = {
-        "title": "Joint call 2027",
-        "description": "Batteries",
-        "agency_a": tr.pk,
-        "budget_a": "5000000",
-        "currency_a": "TRY",
-        "agency_b": cn.pk,
-        "budget_b": "2000000",
-        "currency_b": "CNY",
-        "topics": [Sector.objects.get(code="battery").pk],
-        "eligibility": json.dumps(ELIGIBILITY),
-        "rubric": json.dumps(RUBRIC),
-        "reviews_per_proposal": 3,
-        "max_reviewer_load": 8,
-        "quality_threshold": "",
-        "topic_minimums": "{}",
-        "blind": "on",
-        "deadline_local": "2030-03-01T17:00",
-        "deadline_zone": "Asia/Shanghai",
-    }
-    return data | overrides
 
 
 def test_an_officer_creates_a_call_with_a_deadline_in_beijing_time(client, cast):

@@ -16,7 +16,7 @@ from kopru.calls.domain import panel as panel_domain
 from kopru.calls.enums import CallStatus, ProposalStatus
 from kopru.calls.models import FundingDecision, FundingOverride, Letter, Review, ReviewAssignment
 from kopru.calls.selection import FundingProposal, Rubric, SelectionRules, select_for_funding
-from tests.calls.builders import CallFactory, move, organisation, past_deadline, reviewer, submitted
+from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -16,7 +16,7 @@ from kopru.calls.enums import CallStatus, ProposalStatus
 from kopru.calls.models import Attachment, Partner, Proposal
 from kopru.core.domain.accounts import create_member
 from kopru.core.enums import Role
-from tests.calls.builders import PDF, CallFactory, draft, organisation, past_deadline
+from tests.factories import PDF, CallFactory, draft, organisation, past_deadline
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -10,7 +10,7 @@ from kopru.calls.assignment import check_assignment, solve_assignment
 from kopru.calls.domain import reviewing
 from kopru.calls.enums import AssignmentSource, CallStatus, RunStatus
 from kopru.calls.models import AssignmentRun, ConflictDeclaration, ReviewAssignment
-from tests.calls.builders import CallFactory, move, organisation, past_deadline, reviewer, submitted
+from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

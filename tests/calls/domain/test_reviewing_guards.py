@@ -8,10 +8,11 @@ import pytest
 from django.db.models import ProtectedError
 
 from kopru.calls.domain import reviewing
+from kopru.calls.domain.proposals import withdraw_proposal
 from kopru.calls.enums import CallStatus, RunStatus
 from kopru.calls.models import AssignmentRun, Review, ReviewAssignment
 from kopru.calls.tasks import run_assignment_task
-from tests.calls.builders import CallFactory, move, organisation, past_deadline, reviewer, submitted
+from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -125,3 +126,15 @@ def test_a_review_for_a_replaced_assignment_is_refused_not_saved(assigned_call):
     with pytest.raises(Exception, match="This assignment has been replaced"):
         reviewing.save_review(stale, scores=SCORES, submit=True)
     assert Review.objects.count() == 0
+
+
+def test_withdrawing_a_reviewed_proposal_keeps_its_submitted_review(assigned_call):
+    call = assigned_call
+    move(call, CallStatus.IN_REVIEW)
+    proposal = call.proposals.order_by("pk").first()
+    first, second = ReviewAssignment.objects.filter(proposal=proposal).order_by("pk")
+    submitted_review = reviewing.save_review(first, scores=SCORES, submit=True)
+    reviewing.save_review(second, scores={"excellence": 1})  # a draft
+    withdraw_proposal(first.proposal)
+    assert list(Review.objects.values_list("pk", flat=True)) == [submitted_review.pk]
+    assert ReviewAssignment.objects.filter(proposal=first.proposal).count() == 1

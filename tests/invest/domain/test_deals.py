@@ -9,7 +9,7 @@ from kopru.invest.domain.deals import StageMoveRefused, create_deal, move_deal
 from kopru.invest.domain.pipelines import create_pipeline, ensure_default_pipeline
 from kopru.invest.enums import DEFAULT_STAGES, LostReason
 from kopru.invest.models import Deal, StageChange
-from tests.invest.invest_factories import CompanyProfileFactory, DealFactory, default_stage
+from tests.factories import CompanyProfileFactory, DealFactory, default_stage
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -13,8 +13,7 @@ from kopru.invest.domain.matchmaking import (
     current_index,
     opportunities_for_company,
 )
-from tests.factories import OrganisationFactory, sector
-from tests.invest.invest_factories import CompanyProfileFactory, OpportunityFactory
+from tests.factories import CompanyProfileFactory, OpportunityFactory, OrganisationFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -12,7 +12,7 @@ import pytest
 from kopru.core.enums import Visibility
 from kopru.invest.domain.imports import preview_import
 from kopru.invest.models import ImportBatch
-from tests.invest.invest_factories import CompanyProfileFactory, DealFactory, OpportunityFactory
+from tests.factories import CompanyProfileFactory, DealFactory, OpportunityFactory
 from tests.matrix import ROLES, api_operation_ids, client_as, expect, url_names
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

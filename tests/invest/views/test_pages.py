@@ -11,12 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from kopru.core.domain.notes import add_note
 from kopru.core.enums import Visibility
 from kopru.invest.models import CompanyProfile, Deal, StageChange
-from tests.factories import EngagementFactory, sector
-from tests.invest.invest_factories import (
+from tests.factories import (
     CompanyProfileFactory,
     DealFactory,
+    EngagementFactory,
     OpportunityFactory,
     default_stage,
+    sector,
 )
 from tests.matrix import client_as
 

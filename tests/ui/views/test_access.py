@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kopru.core.enums import Visibility
+from tests.factories import RECORD_FACTORIES, make_record
 from tests.matrix import (
     ROLES,
     VISIBILITIES,
@@ -19,11 +20,10 @@ from tests.matrix import (
     url_names,
     view_outcomes,
 )
-from tests.ui.records import FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-RECORD_SLUGS = list(FACTORIES)
+RECORD_SLUGS = list(RECORD_FACTORIES)
 
 # Expected HTTP status per role, for each kind of page and each visibility of the record it shows.
 # 302 for anonymous users means "sent to the login page".
@@ -70,7 +70,7 @@ def test_every_route_is_in_the_matrix():
     core_names = {name for name in url_names() if not name.startswith(("admin:", "api", *APP_NAMESPACES))}
     assert core_names - COVERED_URL_NAMES == set()
     expected = set()
-    for slug in FACTORIES:
+    for slug in RECORD_FACTORIES:
         expected |= {f"list_{slug}", f"get_{slug}", f"create_{slug}", f"update_{slug}"}
     expected |= {"list_countries", "get_countries", "list_sectors", "get_sectors"}
     assert api_operation_ids("/") == expected

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.ui.records import FACTORIES, make_record
+from tests.factories import RECORD_FACTORIES, make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -24,7 +24,7 @@ def _populate(slug, n):
             make_record("positions", person=record, organisation=make_record("organisations"))
 
 
-@pytest.mark.parametrize("slug", list(FACTORIES))
+@pytest.mark.parametrize("slug", list(RECORD_FACTORIES))
 @pytest.mark.parametrize("prefix", ["", "/api"])
 def test_list_queries_do_not_grow_with_rows(client, cast, slug, prefix):
     client.force_login(cast.staff_a)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from kopru.calls.assignment.conflicts import detect_conflicts
 from kopru.calls.assignment.model import AssignmentInstance, Conflicts, Violation
@@ -22,26 +23,42 @@ def check_assignment(
     reviewers or no reviewer yet from a required country is not reported; too many always is.
     """
     conflicts = conflicts if conflicts is not None else detect_conflicts(instance)
+    pairs = _check_pairs(instance, assignments, conflicts)
+    return [
+        *pairs.violations,
+        *_load_violations(instance, pairs.load),
+        *_coverage_violations(instance, pairs.reviewers_of, complete=complete),
+    ]
+
+
+@dataclass
+class _CheckedPairs:
+    violations: list[Violation] = field(default_factory=list)
+    reviewers_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    load: Counter[str] = field(default_factory=Counter)
+
+
+def _check_pairs(
+    instance: AssignmentInstance, assignments: Iterable[tuple[str, str]], conflicts: Conflicts
+) -> _CheckedPairs:
+    """Stage 1, pair by pair: unknown ids, duplicates and conflicts; counts reviews per proposal and load."""
     proposal_index = {p.id: i for i, p in enumerate(instance.proposals)}
     reviewer_index = {r.id: i for i, r in enumerate(instance.reviewers)}
-    violations: list[Violation] = []
+    checked = _CheckedPairs()
     seen: set[tuple[str, str]] = set()
-    reviewers_of: dict[str, list[str]] = defaultdict(list)
-    load: Counter[str] = Counter()
-
     for proposal_id, reviewer_id in assignments:
         if proposal_id not in proposal_index:
-            violations.append(
+            checked.violations.append(
                 Violation("unknown", f"unknown proposal {proposal_id}", proposal_id, reviewer_id)
             )
             continue
         if reviewer_id not in reviewer_index:
-            violations.append(
+            checked.violations.append(
                 Violation("unknown", f"unknown reviewer {reviewer_id}", proposal_id, reviewer_id)
             )
             continue
         if (proposal_id, reviewer_id) in seen:
-            violations.append(
+            checked.violations.append(
                 Violation(
                     "duplicate",
                     f"reviewer {reviewer_id} is assigned to proposal {proposal_id} more than once",
@@ -51,11 +68,11 @@ def check_assignment(
             )
             continue
         seen.add((proposal_id, reviewer_id))
-        reviewers_of[proposal_id].append(reviewer_id)
-        load[reviewer_id] += 1
+        checked.reviewers_of[proposal_id].append(reviewer_id)
+        checked.load[reviewer_id] += 1
         reason = conflicts.reasons.get((proposal_index[proposal_id], reviewer_index[reviewer_id]))
         if reason:
-            violations.append(
+            checked.violations.append(
                 Violation(
                     "conflict",
                     f"reviewer {reviewer_id} has a conflict with proposal {proposal_id}: {reason}",
@@ -63,7 +80,12 @@ def check_assignment(
                     reviewer_id,
                 )
             )
+    return checked
 
+
+def _load_violations(instance: AssignmentInstance, load: Counter[str]) -> list[Violation]:
+    """Stage 2, per reviewer: more reviews than their limit."""
+    violations = []
     for reviewer in instance.reviewers:
         limit = instance.load_limit(reviewer)
         if load[reviewer.id] > limit:
@@ -74,9 +96,16 @@ def check_assignment(
                     reviewer=reviewer.id,
                 )
             )
+    return violations
 
+
+def _coverage_violations(
+    instance: AssignmentInstance, reviewers_of: dict[str, list[str]], *, complete: bool
+) -> list[Violation]:
+    """Stage 3, per proposal: the number of reviewers and (when complete) one from each required country."""
     k = instance.reviews_per_proposal
     country_of = {r.id: r.country for r in instance.reviewers}
+    violations = []
     for proposal in instance.proposals:
         count = len(reviewers_of[proposal.id])
         if count > k or (complete and count < k):

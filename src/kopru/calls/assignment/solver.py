@@ -19,6 +19,7 @@ exact at 10⁶). Only if none does, 10⁹ is used and the result may trail the f
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
@@ -65,10 +66,43 @@ def solve_assignment(
     if problems:
         return _infeasible(conflicts, "; ".join(problems))
     scores = affinity if affinity is not None else affinity_matrix(instance)
-    n_p, n_r = scores.shape
-    if n_p == 0:
+    if scores.shape[0] == 0:
         return AssignmentResult("optimal", 0.0, [], conflicts.count, None)
+    network = _flow_network(instance, scores, conflicts)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    arcs = flow.add_arcs_with_capacity_and_unit_cost(
+        network.tails, network.heads, network.capacities, network.costs
+    )
+    flow.set_nodes_supplies(np.arange(network.num_nodes), network.supplies)
+    status = flow.solve()
+    if status == flow.INFEASIBLE:
+        return _infeasible(conflicts, explain_infeasible(instance, conflicts))
+    if status != flow.OPTIMAL:
+        raise RuntimeError(f"min-cost flow solver stopped with status {status!r}")
+    pair_flows = flow.flows(arcs[network.first_pair_arc : network.first_pair_arc + len(network.p_rows)])
+    return _result(instance, scores, conflicts, network, pair_flows)
 
+
+@dataclass
+class _Network:
+    """The min-cost-flow network as OR-Tools' parallel arrays, and where the proposal–reviewer arcs sit."""
+
+    tails: np.ndarray
+    heads: np.ndarray
+    capacities: np.ndarray
+    costs: np.ndarray
+    supplies: np.ndarray
+    num_nodes: int
+    p_rows: np.ndarray  # proposal index of each non-conflicted pair arc
+    r_cols: np.ndarray  # reviewer index of each pair arc
+    first_pair_arc: int
+    scale: int
+    exact: bool
+
+
+def _flow_network(instance: AssignmentInstance, scores: np.ndarray, conflicts: Conflicts) -> _Network:
+    """Nodes: proposals, (proposal, country group) when countries are required, reviewers, the sink."""
+    n_p, n_r = scores.shape
     k = instance.reviews_per_proposal
     countries = list(instance.require_each_country)
     group_of_reviewer = np.array(
@@ -113,25 +147,34 @@ def solve_assignment(
     capacities.append(load_limits(instance))
     costs.append(np.zeros(n_r, np.int64))
     supplies[sink] = -k * n_p
-
-    flow = min_cost_flow.SimpleMinCostFlow()
-    arcs = flow.add_arcs_with_capacity_and_unit_cost(
-        np.concatenate(tails), np.concatenate(heads), np.concatenate(capacities), np.concatenate(costs)
+    return _Network(
+        np.concatenate(tails),
+        np.concatenate(heads),
+        np.concatenate(capacities),
+        np.concatenate(costs),
+        supplies,
+        num_nodes,
+        p_rows,
+        r_cols,
+        first_pair_arc=n_p * groups,
+        scale=scale,
+        exact=exact,
     )
-    flow.set_nodes_supplies(np.arange(num_nodes), supplies)
-    status = flow.solve()
-    if status == flow.INFEASIBLE:
-        return _infeasible(conflicts, explain_infeasible(instance, conflicts))
-    if status != flow.OPTIMAL:
-        raise RuntimeError(f"min-cost flow solver stopped with status {status!r}")
 
-    first_pair_arc = n_p * groups
-    pair_flows = flow.flows(arcs[first_pair_arc : first_pair_arc + len(p_rows)])
+
+def _result(
+    instance: AssignmentInstance,
+    scores: np.ndarray,
+    conflicts: Conflicts,
+    network: _Network,
+    pair_flows: np.ndarray,
+) -> AssignmentResult:
+    """The pairs carrying flow, with their float affinities and the objective's tolerance."""
     chosen = np.flatnonzero(pair_flows)
     assignments = [
         Assignment(instance.proposals[p].id, instance.reviewers[r].id, float(scores[p, r]))
-        for p, r in zip(p_rows[chosen].tolist(), r_cols[chosen].tolist(), strict=True)
+        for p, r in zip(network.p_rows[chosen].tolist(), network.r_cols[chosen].tolist(), strict=True)
     ]
     objective = round(math.fsum(a.affinity for a in assignments), 9)
-    tolerance = 0.0 if exact else len(assignments) / scale
+    tolerance = 0.0 if network.exact else len(assignments) / network.scale
     return AssignmentResult("optimal", objective, assignments, conflicts.count, None, tolerance)

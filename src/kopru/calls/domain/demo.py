@@ -199,70 +199,84 @@ def load_demo() -> list[str]:
     )
     lines += _reviewers()
     now = timezone.now()
-
     if not Call.objects.filter(title=OPEN_TITLE).exists():
-        call = _call(
-            OPEN_TITLE,
-            status=CallStatus.DRAFT,
-            deadline=(now + datetime.timedelta(days=60)).replace(hour=14, minute=0, second=0, microsecond=0),
-            topics=["battery", "solar", "rail", "medical_devices"],
-            agencies=agencies,
-            budgets=(12000000, 6000000),
-        )
-        advance_call(call, to_status=CallStatus.OPEN, note="Published by both agencies")
-        _proposal(
-            call, "Fast-charging LFP packs for e-buses", "FASTLFP", "battery", company,
-            Organisation.objects.get(name="Shenzhen Cell Materials Lab"), 1800000, 900000,
-        )  # fmt: skip
-        lines.append(f"  open call: {OPEN_TITLE} (with a draft proposal by {company.name})")
-
+        lines.append(_open_call(agencies, company, now))
     if not Call.objects.filter(title=DECIDED_TITLE).exists():
-        deadline = (now - datetime.timedelta(days=120)).replace(hour=9, minute=0, second=0, microsecond=0)
-        call = _call(
-            DECIDED_TITLE,
-            status=CallStatus.DRAFT,
-            deadline=deadline,
-            topics=["battery", "solar"],
-            agencies=agencies,
-            budgets=(6000000, 3000000),
-        )
-        advance_call(call, to_status=CallStatus.OPEN, now=deadline - datetime.timedelta(days=90))
-        for i, (title, acronym, topic, owner, partner, tr, cn, _scores) in enumerate(DECIDED_PROPOSALS):
-            _proposal(
-                call, title, acronym, topic,
-                Organisation.objects.get(name=owner) if owner != company.name else company,
-                Organisation.objects.get(name=partner), tr, cn,
-                submit_at=deadline - datetime.timedelta(days=10 - i),
-            )  # fmt: skip
-        advance_call(call, to_status=CallStatus.CLOSED, now=deadline + datetime.timedelta(hours=1))
-        run = run_assignment(AssignmentRun.objects.create(call=call))
-        if run.status != RunStatus.OPTIMAL:
-            return [
-                *lines,
-                f"  decided call not built: reviewer assignment is {run.status}: {run.explanation}",
-            ]
-        advance_call(call, to_status=CallStatus.IN_REVIEW, now=deadline + datetime.timedelta(days=7))
-        scores = {acronym: s for (_t, acronym, *_rest, s) in DECIDED_PROPOSALS}
-        for k, assignment in enumerate(
-            ReviewAssignment.objects.filter(proposal__call=call).select_related("proposal", "reviewer")
-        ):
-            base = scores[assignment.proposal.acronym]
-            spread = (-0.2, 0.2)[k % 2]  # two reviewers rarely agree exactly
-            save_review(
-                assignment,
-                scores={
-                    criterion["key"]: max(0.0, min(5.0, round(value + spread, 1)))
-                    for criterion, value in zip(RUBRIC, base, strict=True)
-                },
-                comment_to_applicant=f"{assignment.proposal.acronym}: clear goals; a credible work plan.",
-                comment_to_panel="Consistent with the scores above.",
-                submit=True,
-            )
-        advance_call(call, to_status=CallStatus.PANEL, now=deadline + datetime.timedelta(days=40))
-        decisions = decide_call(call, now=deadline + datetime.timedelta(days=50))
-        funded = [d.proposal.acronym for d in decisions if d.funded]
-        lines.append(
-            f"  decided call: {DECIDED_TITLE}: {len(decisions)} proposals, reviewers assigned optimally "
-            f"(total affinity {run.objective:.3f}), funded {', '.join(funded)}"
-        )
+        lines.append(_decided_call(agencies, company, now))
     return lines
+
+
+def _open_call(agencies, company: Organisation, now: datetime.datetime) -> str:
+    """An open call with one draft proposal by the demo company."""
+    call = _call(
+        OPEN_TITLE,
+        status=CallStatus.DRAFT,
+        deadline=(now + datetime.timedelta(days=60)).replace(hour=14, minute=0, second=0, microsecond=0),
+        topics=["battery", "solar", "rail", "medical_devices"],
+        agencies=agencies,
+        budgets=(12000000, 6000000),
+    )
+    advance_call(call, to_status=CallStatus.OPEN, note="Published by both agencies")
+    _proposal(
+        call, "Fast-charging LFP packs for e-buses", "FASTLFP", "battery", company,
+        Organisation.objects.get(name="Shenzhen Cell Materials Lab"), 1800000, 900000,
+    )  # fmt: skip
+    return f"  open call: {OPEN_TITLE} (with a draft proposal by {company.name})"
+
+
+def _decided_call(agencies, company: Organisation, now: datetime.datetime) -> str:
+    """A call taken through every stage: submissions, optimal assignment, reviews, panel and decision."""
+    deadline = (now - datetime.timedelta(days=120)).replace(hour=9, minute=0, second=0, microsecond=0)
+    call = _call(
+        DECIDED_TITLE,
+        status=CallStatus.DRAFT,
+        deadline=deadline,
+        topics=["battery", "solar"],
+        agencies=agencies,
+        budgets=(6000000, 3000000),
+    )
+    advance_call(call, to_status=CallStatus.OPEN, now=deadline - datetime.timedelta(days=90))
+    _submit_decided_proposals(call, company, deadline)
+    advance_call(call, to_status=CallStatus.CLOSED, now=deadline + datetime.timedelta(hours=1))
+    run = run_assignment(AssignmentRun.objects.create(call=call))
+    if run.status != RunStatus.OPTIMAL:
+        return f"  decided call not built: reviewer assignment is {run.status}: {run.explanation}"
+    advance_call(call, to_status=CallStatus.IN_REVIEW, now=deadline + datetime.timedelta(days=7))
+    _submit_demo_reviews(call)
+    advance_call(call, to_status=CallStatus.PANEL, now=deadline + datetime.timedelta(days=40))
+    decisions = decide_call(call, now=deadline + datetime.timedelta(days=50))
+    funded = [d.proposal.acronym for d in decisions if d.funded]
+    return (
+        f"  decided call: {DECIDED_TITLE}: {len(decisions)} proposals, reviewers assigned optimally "
+        f"(total affinity {run.objective:.3f}), funded {', '.join(funded)}"
+    )
+
+
+def _submit_decided_proposals(call: Call, company: Organisation, deadline: datetime.datetime) -> None:
+    for i, (title, acronym, topic, owner, partner, tr, cn, _scores) in enumerate(DECIDED_PROPOSALS):
+        _proposal(
+            call, title, acronym, topic,
+            Organisation.objects.get(name=owner) if owner != company.name else company,
+            Organisation.objects.get(name=partner), tr, cn,
+            submit_at=deadline - datetime.timedelta(days=10 - i),
+        )  # fmt: skip
+
+
+def _submit_demo_reviews(call: Call) -> None:
+    """Each assigned reviewer submits the proposal's planned scores, give or take 0.2."""
+    scores = {acronym: s for (_t, acronym, *_rest, s) in DECIDED_PROPOSALS}
+    for k, assignment in enumerate(
+        ReviewAssignment.objects.filter(proposal__call=call).select_related("proposal", "reviewer")
+    ):
+        base = scores[assignment.proposal.acronym]
+        spread = (-0.2, 0.2)[k % 2]  # two reviewers rarely agree exactly
+        save_review(
+            assignment,
+            scores={
+                criterion["key"]: max(0.0, min(5.0, round(value + spread, 1)))
+                for criterion, value in zip(RUBRIC, base, strict=True)
+            },
+            comment_to_applicant=f"{assignment.proposal.acronym}: clear goals; a credible work plan.",
+            comment_to_panel="Consistent with the scores above.",
+            submit=True,
+        )

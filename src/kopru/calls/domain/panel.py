@@ -84,29 +84,10 @@ def build_panel(call: Call, *, overrides: dict[int, FundingOverride] | None = No
     """Mean reviewer score per criterion → weighted quality → ranking and the exact funding optimum."""
     criteria = parse_rubric(call.rubric)
     proposals = list(with_consortium(call.proposals.filter(status__in=PANEL_STATUSES)).order_by("pk"))
-    reviews: dict[int, list[Review]] = {}
-    for review in Review.objects.filter(
-        assignment__proposal__in=proposals, submitted_at__isnull=False
-    ).select_related("assignment"):
-        reviews.setdefault(review.assignment.proposal_id, []).append(review)
+    reviews = _submitted_reviews(proposals)
     scored = [p for p in proposals if reviews.get(p.pk)]
     unscored = [p for p in proposals if not reviews.get(p.pk)]
-    funding, costs, means = [], {}, {}
-    for proposal in scored:
-        means[proposal.pk] = {
-            c.key: sum(r.scores[c.key] for r in reviews[proposal.pk]) / len(reviews[proposal.pk])
-            for c in criteria
-        }
-        costs[proposal.pk] = {side: budget_by_side(proposal).get(side, Decimal("0")) for side in call.sides}
-        funding.append(
-            FundingProposal(
-                id=proposal.code,
-                scores=means[proposal.pk],
-                cost={side: float(amount) for side, amount in costs[proposal.pk].items()},
-                topic=proposal.topic.code if proposal.topic_id else None,
-                submitted_at=proposal.submitted_at.isoformat() if proposal.submitted_at else None,
-            )
-        )
+    funding, costs, means = _funding_inputs(call, scored, reviews, criteria)
     rubric = Rubric({c.key: c.weight for c in criteria})
     if overrides is None:
         overrides = active_overrides(call)
@@ -136,6 +117,36 @@ def build_panel(call: Call, *, overrides: dict[int, FundingOverride] | None = No
         budgets=rules.budgets,
         overrides=list(call.overrides.select_related("proposal", "by").order_by("-at", "-pk")),
     )
+
+
+def _submitted_reviews(proposals: list[Proposal]) -> dict[int, list[Review]]:
+    reviews: dict[int, list[Review]] = {}
+    for review in Review.objects.filter(
+        assignment__proposal__in=proposals, submitted_at__isnull=False
+    ).select_related("assignment"):
+        reviews.setdefault(review.assignment.proposal_id, []).append(review)
+    return reviews
+
+
+def _funding_inputs(call: Call, scored: list[Proposal], reviews: dict[int, list[Review]], criteria):
+    """The selection core's plain inputs: mean score per criterion and cost per side of each proposal."""
+    funding, costs, means = [], {}, {}
+    for proposal in scored:
+        means[proposal.pk] = {
+            c.key: sum(r.scores[c.key] for r in reviews[proposal.pk]) / len(reviews[proposal.pk])
+            for c in criteria
+        }
+        costs[proposal.pk] = {side: budget_by_side(proposal).get(side, Decimal("0")) for side in call.sides}
+        funding.append(
+            FundingProposal(
+                id=proposal.code,
+                scores=means[proposal.pk],
+                cost={side: float(amount) for side, amount in costs[proposal.pk].items()},
+                topic=proposal.topic.code if proposal.topic_id else None,
+                submitted_at=proposal.submitted_at.isoformat() if proposal.submitted_at else None,
+            )
+        )
+    return funding, costs, means
 
 
 @transaction.atomic
@@ -186,55 +197,59 @@ def decide_call(call: Call, *, by=None, now=None) -> list[FundingDecision]:
         raise ValidationError(
             _("No funding set meets the rules: %(why)s") % {"why": panel.result.explanation}
         )
-    decisions = []
-    for row in panel.rows:
-        decisions.append(
-            FundingDecision(
-                proposal=row.proposal,
-                funded=row.decision.funded,
-                kind=row.decision.kind,
-                reason=row.decision.reason,
-                rank=row.rank,
-                quality=row.quality,
-                decided_at=now,
-                decided_by=by,
-            )
-        )
-    for proposal in panel.unscored:
-        decisions.append(
-            FundingDecision(
-                proposal=proposal,
-                funded=False,
-                kind="no_reviews",
-                reason=_("Not funded: the proposal received no completed review."),
-                decided_at=now,
-                decided_by=by,
-            )
-        )
+    decisions = _decisions_of(panel, by=by, now=now)
     FundingDecision.objects.bulk_create(decisions)
     for decision in decisions:
-        proposal = decision.proposal
-        proposal.status = ProposalStatus.FUNDED if decision.funded else ProposalStatus.NOT_FUNDED
-        proposal.save(update_fields=["status", "updated_at"])
-        Letter.objects.create(
-            proposal=proposal,
-            recipients=letter_recipients(proposal),
-            subject=_("%(call)s: decision on %(proposal)s")
-            % {"call": call.title, "proposal": proposal.title},
-            body=render_to_string(
-                "calls/letters/funded.txt" if decision.funded else "calls/letters/not_funded.txt",
-                {
-                    "call": call,
-                    "proposal": proposal,
-                    "decision": decision,
-                    "budget": budget_by_side(proposal),
-                },
-            ),
-        )
+        _apply_decision(call, decision)
     record_transition(call, to_status=CallStatus.DECIDED, by=by, note=_("Funding decided"), now=now)
     given.status = call.status
     enqueue_on_commit("calls.send_letters", call_id=call.pk)
     return decisions
+
+
+def _decisions_of(panel: Panel, *, by, now) -> list[FundingDecision]:
+    """One unsaved decision per ranked proposal (the optimiser's verdict) and per unscored proposal."""
+    decisions = [
+        FundingDecision(
+            proposal=row.proposal,
+            funded=row.decision.funded,
+            kind=row.decision.kind,
+            reason=row.decision.reason,
+            rank=row.rank,
+            quality=row.quality,
+            decided_at=now,
+            decided_by=by,
+        )
+        for row in panel.rows
+    ]
+    decisions.extend(
+        FundingDecision(
+            proposal=proposal,
+            funded=False,
+            kind="no_reviews",
+            reason=_("Not funded: the proposal received no completed review."),
+            decided_at=now,
+            decided_by=by,
+        )
+        for proposal in panel.unscored
+    )
+    return decisions
+
+
+def _apply_decision(call: Call, decision: FundingDecision) -> None:
+    """The proposal's outcome status and its decision letter (sent later by the letters task)."""
+    proposal = decision.proposal
+    proposal.status = ProposalStatus.FUNDED if decision.funded else ProposalStatus.NOT_FUNDED
+    proposal.save(update_fields=["status", "updated_at"])
+    Letter.objects.create(
+        proposal=proposal,
+        recipients=letter_recipients(proposal),
+        subject=_("%(call)s: decision on %(proposal)s") % {"call": call.title, "proposal": proposal.title},
+        body=render_to_string(
+            "calls/letters/funded.txt" if decision.funded else "calls/letters/not_funded.txt",
+            {"call": call, "proposal": proposal, "decision": decision, "budget": budget_by_side(proposal)},
+        ),
+    )
 
 
 def send_letters(call: Call) -> int:

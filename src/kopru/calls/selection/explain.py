@@ -51,6 +51,26 @@ def _unfunded(
     funded_quality: dict[str, float],
     funded_without_minimums: set[str] | None,
 ) -> Decision:
+    """Why a proposal is not funded: a rule refuses it, or the budgets ran short, or it adds nothing."""
+    return (
+        _refused_by_rules(proposal, quality, rules, funded_without_minimums)
+        or _short_of_budget(proposal, quality, rules, remaining, funded_quality)
+        or Decision(
+            proposal.id,
+            False,
+            "no_gain",
+            f"Fits the remaining budgets but adds no quality (quality {quality:.2f})",
+        )
+    )
+
+
+def _refused_by_rules(
+    proposal: FundingProposal,
+    quality: float,
+    rules: SelectionRules,
+    funded_without_minimums: set[str] | None,
+) -> Decision | None:
+    """Stage 1: an override, the quality threshold, a cost over a whole budget, or the topic minimums."""
     pid = proposal.id
     override = rules.overrides.get(pid)
     if override is not None:
@@ -80,32 +100,42 @@ def _unfunded(
             "topic_quota",
             f"Displaced by the topic minimums ({topics}): it would be funded without them",
         )
+    return None
+
+
+def _short_of_budget(
+    proposal: FundingProposal,
+    quality: float,
+    rules: SelectionRules,
+    remaining: dict[str, float],
+    funded_quality: dict[str, float],
+) -> Decision | None:
+    """Stage 2: the remaining budgets do not cover it; displaced when weaker proposals were funded."""
+    pid = proposal.id
     short = [side for side in sorted(proposal.cost) if proposal.cost[side] > remaining[side] + 1e-9]
-    if short:
-        shortage = "; ".join(
-            f"budget side {side} exhausted: {money(remaining[side])} left, needs {money(proposal.cost[side])}"
-            for side in short
-        )
-        # proposals forced in by override did not win on merit, so they do not count as "displacing"
-        weaker = sorted(
-            other for other, q in funded_quality.items() if q < quality and other not in rules.overrides
-        )
-        if weaker:
-            listed = ", ".join(weaker[:5]) + (f" and {len(weaker) - 5} more" if len(weaker) > 5 else "")
-            return Decision(
-                pid,
-                False,
-                "displaced",
-                f"Displaced by higher-scoring combination: funded proposals {listed} score lower but "
-                f"together give more total quality ({shortage})",
-            )
-        forced = sorted(other for other in funded_quality if other in rules.overrides)
-        if forced:
-            shortage += f" (after the proposals funded by override: {', '.join(forced)})"
-        return Decision(pid, False, "budget", shortage[0].upper() + shortage[1:])
-    return Decision(
-        pid, False, "no_gain", f"Fits the remaining budgets but adds no quality (quality {quality:.2f})"
+    if not short:
+        return None
+    shortage = "; ".join(
+        f"budget side {side} exhausted: {money(remaining[side])} left, needs {money(proposal.cost[side])}"
+        for side in short
     )
+    # proposals forced in by override did not win on merit, so they do not count as "displacing"
+    weaker = sorted(
+        other for other, q in funded_quality.items() if q < quality and other not in rules.overrides
+    )
+    if weaker:
+        listed = ", ".join(weaker[:5]) + (f" and {len(weaker) - 5} more" if len(weaker) > 5 else "")
+        return Decision(
+            pid,
+            False,
+            "displaced",
+            f"Displaced by higher-scoring combination: funded proposals {listed} score lower but "
+            f"together give more total quality ({shortage})",
+        )
+    forced = sorted(other for other in funded_quality if other in rules.overrides)
+    if forced:
+        shortage += f" (after the proposals funded by override: {', '.join(forced)})"
+    return Decision(pid, False, "budget", shortage[0].upper() + shortage[1:])
 
 
 def explain_infeasible(proposals: list[FundingProposal], rubric: Rubric, rules: SelectionRules) -> str:

@@ -9,7 +9,7 @@ from kopru.calls.domain import reviewing
 from kopru.calls.enums import CallStatus, RunStatus
 from kopru.calls.models import AssignmentRun, Review, ReviewAssignment
 from kopru.cli import main
-from tests.calls.builders import CallFactory, move, organisation, past_deadline, reviewer, submitted
+from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,7 +9,7 @@ from kopru.core.enums import OrganisationKind, Visibility
 from kopru.invest.domain.pipelines import ensure_default_pipeline
 from kopru.invest.enums import OpportunityKind
 from kopru.invest.models import CompanyProfile, Deal, Opportunity
-from tests.factories import OrganisationFactory
+from tests.factories.core import OrganisationFactory
 
 
 class OpportunityFactory(factory.django.DjangoModelFactory):

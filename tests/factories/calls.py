@@ -4,19 +4,19 @@ everything that has rules)."""
 from __future__ import annotations
 
 import datetime
+import json
 from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
 from kopru.calls.domain import proposals as proposal_domain
-from kopru.calls.enums import BudgetCategory, CallStatus, PartnerRole, ProposalStatus
+from kopru.calls.enums import BudgetCategory, CallStatus, PartnerRole
 from kopru.calls.models import BudgetLine, Call, CallTransition, Partner, ReviewerProfile
 from kopru.core.domain.accounts import create_member
 from kopru.core.enums import OrganisationKind, Role, Visibility
 from kopru.core.models import Organisation, Sector
-from tests.conftest import PASSWORD
-from tests.factories import OrganisationFactory
+from tests.factories.core import PASSWORD, OrganisationFactory
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 RUBRIC = [
@@ -141,4 +141,28 @@ def past_deadline(call) -> Call:
     return call
 
 
-__all__ = ["PDF", "CallFactory", "ProposalStatus", "draft", "move", "past_deadline", "reviewer", "submitted"]
+def call_form_data(**overrides) -> dict:
+    """What an officer posts on the new-call page (both agencies created here), with `overrides`."""
+    tr = organisation("TÜBİTAK", "TR")
+    cn = organisation("MOST", "CN")
+    data = {
+        "title": "Joint call 2027",
+        "description": "Batteries",
+        "agency_a": tr.pk,
+        "budget_a": "5000000",
+        "currency_a": "TRY",
+        "agency_b": cn.pk,
+        "budget_b": "2000000",
+        "currency_b": "CNY",
+        "topics": [Sector.objects.get(code="battery").pk],
+        "eligibility": json.dumps(ELIGIBILITY),
+        "rubric": json.dumps(RUBRIC),
+        "reviews_per_proposal": 3,
+        "max_reviewer_load": 8,
+        "quality_threshold": "",
+        "topic_minimums": "{}",
+        "blind": "on",
+        "deadline_local": "2030-03-01T17:00",
+        "deadline_zone": "Asia/Shanghai",
+    }
+    return data | overrides

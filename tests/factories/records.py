@@ -1,18 +1,18 @@
 """Making one record of each registry type with a given visibility (for matrix and API tests)."""
 
 from kopru.core.enums import Visibility
-from tests import factories
+from tests.factories import core, engage
 
-FACTORIES = {
-    "engagements": factories.EngagementFactory,
-    "agreements": factories.AgreementFactory,
-    "claims": factories.ClaimFactory,
-    "areas": factories.AreaFactory,
-    "actions": factories.ActionFactory,
-    "people": factories.PersonFactory,
-    "positions": factories.PositionFactory,
-    "organisations": factories.OrganisationFactory,
-    "documents": factories.DocumentFactory,
+RECORD_FACTORIES = {
+    "engagements": engage.EngagementFactory,
+    "agreements": engage.AgreementFactory,
+    "claims": engage.ClaimFactory,
+    "areas": engage.AreaFactory,
+    "actions": engage.ActionFactory,
+    "people": core.PersonFactory,
+    "positions": core.PositionFactory,
+    "organisations": core.OrganisationFactory,
+    "documents": core.DocumentFactory,
 }
 
 _AREA_SECTORS = iter(
@@ -39,5 +39,5 @@ _AREA_SECTORS = iter(
 
 def make_record(slug: str, visibility: str = Visibility.SHARED, owner_side: str = "", **extra):
     if slug == "areas" and "sector" not in extra:
-        extra["sector"] = factories.sector(next(_AREA_SECTORS))
-    return FACTORIES[slug](visibility=visibility, owner_side=owner_side, **extra)
+        extra["sector"] = core.sector(next(_AREA_SECTORS))
+    return RECORD_FACTORIES[slug](visibility=visibility, owner_side=owner_side, **extra)

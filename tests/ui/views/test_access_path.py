@@ -17,10 +17,9 @@ from kopru.core.enums import Visibility
 from kopru.core.models import Organisation
 from kopru.core.rules import has_perm
 from kopru.ui.views.access import LoginRequired, access_object
-from tests.calls.builders import CallFactory, move, organisation, reviewer, submitted
-from tests.factories import OrganisationFactory
+from tests.factories import CallFactory, OrganisationFactory, move, organisation, reviewer, submitted
 
-SRC = pathlib.Path(__file__).resolve().parents[2] / "src" / "kopru"
+SRC = pathlib.Path(__file__).resolve().parents[3] / "src" / "kopru"
 
 
 def test_every_rules_module_registers_django_rules_permissions_and_nothing_else_is_called_rules():
