@@ -12,6 +12,7 @@ from django.utils import timezone
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document
 from kopru.intel import extract
+from kopru.intel.domain.corrections import LearntCorrections, apply_corrections, corrections_for
 from kopru.intel.domain.drafting import drafts_from_result
 from kopru.intel.domain.ingest import MAX_ATTEMPTS
 from kopru.intel.domain.resolution import Resolver
@@ -19,20 +20,34 @@ from kopru.intel.domain.suggestions import new_suggestion
 from kopru.intel.enums import ItemStatus, SuggestionStatus
 from kopru.intel.models import IngestItem, Suggestion
 
+# The extraction core learns to apply corrections itself (`corrections=`); until it does, and for what it
+# leaves to us (claims), `apply_corrections` applies them to its result. Applying twice changes nothing.
+CoreCorrections = getattr(extract, "Corrections", None)
+
 
 def _has_placeholder_title(document: Document) -> bool:
     """Plain-text files carry no title: the file name stood in for one when the document was stored."""
     return document.title in {"", Path(document.original_name).stem, document.checksum[:12]}
 
 
-def extract_document_text(document: Document) -> dict:
+def _extract_with(document: Document, corrections: LearntCorrections) -> dict:
+    options = {}
+    if CoreCorrections is not None and corrections:
+        options["corrections"] = CoreCorrections.from_dict(corrections.for_extractor())
     return extract.extract_text(
         document.text,
         title=None if _has_placeholder_title(document) else document.title,
         publisher=document.publisher or None,
         published=document.published_date.isoformat() if document.published_date else None,
         source=document.original_name or document.title,
+        **options,
     )
+
+
+def extract_document_text(document: Document) -> dict:
+    """Extract a stored document, applying what reviewers taught (corrections for its side)."""
+    corrections = corrections_for(document)
+    return apply_corrections(_extract_with(document, corrections), corrections)
 
 
 @transaction.atomic

@@ -1,7 +1,8 @@
 """The review queue's decisions: accepted suggestions become records with evidence; rejections are kept.
 
 This module only dispatches: each suggestion kind has an acceptor (`acceptance.py` for the kinds of this
-app; other apps register theirs, e.g. investment events become deals).
+app; other apps register theirs, e.g. investment events become deals), and every reject and edit is
+handed to `corrections.py`, so the next extraction learns from it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from django.utils import timezone
 
 from kopru.core.text import fold
 from kopru.intel.domain import acceptance as by_kind
+from kopru.intel.domain.corrections import forget_rejection, learn_from_edits, learn_from_reject
 from kopru.intel.domain.payloads import OrganisationFacts, PersonFacts, payload_dict
 from kopru.intel.domain.resolution import Resolver
 from kopru.intel.domain.suggestions import match_new_records, resolve_payload, store_payload, typed_payload
@@ -101,22 +103,31 @@ def _record_decision(suggestion: Suggestion, payload, record, user) -> None:
 
 @transaction.atomic
 def accept_suggestion(suggestion: Suggestion, *, user, edits: dict | None = None):
-    """Turn a suggestion into a record (created or updated) with evidence; `edits` override what was found."""
+    """Turn a suggestion into a record (created or updated) with evidence; `edits` override what was found
+    and are remembered as corrections for later extractions."""
     suggestion = _locked_pending(suggestion)
+    original = dict(suggestion.payload)
     payload = _revised(suggestion, edits, user)
     acceptance = by_kind.Acceptance(suggestion.document, user)
     record = _dispatch(suggestion, payload, acceptance)
     _record_decision(suggestion, payload, record, user)
+    if edits:
+        learn_from_edits(suggestion, original, payload_dict(payload), user)
+    if isinstance(payload, PersonFacts | OrganisationFacts):
+        forget_rejection(suggestion, payload.name)
     match_new_records(acceptance.created)
     return record
 
 
+@transaction.atomic
 def reject_suggestion(suggestion: Suggestion, *, user) -> None:
+    """Reject a suggestion; a rejected person, organisation or claim is not suggested again elsewhere."""
     updated = Suggestion.objects.filter(pk=suggestion.pk, status=SuggestionStatus.PENDING).update(
         status=SuggestionStatus.REJECTED, decided_by=user, decided_at=timezone.now()
     )
     if not updated:
         raise ValidationError("This suggestion was already decided.")
+    learn_from_reject(Suggestion.objects.select_related("document").get(pk=suggestion.pk), user)
 
 
 def decide_many(suggestions, *, user, accept: bool) -> list[Decision]:
