@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
+from kopru.core import access
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person
 from kopru.intel.domain.drafting import Draft
@@ -160,3 +161,56 @@ def match_new_records(records: list) -> int:
             updated.append(suggestion)
     Suggestion.objects.bulk_update(updated, ["payload", "match_type", "match_id", "match_note"])
     return len(updated)
+
+
+# ------------------------------------------------------------------------------------------- showing them
+
+HIDDEN_PAYLOAD_KEYS = {"mentions", "participant_details", "match"}
+
+
+def linked_record(suggestion: Suggestion, user, which: str = "match"):
+    """The suggestion's matched (or resulting) record when `user` may see it; None otherwise. A stored
+    link can point at a record that became another side's internal record after drafting."""
+    if getattr(suggestion, f"{which}_id") is None:
+        return None
+    record = getattr(suggestion, which)
+    return record if access.can_view(user, record) else None
+
+
+def visible_match_keys(suggestions, user) -> set[tuple[int, int]]:
+    """(content type id, record id) of the matched records `user` may see, in one query per record type."""
+    wanted: dict[int, set[int]] = {}
+    for suggestion in suggestions:
+        if suggestion.match_id is not None and suggestion.match_type_id is not None:
+            wanted.setdefault(suggestion.match_type_id, set()).add(suggestion.match_id)
+    visible = set()
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        pks = access.visible_to(model.objects.filter(pk__in=ids), user).values_list("pk", flat=True)
+        visible.update((type_id, pk) for pk in pks)
+    return visible
+
+
+def shown_payload(suggestion: Suggestion) -> list[tuple[str, object]]:
+    """The extracted data as a reviewer reads it: no offsets, no record ids."""
+    rows = []
+    for key, value in suggestion.payload.items():
+        if key in HIDDEN_PAYLOAD_KEYS:
+            continue
+        if key == "positions" and isinstance(value, list):
+            value = [
+                {k: v for k, v in position.items() if k != "organisation_match"}
+                for position in value
+                if isinstance(position, dict)
+            ]
+        rows.append((key, value))
+    return rows
+
+
+def without_matches(value):
+    """The payload as the extraction found it: the stored resolutions (record ids) taken out."""
+    if isinstance(value, dict):
+        return {k: without_matches(v) for k, v in value.items() if k not in ("match", "organisation_match")}
+    if isinstance(value, list):
+        return [without_matches(item) for item in value]
+    return value
