@@ -74,7 +74,8 @@ def test_every_intel_route_is_in_the_matrix():
 def test_pages(client, cast, world, role):
     client = client_as(client, cast, role)
     assert client.get("/intel/queue/").status_code == STAFF[role]
-    assert client.get(f"/intel/batches/{world['batch'].pk}/").status_code == STAFF[role]
+    # a batch opens only for its creator's side (its label and file names are as internal as its documents)
+    assert client.get(f"/intel/batches/{world['batch'].pk}/").status_code == STAFF_OWN_SIDE[role]
     assert client.get(f"/intel/suggestions/{world['shared'].pk}/").status_code == STAFF[role]
     assert client.get(f"/intel/suggestions/{world['internal'].pk}/").status_code == STAFF_OWN_SIDE[role]
     document_page = {
@@ -108,7 +109,7 @@ def test_api(client, cast, world, role):
     client = client_as(client, cast, role)
     assert client.get("/api/intel/suggestions/").status_code == API_STAFF[role]
     assert client.get(f"/api/intel/suggestions/{world['internal'].pk}").status_code == API_OWN_SIDE[role]
-    assert client.get(f"/api/intel/batches/{world['batch'].pk}").status_code == API_STAFF[role]
+    assert client.get(f"/api/intel/batches/{world['batch'].pk}").status_code == API_OWN_SIDE[role]
     assert (
         client.post(f"/api/intel/suggestions/{world['internal'].pk}/reject").status_code == API_OWN_SIDE[role]
     )

@@ -6,6 +6,7 @@ from django.http import Http404
 
 from kopru.core import access
 from kopru.core.models import Document
+from kopru.intel.domain.ingest import batches_for
 from kopru.intel.models import IngestBatch, Suggestion
 from kopru.ui.views.access import require_perm
 
@@ -29,7 +30,7 @@ def access_suggestion(request, pk) -> Suggestion:
 
 def access_batch(request, pk) -> IngestBatch:
     require_reviewer_of_documents(request)
-    batch = IngestBatch.objects.filter(pk=pk).first()
+    batch = batches_for(request.user).filter(pk=pk).first()
     if batch is None:
         raise Http404("No such batch")
     return batch

@@ -10,8 +10,9 @@ from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
 from kopru.intel.access import suggestions_for
-from kopru.intel.domain.ingest import IncomingFile, ingest_files
+from kopru.intel.domain.ingest import IncomingFile, batches_for, ingest_files
 from kopru.intel.domain.review import accept_suggestion, reject_suggestion
+from kopru.intel.domain.suggestions import linked_record, without_matches
 from kopru.intel.enums import FINISHED_ITEM_STATUSES
 from kopru.intel.models import IngestBatch
 from kopru.ui.api import api_access, api_require
@@ -43,12 +44,24 @@ class SuggestionOut(Schema):
         return [obj.evidence_start, obj.evidence_end] if obj.evidence_start is not None else None
 
     @staticmethod
-    def resolve_match(obj):
-        return f"{obj.match_type.model}:{obj.match_id}" if obj.match_id else None
+    def resolve_match(obj, context):
+        # a link to a record the caller may not see (another side's internal record) is not shown
+        record = linked_record(obj, context["request"].auth, "match")
+        return f"{obj.match_type.model}:{obj.match_id}" if record is not None else None
 
     @staticmethod
-    def resolve_result(obj):
-        return f"{obj.result_type.model}:{obj.result_id}" if obj.result_id else None
+    def resolve_match_note(obj, context):
+        hidden = obj.match_id is not None and linked_record(obj, context["request"].auth, "match") is None
+        return "" if hidden else obj.match_note
+
+    @staticmethod
+    def resolve_payload(obj):
+        return without_matches(obj.payload)
+
+    @staticmethod
+    def resolve_result(obj, context):
+        record = linked_record(obj, context["request"].auth, "result")
+        return f"{obj.result_type.model}:{obj.result_id}" if record is not None else None
 
 
 class DecisionIn(Schema):
@@ -153,8 +166,7 @@ def ingest(request, files: list[UploadedFile] = File(...), visibility: str = For
 
 @router.get("/batches/{pk}", response=BatchOut, operation_id="get_batch")
 def get_batch(request, pk: int):
-    _staff(request)
-    batch = IngestBatch.objects.prefetch_related("items").filter(pk=pk).first()
+    batch = batches_for(_staff(request)).prefetch_related("items").filter(pk=pk).first()
     if batch is None:
         raise HttpError(404, "Not found")
     return batch

@@ -5,7 +5,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kopru.intel.enums import FINISHED_ITEM_STATUSES, ItemStatus, SuggestionKind, SuggestionStatus
+from kopru.intel.enums import (
+    FINISHED_ITEM_STATUSES,
+    CorrectedEntity,
+    CorrectionKind,
+    ItemStatus,
+    SuggestionKind,
+    SuggestionStatus,
+)
 
 
 class IngestBatch(models.Model):
@@ -113,3 +120,39 @@ class Suggestion(models.Model):
         if self.evidence_start is None or self.evidence_end is None:
             return ""
         return self.document.text[self.evidence_start : self.evidence_end]
+
+
+class Correction(models.Model):
+    """What a reviewer's reject or edit taught the extractor: "this surface form is not a person", "this
+    name is another name of that organisation", "this is no claim". Applied to every later extraction in the
+    installation; a correction made on an internal document applies only to its side's documents."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=CorrectionKind.choices)
+    entity = models.CharField(_("entity"), max_length=20, choices=CorrectedEntity.choices)
+    surface = models.CharField(_("as found"), max_length=500)
+    surface_key = models.CharField(max_length=500, db_index=True, help_text="The surface form, folded.")
+    target = models.CharField(
+        _("corrected to"),
+        max_length=500,
+        blank=True,
+        help_text="The name it denotes (another name of); metric=value of a claim that is none.",
+    )
+    owner_side = models.CharField(
+        _("owner side"), max_length=2, blank=True, help_text=_("Empty: applies to every document.")
+    )
+    suggestion = models.ForeignKey(
+        Suggestion, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        target = f" → {self.target}" if self.target else ""
+        return f"{self.get_kind_display()}: {self.surface}{target}"

@@ -15,6 +15,7 @@ from kopru.core.domain.evidence import Span, highlight
 from kopru.core.models import Document
 from kopru.intel.access import access_batch, access_suggestion, require_reviewer_of_documents, suggestions_for
 from kopru.intel.domain.review import accept_suggestion, decide_many, reject_suggestion
+from kopru.intel.domain.suggestions import linked_record, shown_payload, visible_match_keys
 from kopru.intel.enums import SuggestionKind, SuggestionStatus
 from kopru.intel.forms import EDIT_FORMS, edits_from
 from kopru.ui.errors import add_messages, attempt
@@ -52,6 +53,9 @@ def queue(request):
         suggestions.order_by("-document__created_at", "document_id", KIND_ORDER, "-confidence", "pk"),
         QUEUE_PAGE_SIZE,
     ).get_page(request.GET.get("page"))
+    visible = visible_match_keys(page.object_list, request.user)
+    for suggestion in page.object_list:
+        suggestion.match_visible = (suggestion.match_type_id, suggestion.match_id) in visible
     rows = [(suggestion, _snippet(suggestion)) for suggestion in page.object_list]
     return render(
         request,
@@ -86,20 +90,24 @@ def suggestion_detail(request, pk):
     form = form_class(request.POST or None, initial=initial) if form_class else None
     if request.method == "POST":
         if form is not None and not form.is_valid():
-            return render(request, "intel/suggestion.html", _detail_context(suggestion, form), status=400)
+            return _detail_page(request, suggestion, form, status=400)
         try:
             record = accept_suggestion(
                 suggestion, user=request.user, edits=edits_from(form) if form else None
             )
         except ValidationError as error:
             add_messages(request, error)
-            return render(request, "intel/suggestion.html", _detail_context(suggestion, form), status=400)
+            return _detail_page(request, suggestion, form, status=400)
         messages.success(request, _("Accepted: %(record)s") % {"record": record})
         return redirect(_next_url(request, suggestion))
-    return render(request, "intel/suggestion.html", _detail_context(suggestion, form))
+    return _detail_page(request, suggestion, form)
 
 
-def _detail_context(suggestion, form):
+def _detail_page(request, suggestion, form, status: int = 200):
+    return render(request, "intel/suggestion.html", _detail_context(request, suggestion, form), status=status)
+
+
+def _detail_context(request, suggestion, form):
     spans = (
         [Span(suggestion.evidence_start, suggestion.evidence_end, "evidence")]
         if suggestion.evidence_start is not None
@@ -107,6 +115,9 @@ def _detail_context(suggestion, form):
     )
     return {
         "suggestion": suggestion,
+        "match": linked_record(suggestion, request.user, "match"),
+        "result": linked_record(suggestion, request.user, "result"),
+        "payload_rows": shown_payload(suggestion),
         "form": form,
         "document_html": highlight(suggestion.document.text, spans),
     }

@@ -176,7 +176,7 @@ def test_a_worker_that_died_mid_document_is_retried(
 
 
 def test_a_fuller_name_seen_later_becomes_the_canonical_name():
-    from kopru.intel.domain.review import ensure_person
+    from kopru.intel.domain.acceptance import ensure_person
     from tests.factories import DocumentFactory
 
     document = DocumentFactory(text="Mehmet Fatih Kacır spoke.")
@@ -199,8 +199,8 @@ def test_a_plain_text_document_gets_its_first_line_as_title_without_the_photo_cr
 
 
 def test_engagement_titles_name_the_host_of_a_visit():
+    from kopru.engage.domain.engagements import engagement_title
     from kopru.engage.enums import EngagementKind
-    from kopru.intel.domain.review import engagement_title
     from tests.factories import OrganisationFactory
 
     kacir, farasis = (

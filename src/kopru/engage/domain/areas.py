@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kopru.core.domain.actors import Ownership, attach_spans
+from kopru.core.models import Country, Document, Sector
+from kopru.engage.domain.engagements import engagements_sourced_from
 from kopru.engage.enums import AREA_ORDER, AreaStatus
 from kopru.engage.models import AreaTransition, CooperationArea
 
@@ -48,3 +53,32 @@ def record_initial_status(area: CooperationArea, by=None) -> AreaTransition:
         on_date=area.status_since or timezone.localdate(),
         by=by,
     )
+
+
+def _side_countries() -> tuple[Country, Country]:
+    return Country.objects.get(code=settings.KOPRU_SIDE_A), Country.objects.get(code=settings.KOPRU_SIDE_B)
+
+
+def record_area_mention(
+    sector: Sector, document: Document, *, spans, areas: QuerySet, engagements: QuerySet
+) -> CooperationArea:
+    """A document names `sector` as a field of cooperation between the two sides: the area (created as
+    "discussed" when new) gets the document's evidence and the document's engagements in that sector.
+
+    `areas` and `engagements` are the records the caller may change; an area outside them is not touched."""
+    country_a, country_b = _side_countries()
+    pair = {"country_a": country_a, "country_b": country_b, "sector": sector}
+    area = CooperationArea.objects.filter(**pair).first()
+    if area is not None and not areas.filter(pk=area.pk).exists():
+        raise ValidationError(_("The cooperation area for this sector cannot be changed from this document."))
+    if area is None:
+        area = CooperationArea.objects.create(
+            **pair,
+            status=AreaStatus.DISCUSSED,
+            status_since=document.published_date or timezone.localdate(),
+            **Ownership.of(document).as_fields(),
+        )
+        record_initial_status(area)
+    area.engagements.add(*engagements.filter(engagements_sourced_from(document), sectors=sector))
+    attach_spans(area, document, spans)
+    return area

@@ -6,18 +6,23 @@ import datetime
 import re
 from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from kopru.core.jobs import enqueue_on_commit
-from kopru.core.models import Document, Organisation, Person
-from kopru.intel.domain.drafting import Draft, drafts_from_result
+from kopru.core.models import Document
+from kopru.intel import extract
+from kopru.intel.domain.corrections import LearntCorrections, apply_corrections, corrections_for
+from kopru.intel.domain.drafting import drafts_from_result
 from kopru.intel.domain.ingest import MAX_ATTEMPTS
-from kopru.intel.domain.resolution import candidates_of, resolve_organisation, resolve_person
+from kopru.intel.domain.resolution import Resolver
+from kopru.intel.domain.suggestions import new_suggestion
 from kopru.intel.enums import ItemStatus, SuggestionStatus
-from kopru.intel.extract import extract_text
 from kopru.intel.models import IngestItem, Suggestion
+
+# The extraction core learns to apply corrections itself (`corrections=`); until it does, and for what it
+# leaves to us (claims), `apply_corrections` applies them to its result. Applying twice changes nothing.
+CoreCorrections = getattr(extract, "Corrections", None)
 
 
 def _has_placeholder_title(document: Document) -> bool:
@@ -25,34 +30,33 @@ def _has_placeholder_title(document: Document) -> bool:
     return document.title in {"", Path(document.original_name).stem, document.checksum[:12]}
 
 
-def extract_document_text(document: Document) -> dict:
-    return extract_text(
+def _extract_with(document: Document, corrections: LearntCorrections) -> dict:
+    options = {}
+    if CoreCorrections is not None and corrections:
+        options["corrections"] = CoreCorrections.from_dict(corrections.for_extractor())
+    return extract.extract_text(
         document.text,
         title=None if _has_placeholder_title(document) else document.title,
         publisher=document.publisher or None,
         published=document.published_date.isoformat() if document.published_date else None,
         source=document.original_name or document.title,
+        **options,
     )
 
 
-def _match_for(draft: Draft, people: list, organisations: list):
-    payload = draft.payload
-    if draft.kind == "person":
-        return resolve_person(
-            payload["name"], payload.get("aliases"), payload.get("country"), candidates=people
-        )
-    if draft.kind == "organisation":
-        return resolve_organisation(
-            payload["name"], payload.get("aliases"), payload.get("country"), candidates=organisations
-        )
-    return None
+def extract_document_text(document: Document) -> dict:
+    """Extract a stored document, applying what reviewers taught (corrections for its side)."""
+    corrections = corrections_for(document)
+    return apply_corrections(_extract_with(document, corrections), corrections)
 
 
 @transaction.atomic
-def record_suggestions(document: Document, result: dict) -> int:
+def record_suggestions(document: Document, result: dict, *, user=None) -> int:
     """Create the document's suggestions; facts already decided (accepted or rejected) come back no more.
 
-    Pending suggestions from an earlier run are replaced, so running this twice never duplicates anything.
+    Each person and organisation is resolved here, once (against the records the document's readers, and
+    `user` when given, may see); the result travels with the suggestion to its acceptance. Pending
+    suggestions from an earlier run are replaced, so running this twice never duplicates anything.
     """
     decided = set(
         Suggestion.objects.filter(document=document)
@@ -60,29 +64,13 @@ def record_suggestions(document: Document, result: dict) -> int:
         .values_list("fingerprint", flat=True)
     )
     Suggestion.objects.filter(document=document, status=SuggestionStatus.PENDING).delete()
-    created = []
     # The record's people and organisations are read once per document, not once per suggestion.
-    people, organisations = candidates_of(Person), candidates_of(Organisation)
-    for draft in drafts_from_result(result):
-        if draft.fingerprint in decided:
-            continue
-        suggestion = Suggestion(
-            document=document,
-            kind=draft.kind,
-            label=draft.label[:500],
-            payload=draft.payload,
-            fingerprint=draft.fingerprint,
-            confidence=draft.confidence,
-            evidence_start=draft.evidence[0] if draft.evidence else None,
-            evidence_end=draft.evidence[1] if draft.evidence else None,
-        )
-        resolution = _match_for(draft, people, organisations)
-        if resolution is not None:
-            suggestion.match_note = resolution.note
-            if resolution.record is not None:
-                suggestion.match_type = ContentType.objects.get_for_model(resolution.record)
-                suggestion.match_id = resolution.record.pk
-        created.append(suggestion)
+    resolver = Resolver(document, user)
+    created = [
+        new_suggestion(document, draft, resolver)
+        for draft in drafts_from_result(result)
+        if draft.fingerprint not in decided
+    ]
     Suggestion.objects.bulk_create(created)
     return len(created)
 
@@ -120,7 +108,11 @@ def _complete_metadata(document: Document, result: dict) -> None:
 def run_item(item_id: int) -> None:
     """The body of the background task: claim the item, extract, record — all or nothing."""
     with transaction.atomic():
-        item = IngestItem.objects.select_for_update(of=("self",)).select_related("document").get(pk=item_id)
+        item = (
+            IngestItem.objects.select_for_update(of=("self",))
+            .select_related("document", "batch__created_by")
+            .get(pk=item_id)
+        )
         if item.status in (ItemStatus.DONE, ItemStatus.FAILED) or item.document is None:
             return
         item.status, item.started_at, item.attempts = ItemStatus.RUNNING, timezone.now(), item.attempts + 1
@@ -130,7 +122,7 @@ def run_item(item_id: int) -> None:
         # A worker killed here leaves no suggestions: they are written in one transaction with the status
         with transaction.atomic():
             _complete_metadata(item.document, result)
-            count = record_suggestions(item.document, result)
+            count = record_suggestions(item.document, result, user=item.batch.created_by)
             IngestItem.objects.filter(pk=item.pk).update(
                 status=ItemStatus.DONE, finished_at=timezone.now(), suggestions_created=count, error=""
             )

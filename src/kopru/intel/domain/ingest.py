@@ -8,10 +8,13 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from kopru.core.domain.documents import store_document
-from kopru.core.enums import Visibility
+from kopru.core import access
+from kopru.core.domain.documents import checksum_of, store_document
+from kopru.core.enums import Role, Visibility
 from kopru.core.jobs import enqueue_on_commit
+from kopru.core.models import Document
 from kopru.intel.domain.reading import UnreadableDocument, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
@@ -40,12 +43,42 @@ def files_from_paths(paths: list[str]) -> list[IncomingFile]:
     return files
 
 
-def _store_one(batch: IngestBatch, incoming: IncomingFile, *, visibility: str, owner_side: str) -> IngestItem:
+def _hidden_duplicate(content: bytes, user) -> bool:
+    """The same bytes are stored as a document `user` may not read (another side's internal document).
+
+    Documents are stored once per content, so storing the file would mean linking to that document and
+    re-running its extraction, which would replace its side's pending suggestions: the upload is refused
+    instead, and the hidden document is left exactly as it was. (The command line, without a user, may
+    read everything.)"""
+    if user is None:
+        return False
+    existing = Document.objects.filter(checksum=checksum_of(content))
+    return existing.exists() and not access.visible_to(existing, user).exists()
+
+
+def _failed(item: IngestItem, error: str) -> IngestItem:
+    item.status, item.error = ItemStatus.FAILED, error
+    item.finished_at = timezone.now()
+    item.save()
+    return item
+
+
+def _store_one(
+    batch: IngestBatch, incoming: IncomingFile, *, visibility: str, owner_side: str, user=None
+) -> IngestItem:
     item = IngestItem(batch=batch, name=incoming.name[:500])
     if incoming.error:
         item.status, item.error = ItemStatus.FAILED, incoming.error
         item.save()
         return item
+    if _hidden_duplicate(incoming.content, user):
+        return _failed(
+            item,
+            _(
+                "This file is already stored as a document you may not open, so it was not stored again. "
+                "Ask an administrator if you need it."
+            ),
+        )
     try:
         read = read_upload(incoming.name, incoming.content)
     except UnreadableDocument as error:
@@ -86,7 +119,8 @@ def ingest_files(
     with transaction.atomic():
         batch = IngestBatch.objects.create(created_by=user, label=label[:200])
         items = [
-            _store_one(batch, incoming, visibility=visibility, owner_side=owner_side) for incoming in files
+            _store_one(batch, incoming, visibility=visibility, owner_side=owner_side, user=user)
+            for incoming in files
         ]
         queued = [item.pk for item in items if item.status == ItemStatus.QUEUED]
         if enqueue:
@@ -122,3 +156,14 @@ def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
 
 def supported_extensions() -> list[str]:
     return sorted(SUPPORTED_EXTENSIONS)
+
+
+def batches_for(user):
+    """Ingestion batches `user` may open: admins all; government staff those created by their side's staff
+    (a batch lists file names and a label, which are as internal as the documents may be)."""
+    if access.is_admin(user):
+        return IngestBatch.objects.all()
+    side = access.side_of(user)
+    if not access.is_government_staff(user):
+        return IngestBatch.objects.none()
+    return IngestBatch.objects.filter(created_by__profile__side=side, created_by__profile__role=Role.STAFF)
