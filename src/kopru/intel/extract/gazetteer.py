@@ -79,14 +79,35 @@ def _literal_scanner(surfaces, *, hyphen_joins: bool = True) -> re.Pattern:
     return re.compile(rf"(?<!{before})(?:" + _alternation(surfaces) + rf")(?!{after}|['’]\w\w)")
 
 
-def _read_yaml(name: str):
-    text = (
-        resources.files("kopru.intel.extract")
-        .joinpath("resources")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+class StringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader without YAML 1.1's boolean words: ``NO`` (Norway), ``ON``, ``Y``, ``off`` stay strings.
+
+    Only the literal ``true``/``false`` are booleans. Every resource of this package is read with it, so an
+    ISO code can never turn into ``False`` in the output (``tests/intel/extract/test_resources_yaml.py``
+    also checks that the files read the same with a plain ``yaml.safe_load``).
+    """
+
+
+StringsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StringsLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False|TRUE|FALSE)$"), list("tTfF")
+)
+
+
+def read_resource_text(name: str) -> str:
+    folder = resources.files("kopru.intel.extract").joinpath("resources")
+    return folder.joinpath(name).read_text(encoding="utf-8")
+
+
+def read_resource(name: str):
+    """A YAML resource as plain data, strings kept as strings (see ``StringsLoader``)."""
+    return yaml.load(read_resource_text(name), Loader=StringsLoader)
+
+
+_read_yaml = read_resource
 
 
 @cache
