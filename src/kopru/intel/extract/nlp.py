@@ -20,6 +20,13 @@ def model_name() -> str:
     return os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
 
 
+def prepare(text: str) -> str:
+    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, same length as ``text``."""
+    from .casing import truecase
+
+    return truecase(text)
+
+
 def get_nlp():
     name = model_name()
     nlp = _cache.get(name)

@@ -19,10 +19,22 @@ from .coref import (
     extra_surname_mentions,
     resolve_pronoun,
 )
+from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import clean_entity_text, country_mentions, find_orgs, find_places, org_kind, overlaps
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
+from .nlp import prepare
 from .reading import Document
+from .result import (
+    Claim,
+    Event,
+    Extraction,
+    OrganizationEntity,
+    PersonEntity,
+    PlaceEntity,
+    Position,
+    SectorEntity,
+)
 from .sectors import find_sectors, summarise
 from .sentences import split_sentences
 from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
@@ -66,8 +78,13 @@ _NAME_STOP = {
 }
 
 
-def analyse(document: Document, doc) -> dict:
-    text = document.text
+def analyse(document: Document, doc, corrections: Corrections | None = None) -> Extraction:
+    """One read document and its spaCy parse (of ``nlp.prepare(document.text)``) -> the typed result.
+
+    The rules read the prepared text (shouted lines re-cased; same length, so offsets index
+    ``document.text`` too); the result carries the document's own text.
+    """
+    text = prepare(document.text)
     gaz = load()
     zones = find_zones(text, gaz)
     sentences = split_sentences(text)
@@ -157,6 +174,8 @@ def analyse(document: Document, doc) -> dict:
     taken += [m for p in people for m in p.mentions]
     extra_surname_mentions(text, people, taken)
     _drop_non_people(people, gaz, orgs)
+    if corrections:
+        apply_to_people(people, corrections)
     person_tokens = {fold(w) for p in people for w in p.name.split()}
     title_spans_all = [(t.start, t.end) for t in titles]
     for rec in list(orgs.values()):
@@ -204,7 +223,7 @@ def analyse(document: Document, doc) -> dict:
     sector_hits = find_sectors(text, gaz, zones.spans + named_title_spans + gov_org_spans)
 
     # ------------------------------------------------------------------ metadata
-    title = document.title or _title_from_text(text, zones)
+    title = document.title or _title_from_text(document.text, zones)  # as printed, not re-cased
     published = document.published or _published_from_dateline(zones) or _published_from_text(text)
     publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
     if zones.publisher and zones.publisher not in orgs:
@@ -230,6 +249,17 @@ def analyse(document: Document, doc) -> dict:
             )
             mentions = [(i, i + len(publisher))] if i >= 0 else []
             orgs[publisher] = OrgRec(publisher, kind, _country_in(publisher, gaz), mentions)
+
+    if corrections:
+        renamed = apply_to_orgs(orgs, corrections)
+        apply_to_places(places, corrections)
+        if renamed:
+            for p in people:
+                for pos in p.positions:
+                    if pos.get("organization") in renamed:
+                        pos["organization"] = renamed[pos["organization"]]
+            if publisher in renamed:
+                publisher = renamed[publisher]
 
     # ------------------------------------------------------------------ events, claims
     def allowed(s: int, e: int) -> bool:
@@ -286,40 +316,51 @@ def analyse(document: Document, doc) -> dict:
         return min(near)[1] if near else None
 
     claims = claims_mod.find_claims(claims_mod.ClaimContext(text, sentences, subject_at, sector_at), allowed)
+    if corrections:
+        claims = [c for c in claims if not corrections.rejects_claim(c["text"], c["metric"], c["value"])]
     _enrich_investments(events, claims)
 
-    return {
-        "source": document.source,
-        "title": title,
-        "published": published,
-        "publisher": publisher,
-        "language": detect_language(text),
-        "text": text,
-        "people": [_person_json(p) for p in people],
-        "organizations": [
-            {
-                "name": rec.name,
-                "aliases": rec.surfaces,
-                "kind": rec.kind,
-                "country": rec.country,
-                "mentions": [list(m) for m in sorted(rec.mentions)],
-            }
+    return Extraction(
+        source=document.source,
+        title=title,
+        published=published,
+        publisher=publisher,
+        language=detect_language(text),
+        text=document.text,
+        people=[
+            PersonEntity(
+                name=p.name,
+                aliases=list(p.surfaces),
+                country=p.country,
+                positions=[Position(pos["title"], pos.get("organization")) for pos in p.positions],
+                mentions=sorted(p.mentions),
+            )
+            for p in people
+        ],
+        organizations=[
+            OrganizationEntity(
+                name=rec.name,
+                aliases=list(rec.surfaces),
+                kind=rec.kind,
+                country=rec.country,
+                mentions=sorted(rec.mentions),
+            )
             for rec in sorted(orgs.values(), key=lambda r: min((s for s, _ in r.mentions), default=len(text)))
         ],
-        "countries": country_codes,
-        "places": [
-            {
-                "name": rec.name,
-                "aliases": rec.surfaces,
-                "country": rec.country,
-                "mentions": [list(m) for m in sorted(rec.mentions)],
-            }
+        countries=country_codes,
+        places=[
+            PlaceEntity(
+                name=rec.name, aliases=list(rec.surfaces), country=rec.country, mentions=sorted(rec.mentions)
+            )
             for rec in sorted(places.values(), key=lambda r: r.first)
         ],
-        "sectors": summarise(sector_hits),
-        "events": events,
-        "claims": claims,
-    }
+        sectors=[
+            SectorEntity(code=x["code"], evidence=[tuple(sp) for sp in x["evidence"]])
+            for x in summarise(sector_hits)
+        ],
+        events=[Event.from_dict(e) for e in events],
+        claims=[Claim.from_dict(c) for c in claims],
+    )
 
 
 # ---------------------------------------------------------------------------------------------- people
@@ -763,16 +804,6 @@ def _add_position(person: Person, t: TitleMatch) -> None:
         if not (pos["title"] in t.title and pos["title"] != t.title and not pos["organization"])
     ]
     person.positions.append(new)
-
-
-def _person_json(p: Person) -> dict:
-    return {
-        "name": p.name,
-        "aliases": p.surfaces,
-        "country": p.country,
-        "positions": p.positions,
-        "mentions": [list(m) for m in sorted(p.mentions)],
-    }
 
 
 # ---------------------------------------------------------------------------------------------- metadata

@@ -1,0 +1,109 @@
+"""Case normalisation of shouted lines (ALL-CAPS wire headlines, slugs, whole capitalised paragraphs).
+
+NER reads capitals as names: "MINISTER LIKELY TO VISIT CHINA" gives a person "MINISTER LIKELY". Before
+any rule or model sees the text, every line that is (nearly) all capitals is re-cased word by word:
+
+* the document itself is the dictionary: a word written elsewhere in mixed-case text takes its usual form
+  there ("ERDOGAN" -> "Erdogan" when the body says "Erdogan"; "TALKS" -> "talks");
+* otherwise a name from the gazetteers keeps its form ("CHINA" -> "China", "CRRC" stays "CRRC");
+* otherwise the word is lower-cased, and the first word of the line or of a sentence is capitalised.
+
+The result has exactly the same length as the input, character for character, so every offset found on it
+indexes the original text too (the contract's ``text`` stays the document's own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_]|[^\W\d_]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _lower(word: str) -> str:
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in word.replace("İ", "i"))
+
+
+def _capitalise(word: str) -> str:
+    low = _lower(word)
+    first = low[:1].upper()
+    return (first if len(first) == 1 else low[:1]) + low[1:]
+
+
+def _shouting(line: str) -> bool:
+    letters = _LETTER_RE.findall(line)
+    if len(letters) < 6:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    if upper < 0.85 * len(letters):
+        return False
+    # at least two words of capitals: a lone acronym line ("CRRC") or a dateline word is not shouting
+    return sum(1 for w in _WORD_RE.findall(line) if len(w) >= 2 and w.isupper()) >= 2
+
+
+@cache
+def _gazetteer_forms() -> dict[str, str]:
+    """UPPER form -> written form for every word of a gazetteer name (countries, places, organisations)."""
+    from .gazetteer import load
+
+    gaz = load()
+    forms: dict[str, str] = {}
+    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
+    for surface in surfaces:
+        for word in surface.split():
+            if _LETTER_RE.search(word) and len(word) >= 2:
+                forms.setdefault(word.upper(), word)
+    return forms
+
+
+def truecase(text: str) -> str:
+    """The text with shouted lines re-cased (same length); unchanged when nothing shouts."""
+    lines = text.split("\n")
+    shouted = [i for i, line in enumerate(lines) if _shouting(line)]
+    if not shouted:
+        return text
+    shouted_set = set(shouted)
+    usage: dict[str, Counter] = {}
+    for i, line in enumerate(lines):
+        if i in shouted_set:
+            continue
+        for m in _WORD_RE.finditer(line):
+            word = m.group()
+            before = line[: m.start()].rstrip()
+            if word[:1].isupper() and (not before or before.endswith((".", "!", "?", ":", '"', "“", "”"))):
+                continue  # a capital at the start of a sentence says nothing
+            usage.setdefault(word.upper(), Counter())[word] += 1
+    forms = _gazetteer_forms()
+    out = list(lines)
+    for i in shouted:
+        line = lines[i]
+        pieces = []
+        last = 0
+        sentence_start = True
+        for m in _WORD_RE.finditer(line):
+            word = m.group()
+            gap = line[last : m.start()]
+            if re.search(r"[.!?:]\s*$", gap) or (last == 0 and not gap.strip(" \"“‘'(-–—")):
+                sentence_start = True
+            seen = usage.get(word.upper())
+            if seen:
+                best = seen.most_common(1)[0][0]
+                new = best if len(best) == len(word) else word
+            elif word.upper() in forms and len(forms[word.upper()]) == len(word):
+                new = forms[word.upper()]
+            else:
+                new = _lower(word)
+            if sentence_start and new[:1].islower():
+                new = _capitalise(new)
+            if len(new) != len(word):
+                new = word
+            pieces.append(gap)
+            pieces.append(new)
+            last = m.end()
+            sentence_start = False
+        pieces.append(line[last:])
+        out[i] = "".join(pieces)
+    result = "\n".join(out)
+    return result if len(result) == len(text) else text
