@@ -288,6 +288,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             past_tense=lambda s, e: any(tag == "VBD" for ts, (te, tag) in tokens.items() if s <= ts < e),
             publisher=publisher,
             country_names=frozenset(c.name for c in gaz.countries.values()),
+            doc=doc,
         )
     )
     subject_items = sorted(
