@@ -55,6 +55,59 @@ _HONORIFICS = {
     "Sir",
     "Madam",
 }
+# words that precede a name but are not part of it: offices, forms of address, roles, page furniture
+_LEAD_WORDS = frozenset(
+    "Deputy Vice Minister Chairman Chairwoman CEO Ambassador Administrator Representative Secretary"
+    " Undersecretary Excellency Amir Emir Sen Senator Rep Gov Governor Mayor Chancellor Premier King Queen"
+    " Prince Princess Crown Gen General Col Colonel Lt Capt Captain Admiral Marshal Commissioner Spokesman"
+    " Spokeswoman Spokesperson Chief Executive Director Chair President Founder Analyst Economist Professor"
+    " Reporter Correspondent Columnist Editor Writer Photographer Photo Credit Email E-mail Read Watch Follow"
+    " Contact Tel Twitter By State Former Retired Acting Interim Envoy Counsellor Counselor Consul Judge"
+    " Justice Attorney Lawmaker MP Pope Cardinal Bishop Father Rev Reverend Sheikha Dame Lord Lady".split()
+)
+_TRAIL_WORDS = frozenset(
+    "Columnist Correspondent Editor Reporter Writer Staff Business Contributor Analyst Spokesman Spokeswoman"
+    " Photographer Says Said Told Photo Email Twitter Jr Sr".split()
+) - {"Jr", "Sr"}
+NAME_PARTICLES = frozenset(
+    "de da di del della der den van von la le du dos das bin ibn al el ter ten".split()
+)
+_PARTICLE_TAIL_RE = re.compile(
+    r"(?:\s+(?:de|da|di|del|della|van|von|van der|von der|van den|le|la|du|dos|das|bin|ibn|al|el)"
+    r"(?:\s+|-))+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+"
+)
+_COMPANY_TAIL = frozenset(
+    "Lithium Nickel Nikel Cobalt Metals Minerals Mining Resources Petroleum Oil Gas Energy Power Solar Motors"
+    " Motor Auto Automotive Semiconductor Semiconductors Steel Holdings Holding Group Estate Estates Wines"
+    " Brewery Trading Megatrading Capital Investments Partners Media Herald Tribune Courant Times Post"
+    " Journal Gazette Guild Airlines Airways Bank Telecom Pharma Pharmaceuticals Foods Logistics Shipping"
+    " Chemicals Cement Construction Engineering Technologies Technology Systems Electronics Robotics Networks"
+    " Software Aerospace Batteries Battery Grid Railway Railways Rail Industries Corp Corporation Inc Ltd"
+    " LLC Co Company Limited Enterprises Ventures Securities Insurance Exchange Robotics Materials"
+    " Semiconductor Instruments Devices Machinery Textiles Cars Trucks".split()
+)
+
+
+def company_shaped(name: str) -> bool:
+    """ "Ganfeng Lithium", "Aneka Tambang Mining", "Hartford Courant": a name ending in a company word."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].rstrip(".,") in _COMPANY_TAIL
+
+
+def _extend_particles(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Keep name particles: NER's "Ursula von der" or "Rodrigo" before "de Rato" -> the whole name."""
+    s, e = span
+    m = _PARTICLE_TAIL_RE.match(text, e)
+    if m and "\n" not in m.group():
+        return s, m.end()
+    last = re.search(r"\s(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du)$", text[s:e])
+    if last:
+        nxt = re.match(r"\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+", text[e:])
+        if nxt:
+            return s, e + nxt.end()
+    return s, e
+
+
 _NAME_STOP = {
     "The",
     "A",
@@ -119,7 +172,9 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp)
+        span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp, tokens)
+        if span is not None:
+            span = _extend_particles(text, span)
         if span is None or blocked(span):
             continue
         span = _extend_left(text, span, tokens, gaz, comp)
@@ -199,6 +254,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
                 p.positions.append({"title": role, "organization": document.publisher or zones.publisher})
     _guess_countries(people, orgs, gaz)
+    _drop_unlikely_people(text, people, ents, comp)
 
     # ------------------------------------------------------------------ places, countries
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
@@ -374,23 +430,48 @@ def _token_index(doc) -> dict[int, tuple[int, str]]:
     return {t.idx: (t.idx + len(t.text), t.tag_) for t in doc}
 
 
-def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int, int] | None:
+def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) -> tuple[int, int] | None:
     s, e = clean_entity_text(text, s, e)
+    poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
+    if poss:
+        s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
+    he = re.match(r"(?:H\.\s?E\.?|His Excellency|Her Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?", text[s:e])
+    if he and he.end() < e - s:
+        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ..."
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"
     words = text[s:e].split()
+
     # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
+    def not_a_name_token(word: str) -> bool:
+        # a capitalised common word the tagger does not read as a proper noun ("Describing Li",
+        # "Email Tariq Malik"); particles and initials are kept
+        pos = text.find(word, s)
+        tok = tokens.get(pos) if tokens else None
+        return (
+            tok is not None
+            and tok[1] not in {"NNP", "NNPS"}
+            and word.lower() not in NAME_PARTICLES
+            and not re.fullmatch(r"[A-Z]\.?", word)
+        )
+
     while words and (
         words[0] in _HONORIFICS
         or words[0] in comp.heads
         or words[0] in gaz.demonyms
-        or words[0] in {"Deputy", "Vice", "Minister", "Chairman", "CEO", "Ambassador"}
+        or words[0] in _LEAD_WORDS
+        or (len(words) > 2 and not_a_name_token(words[0]))
     ):
         s = text.index(words[0], s) + len(words[0])
         while s < e and text[s] == " ":
             s += 1
         words = words[1:]
+    while words and (words[-1] in _TRAIL_WORDS or words[-1].lower() in NAME_PARTICLES):
+        e = (
+            s + text[s:e].rfind(" " + words[-1]) if len(words) > 1 else s
+        )  # "Michael Hiltzik Business Columnist"
+        words = words[:-1]
     while words and words[-1] in HEADLINE_VERBS:
         e = s + text[s:e].rfind(" " + words[-1])  # "Wang Lixin Meets ..." in a title-case headline
         words = words[:-1]
@@ -410,7 +491,9 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int,
         return None
     if "\n" in surface:
         return None
-    if len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency"}:
+    if (
+        len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency", "media"}
+    ) or (company_shaped(surface)):
         return None  # "Huaxin Biotech", "Caspian Policy Forum"
     return s, e
 
@@ -483,6 +566,47 @@ def _add_publisher_org(text: str, zones, orgs, gaz: Gazetteer) -> None:
             return
         rec.mentions = [(i, i + len(name))]
     orgs[name] = rec
+
+
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|across|around|outside|inside|city of|province of)\s+$")
+_PLACE_AFTER_RE = re.compile(r"^\s+(?:province|city|district|region|county|island|port|airport|area)\b", re.I)
+_NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
+
+
+def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
+    """People no careful reader would list: a lone word with no title anywhere ("Width", "Whoosh",
+    "Yukos"), a name NER itself mostly reads as something else, a name used as a place ("in Khon Kaen",
+    "Nong Khai province")."""
+    labels: dict[str, dict[str, int]] = {}
+    for ent in ents:
+        counts = labels.setdefault(ent.text, {})
+        counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    address = _HONORIFICS | comp.heads | _LEAD_WORDS
+
+    def titled(s: int) -> bool:
+        before = re.search(r"([\w.]+)\s+$", text[max(0, s - 40) : s])
+        return bool(before and (before.group(1) in address or before.group(1).rstrip(".") in address))
+
+    keep = []
+    for p in people:
+        if p.positions or any(titled(s) for s, _e in p.mentions):
+            keep.append(p)
+            continue
+        if len(p.name.split()) == 1:
+            continue
+        counts = labels.get(p.name, {})
+        other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
+        if other > counts.get("PERSON", 0):
+            continue
+        place_votes = sum(
+            1
+            for s, e in p.mentions
+            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s]) or _PLACE_AFTER_RE.match(text[e : e + 20])
+        )
+        if place_votes and place_votes * 2 >= len(p.mentions):
+            continue
+        keep.append(p)
+    people[:] = keep
 
 
 def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
