@@ -57,34 +57,253 @@ _HONORIFICS = {
 }
 # words that precede a name but are not part of it: offices, forms of address, roles, page furniture
 _LEAD_WORDS = frozenset(
-    "Deputy Vice Minister Chairman Chairwoman CEO Ambassador Administrator Representative Secretary"
-    " Undersecretary Excellency Amir Emir Sen Senator Rep Gov Governor Mayor Chancellor Premier King Queen"
-    " Prince Princess Crown Gen General Col Colonel Lt Capt Captain Admiral Marshal Commissioner Spokesman"
-    " Spokeswoman Spokesperson Chief Executive Director Chair President Founder Analyst Economist Professor"
-    " Reporter Correspondent Columnist Editor Writer Photographer Photo Credit Email E-mail Read Watch Follow"
-    " Contact Tel Twitter By State Former Retired Acting Interim Envoy Counsellor Counselor Consul Judge"
-    " Justice Attorney Lawmaker MP Pope Cardinal Bishop Father Rev Reverend Sheikha Dame Lord Lady".split()
+    [
+        "Deputy",
+        "Vice",
+        "Minister",
+        "Chairman",
+        "Chairwoman",
+        "CEO",
+        "Ambassador",
+        "Administrator",
+        "Representative",
+        "Secretary",
+        "Undersecretary",
+        "Excellency",
+        "Amir",
+        "Emir",
+        "Sen",
+        "Senator",
+        "Rep",
+        "Gov",
+        "Governor",
+        "Mayor",
+        "Chancellor",
+        "Premier",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Crown",
+        "Gen",
+        "General",
+        "Col",
+        "Colonel",
+        "Lt",
+        "Capt",
+        "Captain",
+        "Admiral",
+        "Marshal",
+        "Commissioner",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Chief",
+        "Executive",
+        "Director",
+        "Chair",
+        "President",
+        "Founder",
+        "Analyst",
+        "Economist",
+        "Professor",
+        "Reporter",
+        "Correspondent",
+        "Columnist",
+        "Editor",
+        "Writer",
+        "Photographer",
+        "Photo",
+        "Credit",
+        "Email",
+        "E-mail",
+        "Read",
+        "Watch",
+        "Follow",
+        "Contact",
+        "Tel",
+        "Twitter",
+        "By",
+        "State",
+        "Former",
+        "Retired",
+        "Acting",
+        "Interim",
+        "Envoy",
+        "Counsellor",
+        "Counselor",
+        "Consul",
+        "Judge",
+        "Justice",
+        "Attorney",
+        "Lawmaker",
+        "MP",
+        "Pope",
+        "Cardinal",
+        "Bishop",
+        "Father",
+        "Rev",
+        "Reverend",
+        "Sheikha",
+        "Dame",
+        "Lord",
+        "Lady",
+    ]
 )
 _TRAIL_WORDS = frozenset(
-    "Columnist Correspondent Editor Reporter Writer Staff Business Contributor Analyst Spokesman Spokeswoman"
-    " Photographer Says Said Told Photo Email Twitter Jr Sr".split()
+    [
+        "Columnist",
+        "Correspondent",
+        "Editor",
+        "Reporter",
+        "Writer",
+        "Staff",
+        "Business",
+        "Contributor",
+        "Analyst",
+        "Spokesman",
+        "Spokeswoman",
+        "Photographer",
+        "Says",
+        "Said",
+        "Told",
+        "Photo",
+        "Email",
+        "Twitter",
+        "Jr",
+        "Sr",
+    ]
 ) - {"Jr", "Sr"}
 NAME_PARTICLES = frozenset(
-    "de da di del della der den van von la le du dos das bin ibn al el ter ten".split()
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+    ]
 )
 _PARTICLE_TAIL_RE = re.compile(
     r"(?:\s+(?:de|da|di|del|della|van|von|van der|von der|van den|le|la|du|dos|das|bin|ibn|al|el)"
     r"(?:\s+|-))+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+"
 )
 _COMPANY_TAIL = frozenset(
-    "Lithium Nickel Nikel Cobalt Metals Minerals Mining Resources Petroleum Oil Gas Energy Power Solar Motors"
-    " Motor Auto Automotive Semiconductor Semiconductors Steel Holdings Holding Group Estate Estates Wines"
-    " Brewery Trading Megatrading Capital Investments Partners Media Herald Tribune Courant Times Post"
-    " Journal Gazette Guild Airlines Airways Bank Telecom Pharma Pharmaceuticals Foods Logistics Shipping"
-    " Chemicals Cement Construction Engineering Technologies Technology Systems Electronics Robotics Networks"
-    " Software Aerospace Batteries Battery Grid Railway Railways Rail Industries Corp Corporation Inc Ltd"
-    " LLC Co Company Limited Enterprises Ventures Securities Insurance Exchange Robotics Materials"
-    " Semiconductor Instruments Devices Machinery Textiles Cars Trucks".split()
+    [
+        "Lithium",
+        "Nickel",
+        "Nikel",
+        "Cobalt",
+        "Metals",
+        "Minerals",
+        "Mining",
+        "Resources",
+        "Petroleum",
+        "Oil",
+        "Gas",
+        "Energy",
+        "Power",
+        "Solar",
+        "Motors",
+        "Motor",
+        "Auto",
+        "Automotive",
+        "Semiconductor",
+        "Semiconductors",
+        "Steel",
+        "Holdings",
+        "Holding",
+        "Group",
+        "Estate",
+        "Estates",
+        "Wines",
+        "Brewery",
+        "Trading",
+        "Megatrading",
+        "Capital",
+        "Investments",
+        "Partners",
+        "Media",
+        "Herald",
+        "Tribune",
+        "Courant",
+        "Times",
+        "Post",
+        "Journal",
+        "Gazette",
+        "Guild",
+        "Airlines",
+        "Airways",
+        "Bank",
+        "Telecom",
+        "Pharma",
+        "Pharmaceuticals",
+        "Foods",
+        "Logistics",
+        "Shipping",
+        "Chemicals",
+        "Cement",
+        "Construction",
+        "Engineering",
+        "Technologies",
+        "Technology",
+        "Systems",
+        "Electronics",
+        "Robotics",
+        "Networks",
+        "Software",
+        "Aerospace",
+        "Batteries",
+        "Battery",
+        "Grid",
+        "Railway",
+        "Railways",
+        "Rail",
+        "Industries",
+        "Corp",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "LLC",
+        "Co",
+        "Company",
+        "Limited",
+        "Enterprises",
+        "Ventures",
+        "Securities",
+        "Insurance",
+        "Exchange",
+        "Robotics",
+        "Materials",
+        "Semiconductor",
+        "Instruments",
+        "Devices",
+        "Machinery",
+        "Textiles",
+        "Cars",
+        "Trucks",
+    ]
+)
+
+
+_PARTICLE_NAME_RE = re.compile(
+    r"\b[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿçşğüöı]+(?:\s+[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿçşğüöı]+)?"
+    r"\s+(?:de|da|di|del|della|van|von|van der|von der|van den|bin|ibn|dos|das|du)"
+    r"\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+(?:\s+(?:Al|al|bin)\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+)?"
 )
 
 
@@ -192,6 +411,15 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         if blocked(span) or any(
             w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP for w in words
         ):
+            continue
+        name_spans.append(span)
+    # "Rodrigo de Rato", "Ursula von der Leyen": a name with a particle, whatever NER called it
+    for m in _PARTICLE_NAME_RE.finditer(text):
+        span = (m.start(), m.end())
+        words = m.group().split()
+        if blocked(span) or any(w in comp.heads or w in _LEAD_WORDS or w in _NAME_STOP for w in words):
+            continue
+        if org_kind(m.group()) != "other" or company_shaped(m.group()) or m.group() in gaz.places:
             continue
         name_spans.append(span)
     bylines = byline_people(text)
@@ -452,6 +680,7 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         return (
             tok is not None
             and tok[1] not in {"NNP", "NNPS"}
+            and (len(words) > 2 or tok[1].startswith("VB"))
             and word.lower() not in NAME_PARTICLES
             and not re.fullmatch(r"[A-Z]\.?", word)
         )
@@ -461,7 +690,7 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         or words[0] in comp.heads
         or words[0] in gaz.demonyms
         or words[0] in _LEAD_WORDS
-        or (len(words) > 2 and not_a_name_token(words[0]))
+        or (len(words) >= 2 and not_a_name_token(words[0]))
     ):
         s = text.index(words[0], s) + len(words[0])
         while s < e and text[s] == " ":
@@ -516,6 +745,8 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in gaz.country_names
             or word in _NAME_STOP
             or word in _HONORIFICS
+            or word in _LEAD_WORDS
+            or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places
             or tok is None
@@ -596,7 +827,7 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
             continue
         counts = labels.get(p.name, {})
         other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
-        if other > counts.get("PERSON", 0):
+        if other > counts.get("PERSON", 0) and not _PARTICLE_NAME_RE.fullmatch(p.name):
             continue
         place_votes = sum(
             1

@@ -28,39 +28,142 @@ from dataclasses import dataclass, field
 # verb forms (lower-case) -> event type
 _VERBS = {
     **dict.fromkeys(
-        "sign signs signed signing ink inks inked seal seals sealed sealing conclude concludes concluded"
-        " clinch clinched clinches".split(),
+        [
+            "sign",
+            "signs",
+            "signed",
+            "signing",
+            "ink",
+            "inks",
+            "inked",
+            "seal",
+            "seals",
+            "sealed",
+            "sealing",
+            "conclude",
+            "concludes",
+            "concluded",
+            "clinch",
+            "clinched",
+            "clinches",
+        ],
         "agreement",
     ),
-    **dict.fromkeys("merge merges merged merging partner partners partnered partnering".split(), "agreement"),
     **dict.fromkeys(
-        "invest invests invested investing acquire acquires acquired acquiring purchase purchases purchased"
-        " purchasing".split(),
+        ["merge", "merges", "merged", "merging", "partner", "partners", "partnered", "partnering"],
+        "agreement",
+    ),
+    **dict.fromkeys(
+        [
+            "invest",
+            "invests",
+            "invested",
+            "investing",
+            "acquire",
+            "acquires",
+            "acquired",
+            "acquiring",
+            "purchase",
+            "purchases",
+            "purchased",
+            "purchasing",
+        ],
         "investment",
     ),
-    **dict.fromkeys("buy buys bought buying".split(), "investment"),
-    **dict.fromkeys("meet meets met negotiate negotiates negotiated negotiating".split(), "meeting"),
-    **dict.fromkeys("visit visits visited visiting tour tours toured touring".split(), "visit"),
+    **dict.fromkeys(["buy", "buys", "bought", "buying"], "investment"),
+    **dict.fromkeys(
+        ["meet", "meets", "met", "negotiate", "negotiates", "negotiated", "negotiating"], "meeting"
+    ),
+    **dict.fromkeys(
+        ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"], "visit"
+    ),
 }
 # verbs that are events only with an event noun as object ("struck a deal", "reached an agreement")
-_LIGHT_VERBS = set(
-    "strike strikes struck striking reach reaches reached reaching hold holds held holding form forms formed"
-    " forming set sets establish establishes established win wins won award awards awarded agree agrees"
-    " agreed announce announces announced take takes took taken".split()
-)
+_LIGHT_VERBS = {
+    "strike",
+    "strikes",
+    "struck",
+    "striking",
+    "reach",
+    "reaches",
+    "reached",
+    "reaching",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "form",
+    "forms",
+    "formed",
+    "forming",
+    "set",
+    "sets",
+    "establish",
+    "establishes",
+    "established",
+    "win",
+    "wins",
+    "won",
+    "award",
+    "awards",
+    "awarded",
+    "agree",
+    "agrees",
+    "agreed",
+    "announce",
+    "announces",
+    "announced",
+    "take",
+    "takes",
+    "took",
+    "taken",
+}
 _NOUNS = {
     **dict.fromkeys(
-        "agreement agreements deal deals contract contracts memorandum memoranda mou mous pact pacts accord"
-        " accords partnership partnerships alliance alliances venture ventures merger mergers treaty"
-        " tie-up".split(),
+        [
+            "agreement",
+            "agreements",
+            "deal",
+            "deals",
+            "contract",
+            "contracts",
+            "memorandum",
+            "memoranda",
+            "mou",
+            "mous",
+            "pact",
+            "pacts",
+            "accord",
+            "accords",
+            "partnership",
+            "partnerships",
+            "alliance",
+            "alliances",
+            "venture",
+            "ventures",
+            "merger",
+            "mergers",
+            "treaty",
+            "tie-up",
+        ],
         "agreement",
     ),
     **dict.fromkeys(
-        "investment investments stake stakes acquisition acquisitions takeover takeovers purchase".split(),
+        [
+            "investment",
+            "investments",
+            "stake",
+            "stakes",
+            "acquisition",
+            "acquisitions",
+            "takeover",
+            "takeovers",
+            "purchase",
+        ],
         "investment",
     ),
-    **dict.fromkeys("talks negotiations meeting meetings summit".split(), "meeting"),
-    **dict.fromkeys("visit visits trip trips tour".split(), "visit"),
+    **dict.fromkeys(["talks", "negotiations", "meeting", "meetings", "summit"], "meeting"),
+    **dict.fromkeys(["visit", "visits", "trip", "trips", "tour"], "visit"),
 }
 _PARTY_PREPS = {
     "agreement": {"with", "between", "among", "by"},
@@ -68,22 +171,109 @@ _PARTY_PREPS = {
     "meeting": {"with", "between", "among", "by"},
     "visit": {"to", "by"},
 }
-_PLANNING = set(
-    "plan plans planned planning expect expects expected intend intends intended aim aims aimed seek seeks"
-    " sought hope hopes hoped want wants wanted propose proposes proposed prepare prepares preparing"
-    " ready likely due scheduled poised consider considers considering set going eyes eyeing mull mulls"
-    " mulling".split()
-)
-_PLANNED_MODIFIERS = set("planned proposed upcoming expected future potential possible likely next".split())
+_PLANNING = {
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expect",
+    "expects",
+    "expected",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "aimed",
+    "seek",
+    "seeks",
+    "sought",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "propose",
+    "proposes",
+    "proposed",
+    "prepare",
+    "prepares",
+    "preparing",
+    "ready",
+    "likely",
+    "due",
+    "scheduled",
+    "poised",
+    "consider",
+    "considers",
+    "considering",
+    "set",
+    "going",
+    "eyes",
+    "eyeing",
+    "mull",
+    "mulls",
+    "mulling",
+}
+_PLANNED_MODIFIERS = {
+    "planned",
+    "proposed",
+    "upcoming",
+    "expected",
+    "future",
+    "potential",
+    "possible",
+    "likely",
+    "next",
+}
 _MODALS_PLANNED = {"will", "shall", "'ll", "wo", "would", "could", "may", "might"}
-_NOT_EVENT_HEADS = set(
-    "deny denies denied reject rejects rejected refuse refuses refused fail fails failed".split()
-)
+_NOT_EVENT_HEADS = {
+    "deny",
+    "denies",
+    "denied",
+    "reject",
+    "rejects",
+    "rejected",
+    "refuse",
+    "refuses",
+    "refused",
+    "fail",
+    "fails",
+    "failed",
+}
 _NP_DEPS = {"compound", "flat", "appos", "nmod", "amod", "nn", "npadvmod", "dep"}
-_GENERIC_OF = set(
-    "government ministry unit subsidiary division arm owner parent maker shares share branch office".split()
-)
-_ANAPHORS = set("it its he his she her they their them company firm group carmaker automaker".split())
+_GENERIC_OF = {
+    "government",
+    "ministry",
+    "unit",
+    "subsidiary",
+    "division",
+    "arm",
+    "owner",
+    "parent",
+    "maker",
+    "shares",
+    "share",
+    "branch",
+    "office",
+}
+_ANAPHORS = {
+    "it",
+    "its",
+    "he",
+    "his",
+    "she",
+    "her",
+    "they",
+    "their",
+    "them",
+    "company",
+    "firm",
+    "group",
+    "carmaker",
+    "automaker",
+}
 
 
 @dataclass
@@ -275,9 +465,7 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
 def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
     names: list[str] = []
     for c in noun.children:
-        if c.dep_ == "poss":
-            names += _np_names(c, actors, inp)
-        elif c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i:
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i):
             names += _np_names(c, actors, inp)
         elif c.dep_ in {"acl", "relcl"} and c.tag_.startswith("VB"):
             # "a deal to supply Peugeot", "an agreement to build a plant with X"
@@ -311,7 +499,7 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
 # ------------------------------------------------------------------------------------------------ status
 
 
-_BACKGROUND_MARKS = set("since because although though if unless until whether once".split())
+_BACKGROUND_MARKS = {"since", "because", "although", "though", "if", "unless", "until", "whether", "once"}
 
 
 def _negated(tok) -> bool:
