@@ -506,6 +506,8 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _merge_org_variants(found)
     _canonical_company_names(found)
     _single_token_aliases(text, found, taken, gaz)
+    _strip_country_suffix(found, gaz)
+    _link_short_forms(found)
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
@@ -732,6 +734,82 @@ def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
             del found[r1.name]
 
 
+_INITIAL_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w not in _INITIAL_SKIP and w[0].isupper())
+
+
+def _absorb_org(keep: OrgRec, drop: OrgRec) -> None:
+    keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
+    for sf in [drop.name, *drop.surfaces]:
+        if sf != keep.name and sf not in keep.surfaces:
+            keep.surfaces.append(sf)
+    keep.country = keep.country or drop.country
+    if keep.kind == "other":
+        keep.kind = drop.kind
+    keep.known = keep.known or drop.known
+    keep.shaped = keep.shaped or drop.shaped
+
+
+def _link_short_forms(found: dict[str, OrgRec]) -> None:
+    """One organisation, two names: an acronym of a longer name in the text ("GM" for General Motors,
+    "NIOC" for National Iranian Oil Company, "CGN" for China General Nuclear ...), and a lone last word
+    of a two- or three-word name ("Rover" for MG Rover)."""
+    longs = [r for r in found.values() if len(r.name.split()) >= 2]
+    for rec in list(found.values()):
+        if rec.name not in found or rec.known or len(rec.name.split()) != 1:
+            continue
+        name = rec.name
+        target = None
+        if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            for long in longs:
+                initials = _initials(long.name)
+                if (
+                    long.name in found
+                    and long is not rec
+                    and (initials == name or (len(name) >= 3 and initials.startswith(name)))
+                ):
+                    target = long
+                    break
+        elif (
+            name[:1].isupper()
+            and not name.isupper()
+            and not re.fullmatch(_COMPANY_WORDS + "|" + _ORG_WORDS, name)
+        ):
+            cands = [
+                long
+                for long in longs
+                if long.name in found and 2 <= len(long.name.split()) <= 3 and long.name.split()[-1] == name
+            ]
+            target = cands[0] if len(cands) == 1 else None
+        if target is not None:
+            _absorb_org(target, found.pop(name))
+
+
+def _strip_country_suffix(found: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """ "Ministry of Defence of Sri Lanka" is the Ministry of Defence (the long form stays an alias)."""
+    for rec in list(found.values()):
+        if rec.known:
+            continue
+        m = re.fullmatch(r"(?P<core>.+?\S)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w' -]+)", rec.name)
+        if not m or m.group("c") not in gaz.country_names or len(m.group("core").split()) < 2:
+            continue
+        core = m.group("core")
+        if org_kind(core) not in {"government", "agency", "research"}:
+            continue
+        rec.country = rec.country or gaz.country_names[m.group("c")]
+        del found[rec.name]
+        if core in found:
+            found[core].surfaces.append(rec.name)
+            _absorb_org(found[core], rec)
+            continue
+        rec.surfaces = [rec.name, *[x for x in rec.surfaces if x != core]]
+        rec.name = core
+        found[core] = rec
+
+
 def _merge_shared_names(found: dict[str, OrgRec]) -> None:
     """Two records that share a name or alias ("SASİAD") are one organisation."""
     changed = True
@@ -889,11 +967,62 @@ _NOT_ORG_TOKENS = {
 }
 
 
+# technical acronyms, standards, time zones and currency codes NER takes for organisations (general lists)
+_TECH_ACRONYMS = frozenset(
+    {
+        *(
+            "LFP",
+            "LMFP",
+            "NCM",
+            "NMC",
+            "NCA",
+            "NCMA",
+            "LNMO",
+            "LTO",
+            "LCO",
+            "CTP",
+            "CTB",
+            "CTC",
+            "GCTP",
+            "VCTP",
+        ),
+        *("BEV", "BEVs", "PHEV", "PHEVs", "HEV", "FCEV", "ICE", "SUV", "SUVs", "MPV", "ADAS", "OTA", "BMS"),
+        *("WLTP", "NEDC", "CLTC", "EPA", "NCAP", "VCS", "API", "APIs", "GMP", "FDA", "CE", "ISO"),
+        *("GMT", "UTC", "CET", "EST", "EDT", "PST", "BST", "GSM", "LTE", "4G", "5G", "WiFi", "Wi-Fi", "GPS"),
+        *("LPG", "CNG", "LNG", "HVDC", "UHV", "PV", "CSP", "EPC", "PPP", "BOT", "FTA", "FTAs", "MoC", "LoI"),
+        *("THB", "IDR", "INR", "JPY", "HKD", "AUD", "SGD", "CAD", "MYR", "RUB", "KRW", "AED", "SAR", "VND"),
+        *("PHP", "BRL", "ZAR", "MXN", "CHF", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "FRF", "DEM"),
+        *(
+            "GDP",
+            "GNP",
+            "CPI",
+            "PMI",
+            "IPO",
+            "M&A",
+            "ESG",
+            "CEO",
+            "CFO",
+            "COO",
+            "CTO",
+            "AI",
+            "IoT",
+            "EV",
+            "EVs",
+        ),
+    }
+)
+
+
 def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _ORG_STOP or surface in _REGIONS or "\n" in surface:
         return False
     if surface in _NOT_ORG_TOKENS or re.fullmatch(r"[\d.,]+\s?(?:MW|GW|GWh|MWh|kW|TWh)", surface):
         return False
+    if surface in _TECH_ACRONYMS or "Photo/" in surface or "/" in surface.split()[-1]:
+        return False
+    words_ = surface.split()
+    if len(words_) >= 2 and any(re.search(r"\d", w) for w in words_[1:]):
+        return False  # a product or model ("BMW X3 30i", "Tiggo 7 Pro", "F-150 Lightning")
     if re.search(r"\b(?:Zone|Zones|Technopark|Industrial Park)$", surface):
         return False  # zones are places
     if surface.isupper() and len(surface) > 3 and surface.title() in gaz.places:
