@@ -58,13 +58,29 @@ def _gazetteer_forms() -> dict[str, str]:
     return forms
 
 
+def _title_case(line: str) -> bool:
+    """ "Thailand Wraps Up Talks With China On Railway": a headline with every word capitalised."""
+    if len(line) > 200 or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    words = [w for w in _WORD_RE.findall(line) if len(w) >= 2]
+    if len(words) < 6:
+        return False  # a short line in capitals is more often a name ("Press and Public Relations Office")
+    capitalised = sum(1 for w in words if w[0].isupper() and not w.isupper())
+    return capitalised >= 0.8 * len(words)
+
+
 def truecase(text: str) -> str:
-    """The text with shouted lines re-cased (same length); unchanged when nothing shouts."""
+    """The text with shouted lines re-cased (same length); unchanged when nothing shouts.
+
+    Title-case headlines ("Minister Wraps Up Visit To China") are re-cased more gently: only words the
+    document itself writes in lower case elsewhere ("wraps", "visit") lose their capital.
+    """
     lines = text.split("\n")
     shouted = [i for i, line in enumerate(lines) if _shouting(line)]
-    if not shouted:
+    titled = [i for i, line in enumerate(lines) if i not in set(shouted) and _title_case(line)]
+    if not shouted and not titled:
         return text
-    shouted_set = set(shouted)
+    shouted_set = set(shouted) | set(titled)
     usage: dict[str, Counter] = {}
     for i, line in enumerate(lines):
         if i in shouted_set:
@@ -77,6 +93,23 @@ def truecase(text: str) -> str:
             usage.setdefault(word.upper(), Counter())[word] += 1
     forms = _gazetteer_forms()
     out = list(lines)
+    for i in titled:
+        line = lines[i]
+        pieces = []
+        last = 0
+        for k, m in enumerate(_WORD_RE.finditer(line)):
+            word = m.group()
+            new = word
+            seen = usage.get(word.upper())
+            if k > 0 and seen and word[0].isupper() and not word.isupper():
+                lower = sum(n for form, n in seen.items() if form[:1].islower())
+                if lower > sum(seen.values()) - lower:
+                    new = _lower(word)
+            pieces.append(line[last : m.start()])
+            pieces.append(new if len(new) == len(word) else word)
+            last = m.end()
+        pieces.append(line[last:])
+        out[i] = "".join(pieces)
     for i in shouted:
         line = lines[i]
         pieces = []
