@@ -209,9 +209,13 @@ def find_events(inp: EventInputs) -> list[dict]:
                 and any(e.type == etype for e in events)
             ):
                 continue
-            if etype == "meeting" and word == "talks" and re.search(r"\bin\s+$", before):
-                continue  # "was in talks with": a state of negotiation, not a meeting
             status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
+            if (
+                etype == "meeting"
+                and word in {"talks", "negotiations"}
+                and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
+            ):
+                status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
             actor = _actor(inp, ss, cs, events)
             counter_people = list(_in(inp.people, cs, seg_end))
             counter_orgs = [
@@ -413,6 +417,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
                 if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
                     ev.participants = _unique([*ev.participants, *se.participants])
+                if se.status == "ongoing" and se.type == "meeting" and abs(ev.cue - se.trigger[0]) <= 60:
+                    ev.status = "ongoing"  # the parse sees "is in talks", "are negotiating"
                 continue
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
             continue  # "the memorandum was signed by ...": the signing already told
@@ -493,6 +499,25 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
         and _PLANNED_LATER_RE.search(text[ce : ce + 110])
     ):
         return "planned"
+    if (
+        etype in {"meeting", "visit"}
+        and not re.search(r"\b(?:will|shall|would|to)\b", before[-60:])
+        and (
+            re.search(
+                r"\b(?:resum\w+|continu\w+|began|begins|start(?:s|ed)?|under\s?way|ongoing)\s*$",
+                text[ce : ce + 25],
+            )
+            or re.search(
+                r"\b(?:began|begins|started|starts|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
+                r"(?:[\w-]+\s+){0,3}$",
+                before[-60:],
+            )
+            or re.fullmatch(r"negotiating|meeting|visiting|touring", word, re.I)
+            and re.search(r"\b(?:is|are|has been|have been|was|were)\s+$", before[-20:])
+        )
+    ):
+        # "talks have resumed", "began a three-day visit", "has been negotiating with"
+        return "ongoing"
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
         if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):
