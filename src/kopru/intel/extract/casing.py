@@ -43,6 +43,26 @@ def _shouting(line: str) -> bool:
     return sum(1 for w in _WORD_RE.findall(line) if len(w) >= 2 and w.isupper()) >= 2
 
 
+_HEADLINE_VERBS = frozenset(
+    {
+        *("Meets", "Signs", "Visits", "Opens", "Holds", "Says", "Launches", "Receives", "Hosts", "Welcomes"),
+        *(
+            "Discusses",
+            "Announces",
+            "Agrees",
+            "Eyes",
+            "Plans",
+            "Builds",
+            "Invests",
+            "Inks",
+            "Unveils",
+            "Seeks",
+        ),
+        *("Wraps", "Urges", "Calls", "Vows", "Pledges", "Backs", "Buys", "Sells", "Wins", "Ends", "Starts"),
+    }
+)
+
+
 @cache
 def _gazetteer_forms() -> dict[str, str]:
     """UPPER form -> written form for every word of a gazetteer name (countries, places, organisations)."""
@@ -101,7 +121,9 @@ def truecase(text: str) -> str:
             word = m.group()
             new = word
             seen = usage.get(word.upper())
-            if k > 0 and seen and word[0].isupper() and not word.isupper():
+            if k > 0 and word in _HEADLINE_VERBS:
+                new = _lower(word)  # "Minister Meets ...": a verb, whatever the body says
+            elif k > 0 and seen and word[0].isupper() and not word.isupper():
                 lower = sum(n for form, n in seen.items() if form[:1].islower())
                 if lower > sum(seen.values()) - lower:
                     new = _lower(word)

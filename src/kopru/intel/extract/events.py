@@ -512,8 +512,10 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
                 r"(?:[\w-]+\s+){0,3}$",
                 before[-60:],
             )
-            or re.fullmatch(r"negotiating|meeting|visiting|touring", word, re.I)
-            and re.search(r"\b(?:is|are|has been|have been|was|were)\s+$", before[-20:])
+            or (
+                re.fullmatch(r"negotiating|meeting|visiting|touring", word, re.I)
+                and re.search(r"\b(?:is|are|has been|have been|was|were)\s+$", before[-20:])
+            )
         )
     ):
         # "talks have resumed", "began a three-day visit", "has been negotiating with"

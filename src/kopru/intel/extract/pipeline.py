@@ -456,6 +456,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     taken = [(s, e) for rec in orgs.values() for s, e in rec.mentions] + [(s, e) for s, e, _ in countries_at]
     taken += [m for p in people for m in p.mentions]
     extra_surname_mentions(text, people, taken)
+    _given_name_mentions(text, people, taken)
     _drop_non_people(people, gaz, orgs)
     if corrections:
         apply_to_people(people, corrections)
@@ -804,6 +805,56 @@ _PLACE_AFTER_RE = re.compile(r"^\s+(?:province|city|district|region|county|islan
 _NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
 
 
+_SPEAKS_RE = re.compile(r"\s+(?:said|says|told|added|noted|stated|stressed|asked|replied|explained)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|noted)\s+$")
+
+
+def _given_name_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
+    """ "Srettha met ..." after "Srettha Thavisin", "Xi said" after "Xi Jinping": the first word of a full
+    name used alone. Only a word the text never writes in lower case (not "Will", "Rich") and that no
+    other person shares."""
+    firsts: dict[str, list[Person]] = {}
+    for p in people:
+        words = p.name.split()
+        if 2 <= len(words) <= 3:
+            firsts.setdefault(words[0], []).append(p)
+    occupied = list(taken) + [m for p in people for m in p.mentions]
+    for first, owners in firsts.items():
+        if (
+            len(owners) != 1
+            or len(first) < 3
+            or not first[:1].isupper()
+            or first.isupper()
+            or first in _LEAD_WORDS
+            or first in _HONORIFICS
+            or first in _NAME_STOP
+            or re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text)
+        ):
+            continue
+        owner = owners[0]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-ZÀ-Þ])", text):
+            span = (m.start(), m.end())
+            if any(overlaps(span, o) for o in occupied):
+                continue
+            owner.mentions.append(span)
+            occupied.append(span)
+            if first not in owner.surfaces:
+                owner.surfaces.append(first)
+
+
+def _grow_name(text: str, single: str) -> str | None:
+    """The full form of a lone name elsewhere in the text: "Shi" and "Shi Guangsheng, Chinese Minister"."""
+    for m in re.finditer(
+        rf"(?<![\w-]){re.escape(single)}\s+([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)(?=\s*[,(]|\s+(?:said|says|told|met|of)\b)",
+        text,
+    ):
+        word = m.group(1)
+        if word in _LEAD_WORDS or word in _NAME_STOP or word in _TRAIL_WORDS or word in _COMPANY_TAIL:
+            continue
+        return f"{single} {word}"
+    return None
+
+
 def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
     """People no careful reader would list: a lone word with no title anywhere ("Width", "Whoosh",
     "Yukos"), a name NER itself mostly reads as something else, a name used as a place ("in Khon Kaen",
@@ -818,12 +869,30 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
         before = re.search(r"([\w.]+)\s+$", text[max(0, s - 40) : s])
         return bool(before and (before.group(1) in address or before.group(1).rstrip(".") in address))
 
+    full = [p for p in people if len(p.name.split()) >= 2]
     keep = []
     for p in people:
+        if len(p.name.split()) == 1:
+            # "Srettha" after "Srettha Thavisin" (a given name used alone): the same person
+            owner = next((f for f in full if f.name.split()[0] == p.name), None)
+            if owner is not None:
+                owner.mentions = sorted(set(owner.mentions) | set(p.mentions))
+                if p.name not in owner.surfaces:
+                    owner.surfaces.append(p.name)
+                continue
+            grown = _grow_name(text, p.name)
+            if grown:
+                p.surfaces = [p.name, *p.surfaces]
+                p.name = grown  # "Shi" said ...; the text also has "Shi Guangsheng,"
         if p.positions or any(titled(s) for s, _e in p.mentions):
             keep.append(p)
             continue
         if len(p.name.split()) == 1:
+            if any(
+                _SPEAKS_RE.match(text, e) or _SAID_BEFORE_RE.search(text, max(0, s - 8), s)
+                for s, e in p.mentions
+            ):
+                keep.append(p)  # "..., Shi said": people speak
             continue
         counts = labels.get(p.name, {})
         other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
