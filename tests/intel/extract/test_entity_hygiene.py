@@ -102,3 +102,23 @@ def test_a_shouted_wire_headline_gives_no_person():
         "Chinese Commerce Minister Wang Wentao is likely to visit Ankara next month, officials said."
     )
     assert _people(text) == ["Wang Wentao"]
+
+
+def test_governments_and_ministries_named_in_lower_case_are_organisations_and_parties():
+    text = (
+        "Volta Battery and the Portuguese government signed a memorandum on Monday. Later, Ostrava Rail "
+        "signed an agreement with the Serbian ministry of transport and infrastructure to sell ten trains."
+    )
+    result = extract_text(text)
+    orgs = {o["name"]: (o["kind"], o["country"]) for o in result["organizations"]}
+    assert orgs["Portuguese government"] == ("government", "PT")
+    assert orgs["ministry of transport and infrastructure"] == ("government", "RS")
+    parties = [e["participants"] for e in result["events"] if e["type"] == "agreement"]
+    assert ["Volta Battery", "Portuguese government"] in parties
+    assert any("ministry of transport and infrastructure" in p for p in parties)
+
+
+def test_an_acronym_and_a_last_word_name_the_same_organisation():
+    text = "General Motors and MG Rover held talks in Detroit. GM said the talks went well, and Rover agreed."
+    orgs = {o["name"]: o["aliases"] for o in extract_text(text)["organizations"]}
+    assert "GM" in orgs["General Motors"] and "Rover" in orgs["MG Rover"]

@@ -479,6 +479,37 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         name = text[s:e]
         add(name, "government", _org_country(text, s, name, gaz), s, e, False)
 
+    # governments and ministries named in lower case: "the government of Laos", "the Portuguese government",
+    # "the Serbian ministry of transport and infrastructure", "China's commerce ministry"
+    dem_alt = "|".join(re.escape(d) for d in sorted(gaz.demonyms, key=len, reverse=True) if d[:1].isupper())
+    country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+    government_re = re.compile(
+        rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
+        rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        rf"|\b(?P<dem2>{dem_alt}) "
+        rf"(?P<min>ministry of {_DOMAIN_ITEM}(?:(?:,| and| &) {_DOMAIN_ITEM}){{0,3}})\b"
+        rf"|\b(?:(?P<dem3>{dem_alt}) |(?P<cs>{country_alt})['’]s |the )"
+        r"(?P<dom>foreign|commerce|trade|finance|defen[cs]e|industry|energy"
+        r"|transport|health|economy|interior|justice|agriculture|education|environment) ministry\b"
+    )
+    for m in government_re.finditer(text):
+        if m.group("min"):
+            s, e = m.start("min"), m.end("min")
+            words = text[s:e].split()
+            while words and words[-1] in {"and", "of", "for"}:
+                words.pop()
+            e = s + len(" ".join(words))
+        elif m.group("dom"):
+            s, e = (m.start("dem3") if m.group("dem3") else m.start("dom")), m.end()
+        else:
+            s, e = m.start(), m.end()
+        if any(overlaps((s, e), t) for t in taken):
+            continue
+        dem = m.group("dem") or m.group("dem2") or m.group("dem3")
+        country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        add(text[s:e], "government", country, s, e, False)
+        found[text[s:e]].shaped = True
+
     # a parenthetical alias right after a name: Zhengyuan New Energy Vehicle Co., Ltd. ("Zhengyuan Motors")
     for rec in list(found.values()):
         if rec.name not in found:
@@ -735,6 +766,12 @@ def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
 
 
 _INITIAL_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"}
+
+
+_DOMAIN_ITEM = (
+    r"[a-z]+(?: (?:affairs|resources|development|security|trade|reform|cooperation|policy|technology|industry"
+    r"|planning|works|protection|commerce))?"
+)
 
 
 def _initials(name: str) -> str:
