@@ -65,6 +65,7 @@ class Gazetteer:
     org_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     sector_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     sector_group_codes: dict[str, str] = field(default_factory=dict)
+    sector_weak_groups: frozenset[str] = frozenset()  # groups of weak patterns (see sectors.yaml "weak")
 
 
 def _alternation(surfaces) -> str:
@@ -148,16 +149,23 @@ def load() -> Gazetteer:
     org_folded = {fold(s): o for s, o in orgs.items()}
 
     titles = _read_yaml("titles.yaml")
-    sectors_raw = _read_yaml("sectors.yaml")
+    sectors_raw = dict(_read_yaml("sectors.yaml"))
+    weak_raw = sectors_raw.pop("weak", None) or {}
     sector_patterns: dict[str, re.Pattern] = {}
     group_parts = []
     group_codes: dict[str, str] = {}
+    weak_groups: set[str] = set()
     for i, (code, patterns) in enumerate(sectors_raw.items()):
-        body = "|".join(f"(?:{p})" for p in patterns)
+        body = "|".join(f"(?:{p})" for p in [*patterns, *weak_raw.get(code, [])])
         sector_patterns[code] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         group = f"s{i}"
         group_codes[group] = code
-        group_parts.append(f"(?P<{group}>{body})")
+        group_parts.append(f"(?P<{group}>{'|'.join(f'(?:{p})' for p in patterns)})")
+        if weak_raw.get(code):
+            weak_group = f"w{i}"
+            group_codes[weak_group] = code
+            weak_groups.add(weak_group)
+            group_parts.append(f"(?P<{weak_group}>{'|'.join(f'(?:{p})' for p in weak_raw[code])})")
     sector_re = re.compile(r"(?<![\w-])(?:" + "|".join(group_parts) + r")(?![\w-])", re.IGNORECASE)
 
     gaz = Gazetteer(
@@ -179,4 +187,5 @@ def load() -> Gazetteer:
     gaz.org_re = _literal_scanner(orgs)
     gaz.sector_re = sector_re
     gaz.sector_group_codes = group_codes
+    gaz.sector_weak_groups = frozenset(weak_groups)
     return gaz
