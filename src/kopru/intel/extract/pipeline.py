@@ -477,7 +477,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     index = MentionIndex.build(people)
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs)
-    _prenominal_titles(text, people, orgs)
+    _prenominal_titles(text, people, orgs, gaz)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1058,7 +1058,7 @@ _NAME_THEN_TITLE_RE = re.compile(
 )
 
 
-def _prenominal_titles(text: str, people: list[Person], orgs) -> None:
+def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) -> None:
     """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
     "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in [rec.name, *rec.surfaces]}
@@ -1083,6 +1083,17 @@ def _prenominal_titles(text: str, people: list[Person], orgs) -> None:
                     ),
                     None,
                 )
+                if organization is None and m.group("org2"):
+                    last = words[-1]
+                    if last in gaz.demonyms or last in gaz.country_names:
+                        # "Israeli industry minister Ehud Olmert", "Venezuelan president Hugo Chavez"
+                        p.country = p.country or gaz.demonyms.get(last) or gaz.country_names.get(last)
+                        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                            p.positions.append({"title": title, "organization": None})
+                        break
+                    owner = next((name for sf, name in surfaces.items() if sf.endswith(" " + named)), None)
+                    if owner is not None:
+                        organization = owner  # "Oil and Natural Gas Corporation chairman Subir Raha"
                 if organization is None and m.group("org2"):
                     continue  # "Ankara said chairman X"? a capitalised word that names no organisation
             elif m.group("its") or m.group("its2"):
