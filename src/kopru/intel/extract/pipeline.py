@@ -1004,8 +1004,9 @@ _LOWER_HEADS = (
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
 _TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
 _LOWER_MODIFIER = (
-    r"(?-i:(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
-    r"|of|for|at|on|by|a|an|former|then|now|new)\b)[a-z][a-z-]+\s+)"
+    r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
+    r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
+    r"|current|incoming|outgoing)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
