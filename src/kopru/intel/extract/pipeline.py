@@ -488,7 +488,10 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     # ------------------------------------------------------------------ places, countries
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
     blocked = org_mention_spans + [m for p in people for m in p.mentions]
-    places = find_places(text, ents, gaz, blocked, soft=org_mention_spans)
+    # a place inside an organisation's name names the place ("Dalian Institute ..."), but not inside a
+    # newspaper's ("Bangkok Post", "Kansas City Star")
+    soft = [(s, e) for rec in orgs.values() if rec.kind != "media" for s, e in rec.mentions]
+    places = find_places(text, ents, gaz, blocked, soft=soft)
     country_order: dict[str, int] = {}
     for s, e, code in countries_at:
         if zones.contains(s, e):
