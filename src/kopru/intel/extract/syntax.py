@@ -53,6 +53,10 @@ _VERBS = {
         ["merge", "merges", "merged", "merging", "partner", "partners", "partnered", "partnering"],
         "agreement",
     ),
+    # a purchase order or a supply deal between two named parties is an agreement
+    **dict.fromkeys(
+        ["order", "orders", "ordered", "supply", "supplies", "supplied", "supplying"], "agreement"
+    ),
     **dict.fromkeys(
         [
             "invest",
@@ -166,7 +170,7 @@ _NOUNS = {
     **dict.fromkeys(["visit", "visits", "trip", "trips", "tour"], "visit"),
 }
 _PARTY_PREPS = {
-    "agreement": {"with", "between", "among", "by"},
+    "agreement": {"with", "between", "among", "by", "of", "to", "from"},
     "investment": {"in", "of", "from", "by", "with", "into"},
     "meeting": {"with", "between", "among", "by"},
     "visit": {"to", "by"},
@@ -320,6 +324,10 @@ def _is_trigger(tok) -> str | None:
                 c.dep_ in {"dobj", "prep"} for c in tok.children
             ):
                 return None
+            if low.startswith(("order", "suppl")) and not any(
+                c.dep_ in {"dobj", "dative"} for c in tok.children
+            ):
+                return None  # "in order to", "supply chains"
             return _VERBS[low]
         return None
     if tok.tag_ in {"NN", "NNS"} and low in _NOUNS and not tok.ent_type_ and tok.text[:1].islower():
