@@ -122,3 +122,16 @@ def test_an_acronym_and_a_last_word_name_the_same_organisation():
     text = "General Motors and MG Rover held talks in Detroit. GM said the talks went well, and Rover agreed."
     orgs = {o["name"]: o["aliases"] for o in extract_text(text)["organizations"]}
     assert "GM" in orgs["General Motors"] and "Rover" in orgs["MG Rover"]
+
+
+def test_a_name_stuck_to_an_organisation_or_an_office_is_a_person():
+    text = (
+        "The Federation of Thai Industries Kriengkrai Thiennukul welcomed the deal. "
+        "Indian National Security Advisor Ajit Doval met officials in Delhi."
+    )
+    result = extract_text(text)
+    people = [p["name"] for p in result["people"]]
+    orgs = [o["name"] for o in result["organizations"]]
+    assert "Kriengkrai Thiennukul" in people and "Ajit Doval" in people
+    assert "Federation of Thai Industries" in orgs
+    assert not any(o.endswith("Advisor") for o in orgs)

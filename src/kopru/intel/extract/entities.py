@@ -505,6 +505,11 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             s, e = m.start(), m.end()
         if any(overlaps((s, e), t) for t in taken):
             continue
+        if m.group("dem") and not re.search(
+            r"\b(?:sign\w*|agreements?|memorand\w+|MoUs?|deals?|contracts?)\b",
+            text[max(0, s - 150) : e + 150],
+        ):
+            continue  # "the Chinese government" in passing is no party the text is about
         dem = m.group("dem") or m.group("dem2") or m.group("dem3")
         country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
         add(text[s:e], "government", country, s, e, False)
@@ -830,18 +835,16 @@ def _strip_country_suffix(found: dict[str, OrgRec], gaz: Gazetteer) -> None:
     for rec in list(found.values()):
         if rec.known:
             continue
-        m = re.fullmatch(r"(?P<core>.+?\S)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w' -]+)", rec.name)
+        m = re.fullmatch(r"(?P<core>.+\S)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w' -]+)", rec.name)
         if not m or m.group("c") not in gaz.country_names or len(m.group("core").split()) < 2:
             continue
         core = m.group("core")
         if org_kind(core) not in {"government", "agency", "research"}:
             continue
+        if core in found:
+            continue  # "Ministry of Health" of another country is named too: keep them apart
         rec.country = rec.country or gaz.country_names[m.group("c")]
         del found[rec.name]
-        if core in found:
-            found[core].surfaces.append(rec.name)
-            _absorb_org(found[core], rec)
-            continue
         rec.surfaces = [rec.name, *[x for x in rec.surfaces if x != core]]
         rec.name = core
         found[core] = rec
@@ -1050,6 +1053,14 @@ _TECH_ACRONYMS = frozenset(
 )
 
 
+_TITLE_TAILS = frozenset(
+    {
+        *("Advisor", "Adviser", "Minister", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson"),
+        *("Ambassador", "Administrator", "Representative", "Chairman", "Chairwoman", "Premier", "Envoy"),
+    }
+)
+
+
 def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _ORG_STOP or surface in _REGIONS or "\n" in surface:
         return False
@@ -1058,6 +1069,8 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _TECH_ACRONYMS or "Photo/" in surface or "/" in surface.split()[-1]:
         return False
     words_ = surface.split()
+    if words_[-1] in _TITLE_TAILS:
+        return False  # "National Security Advisor", "Foreign Minister": an office, not an organisation
     if len(words_) >= 2 and any(re.search(r"\d", w) for w in words_[1:]):
         return False  # a product or model ("BMW X3 30i", "Tiggo 7 Pro", "F-150 Lightning")
     if re.search(r"\b(?:Zone|Zones|Technopark|Industrial Park)$", surface):

@@ -363,6 +363,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     ents = list(doc.ents) if doc is not None else []
 
     orgs = find_orgs(text, ents, gaz, zones, person_like=set())
+    tail_names = _split_name_tails(text, orgs, gaz)
     org_spans = sorted((s, e, rec.name) for rec in orgs.values() for s, e in rec.mentions)
     titles = find_titles(text, gaz, org_spans)
 
@@ -380,7 +381,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
         return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
 
-    name_spans: list[tuple[int, int]] = []
+    name_spans: list[tuple[int, int]] = list(tail_names)
     for t in titles:
         if t.name_span and not blocked(t.name_span):
             name_spans.append(t.name_span)
@@ -653,6 +654,82 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 
 
 # ---------------------------------------------------------------------------------------------- people
+
+
+_ORG_END_WORDS = frozenset(
+    {
+        *(
+            "Industries",
+            "Industry",
+            "Infrastructure",
+            "Affairs",
+            "Trade",
+            "Economy",
+            "Commerce",
+            "Development",
+        ),
+        *(
+            "Commission",
+            "Council",
+            "Department",
+            "Federation",
+            "Association",
+            "Chamber",
+            "Ministry",
+            "Office",
+        ),
+        *("Authority", "Agency", "Bureau", "Corporation", "Company", "Group", "Bank", "Fund", "Institute"),
+        *("Adviser", "Advisor", "Minister", "Secretary", "Director", "Chairman", "President", "Commissioner"),
+        *("Ambassador", "Governor", "Mayor", "Spokesman", "Spokeswoman", "Representative", "Administrator"),
+    }
+)
+
+
+def _split_name_tails(text: str, orgs, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """NER's "Federation of Thai Industries Kriengkrai Thiennukul", "Commissioner for Economy and Trade Valdis
+    Dombrovskis": an organisation or a title with a person's name stuck to its end. The organisation keeps
+    its own words (it goes when only a title is left); the name becomes a person's. Name spans returned."""
+
+    names: list[tuple[int, int]] = []
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        words = rec.name.split()
+        for k in (3, 2):
+            if len(words) < k + 2:
+                continue
+            head, tail = words[:-k], words[-k:]
+            if head[-1] not in _ORG_END_WORDS:
+                continue
+            if not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?", w) for w in tail):
+                continue
+            if any(
+                w in _ORG_END_WORDS
+                or w in _COMPANY_TAIL
+                or w in gaz.places
+                or w in gaz.country_names
+                or w in gaz.demonyms
+                or w in gaz.domain_words
+                for w in tail
+            ):
+                continue
+            core = " ".join(head)
+            del orgs[rec.name]
+            new_mentions = []
+            for ms, me in rec.mentions:
+                if text[ms:me] == rec.name:
+                    cut = ms + len(core)
+                    names.append((cut + 1, me))
+                    new_mentions.append((ms, cut))
+                else:
+                    new_mentions.append((ms, me))
+            if head[-1] in _LEAD_WORDS:
+                break  # "National Security Advisor" is a title, not an organisation
+            rec.name = core
+            rec.mentions = new_mentions
+            orgs[core] = rec
+            break
+    return names
 
 
 def _token_index(doc) -> dict[int, tuple[int, str]]:
