@@ -686,49 +686,73 @@ _ORG_END_WORDS = frozenset(
 
 
 def _split_name_tails(text: str, orgs, gaz: Gazetteer) -> list[tuple[int, int]]:
-    """NER's "Federation of Thai Industries Kriengkrai Thiennukul", "Commissioner for Economy and Trade Valdis
-    Dombrovskis": an organisation or a title with a person's name stuck to its end. The organisation keeps
-    its own words (it goes when only a title is left); the name becomes a person's. Name spans returned."""
+    """NER's "Federation of Thai Industries Kriengkrai Thiennukul", "National Security Advisor Ajit Doval":
+    an organisation or an office with a person's name stuck to its end (NER may also cut the name short).
+    The organisation keeps its own words (it goes when only an office is left); the name, read on in the
+    text, becomes a person's. Name spans returned."""
+    name_word = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?")
+    offices = _LEAD_WORDS | {"Advisor", "Adviser", "Spokesperson", "Envoy"}
+
+    def plain(word: str) -> bool:
+        return bool(name_word.fullmatch(word)) and not (
+            word in _ORG_END_WORDS
+            or word in _COMPANY_TAIL
+            or word in gaz.places
+            or word in gaz.country_names
+            or word in gaz.demonyms
+            or word in gaz.domain_words
+            or word in _NAME_STOP
+        )
 
     names: list[tuple[int, int]] = []
     for rec in list(orgs.values()):
         if rec.known:
             continue
         words = rec.name.split()
-        for k in (3, 2):
-            if len(words) < k + 2:
+        cut_at = next(
+            (
+                i
+                for i in range(len(words) - 1, 0, -1)
+                if words[i - 1] in _ORG_END_WORDS | offices
+                and i >= 2
+                and all(plain(w) for w in words[i:])
+                and len(words) - i <= 3
+            ),
+            None,
+        )
+        if cut_at is None:
+            continue
+        core = " ".join(words[:cut_at])
+        new_mentions = []
+        found_name = False
+        for ms, me in rec.mentions:
+            if text[ms:me] != rec.name:
+                new_mentions.append((ms, me))
                 continue
-            head, tail = words[:-k], words[-k:]
-            if head[-1] not in _ORG_END_WORDS:
-                continue
-            if not all(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?", w) for w in tail):
-                continue
-            if any(
-                w in _ORG_END_WORDS
-                or w in _COMPANY_TAIL
-                or w in gaz.places
-                or w in gaz.country_names
-                or w in gaz.demonyms
-                or w in gaz.domain_words
-                for w in tail
-            ):
-                continue
-            core = " ".join(head)
-            del orgs[rec.name]
-            new_mentions = []
-            for ms, me in rec.mentions:
-                if text[ms:me] == rec.name:
-                    cut = ms + len(core)
-                    names.append((cut + 1, me))
-                    new_mentions.append((ms, cut))
-                else:
-                    new_mentions.append((ms, me))
-            if head[-1] in _LEAD_WORDS:
-                break  # "National Security Advisor" is a title, not an organisation
-            rec.name = core
-            rec.mentions = new_mentions
+            start = ms + len(core) + 1
+            end = me
+            count = len(words) - cut_at
+            while count < 3:  # the name goes on past NER's span: "... Kriengkrai" + " Thiennukul"
+                nxt = re.match(r" ([A-ZÀ-Þ][\w'’-]+)", text[end : end + 40])
+                if not nxt or not plain(nxt.group(1)):
+                    break
+                end += nxt.end()
+                count += 1
+            if count >= 2:
+                names.append((start, end))
+                found_name = True
+            new_mentions.append((ms, ms + len(core)))
+        if not found_name:
+            continue
+        del orgs[rec.name]
+        if words[cut_at - 1] in offices:
+            continue  # "National Security Advisor" is an office, not an organisation
+        rec.name = core
+        rec.mentions = new_mentions
+        if core in orgs:
+            orgs[core].mentions.extend(new_mentions)
+        else:
             orgs[core] = rec
-            break
     return names
 
 
