@@ -420,6 +420,10 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
                 if se.status == "ongoing" and se.type == "meeting" and abs(ev.cue - se.trigger[0]) <= 60:
                     ev.status = "ongoing"  # the parse sees "is in talks", "are negotiating"
                 continue
+        if se.extra.get("adjectival") and any(
+            e.type == "visit" and set(e.participants) & set(se.participants) for e in events
+        ):
+            continue  # "talks with visiting minister X" where X's visit is told as such
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
             continue  # "the memorandum was signed by ...": the signing already told
         need = 2 if se.type in {"agreement", "meeting"} else 1

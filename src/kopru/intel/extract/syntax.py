@@ -330,7 +330,12 @@ def _is_trigger(tok) -> str | None:
                 return None  # "in order to", "supply chains"
             return _VERBS[low]
         return None
-    if tok.tag_ in {"NN", "NNS"} and low in _NOUNS and not tok.ent_type_ and tok.text[:1].islower():
+    if (
+        tok.tag_ in {"NN", "NNS", "NNP"}
+        and low in _NOUNS
+        and not tok.ent_type_
+        and (tok.text[:1].islower() or (tok.i > 0 and tok.nbor(-1).text[:1].isupper()))  # "a State Visit"
+    ):
         if tok.dep_ == "compound":
             return None  # "agreement" in "agreement talks"
         if low == "venture" and not any(c.lower_ == "joint" for c in tok.children):
@@ -355,7 +360,18 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             continue
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
-                continue  # "talks with visiting minister X": the visit is told elsewhere
+                if tok.lower_ == "visiting" and tok.head is not tok:
+                    # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
+                    parties = _np_names(tok.head, actors, inp)
+                    if parties:
+                        yield SyntaxEvent(
+                            "visit",
+                            "ongoing",
+                            parties,
+                            (tok.idx, tok.idx + len(tok)),
+                            extra={"adjectival": True},
+                        )
+                continue
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         else:
