@@ -167,6 +167,9 @@ _NOUNS = {
         "investment",
     ),
     **dict.fromkeys(["talks", "negotiations", "meeting", "meetings", "summit"], "meeting"),
+    # gatherings two named parties attend together ("a joint news conference with X", "X and Y attended the
+    # ceremony") are meetings; one party alone makes none (see events._add_syntax_events)
+    **dict.fromkeys(["conference", "dialogue", "ceremony", "banquet", "forum", "consultations"], "meeting"),
     **dict.fromkeys(["visit", "visits", "trip", "trips", "tour"], "visit"),
 }
 _PARTY_PREPS = {
@@ -513,6 +516,8 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
+        elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
+            names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
         elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
