@@ -1035,9 +1035,24 @@ _CREDITS_RE = re.compile(
 )
 
 
+_NAME = r"[A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,3}"
+# "WRITER:\nMongkol Bangprapa", "Keith Bradsher contributed reporting", "Email Tariq Malik at ...@...",
+# a name on its own line above "(The Jakarta Post)"
+_MORE_BYLINES_RE = re.compile(
+    rf"^(?:WRITER|Writer|AUTHOR|Author|REPORTER|Reporter|By)\s*:[ \t]*\n?[ \t]*(?P<a>{_NAME})[ \t]*$"
+    rf"|\b(?P<b>{_NAME}) contributed (?:reporting|to this report)\b"
+    rf"|^Email (?P<c>{_NAME}) at \S+@"
+    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$",
+    re.MULTILINE,
+)
+
+
 def byline_people(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) for reporters' and editors' names in bylines."""
     out = [(m.start(1), m.end(1), "reporter") for m in _BYLINE_RE.finditer(text)]
+    for m in _MORE_BYLINES_RE.finditer(text):
+        group = next(g for g in "abcd" if m.group(g))
+        out.append((m.start(group), m.end(group), "reporter"))
     for m in _CREDITS_RE.finditer(text):
         out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
     return out
