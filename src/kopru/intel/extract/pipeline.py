@@ -1108,6 +1108,7 @@ def _assign_positions(
 
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "vice premier|vice-premier|premier|"
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
     "fellow|commissioner|scientist|expert|specialist|lecturer|executive|representative|envoy|deputy head|"
@@ -1125,10 +1126,11 @@ _TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
 _LOWER_MODIFIER = (
     r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
     r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
-    r"|current|incoming|outgoing)\b)[a-z][a-z-]+\s+)"
+    r"|current|incoming|outgoing|appointed|elected|named)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
@@ -1283,6 +1285,22 @@ def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) ->
                 continue
             if dem and dem in gaz.demonyms and not p.country:
                 p.country = gaz.demonyms[dem]
+            possname = m.group("possname")
+            if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
+                continue  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
+            if possname and organization is None:
+                # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"
+                if possname in gaz.country_names:
+                    p.country = p.country or gaz.country_names[possname]
+                else:
+                    organization = next(
+                        (
+                            rec.name
+                            for rec in orgs.values()
+                            if possname == rec.name or possname in rec.surfaces
+                        ),
+                        None,
+                    )
             if organization is None and m.group("poss") and not rest:
                 # "..., the company's chief executive officer": the organisation the text is about so far
                 # (most mentions before here; the first named on a tie)
