@@ -199,7 +199,8 @@ _COUNT_NOUNS = (
     r"importers|operators|institutions|organisations|organizations|associations|chambers|zones|parks|"
     r"clusters|labs|teams|experts|professors|doctors|nurses|workshops|seminars|events|fairs|meetings|visits|"
     r"technicians|specialists|graduates|trainees|apprentices|scholars|parcels|devices|machines|scanners|"
-    r"regions|households"
+    r"regions|households|aircraft|planes|jets|airliners|newspapers|copies|tourists|carriages|BEVs|PHEVs"
+    r"|EVs|letters of intent|oil fields|fields|wells|barrels"
 )
 # a lower-case word that may qualify a counted noun ("freight trains", "research and development companies")
 _COUNT_MODIFIER = (
