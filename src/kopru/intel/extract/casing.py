@@ -78,6 +78,13 @@ def _gazetteer_forms() -> dict[str, str]:
     return forms
 
 
+# cheap pre-checks: two words in capitals close together; a line of six capitalised words without a full stop
+_MAYBE_SHOUTING_RE = re.compile(r"[A-Z]{2,}[^a-z\n]{0,40}?[A-Z]{2,}")
+_MAYBE_TITLE_RE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|and|the|for|in|on|to|a|with)[ \t]+)?){4,}[A-Z]"
+)
+
+
 def _title_case(line: str) -> bool:
     """ "Thailand Wraps Up Talks With China On Railway": a headline with every word capitalised."""
     if len(line) > 200 or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):
@@ -95,6 +102,8 @@ def truecase(text: str) -> str:
     Title-case headlines ("Minister Wraps Up Visit To China") are re-cased more gently: only words the
     document itself writes in lower case elsewhere ("wraps", "visit") lose their capital.
     """
+    if not _MAYBE_SHOUTING_RE.search(text) and not _MAYBE_TITLE_RE.search(text):
+        return text  # most documents: one scan
     lines = text.split("\n")
     shouted = [i for i, line in enumerate(lines) if _shouting(line)]
     titled = [i for i, line in enumerate(lines) if i not in set(shouted) and _title_case(line)]

@@ -923,6 +923,7 @@ def _given_name_mentions(text: str, people: list[Person], taken: list[tuple[int,
         if 2 <= len(words) <= 3:
             firsts.setdefault(words[0], []).append(p)
     occupied = list(taken) + [m for p in people for m in p.mentions]
+    lower_words = set(re.findall(r"(?<![\w-])[a-zà-ÿ][\w'’-]*", text)) if firsts else set()
     for first, owners in firsts.items():
         if (
             len(owners) != 1
@@ -932,7 +933,7 @@ def _given_name_mentions(text: str, people: list[Person], taken: list[tuple[int,
             or first in _LEAD_WORDS
             or first in _HONORIFICS
             or first in _NAME_STOP
-            or re.search(rf"(?<![\w-]){re.escape(first.lower())}(?![\w-])", text)
+            or first.lower() in lower_words
         ):
             continue
         owner = owners[0]

@@ -321,6 +321,8 @@ class _Actors:
 
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
+    if low not in _VERBS and low not in _NOUNS:
+        return None  # most tokens: one set lookup
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
         if low in _VERBS:
             if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
