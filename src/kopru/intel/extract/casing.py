@@ -33,6 +33,9 @@ def _capitalise(word: str) -> str:
 
 
 def _shouting(line: str) -> bool:
+    upper = sum(map(str.isupper, line))
+    if upper < 6 or upper < 0.85 * (upper + sum(map(str.islower, line))):
+        return False  # most lines, at C speed
     letters = _LETTER_RE.findall(line)
     if len(letters) < 6:
         return False

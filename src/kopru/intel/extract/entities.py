@@ -669,6 +669,38 @@ def _distinctive(name: str, gaz: Gazetteer) -> bool:
     return bool(distinctive)
 
 
+_WORDISH_RE = re.compile(r"[\w-]")
+_NO_WORD_AFTER_RE = re.compile(r"(?![\w-])")
+_NO_WORD_OR_POSSESSIVE_AFTER_RE = re.compile(r"(?![\w-]|['’]\w\w)")
+
+
+def scan_literals(text: str, keys: list[str], after: re.Pattern) -> list[tuple[int, int, str]]:
+    """What ``re.finditer(r"(?<![\\w-])(?:k1|k2|...)" + after)`` finds, keys tried in the given order at each
+    position, without compiling a new alternation for every document (``str.find`` per key)."""
+    first_at: dict[int, str] = {}
+    for key in keys:
+        if not key:
+            continue
+        i = text.find(key)
+        while i >= 0:
+            if (
+                i not in first_at
+                and (i == 0 or not _WORDISH_RE.match(text, i - 1))
+                and after.match(text, i + len(key))
+            ):
+                first_at[i] = key
+            i = text.find(key, i + 1)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for i in sorted(first_at):
+        if i < pos:
+            continue
+        key = first_at[i]
+        out.append((i, i + len(key), key))
+        pos = i + len(key)
+    return out
+
+
 def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
     """Every other occurrence of a name or alias already seen ("SASİAD delegation"), and a two-word
     start of a long name ("CRRC Zhuzhou" for "CRRC Zhuzhou Locomotive"), is a mention too."""
@@ -687,12 +719,10 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
     if not owner:
         return
     spans = sorted((s, e, rec) for rec in found.values() for s, e in rec.mentions)
-    alternation = "|".join(re.escape(k) for k in sorted(owner, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    for ms, me, surface in scan_literals(text, sorted(owner, key=len, reverse=True), _NO_WORD_AFTER_RE):
+        span = (ms, me)
         clash = [(s, e, r) for s, e, r in spans if s < span[1] and span[0] < e]
-        rec = owner[m.group()]
+        rec = owner[surface]
         if not clash:
             rec.mentions.append(span)
             continue
@@ -705,8 +735,8 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
             for s, e, r in clash:
                 r.mentions.remove((s, e))
             rec.mentions.append(span)
-            if m.group() != rec.name and m.group() not in rec.surfaces:
-                rec.surfaces.append(m.group())
+            if surface != rec.name and surface not in rec.surfaces:
+                rec.surfaces.append(surface)
     for name in [n for n, r in found.items() if not r.mentions]:
         del found[name]
 
@@ -1251,15 +1281,14 @@ def _single_token_aliases(
                 firsts.setdefault(words[0], rec)
     if not firsts:
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in firsts) + r")(?![\w-]|['’]\w\w)")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    for ms, me, word in scan_literals(text, list(firsts), _NO_WORD_OR_POSSESSIVE_AFTER_RE):
+        span = (ms, me)
         if any(overlaps(span, t) for t in taken):
             continue
-        rec = firsts[m.group(1)]
+        rec = firsts[word]
         rec.mentions.append(span)
-        if m.group(1) not in rec.surfaces and m.group(1) != rec.name:
-            rec.surfaces.append(m.group(1))
+        if word not in rec.surfaces and word != rec.name:
+            rec.surfaces.append(word)
         taken.append(span)
 
 
