@@ -135,3 +135,10 @@ def test_a_name_stuck_to_an_organisation_or_an_office_is_a_person():
     assert "Kriengkrai Thiennukul" in people and "Ajit Doval" in people
     assert "Federation of Thai Industries" in orgs
     assert not any(o.endswith("Advisor") for o in orgs)
+
+
+def test_normalising_is_idempotent_on_double_escaped_residue():
+    raw = "Belt &amp;amp; Road &amp;nbsp;[[Volta](https://a.example/v)](https://b.example) said."
+    once = normalise_text(raw)
+    assert normalise_text(once) == once
+    assert "&" in once and "nbsp" not in once and "](" not in once

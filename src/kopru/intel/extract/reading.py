@@ -108,7 +108,11 @@ def normalise_text(text: str) -> str:
     """NFC, markup residue out (``strip_markup_residue``), one kind of newline, single spaces, at most one
     blank line between paragraphs, no edge blanks. Idempotent: normalising twice changes nothing."""
     text = unicodedata.normalize("NFC", text)
-    text = strip_markup_residue(text)
+    for _ in range(3):  # "&amp;nbsp;" or a link inside a link needs a second pass; stop at a fixed point
+        stripped = strip_markup_residue(text)
+        if stripped == text:
+            break
+        text = stripped
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\x0c", "\n\n")  # form feed (PDF page breaks)
     text = text.translate(_INVISIBLE)
