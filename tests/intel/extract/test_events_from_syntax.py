@@ -56,3 +56,11 @@ def test_a_negated_or_background_signing_is_no_event():
 def test_a_purchase_order_between_two_companies_is_an_agreement():
     text = "Anatolian Air has ordered 30 Skyward A320 planes from Skyward Aircraft in a $1.8bn deal."
     assert _has(text, "agreement", {"Anatolian Air", "Skyward Aircraft"})
+
+
+def test_a_holding_an_appeal_or_a_should_is_no_investment():
+    assert not _has(
+        "Conservatives say Volta Motors' stake in Kestrel Batteries should be cut.", "investment", set()
+    )
+    assert not _has("Minister Ana Ruiz urged Volta Motors to invest in Portugal.", "investment", set())
+    assert not _has("The union said Volta Motors should invest in plants at home.", "investment", set())

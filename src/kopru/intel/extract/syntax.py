@@ -319,6 +319,19 @@ class _Actors:
         return sorted(set(out))
 
 
+_STAKE_VERBS = {
+    *("buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "take", "takes"),
+    *("took", "taken", "taking", "purchase", "purchased", "purchases", "raise", "raised", "raises"),
+    *("increase", "increased", "sell", "sells", "sold", "selling", "secure", "secured", "hold", "holds"),
+}
+# "urged businessmen to invest", "appealed on X to invest": an appeal, not an event
+_APPEAL_VERBS = {
+    *("urge", "urges", "urged", "appeal", "appeals", "appealed", "ask", "asks", "asked", "call", "calls"),
+    *("called", "encourage", "encourages", "encouraged", "invite", "invites", "invited", "welcome"),
+    *("welcomes", "welcomed", "persuade", "persuades", "persuaded", "want", "wants", "wanted"),
+}
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
@@ -345,6 +358,11 @@ def _is_trigger(tok) -> str | None:
             return None  # "agreement" in "agreement talks"
         if low == "venture" and not any(c.lower_ == "joint" for c in tok.children):
             return None
+        if low in {"stake", "stakes"} and not (
+            tok.head.lower_ in _STAKE_VERBS
+            or (tok.head.dep_ in {"xcomp", "pcomp"} and tok.head.head.lower_ in _STAKE_VERBS)
+        ):
+            return None  # "Turkcell's stake in Irancell": a holding, not a purchase
         return _NOUNS[low]
     return None
 
@@ -462,6 +480,8 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
             names.extend(_np_names(c, actors, inp))
     if names:
         return names
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb and verb.head.lower_ in _APPEAL_VERBS:
+        return []  # "urged Kuwaiti businessmen to invest": whoever appeals does not invest
     if verb.dep_ == "xcomp" and verb.head is not verb:
         # object control: "encourages Chinese firms to invest" -> the firms, not who encourages
         objects = [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}]
@@ -535,7 +555,9 @@ _BACKGROUND_MARKS = {"since", "because", "although", "though", "if", "unless", "
 
 def _negated(tok) -> bool:
     """No event: negated ("did not sign"), denied, conditional or background ("since they signed", "if
-    they sign")."""
+    they sign"), or only what someone should do ("GM should invest")."""
+    if any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"} for c in tok.children):
+        return True
     chain = [tok, tok.head] if tok.dep_ in {"dobj", "pobj", "xcomp", "nsubjpass", "nsubj"} else [tok]
     if tok.dep_ == "pobj":
         chain.append(tok.head.head)
