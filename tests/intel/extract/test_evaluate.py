@@ -104,6 +104,7 @@ def test_perfect_prediction_scores_one_everywhere():
         "titles": (2, 0, 0),
         "person_country": (2, 0, 0),
         "events": (2, 0, 0),
+        "events_lenient": (2, 0, 0),
         "events_type_only": (2, 0, 0),
         "claims": (2, 0, 0),
         "metadata": (3, 0, 0),
@@ -175,12 +176,46 @@ def test_events_need_type_status_and_a_shared_participant():
     )
 
 
+def test_lenient_events_need_the_type_and_every_gold_party_but_not_the_status():
+    gold = {
+        "people": [{"name": "Mehmet Fatih Kacır"}],
+        "organizations": [{"name": "Farasis Energy"}, {"name": "Huawei"}],
+        "events": [
+            {"type": "agreement", "status": "held", "participants": ["Farasis Energy", "Huawei"]},
+            {"type": "visit", "status": "planned", "participants": ["Mehmet Fatih Kacır", "Huawei"]},
+        ],
+    }
+    pred = {
+        "source": "a.txt",
+        "events": [
+            # one party of two: wrong under the lenient rule (right under the strict one)
+            {"type": "agreement", "status": "held", "participants": ["Farasis Energy"]},
+            # every gold party, another status and one extra participant: right
+            {"type": "visit", "status": "held", "participants": ["Mehmet Fatih Kacir", "Huawei", "Someone"]},
+        ],
+    }
+    fields = score({"a.txt": gold}, [pred]).fields
+    assert (fields["events_lenient"].tp, fields["events_lenient"].fp, fields["events_lenient"].fn) == (
+        1,
+        1,
+        1,
+    )
+    assert (fields["events"].tp, fields["events"].fp, fields["events"].fn) == (1, 1, 1)
+    both = {
+        "source": "a.txt",
+        "events": [{"type": "agreement", "status": "planned", "participants": ["Huawei", "Farasis Energy"]}],
+    }
+    assert score({"a.txt": gold}, [both]).fields["events_lenient"].tp == 1
+
+
 def test_events_without_participants_match_only_each_other():
     gold = {"events": [{"type": "meeting", "status": "planned", "participants": []}]}
     empty = {"source": "a.txt", "events": [{"type": "meeting", "status": "planned", "participants": []}]}
     named = {"source": "a.txt", "events": [{"type": "meeting", "status": "planned", "participants": ["X"]}]}
     assert score({"a.txt": gold}, [empty]).fields["events"].tp == 1
     assert score({"a.txt": gold}, [named]).fields["events"].tp == 0
+    assert score({"a.txt": gold}, [empty]).fields["events_lenient"].tp == 1
+    assert score({"a.txt": gold}, [named]).fields["events_lenient"].tp == 0
 
 
 def test_claims_match_on_metric_and_numeric_value():

@@ -1,33 +1,59 @@
 """Document intelligence: text -> people, organisations, countries, places, sectors, events, claims.
 
-Library API (framework-free):
+Library API (framework-free; never imports Django):
 
-* ``extract_text(text, *, title=None, published=None, publisher=None, source=None) -> dict``
-* ``extract_path(path) -> dict`` — raises ``ReadError`` when the file cannot be read
-* ``extract_many(paths) -> Iterator[dict]`` — batch, spaCy ``nlp.pipe``; unreadable files yield
+Typed (``result.py``: ``Extraction`` and its dataclasses; ``Extraction.to_dict()`` is the contract's JSON):
+
+* ``extract(text, *, title=None, published=None, publisher=None, source=None, corrections=None)
+  -> Extraction``
+* ``extract_file(path, *, corrections=None) -> Extraction`` — raises ``ReadError`` when unreadable
+* ``extract_documents(paths, *, corrections=None, batch_size=16) -> Iterator[Extraction | ReadFailure]``
+  — batch (spaCy ``nlp.pipe``), input order, directories expanded
+
+Dicts (the contract's object, kept for existing callers; each is the typed call + ``to_dict()``):
+
+* ``extract_text(text, *, title=None, published=None, publisher=None, source=None, corrections=None)
+  -> dict``
+* ``extract_path(path, *, corrections=None) -> dict``
+* ``extract_many(paths, *, corrections=None, batch_size=16) -> Iterator[dict]`` — unreadable files yield
   ``{"source": ..., "error": ...}`` in their place
 
-Every result is the object described in the extraction contract.
+``corrections`` is an optional ``Corrections`` (``corrections.py``): what reviewers rejected or renamed,
+applied to every new extraction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from .corrections import Corrections
 from .reading import Document, ReadError, normalise_text, read_path
+from .result import Extraction, ReadFailure
 
-__all__ = ["ReadError", "extract_many", "extract_path", "extract_text"]
+__all__ = [
+    "Corrections",
+    "Extraction",
+    "ReadError",
+    "ReadFailure",
+    "extract",
+    "extract_documents",
+    "extract_file",
+    "extract_many",
+    "extract_path",
+    "extract_text",
+]
 
 
-def extract_text(
+def extract(
     text: str,
     *,
     title: str | None = None,
     published: str | None = None,
     publisher: str | None = None,
     source: str | None = None,
-) -> dict:
-    from .nlp import get_nlp
+    corrections: Corrections | None = None,
+) -> Extraction:
+    from .nlp import get_nlp, prepare
     from .pipeline import analyse
 
     document = Document(
@@ -37,20 +63,22 @@ def extract_text(
         published=published,
         publisher=publisher,
     )
-    return analyse(document, get_nlp()(document.text))
+    return analyse(document, get_nlp()(prepare(document.text)), corrections)
 
 
-def extract_path(path: str) -> dict:
-    from .nlp import get_nlp
+def extract_file(path: str, *, corrections: Corrections | None = None) -> Extraction:
+    from .nlp import get_nlp, prepare
     from .pipeline import analyse
 
     document = read_path(path)
-    return analyse(document, get_nlp()(document.text))
+    return analyse(document, get_nlp()(prepare(document.text)), corrections)
 
 
-def extract_many(paths: Iterable[str], *, batch_size: int = 16) -> Iterator[dict]:
+def extract_documents(
+    paths: Iterable[str], *, corrections: Corrections | None = None, batch_size: int = 16
+) -> Iterator[Extraction | ReadFailure]:
     """Results in input order (directories expanded, files sorted by name)."""
-    from .nlp import get_nlp
+    from .nlp import get_nlp, prepare
     from .pipeline import analyse
     from .reading import iter_paths
 
@@ -65,14 +93,14 @@ def extract_many(paths: Iterable[str], *, batch_size: int = 16) -> Iterator[dict
 
     batch: list[tuple[str, Document | None, str | None]] = []
 
-    def flush() -> Iterator[dict]:
+    def flush() -> Iterator[Extraction | ReadFailure]:
         docs = [d for _, d, _ in batch if d is not None]
-        parsed = iter(nlp.pipe([d.text for d in docs], batch_size=batch_size))
+        parsed = iter(nlp.pipe([prepare(d.text) for d in docs], batch_size=batch_size))
         for path, document, error in batch:
             if document is None:
-                yield {"source": path, "error": error}
+                yield ReadFailure(path, error or "cannot read")
             else:
-                yield analyse(document, next(parsed))
+                yield analyse(document, next(parsed), corrections)
         batch.clear()
 
     for item in read_all():
@@ -81,3 +109,28 @@ def extract_many(paths: Iterable[str], *, batch_size: int = 16) -> Iterator[dict
             yield from flush()
     if batch:
         yield from flush()
+
+
+def extract_text(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+    source: str | None = None,
+    corrections: Corrections | None = None,
+) -> dict:
+    return extract(
+        text, title=title, published=published, publisher=publisher, source=source, corrections=corrections
+    ).to_dict()
+
+
+def extract_path(path: str, *, corrections: Corrections | None = None) -> dict:
+    return extract_file(path, corrections=corrections).to_dict()
+
+
+def extract_many(
+    paths: Iterable[str], *, corrections: Corrections | None = None, batch_size: int = 16
+) -> Iterator[dict]:
+    for result in extract_documents(paths, corrections=corrections, batch_size=batch_size):
+        yield result.to_dict()

@@ -79,6 +79,48 @@ CURRENCY = {
     "Turkish liras": "TRY",
     "Turkish lira": "TRY",
     "¥": "CNY",
+    "yen": "JPY",
+    "JPY": "JPY",
+    "HK$": "HKD",
+    "HKD": "HKD",
+    "Hong Kong dollars": "HKD",
+    "A$": "AUD",
+    "AUD": "AUD",
+    "Australian dollars": "AUD",
+    "S$": "SGD",
+    "SGD": "SGD",
+    "Singapore dollars": "SGD",
+    "C$": "CAD",
+    "CAD": "CAD",
+    "Canadian dollars": "CAD",
+    "Rp": "IDR",
+    "Rp.": "IDR",
+    "IDR": "IDR",
+    "rupiah": "IDR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "₹": "INR",
+    "INR": "INR",
+    "rupees": "INR",
+    "rupee": "INR",
+    "baht": "THB",
+    "THB": "THB",
+    "ringgit": "MYR",
+    "MYR": "MYR",
+    "francs": "FRF",
+    "French francs": "FRF",
+    "French franc": "FRF",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "RUB": "RUB",
+    "won": "KRW",
+    "KRW": "KRW",
+    "dirhams": "AED",
+    "AED": "AED",
+    "riyals": "SAR",
+    "SAR": "SAR",
+    "pounds": "GBP",
+    "pounds sterling": "GBP",
 }
 
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -107,11 +149,15 @@ _SPEED_RE = re.compile(
     re.IGNORECASE,
 )
 _MONEY_RE = re.compile(
-    r"(?P<cur1>US\$|\$|€|£|¥|USD|EUR|CNY|RMB|TRY|TL)\s?"
+    r"(?P<cur1>US\$|HK\$|A\$|S\$|C\$|\$|€|£|¥|₹|USD|EUR|CNY|RMB|TRY|TL|JPY|HKD|AUD|SGD|CAD|IDR|INR|THB|MYR"
+    r"|RUB|KRW|AED|SAR|Rp\.?|Rs\.?)\s?"
     + _NUM
     + r"(?:\s?(?P<scale1>thousand|million|billion|trillion|mn|bn|tn)\b|(?P<scale1b>[mMbB]n?)\b)?"
-    r"|" + _NUM.replace("num", "num2") + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn)?\s+"
-    r"(?P<cur2>US dollars|U\.S\. dollars|dollars|euros|yuan|Turkish liras?|liras?|USD|EUR|CNY|RMB|TL)\b"
+    r"|" + _NUM.replace("num", "num2") + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|m)?\s+"
+    r"(?P<cur2>US dollars|U\.S\. dollars|Hong Kong dollars|Australian dollars|Singapore dollars"
+    r"|Canadian dollars|dollars|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit"
+    r"|French francs?|francs|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
+    r"|AUD|INR|IDR|THB)\b"
 )
 _PERCENT_RE = re.compile(_NUM + r"\s?(?:%|percent\b|per cent\b|pct\b)")
 _CAPACITY_RE = re.compile(
@@ -153,7 +199,8 @@ _COUNT_NOUNS = (
     r"importers|operators|institutions|organisations|organizations|associations|chambers|zones|parks|"
     r"clusters|labs|teams|experts|professors|doctors|nurses|workshops|seminars|events|fairs|meetings|visits|"
     r"technicians|specialists|graduates|trainees|apprentices|scholars|parcels|devices|machines|scanners|"
-    r"regions|households"
+    r"regions|households|aircraft|planes|jets|airliners|newspapers|copies|tourists|carriages|BEVs|PHEVs"
+    r"|EVs|letters of intent|oil fields|fields|wells|barrels"
 )
 # a lower-case word that may qualify a counted noun ("freight trains", "research and development companies")
 _COUNT_MODIFIER = (
@@ -277,9 +324,63 @@ def _scope_name(scope: str | None) -> str | None:
     return scope
 
 
+_EURO_THOUSANDS_RE = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]?\d)(?!\s*(?:million|billion|trillion|bn|mn|tn|m|b)\b)"
+)
+_EURO_DECIMAL_RE = re.compile(r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])")
+_SPEC_LINE_RE = re.compile(r"^(?:[-*•]\s*)?[A-Z][\w ()/.+-]{0,40}?:\s*\S.*$")
+
+
+def numbers_view(text: str) -> str:
+    """The text with continental number formats in English form, same length: "200.000 vehicles" ->
+    "200,000", "6,8 seconds" -> "6.8" (offsets unchanged)."""
+    if not re.search(r"\d[.,]\d", text):
+        return text
+    text = _EURO_THOUSANDS_RE.sub(lambda m: m.group().replace(".", ","), text)
+    # a decimal comma only where the text also writes thousands with dots or a comma decimal is certain
+    if re.search(r"\d\.\d{3}(?!\d)", text) or re.search(r"\d,\d{1,2}\s*(?:kWh|kW|Wh|%|seconds|s\b|km)", text):
+        text = _EURO_DECIMAL_RE.sub(lambda m: m.group().replace(",", "."), text)
+    return text
+
+
+def spec_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of spec tables: three or more consecutive short "Label: value" lines ("Max speed: 160 km/h",
+    "Motor: 120 kW") list properties, they state no claim about anyone."""
+    blocks: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*", text):
+        line = m.group()
+        label = line.split(":", 1)[0]
+        if (
+            line
+            and len(line) <= 100
+            and _SPEC_LINE_RE.match(line)
+            and len(label.split()) <= 5
+            and re.search(r"\d", line.split(":", 1)[1][:20])
+        ):
+            run.append((m.start(), m.end()))
+            continue
+        if not line and run:
+            continue  # a blank line inside a table
+        if len(run) >= 3:
+            blocks.append((run[0][0], run[-1][1]))
+        run = []
+    if len(run) >= 3:
+        blocks.append((run[0][0], run[-1][1]))
+    return blocks
+
+
 def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
     """allowed(start, end) -> bool tells whether a span may carry facts (not a credit or byline)."""
-    text = ctx.text
+    original = ctx.text
+    text = numbers_view(original)
+    tables = spec_blocks(text)
+    if tables:
+        base_allowed = allowed
+
+        def allowed(s: int, e: int) -> bool:
+            return base_allowed(s, e) and not any(ts <= s < te for ts, te in tables)
+
     claims: list[dict] = []
     used: list[tuple[int, int]] = []
 
@@ -293,7 +394,7 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
         claims.append(
             {
                 "subject": subj,
-                "text": text[s:e],
+                "text": original[s:e],
                 "sector": sec,
                 "metric": metric,
                 "value": value,
@@ -351,7 +452,19 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             s, e = ss + m.start(), ss + m.end()
             if text[previous_money_end:s].strip() == "(":
                 continue  # "1.5 billion yuan ($210 million)": the same sum restated
+            restated = re.search(
+                r"(?:\d[\w.,-]*\s*[^\W\d]{0,12}|\))\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|or"
+                r"|equivalent to|nearly)\s+)?$",
+                chunk[: m.start()],
+            ) or re.search(r"\([^()]*\d[^()]*[;,]\s*$", chunk[: m.start()])
             previous_money_end = e
+            if restated:
+                continue  # "540bn yen ($5.2bn; £2.77bn)", "Rp 650 billion (approximately $39.9 million)"
+            if re.match(
+                r"\s*(?:a|per|each|/)\s*(?:share|unit|book|ton|tonne|barrel|kWh|MWh|person|head)\b",
+                chunk[m.end() :],
+            ):
+                continue  # a price, not a claim: "$13 a share", "70 euros per kWh"
             if m.group("num"):
                 value = _num(m.group("num"))
                 scale = m.group("scale1") or m.group("scale1b")
@@ -362,6 +475,8 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
                 cur = CURRENCY.get(m.group("cur2"), CURRENCY.get(m.group("cur2").lower(), m.group("cur2")))
             if scale:
                 value *= SCALE[scale.lower()] if scale.lower() in SCALE else SCALE[scale.lower()[0]]
+            if value < 100_000 and not scale:
+                continue  # a price or a fee ("$185.25", "a $1,350 signing bonus"), not a claim worth review
             emit(s, e, sent, "amount", _clean_number(value), cur, None)
             used.append((s, e))
         for m in _PERCENT_RE.finditer(chunk):

@@ -24,15 +24,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
-    from . import extract_many
+    from . import extract_documents
 
     failed = False
     out = sys.stdout
-    for result in extract_many(args.paths):
-        if "error" in result:
+    for result in extract_documents(args.paths):
+        if not result.ok:
             failed = True
-            print(f"kopru extract: {result['source']}: {result['error']}", file=sys.stderr)
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            print(f"kopru extract: {result.source}: {result.error}", file=sys.stderr)
+        out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
         out.flush()
     return 1 if failed else 0
 

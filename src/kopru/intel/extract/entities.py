@@ -479,6 +479,42 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         name = text[s:e]
         add(name, "government", _org_country(text, s, name, gaz), s, e, False)
 
+    # governments and ministries named in lower case: "the government of Laos", "the Portuguese government",
+    # "the Serbian ministry of transport and infrastructure", "China's commerce ministry"
+    dem_alt = "|".join(re.escape(d) for d in sorted(gaz.demonyms, key=len, reverse=True) if d[:1].isupper())
+    country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+    government_re = re.compile(
+        rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
+        rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        rf"|\b(?P<dem2>{dem_alt}) "
+        rf"(?P<min>ministry of {_DOMAIN_ITEM}(?:(?:,| and| &) {_DOMAIN_ITEM}){{0,3}})\b"
+        rf"|\b(?:(?P<dem3>{dem_alt}) |(?P<cs>{country_alt})['’]s |the )"
+        r"(?P<dom>foreign|commerce|trade|finance|defen[cs]e|industry|energy"
+        r"|transport|health|economy|interior|justice|agriculture|education|environment) ministry\b"
+    )
+    for m in government_re.finditer(text):
+        if m.group("min"):
+            s, e = m.start("min"), m.end("min")
+            words = text[s:e].split()
+            while words and words[-1] in {"and", "of", "for"}:
+                words.pop()
+            e = s + len(" ".join(words))
+        elif m.group("dom"):
+            s, e = (m.start("dem3") if m.group("dem3") else m.start("dom")), m.end()
+        else:
+            s, e = m.start(), m.end()
+        if any(overlaps((s, e), t) for t in taken):
+            continue
+        if m.group("dem") and not re.search(
+            r"\b(?:sign\w*|agreements?|memorand\w+|MoUs?|deals?|contracts?)\b",
+            text[max(0, s - 150) : e + 150],
+        ):
+            continue  # "the Chinese government" in passing is no party the text is about
+        dem = m.group("dem") or m.group("dem2") or m.group("dem3")
+        country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        add(text[s:e], "government", country, s, e, False)
+        found[text[s:e]].shaped = True
+
     # a parenthetical alias right after a name: Zhengyuan New Energy Vehicle Co., Ltd. ("Zhengyuan Motors")
     for rec in list(found.values()):
         if rec.name not in found:
@@ -506,6 +542,8 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _merge_org_variants(found)
     _canonical_company_names(found)
     _single_token_aliases(text, found, taken, gaz)
+    _strip_country_suffix(found, gaz)
+    _link_short_forms(found)
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
@@ -631,6 +669,38 @@ def _distinctive(name: str, gaz: Gazetteer) -> bool:
     return bool(distinctive)
 
 
+_WORDISH_RE = re.compile(r"[\w-]")
+_NO_WORD_AFTER_RE = re.compile(r"(?![\w-])")
+_NO_WORD_OR_POSSESSIVE_AFTER_RE = re.compile(r"(?![\w-]|['’]\w\w)")
+
+
+def scan_literals(text: str, keys: list[str], after: re.Pattern) -> list[tuple[int, int, str]]:
+    """What ``re.finditer(r"(?<![\\w-])(?:k1|k2|...)" + after)`` finds, keys tried in the given order at each
+    position, without compiling a new alternation for every document (``str.find`` per key)."""
+    first_at: dict[int, str] = {}
+    for key in keys:
+        if not key:
+            continue
+        i = text.find(key)
+        while i >= 0:
+            if (
+                i not in first_at
+                and (i == 0 or not _WORDISH_RE.match(text, i - 1))
+                and after.match(text, i + len(key))
+            ):
+                first_at[i] = key
+            i = text.find(key, i + 1)
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    for i in sorted(first_at):
+        if i < pos:
+            continue
+        key = first_at[i]
+        out.append((i, i + len(key), key))
+        pos = i + len(key)
+    return out
+
+
 def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
     """Every other occurrence of a name or alias already seen ("SASİAD delegation"), and a two-word
     start of a long name ("CRRC Zhuzhou" for "CRRC Zhuzhou Locomotive"), is a mention too."""
@@ -649,12 +719,10 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
     if not owner:
         return
     spans = sorted((s, e, rec) for rec in found.values() for s, e in rec.mentions)
-    alternation = "|".join(re.escape(k) for k in sorted(owner, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    for ms, me, surface in scan_literals(text, sorted(owner, key=len, reverse=True), _NO_WORD_AFTER_RE):
+        span = (ms, me)
         clash = [(s, e, r) for s, e, r in spans if s < span[1] and span[0] < e]
-        rec = owner[m.group()]
+        rec = owner[surface]
         if not clash:
             rec.mentions.append(span)
             continue
@@ -667,8 +735,8 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
             for s, e, r in clash:
                 r.mentions.remove((s, e))
             rec.mentions.append(span)
-            if m.group() != rec.name and m.group() not in rec.surfaces:
-                rec.surfaces.append(m.group())
+            if surface != rec.name and surface not in rec.surfaces:
+                rec.surfaces.append(surface)
     for name in [n for n, r in found.items() if not r.mentions]:
         del found[name]
 
@@ -730,6 +798,86 @@ def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
         found[combined] = r2
         if not r1.mentions:
             del found[r1.name]
+
+
+_INITIAL_SKIP = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"}
+
+
+_DOMAIN_ITEM = (
+    r"[a-z]+(?: (?:affairs|resources|development|security|trade|reform|cooperation|policy|technology|industry"
+    r"|planning|works|protection|commerce))?"
+)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w not in _INITIAL_SKIP and w[0].isupper())
+
+
+def _absorb_org(keep: OrgRec, drop: OrgRec) -> None:
+    keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
+    for sf in [drop.name, *drop.surfaces]:
+        if sf != keep.name and sf not in keep.surfaces:
+            keep.surfaces.append(sf)
+    keep.country = keep.country or drop.country
+    if keep.kind == "other":
+        keep.kind = drop.kind
+    keep.known = keep.known or drop.known
+    keep.shaped = keep.shaped or drop.shaped
+
+
+def _link_short_forms(found: dict[str, OrgRec]) -> None:
+    """One organisation, two names: an acronym of a longer name in the text ("GM" for General Motors,
+    "NIOC" for National Iranian Oil Company, "CGN" for China General Nuclear ...), and a lone last word
+    of a two- or three-word name ("Rover" for MG Rover)."""
+    longs = [r for r in found.values() if len(r.name.split()) >= 2]
+    for rec in list(found.values()):
+        if rec.name not in found or rec.known or len(rec.name.split()) != 1:
+            continue
+        name = rec.name
+        target = None
+        if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            for long in longs:
+                initials = _initials(long.name)
+                if (
+                    long.name in found
+                    and long is not rec
+                    and (initials == name or (len(name) >= 3 and initials.startswith(name)))
+                ):
+                    target = long
+                    break
+        elif (
+            name[:1].isupper()
+            and not name.isupper()
+            and not re.fullmatch(_COMPANY_WORDS + "|" + _ORG_WORDS, name)
+        ):
+            cands = [
+                long
+                for long in longs
+                if long.name in found and 2 <= len(long.name.split()) <= 3 and long.name.split()[-1] == name
+            ]
+            target = cands[0] if len(cands) == 1 else None
+        if target is not None:
+            _absorb_org(target, found.pop(name))
+
+
+def _strip_country_suffix(found: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """ "Ministry of Defence of Sri Lanka" is the Ministry of Defence (the long form stays an alias)."""
+    for rec in list(found.values()):
+        if rec.known:
+            continue
+        m = re.fullmatch(r"(?P<core>.+\S)\s+of\s+(?:the\s+)?(?P<c>[A-Z][\w' -]+)", rec.name)
+        if not m or m.group("c") not in gaz.country_names or len(m.group("core").split()) < 2:
+            continue
+        core = m.group("core")
+        if org_kind(core) not in {"government", "agency", "research"}:
+            continue
+        if core in found:
+            continue  # "Ministry of Health" of another country is named too: keep them apart
+        rec.country = rec.country or gaz.country_names[m.group("c")]
+        del found[rec.name]
+        rec.surfaces = [rec.name, *[x for x in rec.surfaces if x != core]]
+        rec.name = core
+        found[core] = rec
 
 
 def _merge_shared_names(found: dict[str, OrgRec]) -> None:
@@ -889,11 +1037,72 @@ _NOT_ORG_TOKENS = {
 }
 
 
+# technical acronyms, standards, time zones and currency codes NER takes for organisations (general lists)
+_TECH_ACRONYMS = frozenset(
+    {
+        *(
+            "LFP",
+            "LMFP",
+            "NCM",
+            "NMC",
+            "NCA",
+            "NCMA",
+            "LNMO",
+            "LTO",
+            "LCO",
+            "CTP",
+            "CTB",
+            "CTC",
+            "GCTP",
+            "VCTP",
+        ),
+        *("BEV", "BEVs", "PHEV", "PHEVs", "HEV", "FCEV", "ICE", "SUV", "SUVs", "MPV", "ADAS", "OTA", "BMS"),
+        *("WLTP", "NEDC", "CLTC", "EPA", "NCAP", "VCS", "API", "APIs", "GMP", "FDA", "CE", "ISO"),
+        *("GMT", "UTC", "CET", "EST", "EDT", "PST", "BST", "GSM", "LTE", "4G", "5G", "WiFi", "Wi-Fi", "GPS"),
+        *("LPG", "CNG", "LNG", "HVDC", "UHV", "PV", "CSP", "EPC", "PPP", "BOT", "FTA", "FTAs", "MoC", "LoI"),
+        *("THB", "IDR", "INR", "JPY", "HKD", "AUD", "SGD", "CAD", "MYR", "RUB", "KRW", "AED", "SAR", "VND"),
+        *("PHP", "BRL", "ZAR", "MXN", "CHF", "SEK", "NOK", "DKK", "PLN", "HUF", "CZK", "FRF", "DEM"),
+        *(
+            "GDP",
+            "GNP",
+            "CPI",
+            "PMI",
+            "IPO",
+            "M&A",
+            "ESG",
+            "CEO",
+            "CFO",
+            "COO",
+            "CTO",
+            "AI",
+            "IoT",
+            "EV",
+            "EVs",
+        ),
+    }
+)
+
+
+_TITLE_TAILS = frozenset(
+    {
+        *("Advisor", "Adviser", "Minister", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson"),
+        *("Ambassador", "Administrator", "Representative", "Chairman", "Chairwoman", "Premier", "Envoy"),
+    }
+)
+
+
 def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _ORG_STOP or surface in _REGIONS or "\n" in surface:
         return False
     if surface in _NOT_ORG_TOKENS or re.fullmatch(r"[\d.,]+\s?(?:MW|GW|GWh|MWh|kW|TWh)", surface):
         return False
+    if surface in _TECH_ACRONYMS or "Photo/" in surface or "/" in surface.split()[-1]:
+        return False
+    words_ = surface.split()
+    if words_[-1] in _TITLE_TAILS:
+        return False  # "National Security Advisor", "Foreign Minister": an office, not an organisation
+    if len(words_) >= 2 and any(re.search(r"\d", w) for w in words_[1:]):
+        return False  # a product or model ("BMW X3 30i", "Tiggo 7 Pro", "F-150 Lightning")
     if re.search(r"\b(?:Zone|Zones|Technopark|Industrial Park)$", surface):
         return False  # zones are places
     if surface.isupper() and len(surface) > 3 and surface.title() in gaz.places:
@@ -1072,15 +1281,14 @@ def _single_token_aliases(
                 firsts.setdefault(words[0], rec)
     if not firsts:
         return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in firsts) + r")(?![\w-]|['’]\w\w)")
-    for m in pattern.finditer(text):
-        span = (m.start(), m.end())
+    for ms, me, word in scan_literals(text, list(firsts), _NO_WORD_OR_POSSESSIVE_AFTER_RE):
+        span = (ms, me)
         if any(overlaps(span, t) for t in taken):
             continue
-        rec = firsts[m.group(1)]
+        rec = firsts[word]
         rec.mentions.append(span)
-        if m.group(1) not in rec.surfaces and m.group(1) != rec.name:
-            rec.surfaces.append(m.group(1))
+        if word not in rec.surfaces and word != rec.name:
+            rec.surfaces.append(word)
         taken.append(span)
 
 

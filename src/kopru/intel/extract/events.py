@@ -18,6 +18,7 @@ The rule, per sentence and per cue word:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ class EventInputs:
     past_tense: object = None  # callable(s, e) -> bool: a past-tense verb (VBD) in the span
     publisher: str | None = None
     country_names: frozenset = frozenset()  # canonical names of countries (less specific places)
+    doc: object = None  # the spaCy doc with its dependency parse (None: cue words only)
 
 
 @dataclass
@@ -140,6 +142,7 @@ class _Event:
     date: str | None = None
     extra: dict = field(default_factory=dict)
     sentence: tuple[int, int] = (0, 0)
+    cue: int = -1  # where its cue word or trigger starts (not in the output)
 
 
 def _in(items, s: int, e: int):
@@ -187,6 +190,9 @@ def find_events(inp: EventInputs) -> list[dict]:
             ]
         sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
         for idx, (etype, cs, ce, word) in enumerate(kept):
+            for ev in events:
+                if ev.cue < 0 and idx > 0:
+                    ev.cue = kept[idx - 1][1]
             seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
             before = text[ss:cs]
             recent = before[-40:]
@@ -203,9 +209,13 @@ def find_events(inp: EventInputs) -> list[dict]:
                 and any(e.type == etype for e in events)
             ):
                 continue
-            if etype == "meeting" and word == "talks" and re.search(r"\bin\s+$", before):
-                continue  # "was in talks with": a state of negotiation, not a meeting
             status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
+            if (
+                etype == "meeting"
+                and word in {"talks", "negotiations"}
+                and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
+            ):
+                status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
             actor = _actor(inp, ss, cs, events)
             counter_people = list(_in(inp.people, cs, seg_end))
             counter_orgs = [
@@ -341,7 +351,104 @@ def find_events(inp: EventInputs) -> list[dict]:
                 if place:
                     ev.extra["location"] = place
                 events.append(ev)
+        for ev in events:
+            if ev.cue < 0 and kept:
+                ev.cue = kept[-1][1]
+    if inp.doc is not None:
+        _add_syntax_events(inp, events)
     return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, text), text)]
+
+
+def _actor_items(inp: EventInputs) -> list[tuple[int, int, str]]:
+    items = [(s, e, p.name) for s, e, p in inp.people if not _inside((s, e), inp.title_spans)]
+    items += [
+        (s, e, o.name) for s, e, o in inp.orgs if o.kind != "media" and not _inside((s, e), inp.title_spans)
+    ]
+    return sorted(items)
+
+
+def _resolver(inp: EventInputs, events: list[_Event]):
+    """Pronouns and "the company" / "the two firms" in an argument -> the names they stand for."""
+
+    def resolve(pos: int, word: str) -> list[str]:
+        if word in {"the sides", "the parties", "the countries", "they", "their", "them"}:
+            before = [e for e in events if e.evidence[0] < pos and len(e.participants) >= 2]
+            if before:
+                return list(before[-1].participants)
+            if word in {"the sides", "the parties", "the countries"}:
+                return []
+        if word in {"he", "his", "him", "she", "her"}:
+            person = inp.resolve_pronoun(pos)
+            return [person.name] if person is not None else []
+        before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
+        companies = [o for o in before if o[2].kind == "company"] or before
+        if word in {"it", "its", "company", "firm", "group", "carmaker", "automaker"}:
+            # the last organisation named before, outside the current clause's own names
+            return [companies[-1][2].name] if companies else []
+        if word in {"they", "their", "them"} or word.startswith("the "):
+            names = _unique([o[2].name for o in before[::-1]])[:2]
+            return names[::-1] if len(names) == 2 else []
+        return []
+
+    return resolve
+
+
+def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
+    """Parties from the parse: complete the cue events of a sentence (the other party of an agreement)
+    and add the events cue words missed (deals, contracts, stakes, acquisitions, talks with)."""
+    from .syntax import SyntaxInputs, find_syntax_events
+
+    text = inp.text
+    found = find_syntax_events(SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events)))
+    starts = [s for s, _e in inp.sentences]
+    for se in found:
+        i = bisect.bisect_right(starts, se.trigger[0]) - 1
+        if i < 0:
+            continue
+        sent = inp.sentences[i]
+        ss, se_end = sent
+        if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
+            continue
+        same = [e for e in events if e.sentence == sent and e.type == se.type]
+        if same:
+            ev = min(same, key=lambda e: abs(e.cue - se.trigger[0]))
+            # another clause with another tense ("signed an MoU and expect to seal a final agreement")
+            # is another event; otherwise the parse completes the cue's parties
+            if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
+                if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
+                    ev.participants = _unique([*ev.participants, *se.participants])
+                if se.status == "ongoing" and se.type == "meeting" and abs(ev.cue - se.trigger[0]) <= 60:
+                    ev.status = "ongoing"  # the parse sees "is in talks", "are negotiating"
+                continue
+        if se.extra.get("adjectival") and any(
+            e.type == "visit" and set(e.participants) & set(se.participants) for e in events
+        ):
+            continue  # "talks with visiting minister X" where X's visit is told as such
+        if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
+            continue  # "the memorandum was signed by ...": the signing already told
+        need = 2 if se.type in {"agreement", "meeting"} else 1
+        if len(se.participants) < need:
+            continue
+        cs, ce = se.trigger
+        place = _place(inp, text, ss, cs, ce, se_end, se.type)
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se_end))
+        ev = _Event(
+            se.type,
+            se.status,
+            list(se.participants),
+            place,
+            sent,
+            sectors,
+            _date(text, ss, se_end, inp.published),
+            sentence=sent,
+        )
+        if se.type == "investment":
+            ev.extra["company"] = se.participants[0]
+            if place:
+                ev.extra["location"] = place
+        ev.cue = se.trigger[0]
+        events.append(ev)  # at once: a later "they" may refer to its parties
+    events.sort(key=lambda e: e.sentence[0])
 
 
 def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
@@ -396,6 +503,27 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
         and _PLANNED_LATER_RE.search(text[ce : ce + 110])
     ):
         return "planned"
+    if (
+        etype in {"meeting", "visit"}
+        and not re.search(r"\b(?:will|shall|would|to)\b", before[-60:])
+        and (
+            re.search(
+                r"\b(?:resum\w+|continu\w+|began|begins|start(?:s|ed)?|under\s?way|ongoing)\s*$",
+                text[ce : ce + 25],
+            )
+            or re.search(
+                r"\b(?:began|begins|started|starts|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
+                r"(?:[\w-]+\s+){0,3}$",
+                before[-60:],
+            )
+            or (
+                re.fullmatch(r"negotiating|meeting|visiting|touring", word, re.I)
+                and re.search(r"\b(?:is|are|has been|have been|was|were)\s+$", before[-20:])
+            )
+        )
+    ):
+        # "talks have resumed", "began a three-day visit", "has been negotiating with"
+        return "ongoing"
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
         if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):

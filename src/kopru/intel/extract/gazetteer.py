@@ -65,6 +65,7 @@ class Gazetteer:
     org_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     sector_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     sector_group_codes: dict[str, str] = field(default_factory=dict)
+    sector_weak_groups: frozenset[str] = frozenset()  # groups of weak patterns (see sectors.yaml "weak")
 
 
 def _alternation(surfaces) -> str:
@@ -79,14 +80,35 @@ def _literal_scanner(surfaces, *, hyphen_joins: bool = True) -> re.Pattern:
     return re.compile(rf"(?<!{before})(?:" + _alternation(surfaces) + rf")(?!{after}|['’]\w\w)")
 
 
-def _read_yaml(name: str):
-    text = (
-        resources.files("kopru.intel.extract")
-        .joinpath("resources")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+class StringsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe loader without YAML 1.1's boolean words: ``NO`` (Norway), ``ON``, ``Y``, ``off`` stay strings.
+
+    Only the literal ``true``/``false`` are booleans. Every resource of this package is read with it, so an
+    ISO code can never turn into ``False`` in the output (``tests/intel/extract/test_resources_yaml.py``
+    also checks that the files read the same with a plain ``yaml.safe_load``).
+    """
+
+
+StringsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StringsLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false|True|False|TRUE|FALSE)$"), list("tTfF")
+)
+
+
+def read_resource_text(name: str) -> str:
+    folder = resources.files("kopru.intel.extract").joinpath("resources")
+    return folder.joinpath(name).read_text(encoding="utf-8")
+
+
+def read_resource(name: str):
+    """A YAML resource as plain data, strings kept as strings (see ``StringsLoader``)."""
+    return yaml.load(read_resource_text(name), Loader=StringsLoader)
+
+
+_read_yaml = read_resource
 
 
 @cache
@@ -127,16 +149,23 @@ def load() -> Gazetteer:
     org_folded = {fold(s): o for s, o in orgs.items()}
 
     titles = _read_yaml("titles.yaml")
-    sectors_raw = _read_yaml("sectors.yaml")
+    sectors_raw = dict(_read_yaml("sectors.yaml"))
+    weak_raw = sectors_raw.pop("weak", None) or {}
     sector_patterns: dict[str, re.Pattern] = {}
     group_parts = []
     group_codes: dict[str, str] = {}
+    weak_groups: set[str] = set()
     for i, (code, patterns) in enumerate(sectors_raw.items()):
-        body = "|".join(f"(?:{p})" for p in patterns)
+        body = "|".join(f"(?:{p})" for p in [*patterns, *weak_raw.get(code, [])])
         sector_patterns[code] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         group = f"s{i}"
         group_codes[group] = code
-        group_parts.append(f"(?P<{group}>{body})")
+        group_parts.append(f"(?P<{group}>{'|'.join(f'(?:{p})' for p in patterns)})")
+        if weak_raw.get(code):
+            weak_group = f"w{i}"
+            group_codes[weak_group] = code
+            weak_groups.add(weak_group)
+            group_parts.append(f"(?P<{weak_group}>{'|'.join(f'(?:{p})' for p in weak_raw[code])})")
     sector_re = re.compile(r"(?<![\w-])(?:" + "|".join(group_parts) + r")(?![\w-])", re.IGNORECASE)
 
     gaz = Gazetteer(
@@ -158,4 +187,5 @@ def load() -> Gazetteer:
     gaz.org_re = _literal_scanner(orgs)
     gaz.sector_re = sector_re
     gaz.sector_group_codes = group_codes
+    gaz.sector_weak_groups = frozenset(weak_groups)
     return gaz

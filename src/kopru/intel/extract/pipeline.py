@@ -19,10 +19,22 @@ from .coref import (
     extra_surname_mentions,
     resolve_pronoun,
 )
+from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import clean_entity_text, country_mentions, find_orgs, find_places, org_kind, overlaps
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
+from .nlp import prepare
 from .reading import Document
+from .result import (
+    Claim,
+    Event,
+    Extraction,
+    OrganizationEntity,
+    PersonEntity,
+    PlaceEntity,
+    Position,
+    SectorEntity,
+)
 from .sectors import find_sectors, summarise
 from .sentences import split_sentences
 from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
@@ -43,6 +55,278 @@ _HONORIFICS = {
     "Sir",
     "Madam",
 }
+# words that precede a name but are not part of it: offices, forms of address, roles, page furniture
+_LEAD_WORDS = frozenset(
+    [
+        "Deputy",
+        "Vice",
+        "Minister",
+        "Chairman",
+        "Chairwoman",
+        "CEO",
+        "Ambassador",
+        "Administrator",
+        "Representative",
+        "Secretary",
+        "Undersecretary",
+        "Excellency",
+        "Amir",
+        "Emir",
+        "Sen",
+        "Senator",
+        "Rep",
+        "Gov",
+        "Governor",
+        "Mayor",
+        "Chancellor",
+        "Premier",
+        "King",
+        "Queen",
+        "Prince",
+        "Princess",
+        "Crown",
+        "Gen",
+        "General",
+        "Col",
+        "Colonel",
+        "Lt",
+        "Capt",
+        "Captain",
+        "Admiral",
+        "Marshal",
+        "Commissioner",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Chief",
+        "Executive",
+        "Director",
+        "Chair",
+        "President",
+        "Founder",
+        "Analyst",
+        "Economist",
+        "Professor",
+        "Reporter",
+        "Correspondent",
+        "Columnist",
+        "Editor",
+        "Writer",
+        "Photographer",
+        "Photo",
+        "Credit",
+        "Email",
+        "E-mail",
+        "Read",
+        "Watch",
+        "Follow",
+        "Contact",
+        "Tel",
+        "Twitter",
+        "By",
+        "State",
+        "Former",
+        "Retired",
+        "Acting",
+        "Interim",
+        "Envoy",
+        "Counsellor",
+        "Counselor",
+        "Consul",
+        "Judge",
+        "Justice",
+        "Attorney",
+        "Lawmaker",
+        "MP",
+        "Pope",
+        "Cardinal",
+        "Bishop",
+        "Father",
+        "Rev",
+        "Reverend",
+        "Sheikha",
+        "Dame",
+        "Lord",
+        "Lady",
+    ]
+)
+_TRAIL_WORDS = frozenset(
+    [
+        "Columnist",
+        "Correspondent",
+        "Editor",
+        "Reporter",
+        "Writer",
+        "Staff",
+        "Business",
+        "Contributor",
+        "Analyst",
+        "Spokesman",
+        "Spokeswoman",
+        "Photographer",
+        "Says",
+        "Said",
+        "Told",
+        "Photo",
+        "Email",
+        "Twitter",
+        "Jr",
+        "Sr",
+    ]
+) - {"Jr", "Sr"}
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+    ]
+)
+_PARTICLE_TAIL_RE = re.compile(
+    r"(?:\s+(?:de|da|di|del|della|van|von|van der|von der|van den|le|la|du|dos|das|bin|ibn|al|el)"
+    r"(?:\s+|-))+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+"
+)
+_COMPANY_TAIL = frozenset(
+    [
+        "Lithium",
+        "Nickel",
+        "Nikel",
+        "Cobalt",
+        "Metals",
+        "Minerals",
+        "Mining",
+        "Resources",
+        "Petroleum",
+        "Oil",
+        "Gas",
+        "Energy",
+        "Power",
+        "Solar",
+        "Motors",
+        "Motor",
+        "Auto",
+        "Automotive",
+        "Semiconductor",
+        "Semiconductors",
+        "Steel",
+        "Holdings",
+        "Holding",
+        "Group",
+        "Estate",
+        "Estates",
+        "Wines",
+        "Brewery",
+        "Trading",
+        "Megatrading",
+        "Capital",
+        "Investments",
+        "Partners",
+        "Media",
+        "Herald",
+        "Tribune",
+        "Courant",
+        "Times",
+        "Post",
+        "Journal",
+        "Gazette",
+        "Guild",
+        "Airlines",
+        "Airways",
+        "Bank",
+        "Telecom",
+        "Pharma",
+        "Pharmaceuticals",
+        "Foods",
+        "Logistics",
+        "Shipping",
+        "Chemicals",
+        "Cement",
+        "Construction",
+        "Engineering",
+        "Technologies",
+        "Technology",
+        "Systems",
+        "Electronics",
+        "Robotics",
+        "Networks",
+        "Software",
+        "Aerospace",
+        "Batteries",
+        "Battery",
+        "Grid",
+        "Railway",
+        "Railways",
+        "Rail",
+        "Industries",
+        "Corp",
+        "Corporation",
+        "Inc",
+        "Ltd",
+        "LLC",
+        "Co",
+        "Company",
+        "Limited",
+        "Enterprises",
+        "Ventures",
+        "Securities",
+        "Insurance",
+        "Exchange",
+        "Robotics",
+        "Materials",
+        "Semiconductor",
+        "Instruments",
+        "Devices",
+        "Machinery",
+        "Textiles",
+        "Cars",
+        "Trucks",
+    ]
+)
+
+
+_PARTICLE_NAME_RE = re.compile(
+    r"\b[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿçşğüöı]+(?:\s+[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿçşğüöı]+)?"
+    r"\s+(?:de|da|di|del|della|van|von|van der|von der|van den|bin|ibn|dos|das|du)"
+    r"\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+(?:\s+(?:Al|al|bin)\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+)?"
+)
+
+
+def company_shaped(name: str) -> bool:
+    """ "Ganfeng Lithium", "Aneka Tambang Mining", "Hartford Courant": a name ending in a company word."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].rstrip(".,") in _COMPANY_TAIL
+
+
+def _extend_particles(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Keep name particles: NER's "Ursula von der" or "Rodrigo" before "de Rato" -> the whole name."""
+    s, e = span
+    m = _PARTICLE_TAIL_RE.match(text, e)
+    if m and "\n" not in m.group():
+        return s, m.end()
+    last = re.search(r"\s(?:de|da|van|von|der|den|bin|ibn|al|el|le|la|du)$", text[s:e])
+    if last:
+        nxt = re.match(r"\s+[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+", text[e:])
+        if nxt:
+            return s, e + nxt.end()
+    return s, e
+
+
 _NAME_STOP = {
     "The",
     "A",
@@ -66,14 +350,20 @@ _NAME_STOP = {
 }
 
 
-def analyse(document: Document, doc) -> dict:
-    text = document.text
+def analyse(document: Document, doc, corrections: Corrections | None = None) -> Extraction:
+    """One read document and its spaCy parse (of ``nlp.prepare(document.text)``) -> the typed result.
+
+    The rules read the prepared text (shouted lines re-cased; same length, so offsets index
+    ``document.text`` too); the result carries the document's own text.
+    """
+    text = prepare(document.text)
     gaz = load()
     zones = find_zones(text, gaz)
     sentences = split_sentences(text)
     ents = list(doc.ents) if doc is not None else []
 
     orgs = find_orgs(text, ents, gaz, zones, person_like=set())
+    tail_names = _split_name_tails(text, orgs, gaz)
     org_spans = sorted((s, e, rec.name) for rec in orgs.values() for s, e in rec.mentions)
     titles = find_titles(text, gaz, org_spans)
 
@@ -91,7 +381,7 @@ def analyse(document: Document, doc) -> dict:
         # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
         return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
 
-    name_spans: list[tuple[int, int]] = []
+    name_spans: list[tuple[int, int]] = list(tail_names)
     for t in titles:
         if t.name_span and not blocked(t.name_span):
             name_spans.append(t.name_span)
@@ -102,7 +392,9 @@ def analyse(document: Document, doc) -> dict:
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp)
+        span = _clean_person(text, ent.start_char, ent.end_char, gaz, comp, tokens)
+        if span is not None:
+            span = _extend_particles(text, span)
         if span is None or blocked(span):
             continue
         span = _extend_left(text, span, tokens, gaz, comp)
@@ -120,6 +412,15 @@ def analyse(document: Document, doc) -> dict:
         if blocked(span) or any(
             w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP for w in words
         ):
+            continue
+        name_spans.append(span)
+    # "Rodrigo de Rato", "Ursula von der Leyen": a name with a particle, whatever NER called it
+    for m in _PARTICLE_NAME_RE.finditer(text):
+        span = (m.start(), m.end())
+        words = m.group().split()
+        if blocked(span) or any(w in comp.heads or w in _LEAD_WORDS or w in _NAME_STOP for w in words):
+            continue
+        if org_kind(m.group()) != "other" or company_shaped(m.group()) or m.group() in gaz.places:
             continue
         name_spans.append(span)
     bylines = byline_people(text)
@@ -156,7 +457,10 @@ def analyse(document: Document, doc) -> dict:
     taken = [(s, e) for rec in orgs.values() for s, e in rec.mentions] + [(s, e) for s, e, _ in countries_at]
     taken += [m for p in people for m in p.mentions]
     extra_surname_mentions(text, people, taken)
+    _given_name_mentions(text, people, taken)
     _drop_non_people(people, gaz, orgs)
+    if corrections:
+        apply_to_people(people, corrections)
     person_tokens = {fold(w) for p in people for w in p.name.split()}
     title_spans_all = [(t.start, t.end) for t in titles]
     for rec in list(orgs.values()):
@@ -174,17 +478,21 @@ def analyse(document: Document, doc) -> dict:
     index = MentionIndex.build(people)
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs)
-    _prenominal_titles(text, people, orgs)
+    _prenominal_titles(text, people, orgs, gaz)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
                 p.positions.append({"title": role, "organization": document.publisher or zones.publisher})
     _guess_countries(people, orgs, gaz)
+    _drop_unlikely_people(text, people, ents, comp)
 
     # ------------------------------------------------------------------ places, countries
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
     blocked = org_mention_spans + [m for p in people for m in p.mentions]
-    places = find_places(text, ents, gaz, blocked, soft=org_mention_spans)
+    # a place inside an organisation's name names the place ("Dalian Institute ..."), but not inside a
+    # newspaper's ("Bangkok Post", "Kansas City Star")
+    soft = [(s, e) for rec in orgs.values() if rec.kind != "media" for s, e in rec.mentions]
+    places = find_places(text, ents, gaz, blocked, soft=soft)
     country_order: dict[str, int] = {}
     for s, e, code in countries_at:
         if zones.contains(s, e):
@@ -204,7 +512,7 @@ def analyse(document: Document, doc) -> dict:
     sector_hits = find_sectors(text, gaz, zones.spans + named_title_spans + gov_org_spans)
 
     # ------------------------------------------------------------------ metadata
-    title = document.title or _title_from_text(text, zones)
+    title = document.title or _title_from_text(document.text, zones)  # as printed, not re-cased
     published = document.published or _published_from_dateline(zones) or _published_from_text(text)
     publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
     if zones.publisher and zones.publisher not in orgs:
@@ -230,6 +538,17 @@ def analyse(document: Document, doc) -> dict:
             )
             mentions = [(i, i + len(publisher))] if i >= 0 else []
             orgs[publisher] = OrgRec(publisher, kind, _country_in(publisher, gaz), mentions)
+
+    if corrections:
+        renamed = apply_to_orgs(orgs, corrections)
+        apply_to_places(places, corrections)
+        if renamed:
+            for p in people:
+                for pos in p.positions:
+                    if pos.get("organization") in renamed:
+                        pos["organization"] = renamed[pos["organization"]]
+            if publisher in renamed:
+                publisher = renamed[publisher]
 
     # ------------------------------------------------------------------ events, claims
     def allowed(s: int, e: int) -> bool:
@@ -258,6 +577,7 @@ def analyse(document: Document, doc) -> dict:
             past_tense=lambda s, e: any(tag == "VBD" for ts, (te, tag) in tokens.items() if s <= ts < e),
             publisher=publisher,
             country_names=frozenset(c.name for c in gaz.countries.values()),
+            doc=doc,
         )
     )
     subject_items = sorted(
@@ -286,43 +606,154 @@ def analyse(document: Document, doc) -> dict:
         return min(near)[1] if near else None
 
     claims = claims_mod.find_claims(claims_mod.ClaimContext(text, sentences, subject_at, sector_at), allowed)
+    if corrections:
+        claims = [c for c in claims if not corrections.rejects_claim(c["text"], c["metric"], c["value"])]
     _enrich_investments(events, claims)
 
-    return {
-        "source": document.source,
-        "title": title,
-        "published": published,
-        "publisher": publisher,
-        "language": detect_language(text),
-        "text": text,
-        "people": [_person_json(p) for p in people],
-        "organizations": [
-            {
-                "name": rec.name,
-                "aliases": rec.surfaces,
-                "kind": rec.kind,
-                "country": rec.country,
-                "mentions": [list(m) for m in sorted(rec.mentions)],
-            }
+    return Extraction(
+        source=document.source,
+        title=title,
+        published=published,
+        publisher=publisher,
+        language=detect_language(text),
+        text=document.text,
+        people=[
+            PersonEntity(
+                name=p.name,
+                aliases=list(p.surfaces),
+                country=p.country,
+                positions=[Position(pos["title"], pos.get("organization")) for pos in p.positions],
+                mentions=sorted(p.mentions),
+            )
+            for p in people
+        ],
+        organizations=[
+            OrganizationEntity(
+                name=rec.name,
+                aliases=list(rec.surfaces),
+                kind=rec.kind,
+                country=rec.country,
+                mentions=sorted(rec.mentions),
+            )
             for rec in sorted(orgs.values(), key=lambda r: min((s for s, _ in r.mentions), default=len(text)))
         ],
-        "countries": country_codes,
-        "places": [
-            {
-                "name": rec.name,
-                "aliases": rec.surfaces,
-                "country": rec.country,
-                "mentions": [list(m) for m in sorted(rec.mentions)],
-            }
+        countries=country_codes,
+        places=[
+            PlaceEntity(
+                name=rec.name, aliases=list(rec.surfaces), country=rec.country, mentions=sorted(rec.mentions)
+            )
             for rec in sorted(places.values(), key=lambda r: r.first)
         ],
-        "sectors": summarise(sector_hits),
-        "events": events,
-        "claims": claims,
-    }
+        sectors=[
+            SectorEntity(code=x["code"], evidence=[tuple(sp) for sp in x["evidence"]])
+            for x in summarise(sector_hits)
+        ],
+        events=[Event.from_dict(e) for e in events],
+        claims=[Claim.from_dict(c) for c in claims],
+    )
 
 
 # ---------------------------------------------------------------------------------------------- people
+
+
+_ORG_END_WORDS = frozenset(
+    {
+        *(
+            "Industries",
+            "Industry",
+            "Infrastructure",
+            "Affairs",
+            "Trade",
+            "Economy",
+            "Commerce",
+            "Development",
+        ),
+        *(
+            "Commission",
+            "Council",
+            "Department",
+            "Federation",
+            "Association",
+            "Chamber",
+            "Ministry",
+            "Office",
+        ),
+        *("Authority", "Agency", "Bureau", "Corporation", "Company", "Group", "Bank", "Fund", "Institute"),
+        *("Adviser", "Advisor", "Minister", "Secretary", "Director", "Chairman", "President", "Commissioner"),
+        *("Ambassador", "Governor", "Mayor", "Spokesman", "Spokeswoman", "Representative", "Administrator"),
+    }
+)
+
+
+def _split_name_tails(text: str, orgs, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """NER's "Federation of Thai Industries Kriengkrai Thiennukul", "National Security Advisor Ajit Doval":
+    an organisation or an office with a person's name stuck to its end (NER may also cut the name short).
+    The organisation keeps its own words (it goes when only an office is left); the name, read on in the
+    text, becomes a person's. Name spans returned."""
+    name_word = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ]+)?")
+    offices = _LEAD_WORDS | {"Advisor", "Adviser", "Spokesperson", "Envoy"}
+
+    def plain(word: str) -> bool:
+        return bool(name_word.fullmatch(word)) and not (
+            word in _ORG_END_WORDS
+            or word in _COMPANY_TAIL
+            or word in gaz.places
+            or word in gaz.country_names
+            or word in gaz.demonyms
+            or word in gaz.domain_words
+            or word in _NAME_STOP
+        )
+
+    names: list[tuple[int, int]] = []
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        words = rec.name.split()
+        cut_at = next(
+            (
+                i
+                for i in range(len(words) - 1, 0, -1)
+                if words[i - 1] in _ORG_END_WORDS | offices
+                and i >= 2
+                and all(plain(w) for w in words[i:])
+                and len(words) - i <= 3
+            ),
+            None,
+        )
+        if cut_at is None:
+            continue
+        core = " ".join(words[:cut_at])
+        new_mentions = []
+        found_name = False
+        for ms, me in rec.mentions:
+            if text[ms:me] != rec.name:
+                new_mentions.append((ms, me))
+                continue
+            start = ms + len(core) + 1
+            end = me
+            count = len(words) - cut_at
+            while count < 3:  # the name goes on past NER's span: "... Kriengkrai" + " Thiennukul"
+                nxt = re.match(r" ([A-ZÀ-Þ][\w'’-]+)", text[end : end + 40])
+                if not nxt or not plain(nxt.group(1)):
+                    break
+                end += nxt.end()
+                count += 1
+            if count >= 2:
+                names.append((start, end))
+                found_name = True
+            new_mentions.append((ms, ms + len(core)))
+        if not found_name:
+            continue
+        del orgs[rec.name]
+        if words[cut_at - 1] in offices:
+            continue  # "National Security Advisor" is an office, not an organisation
+        rec.name = core
+        rec.mentions = new_mentions
+        if core in orgs:
+            orgs[core].mentions.extend(new_mentions)
+        else:
+            orgs[core] = rec
+    return names
 
 
 def _token_index(doc) -> dict[int, tuple[int, str]]:
@@ -332,23 +763,49 @@ def _token_index(doc) -> dict[int, tuple[int, str]]:
     return {t.idx: (t.idx + len(t.text), t.tag_) for t in doc}
 
 
-def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int, int] | None:
+def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) -> tuple[int, int] | None:
     s, e = clean_entity_text(text, s, e)
+    poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
+    if poss:
+        s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
+    he = re.match(r"(?:H\.\s?E\.?|His Excellency|Her Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?", text[s:e])
+    if he and he.end() < e - s:
+        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ..."
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"
     words = text[s:e].split()
+
     # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
+    def not_a_name_token(word: str) -> bool:
+        # a capitalised common word the tagger does not read as a proper noun ("Describing Li",
+        # "Email Tariq Malik"); particles and initials are kept
+        pos = text.find(word, s)
+        tok = tokens.get(pos) if tokens else None
+        return (
+            tok is not None
+            and tok[1] not in {"NNP", "NNPS"}
+            and (len(words) > 2 or tok[1].startswith("VB"))
+            and word.lower() not in NAME_PARTICLES
+            and not re.fullmatch(r"[A-Z]\.?", word)
+        )
+
     while words and (
         words[0] in _HONORIFICS
         or words[0] in comp.heads
         or words[0] in gaz.demonyms
-        or words[0] in {"Deputy", "Vice", "Minister", "Chairman", "CEO", "Ambassador"}
+        or words[0] in _LEAD_WORDS
+        or (len(words) >= 2 and not_a_name_token(words[0]))
     ):
         s = text.index(words[0], s) + len(words[0])
         while s < e and text[s] == " ":
             s += 1
         words = words[1:]
+    while words and (words[-1] in _TRAIL_WORDS or words[-1].lower() in NAME_PARTICLES):
+        e = (
+            s + text[s:e].rfind(" " + words[-1]) if len(words) > 1 else s
+        )  # "Michael Hiltzik Business Columnist"
+        words = words[:-1]
     while words and words[-1] in HEADLINE_VERBS:
         e = s + text[s:e].rfind(" " + words[-1])  # "Wang Lixin Meets ..." in a title-case headline
         words = words[:-1]
@@ -368,7 +825,9 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp) -> tuple[int,
         return None
     if "\n" in surface:
         return None
-    if len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency"}:
+    if (
+        len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency", "media"}
+    ) or (company_shaped(surface)):
         return None  # "Huaxin Biotech", "Caspian Policy Forum"
     return s, e
 
@@ -391,6 +850,8 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in gaz.country_names
             or word in _NAME_STOP
             or word in _HONORIFICS
+            or word in _LEAD_WORDS
+            or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places
             or tok is None
@@ -443,6 +904,116 @@ def _add_publisher_org(text: str, zones, orgs, gaz: Gazetteer) -> None:
     orgs[name] = rec
 
 
+_PLACE_BEFORE_RE = re.compile(r"\b(?:in|at|near|across|around|outside|inside|city of|province of)\s+$")
+_PLACE_AFTER_RE = re.compile(r"^\s+(?:province|city|district|region|county|island|port|airport|area)\b", re.I)
+_NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW"}
+
+
+_SPEAKS_RE = re.compile(r"\s+(?:said|says|told|added|noted|stated|stressed|asked|replied|explained)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|noted)\s+$")
+
+
+def _given_name_mentions(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
+    """ "Srettha met ..." after "Srettha Thavisin", "Xi said" after "Xi Jinping": the first word of a full
+    name used alone. Only a word the text never writes in lower case (not "Will", "Rich") and that no
+    other person shares."""
+    firsts: dict[str, list[Person]] = {}
+    for p in people:
+        words = p.name.split()
+        if 2 <= len(words) <= 3:
+            firsts.setdefault(words[0], []).append(p)
+    occupied = list(taken) + [m for p in people for m in p.mentions]
+    lower_words = set(re.findall(r"(?<![\w-])[a-zà-ÿ][\w'’-]*", text)) if firsts else set()
+    for first, owners in firsts.items():
+        if (
+            len(owners) != 1
+            or len(first) < 3
+            or not first[:1].isupper()
+            or first.isupper()
+            or first in _LEAD_WORDS
+            or first in _HONORIFICS
+            or first in _NAME_STOP
+            or first.lower() in lower_words
+        ):
+            continue
+        owner = owners[0]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(first)}(?![\w-])(?!\s+[A-ZÀ-Þ])", text):
+            span = (m.start(), m.end())
+            if any(overlaps(span, o) for o in occupied):
+                continue
+            owner.mentions.append(span)
+            occupied.append(span)
+            if first not in owner.surfaces:
+                owner.surfaces.append(first)
+
+
+def _grow_name(text: str, single: str) -> str | None:
+    """The full form of a lone name elsewhere in the text: "Shi" and "Shi Guangsheng, Chinese Minister"."""
+    for m in re.finditer(
+        rf"(?<![\w-]){re.escape(single)}\s+([A-ZÀ-Þ][a-zà-ÿ]+(?:-[A-Za-zà-ÿ]+)?)(?=\s*[,(]|\s+(?:said|says|told|met|of)\b)",
+        text,
+    ):
+        word = m.group(1)
+        if word in _LEAD_WORDS or word in _NAME_STOP or word in _TRAIL_WORDS or word in _COMPANY_TAIL:
+            continue
+        return f"{single} {word}"
+    return None
+
+
+def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
+    """People no careful reader would list: a lone word with no title anywhere ("Width", "Whoosh",
+    "Yukos"), a name NER itself mostly reads as something else, a name used as a place ("in Khon Kaen",
+    "Nong Khai province")."""
+    labels: dict[str, dict[str, int]] = {}
+    for ent in ents:
+        counts = labels.setdefault(ent.text, {})
+        counts[ent.label_] = counts.get(ent.label_, 0) + 1
+    address = _HONORIFICS | comp.heads | _LEAD_WORDS
+
+    def titled(s: int) -> bool:
+        before = re.search(r"([\w.]+)\s+$", text[max(0, s - 40) : s])
+        return bool(before and (before.group(1) in address or before.group(1).rstrip(".") in address))
+
+    full = [p for p in people if len(p.name.split()) >= 2]
+    keep = []
+    for p in people:
+        if len(p.name.split()) == 1:
+            # "Srettha" after "Srettha Thavisin" (a given name used alone): the same person
+            owner = next((f for f in full if f.name.split()[0] == p.name), None)
+            if owner is not None:
+                owner.mentions = sorted(set(owner.mentions) | set(p.mentions))
+                if p.name not in owner.surfaces:
+                    owner.surfaces.append(p.name)
+                continue
+            grown = _grow_name(text, p.name)
+            if grown:
+                p.surfaces = [p.name, *p.surfaces]
+                p.name = grown  # "Shi" said ...; the text also has "Shi Guangsheng,"
+        if p.positions or any(titled(s) for s, _e in p.mentions):
+            keep.append(p)
+            continue
+        if len(p.name.split()) == 1:
+            if any(
+                _SPEAKS_RE.match(text, e) or _SAID_BEFORE_RE.search(text, max(0, s - 8), s)
+                for s, e in p.mentions
+            ):
+                keep.append(p)  # "..., Shi said": people speak
+            continue
+        counts = labels.get(p.name, {})
+        other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
+        if other > counts.get("PERSON", 0) and not _PARTICLE_NAME_RE.fullmatch(p.name):
+            continue
+        place_votes = sum(
+            1
+            for s, e in p.mentions
+            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s]) or _PLACE_AFTER_RE.match(text[e : e + 20])
+        )
+        if place_votes and place_votes * 2 >= len(p.mentions):
+            continue
+        keep.append(p)
+    people[:] = keep
+
+
 def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
     org_words = set()
     for rec in orgs.values():
@@ -465,9 +1036,24 @@ _CREDITS_RE = re.compile(
 )
 
 
+_NAME = r"[A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,3}"
+# "WRITER:\nMongkol Bangprapa", "Keith Bradsher contributed reporting", "Email Tariq Malik at ...@...",
+# a name on its own line above "(The Jakarta Post)"
+_MORE_BYLINES_RE = re.compile(
+    rf"^(?:WRITER|Writer|AUTHOR|Author|REPORTER|Reporter|By)\s*:[ \t]*\n?[ \t]*(?P<a>{_NAME})[ \t]*$"
+    rf"|\b(?P<b>{_NAME}) contributed (?:reporting|to this report)\b"
+    rf"|^Email (?P<c>{_NAME}) at \S+@"
+    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$",
+    re.MULTILINE,
+)
+
+
 def byline_people(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) for reporters' and editors' names in bylines."""
     out = [(m.start(1), m.end(1), "reporter") for m in _BYLINE_RE.finditer(text)]
+    for m in _MORE_BYLINES_RE.finditer(text):
+        group = next(g for g in "abcd" if m.group(g))
+        out.append((m.start(group), m.end(group), "reporter"))
     for m in _CREDITS_RE.finditer(text):
         out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
     return out
@@ -523,6 +1109,7 @@ def _assign_positions(
 
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "vice premier|vice-premier|premier|"
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
     "fellow|commissioner|scientist|expert|specialist|lecturer|executive|representative|envoy|deputy head|"
@@ -538,11 +1125,13 @@ _LOWER_HEADS = (
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
 _TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
 _LOWER_MODIFIER = (
-    r"(?-i:(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
-    r"|of|for|at|on|by|a|an|former|then|now|new)\b)[a-z][a-z-]+\s+)"
+    r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
+    r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
+    r"|current|incoming|outgoing|appointed|elected|named)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
@@ -592,7 +1181,7 @@ _NAME_THEN_TITLE_RE = re.compile(
 )
 
 
-def _prenominal_titles(text: str, people: list[Person], orgs) -> None:
+def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) -> None:
     """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
     "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in [rec.name, *rec.surfaces]}
@@ -617,6 +1206,17 @@ def _prenominal_titles(text: str, people: list[Person], orgs) -> None:
                     ),
                     None,
                 )
+                if organization is None and m.group("org2"):
+                    last = words[-1]
+                    if last in gaz.demonyms or last in gaz.country_names:
+                        # "Israeli industry minister Ehud Olmert", "Venezuelan president Hugo Chavez"
+                        p.country = p.country or gaz.demonyms.get(last) or gaz.country_names.get(last)
+                        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                            p.positions.append({"title": title, "organization": None})
+                        break
+                    owner = next((name for sf, name in surfaces.items() if sf.endswith(" " + named)), None)
+                    if owner is not None:
+                        organization = owner  # "Oil and Natural Gas Corporation chairman Subir Raha"
                 if organization is None and m.group("org2"):
                     continue  # "Ankara said chairman X"? a capitalised word that names no organisation
             elif m.group("its") or m.group("its2"):
@@ -686,6 +1286,22 @@ def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) ->
                 continue
             if dem and dem in gaz.demonyms and not p.country:
                 p.country = gaz.demonyms[dem]
+            possname = m.group("possname")
+            if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
+                continue  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
+            if possname and organization is None:
+                # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"
+                if possname in gaz.country_names:
+                    p.country = p.country or gaz.country_names[possname]
+                else:
+                    organization = next(
+                        (
+                            rec.name
+                            for rec in orgs.values()
+                            if possname == rec.name or possname in rec.surfaces
+                        ),
+                        None,
+                    )
             if organization is None and m.group("poss") and not rest:
                 # "..., the company's chief executive officer": the organisation the text is about so far
                 # (most mentions before here; the first named on a tie)
@@ -763,16 +1379,6 @@ def _add_position(person: Person, t: TitleMatch) -> None:
         if not (pos["title"] in t.title and pos["title"] != t.title and not pos["organization"])
     ]
     person.positions.append(new)
-
-
-def _person_json(p: Person) -> dict:
-    return {
-        "name": p.name,
-        "aliases": p.surfaces,
-        "country": p.country,
-        "positions": p.positions,
-        "mentions": [list(m) for m in sorted(p.mentions)],
-    }
 
 
 # ---------------------------------------------------------------------------------------------- metadata

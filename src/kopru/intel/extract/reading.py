@@ -43,9 +43,76 @@ _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+# residue of markup in scraped text: HTML entities, markdown links and images, link leftovers, bare URLs,
+# navigation and sharing lines
+_ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});|&nbsp(?![;\w])")
+_MD_IMAGE_RE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)")
+_MD_INLINE_LINK_RE = re.compile(r"\[([^\[\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_REF_LINK_RE = re.compile(r"\[([^\[\]\n]{1,300})\]\[[^\[\]\n]{0,40}\]")
+_MD_REF_DEF_RE = re.compile(r"^\s*\[[^\]\n]{1,60}\]:\s*\S+.*$", re.MULTILINE)
+_LINK_TAIL_RE = re.compile(r"\]\((?:https?://|www\.|/|#|mailto:)[^)\s]*\)?")  # "Name](https://…"
+_LINK_HEAD_RE = re.compile(r"(?<![\w\]])\[(?=[^\[\]\n]{1,300}(?:\n|$))")  # a "[" whose "](" was cut
+_AUTOLINK_RE = re.compile(r"<(?:https?://|www\.)[^>\s]+>")
+_URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.MULTILINE)
+_MD_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_MD_HEADING_MARK_RE = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+_FURNITURE_RE = re.compile(
+    r"^\s*(?:Share(?: this(?: article| story| page)?)?(?: on \w+)?|Follow us(?: on \w+)?|Sign up\b.*|"
+    r"Subscribe\b.*|Advertisement|ADVERTISEMENT|Skip to (?:main )?content|Read more\W*"
+    r"|Related(?: articles| stories| news| posts)?\W*|Click here\b.*|Print(?: this)?|Comments?\W*"
+    r"|Tweet|Email|Facebook|Twitter|WhatsApp"
+    r"|LinkedIn|Back to top|Next article|Previous article)\s*$",
+    re.MULTILINE,
+)
+_NAV_SEPARATORS_RE = re.compile(r"\s+(?:\||•|·|»|›|/)\s+")
+
+
+def _nav_line(line: str) -> bool:
+    """ "Home | World | Business | Tech": three or more short items and no sentence."""
+    parts = _NAV_SEPARATORS_RE.split(line.strip())
+    if len(parts) < 3:
+        return False
+    return all(0 < len(p.split()) <= 4 and not re.search(r"[.!?,;:]$|\d{4}", p) for p in parts)
+
+
+def strip_markup_residue(text: str) -> str:
+    """Markdown links and images, link leftovers, entities, bare URL lines and navigation lines out of a
+    scraped text: ``[Name](https://…)`` -> ``Name``, ``Name](https://…`` -> ``Name``, ``&amp;`` -> ``&``."""
+    import html
+
+    if "&" in text:
+        text = _ENTITY_RE.sub(
+            lambda m: html.unescape(m.group() if m.group().endswith(";") else m.group() + ";"), text
+        )
+    if "[" in text or "]" in text:
+        text = _MD_IMAGE_RE.sub("", text)
+        text = _MD_INLINE_LINK_RE.sub(r"\1", text)
+        text = _MD_REF_LINK_RE.sub(r"\1", text)
+        text = _MD_REF_DEF_RE.sub("", text)
+        text = _LINK_TAIL_RE.sub("", text)
+        text = _LINK_HEAD_RE.sub("", text)
+    if "://" in text or "www." in text:
+        text = _AUTOLINK_RE.sub("", text)
+        text = _URL_LINE_RE.sub("", text)
+    if "**" in text or "__" in text:
+        text = _MD_BOLD_RE.sub(r"\2", text)
+    if "#" in text:
+        text = _MD_HEADING_MARK_RE.sub("", text)
+    text = _FURNITURE_RE.sub("", text)
+    if "|" in text or "•" in text or "·" in text or "»" in text:
+        text = "\n".join("" if _nav_line(line) else line for line in text.split("\n"))
+    return text
+
+
 def normalise_text(text: str) -> str:
-    """NFC, one kind of newline, single spaces, at most one blank line between paragraphs, no edge blanks."""
+    """NFC, markup residue out (``strip_markup_residue``), one kind of newline, single spaces, at most one
+    blank line between paragraphs, no edge blanks. Idempotent: normalising twice changes nothing."""
     text = unicodedata.normalize("NFC", text)
+    for _ in range(3):  # "&amp;nbsp;" or a link inside a link needs a second pass; stop at a fixed point
+        stripped = strip_markup_residue(text)
+        if stripped == text:
+            break
+        text = stripped
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\x0c", "\n\n")  # form feed (PDF page breaks)
     text = text.translate(_INVISIBLE)

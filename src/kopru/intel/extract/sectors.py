@@ -24,8 +24,14 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             r"\b(?:will|to|would|can|and|also)\s+$", text[max(0, s - 12) : s]
         ):
             continue  # "will train 200 technicians" is a verb, not rolling stock
-        hits.append((s, e, gaz.sector_group_codes[m.lastgroup]))
-    return hits
+        hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
+    # a code known only from weak words needs two of them
+    strong = {code for _s, _e, code, weak in hits if not weak}
+    weak_count: dict[str, int] = {}
+    for _s, _e, code, weak in hits:
+        if weak:
+            weak_count[code] = weak_count.get(code, 0) + 1
+    return [(s, e, code) for s, e, code, weak in hits if code in strong or weak_count.get(code, 0) >= 2]
 
 
 def summarise(hits: list[tuple[int, int, str]]) -> list[dict]:

@@ -351,8 +351,17 @@ def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gaz
         while words and words[0][0] == expected and words[0][2].rstrip(".") in _HONORIFICS:
             expected = words[0][1] + 1
             words = words[1:]
-        for w in words:
-            if w[0] != expected or not _is_cap(w[2]) or w[2] in _NOT_NAME:
+        for i, w in enumerate(words):
+            # "Vice Premier He Lifeng": a pronoun-like family name right after a title and before a
+            # capitalised given name is a name
+            pronoun_surname = (
+                not taken
+                and w[2] in {"He", "Li", "Ma", "Yu", "Hu"}
+                and i + 1 < len(words)
+                and words[i + 1][0] == w[1] + 1
+                and _is_cap(words[i + 1][2])
+            )
+            if w[0] != expected or not _is_cap(w[2]) or (w[2] in _NOT_NAME and not pronoun_surname):
                 break
             if w[2] in comp.domain_words or w[2] in comp.heads or w[2] in gaz.demonyms:
                 break

@@ -1,0 +1,176 @@
+"""Case normalisation of shouted lines (ALL-CAPS wire headlines, slugs, whole capitalised paragraphs).
+
+NER reads capitals as names: "MINISTER LIKELY TO VISIT CHINA" gives a person "MINISTER LIKELY". Before
+any rule or model sees the text, every line that is (nearly) all capitals is re-cased word by word:
+
+* the document itself is the dictionary: a word written elsewhere in mixed-case text takes its usual form
+  there ("ERDOGAN" -> "Erdogan" when the body says "Erdogan"; "TALKS" -> "talks");
+* otherwise a name from the gazetteers keeps its form ("CHINA" -> "China", "CRRC" stays "CRRC");
+* otherwise the word is lower-cased, and the first word of the line or of a sentence is capitalised.
+
+The result has exactly the same length as the input, character for character, so every offset found on it
+indexes the original text too (the contract's ``text`` stays the document's own).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_]|[^\W\d_]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _lower(word: str) -> str:
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in word.replace("İ", "i"))
+
+
+def _capitalise(word: str) -> str:
+    low = _lower(word)
+    first = low[:1].upper()
+    return (first if len(first) == 1 else low[:1]) + low[1:]
+
+
+def _shouting(line: str) -> bool:
+    upper = sum(map(str.isupper, line))
+    if upper < 6 or upper < 0.85 * (upper + sum(map(str.islower, line))):
+        return False  # most lines, at C speed
+    letters = _LETTER_RE.findall(line)
+    if len(letters) < 6:
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    if upper < 0.85 * len(letters):
+        return False
+    # at least two words of capitals: a lone acronym line ("CRRC") or a dateline word is not shouting
+    return sum(1 for w in _WORD_RE.findall(line) if len(w) >= 2 and w.isupper()) >= 2
+
+
+_HEADLINE_VERBS = frozenset(
+    {
+        *("Meets", "Signs", "Visits", "Opens", "Holds", "Says", "Launches", "Receives", "Hosts", "Welcomes"),
+        *(
+            "Discusses",
+            "Announces",
+            "Agrees",
+            "Eyes",
+            "Plans",
+            "Builds",
+            "Invests",
+            "Inks",
+            "Unveils",
+            "Seeks",
+        ),
+        *("Wraps", "Urges", "Calls", "Vows", "Pledges", "Backs", "Buys", "Sells", "Wins", "Ends", "Starts"),
+    }
+)
+
+
+@cache
+def _gazetteer_forms() -> dict[str, str]:
+    """UPPER form -> written form for every word of a gazetteer name (countries, places, organisations)."""
+    from .gazetteer import load
+
+    gaz = load()
+    forms: dict[str, str] = {}
+    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
+    for surface in surfaces:
+        for word in surface.split():
+            if _LETTER_RE.search(word) and len(word) >= 2:
+                forms.setdefault(word.upper(), word)
+    return forms
+
+
+# cheap pre-checks: two words in capitals close together; a line of six capitalised words without a full stop
+_MAYBE_SHOUTING_RE = re.compile(r"[A-Z]{2,}[^a-z\n]{0,40}?[A-Z]{2,}")
+_MAYBE_TITLE_RE = re.compile(
+    r"(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|and|the|for|in|on|to|a|with)[ \t]+)?){4,}[A-Z]"
+)
+
+
+def _title_case(line: str) -> bool:
+    """ "Thailand Wraps Up Talks With China On Railway": a headline with every word capitalised."""
+    if len(line) > 200 or line.rstrip().endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    words = [w for w in _WORD_RE.findall(line) if len(w) >= 2]
+    if len(words) < 6:
+        return False  # a short line in capitals is more often a name ("Press and Public Relations Office")
+    capitalised = sum(1 for w in words if w[0].isupper() and not w.isupper())
+    return capitalised >= 0.8 * len(words)
+
+
+def truecase(text: str) -> str:
+    """The text with shouted lines re-cased (same length); unchanged when nothing shouts.
+
+    Title-case headlines ("Minister Wraps Up Visit To China") are re-cased more gently: only words the
+    document itself writes in lower case elsewhere ("wraps", "visit") lose their capital.
+    """
+    if not _MAYBE_SHOUTING_RE.search(text) and not _MAYBE_TITLE_RE.search(text):
+        return text  # most documents: one scan
+    lines = text.split("\n")
+    shouted = [i for i, line in enumerate(lines) if _shouting(line)]
+    titled = [i for i, line in enumerate(lines) if i not in set(shouted) and _title_case(line)]
+    if not shouted and not titled:
+        return text
+    shouted_set = set(shouted) | set(titled)
+    usage: dict[str, Counter] = {}
+    for i, line in enumerate(lines):
+        if i in shouted_set:
+            continue
+        for m in _WORD_RE.finditer(line):
+            word = m.group()
+            before = line[: m.start()].rstrip()
+            if word[:1].isupper() and (not before or before.endswith((".", "!", "?", ":", '"', "“", "”"))):
+                continue  # a capital at the start of a sentence says nothing
+            usage.setdefault(word.upper(), Counter())[word] += 1
+    forms = _gazetteer_forms()
+    out = list(lines)
+    for i in titled:
+        line = lines[i]
+        pieces = []
+        last = 0
+        for k, m in enumerate(_WORD_RE.finditer(line)):
+            word = m.group()
+            new = word
+            seen = usage.get(word.upper())
+            if k > 0 and word in _HEADLINE_VERBS:
+                new = _lower(word)  # "Minister Meets ...": a verb, whatever the body says
+            elif k > 0 and seen and word[0].isupper() and not word.isupper():
+                lower = sum(n for form, n in seen.items() if form[:1].islower())
+                if lower > sum(seen.values()) - lower:
+                    new = _lower(word)
+            pieces.append(line[last : m.start()])
+            pieces.append(new if len(new) == len(word) else word)
+            last = m.end()
+        pieces.append(line[last:])
+        out[i] = "".join(pieces)
+    for i in shouted:
+        line = lines[i]
+        pieces = []
+        last = 0
+        sentence_start = True
+        for m in _WORD_RE.finditer(line):
+            word = m.group()
+            gap = line[last : m.start()]
+            if re.search(r"[.!?:]\s*$", gap) or (last == 0 and not gap.strip(" \"“‘'(-–—")):
+                sentence_start = True
+            seen = usage.get(word.upper())
+            if seen:
+                best = seen.most_common(1)[0][0]
+                new = best if len(best) == len(word) else word
+            elif word.upper() in forms and len(forms[word.upper()]) == len(word):
+                new = forms[word.upper()]
+            else:
+                new = _lower(word)
+            if sentence_start and new[:1].islower():
+                new = _capitalise(new)
+            if len(new) != len(word):
+                new = word
+            pieces.append(gap)
+            pieces.append(new)
+            last = m.end()
+            sentence_start = False
+        pieces.append(line[last:])
+        out[i] = "".join(pieces)
+    result = "\n".join(out)
+    return result if len(result) == len(text) else text

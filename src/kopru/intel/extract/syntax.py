@@ -1,0 +1,631 @@
+"""Events from the dependency parse: who signs, meets, visits, invests or buys, with whom, and when.
+
+Cue words (``events.py``) find that something happened; the parse says who took part. A trigger is a verb
+("signed", "met", "invested", "acquired", "visited", "struck a deal") or an event noun ("agreement",
+"deal", "contract", "MoU", "joint venture", "stake", "acquisition", "talks", "visit"). Its parties are read
+from the tree, never from word distance:
+
+* the subject of the verb, or of the verb that governs the noun ("X struck a deal", "X is in talks"),
+  climbing through "plans to", "is expected to", "agreed to" (xcomp) and coordination ("met and signed");
+* the object and the "with" / "between" / "among" / "to" / "in" / "from" / "of" phrases of the verb and of
+  the noun ("a deal between X and Y", "talks with Y", "a stake in Y from Z", "acquisition of Y");
+* the possessor of a noun ("X's visit to Y"), names compounded into it ("the Fiat-GM deal"), the agent of a
+  passive ("was signed by X and Y") and every conjunct ("X and Y", "X, Y and Z");
+* pronouns and "the company" / "the two firms" through a callback the pipeline supplies.
+
+Status from tense and modality: will / shall / would, "plans to", "is expected to", "aims to", "is set
+to", a planned/proposed/upcoming noun -> planned; "in talks", "are negotiating", "during his visit" ->
+ongoing; otherwise (past, perfect, headline present) -> held. A negated trigger ("did not sign") is no
+event.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+# verb forms (lower-case) -> event type
+_VERBS = {
+    **dict.fromkeys(
+        [
+            "sign",
+            "signs",
+            "signed",
+            "signing",
+            "ink",
+            "inks",
+            "inked",
+            "seal",
+            "seals",
+            "sealed",
+            "sealing",
+            "conclude",
+            "concludes",
+            "concluded",
+            "clinch",
+            "clinched",
+            "clinches",
+        ],
+        "agreement",
+    ),
+    **dict.fromkeys(
+        ["merge", "merges", "merged", "merging", "partner", "partners", "partnered", "partnering"],
+        "agreement",
+    ),
+    # a purchase order or a supply deal between two named parties is an agreement
+    **dict.fromkeys(
+        ["order", "orders", "ordered", "supply", "supplies", "supplied", "supplying"], "agreement"
+    ),
+    **dict.fromkeys(
+        [
+            "invest",
+            "invests",
+            "invested",
+            "investing",
+            "acquire",
+            "acquires",
+            "acquired",
+            "acquiring",
+            "purchase",
+            "purchases",
+            "purchased",
+            "purchasing",
+        ],
+        "investment",
+    ),
+    **dict.fromkeys(["buy", "buys", "bought", "buying"], "investment"),
+    **dict.fromkeys(
+        ["meet", "meets", "met", "negotiate", "negotiates", "negotiated", "negotiating"], "meeting"
+    ),
+    **dict.fromkeys(
+        ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"], "visit"
+    ),
+}
+# verbs that are events only with an event noun as object ("struck a deal", "reached an agreement")
+_LIGHT_VERBS = {
+    "strike",
+    "strikes",
+    "struck",
+    "striking",
+    "reach",
+    "reaches",
+    "reached",
+    "reaching",
+    "hold",
+    "holds",
+    "held",
+    "holding",
+    "form",
+    "forms",
+    "formed",
+    "forming",
+    "set",
+    "sets",
+    "establish",
+    "establishes",
+    "established",
+    "win",
+    "wins",
+    "won",
+    "award",
+    "awards",
+    "awarded",
+    "agree",
+    "agrees",
+    "agreed",
+    "announce",
+    "announces",
+    "announced",
+    "take",
+    "takes",
+    "took",
+    "taken",
+}
+_NOUNS = {
+    **dict.fromkeys(
+        [
+            "agreement",
+            "agreements",
+            "deal",
+            "deals",
+            "contract",
+            "contracts",
+            "memorandum",
+            "memoranda",
+            "mou",
+            "mous",
+            "pact",
+            "pacts",
+            "accord",
+            "accords",
+            "partnership",
+            "partnerships",
+            "alliance",
+            "alliances",
+            "venture",
+            "ventures",
+            "merger",
+            "mergers",
+            "treaty",
+            "tie-up",
+        ],
+        "agreement",
+    ),
+    **dict.fromkeys(
+        [
+            "investment",
+            "investments",
+            "stake",
+            "stakes",
+            "acquisition",
+            "acquisitions",
+            "takeover",
+            "takeovers",
+            "purchase",
+        ],
+        "investment",
+    ),
+    **dict.fromkeys(["talks", "negotiations", "meeting", "meetings", "summit"], "meeting"),
+    # gatherings two named parties attend together ("a joint news conference with X", "X and Y attended the
+    # ceremony") are meetings; one party alone makes none (see events._add_syntax_events)
+    **dict.fromkeys(["conference", "dialogue", "ceremony", "banquet", "forum", "consultations"], "meeting"),
+    **dict.fromkeys(["visit", "visits", "trip", "trips", "tour"], "visit"),
+}
+_PARTY_PREPS = {
+    "agreement": {"with", "between", "among", "by", "of", "to", "from"},
+    "investment": {"in", "of", "from", "by", "with", "into"},
+    "meeting": {"with", "between", "among", "by"},
+    "visit": {"to", "by"},
+}
+_PLANNING = {
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "expect",
+    "expects",
+    "expected",
+    "intend",
+    "intends",
+    "intended",
+    "aim",
+    "aims",
+    "aimed",
+    "seek",
+    "seeks",
+    "sought",
+    "hope",
+    "hopes",
+    "hoped",
+    "want",
+    "wants",
+    "wanted",
+    "propose",
+    "proposes",
+    "proposed",
+    "prepare",
+    "prepares",
+    "preparing",
+    "ready",
+    "likely",
+    "due",
+    "scheduled",
+    "poised",
+    "consider",
+    "considers",
+    "considering",
+    "set",
+    "going",
+    "eyes",
+    "eyeing",
+    "mull",
+    "mulls",
+    "mulling",
+}
+_PLANNED_MODIFIERS = {
+    "planned",
+    "proposed",
+    "upcoming",
+    "expected",
+    "future",
+    "potential",
+    "possible",
+    "likely",
+    "next",
+}
+_MODALS_PLANNED = {"will", "shall", "'ll", "wo", "would", "could", "may", "might"}
+_NOT_EVENT_HEADS = {
+    "deny",
+    "denies",
+    "denied",
+    "reject",
+    "rejects",
+    "rejected",
+    "refuse",
+    "refuses",
+    "refused",
+    "fail",
+    "fails",
+    "failed",
+}
+_NP_DEPS = {"compound", "flat", "appos", "nmod", "amod", "nn", "npadvmod", "dep"}
+_GENERIC_OF = {
+    "government",
+    "ministry",
+    "unit",
+    "subsidiary",
+    "division",
+    "arm",
+    "owner",
+    "parent",
+    "maker",
+    "shares",
+    "share",
+    "branch",
+    "office",
+}
+_ANAPHORS = {
+    "it",
+    "its",
+    "he",
+    "his",
+    "she",
+    "her",
+    "they",
+    "their",
+    "them",
+    "company",
+    "firm",
+    "group",
+    "carmaker",
+    "automaker",
+}
+
+
+@dataclass
+class SyntaxEvent:
+    type: str
+    status: str
+    participants: list[str]
+    trigger: tuple[int, int]
+    anaphoric: bool = False  # "the agreement was signed by ...": may retell an event already told
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class SyntaxInputs:
+    doc: object  # spaCy Doc with a dependency parse
+    actors: list  # (start, end, name) of people and organisations that can take part, text order
+    resolve: Callable[[int, str], list[str]] | None = None  # (char position, pronoun/noun) -> names
+    blocked: list = field(default_factory=list)  # (start, end) where no event may be read (credits)
+
+
+class _Actors:
+    def __init__(self, actors: list) -> None:
+        self.items = sorted(actors)
+        self.starts = [s for s, _e, _n in self.items]
+
+    def overlapping(self, s: int, e: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.starts, s)
+        out = []
+        j = i - 1
+        while j >= 0 and self.items[j][1] > s:  # a name that starts before and reaches in
+            out.append(self.items[j])
+            j -= 1
+        while i < len(self.items) and self.items[i][0] < e:
+            out.append(self.items[i])
+            i += 1
+        return sorted(set(out))
+
+
+_STAKE_VERBS = {
+    *("buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "take", "takes"),
+    *("took", "taken", "taking", "purchase", "purchased", "purchases", "raise", "raised", "raises"),
+    *("increase", "increased", "sell", "sells", "sold", "selling", "secure", "secured", "hold", "holds"),
+}
+# "urged businessmen to invest", "appealed on X to invest": an appeal, not an event
+_APPEAL_VERBS = {
+    *("urge", "urges", "urged", "appeal", "appeals", "appealed", "ask", "asks", "asked", "call", "calls"),
+    *("called", "encourage", "encourages", "encouraged", "invite", "invites", "invited", "welcome"),
+    *("welcomes", "welcomed", "persuade", "persuades", "persuaded", "want", "wants", "wanted"),
+}
+
+
+def _is_trigger(tok) -> str | None:
+    low = tok.lower_
+    if low not in _VERBS and low not in _NOUNS:
+        return None  # most tokens: one set lookup
+    if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+        if low in _VERBS:
+            if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
+                c.dep_ in {"dobj", "prep"} for c in tok.children
+            ):
+                return None
+            if low.startswith(("order", "suppl")) and not any(
+                c.dep_ in {"dobj", "dative"} for c in tok.children
+            ):
+                return None  # "in order to", "supply chains"
+            return _VERBS[low]
+        return None
+    if (
+        tok.tag_ in {"NN", "NNS", "NNP"}
+        and low in _NOUNS
+        and not tok.ent_type_
+        and (tok.text[:1].islower() or (tok.i > 0 and tok.nbor(-1).text[:1].isupper()))  # "a State Visit"
+    ):
+        if tok.dep_ == "compound":
+            return None  # "agreement" in "agreement talks"
+        if low == "venture" and not any(c.lower_ == "joint" for c in tok.children):
+            return None
+        if low in {"stake", "stakes"} and not (
+            tok.head.lower_ in _STAKE_VERBS
+            or (tok.head.dep_ in {"xcomp", "pcomp"} and tok.head.head.lower_ in _STAKE_VERBS)
+        ):
+            return None  # "Turkcell's stake in Irancell": a holding, not a purchase
+        return _NOUNS[low]
+    return None
+
+
+def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
+    """Events in text order, lazily: the resolver may look at what the caller made of earlier ones."""
+    doc = inp.doc
+    if doc is None or not doc.has_annotation("DEP"):
+        return
+    actors = _Actors(inp.actors)
+    for tok in doc:
+        etype = _is_trigger(tok)
+        if etype is None:
+            continue
+        if any(bs <= tok.idx < be for bs, be in inp.blocked):
+            continue
+        if _negated(tok):
+            continue
+        if tok.tag_.startswith("VB"):
+            if tok.dep_ in {"amod", "compound"}:
+                if tok.lower_ == "visiting" and tok.head is not tok:
+                    # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
+                    parties = _np_names(tok.head, actors, inp)
+                    if parties:
+                        yield SyntaxEvent(
+                            "visit",
+                            "ongoing",
+                            parties,
+                            (tok.idx, tok.idx + len(tok)),
+                            extra={"adjectival": True},
+                        )
+                continue
+            parties = _verb_parties(tok, etype, actors, inp)
+            noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
+        else:
+            own = _noun_own_parties(tok, etype, actors, inp)
+            if etype == "investment" and not own:
+                continue  # "the largest investment in its history": no one named as investing
+            parties = _noun_parties(tok, etype, actors, inp)
+            noun = tok
+        parties = list(dict.fromkeys(parties))
+        if not parties:
+            continue
+        anaphoric = noun is not None and any(
+            (c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"})
+            or (c.dep_ == "poss" and c.tag_ == "PRP$")
+            for c in noun.children
+        )
+        yield SyntaxEvent(etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+
+
+# ------------------------------------------------------------------------------------------------ parties
+
+
+def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[str]:
+    """Names a noun phrase headed by ``tok`` stands for (conjuncts included)."""
+    if depth > 4:
+        return []
+    names: list[str] = []
+    if tok.tag_ in {"PRP", "PRP$"} or (
+        tok.lower_ in _ANAPHORS and tok.text[:1].islower() and not tok.ent_type_
+    ):
+        if inp.resolve is not None:
+            names.extend(inp.resolve(tok.idx, tok.lower_))
+    else:
+        tokens = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in _NP_DEPS and c.i < tok.i + 8:
+                    tokens.append(c)
+                    stack.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
+                    tokens.extend(c.children)
+        spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
+        for s, e in spans:
+            for _as, _ae, name in actors.overlapping(s, e):
+                names.append(name)
+        if (
+            not names
+            and tok.lower_ in {"firms", "companies", "sides", "partners", "parties", "groups"}
+            and any(
+                (c.dep_ == "det" and c.lower_ in {"the", "both"})
+                or (c.dep_ == "nummod" and c.lower_ == "two")
+                for c in tok.children
+            )
+            and inp.resolve is not None
+        ):
+            names.extend(inp.resolve(tok.idx, "the " + tok.lower_))  # "the two firms", "both sides"
+    for c in tok.children:
+        if c.dep_ == "conj":
+            names.extend(_np_names(c, actors, inp, depth + 1))
+    return list(dict.fromkeys(names))
+
+
+def _prep_objects(tok, preps: set[str], actors, inp) -> list[str]:
+    names: list[str] = []
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            for obj in c.children:
+                if obj.dep_ in {"pobj", "pcomp"} and not _is_trigger(obj):
+                    names.extend(_np_names(obj, actors, inp))
+    return names
+
+
+def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
+    if depth > 3:
+        return []
+    names: list[str] = []
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass", "csubj"}:
+            if c.dep_ == "nsubjpass" and _is_trigger(c):
+                continue  # "an agreement was signed": the noun is the event, not a party
+            names.extend(_np_names(c, actors, inp))
+    if names:
+        return names
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb and verb.head.lower_ in _APPEAL_VERBS:
+        return []  # "urged Kuwaiti businessmen to invest": whoever appeals does not invest
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        # object control: "encourages Chinese firms to invest" -> the firms, not who encourages
+        objects = [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}]
+        if objects:
+            return [n for o in objects for n in _np_names(o, actors, inp)]
+        return _subjects(verb.head, actors, inp, depth + 1)
+    if verb.dep_ in {"conj", "advcl"} and verb.head is not verb and verb.head.tag_.startswith("VB"):
+        # "said ... that X signed" is not climbed (ccomp): the speaker is no party
+        return _subjects(verb.head, actors, inp, depth + 1)
+    if verb.dep_ in {"relcl", "acl"} and verb.head is not verb and not _is_trigger(verb.head):
+        return _np_names(verb.head, actors, inp)  # "the company, which signed ..."
+    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+        return _subjects(verb.head.head, actors, inp, depth + 1)  # "after signing ..."
+    return names
+
+
+def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
+    names = _subjects(verb, actors, inp)
+    names += _prep_objects(verb, _PARTY_PREPS[etype] | {"by"}, actors, inp)
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "attr"}:
+            if _is_trigger(c):
+                names += _noun_own_parties(c, _is_trigger(c) or etype, actors, inp)
+            else:
+                names += _np_names(c, actors, inp)
+                names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
+    return names
+
+
+def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
+    names: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i):
+            names += _np_names(c, actors, inp)
+        elif c.dep_ in {"acl", "relcl"} and c.tag_.startswith("VB"):
+            # "a deal to supply Peugeot", "an agreement to build a plant with X"
+            for cc in c.children:
+                if cc.dep_ in {"dobj", "dative"}:
+                    names += _np_names(cc, actors, inp)
+            names += _prep_objects(c, {"with", "between", "in", "from"}, actors, inp)
+    names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    return names
+
+
+def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
+    names = _noun_own_parties(noun, etype, actors, inp)
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr", "oprd"} and head is not noun:
+        if head.lower_ in _VERBS and _VERBS[head.lower_] == etype:
+            return []  # "signed an agreement": the verb is the trigger, its parties are read there
+        names = _subjects(head, actors, inp) + names
+        names += _prep_objects(head, _PARTY_PREPS[etype], actors, inp)
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head is not head:
+        verb = head.head
+        if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
+            names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
+        elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
+            names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
+        elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
+            names = names or _subjects(verb, actors, inp)
+    elif noun.dep_ in {"nsubjpass", "nsubj"}:
+        names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
+    return names
+
+
+# ------------------------------------------------------------------------------------------------ status
+
+
+_BACKGROUND_MARKS = {"since", "because", "although", "though", "if", "unless", "until", "whether", "once"}
+
+
+def _negated(tok) -> bool:
+    """No event: negated ("did not sign"), denied, conditional or background ("since they signed", "if
+    they sign"), or only what someone should do ("GM should invest")."""
+    if any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"} for c in tok.children):
+        return True
+    chain = [tok, tok.head] if tok.dep_ in {"dobj", "pobj", "xcomp", "nsubjpass", "nsubj"} else [tok]
+    if tok.dep_ == "pobj":
+        chain.append(tok.head.head)
+    for t in chain:
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
+            return True
+        if t.lower_ in _NOT_EVENT_HEADS:
+            return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _status(tok) -> str:
+    if tok.tag_.startswith("NN"):
+        for c in tok.children:
+            if c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS:
+                return "planned"
+            if c.dep_ in {"amod", "compound"} and c.lower_ in {"ongoing", "continuing"}:
+                return "ongoing"
+        head = tok.head
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ in {"in", "during", "amid"}
+            and tok.lower_
+            in {
+                "talks",
+                "negotiations",
+                "visit",
+                "trip",
+                "tour",
+            }
+        ):
+            return "ongoing" if not _past(head.head) or head.lower_ == "in" else "held"
+        verb = head if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} else None
+        if verb is None and tok.dep_ == "pobj":
+            verb = head.head
+        return _verb_status(verb) if verb is not None and verb.tag_.startswith("VB") else "held"
+    return _verb_status(tok)
+
+
+def _past(verb) -> bool:
+    return verb.tag_ in {"VBD", "VBN"}
+
+
+def _verb_status(verb, depth: int = 0) -> str:
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in _MODALS_PLANNED for a in aux):
+        return "planned"
+    if verb.tag_ == "VBG" and any(a.lower_ in {"is", "are", "am", "'s", "'re"} for a in aux):
+        return "ongoing"
+    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
+        head = verb.head
+        if head is not verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
+            if head.lower_ in {"agreed"} and depth == 0:
+                return "planned"
+            return (
+                "planned" if _verb_status(head, depth + 1) != "held" or head.lower_ in _PLANNING else "held"
+            )
+        if head is not verb and head.tag_ in {"NN", "NNS"}:
+            return "planned"  # "plans to invest", "a deal to supply" is told by the head noun's verb
+    if verb.lower_ in _PLANNING and depth > 0:
+        return "planned"
+    if (
+        verb.dep_ in {"xcomp", "ccomp"}
+        and depth < 2
+        and verb.head is not verb
+        and verb.head.lower_ in _PLANNING
+    ):
+        return "planned"
+    return "held"
