@@ -8,9 +8,7 @@ from kopru.ui.registry import RECORD_TYPES
 class FollowForm(forms.Form):
     kind = forms.ChoiceField(choices=FollowKind.choices)
     target = forms.CharField(max_length=60)
-    action = forms.ChoiceField(
-        choices=[("follow", _("Follow")), ("unfollow", _("Unfollow"))], initial="follow"
-    )
+    action = forms.ChoiceField(choices=[("follow", _("Follow")), ("unfollow", _("Unfollow"))], required=False)
 
 
 class SavedFilterForm(forms.ModelForm):
