@@ -86,7 +86,7 @@ def test_a_cell_opens_the_records_it_counts(client, cast):
 
 
 def test_commitments_put_overdue_and_slipping_first_and_rate_delivery(cast):
-    person, made = activity(1, code="battery")
+    _person, made = activity(1, code="battery")
     engagement = made[0][0]
     kept = ActionFactory(title="kept", engagement=engagement, due_date=days(30), status=ActionStatus.OPEN)
     kept.status = ActionStatus.DONE

@@ -41,6 +41,8 @@ from kopru.ui.registry import RECORD_TYPES
 from kopru.ui.views.access import LoginRequired
 from kopru.ui.views.exports import csv_response, export_file_name, xlsx_response
 
+SHOWN = 100  # commitments listed on the page, most urgent first (the exports have them all)
+
 
 def _signed_in(request):
     if not request.user.is_authenticated:
@@ -135,7 +137,8 @@ def commitments_page(request):
     context = _scope_context(request, scope) | {
         "summary": commitments.summary(items),
         "status_labels": commitments.STATUS_LABELS,
-        "table": commitments.commitment_table(items, limit=200),
+        "table": commitments.commitment_table(items, limit=SHOWN),
+        "shown": SHOWN,
         "total": len(items),
         "rates": rates,
         "rate_chart": charts.chart_data(rates[0], "group", ["rate"]),

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db.models import Count, Min, Q
 from django.urls import reverse
@@ -26,6 +27,7 @@ from kopru.insights.domain.scope import Scope, quarter_of
 from kopru.insights.domain.tables import Table
 
 SOON_DAYS = 14
+TOP_COUNTERPARTS = 25
 INTENT_METRICS = ("target", "pledge", "intent")
 
 STATUS_LABELS = {
@@ -104,6 +106,16 @@ def _counterpart_names(scope: Scope, org_ids: set[int]) -> dict[int, str]:
     return dict(
         Organisation.objects.filter(pk__in=org_ids, country_id=other).values_list("pk", "name").order_by()
     )
+
+
+@lru_cache(maxsize=16)
+def _detail_prefix(slug: str) -> str:
+    return reverse("record-detail", args=[slug, 1])[: -len("1/")]
+
+
+def _detail(slug: str, pk: int) -> str:
+    """The record's detail URL without a reverse() per row (thousands of rows per page)."""
+    return f"{_detail_prefix(slug)}{pk}/"
 
 
 def _narrow(queryset, ids):
@@ -212,7 +224,7 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
                 "action",
                 row["pk"],
                 row["title"],
-                reverse("record-detail", args=["actions", row["pk"]]),
+                _detail("actions", row["pk"]),
                 status,
                 owner=row["owner__username"] or "",
                 due=row["due_date"],
@@ -227,7 +239,7 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
                 "event",
                 row["pk"],
                 row["title"],
-                reverse("record-detail", args=["engagements", row["pk"]]),
+                _detail("engagements", row["pk"]),
                 "not_held",
                 due=row["start_date"],
                 sectors=sorted(engagement_sectors.get(row["pk"], ())),
@@ -240,7 +252,7 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
                 "agreement",
                 row["pk"],
                 row["title"],
-                reverse("record-detail", args=["agreements", row["pk"]]),
+                _detail("agreements", row["pk"]),
                 "pending",
                 sectors=sorted(agreement_sectors.get(row["pk"], ())),
                 counterparts=names(agreement_orgs.get(row["pk"], [])),
@@ -268,7 +280,7 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
                 "intent",
                 row["pk"],
                 f"{row['subject']}: {row['text']}",
-                reverse("record-detail", args=["claims", row["pk"]]),
+                _detail("claims", row["pk"]),
                 status,
                 owner=row["speaker__name"] or "",
                 due=due,
@@ -330,7 +342,7 @@ def commitment_table(items: list[Commitment], limit: int | None = None) -> Table
     return table
 
 
-def _rates(groups: dict[str, list[Commitment]], name: str, title, key_label) -> Table:
+def _rates(groups: dict[str, list[Commitment]], name: str, title, key_label, top: int | None = None) -> Table:
     table = Table(
         name,
         title,
@@ -343,7 +355,11 @@ def _rates(groups: dict[str, list[Commitment]], name: str, title, key_label) -> 
             ("rate", _("delivery rate (%)")),
         ],
     )
-    for group in sorted(groups):
+    names = sorted(groups)
+    if top is not None:  # the counterparts with the most commitments that fell due
+        names = sorted(names, key=lambda g: -sum(1 for item in groups[g] if item.fell_due))[:top]
+        names.sort()
+    for group in names:
         fell = [item for item in groups[group] if item.fell_due]
         kept = sum(1 for item in fell if item.status == "kept")
         late = sum(1 for item in fell if item.status == "kept_late")
@@ -374,7 +390,13 @@ def delivery_tables(items: list[Commitment]) -> list[Table]:
     return [
         _rates(by_quarter, "delivery-quarter", _("Delivery rate over time"), _("quarter due")),
         _rates(by_sector, "delivery-sector", _("Delivery rate per sector"), _("sector")),
-        _rates(by_counterpart, "delivery-counterpart", _("Delivery rate per counterpart"), _("counterpart")),
+        _rates(
+            by_counterpart,
+            "delivery-counterpart",
+            _("Delivery rate per counterpart"),
+            _("counterpart"),
+            top=TOP_COUNTERPARTS,
+        ),
     ]
 
 

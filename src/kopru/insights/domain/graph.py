@@ -58,16 +58,18 @@ def graph(scope: Scope, user, *, max_edges: int = MAX_EDGES) -> dict:
             "pk", "name"
         )
     )
+    person_url = reverse("insights:pack-person", args=[1])[: -len("1/")]
+    org_url = reverse("insights:pack-organisation", args=[1])[: -len("1/")]
     nodes = []
     for node in sorted(wanted):
         pk = int(node[1:])
         if node[0] == "p":
-            label, kind, pack = people.get(pk, ""), "person", reverse("insights:pack-person", args=[pk])
+            label, kind, pack = people.get(pk, ""), "person", f"{person_url}{pk}/"
         else:
             label, kind, pack = (
                 orgs.get(pk, ""),
                 "organisation",
-                reverse("insights:pack-organisation", args=[pk]),
+                f"{org_url}{pk}/",
             )
         nodes.append({"id": node, "label": label, "kind": kind, "engagements": degree[node], "url": pack})
     return {
