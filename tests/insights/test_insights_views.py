@@ -124,6 +124,15 @@ def test_map_table_counts_deals_by_province(client, cast):
     assert response.content.decode().count("<path ") == 81
 
 
+def test_province_shapes_sit_where_the_provinces_are():
+    from kopru.insights.domain.provinces import shapes
+
+    where = {p["name"]: (p["x"], p["y"]) for p in shapes()["provinces"]}
+    assert len(where) == 81
+    assert where["Edirne"][0] < where["Manisa"][0] < where["Konya"][0] < where["Kars"][0]
+    assert where["Sinop"][1] < where["Ankara"][1] < where["Antalya"][1]
+
+
 def test_graph_links_people_who_met(client, cast):
     person, made = activity(2, code="battery")
     other = made[0][0].people.create(name="Li Test", visibility=Visibility.PUBLIC)
