@@ -31,6 +31,7 @@ from kopru.insights.domain import (
     packs,
     provinces,
 )
+from kopru.insights.domain.memo import one_version, remembered
 from kopru.insights.domain.scope import ScopeError, scope_from_params
 from kopru.insights.domain.sources import KIND_LABELS
 from kopru.insights.forms import FollowForm, SavedFilterForm
@@ -80,7 +81,8 @@ def guarded(view):
     def wrapper(request, *args, **kwargs):
         _signed_in(request)
         try:
-            return view(request, *args, **kwargs)
+            with one_version():
+                return view(request, *args, **kwargs)
         except BadScope as error:
             return _bad(request, str(error))
 
@@ -133,7 +135,7 @@ def records_page(request):
 def commitments_page(request):
     scope = _scope(request)
     items = commitments.commitments(scope, request.user)
-    rates = commitments.delivery_tables(items)
+    rates = remembered("delivery", request.user, (scope,), lambda: commitments.delivery_tables(items))
     context = _scope_context(request, scope) | {
         "summary": commitments.summary(items),
         "status_labels": commitments.STATUS_LABELS,

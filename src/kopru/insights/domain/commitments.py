@@ -23,6 +23,7 @@ from kopru.core.access import visible_to
 from kopru.core.models import Organisation, Sector
 from kopru.engage.enums import ActionStatus, AgreementStatus, EngagementStatus
 from kopru.engage.models import Action, Agreement, Claim, Engagement
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope, quarter_of
 from kopru.insights.domain.tables import Table
 
@@ -126,7 +127,14 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
     """Every commitment the user may see, most urgent first. A fixed number of queries whatever the size.
 
     `engagements`, `agreements`, `claims` (querysets of primary keys) narrow it to the commitments made at
-    those engagements, under those agreements and in those claims (a briefing pack's)."""
+    those engagements, under those agreements and in those claims (a briefing pack's). The full list is
+    remembered until the record changes (kopru.insights.domain.memo)."""
+    if engagements is None:
+        return remembered("commitments", user, (scope,), lambda: _commitments(scope, user))
+    return _commitments(scope, user, engagements=engagements, agreements=agreements, claims=claims)
+
+
+def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claims=None) -> list[Commitment]:
     today = timezone.localdate()
     narrowed = engagements is not None
     items: list[Commitment] = []
@@ -379,6 +387,7 @@ def _rates(groups: dict[str, list[Commitment]], name: str, title, key_label, top
 
 
 def delivery_tables(items: list[Commitment]) -> list[Table]:
+    """Delivery rates over time, per sector and per counterpart (the most frequent ones)."""
     by_sector, by_counterpart, by_quarter = defaultdict(list), defaultdict(list), defaultdict(list)
     for item in items:
         for name in item.sector_names:

@@ -13,6 +13,7 @@ from kopru.core.access import visible_to
 from kopru.core.models import Organisation, Person
 from kopru.engage.models import Engagement
 from kopru.insights.domain import sources
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope
 from kopru.insights.domain.tables import Table
 
@@ -21,6 +22,10 @@ MAX_EDGES = 300
 
 def graph(scope: Scope, user, *, max_edges: int = MAX_EDGES) -> dict:
     """{"nodes": [...], "edges": [...]} for Cytoscape; the heaviest `max_edges` edges and their nodes."""
+    return remembered("graph", user, (scope, max_edges), lambda: _graph(scope, user, max_edges))
+
+
+def _graph(scope: Scope, user, max_edges: int) -> dict:
     engagement_ids = sources.engagements(scope, user).values("pk")
     people_ids = visible_to(Person.objects.all(), user).values("pk")
     org_ids = visible_to(Organisation.objects.all(), user).values("pk")

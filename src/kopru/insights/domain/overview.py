@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kopru.core.models import Sector
 from kopru.engage.enums import AreaStatus
 from kopru.insights.domain import sources
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope, quarter_of
 from kopru.insights.domain.tables import Table
 from kopru.invest.models import StageChange
@@ -34,6 +35,10 @@ def _per_sector(queryset, lookup: str) -> dict[str, int]:
 
 def sector_table(scope: Scope, user) -> Table:
     """One row per sector with an area or any activity: the area's status and the counts behind it."""
+    return remembered("sectors", user, (scope,), lambda: _sector_table(scope, user))
+
+
+def _sector_table(scope: Scope, user) -> Table:
     table = Table(
         "sectors",
         _("Cooperation by sector"),
@@ -106,6 +111,10 @@ def heatmap(table: Table) -> dict:
 
 def quarter_table(scope: Scope, user) -> Table:
     """Activity per quarter: engagements held, agreements signed, deals that moved, proposals submitted."""
+    return remembered("quarters", user, (scope,), lambda: _quarter_table(scope, user))
+
+
+def _quarter_table(scope: Scope, user) -> Table:
     table = Table(
         "quarters",
         _("Activity per quarter"),

@@ -9,6 +9,7 @@ public pack (public records only), whatever else they might be allowed to open o
 
 from __future__ import annotations
 
+import copy
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -23,10 +24,12 @@ from kopru.core.models import Document, Evidence, Organisation, Person, Position
 from kopru.engage.models import Agreement, Claim, Engagement
 from kopru.insights.domain import sources
 from kopru.insights.domain.commitments import commitments
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope
 from kopru.invest.models import Deal, Opportunity
 
 TIMELINE = 25
+PACK_COMMITMENTS = 30
 LATEST = 10
 OPEN_STATUSES = ("overdue", "not_held", "slipping", "due_soon", "open", "pending")
 
@@ -104,7 +107,7 @@ def _fill(pack: Pack, reader, scope: Scope, engagements, agreements, claims, sec
         agreements=agreements.values("pk"),
         claims=claims.values("pk"),
     )
-    pack.commitments = items[:50]
+    pack.commitments = items[:PACK_COMMITMENTS]
     pack.open_actions = [item for item in items if item.kind == "action" and item.status in OPEN_STATUSES][
         :25
     ]
@@ -166,6 +169,21 @@ def _fill(pack: Pack, reader, scope: Scope, engagements, agreements, claims, sec
 
 
 def person_pack(person_id: int, user, scope: Scope) -> Pack:
+    """A copy of the remembered pack (views add to it)."""
+    return copy.copy(
+        remembered(
+            "person_pack",
+            user,
+            (
+                person_id,
+                scope,
+            ),
+            lambda: _person_pack(person_id, user, scope),
+        )
+    )
+
+
+def _person_pack(person_id: int, user, scope: Scope) -> Pack:
     reader = pack_reader(user)
     person = access.visible_to(Person.objects.select_related("country"), reader).filter(pk=person_id).first()
     if person is None:
@@ -188,6 +206,21 @@ def person_pack(person_id: int, user, scope: Scope) -> Pack:
 
 
 def organisation_pack(organisation_id: int, user, scope: Scope) -> Pack:
+    """A copy of the remembered pack (views add to it)."""
+    return copy.copy(
+        remembered(
+            "organisation_pack",
+            user,
+            (
+                organisation_id,
+                scope,
+            ),
+            lambda: _organisation_pack(organisation_id, user, scope),
+        )
+    )
+
+
+def _organisation_pack(organisation_id: int, user, scope: Scope) -> Pack:
     reader = pack_reader(user)
     organisation = (
         access.visible_to(Organisation.objects.select_related("country"), reader)
@@ -212,6 +245,11 @@ def organisation_pack(organisation_id: int, user, scope: Scope) -> Pack:
 
 
 def pair_pack(user, scope: Scope) -> Pack:
+    """A copy of the remembered pack (views add to it)."""
+    return copy.copy(remembered("pair_pack", user, (scope,), lambda: _pair_pack(user, scope)))
+
+
+def _pair_pack(user, scope: Scope) -> Pack:
     """The pair in one sector (or all sectors): the area's status, then the shared sections."""
     reader = pack_reader(user)
     a, b = scope.pair

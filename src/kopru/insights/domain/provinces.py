@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kopru.core.access import visible_to
 from kopru.insights.domain import sources
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope
 from kopru.insights.domain.tables import Table
 from kopru.invest.models import Opportunity, Stage
@@ -74,6 +75,11 @@ def plate_of(name: str) -> str:
 
 
 def province_table(scope: Scope, user) -> tuple[Table, list]:
+    """See _province_table; remembered until the record changes."""
+    return remembered("provinces", user, (scope,), lambda: _province_table(scope, user))
+
+
+def _province_table(scope: Scope, user) -> tuple[Table, list]:
     """One row per province with deals or opportunities: counts, and deal value (USD million, announced
     or, when set, committed) per stage. Returns the table and the stages in column order."""
     stages = list(Stage.objects.filter(pipeline__is_default=True).order_by("order"))
