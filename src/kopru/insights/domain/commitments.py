@@ -138,7 +138,8 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
     today = timezone.localdate()
     narrowed = engagements is not None
     items: list[Commitment] = []
-    sector_names = {code: str(sector) for code, sector in ((s.code, s) for s in Sector.objects.all())}
+    sectors = list(Sector.objects.all())
+    sector_names = {sector.code: str(sector) for sector in sectors}
 
     # Follow-up actions, with the sectors and counterparts of what they follow up.
     actions = visible_to(Action.objects.all(), user)
@@ -172,8 +173,6 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
         .annotate(first=Min("history_date"))
         .order_by()
     }
-    engagement_ids = {row["engagement_id"] for row in action_rows if row["engagement_id"]}
-    agreement_ids = {row["agreement_id"] for row in action_rows if row["agreement_id"]}
 
     # Planned engagements whose date passed; agreements still to be signed or signed.
     missed = list(
@@ -183,41 +182,50 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
         .values("pk", "title", "start_date")
         .order_by()
     )
-    engagement_ids |= {row["pk"] for row in missed}
     agreement_rows = list(
         _narrow(visible_to(Agreement.objects.all(), user), agreements)
         .filter(status__in=[AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING])
         .values("pk", "title", "created_at")
         .order_by()
     )
-    agreement_ids |= {row["pk"] for row in agreement_rows}
 
-    engagement_sectors, engagement_orgs = defaultdict(list), defaultdict(list)
-    for eid, code in Engagement.sectors.through.objects.filter(engagement_id__in=engagement_ids).values_list(
-        "engagement_id", "sector__code"
-    ):
-        engagement_sectors[eid].append(code)
-    for eid, oid in Engagement.organisations.through.objects.filter(
-        engagement_id__in=engagement_ids
-    ).values_list("engagement_id", "organisation_id"):
-        engagement_orgs[eid].append(oid)
-    agreement_sectors, agreement_orgs = defaultdict(list), defaultdict(list)
-    for aid, code in Agreement.sectors.through.objects.filter(agreement_id__in=agreement_ids).values_list(
-        "agreement_id", "sector__code"
-    ):
-        agreement_sectors[aid].append(code)
-    for aid, oid in Agreement.parties.through.objects.filter(agreement_id__in=agreement_ids).values_list(
-        "agreement_id", "organisation_id"
-    ):
-        agreement_orgs[aid].append(oid)
-    counterpart = _counterpart_names(
-        scope,
-        {o for ids_ in engagement_orgs.values() for o in ids_}
-        | {o for ids_ in agreement_orgs.values() for o in ids_},
+    # Sectors and counterparts (organisations of the pair's second country) of what the commitments
+    # follow up, read through subqueries so that no id list is sent back to the database.
+    code_of = {sector.pk: sector.code for sector in sectors}
+    action_engagements = Q(engagement_id__in=actions.values("engagement_id")) | Q(
+        engagement_id__in=[row["pk"] for row in missed]
     )
+    action_agreements = Q(agreement_id__in=actions.values("agreement_id")) | Q(
+        agreement_id__in=[row["pk"] for row in agreement_rows]
+    )
+    engagement_sectors, agreement_sectors = defaultdict(list), defaultdict(list)
+    engagement_orgs, agreement_orgs = defaultdict(set), defaultdict(set)
+    E, A = Engagement, Agreement
+    for eid, sid in E.sectors.through.objects.filter(action_engagements).values_list(
+        "engagement_id", "sector_id"
+    ):
+        engagement_sectors[eid].append(code_of[sid])
+    for eid, name in (
+        E.organisations.through.objects.filter(action_engagements, organisation__country_id=scope.country_b)
+        .values_list("engagement_id", "organisation__name")
+        .order_by()
+    ):
+        engagement_orgs[eid].add(name)
+    for aid, sid in A.sectors.through.objects.filter(action_agreements).values_list(
+        "agreement_id", "sector_id"
+    ):
+        agreement_sectors[aid].append(code_of[sid])
+    for aid, name in (
+        A.parties.through.objects.filter(action_agreements, organisation__country_id=scope.country_b)
+        .values_list("agreement_id", "organisation__name")
+        .order_by()
+    ):
+        agreement_orgs[aid].add(name)
+    empty: set = set()
 
-    def names(org_ids):
-        return sorted({counterpart[o] for o in org_ids if o in counterpart})
+    def names(engagement_id=None, agreement_id=None):
+        found = engagement_orgs.get(engagement_id, empty) | agreement_orgs.get(agreement_id, empty)
+        return sorted(found) if found else []
 
     for row in action_rows:
         status, done = _action_status(row, today, slipped, done_on)
@@ -226,7 +234,6 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
         )
         if row["area__sector__code"]:
             codes.add(row["area__sector__code"])
-        orgs = engagement_orgs.get(row["engagement_id"], []) + agreement_orgs.get(row["agreement_id"], [])
         items.append(
             Commitment(
                 "action",
@@ -238,7 +245,7 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
                 due=row["due_date"],
                 done=done,
                 sectors=sorted(codes),
-                counterparts=names(orgs),
+                counterparts=names(row["engagement_id"], row["agreement_id"]),
             )
         )
     for row in missed:
@@ -251,7 +258,7 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
                 "not_held",
                 due=row["start_date"],
                 sectors=sorted(engagement_sectors.get(row["pk"], ())),
-                counterparts=names(engagement_orgs.get(row["pk"], [])),
+                counterparts=names(engagement_id=row["pk"]),
             )
         )
     for row in agreement_rows:
@@ -263,7 +270,7 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
                 _detail("agreements", row["pk"]),
                 "pending",
                 sectors=sorted(agreement_sectors.get(row["pk"], ())),
-                counterparts=names(agreement_orgs.get(row["pk"], [])),
+                counterparts=names(agreement_id=row["pk"]),
             )
         )
     intents = (

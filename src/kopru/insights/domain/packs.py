@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils import timezone
 
 from kopru.core import access
 from kopru.core.models import Document, Evidence, Organisation, Person, Position, Sector
+from kopru.engage.enums import EngagementStatus
 from kopru.engage.models import Agreement, Claim, Engagement
 from kopru.insights.domain import sources
 from kopru.insights.domain.commitments import commitments
@@ -84,10 +86,12 @@ def _first_evidence(model, ids, reader) -> dict[int, str]:
 
 def _fill(pack: Pack, reader, scope: Scope, engagements, agreements, claims, sector_codes=None) -> Pack:
     """The sections every pack shares, from the querysets of its engagements, agreements and claims."""
+    # Past engagements: those that took place (planned ones show under commitments once overdue).
+    past = engagements.exclude(start_date__gt=timezone.localdate()).exclude(status=EngagementStatus.PLANNED)
     engagement_rows = list(
-        engagements.select_related("country")
-        .order_by("-start_date", "-pk")
-        .values("pk", "title", "start_date", "status", "place")[:TIMELINE]
+        past.order_by(F("start_date").desc(nulls_last=True), "-pk").values(
+            "pk", "title", "start_date", "status", "place"
+        )[:TIMELINE]
     )
     evidence = _first_evidence(Engagement, [row["pk"] for row in engagement_rows], reader)
     pack.timeline = [
