@@ -109,7 +109,17 @@ def test_bad_parameters_are_explained_not_crashed(client, cast):
     response = client.get("/insights/?start=yesterday")
     assert response.status_code == 400
     assert "is not a date" in response.content.decode()
-    assert client.get("/api/insights/tables/sectors?pair=TR-TR").status_code == 422
+    refused = client.get("/api/insights/tables/sectors?pair=TR-TR")
+    assert refused.status_code == 422
+    assert refused.json() == {
+        "detail": [
+            {
+                "loc": ["query", "pair"],
+                "msg": "A pair is two different country codes, like TR-CN.",
+                "type": "value_error",
+            }
+        ]
+    }
     assert client.get("/api/insights/tables/nope").status_code == 404
     with pytest.raises(ScopeError):
         scope_from_params({"sector": "no-such-sector"})

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 
 from kopru.insights.domain import charts, graph
 from kopru.insights.domain.scope import ScopeError, scope_from_params
+from kopru.ui.errors import NON_FIELD, field_error, unprocessable
 
 router = Router()
 
@@ -56,7 +57,7 @@ def _scope(request, **kwargs):
     try:
         return scope_from_params(request.GET, **kwargs)
     except ScopeError as error:
-        raise HttpError(422, str(error)) from None
+        raise unprocessable(field_error(["query", error.param or NON_FIELD], str(error))) from None
 
 
 @router.get("/tables/", response=list[str], operation_id="insights_table_names")

@@ -19,7 +19,11 @@ from kopru.core.models import Country, Sector
 
 
 class ScopeError(ValueError):
-    """A query parameter that cannot be understood; the message says which and why."""
+    """A query parameter that cannot be understood; the message says why, `param` which."""
+
+    def __init__(self, message: str, param: str = ""):
+        super().__init__(message)
+        self.param = param
 
 
 @dataclass(frozen=True)
@@ -74,14 +78,14 @@ def _date(params, name: str) -> dt.date | None:
         return dt.date.fromisoformat(raw)
     except ValueError:
         raise ScopeError(
-            _("“%(value)s” is not a date (YYYY-MM-DD) for %(name)s.") % {"value": raw, "name": name}
+            _("“%(value)s” is not a date (YYYY-MM-DD) for %(name)s.") % {"value": raw, "name": name}, name
         ) from None
 
 
 def sector_codes(code: str) -> tuple[str, ...]:
     found = list(Sector.objects.filter(Q(code=code) | Q(parent__code=code)).values_list("code", flat=True))
     if code not in found:
-        raise ScopeError(_("Unknown sector “%(code)s”.") % {"code": code})
+        raise ScopeError(_("Unknown sector “%(code)s”.") % {"code": code}, "sector")
     return tuple(sorted(found))
 
 
@@ -91,10 +95,10 @@ def scope_from_params(params, *, default_days: int | None = None) -> Scope:
     if pair:
         parts = pair.split("-")
         if len(parts) != 2 or parts[0] == parts[1]:
-            raise ScopeError(_("A pair is two different country codes, like TR-CN."))
+            raise ScopeError(_("A pair is two different country codes, like TR-CN."), "pair")
         found = set(Country.objects.filter(code__in=parts).values_list("code", flat=True))
         if found != set(parts):
-            raise ScopeError(_("Unknown country in the pair “%(pair)s”.") % {"pair": pair})
+            raise ScopeError(_("Unknown country in the pair “%(pair)s”.") % {"pair": pair}, "pair")
         country_a, country_b = parts
     else:
         country_a, country_b = settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B
@@ -105,7 +109,7 @@ def scope_from_params(params, *, default_days: int | None = None) -> Scope:
         end = timezone.localdate()
         start = end - dt.timedelta(days=default_days)
     if start and end and end < start:
-        raise ScopeError(_("The period ends before it starts."))
+        raise ScopeError(_("The period ends before it starts."), "end")
     return Scope(country_a, country_b, sector, start, end, codes)
 
 
@@ -123,7 +127,9 @@ def quarter_bounds(key: str) -> tuple[dt.date, dt.date]:
         if not 1 <= quarter <= 4:
             raise ValueError
     except ValueError:
-        raise ScopeError(_("“%(value)s” is not a quarter like 2025-Q2.") % {"value": key}) from None
+        raise ScopeError(
+            _("“%(value)s” is not a quarter like 2025-Q2.") % {"value": key}, "quarter"
+        ) from None
     start = dt.date(year, 3 * quarter - 2, 1)
     end = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)
     return start, end
