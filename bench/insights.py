@@ -526,14 +526,9 @@ def main() -> None:
         verdict = "" if name.startswith("floor") else ("met" if ratio <= 5 and p95 <= 300 else "NOT met")
         first = f"{cold[name]:>9.1f}" if name in cold else f"{'':>9}"
         print(f"{name:<12} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {first}  {verdict}")
-    print(
-        "× floor: p95 over the bare floor's p95 (floor+user, the floor after reading the signed-in user, is"
-    )
-    print(
-        "shown for context only). p50/p95: repeated requests (results remembered until the record changes);"
-    )
-    print("cold p50: the first")
-    print("request after a change (nothing remembered), the cost a change to the record brings.")
+    print("× floor: p95 over the bare floor's p95; floor+user (the floor after reading the signed-in user)")
+    print("is for context only. p50/p95: repeated requests (results remembered until the record changes);")
+    print("cold p50: the first request after a change (nothing remembered).")
 
 
 if __name__ == "__main__":
