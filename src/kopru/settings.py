@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kopru.invest",
     "kopru.invest.case",
     "kopru.calls",
+    "kopru.insights",
 ]
 
 MIDDLEWARE = [
