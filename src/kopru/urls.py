@@ -15,6 +15,7 @@ urlpatterns = [
     path("invest/case/", include("kopru.invest.case.urls")),
     path("invest/", include("kopru.invest.urls")),
     path("calls/", include("kopru.calls.urls")),
+    path("sources/", include("kopru.sources.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/upload/", document_upload, name="document-upload"),

@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+from kopru.core.heartbeat import fault_point
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document, Organisation, Person
 from kopru.intel.domain.drafting import Draft, drafts_from_result
@@ -126,6 +127,7 @@ def run_item(item_id: int) -> None:
         item.status, item.started_at, item.attempts = ItemStatus.RUNNING, timezone.now(), item.attempts + 1
         item.save(update_fields=["status", "started_at", "attempts"])
     try:
+        fault_point("extract")  # the fault tests kill a worker here; nothing is written until below
         result = extract_document_text(item.document)
         # A worker killed here leaves no suggestions: they are written in one transaction with the status
         with transaction.atomic():
