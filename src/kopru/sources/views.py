@@ -47,7 +47,7 @@ def source_detail(request, pk):
 
 
 def _edit(request, source=None):
-    form = SourceForm(request.POST or None, instance=source)
+    form = SourceForm(request.POST or None, instance=source, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             saved = save_source(source, form.cleaned_data, user=request.user)
