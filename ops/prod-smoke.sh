@@ -91,10 +91,17 @@ for n in 1 2; do
   "$BIN/kopru" rqworker default --name "smoke-worker-$n-$$" >"$VAR/worker-$n.log" 2>&1 &
   pids+=($!)
 done
-for _ in $(seq 1 60); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$PORT/accounts/login/" 2>/dev/null && break
-  sleep 0.5
-done
+"$BIN/python" - "http://127.0.0.1:$PORT/accounts/login/" <<'PY'
+import sys, time, urllib.request
+for _ in range(120):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=2)
+        break
+    except OSError:
+        time.sleep(0.5)
+else:
+    sys.exit("gunicorn did not answer within a minute")
+PY
 
 log "driving the stack over HTTP"
 "$BIN/python" scripts/prod_smoke.py --base "http://127.0.0.1:$PORT" --user "$SMOKE_USER" \
