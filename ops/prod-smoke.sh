@@ -107,3 +107,14 @@ log "driving the stack over HTTP"
 "$BIN/python" scripts/prod_smoke.py --base "http://127.0.0.1:$PORT" --user "$SMOKE_USER" \
   --password "$SMOKE_PASSWORD" --document data/gold/extraction/seed_trt_kacir_china.txt \
   --call-title "Smoke test call" --redis-url "$REDIS_URL"
+
+log "backup of the live database, restored into a second one and checked against its manifest"
+"$BIN/kopru" backup "$VAR/backup.tar"
+"$BIN/python" - "$PG_SERVER" "$DB_RESTORE" <<'PY'
+import sys, psycopg
+with psycopg.connect(sys.argv[1] + "/postgres", autocommit=True, connect_timeout=5) as c:
+    c.execute(f'CREATE DATABASE "{sys.argv[2]}"')
+PY
+mkdir -p "$VAR/restored"
+KOPRU_DATABASE_URL="$PG_SERVER/$DB_RESTORE" KOPRU_VAR_DIR="$VAR/restored" "$BIN/kopru" restore "$VAR/backup.tar"
+log "prod-smoke passed"
