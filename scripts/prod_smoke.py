@@ -215,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\nprod-smoke FAILED", file=sys.stderr)
         return 1
     print(smoke.table())
-    print("\nprod-smoke passed")
+    print("\nHTTP checks passed")
     return 0
 
 

@@ -16,10 +16,10 @@ from kopru.core.heartbeat import fault_point, heartbeat
 def run_assignment_task(*, run_id: int) -> str:
     with heartbeat(AssignmentRun, run_id):
         try:
-            # The run row stays locked until the new assignments commit with it: a second job for the same
-            # run (queued again after a worker died) waits, then finds it finished and skips it.
+            # The run and its assignments commit together or not at all: a worker killed before the commit
+            # leaves the run queued and the call's previous assignments as they were.
             with transaction.atomic():
-                run = AssignmentRun.objects.select_for_update().select_related("call").filter(pk=run_id).first()
+                run = AssignmentRun.objects.select_related("call").filter(pk=run_id).first()
                 if run is None or run.status != RunStatus.QUEUED:
                     return "skipped"
                 status = run_assignment(run).status

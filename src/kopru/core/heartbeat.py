@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -78,4 +79,5 @@ def fault_point(name: str) -> None:
     """
     delay = os.environ.get(f"KOPRU_FAULT_DELAY_{name.upper()}")
     if delay:
+        print(f"fault point {name} reached; pausing {delay} s", file=sys.stderr, flush=True)
         time.sleep(float(delay))
