@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kopru.ui.middleware.LoginRequiredMiddleware",
+    "kopru.ui.error_pages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kopru.urls"

@@ -22,3 +22,5 @@ urlpatterns = [
     path("", include("kopru.engage.urls")),
     path("", include("kopru.ui.urls")),
 ]
+
+handler500 = "kopru.ui.error_pages.server_error"

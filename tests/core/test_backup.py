@@ -8,6 +8,7 @@ import tarfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from kopru.core.backup import read_manifest, snapshot
 from kopru.core.domain.documents import store_document
@@ -38,9 +39,10 @@ def test_a_backup_restores_every_row_and_file_after_losing_them(cast, media, tmp
     call_command("backup", str(archive), stdout=output)
 
     manifest = read_manifest(archive)
+    member = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}[connection.vendor]
     assert (manifest["engine"], manifest["database"], manifest["documents"], manifest["files"]) == (
-        "sqlite",
-        "database.sqlite3",
+        connection.vendor,
+        member,
         2,
         2,
     )
