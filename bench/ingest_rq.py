@@ -93,13 +93,22 @@ def run(corpus: Path, workers: int, scratch: Path, env: dict[str, str]) -> dict:
     empty_documents()
     redis.Redis.from_url(REDIS_URL).flushdb()
     stored = time.perf_counter()
-    subprocess.run([*KOPRU, "ingest", str(corpus), "--workers", "0", "--no-wait"], env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [*KOPRU, "ingest", str(corpus), "--workers", "0", "--no-wait"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     stored = time.perf_counter() - stored
     started = time.perf_counter()
     processes = [
-        subprocess.Popen([*KOPRU, "rqworker", "default", "--burst", "--name", f"bench-{workers}-{n}-{os.getpid()}"],
-                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        subprocess.Popen(
+            [*KOPRU, "rqworker", "default", "--burst", "--name", f"bench-{workers}-{n}-{os.getpid()}"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         for n in range(workers)
     ]
     for process in processes:
@@ -113,14 +122,26 @@ def run(corpus: Path, workers: int, scratch: Path, env: dict[str, str]) -> dict:
             "FROM intel_ingestitem"
         ).fetchone()
     extraction = (last - first).total_seconds()
-    return {"workers": workers, "stored": stored, "wall": wall, "extraction": extraction, "done": done,
-            "failed": failed, "suggestions": suggestions, "duplicates": duplicates}  # fmt: skip
+    return {
+        "workers": workers,
+        "stored": stored,
+        "wall": wall,
+        "extraction": extraction,
+        "done": done,
+        "failed": failed,
+        "suggestions": suggestions,
+        "duplicates": duplicates,
+    }
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
-    parser.add_argument("--workers", default="1,2,4", help="comma-separated worker counts; the first is the baseline")
+    parser.add_argument(
+        "--workers", default="1,2,4", help="comma-separated worker counts; the first is the baseline"
+    )
     args = parser.parse_args()
     admin(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
     admin(f'CREATE DATABASE "{DATABASE}"')
@@ -133,21 +154,28 @@ def main() -> int:
             env = environment(scratch)
             subprocess.run([*KOPRU, "migrate", "-v0"], env=env, check=True)
             subprocess.run([*KOPRU, "load_reference", "-v0"], env=env, check=True, stdout=subprocess.DEVNULL)
-            print(f"corpus: {args.docs:,} documents, {words:,} words; PostgreSQL, RQ on {REDIS_URL}; "
-                  f"machine: {os.cpu_count()} cores\n")  # fmt: skip
+            print(
+                f"corpus: {args.docs:,} documents, {words:,} words; PostgreSQL, RQ on {REDIS_URL}; "
+                f"machine: {os.cpu_count()} cores\n"
+            )
             results = [run(corpus, int(n), scratch, env) for n in args.workers.split(",")]
     finally:
         admin(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
         redis.Redis.from_url(REDIS_URL).flushdb()
     baseline = results[0]
-    print(f"{'workers':>7} {'done':>6} {'failed':>6} {'store s':>8} {'extract s':>10} {'wall s':>7} "
-          f"{'docs/s':>7} {'per worker':>10} {'speed-up':>9} {'dup sugg.':>9}")  # fmt: skip
+    print(
+        f"{'workers':>7} {'done':>6} {'failed':>6} {'store s':>8} {'extract s':>10} {'wall s':>7} "
+        f"{'docs/s':>7} {'per worker':>10} {'speed-up':>9} {'dup sugg.':>9}"
+    )
     for result in results:
         rate = result["done"] / result["extraction"]
         speedup = rate / (baseline["done"] / baseline["extraction"])
-        print(f"{result['workers']:>7} {result['done']:>6} {result['failed']:>6} {result['stored']:>8.1f} "
-              f"{result['extraction']:>10.1f} {result['wall']:>7.1f} {rate:>7.2f} {rate / result['workers']:>10.2f} "
-              f"{speedup:>8.2f}x {result['duplicates']:>9}")  # fmt: skip
+        per_worker = rate / result["workers"]
+        print(
+            f"{result['workers']:>7} {result['done']:>6} {result['failed']:>6} {result['stored']:>8.1f} "
+            f"{result['extraction']:>10.1f} {result['wall']:>7.1f} {rate:>7.2f} {per_worker:>10.2f} "
+            f"{speedup:>8.2f}x {result['duplicates']:>9}"
+        )
     print("\n(docs/s: documents ÷ (last finished − first started); speed-up against the first row, this run)")
     return 0 if all(r["failed"] == 0 and r["duplicates"] == 0 for r in results) else 1
 

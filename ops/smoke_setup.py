@@ -20,7 +20,10 @@ from kopru.core.models import Organisation
 
 call_command("load_reference", verbosity=0)
 create_member(
-    os.environ["SMOKE_USER"], role=Role.STAFF, side=settings.KOPRU_SIDE_A, password=os.environ["SMOKE_PASSWORD"]
+    os.environ["SMOKE_USER"],
+    role=Role.STAFF,
+    side=settings.KOPRU_SIDE_A,
+    password=os.environ["SMOKE_PASSWORD"],
 )
 agencies = calls_demo._agencies()
 for name, country, kind in calls_demo.ORGANISATIONS:
@@ -38,9 +41,8 @@ call = calls_demo._call(
 )
 advance_call(call, to_status=CallStatus.OPEN, now=deadline - datetime.timedelta(days=30))
 for i, (title, acronym, topic, owner, partner, tr, cn, _scores) in enumerate(calls_demo.DECIDED_PROPOSALS):
-    calls_demo._proposal(
-        call, title, acronym, topic, Organisation.objects.get(name=owner), Organisation.objects.get(name=partner),
-        tr, cn, submit_at=deadline - datetime.timedelta(days=10 - i),
-    )  # fmt: skip
+    owner, partner = Organisation.objects.get(name=owner), Organisation.objects.get(name=partner)
+    submitted = deadline - datetime.timedelta(days=10 - i)
+    calls_demo._proposal(call, title, acronym, topic, owner, partner, tr, cn, submit_at=submitted)
 advance_call(call, to_status=CallStatus.CLOSED, now=deadline + datetime.timedelta(hours=1))
 print(f"smoke call {call.pk}")

@@ -48,8 +48,10 @@ class Smoke:
 
     def expect(self, response: requests.Response, *statuses: int) -> requests.Response:
         if response.status_code not in statuses:
-            raise Failed(f"{response.request.method} {response.url} answered {response.status_code}: "
-                         f"{response.text[:300]}")  # fmt: skip
+            raise Failed(
+                f"{response.request.method} {response.url} answered {response.status_code}: "
+                f"{response.text[:300]}"
+            )
         return response
 
     def step(self, name: str, function) -> object:
@@ -78,7 +80,11 @@ class Smoke:
         self.expect(self.http.get(self.url("/accounts/login/"), timeout=self.timeout), 200)
         response = self.http.post(
             self.url("/accounts/login/"),
-            data={"username": user, "password": password, "csrfmiddlewaretoken": self.http.cookies["csrftoken"]},
+            data={
+                "username": user,
+                "password": password,
+                "csrfmiddlewaretoken": self.http.cookies["csrftoken"],
+            },
             headers={"Referer": self.url("/accounts/login/")},
             allow_redirects=False,
             timeout=self.timeout,
@@ -105,15 +111,19 @@ class Smoke:
 
     def extracted(self, batch_id: int, timeout: float):
         def finished():
-            batch = self.expect(self.http.get(self.url(f"/api/intel/batches/{batch_id}"), timeout=self.timeout), 200)
+            batch = self.expect(
+                self.http.get(self.url(f"/api/intel/batches/{batch_id}"), timeout=self.timeout), 200
+            )
             data = batch.json()
             return data if data["finished"] == data["total"] else None
 
         data = self.wait("extraction", finished, timeout)
         item = data["items"][0]
         if item["status"] != "done" or not item["suggestions_created"]:
-            raise Failed(f"extraction ended {item['status']} with {item['suggestions_created']} suggestions: "
-                         f"{item['error']}")  # fmt: skip
+            raise Failed(
+                f"extraction ended {item['status']} with {item['suggestions_created']} suggestions: "
+                f"{item['error']}"
+            )
         return f"document {item['document']}: {item['suggestions_created']} suggestions", item["document"]
 
     def accept_events(self, document_id: int):
@@ -152,7 +162,9 @@ class Smoke:
             raise Failed(f"no call titled {call_title!r}")
         run = self.expect(
             self.http.post(
-                self.url(f"/api/calls/{call['id']}/assignment-runs"), headers=self.csrf(), timeout=self.timeout
+                self.url(f"/api/calls/{call['id']}/assignment-runs"),
+                headers=self.csrf(),
+                timeout=self.timeout,
             ),
             202,
         ).json()
@@ -177,7 +189,9 @@ class Smoke:
         connection = Redis.from_url(redis_url)
         finished = FinishedJobRegistry("default", connection=connection).get_job_ids()
         failed = FailedJobRegistry("default", connection=connection).get_job_ids()
-        names = sorted({job.worker_name or "?" for job in Job.fetch_many(finished, connection=connection) if job})
+        names = sorted(
+            {job.worker_name or "?" for job in Job.fetch_many(finished, connection=connection) if job}
+        )
         if failed:
             raise Failed(f"{len(failed)} RQ job(s) failed")
         if not finished:
@@ -186,7 +200,9 @@ class Smoke:
 
     def table(self) -> str:
         lines = [f"{'step':<24} {'result':<6} {'seconds':>8}  detail", "-" * 78]
-        lines += [f"{name:<24} {result:<6} {seconds:>8.2f}  {detail}" for name, result, seconds, detail in self.rows]
+        lines += [
+            f"{name:<24} {result:<6} {seconds:>8.2f}  {detail}" for name, result, seconds, detail in self.rows
+        ]
         return "\n".join(lines)
 
 

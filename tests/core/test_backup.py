@@ -24,10 +24,18 @@ def media(settings, tmp_path):
 
 
 def _documents():
-    store_document(content=b"Kacir met Li Lecheng in Beijing.", text="Kacir met Li Lecheng in Beijing.",
-                   title="Meeting", file_name="meeting.txt")  # fmt: skip
-    store_document(content=b"Farasis builds a plant in Gemlik.", text="Farasis builds a plant in Gemlik.",
-                   title="Plant", file_name="plant.txt")  # fmt: skip
+    store_document(
+        content=b"Kacir met Li Lecheng in Beijing.",
+        text="Kacir met Li Lecheng in Beijing.",
+        title="Meeting",
+        file_name="meeting.txt",
+    )
+    store_document(
+        content=b"Farasis builds a plant in Gemlik.",
+        text="Farasis builds a plant in Gemlik.",
+        title="Plant",
+        file_name="plant.txt",
+    )
 
 
 @pytest.mark.django_db(transaction=True)

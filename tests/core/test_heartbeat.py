@@ -49,8 +49,12 @@ def test_a_running_item_is_stale_once_its_heartbeat_is_a_minute_old():
 @pytest.mark.django_db
 def test_sweeping_requeues_stale_items_once_and_clears_their_heartbeat(django_capture_on_commit_callbacks):
     now = timezone.now()
-    dead = _item("running", attempts=1, started_at=now - datetime.timedelta(minutes=2),
-                 heartbeat_at=now - datetime.timedelta(seconds=70))  # fmt: skip
+    dead = _item(
+        "running",
+        attempts=1,
+        started_at=now - datetime.timedelta(minutes=2),
+        heartbeat_at=now - datetime.timedelta(seconds=70),
+    )
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         assert sweep_stale(now) == {"assignment runs": [], "ingest items": [dead.pk]}

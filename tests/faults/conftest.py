@@ -9,7 +9,9 @@ from tests.faults.stack import Stack, redis_url_for, require_redis
 @pytest.fixture
 def stack(tmp_path, transactional_db, worker_id):
     if connection.vendor != "sqlite":
-        pytest.skip("the worker fault tests share a SQLite copy of the test database; they run in the SQLite pass")
+        pytest.skip(
+            "the worker fault tests share a SQLite copy of the test database; they run in the SQLite pass"
+        )
     redis_url = redis_url_for(worker_id)
     redis = require_redis(redis_url)
     redis.flushdb()

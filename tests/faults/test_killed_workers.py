@@ -19,13 +19,18 @@ GOLD = ROOT / "data" / "gold" / "extraction"
 
 
 def test_an_extraction_killed_midway_is_done_exactly_once_after_requeue(stack):
-    files = [GOLD / "seed_trt_kacir_china.txt", GOLD / "press_rail_mou_turasas_crrc.txt",
-             GOLD / "press_zhengyuan_ev_plant_eskisehir.txt"]  # fmt: skip
+    files = [
+        GOLD / "seed_trt_kacir_china.txt",
+        GOLD / "press_rail_mou_turasas_crrc.txt",
+        GOLD / "press_zhengyuan_ev_plant_eskisehir.txt",
+    ]
     stack.kopru("ingest", *map(str, files), "--workers", "0", "--no-wait")
     assert stack.value("SELECT COUNT(*) FROM intel_ingestitem WHERE status = 'queued'") == 3
 
     doomed = stack.start_worker("doomed", KOPRU_FAULT_DELAY_EXTRACT="120")
-    wait_until("the worker to start extracting", lambda: "fault point extract reached" in stack.log_of("doomed"))
+    wait_until(
+        "the worker to start extracting", lambda: "fault point extract reached" in stack.log_of("doomed")
+    )
     [(victim, attempts)] = stack.rows("SELECT id, attempts FROM intel_ingestitem WHERE status = 'running'")
     assert attempts == 1
     stack.kill(doomed)
@@ -59,8 +64,14 @@ def test_an_extraction_killed_midway_is_done_exactly_once_after_requeue(stack):
 
 
 def test_an_assignment_run_killed_before_commit_leaves_nothing_and_finishes_once(stack):
-    stack.kopru("shell", "--no-imports", "-c", (ROOT / "ops" / "smoke_setup.py").read_text(),
-                SMOKE_USER="fault.officer", SMOKE_PASSWORD="fault-officer-password")  # fmt: skip
+    stack.kopru(
+        "shell",
+        "--no-imports",
+        "-c",
+        (ROOT / "ops" / "smoke_setup.py").read_text(),
+        SMOKE_USER="fault.officer",
+        SMOKE_PASSWORD="fault-officer-password",
+    )
     stack.kopru(
         "shell",
         "--no-imports",
@@ -97,5 +108,7 @@ def test_an_assignment_run_killed_before_commit_leaves_nothing_and_finishes_once
         "WHERE p.call_id = ?",
         call,
     )
-    pairs = stack.value("SELECT COUNT(DISTINCT proposal_id || '-' || reviewer_id) FROM calls_reviewassignment")
+    pairs = stack.value(
+        "SELECT COUNT(DISTINCT proposal_id || '-' || reviewer_id) FROM calls_reviewassignment"
+    )
     assert (status, made, assignments, pairs) == ("optimal", 10, 10, 10)

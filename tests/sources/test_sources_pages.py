@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
 def test_the_status_page_shows_each_source_with_its_last_fetch(client, cast):
-    feed = Source.objects.create(name="Ministry feed", url="https://example.org/rss.xml", last_fetched_at=timezone.now())
+    feed = Source.objects.create(
+        name="Ministry feed", url="https://example.org/rss.xml", last_fetched_at=timezone.now()
+    )
     Source.objects.create(name="Quiet page", url="https://example.org/press/", kind="page")
     now = timezone.now()
     FetchLog.objects.create(source=feed, started_at=now, finished_at=now, outcome="ok", new_items=3)
@@ -63,7 +65,8 @@ def test_staff_add_a_source_with_the_form_and_internal_ones_belong_to_their_side
 def test_a_bad_form_is_shown_again_with_its_errors_and_saves_nothing(client, cast):
     client.force_login(cast.staff_a)
     response = client.post(
-        "/sources/new/", {"name": "X", "url": "not a url", "kind": "feed", "language": "en", "interval_minutes": 1}
+        "/sources/new/",
+        {"name": "X", "url": "not a url", "kind": "feed", "language": "en", "interval_minutes": 1},
     )
     assert response.status_code == 200
     assert set(response.context["form"].errors) == {"url", "interval_minutes", "visibility"}

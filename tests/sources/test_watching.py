@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 from django.core.management import call_command
@@ -79,7 +80,12 @@ def client():
 
 
 def source_for(server, path, **fields) -> Source:
-    defaults = {"name": f"Source {path}", "kind": "feed", "publisher": "Ministry of Industry", "language": "en"}
+    defaults = {
+        "name": f"Source {path}",
+        "kind": "feed",
+        "publisher": "Ministry of Industry",
+        "language": "en",
+    }
     return Source.objects.create(url=server.url(path), **{**defaults, **fields})
 
 
@@ -98,7 +104,13 @@ def test_a_valid_rss_feed_stores_each_item_and_queues_its_extraction(
     with django_capture_on_commit_callbacks(execute=True):
         log = fetch_source(source, client=client)
 
-    assert (log.outcome, log.http_status, log.new_items, log.duplicates, log.item_errors) == ("ok", 200, 2, 0, 0)
+    assert (log.outcome, log.http_status, log.new_items, log.duplicates, log.item_errors) == (
+        "ok",
+        200,
+        2,
+        0,
+        0,
+    )
     items = list(SourceItem.objects.order_by("url"))
     assert [item.url for item in items] == [server.url("/news/1"), server.url("/news/2")]
     document = items[0].document
@@ -158,7 +170,9 @@ def test_a_press_release_page_yields_its_article_links(server, client, immediate
 
 
 def test_malformed_xml_is_logged_as_an_unreadable_feed(server, client):
-    server.routes["/broken.xml"] = Route(b"<rss><channel><item><title>Half", headers={"Content-Type": "text/xml"})
+    server.routes["/broken.xml"] = Route(
+        b"<rss><channel><item><title>Half", headers={"Content-Type": "text/xml"}
+    )
     source = source_for(server, "/broken.xml")
 
     log = fetch_source(source, client=client)
@@ -242,7 +256,10 @@ def test_an_item_seen_before_is_not_stored_again_by_url_or_by_text(server, clien
     assert (log.outcome, log.new_items, log.duplicates) == ("unchanged", 0, 2)
     assert Document.objects.count() == 1
     copy = SourceItem.objects.get(url=server.url("/news/1-copy"))
-    assert (copy.ingest_item, copy.document) == (None, SourceItem.objects.get(url=server.url("/news/1")).document)
+    assert (copy.ingest_item, copy.document) == (
+        None,
+        SourceItem.objects.get(url=server.url("/news/1")).document,
+    )
     assert copy.checksum == text_checksum(copy.document.text)
 
 
@@ -265,7 +282,8 @@ def test_requests_to_one_host_are_spaced_out(server):
 
     times = [seen.at for seen in server.seen]
     assert [seen.path for seen in server.seen] == ["/robots.txt", "/a.xml", "/b.xml"]
-    assert min(later - earlier for earlier, later in zip(times, times[1:])) >= 0.25  # 0.3 s, less network jitter
+    # 0.3 s apart, less network jitter
+    assert min(later - earlier for earlier, later in itertools.pairwise(times)) >= 0.25
 
 
 def test_an_internal_source_makes_internal_documents_of_its_side(server, client, immediate_tasks):

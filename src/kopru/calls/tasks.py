@@ -25,7 +25,9 @@ def run_assignment_task(*, run_id: int) -> str:
                 status = run_assignment(run).status
                 fault_point("assignment")  # the fault tests kill a worker here: nothing above is committed
                 return status
-        except Exception as error:  # recorded on the run so officers see it, then re-raised for the worker log
+        except (
+            Exception
+        ) as error:  # recorded on the run so officers see it, then re-raised for the worker log
             AssignmentRun.objects.filter(pk=run_id).update(
                 status=RunStatus.FAILED, explanation=str(error)[:2000]
             )

@@ -140,8 +140,18 @@ def _dump_postgresql(folder: Path, files: list[Path]) -> Snapshot:
         cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         cursor.execute("SELECT pg_export_snapshot()")
         exported = cursor.fetchone()[0]
-        _run(["pg_dump", "--format=custom", "--no-owner", f"--snapshot={exported}",
-              "--file", str(folder / "database.dump"), *arguments], environment)  # fmt: skip
+        _run(
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                f"--snapshot={exported}",
+                "--file",
+                str(folder / "database.dump"),
+                *arguments,
+            ],
+            environment,
+        )
         return snapshot(cursor, files)
 
 
@@ -198,7 +208,9 @@ def read_manifest(source: Path) -> dict:
     except (OSError, tarfile.TarError, KeyError, json.JSONDecodeError) as error:
         raise BackupError(f"{source} is not a Köprü backup: {error}") from None
     if manifest.get("format") != FORMAT:
-        raise BackupError(f"{source} has backup format {manifest.get('format')!r}; this version reads {FORMAT}")
+        raise BackupError(
+            f"{source} has backup format {manifest.get('format')!r}; this version reads {FORMAT}"
+        )
     return manifest
 
 
@@ -213,12 +225,14 @@ def _database_is_empty() -> bool:
 
 def _restore_database(member: Path, manifest: dict) -> None:
     if manifest["engine"] != connection.vendor:
-        raise BackupError(f"The backup is of a {manifest['engine']} database; this one is {connection.vendor}")
+        raise BackupError(
+            f"The backup is of a {manifest['engine']} database; this one is {connection.vendor}"
+        )
     if connection.vendor == "postgresql":
         arguments, environment = _pg_environment(connection.settings_dict)
         connections.close_all()
-        _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error", *arguments, str(member)],
-             environment)  # fmt: skip
+        restore = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--exit-on-error"]
+        _run([*restore, *arguments, str(member)], environment)
     else:
         connection.ensure_connection()
         source = sqlite3.connect(member)

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.db import connection, models
 from django.utils import timezone
@@ -56,10 +56,9 @@ def heartbeat(model: type[models.Model], pk: int, field: str = "heartbeat_at") -
     def beat() -> None:
         try:
             while not stop.wait(every):
-                try:
+                # A lost beat is not fatal (the database was busy); the next one may get through.
+                with suppress(Exception):
                     _touch(model, pk, field)
-                except Exception:  # a lost beat is not fatal; the next one may get through
-                    pass
         finally:
             connection.close()  # this thread's own connection
 

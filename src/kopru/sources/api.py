@@ -93,7 +93,9 @@ def _save(source, data: dict, user):
         with transaction.atomic():
             return save_source(source, data, user=user)
     except ValidationError as error:
-        raise HttpError(422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())) from None
+        raise HttpError(
+            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        ) from None
 
 
 @router.get("/", response=list[SourceOut], operation_id="list_sources")

@@ -39,13 +39,19 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable during %s %s: %s", request.method, request.path, exception)
         explanation = _("The database did not answer, so this page could not be completed.")
-        advice = _("Nothing you submitted was saved. Wait a minute and try again; if this keeps happening, "
-                   "tell the system administrator.")  # fmt: skip
+        advice = _(
+            "Nothing you submitted was saved. Wait a minute and try again; if this keeps happening, "
+            "tell the system administrator."
+        )
         if request.path.startswith("/api/"):
             response = JsonResponse({"detail": f"{explanation} {advice}"}, status=503)
         else:
             response = _page(
-                request, status=503, heading=_("Temporarily unavailable"), explanation=explanation, advice=advice
+                request,
+                status=503,
+                heading=_("Temporarily unavailable"),
+                explanation=explanation,
+                advice=advice,
             )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
@@ -58,6 +64,8 @@ def server_error(request, *args, **kwargs):
         status=500,
         heading=_("Something went wrong"),
         explanation=_("An unexpected error stopped this page. It has been logged for the administrators."),
-        advice=_("Nothing you submitted on this page was saved. Go back and try again; if it happens again, "
-                 "tell the system administrator what you were doing."),  # fmt: skip
+        advice=_(
+            "Nothing you submitted on this page was saved. Go back and try again; if it happens again, "
+            "tell the system administrator what you were doing."
+        ),
     )

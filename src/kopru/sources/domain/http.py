@@ -85,7 +85,9 @@ class PoliteClient:
                     chunks.append(chunk)
                 return Response(reply.url, reply.status_code, dict(reply.headers), b"".join(chunks))
         except requests.Timeout:
-            raise FetchFailed(FetchOutcome.TIMEOUT, f"{url} did not answer within {self.timeout:g} s.") from None
+            raise FetchFailed(
+                FetchOutcome.TIMEOUT, f"{url} did not answer within {self.timeout:g} s."
+            ) from None
         except requests.RequestException as error:
             raise FetchFailed(FetchOutcome.ERROR, f"{url} could not be fetched: {error}") from None
 

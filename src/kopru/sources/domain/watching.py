@@ -57,7 +57,9 @@ def _content_of(entry: Entry, source: Source, client: PoliteClient) -> bytes:
 
 def _collect(source: Source, entries: list[Entry], client: PoliteClient) -> _Tally:
     tally = _Tally()
-    known_urls = set(SourceItem.objects.filter(url__in=[e.url for e in entries]).values_list("url", flat=True))
+    known_urls = set(
+        SourceItem.objects.filter(url__in=[e.url for e in entries]).values_list("url", flat=True)
+    )
     seen_checksums: set[str] = set()
     for entry in entries:
         if entry.url in known_urls:
@@ -206,4 +208,3 @@ def save_source(source: Source | None, data: dict, *, user) -> Source:
     source.full_clean()
     source.save()
     return source
-
