@@ -84,3 +84,23 @@ def test_the_api_refuses_a_duplicate_url_with_a_clear_error(client, cast):
     assert response.status_code == 422
     assert response.json() == {"detail": "url: Source with this URL already exists."}
     assert Source.objects.count() == 1
+
+
+def test_the_status_page_and_api_list_take_as_many_queries_for_three_sources_as_for_one(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(cast.staff_a)
+
+    def queries(path):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    now = timezone.now()
+    for n in range(3):
+        source = Source.objects.create(name=f"Feed {n}", url=f"https://example.org/{n}.xml")
+        FetchLog.objects.create(source=source, started_at=now, finished_at=now, outcome="ok", new_items=n)
+        if n == 0:
+            one = (queries("/sources/"), queries("/api/sources/"))
+    assert (queries("/sources/"), queries("/api/sources/")) == one

@@ -13,8 +13,10 @@ from pydantic import Field
 from kopru.core import access
 from kopru.core.jobs import enqueue_on_commit
 from kopru.sources.access import sources_for
+from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
+from kopru.sources.models import Source
 
 router = Router()
 
@@ -33,15 +35,6 @@ class SourceOut(Schema):
     last_fetched_at: datetime | None
     last_outcome: str | None
     item_count: int
-
-    @staticmethod
-    def resolve_last_outcome(obj):
-        last = obj.fetches.order_by("-started_at", "-pk").first()
-        return last.outcome if last else None
-
-    @staticmethod
-    def resolve_item_count(obj):
-        return obj.items.count()
 
 
 class SourceIn(Schema):
@@ -82,7 +75,7 @@ def _staff(request):
 
 def _source(request, pk: int):
     user = _staff(request)
-    source = sources_for(user).filter(pk=pk).first()
+    source = with_last_fetch(sources_for(user)).filter(pk=pk).first()
     if source is None:
         raise HttpError(404, "Not found")
     return user, source
@@ -91,16 +84,17 @@ def _source(request, pk: int):
 def _save(source, data: dict, user):
     try:
         with transaction.atomic():
-            return save_source(source, data, user=user)
+            saved = save_source(source, data, user=user)
     except ValidationError as error:
         raise HttpError(
             422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
         ) from None
+    return with_last_fetch(Source.objects.filter(pk=saved.pk)).get()
 
 
 @router.get("/", response=list[SourceOut], operation_id="list_sources")
 def list_sources(request):
-    return list(sources_for(_staff(request)).order_by("name", "pk"))
+    return list(with_last_fetch(sources_for(_staff(request))).order_by("name", "pk"))
 
 
 @router.get("/{int:pk}", response=SourceOut, operation_id="get_source")

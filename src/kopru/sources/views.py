@@ -4,32 +4,22 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.core.jobs import enqueue_on_commit
 from kopru.sources.access import access_source, sources_for
+from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.forms import SourceForm
 from kopru.sources.models import FetchLog
 from kopru.ui.views.access import require_staff
 
 
-def _with_last_fetch(sources):
-    last = FetchLog.objects.filter(source=OuterRef("pk")).order_by("-started_at", "-pk")
-    return sources.annotate(
-        item_count=Count("items", distinct=True),
-        last_outcome=Subquery(last.values("outcome")[:1]),
-        last_new=Subquery(last.values("new_items")[:1]),
-        last_message=Subquery(last.values("message")[:1]),
-    )
-
-
 def source_list(request):
     require_staff(request)
-    sources = list(_with_last_fetch(sources_for(request.user)).order_by("name", "pk"))
+    sources = list(with_last_fetch(sources_for(request.user)).order_by("name", "pk"))
     outcomes = dict(FetchLog._meta.get_field("outcome").choices)
     for source in sources:
         source.last_outcome_label = outcomes.get(source.last_outcome, "")
