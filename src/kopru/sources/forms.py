@@ -7,11 +7,17 @@ from kopru.sources.models import Source
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=1000,
+        assume_scheme="https",
+        help_text=_("The feed's address, or the page that lists the press releases."),
+    )
+
     class Meta:
         model = Source
         fields = ["name", "url", "kind", "language", "publisher", "interval_minutes", "visibility", "active"]
         help_texts = {
-            "url": _("The feed's address, or the page that lists the press releases."),
             "language": _("Language code of the articles, such as en, tr or zh."),
         }
 

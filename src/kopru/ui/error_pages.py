@@ -27,6 +27,28 @@ def _page(request, *, status: int, heading: str, explanation: str, advice: str) 
     return HttpResponse(html, status=status)
 
 
+DATABASE_ERRORS = (OperationalError, InterfaceError)
+
+
+def _unavailable_text() -> tuple[str, str]:
+    return (
+        _("The database did not answer, so this page could not be completed."),
+        _(
+            "Nothing you submitted was saved. Wait a minute and try again; if this keeps happening, "
+            "tell the system administrator."
+        ),
+    )
+
+
+def database_unavailable_json(request, exception) -> JsonResponse:
+    """The API's answer (also registered on the Ninja API, whose own handlers see its errors first)."""
+    logger.error("Database unavailable during %s %s: %s", request.method, request.path, exception)
+    explanation, advice = _unavailable_text()
+    response = JsonResponse({"detail": f"{explanation} {advice}"}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 class DatabaseUnavailableMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,24 +57,15 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not isinstance(exception, DATABASE_ERRORS):
             return None
-        logger.error("Database unavailable during %s %s: %s", request.method, request.path, exception)
-        explanation = _("The database did not answer, so this page could not be completed.")
-        advice = _(
-            "Nothing you submitted was saved. Wait a minute and try again; if this keeps happening, "
-            "tell the system administrator."
-        )
         if request.path.startswith("/api/"):
-            response = JsonResponse({"detail": f"{explanation} {advice}"}, status=503)
-        else:
-            response = _page(
-                request,
-                status=503,
-                heading=_("Temporarily unavailable"),
-                explanation=explanation,
-                advice=advice,
-            )
+            return database_unavailable_json(request, exception)
+        logger.error("Database unavailable during %s %s: %s", request.method, request.path, exception)
+        explanation, advice = _unavailable_text()
+        response = _page(
+            request, status=503, heading=_("Temporarily unavailable"), explanation=explanation, advice=advice
+        )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
