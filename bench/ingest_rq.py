@@ -102,14 +102,15 @@ def run(corpus: Path, workers: int, scratch: Path, env: dict[str, str]) -> dict:
     )
     stored = time.perf_counter() - stored
     started = time.perf_counter()
+    logs = [scratch / f"worker-{workers}-{n}.log" for n in range(workers)]
     processes = [
         subprocess.Popen(
             [*KOPRU, "rqworker", "default", "--burst", "--name", f"bench-{workers}-{n}-{os.getpid()}"],
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
         )
-        for n in range(workers)
+        for n, log in enumerate(logs)
     ]
     for process in processes:
         process.wait()
@@ -121,6 +122,9 @@ def run(corpus: Path, workers: int, scratch: Path, env: dict[str, str]) -> dict:
             "(SELECT COUNT(*) - COUNT(DISTINCT (document_id, fingerprint)) FROM intel_suggestion) "
             "FROM intel_ingestitem"
         ).fetchone()
+    if not done:
+        tail = logs[0].read_text(errors="replace")[-3000:]
+        raise SystemExit(f"{workers} worker(s) extracted nothing; the first worker's log ends:\n{tail}")
     extraction = (last - first).total_seconds()
     return {
         "workers": workers,
