@@ -17,6 +17,7 @@ from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
 from kopru.sources.models import Source
+from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
 
@@ -86,9 +87,7 @@ def _save(source, data: dict, user):
         with transaction.atomic():
             saved = save_source(source, data, user=user)
     except ValidationError as error:
-        raise HttpError(
-            422, "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
-        ) from None
+        raise from_validation_error(error) from None
     return with_last_fetch(Source.objects.filter(pk=saved.pk)).get()
 
 
@@ -102,7 +101,7 @@ def get_source(request, pk: int):
     return _source(request, pk)[1]
 
 
-@router.post("/", response={201: SourceOut}, operation_id="create_source")
+@router.post("/", response={201: SourceOut, 422: ValidationErrorOut}, operation_id="create_source")
 def create_source(request, payload: SourceIn):
     user = _staff(request)
     return Status(201, _save(None, payload.dict(), user))
@@ -114,7 +113,9 @@ def update_source(request, pk: int, payload: SourcePatch):
     return _save(source, payload.dict(exclude_none=True), user)
 
 
-@router.post("/{int:pk}/fetch", response={202: Queued}, operation_id="fetch_source_now")
+@router.post(
+    "/{int:pk}/fetch", response={202: Queued, 422: ValidationErrorOut}, operation_id="fetch_source_now"
+)
 def fetch_now(request, pk: int):
     _user, source = _source(request, pk)
     with transaction.atomic():

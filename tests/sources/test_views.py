@@ -82,7 +82,15 @@ def test_the_api_refuses_a_duplicate_url_with_a_clear_error(client, cast):
         content_type="application/json",
     )
     assert response.status_code == 422
-    assert response.json() == {"detail": "url: Source with this URL already exists."}
+    assert response.json() == {
+        "detail": [
+            {
+                "loc": ["body", "payload", "url"],
+                "msg": "Source with this URL already exists.",
+                "type": "value_error",
+            }
+        ]
+    }
     assert Source.objects.count() == 1
 
 
