@@ -17,7 +17,7 @@ from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
 from kopru.sources.models import Source
-from kopru.ui.errors import ValidationErrorOut, from_validation_error
+from kopru.ui.errors import ValidationErrorOut, from_validation_error, out_of_range_error, too_large
 
 router = Router()
 
@@ -76,6 +76,8 @@ def _staff(request):
 
 def _source(request, pk: int):
     user = _staff(request)
+    if too_large(pk):
+        raise out_of_range_error(request)  # an id no database can hold: 422, not "not found"
     source = with_last_fetch(sources_for(user)).filter(pk=pk).first()
     if source is None:
         raise HttpError(404, "Not found")
