@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kopru
 PYTEST_ARGS ?=
 
-.PHONY: install demo serve test test-sqlite test-postgres lint format browsers messages bench clean
+.PHONY: install demo serve test test-sqlite test-postgres lint format browsers messages bench clean prod-smoke
 
 install: $(STAMP)
 
@@ -68,6 +68,11 @@ test-postgres:
 	else \
 	  echo "== PostgreSQL unreachable at $(PG_URL): skipped the PostgreSQL run (CI requires it) =="; \
 	fi
+
+# The production stack (PostgreSQL, gunicorn, RQ workers on Redis) started and driven over HTTP; see
+# docs/operations.md. CI runs it after the test suites.
+prod-smoke: install
+	BIN=$(BIN) PG_URL=$(PG_URL) ops/prod-smoke.sh
 
 messages: install
 	cd src/kopru && ../../$(BIN)/django-admin makemessages -l tr -l zh_Hans && ../../$(BIN)/django-admin compilemessages

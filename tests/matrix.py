@@ -19,7 +19,7 @@ VISIBILITIES = {
 }
 
 # URL prefixes owned by apps with their own matrix test (tests/<app>/test_*permission_matrix*.py).
-APP_PREFIXES = ("intel/", "invest/", "calls/", "insights/")
+APP_PREFIXES = ("intel/", "invest/", "calls/", "insights/", "sources/")
 
 
 def url_names(prefix: str = "") -> set[str]:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_rq",
+    "django_tasks_rq",
     "ninja",  # serves Swagger UI from its own static files: /api/docs works offline
     "kopru.ui",
     "kopru.core",
@@ -49,6 +50,7 @@ INSTALLED_APPS = [
     "kopru.invest.case",
     "kopru.calls",
     "kopru.insights",
+    "kopru.sources",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "kopru.ui.middleware.LoginRequiredMiddleware",
+    "kopru.ui.error_pages.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kopru.urls"
@@ -147,6 +150,9 @@ TASKS = {
 RQ_QUEUES = {
     "default": {"URL": env_str("KOPRU_REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 900}
 }
+# RQ workers must run django-tasks' job class (it unwraps the task); kopru's worker runs jobs in its own
+# process so the language model loads once, and closes stale database connections around each job.
+RQ = {"JOB_CLASS": "django_tasks_rq.Job", "WORKER_CLASS": "kopru.core.workers.RQWorker"}
 
 EMAIL_BACKEND = env_str("KOPRU_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("KOPRU_DEFAULT_FROM_EMAIL", "kopru@localhost")

@@ -16,9 +16,12 @@ urlpatterns = [
     path("invest/", include("kopru.invest.urls")),
     path("calls/", include("kopru.calls.urls")),
     path("insights/", include("kopru.insights.urls")),
+    path("sources/", include("kopru.sources.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("documents/upload/", document_upload, name="document-upload"),
     path("", include("kopru.engage.urls")),
     path("", include("kopru.ui.urls")),
 ]
+
+handler500 = "kopru.ui.error_pages.server_error"

@@ -21,3 +21,8 @@ class CallsConfig(AppConfig):
 
         register_job("calls.run_assignment", tasks.run_assignment_task.enqueue)
         register_job("calls.send_letters", tasks.send_letters_task.enqueue)
+
+        from kopru.calls.domain.recovery import requeue_stale_runs
+        from kopru.core.heartbeat import register_sweeper
+
+        register_sweeper("assignment runs", requeue_stale_runs)

@@ -308,6 +308,8 @@ class AssignmentRun(models.Model):
     )
     requested_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Touched every few seconds by the worker solving the run (kopru.core.heartbeat).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     objective = models.FloatField(null=True, blank=True)
     conflicts_detected = models.PositiveIntegerField(null=True, blank=True)
     assignments_made = models.PositiveIntegerField(null=True, blank=True)

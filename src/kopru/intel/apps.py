@@ -26,3 +26,8 @@ class IntelConfig(AppConfig):
         from kopru.intel import tasks
 
         register_job("intel.extract_document", tasks.extract_document.enqueue)
+
+        from kopru.core.heartbeat import register_sweeper
+        from kopru.intel.domain.ingest import requeue_stale_items
+
+        register_sweeper("ingest items", requeue_stale_items)

@@ -50,6 +50,8 @@ class IngestItem(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Touched every few seconds by the worker extracting the item (kopru.core.heartbeat).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     suggestions_created = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -226,4 +226,4 @@ def test_the_requeue_command_reports_what_it_did(db):
 
     output = io.StringIO()
     call_command("requeue_stale", stdout=output)
-    assert output.getvalue() == "0 item(s) queued again\n"
+    assert output.getvalue() == "assignment runs: 0 queued again\ningest items: 0 queued again\n"

@@ -60,7 +60,7 @@ COVERED_URL_NAMES = {
     "set_language",
 }
 # Apps with their own matrix test (tests/<app>/) prove coverage of their namespaced routes.
-APP_NAMESPACES = ("intel:", "invest:", "invest_case:", "calls:", "insights:")
+APP_NAMESPACES = ("intel:", "invest:", "invest_case:", "calls:", "insights:", "sources:")
 
 
 _client = client_as

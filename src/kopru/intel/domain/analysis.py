@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+from kopru.core.heartbeat import fault_point
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document
 from kopru.intel import extract
@@ -118,6 +119,7 @@ def run_item(item_id: int) -> None:
         item.status, item.started_at, item.attempts = ItemStatus.RUNNING, timezone.now(), item.attempts + 1
         item.save(update_fields=["status", "started_at", "attempts"])
     try:
+        fault_point("extract")  # the fault tests kill a worker here; nothing is written until below
         result = extract_document_text(item.document)
         # A worker killed here leaves no suggestions: they are written in one transaction with the status
         with transaction.atomic():

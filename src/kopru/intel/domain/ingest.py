@@ -15,13 +15,14 @@ from kopru.core.domain.documents import checksum_of, store_document
 from kopru.core.enums import Role, Visibility
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document
+from kopru.intel.domain.heartbeat import stale_items
 from kopru.intel.domain.reading import UnreadableDocument, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
 from kopru.intel.models import IngestBatch, IngestItem
 
-# A worker that died mid-document leaves its item "running"; after this long it is queued again.
-STALE_AFTER = datetime.timedelta(minutes=15)
+# A worker that died mid-document leaves its item "running"; its heartbeat stops (intel.domain.heartbeat).
+STALE_AFTER = datetime.timedelta(seconds=60)
 MAX_ATTEMPTS = 3
 
 
@@ -132,11 +133,7 @@ def ingest_files(
 def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
     """Items whose worker died (still "running" long after it started) go back to the queue."""
     now = now or timezone.now()
-    stale = list(
-        IngestItem.objects.filter(status=ItemStatus.RUNNING, started_at__lt=now - STALE_AFTER).values_list(
-            "pk", "attempts"
-        )
-    )
+    stale = list(stale_items(now).values_list("pk", "attempts"))  # heartbeat older than a minute
     requeued = []
     with transaction.atomic():
         for pk, attempts in stale:
@@ -147,7 +144,7 @@ def requeue_stale_items(now: datetime.datetime | None = None) -> list[int]:
                     error=f"Extraction did not finish after {attempts} attempts.",
                 )
             else:
-                IngestItem.objects.filter(pk=pk).update(status=ItemStatus.QUEUED)
+                IngestItem.objects.filter(pk=pk).update(status=ItemStatus.QUEUED, heartbeat_at=None)
                 requeued.append(pk)
         for pk in requeued:
             enqueue_on_commit("intel.extract_document", item_id=pk)

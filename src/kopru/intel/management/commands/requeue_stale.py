@@ -1,14 +1,15 @@
 from django.core.management.base import BaseCommand
 
-from kopru.intel.domain.ingest import STALE_AFTER, requeue_stale_items
+from kopru.core.heartbeat import stale_after, sweep_stale
 
 
 class Command(BaseCommand):
     help = (
-        f"Queue again the documents whose extraction worker died (running for more than {STALE_AFTER}); "
-        "run it from cron or a systemd timer every few minutes on worker machines."
+        "Queue again the background work whose worker died (no heartbeat for "
+        f"{int(stale_after().total_seconds())} s): ingest items and assignment runs. Run it every minute "
+        "from cron or a systemd timer on worker machines."
     )
 
     def handle(self, *args, **options):
-        requeued = requeue_stale_items()
-        self.stdout.write(f"{len(requeued)} item(s) queued again")
+        for name, requeued in sweep_stale().items():
+            self.stdout.write(f"{name}: {len(requeued)} queued again")
