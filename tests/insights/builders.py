@@ -20,7 +20,7 @@ from tests.factories import (
     country,
     sector,
 )
-from tests.invest.invest_factories import DealFactory
+from tests.factories import DealFactory
 
 
 def days(n: int) -> dt.date:

@@ -43,8 +43,8 @@ from tests.factories import (
     PersonFactory,
     PositionFactory,
 )
-from tests.invest.invest_factories import CompanyProfileFactory, DealFactory, OpportunityFactory
-from tests.ui.records import make_record
+from tests.factories import CompanyProfileFactory, DealFactory, OpportunityFactory
+from tests.factories import make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

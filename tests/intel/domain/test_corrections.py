@@ -14,9 +14,9 @@ from kopru.intel.models import Correction, Suggestion
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 SIDE_A, SIDE_B = settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B
-# An all-caps wire headline: the extractor takes "LIKELY" for a person.
-FIRST = "MINISTER LIKELY TO VISIT\n\nTurkish Minister Mehmet Fatih Kacır will visit Beijing next week."
-SECOND = "MINISTER LIKELY TO SIGN\n\nChinese Minister Yin Hejun will sign a battery agreement in Ankara."
+# A place-like name quoted as a speaker: the extractor takes "Ardent Lake" for a person.
+FIRST = "Turkish Minister Mehmet Fatih Kacır will visit Beijing next week, said Ardent Lake."
+SECOND = "Chinese Minister Yin Hejun will sign a battery agreement in Ankara, said Ardent Lake."
 
 
 def ingest(text, name, capture, *, user=None, visibility=Visibility.SHARED, owner_side=""):
@@ -39,13 +39,13 @@ def participants_suggested(document) -> list[str]:
 def test_a_rejected_person_is_not_suggested_again_in_the_next_document(
     cast, immediate_tasks, django_capture_on_commit_callbacks
 ):
-    # without the correction, the second document would suggest "LIKELY" too
-    assert "LIKELY" in [person["name"] for person in extract_text(SECOND)["people"]]
+    # without the correction, the second document would suggest "Ardent Lake" too
+    assert "Ardent Lake" in [person["name"] for person in extract_text(SECOND)["people"]]
     first = ingest(FIRST, "first.txt", django_capture_on_commit_callbacks, user=cast.staff_a)
-    wrong = Suggestion.objects.get(document=first, kind="person", payload__name="LIKELY")
+    wrong = Suggestion.objects.get(document=first, kind="person", payload__name="Ardent Lake")
     reject_suggestion(wrong, user=cast.staff_a)
     assert list(Correction.objects.values_list("kind", "entity", "surface", "surface_key", "owner_side")) == [
-        ("not_a_person", "person", "LIKELY", "likely", "")
+        ("not_a_person", "person", "Ardent Lake", "ardent lake", "")
     ]
     correction = Correction.objects.get()
     assert (correction.created_by, correction.suggestion) == (cast.staff_a, wrong)
@@ -88,9 +88,9 @@ def test_corrections_made_on_one_sides_internal_documents_never_change_the_other
     internal_b = {"visibility": Visibility.INTERNAL, "owner_side": SIDE_B}
     first = ingest(FIRST, "b1.txt", django_capture_on_commit_callbacks, user=cast.staff_b, **internal_b)
     reject_suggestion(
-        Suggestion.objects.get(document=first, kind="person", payload__name="LIKELY"), user=cast.staff_b
+        Suggestion.objects.get(document=first, kind="person", payload__name="Ardent Lake"), user=cast.staff_b
     )
-    assert list(Correction.objects.values_list("surface", "owner_side")) == [("LIKELY", SIDE_B)]
+    assert list(Correction.objects.values_list("surface", "owner_side")) == [("Ardent Lake", SIDE_B)]
 
     side_a = ingest(
         SECOND,
@@ -104,8 +104,8 @@ def test_corrections_made_on_one_sides_internal_documents_never_change_the_other
     side_b = ingest(
         SECOND + "  ", "b2.txt", django_capture_on_commit_callbacks, user=cast.staff_b, **internal_b
     )
-    assert people_suggested(side_a) == ["LIKELY", "Yin Hejun — Minister (CN)"]
-    assert people_suggested(shared) == ["LIKELY", "Yin Hejun — Minister (CN)"]
+    assert people_suggested(side_a) == ["Ardent Lake", "Yin Hejun — Minister (CN)"]
+    assert people_suggested(shared) == ["Ardent Lake", "Yin Hejun — Minister (CN)"]
     assert people_suggested(side_b) == ["Yin Hejun — Minister (CN)"]
 
 
@@ -160,7 +160,7 @@ def test_accepting_a_name_withdraws_an_earlier_not_a_person(cast, db):
 
 RESULT = {
     "people": [
-        {"name": "LIKELY", "aliases": [], "mentions": [[0, 6]]},
+        {"name": "Ardent Lake", "aliases": [], "mentions": [[0, 6]]},
         {"name": "Fatih Kacir", "aliases": [], "country": None, "mentions": [[10, 21]], "positions": []},
         {
             "name": "Mehmet Fatih Kacır",
@@ -177,7 +177,7 @@ RESULT = {
             "type": "meeting",
             "status": "held",
             "place": "Pekin",
-            "participants": ["LIKELY", "Fatih Kacir", "MIT"],
+            "participants": ["Ardent Lake", "Fatih Kacir", "MIT"],
         }
     ],
     "claims": [
@@ -189,7 +189,7 @@ RESULT = {
 
 def test_apply_corrections_drops_renames_and_merges_and_applying_twice_changes_nothing():
     rows = [
-        Correction(kind="not_a_person", entity="person", surface="likely"),
+        Correction(kind="not_a_person", entity="person", surface="ardent lake"),
         Correction(kind="alias_of", entity="person", surface="FATIH KACIR", target="Mehmet Fatih Kacır"),
         Correction(kind="alias_of", entity="organisation", surface="MIT", target="Ministry of Industry"),
         Correction(kind="alias_of", entity="place", surface="Pekin", target="Beijing"),
@@ -212,9 +212,9 @@ def test_apply_corrections_drops_renames_and_merges_and_applying_twice_changes_n
     assert corrected["events"][0]["place"] == "Beijing"
     assert corrected["claims"] == [{"text": "ranks first", "metric": "rank", "value": 1}]
     assert apply_corrections(corrected, corrections) == corrected
-    assert RESULT["people"][0]["name"] == "LIKELY"  # the input is left as it was
+    assert RESULT["people"][0]["name"] == "Ardent Lake"  # the input is left as it was
     assert corrections.for_extractor() == {
-        "not_person": ["likely"],
+        "not_person": ["ardent lake"],
         "not_organization": [],
         "not_place": [],
         "aliases": {
