@@ -15,12 +15,12 @@ from tests.factories import (
     AgreementFactory,
     AreaFactory,
     ClaimFactory,
+    DealFactory,
     EngagementFactory,
     PersonFactory,
     country,
     sector,
 )
-from tests.factories import DealFactory
 
 
 def days(n: int) -> dt.date:

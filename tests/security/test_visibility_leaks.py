@@ -37,14 +37,16 @@ from tests.factories import (
     ActionFactory,
     AgreementFactory,
     ClaimFactory,
+    CompanyProfileFactory,
+    DealFactory,
     DocumentFactory,
     EngagementFactory,
+    OpportunityFactory,
     OrganisationFactory,
     PersonFactory,
     PositionFactory,
+    make_record,
 )
-from tests.factories import CompanyProfileFactory, DealFactory, OpportunityFactory
-from tests.factories import make_record
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
