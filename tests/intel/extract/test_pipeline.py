@@ -148,6 +148,7 @@ def test_extract_text_normalises_and_extract_many_keeps_order(tmp_path):
 def test_the_spacy_model_name_comes_from_the_environment(monkeypatch):
     from kopru.intel.extract import nlp
 
+    monkeypatch.setattr(nlp, "_configured", None)  # as on the command line, where no host configured one
     monkeypatch.setenv("KOPRU_SPACY_MODEL", "no_such_model_xyz")
     with pytest.raises(RuntimeError, match="no_such_model_xyz"):
         nlp.get_nlp()
