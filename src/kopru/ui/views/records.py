@@ -94,23 +94,8 @@ def _save_form(request, record_type, instance=None):
     return form, None
 
 
-def record_create(request, slug):
-    record_type = record_type_for(slug)
-    require_creator(request, record_type)
-    form, obj = _save_form(request, record_type)
-    if obj is not None:
-        return redirect(obj.get_absolute_url())
-    return render(
-        request,
-        "ui/record_form.html",
-        {"record_type": record_type, "form": form, "object": None},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-def record_edit(request, slug, pk):
-    record_type = record_type_for(slug)
-    instance = access_record(request, record_type, pk, for_change=True)
+def _form_page(request, record_type, instance=None):
+    """Save the posted form and go to the record, or show the form (400 with its errors after a POST)."""
     form, obj = _save_form(request, record_type, instance)
     if obj is not None:
         return redirect(obj.get_absolute_url())
@@ -120,6 +105,17 @@ def record_edit(request, slug, pk):
         {"record_type": record_type, "form": form, "object": instance},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def record_create(request, slug):
+    record_type = record_type_for(slug)
+    require_creator(request, record_type)
+    return _form_page(request, record_type)
+
+
+def record_edit(request, slug, pk):
+    record_type = record_type_for(slug)
+    return _form_page(request, record_type, access_record(request, record_type, pk, for_change=True))
 
 
 def record_history(request, slug, pk):
