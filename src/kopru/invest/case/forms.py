@@ -8,8 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kopru.invest.case.models import InvestmentCase
+from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.incentives import SCHEME_TYPES
-from kopru.invest.economics.montecarlo import DISTRIBUTIONS
+from kopru.invest.economics.montecarlo import DISTRIBUTIONS, MAX_SEED
 from kopru.invest.economics.plant import RANGEABLE
 from kopru.invest.economics.rule_tables import Rules
 from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
@@ -107,6 +108,13 @@ def form_field_for(error_field: str) -> str | None:
     return None
 
 
+def field_message(error: InputError) -> str:
+    """The engine's message for a form field, in the reader's language where it is a common one."""
+    if error.message == "is required":
+        return str(forms.Field.default_error_messages["required"])
+    return error.message
+
+
 def _pairs_text(table: dict[str, Any]) -> str:
     return "\n".join(f"{key} {' '.join(f'{v:g}' for v in value)}" for key, value in table.items())
 
@@ -169,7 +177,7 @@ class CaseInputsForm(forms.Form):
     battery_mwh = forms.FloatField(label=_("battery capacity (MWh)"), required=False, widget=NUMBER)
     solar_cell_mw = forms.FloatField(label=_("solar-cell capacity (MW)"), required=False, widget=NUMBER)
     draws = forms.IntegerField(label=_("Monte Carlo draws"), required=False)
-    seed = forms.IntegerField(label=_("random seed"), required=False)
+    seed = forms.IntegerField(label=_("random seed"), required=False, min_value=0, max_value=MAX_SEED)
 
     def __init__(self, *args, rules: Rules, **kwargs):
         super().__init__(*args, **kwargs)

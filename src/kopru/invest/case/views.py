@@ -12,7 +12,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,7 +21,6 @@ from kopru.invest.case.domain.charts import chart_data
 from kopru.invest.case.domain.defaults import reference_inputs
 from kopru.invest.case.domain.evaluate import CaseResult, evaluate_case
 from kopru.invest.case.domain.inputs import parse_inputs
-from kopru.invest.case.domain.pdf import render_pdf
 from kopru.invest.case.domain.rulebook import (
     TABLE_LABELS,
     cited_rows,
@@ -31,8 +29,9 @@ from kopru.invest.case.domain.rulebook import (
     rows_by_table,
     rule_row_or_none,
 )
-from kopru.invest.case.forms import CaseForm, CaseInputsForm, form_data_from, form_field_for
+from kopru.invest.case.forms import CaseForm, CaseInputsForm, field_message, form_data_from, form_field_for
 from kopru.invest.case.models import InvestmentCase
+from kopru.invest.case.printing import render_report_pdf
 from kopru.invest.economics.errors import InputError
 from kopru.invest.rule_data import economic_rules
 from kopru.ui.views.access import access_object, has_perm, require_perm
@@ -55,13 +54,18 @@ def _has_params(data: QueryDict) -> bool:
     return any(key in data for key in ("product", "date", "made_in"))
 
 
+# the fields without which nothing can be evaluated; a mistake elsewhere still lets the rest show
+ESSENTIAL_FIELDS = ("product", "made_in", "date", "currency", "ex_works_currency", "destinations")
+
+
 def calculate(form: CaseInputsForm) -> tuple[dict | None, CaseResult | None]:
-    """Validate the form, then the canonical inputs, then evaluate; every problem lands on its field."""
-    if not form.is_valid():
+    """Validate the form, then the canonical inputs, then evaluate each section on its own; every problem
+    lands on its field, once, and the sections it does not touch (landed costs without the plant) still
+    show."""
+    form.is_valid()
+    if any(name in form.errors for name in ESSENTIAL_FIELDS):
         return None, None
     inputs = form.to_inputs()
-    if form.errors:
-        return None, None
     try:
         parsed = parse_inputs(inputs)
     except InputError as error:
@@ -75,11 +79,12 @@ def calculate(form: CaseInputsForm) -> tuple[dict | None, CaseResult | None]:
 
 def _attach(form: CaseInputsForm, error: InputError) -> None:
     field = form_field_for(error.field)
-    message = error.message if field else f"{error.field}: {error.message}"
+    message = field_message(error)
     if field in form.fields:
-        form.add_error(field, message)
+        if field not in form.errors:  # the form's own message already names the problem
+            form.add_error(field, message)
     else:
-        form.add_error(None, message)
+        form.add_error(None, f"{error.field}: {message}")
 
 
 def _result_context(form, inputs, result) -> dict:
@@ -233,29 +238,34 @@ def case_report(request, pk):
     return render(request, "invest_case/report.html", context)
 
 
-def _pdf_response(result, title: str, filename: str, html_report: str):
-    """The PDF of a valid evaluation; with input errors, the HTML report that names them instead."""
-    if result is None or result.errors:
+def _pdf_response(request, form, context: dict, filename: str, html_report: str):
+    """The PDF of the report page (same template, same language); with input errors, the HTML report
+    that names them instead."""
+    result = context.get("result")
+    if result is None or result.errors or form.errors:
         return redirect(html_report)
-    generated = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
-    content = render_pdf(result, title, cited_rows(economic_rules(), result), generated)
-    response = HttpResponse(content, content_type="application/pdf")
+    response = HttpResponse(render_report_pdf(request, context), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
 def report_pdf(request):
     data = request.GET if _has_params(request.GET) else form_data_from(reference_inputs(), economic_rules())
-    _inputs, result = calculate(_bound_form(data))
+    form = _bound_form(data)
+    inputs, result = calculate(form)
+    context = _result_context(form, inputs, result)
+    context["title"] = _("Investment case report")
     html_report = f"{reverse('invest_case:report')}?{request.GET.urlencode()}"
-    return _pdf_response(result, _("Investment case report"), "investment-case.pdf", html_report)
+    return _pdf_response(request, form, context, "investment-case.pdf", html_report)
 
 
 def case_report_pdf(request, pk):
     case = access_case(request, pk)
-    _form, _inputs, result = _evaluate_saved(case)
+    form, inputs, result = _evaluate_saved(case)
+    context = _result_context(form, inputs, result)
+    context.update(case=case, title=case.name)
     html_report = reverse("invest_case:case-report", args=[case.pk])
-    return _pdf_response(result, case.name, f"investment-case-{case.pk}.pdf", html_report)
+    return _pdf_response(request, form, context, f"investment-case-{case.pk}.pdf", html_report)
 
 
 @require_POST

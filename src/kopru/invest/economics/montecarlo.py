@@ -135,10 +135,16 @@ def tornado(inputs: PlantInputs, ranges: dict[str, Range]) -> tuple[TornadoBar, 
     return tuple(sorted(bars, key=lambda bar: (-bar.swing, bar.parameter)))
 
 
+# numpy seeds are non-negative; 2**63 - 1 keeps a seed inside every integer column and JSON number
+MAX_SEED = 2**63 - 1
+
+
 def sample_ranges(ranges: dict[str, Range], draws: int, seed: int) -> dict[str, np.ndarray]:
     """`draws` values of each range, after checking the ranges and the number of draws."""
     if not 1 <= draws <= MAX_DRAWS:
         raise InputError("draws", f"must be 1..{MAX_DRAWS}, got {draws}")
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise InputError("seed", f"must be a whole number 0..{MAX_SEED}, got {seed!r}")
     for name, value_range in ranges.items():
         value_range.validate(name)
     rng = np.random.default_rng(seed)

@@ -11,7 +11,7 @@ Grants arrive with the capex phasing and are not taxed.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -378,25 +378,43 @@ def evaluate_plant(inputs: PlantInputs) -> PlantResult:
     )
 
 
+def values_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def plant_inputs_from_dict(raw: dict[str, Any], prefix: str = "plant") -> PlantInputs:
     known = {f.name for f in fields(PlantInputs)}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise InputError(f"{prefix}.{unknown[0]}", f"unknown field; known: {', '.join(sorted(known))}")
-    values = dict(raw)
+    missing = [
+        f.name for f in fields(PlantInputs) if f.default is MISSING and values_missing(raw.get(f.name))
+    ]
+    if missing:
+        raise InputError(f"{prefix}.{missing[0]}", "is required")
+    values = {
+        name: value for name, value in raw.items() if not (values_missing(value) and name != "currency")
+    }
+    for name, value in values.items():
+        values[name] = _coerced(name, value, prefix)
+    return PlantInputs(**values)
+
+
+def _coerced(name: str, value: Any, prefix: str) -> Any:
+    """One plant input in its type; a bad value names its own field (never a Python message)."""
     try:
-        for name in ("capex_phasing", "ramp_up"):
-            if name in values:
-                values[name] = tuple(float(v) for v in values[name])
-        for name in ("horizon_years", "first_production_year", "depreciation_years"):
-            if name in values:
-                values[name] = int(values[name])
-        for name in RANGEABLE:
-            if name in values and values[name] is not None:
-                values[name] = float(values[name])
-    except (TypeError, ValueError) as error:
-        raise InputError(prefix, f"bad number: {error}") from error
-    try:
-        return PlantInputs(**values)
-    except TypeError as error:
-        raise InputError(prefix, f"missing field: {error}") from error
+        if name in ("capex_phasing", "ramp_up"):
+            if isinstance(value, str) or not isinstance(value, list | tuple):
+                raise ValueError
+            return tuple(float(v) for v in value)
+        if name in ("horizon_years", "first_production_year", "depreciation_years"):
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError
+            return int(value)
+        if name in RANGEABLE:
+            if isinstance(value, bool):
+                raise ValueError
+            return float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise InputError(f"{prefix}.{name}", f"expected a number, got {value!r}") from None
+    return value

@@ -154,8 +154,12 @@ def evaluate_incentives(rules: Rules, inputs: CaseInputs) -> IncentiveEstimate |
     if request is None:
         return None
     investment = None
-    if inputs.plant_raw and inputs.plant_raw.get("capex") not in (None, ""):
-        investment = Money(float(inputs.plant_raw["capex"]), str(inputs.plant_raw.get("currency") or "USD"))
+    capex = (inputs.plant_raw or {}).get("capex")
+    if capex not in (None, "") and not isinstance(capex, bool):
+        try:
+            investment = Money(float(capex), str(inputs.plant_raw.get("currency") or "USD"))
+        except (TypeError, ValueError):
+            investment = None  # the plant section names the bad capex on its own field
     try:
         return estimate_incentives(
             rules,

@@ -14,8 +14,7 @@ from typing import Any
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import ExchangeRates, validate_currency
 from kopru.invest.economics.incentives import CAPACITY_UNITS, SCHEME_TYPES
-from kopru.invest.economics.montecarlo import Range, ranges_from_dict
-from kopru.invest.economics.plant import plant_inputs_from_dict
+from kopru.invest.economics.montecarlo import MAX_SEED, Range, ranges_from_dict
 from kopru.invest.economics.sources import parse_date
 
 # A web request or API call evaluates at most this many draws (the engine allows more, for the CLI).
@@ -235,9 +234,9 @@ def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
     if plant_raw is not None:
         if not isinstance(plant_raw, dict):
             raise InputError("plant", "expected an object of plant inputs")
+        # the rates left out come from the incentive estimate; the plant section is checked when it is
+        # evaluated, on its own, so a plant mistake never hides the landed costs that do not depend on it
         plant_raw = {k: v for k, v in plant_raw.items() if not (k in FROM_INCENTIVES and v in (None, ""))}
-        # the rates left out come from the incentive estimate at evaluation time; check the rest now
-        plant_inputs_from_dict({**dict.fromkeys(FROM_INCENTIVES, 0.0), **plant_raw})
     incentives = _incentives(raw.get("incentives"), on)
     ranges = ranges_from_dict(raw.get("ranges") or {})
     destinations = _destinations(raw.get("destinations"))
@@ -271,8 +270,15 @@ def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
         plant_raw=plant_raw,
         ranges=ranges,
         draws=draws,
-        seed=_integer(raw.get("seed"), "seed", 1),
+        seed=_seed(raw.get("seed")),
     )
+
+
+def _seed(value: Any) -> int:
+    seed = _integer(value, "seed", 1)
+    if not 0 <= seed <= MAX_SEED:
+        raise InputError("seed", f"must be a whole number 0..{MAX_SEED}, got {seed}")
+    return seed
 
 
 def _missing(name: str) -> str:
