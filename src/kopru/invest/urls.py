@@ -7,6 +7,7 @@ app_name = "invest"
 urlpatterns = [
     path("", pages.home, name="home"),
     path("board/", pages.board, name="board"),
+    path("board/stages/<int:stage_pk>/", pages.board_column, name="board-column"),
     path("deals/", deals.deal_list, name="deal-list"),
     path("deals/new/", deals.deal_create, name="deal-create"),
     path("deals/export.csv", deals.deal_export_csv, name="deal-export-csv"),

@@ -30,6 +30,7 @@ API_SHARED = expect(200, 200, 200, 404, 404, 401)
 WEB = {
     "invest:home": (lambda o: "/invest/", "get", None, EVERYONE),
     "invest:board": (lambda o: "/invest/board/", "get", None, STAFF),
+    "invest:board-column": (lambda o: f"/invest/board/stages/{o['contacted']}/", "get", None, STAFF),
     "invest:deal-list": (lambda o: "/invest/deals/", "get", None, EVERYONE),
     "invest:deal-create": (lambda o: "/invest/deals/new/", "get", None, STAFF),
     "invest:deal-export-csv": (lambda o: "/invest/deals/export.csv", "get", None, STAFF),

@@ -108,7 +108,7 @@ def test_the_board_moves_by_json_and_answers_409_with_a_reason(client, cast):
     deal = DealFactory()
     client = client_as(client, cast, "staff_a")
     board = client.get("/invest/board/")
-    assert [stage.code for stage, _deals in board.context["columns"]][:2] == ["lead", "contacted"]
+    assert [column.stage.code for column in board.context["columns"]][:2] == ["lead", "contacted"]
     headers = {"Accept": "application/json"}
     response = client.post(
         f"/invest/deals/{deal.pk}/move/",

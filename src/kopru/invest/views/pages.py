@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from kopru.core import access
+from kopru.invest.domain.board import board_columns, column_page
 from kopru.invest.domain.reports import pipeline_figures
-from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
 from kopru.ui.views.access import has_perm, require_staff
+
+MAX_OFFSET = 1_000_000
 
 
 def _pipeline(request) -> Pipeline | None:
@@ -60,14 +64,8 @@ def board(request):
     pipeline = _pipeline(request)
     if pipeline is None:
         raise Http404("No pipeline yet")
-    stages = list(pipeline.stages.order_by("order"))
-    deals = access.visible_to(
-        Deal.objects.filter(pipeline=pipeline).select_related("company__organisation", "stage"), request.user
-    ).order_by("position", "pk")
-    by_stage: dict[int, list] = {stage.pk: [] for stage in stages}
-    for deal in deals:
-        by_stage.setdefault(deal.stage_id, []).append(deal)
-    columns = [(stage, by_stage[stage.pk]) for stage in stages]
+    deals = access.visible_to(Deal.objects.all(), request.user)
+    columns = board_columns(pipeline, deals)
     return render(
         request,
         "invest/board.html",
@@ -75,6 +73,23 @@ def board(request):
             "pipeline": pipeline,
             "pipelines": Pipeline.objects.all(),
             "columns": columns,
-            "stages": stages,
+            "stages": [column.stage for column in columns],
         },
     )
+
+
+def board_column(request, stage_pk: int):
+    """More cards of one column (htmx "show more"; without script, a page of its own)."""
+    require_staff(request)
+    stage = get_object_or_404(Stage.objects.select_related("pipeline"), pk=stage_pk)
+    try:
+        offset = int(request.GET.get("offset") or 0)
+    except ValueError:
+        offset = -1
+    if not 0 <= offset <= MAX_OFFSET:
+        return HttpResponseBadRequest(
+            _("“offset” must be a whole number from 0 to %(max)s.") % {"max": MAX_OFFSET}
+        )
+    column = column_page(stage, access.visible_to(Deal.objects.all(), request.user), offset)
+    template = "invest/_board_cards.html" if request.headers.get("HX-Request") else "invest/board_column.html"
+    return render(request, template, {"column": column, "pipeline": stage.pipeline})
