@@ -40,6 +40,52 @@ class ClaimEdit(forms.Form):
     scope = forms.CharField(label=_("scope"), max_length=100, required=False)
 
 
+class InvestmentEdit(forms.Form):
+    """An investment suggestion before it becomes a deal (the investment desk accepts it)."""
+
+    company = forms.CharField(label=_("company"), max_length=200)
+    company_country = forms.CharField(label=_("company's country (ISO code)"), max_length=2, required=False)
+    status = forms.ChoiceField(
+        label=_("status"),
+        choices=[
+            ("planned", _("Announced")),
+            ("held", _("Decided or signed")),
+            ("ongoing", _("Being built")),
+        ],
+    )
+    date = forms.DateField(label=_("date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    location = forms.CharField(label=_("province or place"), max_length=200, required=False)
+    amount_value = forms.DecimalField(label=_("amount"), required=False, min_value=0)
+    amount_currency = forms.CharField(label=_("currency"), max_length=3, required=False)
+    capacity_value = forms.DecimalField(label=_("capacity"), required=False, min_value=0)
+    capacity_unit = forms.CharField(label=_("capacity unit"), max_length=30, required=False)
+    jobs = forms.IntegerField(label=_("jobs"), required=False, min_value=0)
+    opportunity = forms.IntegerField(
+        label=_("opportunity number"),
+        required=False,
+        min_value=0,
+        help_text=_("Blank: the best matching open opportunity is linked; 0: none."),
+    )
+
+    @staticmethod
+    def initial_from(payload: dict) -> dict:
+        amount = payload.get("amount") if isinstance(payload.get("amount"), dict) else {}
+        capacity = payload.get("capacity") if isinstance(payload.get("capacity"), dict) else {}
+        return {
+            "company": payload.get("company"),
+            "company_country": payload.get("company_country"),
+            "status": payload.get("status"),
+            "date": payload.get("date"),
+            "location": payload.get("location") or payload.get("place"),
+            "amount_value": amount.get("value"),
+            "amount_currency": amount.get("currency"),
+            "capacity_value": capacity.get("value"),
+            "capacity_unit": capacity.get("unit"),
+            "jobs": payload.get("jobs"),
+            "opportunity": payload.get("opportunity"),
+        }
+
+
 class SectorEdit(forms.Form):
     code = forms.SlugField(label=_("sector code"), max_length=40)
 
@@ -50,6 +96,7 @@ EDIT_FORMS = {
     "event": EventEdit,
     "claim": ClaimEdit,
     "sector": SectorEdit,
+    "investment": InvestmentEdit,
 }
 
 
@@ -59,9 +106,9 @@ def edits_from(form: forms.Form) -> dict:
     for key, value in form.cleaned_data.items():
         if hasattr(value, "isoformat"):
             value = value.isoformat()
-        elif value is not None and key == "value":
+        elif value is not None and key in ("value", "amount_value", "capacity_value"):
             value = float(value)
-        if key == "country" and value:
+        if key in ("country", "company_country", "amount_currency") and value:
             value = value.upper()
         edits[key] = value if value != "" else None
     return edits

@@ -86,7 +86,10 @@ def _snippet(suggestion, width: int = 120):
 def suggestion_detail(request, pk):
     suggestion = access_suggestion(request, pk)
     form_class = EDIT_FORMS.get(suggestion.kind)
-    initial = {key: suggestion.payload.get(key) for key in (form_class.base_fields if form_class else [])}
+    if hasattr(form_class, "initial_from"):  # a form whose fields flatten nested payload values
+        initial = form_class.initial_from(suggestion.payload)
+    else:
+        initial = {key: suggestion.payload.get(key) for key in (form_class.base_fields if form_class else [])}
     form = form_class(request.POST or None, initial=initial) if form_class else None
     if request.method == "POST":
         if form is not None and not form.is_valid():

@@ -83,13 +83,13 @@ def test_an_existing_organisation_is_reused_by_folded_name_or_alias(cast):
     assert CompanyProfile.objects.filter(organisation=byd).count() == 1
 
 
-def test_a_planned_event_without_a_company_is_a_free_standing_negotiation(cast):
+def test_an_event_without_a_company_is_a_free_standing_lead(cast):
     document = DocumentFactory(text=ARTICLE)
     event = _event(
         document, company=None, status="held", amount=None, capacity={"value": 5, "unit": "parsecs"}
     )
     deal = create_deal_from_investment_event(event, document=document, user=cast.staff_a)
-    assert (deal.company, deal.stage.code, deal.agreement_signed_on) == (None, "negotiation", None)
+    assert (deal.company, deal.stage.code, deal.agreement_signed_on) == (None, "lead", None)
     assert (deal.announced_amount, deal.capacity_value, deal.capacity_unit) == (None, None, "")
 
 
@@ -136,8 +136,8 @@ def test_a_planned_plant_whose_agreement_the_document_says_was_signed(cast):
     assert "BYD and Türkiye signed an agreement on Monday" in note
 
 
-def test_a_planned_plant_without_a_signing_stays_in_negotiation(cast):
+def test_an_announced_plant_without_a_signing_is_a_lead(cast):
     document = DocumentFactory(text="Hanil Energy plans a battery plant in Manisa, officials said.")
     event = {"type": "investment", "status": "planned", "company": "Hanil Energy", "location": "Manisa"}
     deal = create_deal_from_investment_event(event, document=document, user=cast.staff_a)
-    assert (deal.stage.code, deal.agreement_signed_on) == ("negotiation", None)
+    assert (deal.stage.code, deal.agreement_signed_on) == ("lead", None)

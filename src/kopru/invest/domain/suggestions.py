@@ -5,26 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kopru.core import access
 from kopru.core.domain.evidence import attach_evidence
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Sector
 from kopru.core.text import fold
 from kopru.invest.domain.companies import resolve_company
 from kopru.invest.domain.deals import create_deal
+from kopru.invest.domain.matchmaking import opportunities_for_company
 from kopru.invest.domain.pipelines import ensure_default_pipeline
 from kopru.invest.enums import CapacityUnit
-from kopru.invest.models import Deal
+from kopru.invest.models import Deal, Opportunity
 from kopru.invest.validators import province_rows
 
-# Extraction-contract event status -> stage code of the default pipeline. A "held" investment event is
-# one that happened (an agreement signed, a plant announced as decided); "ongoing" is being built.
-STAGE_FOR_STATUS = {"held": "agreement_signed", "ongoing": "under_construction", "planned": "negotiation"}
+# The stage an extracted investment starts at: an announcement is a lead; "agreement signed" only when the
+# document says the company signed; a plant being built is under construction (issue 12: a press
+# announcement arrived at "Negotiation (55 %)").
+SIGNED_STAGE, BUILDING_STAGE, ANNOUNCED_STAGE = "agreement_signed", "under_construction", "lead"
+# Sector codes that say what kind of cooperation this is, not what the plant makes.
+GENERIC_SECTORS = {"investment", "trade", "research"}
+OPEN_STATUSES = ("open", "in_discussion")
 _UNITS = {unit.value.lower(): unit.value for unit in CapacityUnit}
 _UNIT_ALIASES = {
     "vehicles/year": "vehicles/yr",
@@ -123,84 +130,224 @@ def signing_in_document(document: Document, company: str) -> tuple[str, dt.date 
 
 
 def _title(company: str, location: str, sectors: list[Sector]) -> str:
-    what = sectors[0].name.lower() if sectors else _("investment")
-    parts = [company or _("Unnamed investor"), f"{what} {_('plant')}"]
+    """ "BYD – electric vehicles plant – Manisa": the product sector, not the generic "investment" one."""
+    products = [sector for sector in sectors if sector.code not in GENERIC_SECTORS]
+    what = (products or sectors)[0].name.lower() if sectors else _("investment")
+    parts = [company or _("Unnamed investor"), _("%(what)s plant") % {"what": what}]
     if location:
         parts.append(location)
     return " – ".join(parts)
+
+
+def _flat(event: dict, key: str, nested: str, field: str):
+    """An edited flat value (`amount_value`) wins over the extracted nested one (`amount.value`)."""
+    if key in event:
+        return event[key]
+    inner = event.get(nested)
+    return inner.get(field) if isinstance(inner, dict) else None
+
+
+def _edited_amount(event: dict) -> tuple[Decimal | None, str]:
+    value = _flat(event, "amount_value", "amount", "value")
+    if value in (None, ""):
+        return None, str(_flat(event, "amount_currency", "amount", "currency") or "USD").upper()
+    currency = _flat(event, "amount_currency", "amount", "currency") or "USD"
+    return _amount({"value": value, "currency": currency})
+
+
+def _edited_capacity(event: dict) -> tuple[float | None, str]:
+    value = _flat(event, "capacity_value", "capacity", "value")
+    if value in (None, ""):
+        return None, ""
+    return _capacity({"value": value, "unit": _flat(event, "capacity_unit", "capacity", "unit") or ""})
+
+
+def _company_country(event: dict, company: str) -> str | None:
+    """The HQ country the extraction found for the company (or the officer typed)."""
+    if event.get("company_country"):
+        return str(event["company_country"]).upper()[:2]
+    wanted = fold(company)
+    for detail in event.get("participant_details") or []:
+        if detail.get("entity") == "organisation" and fold(detail.get("name") or "") == wanted:
+            return (detail.get("country") or "").upper()[:2] or None
+    return None
+
+
+def _province(location: str, evidence: str) -> tuple[str, bool]:
+    """(province, found): the location when it is a province, else the first province the evidence names."""
+    if location:
+        rows = province_rows(location)
+        if rows:
+            return rows[0].name, True
+    for word in re.findall(r"[A-ZÇĞİÖŞÜ][\wçğıöşü]+", evidence or ""):
+        rows = province_rows(word)
+        if rows and rows[0].name.casefold() == word.casefold():
+            return rows[0].name, True
+    return "", False
+
+
+def _give_sectors(profile, sectors: list[Sector]) -> None:
+    """A company the record knew nothing about makes what the document says (so matchmaking can place it)."""
+    organisation = profile.organisation
+    products = [sector for sector in sectors if sector.code not in GENERIC_SECTORS]
+    if products and not organisation.sectors.exists():
+        organisation.sectors.add(*products)
+        organisation.save(update_fields=["updated_at"])  # the matchmaking index notices the change
+
+
+def _stage_code(status: str, signing) -> str:
+    if signing is not None:
+        return SIGNED_STAGE
+    return BUILDING_STAGE if status == "ongoing" else ANNOUNCED_STAGE
+
+
+def _jobs(event: dict) -> int | None:
+    jobs = event.get("jobs")
+    if jobs in (None, ""):
+        return None
+    if isinstance(jobs, float) and jobs.is_integer():
+        jobs = int(jobs)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+        raise ValidationError({"jobs": _("Jobs must be a whole number.")})
+    return jobs
+
+
+def _opportunity(event: dict, profile, user):
+    """The opportunity to link: the officer's choice (an id, or 0 for none), else the best open match from
+    the matchmaking engine for the company."""
+    chosen = event.get("opportunity")
+    if chosen not in (None, ""):
+        try:
+            pk = int(chosen)
+        except (TypeError, ValueError):
+            raise ValidationError({"opportunity": _("Give an opportunity number, or 0 for none.")}) from None
+        if pk == 0:
+            return None
+        found = access.visible_to(Opportunity.objects.filter(pk=pk), user).first()
+        if found is None:
+            raise ValidationError({"opportunity": _("No opportunity %(pk)s that you may see.") % {"pk": pk}})
+        return found
+    if profile is None:
+        return None
+    matches, _note = opportunities_for_company(profile, user, k=5)
+    return next((match.record for match in matches if match.record.status in OPEN_STATUSES), None)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What the accepted event says, edits applied, before anything is written."""
+
+    company: str
+    location: str
+    province: str
+    province_found: bool
+    amount: Decimal | None
+    currency: str
+    capacity: tuple[float | None, str]
+    jobs: int | None
+    on: dt.date | None
+    status: str
+    signing: tuple[str, dt.date | None] | None
+    sectors: list[Sector]
+
+
+def _read_event(event: dict, document: Document) -> _Reading:
+    if event.get("type") != "investment":
+        raise ValidationError({"type": _("Only investment events become deals.")})
+    company = (event.get("company") or "").strip()
+    location = (event.get("location") or event.get("place") or "").strip()
+    amount, currency = _edited_amount(event)
+    status = event.get("status") or "planned"
+    on = _date(event.get("date"))
+    signing = signing_in_document(document, company) if status != "ongoing" else None
+    if signing is not None:
+        on = on or signing[1]
+    province, found = _province(location, _evidence_text(event, document))
+    return _Reading(
+        company=company,
+        location=location,
+        province=province,
+        province_found=found,
+        amount=amount,
+        currency=currency,
+        capacity=_edited_capacity(event),
+        jobs=_jobs(event),
+        on=on,
+        status=status,
+        signing=signing,
+        sectors=list(Sector.objects.filter(code__in=event.get("sectors") or [])),
+    )
+
+
+def _note(event: dict, reading: _Reading, document: Document, opportunity) -> str:
+    note = _("Suggested from “%(doc)s”.") % {"doc": document.title}
+    if reading.signing is not None:
+        note += " " + _("Agreement signed according to the document: “%(sentence)s”") % {
+            "sentence": reading.signing[0]
+        }
+    participants = ", ".join(event.get("participants") or [])
+    if participants:
+        note += " " + _("Participants: %(names)s.") % {"names": participants}
+    if reading.location and not reading.province_found:
+        note += " " + _("Location: %(place)s.") % {"place": reading.location}
+    if opportunity is not None:
+        note += " " + _("Linked to the opportunity “%(title)s”.") % {"title": opportunity.title}
+    return note
 
 
 @transaction.atomic
 def create_deal_from_investment_event(event: dict, *, document: Document, user) -> Deal:
     """Turn an accepted extraction-contract event of type "investment" into a deal with evidence.
 
-    Resolves (or creates) the company's Organisation by folded name/aliases and gives it an investor
-    profile; the deal goes into the default pipeline at the stage the event's status implies, with the
-    announced amount, capacity, jobs and place; the evidence span is attached to the deal.
+    Stages: read the event (with the officer's edits), resolve the company (with the HQ country the
+    extraction found), choose the stage from the wording, propose the best open opportunity, write the
+    deal with its note, attach the document and the evidence span.
     """
-    if event.get("type") != "investment":
-        raise ValidationError({"type": _("Only investment events become deals.")})
-    company_name = (event.get("company") or "").strip()
-    location = (event.get("location") or event.get("place") or "").strip()
-    announced, currency = _amount(event.get("amount"))
-    capacity_value, capacity_unit = _capacity(event.get("capacity"))
-    jobs = event.get("jobs")
-    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0):
-        raise ValidationError({"jobs": _("Jobs must be a whole number.")})
-    on = _date(event.get("date"))
-    sectors = list(Sector.objects.filter(code__in=event.get("sectors") or []))
+    reading = _read_event(event, document)
     profile = None
-    if company_name:
+    if reading.company:
         _organisation, profile, _created = resolve_company(
-            company_name, source=_("suggested from “%(doc)s”") % {"doc": document.title}, user=user
+            reading.company,
+            country=_company_country(event, reading.company),
+            source=_("suggested from “%(doc)s”") % {"doc": document.title},
+            user=user,
         )
+        _give_sectors(profile, reading.sectors)
     pipeline = ensure_default_pipeline()
-    status = event.get("status") or "planned"
-    signing = signing_in_document(document, company_name) if status != "ongoing" else None
-    if signing is not None:
-        # "X and Türkiye signed an agreement for a plant": the plant is planned, the agreement is signed.
-        status = "held"
-        on = on or signing[1]
-    stage = pipeline.stages.get(code=STAGE_FOR_STATUS.get(status, "negotiation"))
-    rows = province_rows(location) if location else []
+    stage = pipeline.stages.get(code=_stage_code(reading.status, reading.signing))
+    if profile is None and stage.phase != "open":
+        stage = pipeline.stages.get(code=ANNOUNCED_STAGE)
+    opportunity = _opportunity(event, profile, user)
     deal = Deal(
-        title=_title(company_name, location, sectors)[:300],
+        title=_title(reading.company, reading.province or reading.location, reading.sectors)[:300],
         company=profile,
+        opportunity=opportunity,
         pipeline=pipeline,
         stage=stage,
-        province=rows[0].name if rows else "",
-        currency=currency,
-        announced_amount=announced,
-        capacity_value=capacity_value,
-        capacity_unit=capacity_unit,
-        jobs=jobs,
-        announced_on=on or document.published_date,
-        agreement_signed_on=on if status == "held" else None,
+        province=reading.province,
+        currency=reading.currency,
+        announced_amount=reading.amount,
+        capacity_value=reading.capacity[0],
+        capacity_unit=reading.capacity[1],
+        jobs=reading.jobs,
+        announced_on=reading.on or document.published_date,
+        agreement_signed_on=reading.on if stage.code == SIGNED_STAGE else None,
         summary=_evidence_text(event, document),
         visibility=Visibility.SHARED,
     )
-    if profile is None and stage.phase != "open":
-        deal.stage = pipeline.stages.get(code="negotiation")
-        deal.agreement_signed_on = None
-    participants = ", ".join(event.get("participants") or [])
-    note = _("Suggested from “%(doc)s”.") % {"doc": document.title}
-    if signing is not None:
-        note += " " + _("Agreement signed according to the document: “%(sentence)s”") % {
-            "sentence": signing[0]
-        }
-    if participants:
-        note += " " + _("Participants: %(names)s.") % {"names": participants}
-    if location and not rows:
-        note += " " + _("Location: %(place)s.") % {"place": location}
-    create_deal(deal, user=user, sectors=sectors, note=note)
+    create_deal(deal, user=user, sectors=reading.sectors, note=_note(event, reading, document, opportunity))
     deal.attachments.add(document)
+    _attach_span(deal, event, document)
+    return deal
+
+
+def _attach_span(deal: Deal, event: dict, document: Document) -> None:
     span = event.get("evidence")
     if span:
         start, end = int(span[0]), int(span[1])
         if not (0 <= start < end <= len(document.text)):
             raise ValidationError({"evidence": _("The evidence span lies outside the document.")})
         attach_evidence(deal, document, start, end)
-    return deal
 
 
 def _evidence_text(event: dict, document: Document) -> str:

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from kopru.invest.case.domain.defaults import reference_inputs
 from kopru.invest.case.forms import form_data_from
-from kopru.invest.economics.rules import load_rules
+from kopru.invest.rule_data import economic_rules as load_rules
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -13,7 +13,7 @@ from kopru.invest.domain.imports import preview_import, read_table
 from kopru.invest.models import ImportBatch
 from tests.matrix import client_as
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
 from import_memory import company_xlsx, declared_whole_sheet_xlsx
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

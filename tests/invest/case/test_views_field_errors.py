@@ -12,8 +12,8 @@ from kopru.invest.case.forms import form_data_from
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.montecarlo import run_monte_carlo
 from kopru.invest.economics.plant import plant_inputs_from_dict
-from kopru.invest.economics.rules import load_rules
 from kopru.invest.economics.scenario import load_scenario
+from kopru.invest.rule_data import economic_rules as load_rules
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
