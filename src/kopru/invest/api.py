@@ -1,4 +1,5 @@
-"""/api/invest/: opportunities, company profiles and deals (read), ranked matches, and stage moves.
+"""/api/invest/: opportunities, company profiles and deals (read, create, change), ranked matches, and
+stage moves.
 
 Same rules as the web pages: lists are narrowed by kopru.core.access.visible_to, a record the caller may
 not read is 404, anonymous callers see public records only (401 where a login is needed).
@@ -8,20 +9,33 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
-from ninja import Router, Schema, Status
+from django import forms
+from django.core.exceptions import ValidationError
+from ninja import Body, Router, Schema, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
+from kopru.core.models import Sector
 from kopru.core.text import fold
-from kopru.invest.domain.deals import StageMoveRefused, move_deal
+from kopru.invest.domain.companies import save_company_profile
+from kopru.invest.domain.deals import StageMoveRefused, move_deal, save_deal_changes, save_new_deal
 from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
+from kopru.invest.domain.opportunities import save_opportunity
+from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.ui.api import api_fetch, api_require
 from kopru.ui.display import linked_name, record_label
-from kopru.ui.errors import ValidationErrorOut, field_error, unprocessable
+from kopru.ui.errors import (
+    ValidationErrorOut,
+    field_error,
+    from_form,
+    from_validation_error,
+    unprocessable,
+)
 
 router = Router()
 
@@ -305,3 +319,129 @@ def move_deal_endpoint(request, pk: int, payload: MoveIn):
     except StageMoveRefused as refusal:
         return Status(409, {"detail": refusal.reason})
     return Deal.objects.get(pk=deal.pk)
+
+
+# -- writing: the same forms and domain functions as the pages ---------------------------------------------
+
+
+def _form_data(form_class, payload: dict, *, instance, user) -> dict:
+    """Form data for `form_class` from a JSON payload: the record's current values (for a new record, the
+    form's defaults, as the page offers them) with the payload's on top; sector codes stand for sectors;
+    null leaves a field empty."""
+    blank = form_class(instance=instance, user=user)
+    unknown = sorted(set(payload) - set(blank.fields))
+    if unknown:
+        raise unprocessable(*(field_error(["body", "payload", name], "Unknown field.") for name in unknown))
+    data = {bound.name: bound.value() for bound in blank}  # the record's values, or the form's defaults
+    data.update(payload)
+    for name, field in blank.fields.items():
+        value = data.get(name)
+        if value is None or value is False or value == []:
+            data.pop(name, None)
+        elif isinstance(field, forms.ModelMultipleChoiceField) and isinstance(value, list):
+            data[name] = _sector_ids(value) if field.queryset.model is Sector else value
+    return data
+
+
+def _sector_ids(values: list) -> list:
+    codes = [value for value in values if isinstance(value, str) and not value.isdigit()]
+    by_code = dict(Sector.objects.filter(code__in=codes).values_list("code", "pk"))
+    return [by_code.get(value, value) if value in codes else value for value in values]
+
+
+def _write(form_class, save, request, payload: dict, instance=None):
+    form = form_class(
+        data=_form_data(form_class, payload, instance=instance, user=request.auth),
+        instance=instance,
+        user=request.auth,
+    )
+    if not form.is_valid():
+        raise from_form(form)
+    try:
+        return save(form)
+    except ValidationError as error:
+        raise from_validation_error(error) from None
+
+
+WRITE_RESPONSES = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+FORM_FIELDS = "The fields of the page's form (sectors as codes or ids); see the record's read operation."
+
+
+@router.post(
+    "/deals/",
+    response={201: DealDetailOut, **WRITE_RESPONSES},
+    operation_id="invest_create_deal",
+    summary="Record a deal (the same form and rules as /invest/deals/new/)",
+    description=FORM_FIELDS,
+)
+def create_deal_endpoint(request, payload: dict[str, Any] = Body(...)):
+    _require_staff(request)
+    deal = _write(DealForm, lambda form: save_new_deal(form, user=request.auth), request, payload)
+    return Status(201, Deal.objects.get(pk=deal.pk))
+
+
+@router.patch(
+    "/deals/{pk}",
+    response={200: DealDetailOut, **WRITE_RESPONSES},
+    operation_id="invest_update_deal",
+    summary="Change a deal (the fields given; stages move with /move)",
+    description=FORM_FIELDS,
+)
+def update_deal_endpoint(request, pk: int, payload: dict[str, Any] = Body(...)):
+    deal = _fetch(access_deal, request, pk, for_change=True)
+    if "stage" in payload or "pipeline" in payload:
+        raise unprocessable(
+            field_error(["body", "payload", "stage"], "Move a deal with POST /deals/{pk}/move.")
+        )
+    _write(DealForm, save_deal_changes, request, payload, instance=deal)
+    return Deal.objects.get(pk=deal.pk)
+
+
+@router.post(
+    "/opportunities/",
+    response={201: OpportunityOut, **WRITE_RESPONSES},
+    operation_id="invest_create_opportunity",
+    summary="Offer an opportunity (the same form and rules as /invest/opportunities/new/)",
+    description=FORM_FIELDS,
+)
+def create_opportunity_endpoint(request, payload: dict[str, Any] = Body(...)):
+    _require_staff(request)
+    return Status(201, _write(OpportunityForm, save_opportunity, request, payload))
+
+
+@router.patch(
+    "/opportunities/{pk}",
+    response={200: OpportunityOut, **WRITE_RESPONSES},
+    operation_id="invest_update_opportunity",
+    summary="Change an opportunity (the fields given)",
+    description=FORM_FIELDS,
+)
+def update_opportunity_endpoint(request, pk: int, payload: dict[str, Any] = Body(...)):
+    opportunity = _fetch(access_opportunity, request, pk, for_change=True)
+    return _write(OpportunityForm, save_opportunity, request, payload, instance=opportunity)
+
+
+@router.post(
+    "/companies/",
+    response={201: CompanyOut, **WRITE_RESPONSES},
+    operation_id="invest_create_company",
+    summary="Add a company profile (the same form and rules as /invest/companies/new/)",
+    description=FORM_FIELDS,
+)
+def create_company_endpoint(request, payload: dict[str, Any] = Body(...)):
+    _require_staff(request)
+    profile = _write(CompanyProfileForm, save_company_profile, request, payload)
+    return Status(201, CompanyProfile.objects.select_related("organisation").get(pk=profile.pk))
+
+
+@router.patch(
+    "/companies/{pk}",
+    response={200: CompanyOut, **WRITE_RESPONSES},
+    operation_id="invest_update_company",
+    summary="Change a company profile (the fields given)",
+    description=FORM_FIELDS,
+)
+def update_company_endpoint(request, pk: int, payload: dict[str, Any] = Body(...)):
+    profile = _fetch(access_company, request, pk, for_change=True)
+    _write(CompanyProfileForm, save_company_profile, request, payload, instance=profile)
+    return CompanyProfile.objects.select_related("organisation").get(pk=profile.pk)

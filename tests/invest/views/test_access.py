@@ -25,6 +25,7 @@ SHARED_POST = expect(302, 302, 302, 404, 404, 302)
 OWN_BATCH = expect(200, 200, 404, 403, 403, 302)  # an import uploaded by staff_a
 API_EVERYONE = expect(200, 200, 200, 200, 200, 200)
 API_SHARED = expect(200, 200, 200, 404, 404, 401)
+API_CREATE = expect(201, 201, 201, 403, 403, 401)
 
 # name: (path builder, method, data, expected)
 WEB = {
@@ -105,6 +106,48 @@ API = {
     "invest_list_deals": (lambda o: "/api/invest/deals/", "get", API_EVERYONE),
     "invest_get_deal": (lambda o: f"/api/invest/deals/{o['deal'].pk}", "get", API_SHARED),
     "invest_move_deal": (lambda o: f"/api/invest/deals/{o['deal'].pk}/move", "post", API_SHARED),
+    # writes: (path, method, expected, body); the same forms and rules as the pages
+    "invest_create_deal": (
+        lambda o: "/api/invest/deals/",
+        "post",
+        API_CREATE,
+        lambda o: {
+            "title": "API deal",
+            "pipeline": o["deal"].pipeline_id,
+            "stage": o["lead"],
+            "currency": "USD",
+        },
+    ),
+    "invest_update_deal": (
+        lambda o: f"/api/invest/deals/{o['deal'].pk}",
+        "patch",
+        API_SHARED,
+        lambda o: {"jobs": 120},
+    ),
+    "invest_create_opportunity": (
+        lambda o: "/api/invest/opportunities/",
+        "post",
+        API_CREATE,
+        lambda o: {"title": "API site", "kind": "greenfield", "host_country": "TR", "sectors": ["battery"]},
+    ),
+    "invest_update_opportunity": (
+        lambda o: f"/api/invest/opportunities/{o['opportunity'].pk}",
+        "patch",
+        API_SHARED,
+        lambda o: {"jobs": 40, "sectors": ["battery"]},
+    ),
+    "invest_create_company": (
+        lambda o: "/api/invest/companies/",
+        "post",
+        API_CREATE,
+        lambda o: {"name": "API Cells Co", "hq_country": "CN"},
+    ),
+    "invest_update_company": (
+        lambda o: f"/api/invest/companies/{o['profile'].pk}",
+        "patch",
+        API_SHARED,
+        lambda o: {"employees": 50},
+    ),
 }
 
 
@@ -114,6 +157,7 @@ def objects(cast):
     return {
         "deal": deal,
         "contacted": deal.pipeline.stages.get(code="contacted").pk,
+        "lead": deal.pipeline.stages.get(code="lead").pk,
         "opportunity": OpportunityFactory(),
         "profile": deal.company,
         "batch": preview_import(
@@ -142,11 +186,12 @@ def test_web_route(client, cast, objects, role, name):
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("operation", sorted(API))
 def test_api_operation(client, cast, objects, role, operation):
-    path, method, expected = API[operation]
+    path, method, expected, *body = API[operation]
     client = client_as(client, cast, role)
-    if method == "post":
-        response = client.post(
-            path(objects), json.dumps({"stage": "contacted"}), content_type="application/json"
+    if method in ("post", "patch"):
+        payload = body[0](objects) if body else {"stage": "contacted"}
+        response = getattr(client, method)(
+            path(objects), json.dumps(payload), content_type="application/json"
         )
     else:
         response = client.get(path(objects))

@@ -123,3 +123,19 @@ def _place(deal: Deal, stage: Stage, position: int) -> None:
 
 def stage_history(deal: Deal):
     return deal.stage_changes.select_related("from_stage", "to_stage", "by").order_by("at", "pk")
+
+
+@transaction.atomic
+def save_new_deal(form, *, user) -> Deal:
+    """A valid DealForm as a new deal (its first stage change logged), from the page or the API."""
+    deal = form.save(commit=False)
+    create_deal(deal, user=user, sectors=form.cleaned_data.get("sectors") or [])
+    deal.engagements.set(form.cleaned_data.get("engagements") or [])
+    deal.attachments.set(form.cleaned_data.get("attachments") or [])
+    return deal
+
+
+@transaction.atomic
+def save_deal_changes(form) -> Deal:
+    """A valid DealForm bound to an existing deal (stage moves go through move_deal, not here)."""
+    return form.save()

@@ -16,7 +16,13 @@ from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import notes_for
 from kopru.core.models import Sector
 from kopru.core.text import fold
-from kopru.invest.domain.deals import StageMoveRefused, create_deal, move_deal, stage_history
+from kopru.invest.domain.deals import (
+    StageMoveRefused,
+    move_deal,
+    save_deal_changes,
+    save_new_deal,
+    stage_history,
+)
 from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
@@ -188,21 +194,19 @@ def deal_create(request):
         initial.setdefault("pipeline", pipeline.pk)
         initial.setdefault("stage", pipeline.stages.order_by("order").values_list("pk", flat=True).first())
     form = DealForm(request.POST or None, user=request.user, initial=initial)
-
-    def save(form):
-        deal = form.save(commit=False)
-        create_deal(deal, user=request.user, sectors=form.cleaned_data.get("sectors") or [])
-        deal.engagements.set(form.cleaned_data.get("engagements") or [])
-        deal.attachments.set(form.cleaned_data.get("attachments") or [])
-        return deal
-
-    return form_page(request, form, save, title=_("New deal"), cancel="invest:deal-list")
+    return form_page(
+        request,
+        form,
+        lambda form: save_new_deal(form, user=request.user),
+        title=_("New deal"),
+        cancel="invest:deal-list",
+    )
 
 
 def deal_edit(request, pk):
     instance = access_deal(request, pk, for_change=True)
     form = DealForm(request.POST or None, instance=instance, user=request.user)
-    return form_page(request, form, lambda form: form.save(), instance=instance)
+    return form_page(request, form, save_deal_changes, instance=instance)
 
 
 def _wants_json(request) -> bool:

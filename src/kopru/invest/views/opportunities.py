@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -13,6 +12,7 @@ from kopru.core.domain.notes import notes_for
 from kopru.invest.domain.filters import filter_opportunities
 from kopru.invest.domain.incentives import offered_incentives, region_of
 from kopru.invest.domain.matchmaking import companies_for_opportunity
+from kopru.invest.domain.opportunities import save_opportunity
 from kopru.invest.enums import OpportunityKind, OpportunityStatus
 from kopru.invest.forms import OpportunityForm, leaf_sectors
 from kopru.invest.models import Opportunity
@@ -78,18 +78,15 @@ def opportunity_detail(request, pk):
     )
 
 
-def _save(form):
-    with transaction.atomic():
-        return form.save()
-
-
 def opportunity_create(request):
     require_creator(request)
     form = OpportunityForm(request.POST or None, user=request.user)
-    return form_page(request, form, _save, title=_("New opportunity"), cancel="invest:opportunity-list")
+    return form_page(
+        request, form, save_opportunity, title=_("New opportunity"), cancel="invest:opportunity-list"
+    )
 
 
 def opportunity_edit(request, pk):
     instance = access_opportunity(request, pk, for_change=True)
     form = OpportunityForm(request.POST or None, instance=instance, user=request.user)
-    return form_page(request, form, _save, instance=instance)
+    return form_page(request, form, save_opportunity, instance=instance)

@@ -1,0 +1,136 @@
+"""Issue 12 item 8: deals, opportunities and company profiles are created and changed through the API with
+the same forms and rules as the pages (a refused value is a 422 naming the field; nothing half-saved)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kopru.core.models import Organisation
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, StageChange
+from tests.invest.invest_factories import DealFactory, OpportunityFactory, default_stage
+from tests.matrix import client_as
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def _send(client, method, path, body):
+    return getattr(client, method)(path, json.dumps(body), content_type="application/json")
+
+
+def test_a_deal_created_through_the_api_starts_its_stage_history(client, cast):
+    lead = default_stage("lead")
+    client = client_as(client, cast, "staff_a")
+    response = _send(
+        client,
+        "post",
+        "/api/invest/deals/",
+        {
+            "title": "Ningtai – Manisa cells",
+            "pipeline": lead.pipeline_id,
+            "stage": lead.pk,
+            "sectors": ["battery"],
+            "province": "Manisa",
+            "currency": "USD",
+            "announced_amount": "600",
+        },
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    deal = Deal.objects.get(pk=body["id"])
+    assert (deal.title, deal.stage.code, deal.province, str(deal.announced_amount)) == (
+        "Ningtai – Manisa cells",
+        "lead",
+        "Manisa",
+        "600.00",
+    )
+    assert [s.code for s in deal.sectors.all()] == ["battery"]
+    assert StageChange.objects.filter(deal=deal, by=cast.staff_a).count() == 1
+
+
+def test_the_deal_forms_rules_apply_to_the_api(client, cast):
+    lead = default_stage("lead")
+    client = client_as(client, cast, "staff_a")
+    response = _send(
+        client,
+        "post",
+        "/api/invest/deals/",
+        {
+            "title": "x",
+            "pipeline": lead.pipeline_id,
+            "stage": lead.pk,
+            "capacity_value": 5,
+            "currency": "usd$",
+        },
+    )
+    assert response.status_code == 422
+    fields = {item["loc"][-1] for item in response.json()["detail"]}
+    assert {"capacity_unit", "currency"} <= fields
+    assert not Deal.objects.exists()
+
+
+def test_a_patch_changes_only_the_fields_given_and_not_the_stage(client, cast):
+    deal = DealFactory(title="Before", jobs=10, province="Manisa")
+    client = client_as(client, cast, "staff_a")
+    response = _send(client, "patch", f"/api/invest/deals/{deal.pk}", {"jobs": 900})
+    assert response.status_code == 200, response.content
+    deal.refresh_from_db()
+    assert (deal.title, deal.jobs, deal.province) == ("Before", 900, "Manisa")
+    refused = _send(client, "patch", f"/api/invest/deals/{deal.pk}", {"stage": default_stage("operating").pk})
+    assert refused.status_code == 422
+    assert refused.json()["detail"][0]["loc"] == ["body", "payload", "stage"]
+
+
+def test_an_unknown_field_is_named(client, cast):
+    client = client_as(client, cast, "staff_a")
+    response = _send(client, "post", "/api/invest/companies/", {"name": "X", "colour": "red"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"loc": ["body", "payload", "colour"], "msg": "Unknown field.", "type": "value_error"}
+    ]
+
+
+def test_an_opportunity_with_sector_codes(client, cast):
+    client = client_as(client, cast, "staff_a")
+    response = _send(
+        client,
+        "post",
+        "/api/invest/opportunities/",
+        {
+            "title": "Cell plant site",
+            "kind": "greenfield",
+            "host_country": "TR",
+            "sectors": ["battery"],
+            "province": "Manisa",
+            "tags": ["cells", "OIZ"],
+        },
+    )
+    assert response.status_code == 201, response.content
+    record = Opportunity.objects.get(pk=response.json()["id"])
+    assert ([s.code for s in record.sectors.all()], record.tags) == (["battery"], ["cells", "OIZ"])
+    bad = _send(
+        client,
+        "post",
+        "/api/invest/opportunities/",
+        {"title": "Y", "kind": "greenfield", "host_country": "TR", "sectors": ["no-such-sector"]},
+    )
+    assert bad.status_code == 422
+    assert bad.json()["detail"][0]["loc"] == ["body", "payload", "sectors"]
+
+
+def test_a_company_profile_names_its_organisation(client, cast):
+    client = client_as(client, cast, "staff_a")
+    response = _send(client, "post", "/api/invest/companies/", {"name": "Ningtai Energy", "hq_country": "CN"})
+    assert response.status_code == 201, response.content
+    profile = CompanyProfile.objects.get(pk=response.json()["id"])
+    assert (profile.organisation.name, profile.organisation.country_id) == ("Ningtai Energy", "CN")
+    changed = _send(client, "patch", f"/api/invest/companies/{profile.pk}", {"employees": 1200})
+    assert changed.status_code == 200 and changed.json()["employees"] == 1200
+    assert Organisation.objects.filter(name="Ningtai Energy").count() == 1
+
+
+def test_company_users_may_not_create(client, cast):
+    response = _send(client_as(client, cast, "company"), "post", "/api/invest/opportunities/", {"title": "x"})
+    assert response.status_code == 403
+    assert OpportunityFactory._meta.model.objects.count() == 0
