@@ -58,8 +58,26 @@ def test_keyboard_move_with_the_card_menu(live_server, page, reference_data, cas
     _login(page, live_server, cast.staff_a)
     page.goto(f"{live_server.url}/invest/board/")
     page.focus(f"#move-{deal.pk}")
-    page.select_option(f"#move-{deal.pk}", label="Site visit")
+    page.keyboard.press("Enter")  # "Move…" brings the board's one stage menu to this card
+    expect(page.locator(f"#deal-{deal.pk} #board-move-stage")).to_be_focused()
+    page.select_option("#board-move-stage", label="Site visit")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     expect(page.locator("#deal-stage")).to_contain_text("Site visit")
     expect(page.locator("#stage-history")).to_contain_text("Site visit")
+
+
+def test_the_board_fits_1280_pixels_and_scrolls_inside_its_frame(live_server, page, reference_data, cast):
+    for index in range(30):
+        DealFactory(title=f"Lead {index:02d} – a long enough deal title to wrap in its card")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    _login(page, live_server, cast.staff_a)
+    page.goto(f"{live_server.url}/invest/board/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    board = page.locator(".kanban")
+    assert board.evaluate("element => element.scrollWidth > element.clientWidth")  # the last columns: inside
+    lead = page.locator("ol[data-stage-code=lead]")
+    expect(lead.locator("li.deal-card")).to_have_count(25)
+    lead.locator("li.more a").click()  # htmx: the next cards of this column only
+    expect(lead.locator("li.deal-card")).to_have_count(30)
+    expect(lead.locator("li.more")).to_have_count(0)
