@@ -8,6 +8,7 @@ effective dates, read from the same tables the engine evaluates. Values the data
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,9 +59,21 @@ def _specific(spec: Any) -> dict[str, Any] | None:
 
 def rule_rows(rules: Rules) -> dict[str, RuleRow]:
     """All rows by id, in data order (tariff, trade defence, Türkiye, Customs Union, incentives, regions)."""
-    rows: list[RuleRow] = []
+    tables = (
+        _tariff_rows,
+        _trade_defence_rows,
+        _turkiye_rows,
+        _customs_union_rows,
+        _incentive_rows,
+        _region_rows,
+    )
+    return {row.row_id: row for table in tables for row in table(rules)}
+
+
+def _tariff_rows(rules: Rules) -> Iterator[RuleRow]:
+    """The EU's MFN tariff lines."""
     for mfn in rules.mfn:
-        rows.append(
+        yield (
             RuleRow(
                 mfn.ref.row_id,
                 "eu_mfn",
@@ -71,10 +84,14 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                 notes=mfn.notes,
             )
         )
+
+
+def _trade_defence_rows(rules: Rules) -> Iterator[RuleRow]:
+    """Trade-defence measures, their producer groups and price undertakings."""
     for measure in rules.measures:
         group_ids = tuple(f"{measure.id}/{group.name}" for group in measure.groups)
         undertaking_ids = tuple(u.ref.row_id for u in measure.undertakings)
-        rows.append(
+        yield (
             RuleRow(
                 measure.id,
                 "trade_defence",
@@ -100,7 +117,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                 max(measure.ref.effective_from, group.valid_from or measure.ref.effective_from),
                 measure.ref.effective_to,
             )
-            rows.append(
+            yield (
                 RuleRow(
                     group_id,
                     "trade_defence_group",
@@ -122,7 +139,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                 )
             )
         for undertaking in measure.undertakings:
-            rows.append(
+            yield (
                 RuleRow(
                     undertaking.ref.row_id,
                     "undertaking",
@@ -133,9 +150,13 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                     parent=measure.id,
                 )
             )
+
+
+def _turkiye_rows(rules: Rules) -> Iterator[RuleRow]:
+    """Türkiye's additional duties and their exemptions."""
     for rule in rules.tr_additional:
         exemption_ids = tuple(e.ref.row_id for e in rule.exemptions)
-        rows.append(
+        yield (
             RuleRow(
                 rule.id,
                 "tr_additional",
@@ -154,7 +175,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
             )
         )
         for exemption in rule.exemptions:
-            rows.append(
+            yield (
                 RuleRow(
                     exemption.ref.row_id,
                     "exemption",
@@ -166,8 +187,12 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                     parent=rule.id,
                 )
             )
+
+
+def _customs_union_rows(rules: Rules) -> Iterator[RuleRow]:
+    """The country sets, the Customs Union and the origin-risk model."""
     for name, country_set in (("eu_members", rules.eu_members), ("tr_fta_partners", rules.tr_fta_partners)):
-        rows.append(
+        yield (
             RuleRow(
                 country_set.ref.row_id,
                 name,
@@ -178,7 +203,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
             )
         )
     union = rules.customs_union
-    rows.append(
+    yield (
         RuleRow(
             union.ref.row_id,
             "customs_union",
@@ -190,7 +215,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
         )
     )
     model = rules.origin_model
-    rows.append(
+    yield (
         RuleRow(
             model.ref.row_id,
             "origin_model",
@@ -204,8 +229,12 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
             },
         )
     )
+
+
+def _incentive_rows(rules: Rules) -> Iterator[RuleRow]:
+    """Incentive schemes and their instruments."""
     for scheme in rules.schemes:
-        rows.append(
+        yield (
             RuleRow(
                 scheme.id,
                 "incentive_scheme",
@@ -225,7 +254,7 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
             )
         )
         for instrument in scheme.instruments:
-            rows.append(
+            yield (
                 RuleRow(
                     instrument.id,
                     "incentive_instrument",
@@ -254,8 +283,12 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                     parent=scheme.id,
                 )
             )
+
+
+def _region_rows(rules: Rules) -> Iterator[RuleRow]:
+    """Provinces and their incentive regions."""
     for province in rules.provinces:
-        rows.append(
+        yield (
             RuleRow(
                 province.ref.row_id,
                 "region",
@@ -265,7 +298,6 @@ def rule_rows(rules: Rules) -> dict[str, RuleRow]:
                 {"plate": province.plate, "region": province.region, "scheme": province.scheme},
             )
         )
-    return {row.row_id: row for row in rows}
 
 
 def find_rule_row(rules: Rules, row_id: str) -> RuleRow:
