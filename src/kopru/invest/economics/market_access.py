@@ -301,6 +301,91 @@ def _turkiye_additional_lines(
     return lines, exempt, notes
 
 
+def _regime(rules: Rules, destination: str) -> str:
+    """The customs territory whose tariff applies: "EU" (the Union or a member state) or "TR"."""
+    if destination == "EU" or destination in rules.eu_members.codes:
+        return "EU"
+    if destination == "TR":
+        return "TR"
+    raise InputError(
+        "destination", f"{destination}: tariff data exists only for EU (or a member state) and TR"
+    )
+
+
+def _input_notes(rules, product_ref, made_in, destination, local_value_share) -> list[str]:
+    notes = []
+    if destination in rules.eu_members.codes:
+        notes.append(f"{destination} is an EU member state: the EU common tariff applies")
+    if local_value_share is not None and made_in != "TR":
+        notes.append("--local-value-share is used for goods made in TR only; ignored")
+    if product_ref.key is None:
+        notes.append(
+            f"HS {product_ref.hs} is not in the product catalogue:"
+            " only measures recorded for its heading are checked"
+        )
+    return notes
+
+
+@dataclass
+class _Lines:
+    """What a route collects: duty lines, exemptions, notes and the origin as assessed."""
+
+    origin: OriginAssessment
+    duties: list[DutyLine] = field(default_factory=list)
+    exemptions: list[DutyLine] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, found: tuple) -> None:
+        duties, exemptions, notes = found
+        self.duties.extend(duties)
+        self.exemptions.extend(exemptions)
+        self.notes.extend(notes)
+
+
+def _into_eu(rules, hs, mfn, made_in, on, producer, model, local_value_share, lines: _Lines) -> None:
+    if made_in == "TR" and not _outside_customs_union(rules, hs):
+        lines.duties.append(_customs_union_line(rules, "free circulation with A.TR: no EU customs duty"))
+        alternative = rules.origin_model.component_origin
+        if_alternative, _, alt_notes = trade_defence_lines(rules, "EU", hs, alternative, on, producer, model)
+        lines.origin = screen_turkish_origin(
+            local_value_share, rules.origin_model, tuple(if_alternative), alternative
+        )
+        if lines.origin.assessed == alternative:
+            lines.duties.extend(if_alternative)
+            lines.notes.extend(alt_notes)
+            lines.notes.append(
+                f"origin assessed as {alternative}: trade-defence duties on {alternative} origin apply"
+            )
+        lines.add(trade_defence_lines(rules, "EU", hs, "TR", on, producer, model))
+        return
+    if made_in == "TR":
+        lines.notes.append(
+            "HS outside the Customs Union (agriculture/coal/steel): MFN shown, preferences not modelled"
+        )
+    lines.duties.append(_mfn_line(mfn, applied_by_turkiye=False))
+    lines.add(trade_defence_lines(rules, "EU", hs, made_in, on, producer, model))
+
+
+def _into_turkiye(rules, hs, mfn, made_in, on, producer, model, incentive_certificate, lines: _Lines) -> None:
+    if made_in in rules.eu_members.codes and not _outside_customs_union(rules, hs):
+        lines.duties.append(
+            _customs_union_line(rules, "EU goods in free circulation with A.TR: no Turkish customs duty")
+        )
+    elif made_in in rules.tr_fta_partners.codes:
+        lines.duties.append(
+            DutyLine(
+                kind="fta",
+                rate=0.0,
+                ref=rules.tr_fta_partners.ref,
+                note="preferential rate 0 assumes proof of preferential origin",
+            )
+        )
+    else:
+        lines.duties.append(_mfn_line(mfn, applied_by_turkiye=True))
+    lines.add(_turkiye_additional_lines(rules, hs, made_in, on, incentive_certificate))
+    lines.add(trade_defence_lines(rules, "TR", hs, made_in, on, producer, model))
+
+
 def assess_market_access(
     rules: Rules,
     product: str,
@@ -312,105 +397,40 @@ def assess_market_access(
     incentive_certificate: bool = False,
     model: str | None = None,
 ) -> MarketAccessResult:
-    """Duties on `product` made in `made_in`, imported into `destination` (`EU`, a member state, or `TR`)."""
+    """Duties on `product` made in `made_in`, imported into `destination` (`EU`, a member state, or `TR`).
+
+    Stages: check the inputs and find the regime; stop at "no import" inside one customs territory; else
+    collect the lines of the route into the EU or into Türkiye."""
     product_ref = resolve_product(rules, product)
     made_in = validate_country(rules, made_in, "made_in")
     destination = validate_country(rules, destination, "destination", allow_eu=True)
     if local_value_share is not None and not 0.0 <= local_value_share <= 1.0:
         raise InputError("local_value_share", f"{local_value_share} is outside 0..1")
-    eu = rules.eu_members.codes
-    if destination == "EU" or destination in eu:
-        regime = "EU"
-    elif destination == "TR":
-        regime = "TR"
-    else:
-        raise InputError(
-            "destination", f"{destination}: tariff data exists only for EU (or a member state) and TR"
-        )
+    regime = _regime(rules, destination)
     hs = product_ref.hs
     mfn = _mfn_row(rules, hs, on)  # validates HS and date even where the MFN does not end up applying
-    notes: list[str] = []
-    duties: list[DutyLine] = []
-    exemptions: list[DutyLine] = []
-    if destination in eu:
-        notes.append(f"{destination} is an EU member state: the EU common tariff applies")
-    if local_value_share is not None and made_in != "TR":
-        notes.append("--local-value-share is used for goods made in TR only; ignored")
-    if product_ref.key is None:
-        notes.append(
-            f"HS {hs} is not in the product catalogue: only measures recorded for its heading are checked"
-        )
-    origin = OriginAssessment(assessed=made_in, basis=f"made in {made_in}")
-
-    domestic = (regime == "EU" and made_in in eu) or (regime == "TR" and made_in == "TR")
-    if domestic:
-        notes.append("no import: the product is made inside the destination's customs territory")
+    lines = _Lines(OriginAssessment(assessed=made_in, basis=f"made in {made_in}"))
+    lines.notes = _input_notes(rules, product_ref, made_in, destination, local_value_share)
+    eu = rules.eu_members.codes
+    if (regime == "EU" and made_in in eu) or (regime == "TR" and made_in == "TR"):
+        lines.notes.append("no import: the product is made inside the destination's customs territory")
         return MarketAccessResult(
-            product_ref, made_in, destination, on, producer, origin, (), (), tuple(notes)
+            product_ref, made_in, destination, on, producer, lines.origin, (), (), tuple(lines.notes)
         )
-
     if regime == "EU":
-        if made_in == "TR" and not _outside_customs_union(rules, hs):
-            duties.append(_customs_union_line(rules, "free circulation with A.TR: no EU customs duty"))
-            alternative = rules.origin_model.component_origin
-            if_alternative, _, alt_notes = trade_defence_lines(
-                rules, "EU", hs, alternative, on, producer, model
-            )
-            origin = screen_turkish_origin(
-                local_value_share, rules.origin_model, tuple(if_alternative), alternative
-            )
-            if origin.assessed == alternative:
-                duties.extend(if_alternative)
-                notes.extend(alt_notes)
-                notes.append(
-                    f"origin assessed as {alternative}: trade-defence duties on {alternative} origin apply"
-                )
-            td, ex, td_notes = trade_defence_lines(rules, "EU", hs, "TR", on, producer, model)
-        else:
-            if made_in == "TR":
-                notes.append(
-                    "HS outside the Customs Union (agriculture/coal/steel): MFN shown,"
-                    " preferences not modelled"
-                )
-            duties.append(_mfn_line(mfn, applied_by_turkiye=False))
-            td, ex, td_notes = trade_defence_lines(rules, "EU", hs, made_in, on, producer, model)
-        duties.extend(td)
-        exemptions.extend(ex)
-        notes.extend(td_notes)
+        _into_eu(rules, hs, mfn, made_in, on, producer, model, local_value_share, lines)
+        if incentive_certificate:
+            lines.notes.append("--incentive-certificate concerns imports into TR only; ignored")
     else:
-        if made_in in eu and not _outside_customs_union(rules, hs):
-            duties.append(
-                _customs_union_line(rules, "EU goods in free circulation with A.TR: no Turkish customs duty")
-            )
-        elif made_in in rules.tr_fta_partners.codes:
-            duties.append(
-                DutyLine(
-                    kind="fta",
-                    rate=0.0,
-                    ref=rules.tr_fta_partners.ref,
-                    note="preferential rate 0 assumes proof of preferential origin",
-                )
-            )
-        else:
-            duties.append(_mfn_line(mfn, applied_by_turkiye=True))
-        add, add_ex, add_notes = _turkiye_additional_lines(rules, hs, made_in, on, incentive_certificate)
-        duties.extend(add)
-        exemptions.extend(add_ex)
-        notes.extend(add_notes)
-        td, ex, td_notes = trade_defence_lines(rules, "TR", hs, made_in, on, producer, model)
-        duties.extend(td)
-        exemptions.extend(ex)
-        notes.extend(td_notes)
-    if incentive_certificate and regime == "EU":
-        notes.append("--incentive-certificate concerns imports into TR only; ignored")
+        _into_turkiye(rules, hs, mfn, made_in, on, producer, model, incentive_certificate, lines)
     return MarketAccessResult(
         product_ref,
         made_in,
         destination,
         on,
         producer,
-        origin,
-        tuple(duties),
-        tuple(exemptions),
-        tuple(notes),
+        lines.origin,
+        tuple(lines.duties),
+        tuple(lines.exemptions),
+        tuple(lines.notes),
     )
