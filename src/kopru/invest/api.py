@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from ninja import Body, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
@@ -24,8 +25,9 @@ from kopru.invest.domain.deals import StageMoveRefused, move_deal, save_deal_cha
 from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.domain.opportunities import save_opportunity
-from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm
-from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
+from kopru.invest.domain.pipelines import save_pipeline
+from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm, PipelineForm, StageFormSet
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.ui.api import api_fetch, api_require
 from kopru.ui.display import linked_name, record_label
@@ -445,3 +447,135 @@ def update_company_endpoint(request, pk: int, payload: dict[str, Any] = Body(...
     profile = _fetch(access_company, request, pk, for_change=True)
     _write(CompanyProfileForm, save_company_profile, request, payload, instance=profile)
     return CompanyProfile.objects.select_related("organisation").get(pk=profile.pk)
+
+
+# -- pipelines (the officers' editor, as /invest/pipelines/) -----------------------------------------------
+
+
+class StageIO(Schema):
+    code: str
+    name: str
+    name_tr: str = ""
+    name_zh: str = ""
+    order: int
+    phase: str
+    probability: int
+
+
+class PipelineOut(Schema):
+    id: int
+    name: str
+    name_tr: str
+    name_zh: str
+    description: str
+    team: str
+    is_default: bool
+    stages: list[StageIO]
+
+    @staticmethod
+    def resolve_stages(obj):
+        return list(obj.stages.order_by("order"))
+
+
+class PipelineIn(Schema):
+    name: str | None = None
+    name_tr: str | None = None
+    name_zh: str | None = None
+    description: str | None = None
+    team: str | None = None
+    is_default: bool | None = None
+    stages: list[StageIO] | None = None
+
+
+def _pipeline_forms(payload: PipelineIn, pipeline: Pipeline | None):
+    """The editor's form and stage formset, bound as the page would post them: stages matched by code
+    (a code not in the list is deleted when a list is given)."""
+    base = PipelineForm(instance=pipeline)
+    data = {bound.name: bound.value() for bound in base}
+    data.update(payload.dict(exclude_unset=True, exclude={"stages"}))
+    data = {key: value for key, value in data.items() if value not in (None, False)}
+    existing = {stage.code: stage for stage in pipeline.stages.all()} if pipeline else {}
+    given = (
+        payload.stages
+        if payload.stages is not None
+        else [StageIO(**_stage_dict(s)) for s in existing.values()]
+    )
+    rows = [(existing.get(stage.code), stage.dict()) for stage in given]
+    rows += [(stage, None) for code, stage in existing.items() if code not in {s.code for s in given}]
+    prefix = "stages"
+    data.update({f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": sum(1 for s, _ in rows if s)})
+    data.update({f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000})
+    rows.sort(key=lambda row: row[0] is None)  # the formset expects the existing stages first
+    for index, (stage, values) in enumerate(rows):
+        if stage is not None:
+            data[f"{prefix}-{index}-id"] = stage.pk
+        if values is None:
+            data.update({f"{prefix}-{index}-{k}": v for k, v in _stage_dict(stage).items()})
+            data[f"{prefix}-{index}-DELETE"] = "on"
+        else:
+            data.update({f"{prefix}-{index}-{k}": v for k, v in values.items()})
+    form = PipelineForm(data, instance=pipeline)
+    stages = StageFormSet(data, instance=pipeline or Pipeline(), prefix=prefix)
+    return form, stages
+
+
+def _stage_dict(stage: Stage) -> dict:
+    return {
+        k: getattr(stage, k) for k in ("code", "name", "name_tr", "name_zh", "order", "phase", "probability")
+    }
+
+
+def _save_pipeline(payload: PipelineIn, pipeline: Pipeline | None) -> Pipeline:
+    form, stages = _pipeline_forms(payload, pipeline)
+    if not form.is_valid():
+        raise from_form(form)
+    if not stages.is_valid():
+        errors = [
+            field_error(["body", "payload", "stages", index, field], message)
+            for index, stage_form in enumerate(stages.forms)
+            for field, messages in stage_form.errors.items()
+            for message in messages
+        ]
+        errors += [
+            field_error(["body", "payload", "stages"], message) for message in stages.non_form_errors()
+        ]
+        raise unprocessable(*errors)
+    try:
+        return save_pipeline(form, stages)
+    except ValidationError as error:
+        raise from_validation_error(error) from None
+
+
+@router.get(
+    "/pipelines/",
+    response={200: list[PipelineOut], 401: ErrorOut, 403: ErrorOut},
+    operation_id="invest_list_pipelines",
+)
+def list_pipelines(request):
+    _require_staff(request)
+    return list(Pipeline.objects.prefetch_related("stages"))
+
+
+@router.post(
+    "/pipelines/",
+    response={201: PipelineOut, **WRITE_RESPONSES},
+    operation_id="invest_create_pipeline",
+    summary="Create a pipeline with its stages (in board order, one of them for lost deals)",
+)
+def create_pipeline_endpoint(request, payload: PipelineIn):
+    _require_staff(request)
+    return Status(201, _save_pipeline(payload, None))
+
+
+@router.patch(
+    "/pipelines/{pk}",
+    response={200: PipelineOut, **WRITE_RESPONSES},
+    operation_id="invest_update_pipeline",
+    summary="Change a pipeline; with `stages`, its stages become that list (matched by code)",
+)
+def update_pipeline_endpoint(request, pk: int, payload: PipelineIn):
+    _require_staff(request)
+    pipeline = Pipeline.objects.filter(pk=pk).first()
+    if pipeline is None:
+        raise HttpError(404, "No such pipeline")
+    return _save_pipeline(payload, pipeline)

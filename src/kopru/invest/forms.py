@@ -281,3 +281,42 @@ class MoveForm(forms.Form):
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(label=_("what the file holds"), choices=ImportBatch.Kind.choices)
     file = forms.FileField(label=_("CSV or XLSX file"))
+
+
+class PipelineForm(forms.ModelForm):
+    class Meta:
+        model = Pipeline
+        fields = ["name", "name_tr", "name_zh", "description", "sector", "team", "is_default"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+class StageForm(forms.ModelForm):
+    class Meta:
+        model = Stage
+        fields = ["order", "code", "name", "name_tr", "name_zh", "phase", "probability"]
+
+    def _get_validation_exclusions(self):
+        """Orders and codes are unique per pipeline: checked across the whole formset (BaseStageFormSet),
+        not one stage against the rows as they are now, so that two stages may swap their orders."""
+        return {*super()._get_validation_exclusions(), "order", "code"}
+
+
+class BaseStageFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        live = [f for f in self.forms if f.cleaned_data and not self._should_delete_form(f)]
+        for field in ("order", "code"):
+            values = [f.cleaned_data.get(field) for f in live if f.cleaned_data.get(field) not in (None, "")]
+            if len(values) != len(set(values)):
+                raise forms.ValidationError(
+                    _("Each stage needs its own %(field)s.")
+                    % {"field": Stage._meta.get_field(field).verbose_name}
+                )
+
+
+StageFormSet = forms.inlineformset_factory(
+    Pipeline, Stage, form=StageForm, formset=BaseStageFormSet, extra=2, can_delete=True
+)

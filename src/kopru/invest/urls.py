@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kopru.invest.views import companies, deals, imports, opportunities, pages
+from kopru.invest.views import companies, deals, imports, opportunities, pages, pipelines
 
 app_name = "invest"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("companies/<int:pk>/", companies.company_detail, name="company-detail"),
     path("companies/<int:pk>/edit/", companies.company_edit, name="company-edit"),
     path("companies/<int:pk>/notes/", deals.company_note, name="company-note"),
+    path("pipelines/", pipelines.pipeline_list, name="pipeline-list"),
+    path("pipelines/new/", pipelines.pipeline_create, name="pipeline-create"),
+    path("pipelines/<int:pk>/edit/", pipelines.pipeline_edit, name="pipeline-edit"),
     path("import/", imports.import_upload, name="import-upload"),
     path("import/<int:pk>/", imports.import_preview, name="import-preview"),
 ]

@@ -26,6 +26,7 @@ OWN_BATCH = expect(200, 200, 404, 403, 403, 302)  # an import uploaded by staff_
 API_EVERYONE = expect(200, 200, 200, 200, 200, 200)
 API_SHARED = expect(200, 200, 200, 404, 404, 401)
 API_CREATE = expect(201, 201, 201, 403, 403, 401)
+API_STAFF = expect(200, 200, 200, 403, 403, 401)
 
 # name: (path builder, method, data, expected)
 WEB = {
@@ -79,6 +80,14 @@ WEB = {
         "post",
         {"text": "x", "visibility": "shared"},
         SHARED_POST,
+    ),
+    "invest:pipeline-list": (lambda o: "/invest/pipelines/", "get", None, STAFF),
+    "invest:pipeline-create": (lambda o: "/invest/pipelines/new/", "get", None, STAFF),
+    "invest:pipeline-edit": (
+        lambda o: f"/invest/pipelines/{o['deal'].pipeline_id}/edit/",
+        "get",
+        None,
+        STAFF,
     ),
     "invest:import-upload": (lambda o: "/invest/import/", "get", None, STAFF),
     "invest:import-preview": (lambda o: f"/invest/import/{o['batch'].pk}/", "get", None, OWN_BATCH),
@@ -141,6 +150,25 @@ API = {
         "post",
         API_CREATE,
         lambda o: {"name": "API Cells Co", "hq_country": "CN"},
+    ),
+    "invest_list_pipelines": (lambda o: "/api/invest/pipelines/", "get", API_STAFF),
+    "invest_create_pipeline": (
+        lambda o: "/api/invest/pipelines/",
+        "post",
+        API_CREATE,
+        lambda o: {
+            "name": f"Team pipeline {o['deal'].pk}",
+            "stages": [
+                {"code": "lead", "name": "Lead", "order": 1, "phase": "open", "probability": 10},
+                {"code": "lost", "name": "Lost", "order": 2, "phase": "lost", "probability": 0},
+            ],
+        },
+    ),
+    "invest_update_pipeline": (
+        lambda o: f"/api/invest/pipelines/{o['deal'].pipeline_id}",
+        "patch",
+        API_STAFF,
+        lambda o: {"name_tr": "Yatırım süreci"},
     ),
     "invest_update_company": (
         lambda o: f"/api/invest/companies/{o['profile'].pk}",

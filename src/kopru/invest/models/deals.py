@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +19,8 @@ class Pipeline(models.Model):
     """A board of stages: per sector or per team. Exactly one is the default."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_tr = models.CharField(_("name in Turkish"), max_length=120, blank=True)
+    name_zh = models.CharField(_("name in Chinese"), max_length=120, blank=True)
     description = models.TextField(_("description"), blank=True)
     sector = models.ForeignKey(
         "core.Sector",
@@ -43,13 +45,32 @@ class Pipeline(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    def get_absolute_url(self):
+        return reverse("invest:pipeline-edit", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language where an officer gave one."""
+        return translated_name(self.name, self.name_tr, self.name_zh)
+
+
+def translated_name(name: str, name_tr: str, name_zh: str) -> str:
+    language = get_language() or ""
+    if language.startswith("tr") and name_tr:
+        return name_tr
+    if language.startswith("zh") and name_zh:
+        return name_zh
+    return name
 
 
 class Stage(models.Model):
     pipeline = models.ForeignKey(Pipeline, on_delete=models.CASCADE, related_name="stages")
     code = models.SlugField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=80)
+    name_tr = models.CharField(_("name in Turkish"), max_length=80, blank=True)
+    name_zh = models.CharField(_("name in Chinese"), max_length=80, blank=True)
     order = models.PositiveSmallIntegerField(_("order"))
     phase = models.CharField(_("phase"), max_length=10, choices=StagePhase.choices, default=StagePhase.OPEN)
     probability = models.PositiveSmallIntegerField(
@@ -70,7 +91,11 @@ class Stage(models.Model):
 
     @property
     def label(self) -> str:
-        """The default stages' names follow the user's language unless an admin renamed them."""
+        """The name in the reader's language: the officer's translation, else the default stages' own
+        (unless an officer renamed them)."""
+        named = translated_name(self.name, self.name_tr, self.name_zh)
+        if named != self.name:
+            return named
         default = _DEFAULT_NAMES.get(self.code)
         if default and default[0] == self.name:
             return gettext(default[1])
