@@ -67,22 +67,8 @@ def _non_negative(money: Money, field_name: str) -> None:
         raise InputError(field_name, f"must not be negative, got {money.amount}")
 
 
-def landed_cost(
-    access: MarketAccessResult,
-    ex_works: Money,
-    freight: Money,
-    insurance: Money | None = None,
-    fx: ExchangeRates | None = None,
-    currency: str | None = None,
-    area_m2_per_unit: float | None = None,
-    component_duties: tuple[tuple[MarketAccessResult, Money], ...] = (),
-) -> LandedCost:
-    """Landed cost of one unit in `currency` (default: the ex-works currency)."""
-    currency = currency or ex_works.currency
-    for money, name in ((ex_works, "ex_works"), (freight, "freight")):
-        _non_negative(money, name)
-    insurance = insurance or Money(0.0, currency)
-    _non_negative(insurance, "insurance")
+def _converter(fx: ExchangeRates | None, currency: str):
+    """money → money in `currency`, naming what the conversion was for when a rate is missing."""
 
     def to_ccy(money: Money, purpose: str) -> Money:
         if money.currency == currency:
@@ -93,6 +79,62 @@ def landed_cost(
             )
         return fx.convert(money, currency, purpose)
 
+    return to_ccy
+
+
+def _duty_amount(duty, customs_value: float, to_ccy, area_m2_per_unit, notes: list[str]) -> float:
+    """One duty line per unit: the ad valorem part, plus (or at least) its specific part."""
+    amount = duty.rate * customs_value
+    if duty.specific is None:
+        return amount
+    per_unit = to_ccy(Money(duty.specific.per_unit, duty.specific.currency), f"{duty.ref.row_id} specific")
+    quantity = 1.0
+    if duty.specific.unit == "m2":
+        if area_m2_per_unit is None or area_m2_per_unit <= 0:
+            raise InputError("area_m2_per_unit", f"{duty.ref.row_id} is levied per m²: give the module area")
+        quantity = area_m2_per_unit
+    specific_amount = per_unit.amount * quantity
+    if duty.specific.basis != "minimum":
+        return amount + specific_amount
+    if specific_amount > amount:
+        notes.append(
+            f"{duty.ref.row_id}: the minimum of {duty.specific.per_unit:g} "
+            f"{duty.specific.currency} per unit applies"
+        )
+    return max(amount, specific_amount)
+
+
+def _component_lines(component_duties, fx, currency: str) -> list[CostLine]:
+    """The duties on imported components (e.g. Chinese cells in a Turkish plant), labelled by component."""
+    lines = []
+    for component, value in component_duties:
+        component_cost = landed_cost(component, value, Money(0.0, value.currency), fx=fx, currency=currency)
+        for line in component_cost.lines:
+            if line.row_id:
+                label = f"component:{component.product.key or component.product.hs}:{line.label}"
+                lines.append(CostLine(label, line.amount, line.row_id, line.reference, line.source))
+    return lines
+
+
+def landed_cost(
+    access: MarketAccessResult,
+    ex_works: Money,
+    freight: Money,
+    insurance: Money | None = None,
+    fx: ExchangeRates | None = None,
+    currency: str | None = None,
+    area_m2_per_unit: float | None = None,
+    component_duties: tuple[tuple[MarketAccessResult, Money], ...] = (),
+) -> LandedCost:
+    """Landed cost of one unit in `currency` (default: the ex-works currency).
+
+    Stages: the customs value (CIF) in the result currency; each duty on it; the components' duties."""
+    currency = currency or ex_works.currency
+    for money, name in ((ex_works, "ex_works"), (freight, "freight")):
+        _non_negative(money, name)
+    insurance = insurance or Money(0.0, currency)
+    _non_negative(insurance, "insurance")
+    to_ccy = _converter(fx, currency)
     lines = [
         CostLine("ex_works", to_ccy(ex_works, "ex_works")),
         CostLine("freight", to_ccy(freight, "freight")),
@@ -101,28 +143,7 @@ def landed_cost(
     customs_value = sum(line.amount.amount for line in lines)
     notes: list[str] = []
     for duty in access.duties:
-        amount = duty.rate * customs_value
-        if duty.specific is not None:
-            per_unit = to_ccy(
-                Money(duty.specific.per_unit, duty.specific.currency), f"{duty.ref.row_id} specific"
-            )
-            quantity = 1.0
-            if duty.specific.unit == "m2":
-                if area_m2_per_unit is None or area_m2_per_unit <= 0:
-                    raise InputError(
-                        "area_m2_per_unit", f"{duty.ref.row_id} is levied per m²: give the module area"
-                    )
-                quantity = area_m2_per_unit
-            specific_amount = per_unit.amount * quantity
-            if duty.specific.basis == "minimum":
-                if specific_amount > amount:
-                    notes.append(
-                        f"{duty.ref.row_id}: the minimum of {duty.specific.per_unit:g} "
-                        f"{duty.specific.currency} per unit applies"
-                    )
-                amount = max(amount, specific_amount)
-            else:
-                amount += specific_amount
+        amount = _duty_amount(duty, customs_value, to_ccy, area_m2_per_unit, notes)
         lines.append(
             CostLine(
                 f"duty:{duty.kind}",
@@ -132,10 +153,5 @@ def landed_cost(
                 duty.ref.source,
             )
         )
-    for component, value in component_duties:
-        component_cost = landed_cost(component, value, Money(0.0, value.currency), fx=fx, currency=currency)
-        for line in component_cost.lines:
-            if line.row_id:
-                label = f"component:{component.product.key or component.product.hs}:{line.label}"
-                lines.append(CostLine(label, line.amount, line.row_id, line.reference, line.source))
+    lines.extend(_component_lines(component_duties, fx, currency))
     return LandedCost(currency, customs_value, tuple(lines), fx, tuple(notes))
