@@ -113,6 +113,49 @@ def _line(
     )
 
 
+def _check_request(scheme_type: str, capacity: dict[str, float], eligible_investment: Money | None) -> None:
+    if scheme_type not in SCHEME_TYPES:
+        raise InputError("scheme_type", f"{scheme_type!r}: use one of {', '.join(SCHEME_TYPES)}")
+    for unit, value in capacity.items():
+        if unit not in CAPACITY_UNITS:
+            raise InputError(f"capacity.{unit}", f"unknown capacity unit; use {', '.join(CAPACITY_UNITS)}")
+        if value < 0:
+            raise InputError(f"capacity.{unit}", f"must not be negative, got {value}")
+    if eligible_investment is not None and eligible_investment.amount < 0:
+        raise InputError("eligible_investment", f"must not be negative, got {eligible_investment.amount}")
+
+
+def _region(scheme, scheme_type: str, provinces, on: dt.date, notes: list[str]) -> int | None:
+    """The province's region under the scheme's classification (None where none is recorded)."""
+    if scheme.regions_from:
+        matching = [p for p in provinces if p.scheme == scheme.regions_from and p.ref.in_force(on)]
+        if not matching:
+            raise InputError("date", f"no region list of {scheme.regions_from} in force on {on}")
+        notes.append(f"{matching[0].name} is in region {matching[0].region} ({matching[0].ref.row_id})")
+        return matching[0].region
+    if scheme_type in ("large_scale", "regional"):
+        notes.append(
+            f"the province classification of {scheme.id} is not recorded: region-based rates not known"
+        )
+    return None
+
+
+def _instrument_line(instrument, region, eligible_investment: Money | None, capacity: dict) -> IncentiveLine:
+    """One instrument's rate (by region where it varies) and amount (on the investment or the capacity)."""
+    rate, amount, status = instrument.rate, None, instrument.status
+    if instrument.by_region is not None:
+        rate = instrument.by_region.get(region) if region is not None else None
+        if rate is None:
+            status = "not_known"
+    if instrument.instrument == "investment_contribution_rate" and rate is not None and eligible_investment:
+        amount = Money(rate * eligible_investment.amount, eligible_investment.currency)
+    if instrument.per_capacity is not None:
+        currency, per_unit = instrument.per_capacity
+        installed = capacity.get(instrument.capacity_unit or "")
+        amount = Money(per_unit * installed, currency) if installed is not None else None
+    return _line(instrument, rate, amount, status, instrument.notes)
+
+
 def estimate_incentives(
     rules: Rules,
     province: str,
@@ -122,58 +165,26 @@ def estimate_incentives(
     eligible_investment: Money | None = None,
     capacity: dict[str, float] | None = None,
 ) -> IncentiveEstimate:
-    if scheme_type not in SCHEME_TYPES:
-        raise InputError("scheme_type", f"{scheme_type!r}: use one of {', '.join(SCHEME_TYPES)}")
+    """Stages: check the request; find the province, the scheme in force and the region; a note on the
+    programme threshold; one line per instrument that applies to the scheme type and the zone."""
     capacity = dict(capacity or {})
-    for unit, value in capacity.items():
-        if unit not in CAPACITY_UNITS:
-            raise InputError(f"capacity.{unit}", f"unknown capacity unit; use {', '.join(CAPACITY_UNITS)}")
-        if value < 0:
-            raise InputError(f"capacity.{unit}", f"must not be negative, got {value}")
-    if eligible_investment is not None and eligible_investment.amount < 0:
-        raise InputError("eligible_investment", f"must not be negative, got {eligible_investment.amount}")
+    _check_request(scheme_type, capacity, eligible_investment)
     provinces = find_province(rules, province)
     scheme = _scheme_on(rules, scheme_type, on)
     notes: list[str] = [scheme.notes] if scheme.notes else []
-    region = None
-    if scheme.regions_from:
-        matching = [p for p in provinces if p.scheme == scheme.regions_from and p.ref.in_force(on)]
-        if not matching:
-            raise InputError("date", f"no region list of {scheme.regions_from} in force on {on}")
-        region = matching[0].region
-        notes.append(f"{matching[0].name} is in region {region} ({matching[0].ref.row_id})")
-    elif scheme_type in ("large_scale", "regional"):
-        notes.append(
-            f"the province classification of {scheme.id} is not recorded: region-based rates not known"
-        )
+    region = _region(scheme, scheme_type, provinces, on, notes)
     if scheme.min_investment and eligible_investment is not None:
         currency, minimum = scheme.min_investment
         if eligible_investment.currency == currency and eligible_investment.amount < minimum:
             notes.append(
                 f"{scheme.id}: investment below the programme threshold of {minimum:,.0f} {currency}"
             )
-    lines: list[IncentiveLine] = []
-    for instrument in scheme.instruments:
-        if scheme_type not in instrument.scheme_types:
-            continue
-        if instrument.in_oiz is not None and instrument.in_oiz != in_oiz:
-            continue
-        rate, amount, status = instrument.rate, None, instrument.status
-        if instrument.by_region is not None:
-            rate = instrument.by_region.get(region) if region is not None else None
-            if rate is None:
-                status = "not_known"
-        if (
-            instrument.instrument == "investment_contribution_rate"
-            and rate is not None
-            and eligible_investment
-        ):
-            amount = Money(rate * eligible_investment.amount, eligible_investment.currency)
-        if instrument.per_capacity is not None:
-            currency, per_unit = instrument.per_capacity
-            installed = capacity.get(instrument.capacity_unit or "")
-            amount = Money(per_unit * installed, currency) if installed is not None else None
-        lines.append(_line(instrument, rate, amount, status, instrument.notes))
+    lines = [
+        _instrument_line(instrument, region, eligible_investment, capacity)
+        for instrument in scheme.instruments
+        if scheme_type in instrument.scheme_types
+        and (instrument.in_oiz is None or instrument.in_oiz == in_oiz)
+    ]
     return IncentiveEstimate(
         provinces[0].name, region, scheme.id, scheme_type, on, tuple(lines), tuple(notes)
     )
