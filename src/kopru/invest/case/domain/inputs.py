@@ -209,6 +209,30 @@ def _incentives(raw: Any, default_date: dt.date) -> IncentiveRequest | None:
     )
 
 
+def _component(comp: Any) -> Component | None:
+    """An imported component of the Turkish plant (e.g. Chinese cells), or None when none is given."""
+    if not isinstance(comp, dict):
+        raise InputError("component", "expected {product, made_in, value}")
+    if not (comp.get("product") or comp.get("value") not in (None, "")):
+        return None
+    return Component(
+        product=_text(comp, "product") or _missing("component.product"),
+        made_in=_country(comp.get("made_in") or "CN", "component.made_in"),
+        value=_number(comp.get("value"), "component.value", required=True),
+    )
+
+
+def _plant_raw(plant_raw: Any) -> dict[str, Any] | None:
+    """The plant inputs as given, less the rates left for the incentive estimate. The plant section is
+    checked when it is evaluated, on its own, so a plant mistake never hides the landed costs that do not
+    depend on it."""
+    if plant_raw is None:
+        return None
+    if not isinstance(plant_raw, dict):
+        raise InputError("plant", "expected an object of plant inputs")
+    return {k: v for k, v in plant_raw.items() if not (k in FROM_INCENTIVES and v in (None, ""))}
+
+
 def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
     """Validate the canonical JSON; the first problem raises `InputError(field, message)`."""
     if not isinstance(raw, dict):
@@ -220,23 +244,8 @@ def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
     if share is not None and share > 1:
         raise InputError("local_value_share", f"{share:g} is outside 0..1")
     currency = validate_currency(str(raw.get("currency") or "EUR"), "currency")
-    component = None
-    comp = raw.get("component") or {}
-    if not isinstance(comp, dict):
-        raise InputError("component", "expected {product, made_in, value}")
-    if comp.get("product") or comp.get("value") not in (None, ""):
-        component = Component(
-            product=_text(comp, "product") or _missing("component.product"),
-            made_in=_country(comp.get("made_in") or "CN", "component.made_in"),
-            value=_number(comp.get("value"), "component.value", required=True),
-        )
-    plant_raw = raw.get("plant") or None
-    if plant_raw is not None:
-        if not isinstance(plant_raw, dict):
-            raise InputError("plant", "expected an object of plant inputs")
-        # the rates left out come from the incentive estimate; the plant section is checked when it is
-        # evaluated, on its own, so a plant mistake never hides the landed costs that do not depend on it
-        plant_raw = {k: v for k, v in plant_raw.items() if not (k in FROM_INCENTIVES and v in (None, ""))}
+    component = _component(raw.get("component") or {})
+    plant_raw = _plant_raw(raw.get("plant") or None)
     incentives = _incentives(raw.get("incentives"), on)
     ranges = ranges_from_dict(raw.get("ranges") or {})
     destinations = _destinations(raw.get("destinations"))
