@@ -154,6 +154,53 @@ def _select_group(
     )
 
 
+def _group_line(measure, group) -> DutyLine:
+    """The duty of one producer group of a measure, citing the group's own row."""
+    return DutyLine(
+        kind=measure.kind,
+        rate=group.rate,
+        ref=SourceRef(
+            row_id=f"{measure.id}/{group.name}",
+            reference=measure.ref.reference,
+            source=measure.ref.source,
+            effective_from=max(measure.ref.effective_from, group.valid_from or measure.ref.effective_from),
+            effective_to=measure.ref.effective_to,
+        ),
+        producer_group=group.name,
+        stage=measure.stage,
+        specific=group.specific,
+    )
+
+
+def _undertaking(measure, group, model: str | None, on: dt.date):
+    """The price undertaking in force that covers this producer's `model` (None without one)."""
+    if not model:
+        return None
+    return next(
+        (
+            u
+            for u in measure.undertakings
+            if normalise_name(u.producer) == normalise_name(group.name)
+            and normalise_name(model) in {normalise_name(m) for m in u.models}
+            and u.ref.in_force(on)
+        ),
+        None,
+    )
+
+
+def _measures_for(rules: Rules, imposed_by: str, hs: str, origin: str, on: dt.date, notes: list[str]):
+    """The measures of `imposed_by` in force on `origin` whose HS prefixes cover `hs` (noting broader HS)."""
+    for measure in rules.measures:
+        if measure.imposed_by != imposed_by or origin not in measure.origins or not measure.ref.in_force(on):
+            continue
+        if any(hs.startswith(prefix) for prefix in measure.hs_prefixes):
+            yield measure
+        elif any(prefix.startswith(hs) for prefix in measure.hs_prefixes):
+            notes.append(
+                f"HS {hs} is broader than {measure.id} ({', '.join(measure.hs_prefixes)}): not applied"
+            )
+
+
 def trade_defence_lines(
     rules: Rules,
     imposed_by: str,
@@ -163,52 +210,22 @@ def trade_defence_lines(
     producer: str | None,
     model: str | None,
 ) -> tuple[list[DutyLine], list[DutyLine], list[str]]:
-    """Duties, undertaking exemptions and notes from trade-defence measures of `imposed_by` on `origin`."""
+    """Duties, undertaking exemptions and notes from trade-defence measures of `imposed_by` on `origin`.
+
+    Stages: the measures that cover the product; for each, the producer's group and its duty line; a
+    price undertaking for the model turns the line into an exemption."""
     coverage = rules.trade_defence_coverage[imposed_by]
     if on < coverage:
         raise InputError("date", f"{imposed_by} trade-defence data starts {coverage}; {on} is earlier")
     lines: list[DutyLine] = []
     exempt: list[DutyLine] = []
     notes: list[str] = []
-    for measure in rules.measures:
-        if measure.imposed_by != imposed_by or origin not in measure.origins or not measure.ref.in_force(on):
-            continue
-        if not any(hs.startswith(prefix) for prefix in measure.hs_prefixes):
-            if any(prefix.startswith(hs) for prefix in measure.hs_prefixes):
-                notes.append(
-                    f"HS {hs} is broader than {measure.id} ({', '.join(measure.hs_prefixes)}): not applied"
-                )
-            continue
+    for measure in _measures_for(rules, imposed_by, hs, origin, on, notes):
         group, note = _select_group(measure, producer, on)
         if note:
             notes.append(note)
-        line = DutyLine(
-            kind=measure.kind,
-            rate=group.rate,
-            ref=SourceRef(
-                row_id=f"{measure.id}/{group.name}",
-                reference=measure.ref.reference,
-                source=measure.ref.source,
-                effective_from=max(
-                    measure.ref.effective_from, group.valid_from or measure.ref.effective_from
-                ),
-                effective_to=measure.ref.effective_to,
-            ),
-            producer_group=group.name,
-            stage=measure.stage,
-            specific=group.specific,
-        )
-        undertaking = next(
-            (
-                u
-                for u in measure.undertakings
-                if model
-                and normalise_name(u.producer) == normalise_name(group.name)
-                and normalise_name(model) in {normalise_name(m) for m in u.models}
-                and u.ref.in_force(on)
-            ),
-            None,
-        )
+        line = _group_line(measure, group)
+        undertaking = _undertaking(measure, group, model, on)
         if undertaking:
             exempt.append(line)
             notes.append(
