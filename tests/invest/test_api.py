@@ -9,7 +9,7 @@ import pytest
 
 from kopru.core.models import Organisation
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, StageChange
-from tests.invest.invest_factories import DealFactory, OpportunityFactory, default_stage
+from tests.factories import DealFactory, OpportunityFactory, default_stage
 from tests.matrix import client_as
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

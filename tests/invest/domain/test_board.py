@@ -11,7 +11,7 @@ from django.utils import timezone
 from kopru.core.enums import Visibility
 from kopru.invest.domain.board import CARDS_PER_COLUMN
 from kopru.invest.models import Deal
-from tests.invest.invest_factories import CompanyProfileFactory, DealFactory, default_stage
+from tests.factories import CompanyProfileFactory, DealFactory, default_stage
 from tests.matrix import client_as
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

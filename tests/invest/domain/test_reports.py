@@ -15,7 +15,7 @@ from kopru.invest.domain.pipelines import ensure_default_pipeline
 from kopru.invest.domain.reports import pipeline_figures
 from kopru.invest.enums import StagePhase
 from kopru.invest.models import Deal, StageChange
-from tests.invest.invest_factories import DealFactory, default_stage
+from tests.factories import DealFactory, default_stage
 from tests.matrix import client_as
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -12,8 +12,7 @@ from kopru.intel.enums import SuggestionStatus
 from kopru.intel.models import Suggestion
 from kopru.invest.domain.suggestions import create_deal_from_investment_event
 from kopru.invest.models import Deal
-from tests.factories import DocumentFactory, sector
-from tests.invest.invest_factories import OpportunityFactory
+from tests.factories import DocumentFactory, OpportunityFactory, sector
 from tests.matrix import client_as
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -10,7 +10,7 @@ import pytest
 
 from kopru.invest.domain.pipelines import ensure_default_pipeline
 from kopru.invest.models import Pipeline, Stage
-from tests.invest.invest_factories import DealFactory
+from tests.factories import DealFactory
 from tests.matrix import client_as
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
