@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from . import claims as claims_mod
 from . import events as events_mod
@@ -367,8 +368,89 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     org_spans = sorted((s, e, rec.name) for rec in orgs.values() for s, e in rec.mentions)
     titles = find_titles(text, gaz, org_spans)
 
-    # ------------------------------------------------------------------ people
     countries_at = country_mentions(text, gaz)
+    blocked = _person_blocker(text, gaz, zones, orgs, countries_at)
+    _drop_blocked_title_names(titles, blocked)
+    comp = compiled_for(gaz)
+    tokens = _token_index(doc)
+    name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
+    name_spans += _ner_person_spans(text, ents, gaz, comp, tokens, blocked)
+    name_spans += _titled_name_spans(text, gaz, comp, blocked)
+    name_spans += _particle_name_spans(text, gaz, comp, blocked)
+    bylines = byline_people(text)
+    name_spans.extend((s, e) for s, e, _ in bylines)
+    name_spans += _take_person_named_orgs(text, orgs, gaz, name_spans)
+    name_spans = _merge_spans(name_spans)
+    _drop_orgs_on_names(text, orgs, name_spans)
+    people = _people_from_names(text, name_spans, orgs, countries_at, gaz, corrections)
+    _drop_orgs_that_are_names_or_titles(orgs, people, titles, comp)
+    index = MentionIndex.build(people)
+    appositive_spans = _give_people_positions(
+        text, document, zones, titles, people, orgs, gaz, sentences, bylines
+    )
+    _guess_countries(people, orgs, gaz)
+    _drop_unlikely_people(text, people, ents, comp)
+
+    places = _find_places(text, ents, gaz, orgs, people)
+    country_codes = _countries_in_order(zones, countries_at, places)
+    sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
+
+    title = document.title or _title_from_text(document.text, zones)  # as printed, not re-cased
+    published = document.published or _published_from_dateline(zones) or _published_from_text(text)
+    publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
+    _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
+    if corrections:
+        publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
+
+    allowed = _outside_zones(zones)
+    org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    events = _find_events(
+        text,
+        doc,
+        sentences,
+        allowed,
+        index,
+        org_items,
+        places,
+        countries_at,
+        gaz,
+        sector_hits,
+        titles,
+        appositive_spans,
+        tokens,
+        published,
+        publisher,
+    )
+    claims = _find_claims(text, sentences, allowed, org_items, countries_at, gaz, sector_hits, corrections)
+    _enrich_investments(events, claims)
+
+    return Extraction(
+        source=document.source,
+        title=title,
+        published=published,
+        publisher=publisher,
+        language=detect_language(text),
+        text=document.text,
+        people=_person_entities(people),
+        organizations=_organization_entities(orgs, len(text)),
+        countries=country_codes,
+        places=_place_entities(places),
+        sectors=[
+            SectorEntity(code=x["code"], evidence=[tuple(sp) for sp in x["evidence"]])
+            for x in summarise(sector_hits)
+        ],
+        events=[Event.from_dict(e) for e in events],
+        claims=[Claim.from_dict(c) for c in claims],
+    )
+
+
+# ------------------------------------------------------------------------------------ analyse: people
+
+
+def _person_blocker(
+    text: str, gaz: Gazetteer, zones, orgs, countries_at
+) -> Callable[[tuple[int, int]], bool]:
+    """Whether a candidate name span sits on a known organisation, a country, the outlet or a place."""
     place_hits = [(m.start(), m.end()) for m in gaz.place_re.finditer(text)]
     known_blocks = [(s, e) for rec in orgs.values() if rec.known or rec.shaped for s, e in rec.mentions]
     known_blocks += [(s, e) for s, e, _ in countries_at]
@@ -381,14 +463,17 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
         return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
 
-    name_spans: list[tuple[int, int]] = list(tail_names)
+    return blocked
+
+
+def _drop_blocked_title_names(titles: list[TitleMatch], blocked) -> None:
     for t in titles:
-        if t.name_span and not blocked(t.name_span):
-            name_spans.append(t.name_span)
-        elif t.name_span:
+        if t.name_span and blocked(t.name_span):
             t.name_span = None
-    comp = compiled_for(gaz)
-    tokens = _token_index(doc)
+
+
+def _ner_person_spans(text: str, ents, gaz: Gazetteer, comp, tokens, blocked) -> list[tuple[int, int]]:
+    spans = []
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
@@ -397,10 +482,14 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             span = _extend_particles(text, span)
         if span is None or blocked(span):
             continue
-        span = _extend_left(text, span, tokens, gaz, comp)
-        name_spans.append(span)
-    # "Its secretary general, Nurcan Ateş, said" / "Murat Özgür, chief executive of X, said": a lower-case
-    # title next to a name that NER missed
+        spans.append(_extend_left(text, span, tokens, gaz, comp))
+    return spans
+
+
+def _titled_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[int, int]]:
+    """ "Its secretary general, Nurcan Ateş, said" / "Murat Özgür, chief executive of X, said": a lower-case
+    title next to a name that NER missed."""
+    spans = []
     for m in itertools.chain(_TITLED_NAME_RE.finditer(text), _NAME_THEN_TITLE_RE.finditer(text)):
         span = (m.start("name"), m.end("name"))
         words = m.group("name").split()
@@ -413,8 +502,13 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP for w in words
         ):
             continue
-        name_spans.append(span)
-    # "Rodrigo de Rato", "Ursula von der Leyen": a name with a particle, whatever NER called it
+        spans.append(span)
+    return spans
+
+
+def _particle_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[int, int]]:
+    """ "Rodrigo de Rato", "Ursula von der Leyen": a name with a particle, whatever NER called it."""
+    spans = []
     for m in _PARTICLE_NAME_RE.finditer(text):
         span = (m.start(), m.end())
         words = m.group().split()
@@ -422,11 +516,15 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             continue
         if org_kind(m.group()) != "other" or company_shaped(m.group()) or m.group() in gaz.places:
             continue
-        name_spans.append(span)
-    bylines = byline_people(text)
-    name_spans.extend((s, e) for s, e, _ in bylines)
-    # NER's "organisation" "Burak Ertem" next to its person "Ertem": a given name and that surname is a person
+        spans.append(span)
+    return spans
+
+
+def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list[tuple[int, int]]:
+    """NER's "organisation" "Burak Ertem" next to its person "Ertem": a given name and that surname is a
+    person; the organisation goes and its mentions are returned as name spans."""
     surnames = {text[s:e].split()[-1] for s, e in name_spans if text[s:e].split()}
+    taken = []
     for rec in list(orgs.values()):
         words = rec.name.split()
         if (
@@ -439,10 +537,13 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             or any(w in gaz.demonyms or w in gaz.country_names or w in gaz.places for w in words)
         ):
             continue
-        name_spans.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
+        taken.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
         del orgs[rec.name]
-    name_spans = _merge_spans(name_spans)
-    # a spaCy-only organisation that is really a person's name goes
+    return taken
+
+
+def _drop_orgs_on_names(text: str, orgs, name_spans) -> None:
+    """A spaCy-only organisation that is really a person's name goes."""
     for rec in list(orgs.values()):
         if rec.known or rec.shaped:
             continue
@@ -453,6 +554,11 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         rec.mentions = [m for m in rec.mentions if not any(overlaps(m, n) for n in name_spans)]
         if not rec.mentions:
             del orgs[rec.name]
+
+
+def _people_from_names(
+    text: str, name_spans, orgs, countries_at, gaz: Gazetteer, corrections: Corrections | None
+) -> list[Person]:
     people = cluster_people(text, name_spans)
     taken = [(s, e) for rec in orgs.values() for s, e in rec.mentions] + [(s, e) for s, e, _ in countries_at]
     taken += [m for p in people for m in p.mentions]
@@ -461,6 +567,10 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _drop_non_people(people, gaz, orgs)
     if corrections:
         apply_to_people(people, corrections)
+    return people
+
+
+def _drop_orgs_that_are_names_or_titles(orgs, people: list[Person], titles: list[TitleMatch], comp) -> None:
     person_tokens = {fold(w) for p in people for w in p.name.split()}
     title_spans_all = [(t.start, t.end) for t in titles]
     for rec in list(orgs.values()):
@@ -475,7 +585,20 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             and org_kind(rec.name) == "other"
         ):
             del orgs[rec.name]  # "Trade" in "Trade Minister"
-    index = MentionIndex.build(people)
+
+
+def _give_people_positions(
+    text: str,
+    document: Document,
+    zones,
+    titles,
+    people: list[Person],
+    orgs,
+    gaz: Gazetteer,
+    sentences,
+    bylines,
+) -> list[tuple[int, int]]:
+    """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs)
     _prenominal_titles(text, people, orgs, gaz)
@@ -483,16 +606,22 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
                 p.positions.append({"title": role, "organization": document.publisher or zones.publisher})
-    _guess_countries(people, orgs, gaz)
-    _drop_unlikely_people(text, people, ents, comp)
+    return appositive_spans
 
-    # ------------------------------------------------------------------ places, countries
+
+# ---------------------------------------------------------------- analyse: places, countries, sectors
+
+
+def _find_places(text: str, ents, gaz: Gazetteer, orgs, people: list[Person]):
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
     blocked = org_mention_spans + [m for p in people for m in p.mentions]
     # a place inside an organisation's name names the place ("Dalian Institute ..."), but not inside a
     # newspaper's ("Bangkok Post", "Kansas City Star")
     soft = [(s, e) for rec in orgs.values() if rec.kind != "media" for s, e in rec.mentions]
-    places = find_places(text, ents, gaz, blocked, soft=soft)
+    return find_places(text, ents, gaz, blocked, soft=soft)
+
+
+def _countries_in_order(zones, countries_at, places) -> list[str]:
     country_order: dict[str, int] = {}
     for s, e, code in countries_at:
         if zones.contains(s, e):
@@ -504,70 +633,98 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         if rec.country and (rec.country in country_order or rec.country in {"TR", "CN"}):
             country_order.setdefault(rec.country, rec.first)
             country_order[rec.country] = min(country_order[rec.country], rec.first)
-    country_codes = [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]
+    return [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]
 
-    # ------------------------------------------------------------------ sectors
+
+def _sector_hits(text: str, gaz: Gazetteer, zones, titles: list[TitleMatch], orgs):
     named_title_spans = [(t.start, t.end) for t in titles if t.name_span or t.title != t.head]
     gov_org_spans = [m for rec in orgs.values() for m in rec.mentions]
-    sector_hits = find_sectors(text, gaz, zones.spans + named_title_spans + gov_org_spans)
+    return find_sectors(text, gaz, zones.spans + named_title_spans + gov_org_spans)
 
-    # ------------------------------------------------------------------ metadata
-    title = document.title or _title_from_text(document.text, zones)  # as printed, not re-cased
-    published = document.published or _published_from_dateline(zones) or _published_from_text(text)
-    publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
+
+# --------------------------------------------------------------------------- analyse: publisher, fixes
+
+
+def _ensure_publisher_org(text: str, document: Document, zones, orgs, gaz: Gazetteer, publisher) -> None:
     if zones.publisher and zones.publisher not in orgs:
         _add_publisher_org(text, zones, orgs, gaz)
-    if publisher and publisher not in orgs and not any(publisher in rec.surfaces for rec in orgs.values()):
-        from .entities import OrgRec
+    if not publisher or publisher in orgs or any(publisher in rec.surfaces for rec in orgs.values()):
+        return
+    from .entities import OrgRec
 
-        prefix = next(
-            (rec for rec in orgs.values() if not rec.known and publisher.startswith(rec.name + " ")), None
+    prefix = next(
+        (rec for rec in orgs.values() if not rec.known and publisher.startswith(rec.name + " ")), None
+    )
+    if prefix is not None:
+        # NER cut the publisher's name short ("TÜBİTAK Marmara" for "TÜBİTAK Marmara Research Center")
+        del orgs[prefix.name]
+        prefix.surfaces.append(prefix.name)
+        prefix.name = publisher
+        orgs[publisher] = prefix
+    else:
+        i = text.find(publisher)
+        kind = (
+            "media"
+            if document.publisher and org_kind(publisher) not in {"government", "company"}
+            else org_kind(publisher)
         )
-        if prefix is not None:
-            # NER cut the publisher's name short ("TÜBİTAK Marmara" for "TÜBİTAK Marmara Research Center")
-            del orgs[prefix.name]
-            prefix.surfaces.append(prefix.name)
-            prefix.name = publisher
-            orgs[publisher] = prefix
-        else:
-            i = text.find(publisher)
-            kind = (
-                "media"
-                if document.publisher and org_kind(publisher) not in {"government", "company"}
-                else org_kind(publisher)
-            )
-            mentions = [(i, i + len(publisher))] if i >= 0 else []
-            orgs[publisher] = OrgRec(publisher, kind, _country_in(publisher, gaz), mentions)
+        mentions = [(i, i + len(publisher))] if i >= 0 else []
+        orgs[publisher] = OrgRec(publisher, kind, _country_in(publisher, gaz), mentions)
 
-    if corrections:
-        renamed = apply_to_orgs(orgs, corrections)
-        apply_to_places(places, corrections)
-        if renamed:
-            for p in people:
-                for pos in p.positions:
-                    if pos.get("organization") in renamed:
-                        pos["organization"] = renamed[pos["organization"]]
-            if publisher in renamed:
-                publisher = renamed[publisher]
 
-    # ------------------------------------------------------------------ events, claims
+def _apply_org_and_place_corrections(orgs, places, people: list[Person], publisher, corrections: Corrections):
+    """Applies the corrections; positions and the publisher follow a renamed organisation."""
+    renamed = apply_to_orgs(orgs, corrections)
+    apply_to_places(places, corrections)
+    if renamed:
+        for p in people:
+            for pos in p.positions:
+                if pos.get("organization") in renamed:
+                    pos["organization"] = renamed[pos["organization"]]
+        if publisher in renamed:
+            publisher = renamed[publisher]
+    return publisher
+
+
+# ---------------------------------------------------------------------------- analyse: events, claims
+
+
+def _outside_zones(zones) -> Callable[[int, int], bool]:
     def allowed(s: int, e: int) -> bool:
         return not any(zs <= s and e <= ze for zs, ze in zones.spans)
 
-    person_items = index.items
-    org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    return allowed
+
+
+def _find_events(
+    text: str,
+    doc,
+    sentences,
+    allowed,
+    index: MentionIndex,
+    org_items,
+    places,
+    countries_at,
+    gaz: Gazetteer,
+    sector_hits,
+    titles: list[TitleMatch],
+    appositive_spans,
+    tokens,
+    published,
+    publisher,
+) -> list[dict]:
     place_items = sorted(
         [(s, e, rec.name) for rec in places.values() for s, e in rec.mentions]
         + [(s, e, gaz.countries[code].name) for s, e, code in countries_at if text[s:e] in gaz.country_names]
     )
     # organisations named inside a person's title ("vice chairman of the NDRC") are not actors
     event_titles = [(t.start, t.end) for t in titles if t.name_span] + appositive_spans
-    events = events_mod.find_events(
+    return events_mod.find_events(
         events_mod.EventInputs(
             text=text,
             sentences=sentences,
             allowed=allowed,
-            people=person_items,
+            people=index.items,
             orgs=org_items,
             places=place_items,
             sector_hits=sector_hits,
@@ -580,6 +737,11 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
             doc=doc,
         )
     )
+
+
+def _find_claims(
+    text: str, sentences, allowed, org_items, countries_at, gaz: Gazetteer, sector_hits, corrections
+) -> list[dict]:
     subject_items = sorted(
         [(s, e, gaz.countries[code].name) for s, e, code in countries_at if text[s:e] in gaz.country_names]
         + [(s, e, rec.name) for s, e, rec in org_items if rec.kind != "media"]
@@ -608,49 +770,45 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     claims = claims_mod.find_claims(claims_mod.ClaimContext(text, sentences, subject_at, sector_at), allowed)
     if corrections:
         claims = [c for c in claims if not corrections.rejects_claim(c["text"], c["metric"], c["value"])]
-    _enrich_investments(events, claims)
+    return claims
 
-    return Extraction(
-        source=document.source,
-        title=title,
-        published=published,
-        publisher=publisher,
-        language=detect_language(text),
-        text=document.text,
-        people=[
-            PersonEntity(
-                name=p.name,
-                aliases=list(p.surfaces),
-                country=p.country,
-                positions=[Position(pos["title"], pos.get("organization")) for pos in p.positions],
-                mentions=sorted(p.mentions),
-            )
-            for p in people
-        ],
-        organizations=[
-            OrganizationEntity(
-                name=rec.name,
-                aliases=list(rec.surfaces),
-                kind=rec.kind,
-                country=rec.country,
-                mentions=sorted(rec.mentions),
-            )
-            for rec in sorted(orgs.values(), key=lambda r: min((s for s, _ in r.mentions), default=len(text)))
-        ],
-        countries=country_codes,
-        places=[
-            PlaceEntity(
-                name=rec.name, aliases=list(rec.surfaces), country=rec.country, mentions=sorted(rec.mentions)
-            )
-            for rec in sorted(places.values(), key=lambda r: r.first)
-        ],
-        sectors=[
-            SectorEntity(code=x["code"], evidence=[tuple(sp) for sp in x["evidence"]])
-            for x in summarise(sector_hits)
-        ],
-        events=[Event.from_dict(e) for e in events],
-        claims=[Claim.from_dict(c) for c in claims],
-    )
+
+# ------------------------------------------------------------------------------ analyse: typed result
+
+
+def _person_entities(people: list[Person]) -> list[PersonEntity]:
+    return [
+        PersonEntity(
+            name=p.name,
+            aliases=list(p.surfaces),
+            country=p.country,
+            positions=[Position(pos["title"], pos.get("organization")) for pos in p.positions],
+            mentions=sorted(p.mentions),
+        )
+        for p in people
+    ]
+
+
+def _organization_entities(orgs, text_length: int) -> list[OrganizationEntity]:
+    return [
+        OrganizationEntity(
+            name=rec.name,
+            aliases=list(rec.surfaces),
+            kind=rec.kind,
+            country=rec.country,
+            mentions=sorted(rec.mentions),
+        )
+        for rec in sorted(orgs.values(), key=lambda r: min((s for s, _ in r.mentions), default=text_length))
+    ]
+
+
+def _place_entities(places) -> list[PlaceEntity]:
+    return [
+        PlaceEntity(
+            name=rec.name, aliases=list(rec.surfaces), country=rec.country, mentions=sorted(rec.mentions)
+        )
+        for rec in sorted(places.values(), key=lambda r: r.first)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------- people
