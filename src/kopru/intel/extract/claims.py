@@ -8,7 +8,7 @@ unit, scope, evidence (span of the claim phrase).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ORDINALS = {
     "first": 1,
@@ -372,29 +372,57 @@ def spec_blocks(text: str) -> list[tuple[int, int]]:
 
 def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
     """allowed(start, end) -> bool tells whether a span may carry facts (not a credit or byline)."""
-    original = ctx.text
-    text = numbers_view(original)
+    text = numbers_view(ctx.text)
     tables = spec_blocks(text)
     if tables:
-        base_allowed = allowed
+        allowed = _outside_tables(allowed, tables)
+    found = _Found(ctx, text)
+    for sent in ctx.sentences:
+        if not allowed(*sent):
+            continue
+        chunk = text[sent[0] : sent[1]]
+        for rule in _SENTENCE_RULES:
+            rule(found, sent, chunk)
+    found.claims.sort(key=lambda c: c["evidence"][0])
+    return _one_claim_per_figure(found.claims)
 
-        def allowed(s: int, e: int) -> bool:
-            return base_allowed(s, e) and not any(ts <= s < te for ts, te in tables)
 
-    claims: list[dict] = []
-    used: list[tuple[int, int]] = []
+def _outside_tables(allowed, tables: list[tuple[int, int]]):
+    def outside(s: int, e: int) -> bool:
+        return allowed(s, e) and not any(ts <= s < te for ts, te in tables)
+
+    return outside
+
+
+@dataclass
+class _Found:
+    """The claims found so far and the spans the rules have taken (later rules skip or respect them)."""
+
+    ctx: ClaimContext
+    text: str  # the numbers view of ctx.text, same offsets
+    claims: list[dict] = field(default_factory=list)
+    used: list[tuple[int, int]] = field(default_factory=list)
 
     def emit(
-        s: int, e: int, sentence: tuple[int, int], metric: str, value, unit, scope, sector_span=None, **extra
-    ):
-        if _conditional(text, s, e, sentence):
+        self,
+        s: int,
+        e: int,
+        sentence: tuple[int, int],
+        metric: str,
+        value,
+        unit,
+        scope,
+        sector_span=None,
+        **extra,
+    ) -> None:
+        if _conditional(self.text, s, e, sentence):
             return
-        subj = ctx.subject_at(s, sentence[0])
-        sec = ctx.sector_at(*(sector_span or (s, e)), sentence)
-        claims.append(
+        subj = self.ctx.subject_at(s, sentence[0])
+        sec = self.ctx.sector_at(*(sector_span or (s, e)), sentence)
+        self.claims.append(
             {
                 "subject": subj,
-                "text": original[s:e],
+                "text": self.ctx.text[s:e],
                 "sector": sec,
                 "metric": metric,
                 "value": value,
@@ -405,256 +433,339 @@ def find_claims(ctx: ClaimContext, allowed) -> list[dict]:
             }
         )
 
-    for sent in ctx.sentences:
-        ss, se = sent
-        if not allowed(ss, se):
-            continue
-        chunk = text[ss:se]
-        for m in _RANK_RE.finditer(chunk):
-            s = (
-                ss + m.start()
-                if not chunk[m.start() :].startswith(("is ", "was ", "became ", "came ", "comes "))
-                else ss + m.start("list")
-            )
-            e = ss + m.end()
-            sector_span = (ss + m.start("sector"), e) if m.group("sector") else None
-            for item in _RANK_ITEM_RE.finditer(m.group("list")):
-                emit(
-                    s,
-                    e,
-                    sent,
-                    "rank",
-                    _ordinal(item.group("ord")),
-                    None,
-                    _scope_name(item.group("scope")),
-                    sector_span,
-                )
-            used.append((s, e))
-        for m in _TOP_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            n = m.group("n")
-            value = int(n) if n.isdigit() else NUMBER_WORDS[n]
-            sector_span = (ss + m.start("sector"), e) if m.group("sector") else None
-            emit(s, e, sent, "rank", value, None, _scope_name(m.group("scope")), sector_span, top=True)
-            used.append((s, e))
-        previous_speed_end = -10
-        for m in _SPEED_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            # "(99 miles per hour)" restates the previous figure
-            if s - previous_speed_end <= 3 and text[previous_speed_end:s].strip() in {"(", ""}:
-                continue
-            unit = "km/h" if re.match(r"k", m.group("unit"), re.I) else "mph"
-            emit(s, e, sent, "speed", _clean_number(_num(m.group("num"))), unit, None)
-            previous_speed_end = e
-            used.append((s, e))
-        previous_money_end = -10
-        for m in _MONEY_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if text[previous_money_end:s].strip() == "(":
-                continue  # "1.5 billion yuan ($210 million)": the same sum restated
-            restated = re.search(
-                r"(?:\d[\w.,-]*\s*[^\W\d]{0,12}|\))\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|or"
-                r"|equivalent to|nearly)\s+)?$",
-                chunk[: m.start()],
-            ) or re.search(r"\([^()]*\d[^()]*[;,]\s*$", chunk[: m.start()])
-            previous_money_end = e
-            if restated:
-                continue  # "540bn yen ($5.2bn; £2.77bn)", "Rp 650 billion (approximately $39.9 million)"
-            if re.match(
-                r"\s*(?:a|per|each|/)\s*(?:share|unit|book|ton|tonne|barrel|kWh|MWh|person|head)\b",
-                chunk[m.end() :],
-            ):
-                continue  # a price, not a claim: "$13 a share", "70 euros per kWh"
-            if m.group("num"):
-                value = _num(m.group("num"))
-                scale = m.group("scale1") or m.group("scale1b")
-                cur = CURRENCY.get(m.group("cur1"), m.group("cur1"))
-            else:
-                value = _num(m.group("num2"))
-                scale = m.group("scale2")
-                cur = CURRENCY.get(m.group("cur2"), CURRENCY.get(m.group("cur2").lower(), m.group("cur2")))
-            if scale:
-                value *= SCALE[scale.lower()] if scale.lower() in SCALE else SCALE[scale.lower()[0]]
-            if value < 100_000 and not scale:
-                continue  # a price or a fee ("$185.25", "a $1,350 signing bonus"), not a claim worth review
-            emit(s, e, sent, "amount", _clean_number(value), cur, None)
-            used.append((s, e))
-        for m in _PERCENT_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            before = chunk[max(0, m.start() - 40) : m.start()].lower()
-            after = chunk[m.end() : m.end() + 40].lower()
-            if re.search(
-                r"\b(?:increase|increased|rise|rose|grew|growth|growing|grows|up by|jump|jumped|surge|surged"
-                r"|expanded|climbed)\b",
-                before + after,
-            ):
-                metric = "growth"
-            else:
-                metric = "share"
-            emit(s, e, sent, metric, _clean_number(_num(m.group("num"))), "%", None)
-            used.append((s, e))
-        for m in _GENERIC_CAPACITY_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            raw, scale, unit = (
-                (m.group("n1"), m.group("s1"), m.group("u1"))
-                if m.group("n1")
-                else (m.group("n2"), m.group("s2"), m.group("u2"))
-            )
-            if unit.lower() in {"percent", "per", "jobs", "people", "workers", "employees"}:
-                continue
-            unit = _POWER_UNITS.get(unit.lower(), unit)
-            if unit in {"GWh", "MWh", "GW", "MW", "TWh", "kW"} and not (m.group("annual") or m.group("per1")):
-                continue  # left to the power rules below
-            value = _num(raw) * (SCALE[scale] if scale else 1)
-            per_year = bool(m.group("n2") or m.group("annual") or m.group("per1"))
-            period = "/day" if m.group("per2") == "day" else ("/yr" if per_year else "")
-            emit(s, e, sent, "capacity", _clean_number(value), _unit(unit) + period, None)
-            used.append((s, e))
-        for m in _DURATION_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if re.search(r"(?:\d|\b(?:" + _WORD_NUM + r"))\s*(?:and|to|or|-|–)\s*$", chunk[: m.start()]):
-                continue  # "between 18 and 23 days", "35 to 40 days": a range
-            if re.search(r"\bfrom\s+$", chunk[: m.start()]) and re.match(r"\s+to\b", chunk[m.end() :]):
-                continue  # "fallen from 15 days to five days": the new figure is the claim
-            raw = m.group("num")
-            value = _WORD_VALUES.get(raw.lower()) if not raw[0].isdigit() else _num(raw)
-            if value is None or value < 1:
-                continue
-            emit(s, e, sent, "duration", _clean_number(value), m.group("unit"), None)
-            used.append((s, e))
-        for m in _GROWTH_WORD_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if m.group("verb"):
-                value = _GROWTH_VERBS.get(m.group("verb").lower(), 4)
-            else:
-                n = m.group("n")
-                value = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
-            if not value or value < 2:
-                continue
-            emit(s, e, sent, "growth", value, "times", None)
-            used.append((s, e))
-        for m in _FRACTION_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if re.search(r"\b(?:first|second|latter|other|the)\s+$", chunk[: m.start()]) or re.match(
-                r"\s+(?:the\s+)?(?:year|month|decade|century|\d{4})\b", chunk[m.end() :]
-            ):
-                continue  # "in the second half of the year" is a date, not a share
-            frac = m.group("frac")
-            value = _FRACTIONS.get(frac) or _FRACTIONS[frac.split()[-1].split("-")[-1]]
-            emit(s, e, sent, "share", value, "%", None)  # "around half of the modules" -> 50 %
-            used.append((s, e))
-        for m in _LARGEST_ONE_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            emit(s, e, sent, "rank", 1, None, None)
-            used.append((s, e))
-        for m in _CAPACITY_PREFIX_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            value = _num(m.group("num3")) * (SCALE[m.group("scale3")] if m.group("scale3") else 1)
-            unit = m.group("unit3") + ("/yr" if m.group("per3") or "annual" in m.group(0) else "")
-            emit(s, e, sent, "capacity", _clean_number(value), _unit(unit), None)
-            used.append((s, e))
-        for m in _CAPACITY_RE.finditer(chunk):
-            if m.group("unit2"):
-                continue
-            s, e = ss + m.start(), ss + m.end()
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            per_year = bool(m.group("per"))
-            unit = m.group("unit")
-            if unit in ("tonnes", "tons") and (
-                not per_year or re.search(r"\b(?:emission|CO2|carbon|reduc|cut|sav|avoid)", chunk, re.I)
-            ):
-                metric = "volume"  # tonnes of emissions avoided a year are a quantity, not a capacity
-            elif unit in ("vehicles", "cars", "units", "batteries") and not per_year:
-                continue  # a count, not a capacity ("sold 410,000 vehicles") — left out
-            else:
-                metric = "capacity"
-            value = _num(m.group("num")) * (SCALE[m.group("scale")] if m.group("scale") else 1)
-            emit(s, e, sent, metric, _clean_number(value), _unit(unit + ("/yr" if per_year else "")), None)
-            used.append((s, e))
-        for m in _LARGEST_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if m.group("ord"):
-                emit(s, e, sent, "rank", _ordinal(m.group("ord")), None, None)
-            else:
-                n = m.group("n") or m.group("n2")
-                emit(s, e, sent, "rank", int(n) if n.isdigit() else NUMBER_WORDS[n], None, None, top=True)
-            used.append((s, e))
-        for m in _POWER_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            unit = _POWER_UNITS.get(m.group("unit").lower(), m.group("unit"))
-            per = bool(m.group("per")) or bool(
-                re.search(r"\bannual\b", chunk[max(0, m.start() - 40) : m.start()])
-            )
-            emit(
+    def is_used(self, s: int, e: int) -> bool:
+        return any(us <= s < ue or us < e <= ue for us, ue in self.used)
+
+
+def _ranks(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _RANK_RE.finditer(chunk):
+        s = (
+            ss + m.start()
+            if not chunk[m.start() :].startswith(("is ", "was ", "became ", "came ", "comes "))
+            else ss + m.start("list")
+        )
+        e = ss + m.end()
+        sector_span = (ss + m.start("sector"), e) if m.group("sector") else None
+        for item in _RANK_ITEM_RE.finditer(m.group("list")):
+            found.emit(
                 s,
                 e,
                 sent,
-                "capacity",
-                _clean_number(_num(m.group("num"))),
-                unit + ("/yr" if per else ""),
+                "rank",
+                _ordinal(item.group("ord")),
                 None,
+                _scope_name(item.group("scope")),
+                sector_span,
             )
-            used.append((s, e))
-        for m in _AREA_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            unit = {"hectares": "ha"}.get(m.group("unit"), "km2" if "k" in m.group("unit") else "m2")
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            emit(s, e, sent, "area", _clean_number(_num(m.group("num"))), unit, None)
-            used.append((s, e))
-        for m in _JOBS_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if "job" not in m.group(0) and not re.search(
-                r"\b(?:employ|hire|create)", chunk[max(0, m.start() - 30) : m.start()]
-            ):
-                continue
-            value = _num(m.group("num")) * (1000 if m.group("scale") else 1)
-            emit(s, e, sent, "jobs", _clean_number(value), "jobs", None)
-            used.append((s, e))
-        for m in _COUNT_RE.finditer(chunk):
-            s, e = ss + m.start(), ss + m.end()
-            if any(us <= s < ue or us < e <= ue for us, ue in used):
-                continue
-            raw = m.group("num") or m.group("word")
-            if m.group("word"):
-                if re.search(r"\b(?:the|both|these|those|its|their|all|our|his|her)\s+$", chunk[: m.start()]):
-                    continue  # "the two countries"
-                value = float(_WORD_VALUES.get(raw.lower(), 0))
-                if value < 10 and not m.group("scale"):
-                    continue  # "talks with two Turkish companies": a small spelled-out number is description
-            else:
-                value = _num(raw)
-            if m.group("scale"):
-                value *= SCALE[m.group("scale")]
-            if (
-                value < 2
-                or (re.fullmatch(r"(?:19|20)\d\d", raw))
-                or re.match(r"\s*(?:percent|%)", chunk[m.end() :])
-            ):
-                continue
-            if re.search(r"(?:\$|€|£|USD|EUR)\s?$", chunk[max(0, m.start() - 5) : m.start()]):
-                continue
-            if m.group("noun") in {
-                "participants",
-                "delegates",
-                "attendees",
-                "visitors",
-                "exhibitors",
-            } and re.search(r"\b(?:attend\w*|took part|take part|join\w*|participat\w*)\b", chunk):
-                continue  # the size of the audience is a detail of the event, not a claim
-            if re.search(r"\battended by\b", chunk[: m.start()]):
-                continue  # "attended by representatives of more than 80 companies"
-            emit(s, e, sent, "count", _clean_number(value), m.group("noun"), None)
-            used.append((s, e))
-    claims.sort(key=lambda c: c["evidence"][0])
-    # the same figure told twice (headline and body) is one claim
+        found.used.append((s, e))
+
+
+def _top_ns(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _TOP_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        n = m.group("n")
+        value = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        sector_span = (ss + m.start("sector"), e) if m.group("sector") else None
+        found.emit(s, e, sent, "rank", value, None, _scope_name(m.group("scope")), sector_span, top=True)
+        found.used.append((s, e))
+
+
+def _speeds(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    previous_speed_end = -10
+    for m in _SPEED_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        # "(99 miles per hour)" restates the previous figure
+        if s - previous_speed_end <= 3 and found.text[previous_speed_end:s].strip() in {"(", ""}:
+            continue
+        unit = "km/h" if re.match(r"k", m.group("unit"), re.I) else "mph"
+        found.emit(s, e, sent, "speed", _clean_number(_num(m.group("num"))), unit, None)
+        previous_speed_end = e
+        found.used.append((s, e))
+
+
+def _amounts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    previous_money_end = -10
+    for m in _MONEY_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if found.text[previous_money_end:s].strip() == "(":
+            continue  # "1.5 billion yuan ($210 million)": the same sum restated
+        restated = re.search(
+            r"(?:\d[\w.,-]*\s*[^\W\d]{0,12}|\))\s*\(\s*(?:(?:approximately|approx\.?|about|around|roughly|some|or"
+            r"|equivalent to|nearly)\s+)?$",
+            chunk[: m.start()],
+        ) or re.search(r"\([^()]*\d[^()]*[;,]\s*$", chunk[: m.start()])
+        previous_money_end = e
+        if restated:
+            continue  # "540bn yen ($5.2bn; £2.77bn)", "Rp 650 billion (approximately $39.9 million)"
+        if re.match(
+            r"\s*(?:a|per|each|/)\s*(?:share|unit|book|ton|tonne|barrel|kWh|MWh|person|head)\b",
+            chunk[m.end() :],
+        ):
+            continue  # a price, not a claim: "$13 a share", "70 euros per kWh"
+        if m.group("num"):
+            value = _num(m.group("num"))
+            scale = m.group("scale1") or m.group("scale1b")
+            cur = CURRENCY.get(m.group("cur1"), m.group("cur1"))
+        else:
+            value = _num(m.group("num2"))
+            scale = m.group("scale2")
+            cur = CURRENCY.get(m.group("cur2"), CURRENCY.get(m.group("cur2").lower(), m.group("cur2")))
+        if scale:
+            value *= SCALE[scale.lower()] if scale.lower() in SCALE else SCALE[scale.lower()[0]]
+        if value < 100_000 and not scale:
+            continue  # a price or a fee ("$185.25", "a $1,350 signing bonus"), not a claim worth review
+        found.emit(s, e, sent, "amount", _clean_number(value), cur, None)
+        found.used.append((s, e))
+
+
+def _percents(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _PERCENT_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        before = chunk[max(0, m.start() - 40) : m.start()].lower()
+        after = chunk[m.end() : m.end() + 40].lower()
+        if re.search(
+            r"\b(?:increase|increased|rise|rose|grew|growth|growing|grows|up by|jump|jumped|surge|surged"
+            r"|expanded|climbed)\b",
+            before + after,
+        ):
+            metric = "growth"
+        else:
+            metric = "share"
+        found.emit(s, e, sent, metric, _clean_number(_num(m.group("num"))), "%", None)
+        found.used.append((s, e))
+
+
+def _generic_capacities(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _GENERIC_CAPACITY_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if found.is_used(s, e):
+            continue
+        raw, scale, unit = (
+            (m.group("n1"), m.group("s1"), m.group("u1"))
+            if m.group("n1")
+            else (m.group("n2"), m.group("s2"), m.group("u2"))
+        )
+        if unit.lower() in {"percent", "per", "jobs", "people", "workers", "employees"}:
+            continue
+        unit = _POWER_UNITS.get(unit.lower(), unit)
+        if unit in {"GWh", "MWh", "GW", "MW", "TWh", "kW"} and not (m.group("annual") or m.group("per1")):
+            continue  # left to the power rules below
+        value = _num(raw) * (SCALE[scale] if scale else 1)
+        per_year = bool(m.group("n2") or m.group("annual") or m.group("per1"))
+        period = "/day" if m.group("per2") == "day" else ("/yr" if per_year else "")
+        found.emit(s, e, sent, "capacity", _clean_number(value), _unit(unit) + period, None)
+        found.used.append((s, e))
+
+
+def _durations(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _DURATION_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if re.search(r"(?:\d|\b(?:" + _WORD_NUM + r"))\s*(?:and|to|or|-|–)\s*$", chunk[: m.start()]):
+            continue  # "between 18 and 23 days", "35 to 40 days": a range
+        if re.search(r"\bfrom\s+$", chunk[: m.start()]) and re.match(r"\s+to\b", chunk[m.end() :]):
+            continue  # "fallen from 15 days to five days": the new figure is the claim
+        raw = m.group("num")
+        value = _WORD_VALUES.get(raw.lower()) if not raw[0].isdigit() else _num(raw)
+        if value is None or value < 1:
+            continue
+        found.emit(s, e, sent, "duration", _clean_number(value), m.group("unit"), None)
+        found.used.append((s, e))
+
+
+def _growth_words(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _GROWTH_WORD_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if m.group("verb"):
+            value = _GROWTH_VERBS.get(m.group("verb").lower(), 4)
+        else:
+            n = m.group("n")
+            value = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
+        if not value or value < 2:
+            continue
+        found.emit(s, e, sent, "growth", value, "times", None)
+        found.used.append((s, e))
+
+
+def _fractions(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _FRACTION_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if re.search(r"\b(?:first|second|latter|other|the)\s+$", chunk[: m.start()]) or re.match(
+            r"\s+(?:the\s+)?(?:year|month|decade|century|\d{4})\b", chunk[m.end() :]
+        ):
+            continue  # "in the second half of the year" is a date, not a share
+        frac = m.group("frac")
+        value = _FRACTIONS.get(frac) or _FRACTIONS[frac.split()[-1].split("-")[-1]]
+        found.emit(s, e, sent, "share", value, "%", None)  # "around half of the modules" -> 50 %
+        found.used.append((s, e))
+
+
+def _largest_ones(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _LARGEST_ONE_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if found.is_used(s, e):
+            continue
+        found.emit(s, e, sent, "rank", 1, None, None)
+        found.used.append((s, e))
+
+
+def _prefixed_capacities(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _CAPACITY_PREFIX_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        value = _num(m.group("num3")) * (SCALE[m.group("scale3")] if m.group("scale3") else 1)
+        unit = m.group("unit3") + ("/yr" if m.group("per3") or "annual" in m.group(0) else "")
+        found.emit(s, e, sent, "capacity", _clean_number(value), _unit(unit), None)
+        found.used.append((s, e))
+
+
+def _capacities(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _CAPACITY_RE.finditer(chunk):
+        if m.group("unit2"):
+            continue
+        s, e = ss + m.start(), ss + m.end()
+        if found.is_used(s, e):
+            continue
+        per_year = bool(m.group("per"))
+        unit = m.group("unit")
+        if unit in ("tonnes", "tons") and (
+            not per_year or re.search(r"\b(?:emission|CO2|carbon|reduc|cut|sav|avoid)", chunk, re.I)
+        ):
+            metric = "volume"  # tonnes of emissions avoided a year are a quantity, not a capacity
+        elif unit in ("vehicles", "cars", "units", "batteries") and not per_year:
+            continue  # a count, not a capacity ("sold 410,000 vehicles") — left out
+        else:
+            metric = "capacity"
+        value = _num(m.group("num")) * (SCALE[m.group("scale")] if m.group("scale") else 1)
+        found.emit(s, e, sent, metric, _clean_number(value), _unit(unit + ("/yr" if per_year else "")), None)
+        found.used.append((s, e))
+
+
+def _largests(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _LARGEST_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if m.group("ord"):
+            found.emit(s, e, sent, "rank", _ordinal(m.group("ord")), None, None)
+        else:
+            n = m.group("n") or m.group("n2")
+            found.emit(s, e, sent, "rank", int(n) if n.isdigit() else NUMBER_WORDS[n], None, None, top=True)
+        found.used.append((s, e))
+
+
+def _powers(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _POWER_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if found.is_used(s, e):
+            continue
+        unit = _POWER_UNITS.get(m.group("unit").lower(), m.group("unit"))
+        per = bool(m.group("per")) or bool(
+            re.search(r"\bannual\b", chunk[max(0, m.start() - 40) : m.start()])
+        )
+        found.emit(
+            s, e, sent, "capacity", _clean_number(_num(m.group("num"))), unit + ("/yr" if per else ""), None
+        )
+        found.used.append((s, e))
+
+
+def _areas(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _AREA_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        unit = {"hectares": "ha"}.get(m.group("unit"), "km2" if "k" in m.group("unit") else "m2")
+        if found.is_used(s, e):
+            continue
+        found.emit(s, e, sent, "area", _clean_number(_num(m.group("num"))), unit, None)
+        found.used.append((s, e))
+
+
+def _jobs(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _JOBS_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if "job" not in m.group(0) and not re.search(
+            r"\b(?:employ|hire|create)", chunk[max(0, m.start() - 30) : m.start()]
+        ):
+            continue
+        value = _num(m.group("num")) * (1000 if m.group("scale") else 1)
+        found.emit(s, e, sent, "jobs", _clean_number(value), "jobs", None)
+        found.used.append((s, e))
+
+
+def _counts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
+    ss = sent[0]
+    for m in _COUNT_RE.finditer(chunk):
+        s, e = ss + m.start(), ss + m.end()
+        if found.is_used(s, e):
+            continue
+        raw = m.group("num") or m.group("word")
+        if m.group("word"):
+            if re.search(r"\b(?:the|both|these|those|its|their|all|our|his|her)\s+$", chunk[: m.start()]):
+                continue  # "the two countries"
+            value = float(_WORD_VALUES.get(raw.lower(), 0))
+            if value < 10 and not m.group("scale"):
+                continue  # "talks with two Turkish companies": a small spelled-out number is description
+        else:
+            value = _num(raw)
+        if m.group("scale"):
+            value *= SCALE[m.group("scale")]
+        if (
+            value < 2
+            or (re.fullmatch(r"(?:19|20)\d\d", raw))
+            or re.match(r"\s*(?:percent|%)", chunk[m.end() :])
+        ):
+            continue
+        if re.search(r"(?:\$|€|£|USD|EUR)\s?$", chunk[max(0, m.start() - 5) : m.start()]):
+            continue
+        if m.group("noun") in {
+            "participants",
+            "delegates",
+            "attendees",
+            "visitors",
+            "exhibitors",
+        } and re.search(r"\b(?:attend\w*|took part|take part|join\w*|participat\w*)\b", chunk):
+            continue  # the size of the audience is a detail of the event, not a claim
+        if re.search(r"\battended by\b", chunk[: m.start()]):
+            continue  # "attended by representatives of more than 80 companies"
+        found.emit(s, e, sent, "count", _clean_number(value), m.group("noun"), None)
+        found.used.append((s, e))
+
+
+# in this order: a rule skips the spans that an earlier one took
+_SENTENCE_RULES = (
+    _ranks,
+    _top_ns,
+    _speeds,
+    _amounts,
+    _percents,
+    _generic_capacities,
+    _durations,
+    _growth_words,
+    _fractions,
+    _largest_ones,
+    _prefixed_capacities,
+    _capacities,
+    _largests,
+    _powers,
+    _areas,
+    _jobs,
+    _counts,
+)
+
+
+def _one_claim_per_figure(claims: list[dict]) -> list[dict]:
+    """The same figure told twice (headline and body) is one claim."""
     seen: set[tuple] = set()
     unique = []
     for claim in claims:
