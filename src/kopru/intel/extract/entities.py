@@ -292,35 +292,80 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[str]) -> dict[str, OrgRec]:
     """Organisations keyed by canonical name, mentions in text order."""
-    found: dict[str, OrgRec] = {}
-    taken: list[tuple[int, int]] = []
+    orgs = _OrgFinder(text, gaz, zones, person_like)
+    _gazetteer_orgs(orgs)
+    _credit_line_orgs(orgs)
+    _company_shaped_orgs(orgs)
+    for ent in ents:
+        _ner_org(orgs, ent)
+    _company_noun_orgs(orgs)
+    _org_word_names(orgs)
+    _capitalised_ministries(orgs)
+    _lower_case_governments(orgs)
+    _parenthetical_aliases(orgs)
+    found, taken = orgs.found, orgs.taken
+    _merge_adjacent(text, found)
+    _merge_org_variants(found)
+    _canonical_company_names(found)
+    _single_token_aliases(text, found, taken, gaz)
+    _strip_country_suffix(found, gaz)
+    _link_short_forms(found)
+    _merge_shared_names(found)
+    _more_mentions(text, found)
+    return found
 
-    def add(org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
-        if not known and zones.contains(s, e):
+
+@dataclass
+class _OrgFinder:
+    """The organisations found so far and the spans they took; each finder below adds to them."""
+
+    text: str
+    gaz: Gazetteer
+    zones: Zones
+    person_like: set[str]
+    found: dict[str, OrgRec] = field(default_factory=dict)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
+        if not known and self.zones.contains(s, e):
             return  # "Media contact: Zhengyuan Motors International Communications"
-        rec = found.get(org_name)
+        rec = self.found.get(org_name)
         if rec is None:
-            rec = found[org_name] = OrgRec(org_name, kind, country, known=known)
+            rec = self.found[org_name] = OrgRec(org_name, kind, country, known=known)
         if (s, e) not in rec.mentions:
             rec.mentions.append((s, e))
-            surface = text[s:e]
+            surface = self.text[s:e]
             if surface != org_name and surface not in rec.surfaces:
                 rec.surfaces.append(surface)
-        taken.append((s, e))
+        self.taken.append((s, e))
 
-    for m in gaz.org_re.finditer(text):
-        org = gaz.orgs[m.group()]
-        add(org.name, org.kind, org.country, m.start(), m.end(), True)
-    for s, _e, surface in zones.credit_names:
+    def is_taken(self, span: tuple[int, int]) -> bool:
+        return any(overlaps(span, t) for t in self.taken)
+
+    def plausible(self, surface: str) -> bool:
+        return _plausible_org(surface, self.gaz, self.person_like)
+
+
+def _gazetteer_orgs(orgs: _OrgFinder) -> None:
+    for m in orgs.gaz.org_re.finditer(orgs.text):
+        org = orgs.gaz.orgs[m.group()]
+        orgs.add(org.name, org.kind, org.country, m.start(), m.end(), True)
+
+
+def _credit_line_orgs(orgs: _OrgFinder) -> None:
+    for s, _e, surface in orgs.zones.credit_names:
         for part_m in re.finditer(r"[^,;/&]+", surface):
             part = part_m.group().strip()
-            org = gaz.credit_orgs.get(part)
+            org = orgs.gaz.credit_orgs.get(part)
             ps = s + part_m.start() + part_m.group().find(part)
-            if org and not any(overlaps((ps, ps + len(part)), t) for t in taken):
-                add(org.name, org.kind, org.country, ps, ps + len(part), True)
+            if org and not orgs.is_taken((ps, ps + len(part))):
+                orgs.add(org.name, org.kind, org.country, ps, ps + len(part), True)
 
-    # names that carry a legal form or a company word: "Karadeniz Elektrik A.Ş.", "Huineng Power Technology
-    # Co., Ltd.", "Xingyuan New Energy" — whatever NER thinks (it often takes them for people)
+
+def _company_shaped_orgs(orgs: _OrgFinder) -> None:
+    """Names that carry a legal form or a company word: "Karadeniz Elektrik A.Ş.", "Huineng Power Technology
+    Co., Ltd.", "Xingyuan New Energy" — whatever NER thinks (it often takes them for people)."""
+    text, gaz, found, taken = orgs.text, orgs.gaz, orgs.found, orgs.taken
     legal = [(m, True) for m in _LEGAL_FORM_RE.finditer(text)]
     for m, is_legal in [*legal, *((m, False) for m in _COMPANY_SHAPE_RE.finditer(text))]:
         if not is_legal and re.search(r"\b(?:of|for)\s+$", text[max(0, m.start() - 6) : m.start()]):
@@ -345,75 +390,84 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
                 if not rec.mentions:
                     del found[rec.name]
         surface = text[s:e]
-        if not _plausible_org(surface, gaz, person_like):
+        if not orgs.plausible(surface):
             continue
         kind = org_kind(surface)
-        add(surface, kind if kind != "other" else "company", _org_country(text, s, surface, gaz), s, e, False)
+        orgs.add(
+            surface, kind if kind != "other" else "company", _org_country(text, s, surface, gaz), s, e, False
+        )
         if surface in found:
             found[surface].shaped = True
 
-    for ent in ents:
-        if ent.label_ not in ("ORG", "FAC", "NORP", "PERSON", "GPE"):
-            continue
-        s, e = clean_entity_text(text, ent.start_char, ent.end_char)
-        if e <= s:
-            continue
-        poss = re.match(r"([\w-]+)['’]s\s+", text[s:e])
-        if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
-            s += poss.end()  # "Türkiye's Customs Union", "China's BYD"
-        s, e = _tidy_org_span(text, s, e, gaz)
-        surface = text[s:e]
-        if text[max(0, s - 2) : s] == ": " and text[e : e + 1] == ")":
-            continue  # a stock ticker: "(Borsa Istanbul: MRMTK)"
-        inner = [t for t in taken if overlaps((s, e), t)]
-        if inner:
-            # "CRRC Zhuzhou Locomotive" contains the known "CRRC": a subsidiary is its own organisation
-            if not (
-                ent.label_ == "ORG"
-                and len(inner) == 1
-                and s <= inner[0][0]
-                and inner[0][1] <= e
-                and (e - s) > (inner[0][1] - inner[0][0])
-                and " and " not in surface
-                and re.match(r"\s+[A-Z]", text[inner[0][1] : e])
-                and inner[0][0] == s
-            ):
-                continue
-            if not _plausible_org(surface, gaz, person_like):
-                continue
-            parent = next(rec for rec in found.values() if inner[0] in rec.mentions)
-            parent.mentions.remove(inner[0])
-            taken.remove(inner[0])
-            if not parent.mentions:
-                del found[parent.name]
-            add(
-                surface,
-                org_kind(surface) if org_kind(surface) != "other" else parent.kind,
-                parent.country,
-                s,
-                e,
-                False,
-            )
-            continue
-        known = gaz.org_folded.get(fold(surface))
-        if known is not None:
-            add(known.name, known.kind, known.country, s, e, True)
-            continue
-        if (
-            ent.label_ == "PERSON"
-            and len(surface.split()) >= 2
-            and org_kind(surface) in {"company", "research"}
-        ):
-            pass  # "Huaxin Biotech" tagged as a person
-        elif ent.label_ not in ("ORG", "FAC"):
-            continue
-        if ent.label_ == "FAC" and not re.search(r"\b(?:Park|Exchange)\b", surface):
-            continue  # airports, ports and zones are places or facilities, not organisations
-        if not _plausible_org(surface, gaz, person_like):
-            continue
-        add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
 
-    # "the research firm Datameter", "telecom operator Turkcell": a company noun right before a name
+def _ner_org(orgs: _OrgFinder, ent) -> None:
+    text, gaz = orgs.text, orgs.gaz
+    if ent.label_ not in ("ORG", "FAC", "NORP", "PERSON", "GPE"):
+        return
+    s, e = clean_entity_text(text, ent.start_char, ent.end_char)
+    if e <= s:
+        return
+    poss = re.match(r"([\w-]+)['’]s\s+", text[s:e])
+    if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
+        s += poss.end()  # "Türkiye's Customs Union", "China's BYD"
+    s, e = _tidy_org_span(text, s, e, gaz)
+    surface = text[s:e]
+    if text[max(0, s - 2) : s] == ": " and text[e : e + 1] == ")":
+        return  # a stock ticker: "(Borsa Istanbul: MRMTK)"
+    inner = [t for t in orgs.taken if overlaps((s, e), t)]
+    if inner:
+        _ner_subsidiary(orgs, ent, s, e, inner)
+        return
+    known = gaz.org_folded.get(fold(surface))
+    if known is not None:
+        orgs.add(known.name, known.kind, known.country, s, e, True)
+        return
+    if ent.label_ == "PERSON" and len(surface.split()) >= 2 and org_kind(surface) in {"company", "research"}:
+        pass  # "Huaxin Biotech" tagged as a person
+    elif ent.label_ not in ("ORG", "FAC"):
+        return
+    if ent.label_ == "FAC" and not re.search(r"\b(?:Park|Exchange)\b", surface):
+        return  # airports, ports and zones are places or facilities, not organisations
+    if not orgs.plausible(surface):
+        return
+    orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
+
+
+def _ner_subsidiary(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int, int]]) -> None:
+    """ "CRRC Zhuzhou Locomotive" contains the known "CRRC": a subsidiary is its own organisation."""
+    text = orgs.text
+    surface = text[s:e]
+    if not (
+        ent.label_ == "ORG"
+        and len(inner) == 1
+        and s <= inner[0][0]
+        and inner[0][1] <= e
+        and (e - s) > (inner[0][1] - inner[0][0])
+        and " and " not in surface
+        and re.match(r"\s+[A-Z]", text[inner[0][1] : e])
+        and inner[0][0] == s
+    ):
+        return
+    if not orgs.plausible(surface):
+        return
+    parent = next(rec for rec in orgs.found.values() if inner[0] in rec.mentions)
+    parent.mentions.remove(inner[0])
+    orgs.taken.remove(inner[0])
+    if not parent.mentions:
+        del orgs.found[parent.name]
+    orgs.add(
+        surface,
+        org_kind(surface) if org_kind(surface) != "other" else parent.kind,
+        parent.country,
+        s,
+        e,
+        False,
+    )
+
+
+def _company_noun_orgs(orgs: _OrgFinder) -> None:
+    """ "the research firm Datameter", "telecom operator Turkcell": a company noun right before a name."""
+    text, gaz = orgs.text, orgs.gaz
     for m in _COMPANY_NOUN_NAME_RE.finditer(text):
         s, e = m.start("name"), m.end("name")
         s, e = clean_entity_text(text, s, e)
@@ -421,7 +475,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         first = surface.split()[0] if surface.split() else ""
         if (
             not surface
-            or any(overlaps((s, e), t) for t in taken)
+            or orgs.is_taken((s, e))
             or first in _SHAPE_STOP
             or first in gaz.demonyms
             or surface in gaz.places
@@ -429,7 +483,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             or re.match(
                 r"(?:Chairman|Chairwoman|President|CEO|Vice|Deputy|Director|General|Chief)\b", surface
             )
-            or not _plausible_org(surface, gaz, person_like)
+            or not orgs.plausible(surface)
         ):
             continue
         noun = m.group("noun").lower()
@@ -438,7 +492,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             if noun in {"think tank", "research firm", "research institute", "institute"}
             else "company"
         )
-        add(
+        orgs.add(
             surface,
             org_kind(surface) if org_kind(surface) != "other" else kind,
             _org_country(text, s, surface, gaz),
@@ -446,10 +500,13 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             e,
             False,
         )
-        if surface in found:
-            found[surface].shaped = True
+        if surface in orgs.found:
+            orgs.found[surface].shaped = True
 
-    # names NER missed that end in an organisation word: "Caspian Policy Forum", "DB Cargo"
+
+def _org_word_names(orgs: _OrgFinder) -> None:
+    """Names NER missed that end in an organisation word: "Caspian Policy Forum", "DB Cargo"."""
+    text, gaz = orgs.text, orgs.gaz
     for m in _ORG_SHAPE_RE.finditer(text):
         s, e = clean_entity_text(text, m.start(), m.end())
         s, e = _tidy_org_span(text, s, e, gaz)
@@ -461,29 +518,32 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         surface = text[s:e]
         if len(surface.split()) < 2 and not surface.isupper():
             continue
-        if any(overlaps((s, e), t) for t in taken):
+        if orgs.is_taken((s, e)):
             continue
-        if not _plausible_org(surface, gaz, person_like):
+        if not orgs.plausible(surface):
             continue
-        add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
-        if surface in found and org_kind(surface) != "other":
-            found[surface].shaped = True  # "Bosphorus Center for Asian Studies" is no person
+        orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
+        if surface in orgs.found and org_kind(surface) != "other":
+            orgs.found[surface].shaped = True  # "Bosphorus Center for Asian Studies" is no person
 
-    # explicit ministries that NER missed: "Ministry of Trade", "the Trade Ministry"
+
+def _capitalised_ministries(orgs: _OrgFinder) -> None:
+    """Explicit ministries that NER missed: "Ministry of Trade", "the Trade Ministry"."""
+    text = orgs.text
     for m in re.finditer(r"\bMinistry of (?:[A-Z][\w-]*|and|&)(?: (?:[A-Z][\w-]*|and|&))*", text):
         s, e = m.start(), m.end()
         while text[s:e].endswith((" and", " &")):
             e = text.rfind(" ", s, e)
-        if any(overlaps((s, e), t) for t in taken):
+        if orgs.is_taken((s, e)):
             continue
         name = text[s:e]
-        add(name, "government", _org_country(text, s, name, gaz), s, e, False)
+        orgs.add(name, "government", _org_country(text, s, name, orgs.gaz), s, e, False)
 
-    # governments and ministries named in lower case: "the government of Laos", "the Portuguese government",
-    # "the Serbian ministry of transport and infrastructure", "China's commerce ministry"
+
+def _government_re(gaz: Gazetteer) -> re.Pattern:
     dem_alt = "|".join(re.escape(d) for d in sorted(gaz.demonyms, key=len, reverse=True) if d[:1].isupper())
     country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
-    government_re = re.compile(
+    return re.compile(
         rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
         rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
         rf"|\b(?P<dem2>{dem_alt}) "
@@ -492,7 +552,13 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
         r"(?P<dom>foreign|commerce|trade|finance|defen[cs]e|industry|energy"
         r"|transport|health|economy|interior|justice|agriculture|education|environment) ministry\b"
     )
-    for m in government_re.finditer(text):
+
+
+def _lower_case_governments(orgs: _OrgFinder) -> None:
+    """Governments and ministries named in lower case: "the government of Laos", "the Portuguese
+    government", "the Serbian ministry of transport and infrastructure", "China's commerce ministry"."""
+    text, gaz = orgs.text, orgs.gaz
+    for m in _government_re(gaz).finditer(text):
         if m.group("min"):
             s, e = m.start("min"), m.end("min")
             words = text[s:e].split()
@@ -503,7 +569,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             s, e = (m.start("dem3") if m.group("dem3") else m.start("dom")), m.end()
         else:
             s, e = m.start(), m.end()
-        if any(overlaps((s, e), t) for t in taken):
+        if orgs.is_taken((s, e)):
             continue
         if m.group("dem") and not re.search(
             r"\b(?:sign\w*|agreements?|memorand\w+|MoUs?|deals?|contracts?)\b",
@@ -512,41 +578,40 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
             continue  # "the Chinese government" in passing is no party the text is about
         dem = m.group("dem") or m.group("dem2") or m.group("dem3")
         country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
-        add(text[s:e], "government", country, s, e, False)
-        found[text[s:e]].shaped = True
+        orgs.add(text[s:e], "government", country, s, e, False)
+        orgs.found[text[s:e]].shaped = True
 
-    # a parenthetical alias right after a name: Zhengyuan New Energy Vehicle Co., Ltd. ("Zhengyuan Motors")
+
+def _parenthetical_aliases(orgs: _OrgFinder) -> None:
+    """A parenthetical alias right after a name: Zhengyuan New Energy Vehicle Co., Ltd. ("Zhengyuan
+    Motors")."""
+    found = orgs.found
     for rec in list(found.values()):
         if rec.name not in found:
             continue
         for _s, e in list(rec.mentions):
-            m = _PAREN_ALIAS_RE.match(text, e)
+            m = _PAREN_ALIAS_RE.match(orgs.text, e)
             if not m:
                 continue
             g = 1 if m.group(1) else 2
             span = (m.start(g), m.end(g))
             owner = next((r for r in found.values() if span in r.mentions), None)
-            if owner is None and not any(overlaps(span, t) for t in taken):
-                add(rec.name, rec.kind, rec.country, *span, rec.known)
+            if owner is None and not orgs.is_taken(span):
+                orgs.add(rec.name, rec.kind, rec.country, *span, rec.known)
             elif owner is not None and owner is not rec:
                 # "Türkiye Rail Systems Vehicles Industry Inc. (TÜRASAŞ)": one organisation, two names
-                keep, drop = (owner, rec) if owner.known or not rec.known else (rec, owner)
-                keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
-                for sf in [drop.name, *drop.surfaces]:
-                    if sf != keep.name and sf not in keep.surfaces:
-                        keep.surfaces.append(sf)
-                keep.country = keep.country or drop.country
-                found.pop(drop.name, None)
+                _fold_into_one(found, owner, rec)
                 break
-    _merge_adjacent(text, found)
-    _merge_org_variants(found)
-    _canonical_company_names(found)
-    _single_token_aliases(text, found, taken, gaz)
-    _strip_country_suffix(found, gaz)
-    _link_short_forms(found)
-    _merge_shared_names(found)
-    _more_mentions(text, found)
-    return found
+
+
+def _fold_into_one(found: dict[str, OrgRec], owner: OrgRec, rec: OrgRec) -> None:
+    keep, drop = (owner, rec) if owner.known or not rec.known else (rec, owner)
+    keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
+    for sf in [drop.name, *drop.surfaces]:
+        if sf != keep.name and sf not in keep.surfaces:
+            keep.surfaces.append(sf)
+    keep.country = keep.country or drop.country
+    found.pop(drop.name, None)
 
 
 _CAP_WORD = r"[A-ZÇŞĞÜÖİ][\w&'’-]*"  # no "." inside: "Ankara. Hengda Power" is two sentences
