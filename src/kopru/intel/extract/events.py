@@ -150,213 +150,288 @@ def _in(items, s: int, e: int):
 
 
 def find_events(inp: EventInputs) -> list[dict]:
-    text = inp.text
     events: list[_Event] = []
     last_company: str | None = None
     for sent in inp.sentences:
-        ss, se = sent
-        if not inp.allowed(ss, se):
+        if not inp.allowed(*sent):
             continue
-        chunk = text[ss:se]
-        cues = [
-            (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
-            for m in _CUE_RE.finditer(chunk)
-            # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
-            if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
-        ]
-        sent_orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media"]
-        companies = [o for o in sent_orgs if o[2].kind == "company"]
-        if companies:
-            last_company = companies[0][2].name
-        if not cues:
-            continue
-        # one agreement / call / statement / investment per sentence: keep the first cue of those types
-        seen_types: set[str] = set()
-        kept = []
-        for cue in cues:
-            if cue[0] in {"agreement", "call", "statement", "investment"}:
-                if cue[0] in seen_types:
-                    continue
-                seen_types.add(cue[0])
-            kept.append(cue)
-        # a meeting cue inside an agreement sentence ("signed ... after talks") is part of it
-        if "agreement" in seen_types:
-            first_agreement = next(c[1] for c in kept if c[0] == "agreement")
-            kept = [
-                c
-                for c in kept
-                if c[0] != "meeting"
-                or (c[1] > first_agreement and _status(text, ss, c[1], c[2], c[3], "meeting") == "planned")
-            ]
-        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
-        for idx, (etype, cs, ce, word) in enumerate(kept):
-            for ev in events:
-                if ev.cue < 0 and idx > 0:
-                    ev.cue = kept[idx - 1][1]
-            seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
-            before = text[ss:cs]
-            recent = before[-40:]
-            # "the agreement was signed", "after the talks": an event already told, not a new one
-            if (
-                etype != "investment"
-                # a verb ("The Ambassador also visited") tells something new; a noun ("the visit") may not
-                and not (
-                    re.fullmatch(r"\w+ed|met|visited|toured", word, re.IGNORECASE)
-                    and not re.search(r"\b(?:was|were|been|being|is|are)\s+$", before)
-                )
-                and _ANAPHORIC_RE.search(recent)
-                and not _NOT_ANAPHORIC_RE.search(recent)
-                and any(e.type == etype for e in events)
-            ):
-                continue
-            status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
-            if (
-                etype == "meeting"
-                and word in {"talks", "negotiations"}
-                and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
-            ):
-                status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
-            actor = _actor(inp, ss, cs, events)
-            counter_people = list(_in(inp.people, cs, seg_end))
-            counter_orgs = [
-                o
-                for o in _in(sent_orgs, cs, seg_end)
-                if not _inside(o, inp.title_spans)
-                # "..., according to the Turkish Foreign Ministry": the source, not a party
-                and not re.search(
-                    r"\b(?:according to|told|reported by|said)\s+(?:the\s+)?$",
-                    text[max(ss, o[0] - 20) : o[0]],
-                )
-            ]
-            place = _place(inp, text, ss, cs, ce, seg_end, etype)
-            date = _date(text, ss, se, inp.published)
-            evidence = (ss, se)
-            if etype == "meeting" and re.search(r"\bwill\b", word):
-                # "the Business Forum, which will be held in Istanbul": the forum is the event; who
-                # invited to it is not said to take part
-                events.append(_Event("meeting", status, [], place, evidence, sectors, date, sentence=sent))
-                continue
-            if etype == "meeting":
-                counters = _names(counter_people) or _names(counter_orgs)
-                counters = [c for c in counters if c not in actor]
-                if word.lower() == "meetings" and len(counters) >= 2 and actor:
-                    for c in counters:
-                        events.append(
-                            _Event(
-                                "meeting", status, [*actor, c], place, evidence, sectors, date, sentence=sent
-                            )
-                        )
-                    continue
-                participants = _unique([*actor, *counters])
-                # a planned session of one body ("the Commission will hold its next session") has one party;
-                # "executives will travel ... to meet representatives" names no second party: no meeting
-                alone_ok = status == "planned" and (
-                    (not participants and place)
-                    or (
-                        participants
-                        and re.search(
-                            r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word
-                        )
-                    )
-                )
-                if len(participants) < 2 and not alone_ok:
-                    continue
-                events.append(
-                    _Event("meeting", status, participants, place, evidence, sectors, date, sentence=sent)
-                )
-            elif etype == "call" and re.search(r"phone|video|conference", word, re.I):
-                participants = _unique([*actor, *_names(counter_people)])
-                if len(participants) >= 2:
-                    events.append(
-                        _Event("call", status, participants, place, evidence, sectors, date, sentence=sent)
-                    )
-            elif etype == "call":
-                # a joint R&D call, opened or launched by funding bodies
-                if not _CALL_OPEN_RE.search(chunk):
-                    continue
-                participants = _names([o for o in sent_orgs if not _inside(o, inp.title_spans)])
-                if participants:
-                    events.append(
-                        _Event("call", status, participants, place, evidence, sectors, date, sentence=sent)
-                    )
-            elif etype == "visit":
-                visited = _names(counter_orgs[:1])
-                participants = _unique([*actor, *visited])
-                if participants:
-                    events.append(
-                        _Event("visit", status, participants, place, evidence, sectors, date, sentence=sent)
-                    )
-            elif etype == "agreement":
-                joint_venture = "joint venture" in word
-                if (not _SIGN_RE.search(chunk) and not joint_venture) or _NEGATION_RE.search(
-                    text[_clause_start(text, ss, cs) : cs]
-                ):
-                    continue
-                if re.match(r"\s*Since\b", chunk):
-                    continue  # "Since the two countries signed their agreement, ...": background
-                earlier = [e for e in events if e.type == "agreement"]
-                if earlier and re.match(
-                    r"\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|memorandum|MoU|deal|contract|protocol)\b",
-                    text[ce : ce + 60],
-                ):
-                    # "..., who signed the agreement": the signing already told; its signer takes part
-                    signer = _names([p for p in inp.people if ss <= p[0] and p[1] <= cs])
-                    earlier[-1].participants = _unique([*earlier[-1].participants, *signer[-1:]])
-                    continue
-                attribution = _ATTRIBUTION_RE.search(chunk)
-                cut = ss + attribution.start() if attribution else se
-                everyone = sorted(
-                    list(_in(inp.people, ss, cut))
-                    + [o for o in sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
-                    key=lambda item: item[0],
-                )
-                participants = _unique([*actor, *_names(everyone)]) if everyone else actor
-                if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
-                    # "Türkiye and China signed five agreements": an event even when no body is named
-                    events.append(
-                        _Event(
-                            "agreement", status, participants, place, evidence, sectors, date, sentence=sent
-                        )
-                    )
-            elif etype == "statement":
-                if word.lower().startswith("statement"):
-                    actor = _names(counter_orgs[:1]) or actor
-                if actor:
-                    events.append(
-                        _Event("statement", status, actor, place, evidence, sectors, date, sentence=sent)
-                    )
-            elif etype == "investment":
-                company = companies[0][2].name if companies else last_company
-                agreements = [e for e in events if e.type == "agreement" and e.participants]
-                if (
-                    not companies
-                    and agreements
-                    and re.search(
-                        r"\b(?:[Tt]he (?:partners|two companies|two firms|joint venture)"
-                        r"|[Bb]oth companies)\b",
-                        chunk,
-                    )
-                ):
-                    company = agreements[-1].participants[0]
-                    companies = [o for o in inp.orgs if o[2].name in agreements[-1].participants][:4]
-                if company is None:
-                    continue
-                partners = _names([o for o in companies if o[1] <= ce and not _inside(o, inp.title_spans)])
-                if status == "held" and not _PAST_RE.search(chunk):
-                    status = "planned"
-                ev = _Event(
-                    "investment", status, partners or [company], place, evidence, sectors, date, sentence=sent
-                )
-                ev.extra["company"] = company
-                if place:
-                    ev.extra["location"] = place
-                events.append(ev)
-        for ev in events:
-            if ev.cue < 0 and kept:
-                ev.cue = kept[-1][1]
+        last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
-    return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, text), text)]
+    return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)]
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its organisations, companies (an investment cue may add some), sectors."""
+
+    sent: tuple[int, int]
+    chunk: str
+    sent_orgs: list
+    companies: list
+    sectors: list[str]
+    last_company: str | None
+
+
+@dataclass
+class _Cue:
+    """One cue word and what was read around it: who acts, who else is named before the next cue."""
+
+    etype: str
+    cs: int
+    ce: int
+    word: str
+    status: str
+    actor: list[str]
+    counter_people: list
+    counter_orgs: list
+    place: str | None
+    date: str | None
+
+
+def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, int], last_company):
+    """Adds the events told in one sentence; returns the last company named so far."""
+    text = inp.text
+    ss, se = sent
+    chunk = text[ss:se]
+    cues = _cues_in(chunk, ss)
+    sent_orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media"]
+    companies = [o for o in sent_orgs if o[2].kind == "company"]
+    if companies:
+        last_company = companies[0][2].name
+    if not cues:
+        return last_company
+    kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues))
+    sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+    sc = _Sentence(sent, chunk, sent_orgs, companies, sectors, last_company)
+    for idx, (etype, cs, ce, word) in enumerate(kept):
+        for ev in events:
+            if ev.cue < 0 and idx > 0:
+                ev.cue = kept[idx - 1][1]
+        seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
+        if _already_told(text[ss:cs], etype, word, events):
+            continue
+        cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
+        _EVENT_BUILDERS[etype](inp, events, sc, cue)
+    for ev in events:
+        if ev.cue < 0 and kept:
+            ev.cue = kept[-1][1]
+    return last_company
+
+
+def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
+    return [
+        (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
+        for m in _CUE_RE.finditer(chunk)
+        # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
+        if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+    ]
+
+
+def _first_cue_per_kind(cues):
+    """One agreement / call / statement / investment per sentence: the first cue of those types."""
+    seen_types: set[str] = set()
+    kept = []
+    for cue in cues:
+        if cue[0] in {"agreement", "call", "statement", "investment"}:
+            if cue[0] in seen_types:
+                continue
+            seen_types.add(cue[0])
+        kept.append(cue)
+    return kept
+
+
+def _meetings_outside_agreements(text: str, ss: int, kept):
+    """A meeting cue inside an agreement sentence ("signed ... after talks") is part of it."""
+    if not any(c[0] == "agreement" for c in kept):
+        return kept
+    first_agreement = next(c[1] for c in kept if c[0] == "agreement")
+    return [
+        c
+        for c in kept
+        if c[0] != "meeting"
+        or (c[1] > first_agreement and _status(text, ss, c[1], c[2], c[3], "meeting") == "planned")
+    ]
+
+
+def _already_told(before: str, etype: str, word: str, events: list[_Event]) -> bool:
+    """ "the agreement was signed", "after the talks": an event already told, not a new one."""
+    recent = before[-40:]
+    return bool(
+        etype != "investment"
+        # a verb ("The Ambassador also visited") tells something new; a noun ("the visit") may not
+        and not (
+            re.fullmatch(r"\w+ed|met|visited|toured", word, re.IGNORECASE)
+            and not re.search(r"\b(?:was|were|been|being|is|are)\s+$", before)
+        )
+        and _ANAPHORIC_RE.search(recent)
+        and not _NOT_ANAPHORIC_RE.search(recent)
+        and any(e.type == etype for e in events)
+    )
+
+
+def _read_cue(
+    inp: EventInputs, sc: _Sentence, events, etype: str, cs: int, ce: int, word: str, seg_end: int
+) -> _Cue:
+    text = inp.text
+    ss, se = sc.sent
+    before = text[ss:cs]
+    status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
+    if (
+        etype == "meeting"
+        and word in {"talks", "negotiations"}
+        and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
+    ):
+        status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
+    actor = _actor(inp, ss, cs, events)
+    counter_people = list(_in(inp.people, cs, seg_end))
+    counter_orgs = [
+        o
+        for o in _in(sc.sent_orgs, cs, seg_end)
+        if not _inside(o, inp.title_spans)
+        # "..., according to the Turkish Foreign Ministry": the source, not a party
+        and not re.search(
+            r"\b(?:according to|told|reported by|said)\s+(?:the\s+)?$",
+            text[max(ss, o[0] - 20) : o[0]],
+        )
+    ]
+    place = _place(inp, text, ss, cs, ce, seg_end, etype)
+    date = _date(text, ss, se, inp.published)
+    return _Cue(etype, cs, ce, word, status, actor, counter_people, counter_orgs, place, date)
+
+
+def _new_event(
+    sc: _Sentence, cue: _Cue, etype: str, participants: list[str], status: str | None = None
+) -> _Event:
+    status = cue.status if status is None else status
+    ss, se = sc.sent
+    return _Event(etype, status, participants, cue.place, (ss, se), sc.sectors, cue.date, sentence=sc.sent)
+
+
+def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    word, actor = cue.word, cue.actor
+    if re.search(r"\bwill\b", word):
+        # "the Business Forum, which will be held in Istanbul": the forum is the event; who
+        # invited to it is not said to take part
+        events.append(_new_event(sc, cue, "meeting", []))
+        return
+    counters = _names(cue.counter_people) or _names(cue.counter_orgs)
+    counters = [c for c in counters if c not in actor]
+    if word.lower() == "meetings" and len(counters) >= 2 and actor:
+        for c in counters:
+            events.append(_new_event(sc, cue, "meeting", [*actor, c]))
+        return
+    participants = _unique([*actor, *counters])
+    # a planned session of one body ("the Commission will hold its next session") has one party;
+    # "executives will travel ... to meet representatives" names no second party: no meeting
+    alone_ok = cue.status == "planned" and (
+        (not participants and cue.place)
+        or (
+            participants
+            and re.search(r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word)
+        )
+    )
+    if len(participants) < 2 and not alone_ok:
+        return
+    events.append(_new_event(sc, cue, "meeting", participants))
+
+
+def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    if re.search(r"phone|video|conference", cue.word, re.I):
+        participants = _unique([*cue.actor, *_names(cue.counter_people)])
+        if len(participants) >= 2:
+            events.append(_new_event(sc, cue, "call", participants))
+        return
+    # a joint R&D call, opened or launched by funding bodies
+    if not _CALL_OPEN_RE.search(sc.chunk):
+        return
+    participants = _names([o for o in sc.sent_orgs if not _inside(o, inp.title_spans)])
+    if participants:
+        events.append(_new_event(sc, cue, "call", participants))
+
+
+def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    visited = _names(cue.counter_orgs[:1])
+    participants = _unique([*cue.actor, *visited])
+    if participants:
+        events.append(_new_event(sc, cue, "visit", participants))
+
+
+def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    text, chunk = inp.text, sc.chunk
+    ss, se = sc.sent
+    joint_venture = "joint venture" in cue.word
+    if (not _SIGN_RE.search(chunk) and not joint_venture) or _NEGATION_RE.search(
+        text[_clause_start(text, ss, cue.cs) : cue.cs]
+    ):
+        return
+    if re.match(r"\s*Since\b", chunk):
+        return  # "Since the two countries signed their agreement, ...": background
+    earlier = [e for e in events if e.type == "agreement"]
+    if earlier and re.match(
+        r"\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|memorandum|MoU|deal|contract|protocol)\b",
+        text[cue.ce : cue.ce + 60],
+    ):
+        # "..., who signed the agreement": the signing already told; its signer takes part
+        signer = _names([p for p in inp.people if ss <= p[0] and p[1] <= cue.cs])
+        earlier[-1].participants = _unique([*earlier[-1].participants, *signer[-1:]])
+        return
+    attribution = _ATTRIBUTION_RE.search(chunk)
+    cut = ss + attribution.start() if attribution else se
+    everyone = sorted(
+        list(_in(inp.people, ss, cut))
+        + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
+        key=lambda item: item[0],
+    )
+    participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
+    if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
+        # "Türkiye and China signed five agreements": an event even when no body is named
+        events.append(_new_event(sc, cue, "agreement", participants))
+
+
+def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    actor = cue.actor
+    if cue.word.lower().startswith("statement"):
+        actor = _names(cue.counter_orgs[:1]) or actor
+    if actor:
+        events.append(_new_event(sc, cue, "statement", actor))
+
+
+def _investment_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    companies = sc.companies
+    company = companies[0][2].name if companies else sc.last_company
+    agreements = [e for e in events if e.type == "agreement" and e.participants]
+    if (
+        not companies
+        and agreements
+        and re.search(
+            r"\b(?:[Tt]he (?:partners|two companies|two firms|joint venture)|[Bb]oth companies)\b", sc.chunk
+        )
+    ):
+        company = agreements[-1].participants[0]
+        # later cues of the sentence read these companies too
+        companies = sc.companies = [o for o in inp.orgs if o[2].name in agreements[-1].participants][:4]
+    if company is None:
+        return
+    partners = _names([o for o in companies if o[1] <= cue.ce and not _inside(o, inp.title_spans)])
+    status = cue.status
+    if status == "held" and not _PAST_RE.search(sc.chunk):
+        status = "planned"
+    ev = _new_event(sc, cue, "investment", partners or [company], status)
+    ev.extra["company"] = company
+    if cue.place:
+        ev.extra["location"] = cue.place
+    events.append(ev)
+
+
+_EVENT_BUILDERS = {
+    "meeting": _meeting_events,
+    "call": _call_events,
+    "visit": _visit_events,
+    "agreement": _agreement_events,
+    "statement": _statement_events,
+    "investment": _investment_events,
+}
 
 
 def _actor_items(inp: EventInputs) -> list[tuple[int, int, str]]:
