@@ -102,139 +102,164 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
     results: list[TitleMatch] = []
     for m in comp.head_re.finditer(text):
         head = m.group()
-        start, end = m.start(), m.end()
-        title = head
-        organization = None
-        country = None
-        from_demonym = False
+        t = TitleMatch(
+            start=m.start(),
+            end=m.end(),
+            title=head,
+            organization=None,
+            country=None,
+            head=head,
+            head_start=m.start(),
+        )
         is_ministry = head in MINISTRY_HEADS
-
-        # ---- right side: "of <domain>" / "of <org>" / "of <country>" / "to <country>"
-        rest = text[end : end + 160]
-        of = re.match(r" (of|for) (the )?", rest)
-        if of:
-            pos = end + of.end()
-            domain = _domain_after(text, pos, comp.domain_words)
-            country_name = _country_at(text, pos, gaz)
-            org_here = org_at_start.get(pos)
-            if is_ministry and domain and not (org_here and org_here[1].startswith("Ministry")):
-                org_here = None  # "Minister of Industry and Technology Selim ..." is a domain, not an org
-            if org_here:
-                org_end, org_name = org_here
-                if is_ministry and org_name.startswith("Ministry"):
-                    title = head + org_name[len("Ministry") :]
-                organization = org_name
-                end = org_end
-            elif country_name and (not domain or len(country_name[1]) >= len(domain[1])):
-                country = country_name[0]
-                end = pos + len(country_name[1])
-            elif domain:
-                dom_end, dom_text = domain
-                title = f"{head} {of.group(1)} {dom_text}"
-                if is_ministry:
-                    organization = f"Ministry of {dom_text}"
-                end = dom_end
-        # "of Türkiye" / "of the Republic of Türkiye" after a ministry domain
-        tail = re.match(r" of (?:the )?(?:Republic of |People's Republic of )?", text[end : end + 40])
-        if tail:
-            c = _country_at(text, end + tail.end(), gaz)
-            if c:
-                country = c[0]
-                end = end + tail.end() + len(c[1])
-        # "Vice Governor of Guangdong Province", "Mayor of Izmir": the place belongs to the title
-        of_place = re.match(
-            r" of ([A-ZÇŞĞÜÖİ][\w'’-]+)( [Pp]rovince| [Cc]ity| [Mm]unicipality)?", text[end : end + 60]
-        )
-        if (
-            of_place
-            and title == head
-            and re.search(r"Governor|Mayor|Party Secretary", head)
-            and of_place.group(1) in gaz.places
-        ):
-            title = f"{head} of {of_place.group(1)}{of_place.group(2) or ''}"
-            end = end + of_place.end()
-        # "Consul General in Istanbul Wei Haidong": the post's city belongs to the title
-        posted = re.match(r" in ([A-ZÇŞĞÜÖİ][\w'’-]+)", text[end : end + 40])
-        if (
-            posted
-            and head in {"Consul General", "Consul", "Ambassador", "Representative"}
-            and (posted.group(1) in gaz.places or posted.group(1) in gaz.country_names)
-        ):
-            end = end + posted.end()
-        to = re.match(r" to (?:the )?", text[end : end + 10])
-        if to and head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
-            c = _country_at(text, end + to.end(), gaz)
-            if c:
-                title = f"{head} to {gaz.countries[c[0]].name}"
-                end = end + to.end() + len(c[1])
-
-        # ---- left side: domain ("Trade Minister"), organisation ("Huawei CEO"), demonym, "Country's"
-        before = _words_before(text, start)
-        i = 0
-        dom_words: list[str] = []
-        if is_ministry and title == head:
-            while i < len(before) and (
-                before[i][2] in comp.domain_words or (before[i][2] in {"and", "&"} and dom_words)
-            ):
-                dom_words.insert(0, before[i][2])
-                i += 1
-            while dom_words and dom_words[0] in {"and", "&"}:
-                dom_words.pop(0)
-                i -= 1
-            if dom_words:
-                dom_text = " ".join(dom_words)
-                special = gaz.domain_minister.get(dom_text)
-                if special and head == "Minister":
-                    title = special["title"]
-                    organization = special.get("organization")
-                else:
-                    title = f"{head} of {dom_text}"
-                    organization = f"Ministry of {dom_text}"
-                start = before[i - 1][0]
-                # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
-                if head == "Minister" and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
-                    title = f"{before[i][2]} {title}"
-                    start = before[i][0]
-                    i += 1
-        if organization is None and (start - 1) in org_at_end:
-            org_start, org_name = org_at_end[start - 1]
-            organization = org_name
-            start = org_start
-            before = _words_before(text, start)
+        _read_of_after(t, text, gaz, comp, org_at_start, is_ministry)
+        _read_country_tail(t, text, gaz)
+        _read_province_or_city(t, text, gaz)
+        _read_posted_city(t, text, gaz)
+        _read_envoy_country(t, text, gaz)
+        before, i = _read_ministry_domain_before(t, text, gaz, comp, is_ministry)
+        if t.organization is None and (t.start - 1) in org_at_end:
+            org_start, org_name = org_at_end[t.start - 1]  # "Huawei CEO"
+            t.organization = org_name
+            t.start = org_start
+            before = _words_before(text, t.start)
             i = 0
-        # a demonym or "Country's" directly before
         if i < len(before):
-            w_start, w_end, word = before[i]
-            if word in gaz.demonyms and text[w_end:start].strip() == "":
-                country = country or gaz.demonyms[word]
-                from_demonym = True
-                start = w_start
-            else:
-                poss = re.search(r"([^\W\d_][\w .'-]*?)['’]s $", text[max(0, start - 40) : start])
-                if poss:
-                    name = poss.group(1)
-                    for k in range(len(name)):
-                        cand = name[k:]
-                        if cand in gaz.country_names and (k == 0 or name[k - 1] == " "):
-                            country = country or gaz.country_names[cand]
-                            from_demonym = True
-                            start = start - len(poss.group(0)) + k
-                            break
-
-        results.append(
-            TitleMatch(
-                start=start,
-                end=end,
-                title=title,
-                organization=organization,
-                country=country,
-                head=head,
-                head_start=m.start(),
-                country_from_demonym=from_demonym,
-            )
-        )
+            _read_country_before(t, text, gaz, before[i])
+        results.append(t)
     _attach_names(text, results, comp, gaz)
     return results
+
+
+def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start, is_ministry: bool) -> None:
+    """Right side: "of <domain>" / "of <org>" / "of <country>"."""
+    head = t.head
+    of = re.match(r" (of|for) (the )?", text[t.end : t.end + 160])
+    if not of:
+        return
+    pos = t.end + of.end()
+    domain = _domain_after(text, pos, comp.domain_words)
+    country_name = _country_at(text, pos, gaz)
+    org_here = org_at_start.get(pos)
+    if is_ministry and domain and not (org_here and org_here[1].startswith("Ministry")):
+        org_here = None  # "Minister of Industry and Technology Selim ..." is a domain, not an org
+    if org_here:
+        org_end, org_name = org_here
+        if is_ministry and org_name.startswith("Ministry"):
+            t.title = head + org_name[len("Ministry") :]
+        t.organization = org_name
+        t.end = org_end
+    elif country_name and (not domain or len(country_name[1]) >= len(domain[1])):
+        t.country = country_name[0]
+        t.end = pos + len(country_name[1])
+    elif domain:
+        dom_end, dom_text = domain
+        t.title = f"{head} {of.group(1)} {dom_text}"
+        if is_ministry:
+            t.organization = f"Ministry of {dom_text}"
+        t.end = dom_end
+
+
+def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    """ "of Türkiye" / "of the Republic of Türkiye" after a ministry domain."""
+    end = t.end
+    tail = re.match(r" of (?:the )?(?:Republic of |People's Republic of )?", text[end : end + 40])
+    if tail:
+        c = _country_at(text, end + tail.end(), gaz)
+        if c:
+            t.country = c[0]
+            t.end = end + tail.end() + len(c[1])
+
+
+def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    """ "Vice Governor of Guangdong Province", "Mayor of Izmir": the place belongs to the title."""
+    of_place = re.match(
+        r" of ([A-ZÇŞĞÜÖİ][\w'’-]+)( [Pp]rovince| [Cc]ity| [Mm]unicipality)?", text[t.end : t.end + 60]
+    )
+    if (
+        of_place
+        and t.title == t.head
+        and re.search(r"Governor|Mayor|Party Secretary", t.head)
+        and of_place.group(1) in gaz.places
+    ):
+        t.title = f"{t.head} of {of_place.group(1)}{of_place.group(2) or ''}"
+        t.end = t.end + of_place.end()
+
+
+def _read_posted_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    """ "Consul General in Istanbul Wei Haidong": the post's city belongs to the title."""
+    posted = re.match(r" in ([A-ZÇŞĞÜÖİ][\w'’-]+)", text[t.end : t.end + 40])
+    if (
+        posted
+        and t.head in {"Consul General", "Consul", "Ambassador", "Representative"}
+        and (posted.group(1) in gaz.places or posted.group(1) in gaz.country_names)
+    ):
+        t.end = t.end + posted.end()
+
+
+def _read_envoy_country(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    to = re.match(r" to (?:the )?", text[t.end : t.end + 10])
+    if to and t.head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
+        c = _country_at(text, t.end + to.end(), gaz)
+        if c:
+            t.title = f"{t.head} to {gaz.countries[c[0]].name}"
+            t.end = t.end + to.end() + len(c[1])
+
+
+def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp, is_ministry: bool):
+    """Left side: the domain of a minister ("Trade Minister"); returns the words before the title and the
+    index of the first one not read."""
+    head = t.head
+    before = _words_before(text, t.start)
+    i = 0
+    dom_words: list[str] = []
+    if not (is_ministry and t.title == head):
+        return before, i
+    while i < len(before) and (
+        before[i][2] in comp.domain_words or (before[i][2] in {"and", "&"} and dom_words)
+    ):
+        dom_words.insert(0, before[i][2])
+        i += 1
+    while dom_words and dom_words[0] in {"and", "&"}:
+        dom_words.pop(0)
+        i -= 1
+    if dom_words:
+        dom_text = " ".join(dom_words)
+        special = gaz.domain_minister.get(dom_text)
+        if special and head == "Minister":
+            t.title = special["title"]
+            t.organization = special.get("organization")
+        else:
+            t.title = f"{head} of {dom_text}"
+            t.organization = f"Ministry of {dom_text}"
+        t.start = before[i - 1][0]
+        # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
+        if head == "Minister" and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
+            t.title = f"{before[i][2]} {t.title}"
+            t.start = before[i][0]
+            i += 1
+    return before, i
+
+
+def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) -> None:
+    """A demonym or "Country's" directly before the title."""
+    start = t.start
+    w_start, w_end, word = word_before
+    if word in gaz.demonyms and text[w_end:start].strip() == "":
+        t.country = t.country or gaz.demonyms[word]
+        t.country_from_demonym = True
+        t.start = w_start
+        return
+    poss = re.search(r"([^\W\d_][\w .'-]*?)['’]s $", text[max(0, start - 40) : start])
+    if poss:
+        name = poss.group(1)
+        for k in range(len(name)):
+            cand = name[k:]
+            if cand in gaz.country_names and (k == 0 or name[k - 1] == " "):
+                t.country = t.country or gaz.country_names[cand]
+                t.country_from_demonym = True
+                t.start = start - len(poss.group(0)) + k
+                break
 
 
 def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[int, str] | None:
