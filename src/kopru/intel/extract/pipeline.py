@@ -1394,94 +1394,106 @@ def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) ->
             m = _APPOSITIVE_RE.match(text, e)
             if not m:
                 continue
-            title = m.group("title")
-            dem = m.group("dem")
-            if dem and dem not in gaz.demonyms:
-                title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
-                dem = None
-            rest = m.group("rest") or ""
-            if rest:
-                # the organisation's name may hold an "and" that ended the match early
-                rest_start = m.start("rest")
-                longer = max(
-                    (
-                        me
-                        for rec in orgs.values()
-                        for ms, me in rec.mentions
-                        if rest_start < ms < m.end() < me
-                    ),
-                    default=None,
-                )
-                if longer is not None:
-                    rest = text[rest_start:longer]
-            organization = None
-            obj = re.sub(r"^\s+(?:of|for|at|in)\s+(?:the\s+)?", "", rest).strip()
-            obj = re.sub(r"^[\w'’-]+-based\s+", "", obj)
-            poss = re.match(r"([\w-]+)['’]s\s+", obj)
-            if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
-                obj = obj[poss.end() :]  # "administrator of China's National Energy Administration"
-            obj_org = next(
-                (
-                    rec.name
-                    for rec in orgs.values()
-                    if obj == rec.name
-                    or obj in rec.surfaces
-                    or any(text[ms:me] == obj for ms, me in rec.mentions)
-                ),
+            span = _appositive_title(text, p, people, gaz, orgs, m, e)
+            if span is not None:
+                spans.append(span)
+                break
+    return spans
+
+
+def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.Match, e: int):
+    """Gives p the title that follows its mention at e; returns the title's span, or None when none fits."""
+    title = m.group("title")
+    dem = m.group("dem")
+    if dem and dem not in gaz.demonyms:
+        title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
+        dem = None
+    rest = _appositive_rest(text, m, orgs)
+    organization = None
+    obj, obj_org = _appositive_object(text, rest, gaz, orgs)
+    if rest:
+        if obj_org or (
+            obj[:1].isupper()
+            and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
+            and rest.strip().split()[0].lower() in {"at", "of"}
+            and title.lower() not in {"minister", "deputy minister", "vice minister"}
+        ):
+            organization = obj_org or obj
+        elif rest.strip().split()[0].lower() in {"of", "for"}:
+            title = title + rest.rstrip()
+    if title.lower() in {"member", "partner", "head", "manager"} and not rest:
+        return None
+    if dem and dem in gaz.demonyms and not p.country:
+        p.country = gaz.demonyms[dem]
+    possname = m.group("possname")
+    if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
+        return None  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
+    if possname and organization is None:
+        # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"
+        if possname in gaz.country_names:
+            p.country = p.country or gaz.country_names[possname]
+        else:
+            organization = next(
+                (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
-            if rest:
-                if obj_org or (
-                    obj[:1].isupper()
-                    and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
-                    and rest.strip().split()[0].lower() in {"at", "of"}
-                    and title.lower() not in {"minister", "deputy minister", "vice minister"}
-                ):
-                    organization = obj_org or obj
-                elif rest.strip().split()[0].lower() in {"of", "for"}:
-                    title = title + rest.rstrip()
-            if title.lower() in {"member", "partner", "head", "manager"} and not rest:
-                continue
-            if dem and dem in gaz.demonyms and not p.country:
-                p.country = gaz.demonyms[dem]
-            possname = m.group("possname")
-            if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
-                continue  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
-            if possname and organization is None:
-                # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"
-                if possname in gaz.country_names:
-                    p.country = p.country or gaz.country_names[possname]
-                else:
-                    organization = next(
-                        (
-                            rec.name
-                            for rec in orgs.values()
-                            if possname == rec.name or possname in rec.surfaces
-                        ),
-                        None,
-                    )
-            if organization is None and m.group("poss") and not rest:
-                # "..., the company's chief executive officer": the organisation the text is about so far
-                # (most mentions before here; the first named on a tie)
-                counts: dict[str, list[int]] = {}
-                for rec in orgs.values():
-                    if rec.kind == "media":
-                        continue
-                    before = [ms for ms, _me in rec.mentions if ms < e]
-                    if before:
-                        counts[rec.name] = [len(before), -min(before)]
-                if counts:
-                    organization = max(counts, key=lambda name: counts[name])
-            if organization and not p.country:
-                org = orgs.get(organization)
-                if org and org.country:
-                    p.country = org.country
-            if not any(pos["title"].lower().startswith(title.lower()) for pos in p.positions):
-                p.positions.append({"title": title, "organization": organization})
-            paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
-            spans.append((m.start(), m.end() + (paren.end() if paren else 0)))  # "... Commission (NDRC)"
-            break
-    return spans
+    if organization is None and m.group("poss") and not rest:
+        # "..., the company's chief executive officer"
+        organization = _organization_so_far(orgs, e)
+    if organization and not p.country:
+        org = orgs.get(organization)
+        if org and org.country:
+            p.country = org.country
+    if not any(pos["title"].lower().startswith(title.lower()) for pos in p.positions):
+        p.positions.append({"title": title, "organization": organization})
+    paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
+    return (m.start(), m.end() + (paren.end() if paren else 0))  # "... Commission (NDRC)"
+
+
+def _appositive_rest(text: str, m: re.Match, orgs) -> str:
+    rest = m.group("rest") or ""
+    if rest:
+        # the organisation's name may hold an "and" that ended the match early
+        rest_start = m.start("rest")
+        longer = max(
+            (me for rec in orgs.values() for ms, me in rec.mentions if rest_start < ms < m.end() < me),
+            default=None,
+        )
+        if longer is not None:
+            rest = text[rest_start:longer]
+    return rest
+
+
+def _appositive_object(text: str, rest: str, gaz: Gazetteer, orgs) -> tuple[str, str | None]:
+    """What the title is "of/for/at", and the known organisation it names if any."""
+    obj = re.sub(r"^\s+(?:of|for|at|in)\s+(?:the\s+)?", "", rest).strip()
+    obj = re.sub(r"^[\w'’-]+-based\s+", "", obj)
+    poss = re.match(r"([\w-]+)['’]s\s+", obj)
+    if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
+        obj = obj[poss.end() :]  # "administrator of China's National Energy Administration"
+    obj_org = next(
+        (
+            rec.name
+            for rec in orgs.values()
+            if obj == rec.name or obj in rec.surfaces or any(text[ms:me] == obj for ms, me in rec.mentions)
+        ),
+        None,
+    )
+    return obj, obj_org
+
+
+def _organization_so_far(orgs, pos: int) -> str | None:
+    """The organisation the text is about before pos: most mentions, the first named on a tie."""
+    counts: dict[str, list[int]] = {}
+    for rec in orgs.values():
+        if rec.kind == "media":
+            continue
+        before = [ms for ms, _me in rec.mentions if ms < pos]
+        if before:
+            counts[rec.name] = [len(before), -min(before)]
+    if counts:
+        return max(counts, key=lambda name: counts[name])
+    return None
 
 
 _PINYIN_RE = re.compile(
