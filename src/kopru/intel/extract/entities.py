@@ -1382,87 +1382,127 @@ def find_places(
 ) -> dict[str, PlaceRec]:
     """blocked: spans no place may overlap (people); soft: spans a known place may sit inside (an
     organisation's name: "Dalian Institute of Chemical Physics" names Dalian)."""
-    found: dict[str, PlaceRec] = {}
     blocked_people = [b for b in blocked if b not in set(soft)]
-    soft = set(soft)
-    taken = list(blocked)
+    places = _PlaceFinder(text, gaz, taken=list(blocked))
+    _zone_places(places, blocked_people)
+    _named_regions(places)
+    _dateline_places(places)
+    _geo_names(places)
+    _gazetteer_places(places, set(soft))
+    for ent in ents:
+        _ner_place(places, ent)
+    return places.found
 
-    def add(name: str, country: str | None, s: int, e: int) -> None:
-        rec = found.get(name)
+
+@dataclass
+class _PlaceFinder:
+    """The places found so far and the spans taken (people's first); each finder below adds to them."""
+
+    text: str
+    gaz: Gazetteer
+    taken: list[tuple[int, int]]
+    found: dict[str, PlaceRec] = field(default_factory=dict)
+
+    def add(self, name: str, country: str | None, s: int, e: int) -> None:
+        rec = self.found.get(name)
         if rec is None:
-            rec = found[name] = PlaceRec(name, country)
+            rec = self.found[name] = PlaceRec(name, country)
         rec.mentions.append((s, e))
-        surface = text[s:e]
+        surface = self.text[s:e]
         if surface != name and surface not in rec.surfaces:
             rec.surfaces.append(surface)
-        taken.append((s, e))
+        self.taken.append((s, e))
 
+    def is_taken(self, span: tuple[int, int]) -> bool:
+        return any(overlaps(span, t) for t in self.taken)
+
+
+def _zone_places(places: _PlaceFinder, blocked_people: list[tuple[int, int]]) -> None:
+    text, gaz = places.text, places.gaz
     for m in _ZONE_RE.finditer(text):
         s, e = clean_entity_text(text, m.start(), m.end())
         if any(overlaps((s, e), t) for t in blocked_people):
             continue
         inner = gaz.place_re.search(text, s, e)
-        add(text[s:e], gaz.places[inner.group()].country if inner else None, s, e)
-    # "the Marmara region", "Türkiye's Aegean region": a named sub-country region
-    for m in re.finditer(r"\bthe ([A-ZÇŞĞÜÖİ][\w'’-]+) [Rr]egion\b", text):
+        places.add(text[s:e], gaz.places[inner.group()].country if inner else None, s, e)
+
+
+def _named_regions(places: _PlaceFinder) -> None:
+    """ "the Marmara region", "Türkiye's Aegean region": a named sub-country region."""
+    gaz = places.gaz
+    for m in re.finditer(r"\bthe ([A-ZÇŞĞÜÖİ][\w'’-]+) [Rr]egion\b", places.text):
         s, e = m.start(1), m.end()
         name = m.group(1)
         if name in _REGIONS or name in gaz.country_names or name in gaz.demonyms or name in _DOMAINISH:
             continue
-        if any(overlaps((s, e), t) for t in taken):
+        if places.is_taken((s, e)):
             continue
         country = gaz.places[name].country if name in gaz.places else None
-        add(name, country, s, e)
-    # a dateline on its own line: "ANKARA"
-    for m in re.finditer(r"^([A-ZÇŞĞÜÖİ][A-ZÇŞĞÜÖİ'’ -]{2,30})$", text[:1500], re.MULTILINE):
+        places.add(name, country, s, e)
+
+
+def _dateline_places(places: _PlaceFinder) -> None:
+    """A dateline on its own line: "ANKARA"."""
+    gaz = places.gaz
+    for m in re.finditer(r"^([A-ZÇŞĞÜÖİ][A-ZÇŞĞÜÖİ'’ -]{2,30})$", places.text[:1500], re.MULTILINE):
         name = m.group(1).strip().title().replace("İ", "İ")
         place = gaz.places.get(name) or gaz.places.get(m.group(1).strip().capitalize())
-        if place and not any(overlaps((m.start(1), m.end(1)), t) for t in taken):
-            add(place.name, place.country, m.start(1), m.start(1) + len(m.group(1).strip()))
+        if place and not places.is_taken((m.start(1), m.end(1))):
+            places.add(place.name, place.country, m.start(1), m.start(1) + len(m.group(1).strip()))
+
+
+def _geo_names(places: _PlaceFinder) -> None:
+    text = places.text
     for m in _GEO_RE.finditer(text):
         s, e = clean_entity_text(text, m.start(), m.end())
-        if not any(overlaps((s, e), t) for t in taken):
-            add(text[s:e], None, s, e)
+        if not places.is_taken((s, e)):
+            places.add(text[s:e], None, s, e)
+
+
+def _gazetteer_places(places: _PlaceFinder, soft: set[tuple[int, int]]) -> None:
+    text, gaz = places.text, places.gaz
     for m in gaz.place_re.finditer(text):
-        if any(overlaps((m.start(), m.end()), t) for t in taken if t not in soft):
+        if any(overlaps((m.start(), m.end()), t) for t in places.taken if t not in soft):
             continue
         place = gaz.places[m.group()]
         e = m.end()
         suffix = re.match(r" (?:province|Province|city|City|district|District)\b", text[e : e + 10])
         if suffix:
             e += suffix.end()
-        add(place.name, place.country, m.start(), e)
-    for ent in ents:
-        if ent.label_ not in ("GPE", "LOC"):
-            continue
-        s, e = clean_entity_text(text, ent.start_char, ent.end_char)
-        surface = text[s:e]
-        if not surface or any(overlaps((s, e), t) for t in taken):
-            continue
-        if surface in _REGIONS or surface in gaz.country_names or surface in gaz.demonyms:
-            continue
-        if re.search(r"\b(?:Corridor|Route|Initiative|Republic)\b| of$", surface):
-            continue
-        if not surface[0].isupper() or len(surface.split()) > 5:
-            continue
-        base = re.sub(r" (?:province|Province|city|City|district|District|region|Region)$", "", surface)
-        if base.isupper() and len(base) > 3:
-            base = base.title()  # a dateline's "BEIJING"
-            if base in gaz.country_names:
-                continue
-        country = None
-        poss = re.search(r"([A-ZÇŞĞÜÖİ][\w'-]+)['’]s $", text[max(0, s - 30) : s])
-        if poss and poss.group(1) in gaz.places:
-            country = gaz.places[poss.group(1)].country  # "Konya's Karapınar district"
-        if base in gaz.places:
-            country = gaz.places[base].country
-            base = gaz.places[base].name
-        else:
-            after = re.match(r", ([A-Z][\w ]+?)(?=[,.;)\n]| and )", text[e : e + 40])
-            if after and after.group(1) in gaz.country_names:
-                country = gaz.country_names[after.group(1)]
-        add(base, country, s, e)
-    return found
+        places.add(place.name, place.country, m.start(), e)
+
+
+def _ner_place(places: _PlaceFinder, ent) -> None:
+    text, gaz = places.text, places.gaz
+    if ent.label_ not in ("GPE", "LOC"):
+        return
+    s, e = clean_entity_text(text, ent.start_char, ent.end_char)
+    surface = text[s:e]
+    if not surface or places.is_taken((s, e)):
+        return
+    if surface in _REGIONS or surface in gaz.country_names or surface in gaz.demonyms:
+        return
+    if re.search(r"\b(?:Corridor|Route|Initiative|Republic)\b| of$", surface):
+        return
+    if not surface[0].isupper() or len(surface.split()) > 5:
+        return
+    base = re.sub(r" (?:province|Province|city|City|district|District|region|Region)$", "", surface)
+    if base.isupper() and len(base) > 3:
+        base = base.title()  # a dateline's "BEIJING"
+        if base in gaz.country_names:
+            return
+    country = None
+    poss = re.search(r"([A-ZÇŞĞÜÖİ][\w'-]+)['’]s $", text[max(0, s - 30) : s])
+    if poss and poss.group(1) in gaz.places:
+        country = gaz.places[poss.group(1)].country  # "Konya's Karapınar district"
+    if base in gaz.places:
+        country = gaz.places[base].country
+        base = gaz.places[base].name
+    else:
+        after = re.match(r", ([A-Z][\w ]+?)(?=[,.;)\n]| and )", text[e : e + 40])
+        if after and after.group(1) in gaz.country_names:
+            country = gaz.country_names[after.group(1)]
+    places.add(base, country, s, e)
 
 
 # ------------------------------------------------------------------------------------------------ countries
