@@ -223,7 +223,7 @@ async def _drive(args, made: dict) -> None:
     import httpx
 
     logging.getLogger("httpx").setLevel(logging.WARNING)
-    mix = pages(made["ids"])
+    mix = {name: path for name, path in pages(made["ids"]).items() if name not in args.skip}
     base = f"http://127.0.0.1:{args.port}"
     name, value = made["cookie"]
 
@@ -294,6 +294,7 @@ def main() -> None:
     parser.add_argument(
         "--profile", metavar="PAGE", help="profile one page in-process (name or path) and exit"
     )
+    parser.add_argument("--skip", nargs="*", default=[], metavar="PAGE", help="leave these pages out")
     parser.add_argument("--only-build", action="store_true", help="build the database and exit")
     args = parser.parse_args()
     made = _prepare(args)
