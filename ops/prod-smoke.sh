@@ -84,7 +84,7 @@ log "collected $static_files static files"
 "$BIN/kopru" shell --no-imports -c "$(cat ops/smoke_setup.py)"
 
 log "gunicorn (2 processes) on 127.0.0.1:$PORT; two RQ workers"
-"$BIN/gunicorn" kopru.wsgi:application --workers 2 --bind "127.0.0.1:$PORT" --timeout 60 \
+"$BIN/gunicorn" kopru.wsgi:application --workers 2 --worker-class gthread --threads 4 --bind "127.0.0.1:$PORT" --timeout 60 \
   --access-logfile "$VAR/gunicorn-access.log" >"$VAR/gunicorn.log" 2>&1 &
 pids+=($!)
 for n in 1 2; do

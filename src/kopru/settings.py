@@ -174,3 +174,12 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("KOPRU_LOG_LEVEL", "INFO")},
 }
+
+# --- Performance (measured by bench/load.py; see docs/operations.md) ---
+# Persistent database connections: a new PostgreSQL connection per request cost 6 ms of an 11 ms floor.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("KOPRU_DB_CONN_MAX_AGE", 60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Lists above this many rows are counted from the PostgreSQL planner's estimate (kopru.ui.pagination).
+KOPRU_EXACT_COUNT_LIMIT = env_int("KOPRU_EXACT_COUNT_LIMIT", 10_000)
+# ... and their filter menus (distinct publishers, languages) are remembered this long (kopru.ui.listing).
+KOPRU_MENU_CACHE_SECONDS = env_int("KOPRU_MENU_CACHE_SECONDS", 60)

@@ -20,6 +20,7 @@ from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatu
 from kopru.engage.forms import AreaTransitionForm
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 from kopru.ui.errors import add_form_messages, attempt
+from kopru.ui.pagination import cheap_count
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record, require_staff
 
@@ -27,13 +28,13 @@ from kopru.ui.views.access import access_record, require_staff
 def dashboard(request):
     user = request.user
     counts = [
-        ("engagements", visible_to(Engagement.objects.all(), user).count()),
-        ("agreements", visible_to(Agreement.objects.all(), user).count()),
-        ("areas", visible_to(CooperationArea.objects.all(), user).count()),
-        ("claims", visible_to(Claim.objects.all(), user).count()),
-        ("people", visible_to(Person.objects.all(), user).count()),
-        ("organisations", visible_to(Organisation.objects.all(), user).count()),
-        ("documents", visible_to(Document.objects.all(), user).count()),
+        ("engagements", cheap_count(visible_to(Engagement.objects.all(), user))),
+        ("agreements", cheap_count(visible_to(Agreement.objects.all(), user))),
+        ("areas", cheap_count(visible_to(CooperationArea.objects.all(), user))),
+        ("claims", cheap_count(visible_to(Claim.objects.all(), user))),
+        ("people", cheap_count(visible_to(Person.objects.all(), user))),
+        ("organisations", cheap_count(visible_to(Organisation.objects.all(), user))),
+        ("documents", cheap_count(visible_to(Document.objects.all(), user))),
     ]
     latest = visible_to(Engagement.objects.prefetch_related("people"), user)[:8]
     open_actions = visible_to(

@@ -25,6 +25,12 @@ class Document(VisibleRecord):
 
     class Meta:
         ordering = ["-published_date", "-created_at"]
+        indexes = [
+            # The list's default order, and its publisher and language filter menus (index-only scans).
+            models.Index(fields=["-published_date", "-created_at"], name="core_document_listing"),
+            models.Index(fields=["publisher", "visibility", "owner_side"], name="core_document_publisher"),
+            models.Index(fields=["language", "visibility", "owner_side"], name="core_document_language"),
+        ]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import ManyToManyField
 from django.http import Http404
@@ -17,6 +16,7 @@ from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.ui.forms import NoteForm
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
+from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
 from kopru.ui.related import related_sections
 from kopru.ui.views.access import access_record, has_perm, require_creator
@@ -25,7 +25,7 @@ from kopru.ui.views.access import access_record, has_perm, require_creator
 def record_list(request, slug):
     record_type = record_type_for(slug)
     queryset = apply_list_params(record_type, base_queryset(record_type, request.user), request.GET)
-    page = Paginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = ListPaginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "record_type": record_type,
         "page": page,
