@@ -124,8 +124,11 @@ def _register(router: Router, record_type: RecordType) -> None:
     slug = record_type.slug
     form_fields = list(record_type.form._meta.fields) if record_type.form else []
     pk_name = model._meta.pk.name
+    write_only = set(getattr(record_type.form, "write_only_fields", ()))  # a document's text: not in lists
     out_fields = (
-        [pk_name, *[f for f in form_fields if f != "owner_side"], "owner_side"] if form_fields else None
+        [pk_name, *[f for f in form_fields if f != "owner_side" and f not in write_only], "owner_side"]
+        if form_fields
+        else None
     )
     if record_type.has_visibility:
         out_fields = [*out_fields, "created_at", "updated_at"]
