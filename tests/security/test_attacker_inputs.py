@@ -184,3 +184,17 @@ def test_a_refused_single_upload_stores_nothing_and_shows_the_error(client, cast
     assert response.status_code == 400
     assert "Binary content, not text." in response.context["form"].errors["files"]
     assert (IngestBatch.objects.count(), IngestItem.objects.count(), Document.objects.count()) == (0, 0, 0)
+
+
+def test_a_null_id_in_a_many_to_many_list_is_a_422(client, token):
+    payload = {"kind": "visit", "title": "Visit", "status": "planned", "sectors": [None, None]}
+    response = client.post("/api/engagements/", payload, content_type="application/json", headers=token)
+    assert response.status_code == 422
+    assert "sectors" in str(response.json())
+
+
+def test_list_fields_are_documented_as_lists_of_strings(client):
+    schemas = client.get("/api/openapi.json").json()["components"]["schemas"]
+    assert schemas["OrganisationOut"]["properties"]["aliases"]["type"] == "array"
+    assert schemas["SectorOut"]["properties"]["nace_codes"]["items"] == {"type": "string"}
+    assert schemas["SectorOut"]["properties"]["hs_codes"]["items"] == {"type": "string"}
