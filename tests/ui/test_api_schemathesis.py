@@ -23,7 +23,7 @@ def auth_headers(cast):
 
 @schema.parametrize()
 @settings(
-    max_examples=5,
+    max_examples=3,
     deadline=None,
     suppress_health_check=list(HealthCheck),
     derandomize=True,
