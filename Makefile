@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/kopru
 # Two workers: the machines have two cores; the suite takes about 4 minutes per database this way.
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install demo serve test test-sqlite test-postgres lint format browsers messages bench clean prod-smoke
+.PHONY: install demo serve test test-sqlite test-postgres lint format browsers messages bench clean prod-smoke schemathesis
 
 install: $(STAMP)
 
@@ -69,6 +69,11 @@ test-postgres:
 	else \
 	  echo "== PostgreSQL unreachable at $(PG_URL): skipped the PostgreSQL run (CI requires it) =="; \
 	fi
+
+# Schemathesis over the OpenAPI schema as a signed-in officer (no 5xx, responses as documented); part of
+# the suite (tests/ui/test_api_schemathesis.py), runnable alone.
+schemathesis: install
+	$(BIN)/pytest -p no:cacheprovider -q tests/ui/test_api_schemathesis.py
 
 # The production stack (PostgreSQL, gunicorn, RQ workers on Redis) started and driven over HTTP; see
 # docs/operations.md. CI runs it after the test suites.

@@ -46,3 +46,20 @@ def capfirst_localised(text: str, language: str | None) -> str:
     else:
         first = first.upper()
     return first + text[1:]
+
+
+# Bidirectional overrides and isolates (U+202A–202E, U+2066–2069), marks, zero-width and other format
+# characters (category Cf) and control characters (Cc) can make a title read differently from what it is
+# ("‮fdp.exe" shows as "exe.pdf"); single-line metadata keeps none of them.
+_INVISIBLE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def single_line(text: str) -> str:
+    """`text` for a one-line field: control, format (bidi) and separator characters removed or made spaces,
+    whitespace collapsed."""
+    cleaned = "".join(
+        " " if ch in "\t\n\r\v\f\u2028\u2029\x85" else ch
+        for ch in (text or "")
+        if ch in "\t\n\r\v\f\u2028\u2029\x85" or unicodedata.category(ch) not in _INVISIBLE_CATEGORIES
+    )
+    return _SPACES.sub(" ", cleaned).strip()

@@ -1,7 +1,10 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from kopru.core import access
 from kopru.core.enums import OrganisationKind, Visibility
+from kopru.core.text import single_line
 from kopru.ui.forms import DATE_INPUT, MultipleFileField
 
 EVENT_TYPES = [
@@ -131,8 +134,35 @@ class DocumentUploadForm(forms.Form):
         label=_("visibility"), choices=Visibility.choices, initial=Visibility.SHARED
     )
 
+    owner_side = forms.ChoiceField(
+        label=_("owner side"),
+        required=False,
+        help_text=_("The side whose internal document this is."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user_side = access.side_of(user) if user is not None else ""
+        if self.user_side:
+            del self.fields["owner_side"]  # an officer's internal documents are their side's
+        else:
+            sides = (settings.KOPRU_SIDE_A, settings.KOPRU_SIDE_B)
+            self.fields["owner_side"].choices = [("", "—"), *((side, side) for side in sides)]
+
+    def clean_title(self):
+        return single_line(self.cleaned_data.get("title") or "")
+
+    def clean_publisher(self):
+        return single_line(self.cleaned_data.get("publisher") or "")
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("files") and not (cleaned.get("text") or "").strip():
             raise forms.ValidationError(_("Upload a file or paste the text."))
+        if (
+            cleaned.get("visibility") == Visibility.INTERNAL
+            and not self.user_side
+            and not cleaned.get("owner_side")
+        ):
+            self.add_error("owner_side", _("Choose the side whose internal document this is."))
         return cleaned

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -35,23 +36,34 @@ def _incoming(form) -> list[IncomingFile]:
 
 def document_upload(request):
     require_creator(request, record_type_for("documents"))
-    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    form = DocumentUploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        visibility = form.cleaned_data["visibility"]
-        batch = ingest_files(
-            _incoming(form),
-            user=request.user,
-            visibility=visibility,
-            owner_side=access.side_of(request.user),
-            label=form.cleaned_data.get("title") or "",
-        )
-        items = list(batch.items.select_related("document"))
-        if len(items) == 1 and items[0].error:
-            form.add_error("files", items[0].error)
-        elif len(items) == 1 and items[0].duplicate:
-            messages.info(request, _("This document is already stored; here it is."))
-            return redirect(items[0].document.get_absolute_url())
-        else:
+        incoming = _incoming(form)
+        metadata = {
+            name: form.cleaned_data.get(name)
+            for name in ("publisher", "published_date", "source_url")
+            if form.cleaned_data.get(name)
+        }
+        if len(incoming) == 1 and form.cleaned_data.get("title"):
+            metadata["title"] = form.cleaned_data["title"]
+        with transaction.atomic():
+            batch = ingest_files(
+                incoming,
+                user=request.user,
+                visibility=form.cleaned_data["visibility"],
+                owner_side=form.cleaned_data.get("owner_side") or access.side_of(request.user),
+                label=form.cleaned_data.get("title") or "",
+                metadata=metadata,
+            )
+            items = list(batch.items.select_related("document"))
+            if len(items) == 1 and items[0].error:
+                # A single refused file: the error is shown on the form and nothing is stored.
+                transaction.set_rollback(True)
+                form.add_error("files", items[0].error)
+        if not form.errors:
+            if len(items) == 1 and items[0].duplicate:
+                messages.info(request, _("This document is already stored; here it is."))
+                return redirect(items[0].document.get_absolute_url())
             messages.success(
                 request, _("%(count)d file(s) received; extraction is running.") % {"count": len(items)}
             )

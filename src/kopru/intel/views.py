@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, Value, When
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -172,7 +173,14 @@ def bulk_decide(request):
     for decision in decisions:
         if not decision.ok:
             messages.error(request, f"{decision.suggestion.label}: {decision.message}")
-    return redirect(request.POST.get("next") or _queue_url())
+    return redirect(_safe_next(request) or _queue_url())
+
+
+def _safe_next(request) -> str:
+    """The posted `next` if it stays on this site (never an open redirect to another host)."""
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure())
+    return target if target and allowed else ""
 
 
 def batch_detail(request, pk):

@@ -5,7 +5,7 @@ Writes go through the same Django forms as the UI, so validation, the visibility
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
@@ -124,12 +124,31 @@ def _register(router: Router, record_type: RecordType) -> None:
     slug = record_type.slug
     form_fields = list(record_type.form._meta.fields) if record_type.form else []
     pk_name = model._meta.pk.name
+    write_only = set(getattr(record_type.form, "write_only_fields", ()))  # a document's text: not in lists
     out_fields = (
-        [pk_name, *[f for f in form_fields if f != "owner_side"], "owner_side"] if form_fields else None
+        [pk_name, *[f for f in form_fields if f != "owner_side" and f not in write_only], "owner_side"]
+        if form_fields
+        else None
     )
     if record_type.has_visibility:
         out_fields = [*out_fields, "created_at", "updated_at"]
-    out_schema = _hiding_links(create_schema(model, name=f"{model.__name__}Out", fields=out_fields), model)
+    # JSON fields holding lists of strings (aliases, NACE and HS codes) are documented as lists, not objects
+    json_lists = [
+        field.name
+        for field in model._meta.fields
+        if isinstance(field, models.JSONField)
+        and field.default is list
+        and (out_fields is None or field.name in out_fields)
+    ]
+    out_schema = _hiding_links(
+        create_schema(
+            model,
+            name=f"{model.__name__}Out",
+            fields=out_fields,
+            custom_fields=[(name, list[str], ...) for name in json_lists],
+        ),
+        model,
+    )
     many_to_many = [field.name for field in model._meta.many_to_many if field.name in (out_fields or [])]
     label = str(record_type.label)
 
@@ -160,7 +179,15 @@ def _register(router: Router, record_type: RecordType) -> None:
         return
 
     in_schema = create_schema(
-        model, name=f"{model.__name__}In", fields=form_fields, optional_fields="__all__"
+        model,
+        name=f"{model.__name__}In",
+        fields=form_fields,
+        optional_fields="__all__",
+        custom_fields=[
+            *((name, list[str] | None, None) for name in json_lists if name in form_fields),
+            # links by id: `[null]` is a 422 like any other wrong id, not a server error in ninja's field
+            *((name, list[int] | None, None) for name in many_to_many if name in form_fields),
+        ],
     )
 
     @router.post(

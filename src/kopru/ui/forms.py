@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core import access
+from kopru.core.domain.documents import checksum_of
 from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
 from kopru.core.text import capfirst_localised
@@ -248,9 +249,44 @@ class PositionForm(RecordForm):
 
 
 class DocumentForm(RecordForm):
+    """A document is its text: it is required on creation and fixed afterwards (evidence points into it),
+    and the checksum of the text keeps the same document from being stored twice."""
+
+    write_only_fields = ("text",)  # the API takes the text but does not answer it in every list row
+
     class Meta(RecordMeta):
         model = Document
-        fields = ["title", "publisher", "published_date", "language", "source_url", *VISIBILITY_FIELDS]
+        fields = [
+            "title",
+            "publisher",
+            "published_date",
+            "language",
+            "source_url",
+            "text",
+            *VISIBILITY_FIELDS,
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = not self._editing
+        self.fields["text"].disabled = self._editing
+        self.fields["text"].error_messages["required"] = _("A document needs its text.")
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text") or ""
+        if self._editing:
+            return self.instance.text
+        if not text.strip():
+            raise forms.ValidationError(_("A document needs its text."), code="required")
+        existing = Document.objects.filter(checksum=checksum_of(text.encode("utf-8"))).first()
+        if existing is not None:
+            raise forms.ValidationError(_("This text is already stored as another document."), code="unique")
+        return text
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self._editing and self.instance.text:
+            self.instance.checksum = checksum_of(self.instance.text.encode("utf-8"))
 
 
 class NoteForm(forms.Form):

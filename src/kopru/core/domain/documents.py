@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from kopru.core.models import Document
+from kopru.core.text import single_line
 
 
 def checksum_of(content: bytes) -> str:
@@ -28,6 +29,10 @@ def store_document(*, content: bytes, text: str, title: str, file_name: str = ""
     existing = Document.objects.filter(checksum=checksum).first()
     if existing:
         return StoredDocument(existing, created=False)
+    for name in ("publisher", "language"):
+        if isinstance(fields.get(name), str):
+            fields[name] = single_line(fields[name])[:200]
+    title, file_name = single_line(title), single_line(file_name).replace("/", "_")
     document = Document(
         checksum=checksum,
         title=title[:500] or file_name or checksum[:12],

@@ -43,10 +43,21 @@ def register_search_source(source: SearchSource) -> None:
     SEARCH_SOURCES.setdefault(source.slug, source)
 
 
+# A query's words become one LIKE each, ANDed; SQLite refuses an expression tree deeper than 1,000 and
+# no one searches with more than a dozen words, so only the first MAX_SEARCH_TERMS are used.
+MAX_SEARCH_TERMS = 12
+
+
+def search_terms(query: str) -> tuple[list[str], bool]:
+    """The folded words of `query` that are searched for, and whether some were left out."""
+    terms = fold(query).split()
+    return terms[:MAX_SEARCH_TERMS], len(terms) > MAX_SEARCH_TERMS
+
+
 def folded_terms_filter(query: str, field: str = "search_text") -> Q:
-    """Every word of the query must occur in the folded search column."""
+    """Every word of the query (up to MAX_SEARCH_TERMS) must occur in the folded search column."""
     condition = Q()
-    for term in fold(query).split():
+    for term in search_terms(query)[0]:
         condition &= Q(**{f"{field}__contains": term})
     return condition
 
@@ -54,6 +65,7 @@ def folded_terms_filter(query: str, field: str = "search_text") -> Q:
 def search_everything(user, query: str, limit: int = 20) -> list[SearchGroup]:
     if not fold(query):
         return []
+    query = " ".join(search_terms(query)[0])
     groups = []
     for source in sorted(SEARCH_SOURCES.values(), key=lambda s: s.order):
         results = list(visible_to(source.matching(query, user), user)[:limit])

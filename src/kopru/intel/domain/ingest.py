@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,8 +66,15 @@ def _failed(item: IngestItem, error: str) -> IngestItem:
 
 
 def _store_one(
-    batch: IngestBatch, incoming: IncomingFile, *, visibility: str, owner_side: str, user=None
+    batch: IngestBatch,
+    incoming: IncomingFile,
+    *,
+    visibility: str,
+    owner_side: str,
+    user=None,
+    metadata: dict | None = None,
 ) -> IngestItem:
+    metadata = metadata or {}
     item = IngestItem(batch=batch, name=incoming.name[:500])
     if incoming.error:
         item.status, item.error = ItemStatus.FAILED, incoming.error
@@ -88,20 +96,28 @@ def _store_one(
         item.save()
         return item
     # One savepoint per file: a failure in one file never takes its neighbours down with it.
-    with transaction.atomic():
-        stored = store_document(
-            content=incoming.content,
-            text=read.text,
-            title=read.title or Path(incoming.name).stem,
-            publisher=read.publisher or "",
-            published_date=read.published,
-            visibility=visibility,
-            owner_side=owner_side if visibility == Visibility.INTERNAL else "",
-            file_name=Path(incoming.name).name,
-        )
-        item.document, item.duplicate = stored.document, not stored.created
-        item.save()
+    try:
+        with transaction.atomic():
+            stored = _store_read(incoming, read, visibility, owner_side, metadata)
+            item.document, item.duplicate = stored.document, not stored.created
+            item.save()
+    except ValidationError as error:
+        return _failed(item, " ".join(error.messages))
     return item
+
+
+def _store_read(incoming: IncomingFile, read, visibility: str, owner_side: str, metadata: dict):
+    return store_document(
+        content=incoming.content,
+        text=read.text,
+        title=metadata.get("title") or read.title or Path(incoming.name).stem,
+        publisher=metadata.get("publisher") or read.publisher or "",
+        published_date=metadata.get("published_date") or read.published,
+        source_url=metadata.get("source_url") or "",
+        visibility=visibility,
+        owner_side=owner_side if visibility == Visibility.INTERNAL else "",
+        file_name=Path(incoming.name).name,
+    )
 
 
 def ingest_files(
@@ -112,15 +128,19 @@ def ingest_files(
     visibility: str = Visibility.SHARED,
     owner_side: str = "",
     enqueue: bool = True,
+    metadata: dict | None = None,
 ) -> IngestBatch:
     """Store every readable file once and queue its extraction; unreadable files are failed items.
 
-    With `enqueue=False` the caller runs the extraction itself (`kopru ingest --sync`).
+    `metadata` (title, publisher, published_date, source_url: what the uploader typed) wins over what is
+    read from the files. With `enqueue=False` the caller runs the extraction itself (`kopru ingest --sync`).
     """
     with transaction.atomic():
         batch = IngestBatch.objects.create(created_by=user, label=label[:200])
         items = [
-            _store_one(batch, incoming, visibility=visibility, owner_side=owner_side, user=user)
+            _store_one(
+                batch, incoming, visibility=visibility, owner_side=owner_side, user=user, metadata=metadata
+            )
             for incoming in files
         ]
         queued = [item.pk for item in items if item.status == ItemStatus.QUEUED]

@@ -189,25 +189,52 @@ def read_bytes(data: bytes, *, source: str, suffix: str) -> Document:
     return doc
 
 
-def _looks_binary(data: bytes) -> bool:
+def _looks_binary(text: str) -> bool:
+    """Decoded text that is more than 1% control, unassigned or private-use characters is not text."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    odd = sum(
+        1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in {"Cc", "Cn", "Co", "Cs"}
+    )
+    return odd > len(sample) * 0.01
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte-order mark: mostly-ASCII text has a NUL in every other byte."""
     sample = data[:8192]
-    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > len(sample) * 0.05
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros > half * 0.3 and min(even, odd) < half * 0.05:
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith(b"%PDF-"):
-        raise ReadError("binary content (a PDF) in a text file; give it a .pdf extension")
-    if _looks_binary(data):
-        raise ReadError("binary content, not text")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+def _decode_any(data: bytes) -> str:
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, codec in boms:
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise ReadError(f"invalid {codec} text: {exc.reason} at byte {exc.start}") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary content, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as utf8_error:
@@ -220,6 +247,15 @@ def _decode(data: bytes) -> str:
                 "encoding fits"
             ) from utf8_error
         return str(best)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"%PDF-"):
+        raise ReadError("binary content (a PDF) in a text file; give it a .pdf extension")
+    text = _decode_any(data)
+    if _looks_binary(text):
+        raise ReadError("binary content, not text")
+    return text
 
 
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+", re.MULTILINE)

@@ -8,6 +8,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from kopru.ui.display import cell_text
 from kopru.ui.listing import apply_list_params, base_queryset
@@ -52,13 +53,22 @@ def csv_response(file_name: str, header: list, rows) -> HttpResponse:
     return response
 
 
+def xlsx_cell(value):
+    """A value XLSX can hold: control characters (which the format cannot store, and which would make
+    openpyxl refuse the whole export) are removed, and formulas neutralised."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return neutralise_formula(value)
+
+
 def xlsx_response(file_name: str, sheet_title: str, header: list, rows) -> HttpResponse:
-    """An XLSX download of one sheet; every cell is neutralised (spreadsheet formulas stay inert)."""
+    """An XLSX download of one sheet; every cell is cleaned (xlsx_cell: formulas inert, no control
+    characters)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title)
-    sheet.append(header)
+    sheet = workbook.create_sheet(title=ILLEGAL_CHARACTERS_RE.sub("", str(sheet_title)) or "sheet")
+    sheet.append([xlsx_cell(value) for value in header])
     for row in rows:
-        sheet.append([neutralise_formula(value) for value in row])
+        sheet.append([xlsx_cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(
