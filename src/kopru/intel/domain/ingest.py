@@ -16,7 +16,7 @@ from kopru.core.enums import Role, Visibility
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document
 from kopru.intel.domain.heartbeat import stale_items
-from kopru.intel.domain.reading import UnreadableDocument, read_upload
+from kopru.intel.domain.reading import UnreadableDocument, headline, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
 from kopru.intel.models import IngestBatch, IngestItem
@@ -92,7 +92,9 @@ def _store_one(
         stored = store_document(
             content=incoming.content,
             text=read.text,
-            title=read.title or Path(incoming.name).stem,
+            # A plain-text file has no title: its headline stands in (never the file name or hash) until
+            # the extractor's title replaces it.
+            title=read.title or headline(read.text) or Path(incoming.name).stem,
             publisher=read.publisher or "",
             published_date=read.published,
             visibility=visibility,
