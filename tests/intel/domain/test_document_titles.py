@@ -10,7 +10,7 @@ from kopru.intel.domain.reading import headline
 
 pytestmark = pytest.mark.integration
 
-TEXT = "\n\nTÜRASAŞ and CRRC Zhuzhou sign rail MoU / Photo: AA\nAnkara, 3 March 2025 — The two companies signed...\n"
+TEXT = "\n\nTÜRASAŞ and CRRC Zhuzhou sign rail MoU / Photo: AA\nAnkara, 3 March 2025 — They signed.\n"
 
 
 def test_headline_is_the_first_line_without_the_photo_credit():
