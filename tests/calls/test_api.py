@@ -27,7 +27,7 @@ def test_submitting_an_ineligible_draft_answers_422_with_the_reasons(client, cas
     assert response.status_code == 422
     assert [item["msg"] for item in response.json()["detail"]] == [
         "Not eligible: No partner from CN: the consortium has partners from TR only.",
-        "Not eligible: Missing required documents: work_plan.",
+        "Not eligible: Missing required documents: work plan.",
     ]
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.DRAFT

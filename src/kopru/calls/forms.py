@@ -7,6 +7,9 @@ import json
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from kopru.calls.domain.calls import check_call, parse_rubric
@@ -27,25 +30,32 @@ class PrettyJSONField(forms.JSONField):
         return json.dumps(value, indent=2, ensure_ascii=False)
 
 
+def _json_help(intro, example: str, outro=""):
+    """A help text whose JSON example is marked as notation (<code>), the prose translated around it."""
+    return lazy(lambda: format_html("{} <code>{}</code> {}", intro, example, outro), SafeString)()
+
+
 class CallForm(forms.ModelForm):
     deadline_local = LocalDateTimeField(label=_("deadline"))
     deadline_zone = forms.ChoiceField(label=_("deadline time zone"), choices=DEADLINE_ZONES)
     eligibility = PrettyJSONField(
         label=_("eligibility rules"),
         widget=JSON_AREA,
-        help_text=_(
-            'JSON, e.g. {"allowed_kinds": ["company", "research"], "max_duration_months": 36, '
+        help_text=_json_help(
+            _("JSON, for example:"),
+            '{"allowed_kinds": ["company", "research"], "max_duration_months": 36, '
             '"max_budget_per_side": {"TR": {"max_amount": 2000000, "currency": "TRY"}}, '
-            '"required_documents": ["work_plan"]}. Partners from both countries are always required.'
+            '"required_documents": ["work_plan"]}',
+            _("Partners from both countries are always required."),
         ),
     )
     rubric = PrettyJSONField(
         label=_("review rubric"),
         required=False,
         widget=JSON_AREA,
-        help_text=_(
-            'JSON list, e.g. [{"key": "excellence", "label": "Excellence", "weight": 0.5, "min": 0, '
-            '"max": 5}]'
+        help_text=_json_help(
+            _("JSON list, for example:"),
+            '[{"key": "excellence", "label": "Excellence", "weight": 0.5, "min": 0, "max": 5}]',
         ),
     )
     topic_minimums = PrettyJSONField(

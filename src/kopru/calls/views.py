@@ -126,7 +126,9 @@ def _next(call):
 def _counts(call):
     from django.db.models import Count
 
-    return dict(call.proposals.values_list("status").annotate(n=Count("pk")))
+    counts = dict(call.proposals.values_list("status").annotate(n=Count("pk")))
+    labels = dict(ProposalStatus.choices)
+    return {str(labels.get(status, status)): n for status, n in counts.items()}
 
 
 def call_edit(request, pk):

@@ -59,7 +59,7 @@ def test_eligible_proposal_passes_every_rule_with_reasons():
         RuleResult("budget_TR", True, "The TR side asks 2,000,000 TRY, within the maximum of 2,000,000 TRY"),
         RuleResult("budget_CN", True, "The CN side asks 1,500,000 CNY, within the maximum of 1,500,000 CNY"),
         RuleResult(
-            "documents", True, "All required documents present: work_plan, budget_table, consortium_agreement"
+            "documents", True, "All required documents present: work plan, budget table, consortium agreement"
         ),
         RuleResult("principal_investigators", True, "Every partner names a principal investigator"),
     ]
@@ -98,7 +98,7 @@ def test_every_failing_rule_is_reported_at_once():
         RuleResult(
             "budget_TR", False, "The TR side asks 2,100,000 TRY, more than the maximum of 2,000,000 TRY"
         ),
-        RuleResult("documents", False, "Missing required documents: budget_table, consortium_agreement"),
+        RuleResult("documents", False, "Missing required documents: budget table, consortium agreement"),
         RuleResult(
             "principal_investigators", False, "No principal investigator named for TRT and Fraunhofer"
         ),

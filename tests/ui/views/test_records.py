@@ -59,7 +59,7 @@ def test_staff_internal_records_are_filed_under_their_own_side(client, cast):
 
 
 def test_edit_records_history(client, cast):
-    engagement = EngagementFactory(title="Meeting", place="Ankara")
+    engagement = EngagementFactory(title="Meeting", place="Ankara", status="planned")
     client.force_login(cast.staff_a)
     response = client.post(
         f"/engagements/{engagement.pk}/edit/",
@@ -74,8 +74,11 @@ def test_edit_records_history(client, cast):
     )
     assert response.status_code == 302
     page = client.get(f"/engagements/{engagement.pk}/history/")
-    changes = [(c.field, c.old, c.new) for entry in page.context["entries"] for c in entry["changes"]]
+    changes = [
+        (c["field"], c["old"], c["new"]) for entry in page.context["entries"] for c in entry["changes"]
+    ]
     assert ("place", "Ankara", "Beijing") in changes
+    assert ("status", "Planned", "Held") in changes  # labels, not the stored codes
     assert page.context["entries"][0]["record"].history_user == cast.staff_a
 
 

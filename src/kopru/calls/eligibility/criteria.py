@@ -104,13 +104,18 @@ def check_side_budget(proposal: ProposalSubmission, rules: EligibilityRules, sid
     return RuleResult(rule, True, f"The {side} side asks {asked}, within the maximum of {maximum}")
 
 
+def _document_names(kinds) -> str:
+    """Attachment kinds as words ("work_plan" → "work plan"), never as codes."""
+    return ", ".join(kind.replace("_", " ") for kind in kinds)
+
+
 def check_documents(proposal: ProposalSubmission, rules: EligibilityRules) -> RuleResult:
     present = set(proposal.documents)
     missing = [kind for kind in rules.required_documents if kind not in present]
     if missing:
-        return RuleResult("documents", False, f"Missing required documents: {', '.join(missing)}")
+        return RuleResult("documents", False, f"Missing required documents: {_document_names(missing)}")
     return RuleResult(
-        "documents", True, f"All required documents present: {', '.join(rules.required_documents)}"
+        "documents", True, f"All required documents present: {_document_names(rules.required_documents)}"
     )
 
 

@@ -1,4 +1,8 @@
 from django import template
+from django.utils.formats import number_format
+
+from kopru.calls.enums import AttachmentKind
+from kopru.core.enums import OrganisationKind
 
 register = template.Library()
 
@@ -18,7 +22,26 @@ def money(amount):
         value = float(amount)
     except (TypeError, ValueError):
         return amount
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
+    return number_format(
+        value, decimal_pos=0 if value.is_integer() else 2, use_l10n=True, force_grouping=True
+    )
+
+
+def _labels(codes, choices) -> str:
+    labels = dict(choices)
+    return ", ".join(str(labels.get(code, str(code).replace("_", " "))) for code in codes or ())
+
+
+@register.filter
+def kind_labels(codes):
+    """Organisation kinds as their names: ["company", "research"] → "Company, Research"."""
+    return _labels(codes, OrganisationKind.choices)
+
+
+@register.filter
+def document_labels(codes):
+    """Attachment kinds as their names: ["work_plan"] → "Work plan"."""
+    return _labels(codes, AttachmentKind.choices)
 
 
 @register.filter

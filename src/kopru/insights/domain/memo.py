@@ -19,6 +19,7 @@ from functools import lru_cache
 from django.apps import apps
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from kopru.core import access
 
@@ -80,7 +81,8 @@ def reader_key(user) -> str:
 
 def remembered(name: str, user, parts: tuple, compute, *, version: tuple | None = None):
     """compute() once per (name, reader, parts, today, data version); later calls reuse the result."""
-    key = (name, reader_key(user), parts, timezone.localdate(), version or data_version())
+    # Labels and sector names are computed in the reader's language: a Turkish page must not reuse English.
+    key = (name, reader_key(user), get_language(), parts, timezone.localdate(), version or data_version())
     with _lock:
         if key in _store:
             _store.move_to_end(key)

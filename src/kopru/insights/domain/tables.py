@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+MACHINE_COLUMNS = {"code"}
+
 
 @dataclass
 class Table:
@@ -22,6 +24,14 @@ class Table:
     @property
     def keys(self) -> list[str]:
         return [key for key, _label in self.columns]
+
+    @property
+    def screen_keys(self) -> list[str]:
+        """The columns a page shows: codes are for the exports and the API, not for people reading."""
+        return [key for key in self.keys if key not in MACHINE_COLUMNS]
+
+    def screen_header(self) -> list[str]:
+        return [str(label) for key, label in self.columns if key not in MACHINE_COLUMNS]
 
     def header(self) -> list[str]:
         return [str(label) for _key, label in self.columns]

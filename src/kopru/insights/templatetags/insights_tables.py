@@ -19,7 +19,7 @@ def _cell(value, url: str) -> str:
 @register.filter
 def table_body(table) -> str:
     """The <tbody> rows of an insights Table: the first cell is the row header; links where a cell has one."""
-    keys = table.keys
+    keys = table.screen_keys
     if not table.rows:
         message = escape(_("Nothing recorded for this selection."))
         return mark_safe(f'<tr><td colspan="{len(keys)}" class="muted">{message}</td></tr>')

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 from django.db import OperationalError, transaction
@@ -16,6 +15,7 @@ from kopru.intel import extract
 from kopru.intel.domain.corrections import LearntCorrections, apply_corrections, corrections_for
 from kopru.intel.domain.drafting import drafts_from_result
 from kopru.intel.domain.ingest import MAX_ATTEMPTS
+from kopru.intel.domain.reading import headline
 from kopru.intel.domain.resolution import Resolver
 from kopru.intel.domain.suggestions import new_suggestion
 from kopru.intel.enums import ItemStatus, SuggestionStatus
@@ -28,7 +28,8 @@ CoreCorrections = getattr(extract, "Corrections", None)
 
 def _has_placeholder_title(document: Document) -> bool:
     """Plain-text files carry no title: the file name stood in for one when the document was stored."""
-    return document.title in {"", Path(document.original_name).stem, document.checksum[:12]}
+    stand_ins = {"", Path(document.original_name).stem, document.checksum[:12], headline(document.text)}
+    return document.title in stand_ins
 
 
 def _extract_with(document: Document, corrections: LearntCorrections) -> dict:
@@ -76,13 +77,7 @@ def record_suggestions(document: Document, result: dict, *, user=None) -> int:
     return len(created)
 
 
-_CREDIT = re.compile(r"\s*/\s*(?:photo|image|video|source)\s*:.*$", re.IGNORECASE)
-
-
-def _first_line(text: str) -> str:
-    """A display title for a document without one: its first line, less a trailing photo credit."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return _CREDIT.sub("", line)[:200]
+_first_line = headline
 
 
 def _complete_metadata(document: Document, result: dict) -> None:

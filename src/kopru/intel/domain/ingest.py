@@ -17,7 +17,7 @@ from kopru.core.enums import Role, Visibility
 from kopru.core.jobs import enqueue_on_commit
 from kopru.core.models import Document
 from kopru.intel.domain.heartbeat import stale_items
-from kopru.intel.domain.reading import UnreadableDocument, read_upload
+from kopru.intel.domain.reading import UnreadableDocument, headline, read_upload
 from kopru.intel.enums import ItemStatus
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, iter_paths
 from kopru.intel.models import IngestBatch, IngestItem
@@ -110,7 +110,9 @@ def _store_read(incoming: IncomingFile, read, visibility: str, owner_side: str, 
     return store_document(
         content=incoming.content,
         text=read.text,
-        title=metadata.get("title") or read.title or Path(incoming.name).stem,
+        # A plain-text file has no title: its headline stands in (never the file name or hash) until the
+        # extractor's title replaces it.
+        title=metadata.get("title") or read.title or headline(read.text) or Path(incoming.name).stem,
         publisher=metadata.get("publisher") or read.publisher or "",
         published_date=metadata.get("published_date") or read.published,
         source_url=metadata.get("source_url") or "",

@@ -7,10 +7,19 @@ same way everywhere (and character offsets of evidence match the stored text).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from kopru.intel.extract.reading import SUPPORTED_EXTENSIONS, ReadError, read_bytes
+
+_CREDIT = re.compile(r"\s*/\s*(?:photo|image|video|source)\s*:.*$", re.IGNORECASE)
+
+
+def headline(text: str) -> str:
+    """A display title for a document without one: its first line, less a trailing photo credit."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return _CREDIT.sub("", line)[:200]
 
 
 class UnreadableDocument(ValueError):

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
 
 from kopru.core import access
 from kopru.core.enums import Visibility
-from kopru.core.models import Document, Organisation, Person
+from kopru.core.models import Country, Document, Organisation, Person, Sector
+from kopru.engage.enums import EngagementKind, EngagementStatus
 from kopru.intel.domain.drafting import Draft
 from kopru.intel.domain.payloads import (
     EventFacts,
@@ -165,7 +168,7 @@ def match_new_records(records: list) -> int:
 
 # ------------------------------------------------------------------------------------------- showing them
 
-HIDDEN_PAYLOAD_KEYS = {"mentions", "participant_details", "match"}
+HIDDEN_PAYLOAD_KEYS = {"mentions", "participant_details", "match", "evidence"}
 
 
 def linked_record(suggestion: Suggestion, user, which: str = "match"):
@@ -191,19 +194,94 @@ def visible_match_keys(suggestions, user) -> set[tuple[int, int]]:
     return visible
 
 
-def shown_payload(suggestion: Suggestion) -> list[tuple[str, object]]:
-    """The extracted data as a reviewer reads it: no offsets, no record ids."""
+PAYLOAD_LABELS = {
+    "type": _("Kind"),
+    "status": _("Status"),
+    "date": _("Date"),
+    "place": _("Place"),
+    "place_country": _("Country of the place"),
+    "participants": _("Participants"),
+    "sectors": _("Sectors"),
+    "sector": _("Sector"),
+    "code": _("Sector"),
+    "company": _("Company"),
+    "location": _("Location"),
+    "amount": _("Amount"),
+    "jobs": _("Jobs"),
+    "name": _("Name"),
+    "aliases": _("Other names"),
+    "country": _("Country"),
+    "kind": _("Kind"),
+    "positions": _("Positions"),
+    "subject": _("Subject"),
+    "text": _("Text"),
+    "metric": _("Measure"),
+    "value": _("Value"),
+    "unit": _("Unit"),
+    "scope": _("Scope"),
+    "title": _("Title"),
+    "organization": _("Organisation"),
+    "capacity": _("Capacity"),
+    "province": _("Province"),
+}
+_VALUE_LABELS = {
+    **dict(EngagementKind.choices),
+    **dict(EngagementStatus.choices),
+    "investment": _("Investment"),
+    "person": _("Person"),
+    "organisation": _("Organisation"),
+}
+
+
+def _label(key: str) -> str:
+    return str(PAYLOAD_LABELS.get(key) or key.replace("_", " ").capitalize())
+
+
+def _plain(key: str, value) -> str:
+    """One extracted value as a person writes it: names not codes, no brackets, a dash for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if key in ("sectors", "sector", "code"):
+        codes = value if isinstance(value, list) else [value]
+        names = {sector.code: str(sector) for sector in Sector.objects.filter(code__in=codes)}
+        return ", ".join(names.get(code, str(code).replace("_", " ")) for code in codes)
+    if key in ("country", "place_country", "hq_country") and isinstance(value, str):
+        country = Country.objects.filter(code=value.upper()).first()
+        return str(country) if country else value
+    if isinstance(value, dict) and {"value", "currency"} <= value.keys():
+        number = value["value"]
+        shown = number_format(number, decimal_pos=0, use_l10n=True, force_grouping=True)
+        return f"{shown} {value['currency']}" if isinstance(number, int | float) else str(number)
+    if isinstance(value, dict):
+        return "; ".join(f"{_label(k)}: {_plain(k, v)}" for k, v in value.items() if v not in (None, "", []))
+    if isinstance(value, list):
+        return ", ".join(_plain(key, item) for item in value)
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, int | float):
+        return number_format(value, use_l10n=True, force_grouping=True)
+    if key in ("type", "status", "kind") and value in _VALUE_LABELS:
+        return str(_VALUE_LABELS[value])
+    return str(value)
+
+
+def shown_payload(suggestion: Suggestion) -> list[tuple[str, str]]:
+    """The extracted data as a reviewer reads it: labelled, names not codes, no offsets, no record ids."""
     rows = []
     for key, value in suggestion.payload.items():
         if key in HIDDEN_PAYLOAD_KEYS:
             continue
         if key == "positions" and isinstance(value, list):
             value = [
-                {k: v for k, v in position.items() if k != "organisation_match"}
+                " — ".join(
+                    str(part)
+                    for part in (position.get("title"), position.get("organization"))
+                    if part not in (None, "")
+                )
                 for position in value
                 if isinstance(position, dict)
             ]
-        rows.append((key, value))
+        rows.append((_label(key), _plain(key, value)))
     return rows
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
 from django.db.models import ManyToManyField
 from django.http import Http404
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
+from kopru.ui.display import as_text, linked_text
 from kopru.ui.forms import NoteForm
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
@@ -118,6 +120,40 @@ def record_edit(request, slug, pk):
     return _form_page(request, record_type, access_record(request, record_type, pk, for_change=True))
 
 
+def _readable_value(model, field, value, user) -> str:
+    """One side of a history change as a person reads it: labels, names of linked records, "—"."""
+    if value in (None, "", []):
+        return "—"
+    if isinstance(field, ManyToManyField):
+        related = field.related_model
+        ids = []
+        for row in value if isinstance(value, list) else []:
+            if isinstance(row, dict):
+                ids.extend(v for k, v in row.items() if k != model._meta.model_name and k != "id")
+        records = list(related._default_manager.filter(pk__in=ids))
+        return linked_text(records, user) or "—"
+    if getattr(field, "many_to_one", False) or getattr(field, "one_to_one", False):
+        record = field.related_model._default_manager.filter(pk=value).first()
+        return linked_text(record, user) or "—" if record is not None else "—"
+    if getattr(field, "flatchoices", None):
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    return as_text(value, user)
+
+
+def readable_change(model, change, user) -> dict:
+    try:
+        field = model._meta.get_field(change.field)
+    except FieldDoesNotExist:
+        return {"field": change.field.replace("_", " "), "old": change.old, "new": change.new}
+    return {
+        "field": str(getattr(field, "verbose_name", change.field)),
+        "old": _readable_value(model, field, change.old, user),
+        "new": _readable_value(model, field, change.new, user),
+    }
+
+
 def record_history(request, slug, pk):
     record_type = record_type_for(slug)
     obj = access_record(request, record_type, pk)
@@ -127,7 +163,8 @@ def record_history(request, slug, pk):
     for record in obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:100]:
         previous = record.prev_record
         changes = record.diff_against(previous).changes if previous else []
-        entries.append({"record": record, "changes": changes})
+        shown_changes = [readable_change(type(obj), change, request.user) for change in changes]
+        entries.append({"record": record, "changes": shown_changes})
     return render(
         request, "ui/record_history.html", {"record_type": record_type, "object": obj, "entries": entries}
     )
