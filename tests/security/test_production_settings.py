@@ -25,7 +25,9 @@ PRODUCTION_ENV = {
 
 
 def _python(code: str, **env) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("KOPRU_")}
+    environment = {
+        k: v for k, v in os.environ.items() if not k.startswith("KOPRU_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environment.update(PRODUCTION_ENV, PYTHONPATH=str(SRC), **env)
     return subprocess.run(
         [sys.executable, "-c", code], env=environment, capture_output=True, text=True, timeout=120
