@@ -14,7 +14,7 @@ from ninja.orm import create_schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from kopru.core import access
-from kopru.ui.errors import from_form, out_of_range_error, too_large
+from kopru.ui.errors import from_form, out_of_range_error, out_of_range_locations, too_large
 from kopru.ui.listing import apply_list_params, base_queryset
 from kopru.ui.registry import RECORD_TYPES, RecordType
 from kopru.ui.views.access import LoginRequired, access_object, access_record, require_perm
@@ -65,6 +65,10 @@ def _fetch(request, record_type: RecordType, pk: str, *, for_change: bool = Fals
 
 
 def _save(request, record_type: RecordType, payload: dict, instance=None):
+    # Refuse numbers beyond 64 bits before any query: PostgreSQL's driver fails them inside the
+    # transaction, which then refuses every later statement of the request.
+    if out_of_range_locations(request):
+        raise out_of_range_error(request)
     fields = list(record_type.form._meta.fields)
     if instance is not None:
         data = model_to_dict(instance, fields=fields)
