@@ -33,14 +33,14 @@ serve: install
 	KOPRU_DEBUG=1 $(BIN)/kopru runserver $(HOST)
 
 # Browser tests drive Debian's Chromium (Playwright's own browser download is not reachable offline).
-# Briefing-pack and investment-case PDFs need the Noto CJK fonts for Chinese glyphs.
+# Briefing-pack and investment-case PDFs (WeasyPrint) need Pango and the Noto CJK fonts for Chinese glyphs.
 browsers:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { \
 	  echo "Installing Debian's fonts-noto-cjk for the PDFs (briefing packs, investment cases)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
