@@ -23,7 +23,8 @@ def _a_pipeline(db):
     default_stage("lead")
 
 
-# Every section's entry page: each one a role may open must be in that role's menu.
+# Every section's entry page: each one a role may open must be in that role's menu (reference data,
+# /countries/ and /sectors/, is linked from the records instead).
 SECTION_PAGES = [
     "/engagements/",
     "/engagements/timeline/",
@@ -34,8 +35,6 @@ SECTION_PAGES = [
     "/people/",
     "/positions/",
     "/organisations/",
-    "/countries/",
-    "/sectors/",
     "/documents/",
     "/documents/upload/",
     "/intel/queue/",
