@@ -14,7 +14,11 @@ NOT_FOUND = {
 }
 FORBIDDEN = {
     "en": ("You may not do this", "You are signed in as company (Company user)", "ask a desk officer"),
-    "tr": ("Bunu yapma yetkiniz yok", "company (Şirket kullanıcısı) olarak giriş yaptınız", "masa sorumlusundan"),
+    "tr": (
+        "Bunu yapma yetkiniz yok",
+        "company (Şirket kullanıcısı) olarak giriş yaptınız",
+        "masa sorumlusundan",
+    ),
     "zh-hans": ("您无权执行此操作", "您以 company（企业用户）身份登录", "对接官员"),
 }
 
