@@ -11,7 +11,11 @@ from kopru.intel.upload import document_upload
 
 urlpatterns = [
     # Browsers ask for /favicon.ico on their own (pages link the SVG and PNG icons).
-    path("favicon.ico", RedirectView.as_view(url=static("kopru/favicon.ico"), permanent=True)),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("kopru/favicon.ico"), permanent=True),
+        name="favicon",
+    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

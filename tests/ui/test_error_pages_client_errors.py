@@ -1,11 +1,20 @@
 """Styled 403 and 404 pages that say what happened and what to do, in the reader's language."""
 
 import pytest
+from django.utils import translation
 
 from tests.conftest import client_for
 from tests.factories import default_stage
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    # A request in another language leaves that language active in the thread; later tests expect English.
+    with translation.override(translation.get_language()):
+        yield
+
 
 NOT_FOUND = {
     "en": ("Page not found", "There is no page at this address"),

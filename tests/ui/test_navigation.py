@@ -9,12 +9,20 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from kopru.ui.navigation import PILLARS, NavItem, declared_items, menu_for
 from tests.conftest import client_for
 from tests.factories import default_stage
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    # A request in another language leaves that language active in the thread; later tests expect English.
+    with translation.override(translation.get_language()):
+        yield
 
 
 @pytest.fixture(autouse=True)

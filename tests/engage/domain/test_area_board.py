@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kopru.core.enums import Visibility
 from kopru.engage.domain.area_board import board_rows
@@ -11,6 +11,13 @@ from tests.conftest import client_for
 from tests.factories import AgreementFactory, AreaFactory, EngagementFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _language_restored():
+    # A request in another language leaves that language active in the thread; later tests expect English.
+    with translation.override(translation.get_language()):
+        yield
 
 
 def _card(rows, area):
