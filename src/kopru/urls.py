@@ -2,12 +2,20 @@
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from kopru.api import api
 from kopru.intel.upload import document_upload
 
 urlpatterns = [
+    # Browsers ask for /favicon.ico on their own (pages link the SVG and PNG icons).
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("kopru/favicon.ico"), permanent=True),
+        name="favicon",
+    ),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -24,4 +32,6 @@ urlpatterns = [
     path("", include("kopru.ui.urls")),
 ]
 
+handler403 = "kopru.ui.error_pages.permission_denied"
+handler404 = "kopru.ui.error_pages.page_not_found"
 handler500 = "kopru.ui.error_pages.server_error"

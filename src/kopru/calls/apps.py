@@ -1,13 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.ui.navigation import NavItem
+
 
 class CallsConfig(AppConfig):
     name = "kopru.calls"
     label = "calls"
     verbose_name = _("Joint R&D calls")
-    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
-    nav_items = [(_("R&D calls"), "calls:home")]
+    # Main menu entries, each with the permission its view requires (kopru.ui.navigation).
+    nav_items = [
+        NavItem("calls", _("R&D calls"), "calls:home", order=10),
+        NavItem("calls", _("My reviews"), "calls:my-reviews", perm="calls.act_as_reviewer", order=20),
+        NavItem("calls", _("Reviewer pool"), "calls:reviewer-pool", perm="calls.manage_call", order=30),
+    ]
 
     def ready(self):
         from kopru.calls import rules  # noqa: F401  (registers the django-rules permissions)

@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from kopru.core.access import visible_to
-from kopru.core.models import Document, Organisation, Person, Sector
+from kopru.core.models import Document, Organisation, Person
+from kopru.engage.domain.area_board import board_rows
 from kopru.engage.domain.areas import advance_area
 from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
 from kopru.engage.forms import AreaTransitionForm
@@ -85,17 +86,7 @@ def engagement_timeline(request):
 
 
 def area_board(request):
-    areas = visible_to(
-        CooperationArea.objects.select_related("sector", "country_a", "country_b"), request.user
-    )
-    by_cell: dict[tuple[int, str], list] = {}
-    for area in areas:
-        by_cell.setdefault((area.sector_id, area.status), []).append(area)
-    sector_ids = {sector_id for sector_id, _ in by_cell}
-    rows = [
-        (sector, [by_cell.get((sector.pk, status.value), []) for status in AreaStatus])
-        for sector in Sector.objects.filter(pk__in=sector_ids).order_by("code")
-    ]
+    rows = board_rows(request.user)
     return render(request, "engage/board.html", {"statuses": list(AreaStatus), "rows": rows})
 
 

@@ -1,13 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.ui.navigation import NavItem
+
 
 class IntelConfig(AppConfig):
     name = "kopru.intel"
     label = "intel"
     verbose_name = _("Intelligence")
-    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
-    nav_items = [(_("Review queue"), "intel:queue")]
+    # Main menu entries, each with the permission its view requires (kopru.ui.navigation).
+    nav_items = [
+        NavItem("intelligence", _("Review queue"), "intel:queue", perm="intel.review_documents", order=20),
+        NavItem("intelligence", _("Upload a document"), "document-upload", perm="kopru.add_record", order=30),
+    ]
 
     def ready(self):
         from django.conf import settings

@@ -1,13 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.ui.gates import STAFF_PERM
+from kopru.ui.navigation import NavItem
+
 
 class InvestConfig(AppConfig):
     name = "kopru.invest"
     label = "invest"
     verbose_name = _("Investment")
-    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
-    nav_items = [(_("Investment"), "invest:home")]
+    # Main menu entries, each with the permission its view requires (kopru.ui.navigation).
+    nav_items = [
+        NavItem("investment", _("Overview"), "invest:home", order=10),
+        NavItem("investment", _("Board"), "invest:board", perm=STAFF_PERM, order=20),
+        NavItem("investment", _("Deals"), "invest:deal-list", order=30),
+        NavItem("investment", _("Opportunities"), "invest:opportunity-list", order=40),
+        NavItem("investment", _("Company profiles"), "invest:company-list", order=50),
+        NavItem("investment", _("Pipelines"), "invest:pipeline-list", perm=STAFF_PERM, order=60),
+        NavItem("investment", _("Import"), "invest:import-upload", perm=STAFF_PERM, order=70),
+    ]
 
     def ready(self):
         from kopru.core import access

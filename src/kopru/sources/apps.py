@@ -1,13 +1,16 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.ui.gates import STAFF_PERM
+from kopru.ui.navigation import NavItem
+
 
 class SourcesConfig(AppConfig):
     name = "kopru.sources"
     label = "sources"
     verbose_name = _("Watched sources")
-    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
-    nav_items = [(_("Sources"), "sources:list")]
+    # Main menu entries, each with the permission its view requires (kopru.ui.navigation).
+    nav_items = [NavItem("intelligence", _("Watched sources"), "sources:list", perm=STAFF_PERM, order=40)]
 
     def ready(self):
         from kopru.core.jobs import register_job

@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from kopru.ui.navigation import NavItem
 
 
 class UiConfig(AppConfig):
@@ -7,6 +10,14 @@ class UiConfig(AppConfig):
     name = "kopru.ui"
     label = "ui"
     verbose_name = "UI kit"
+    # Main menu entries for the core record types whose pages the kit serves (open to everyone). Countries
+    # and sectors are reference data that administrators keep: linked from records, not in the menu.
+    nav_items = [
+        NavItem("record", _("People"), "record-list", ("people",), order=70),
+        NavItem("record", _("Positions"), "record-list", ("positions",), order=75),
+        NavItem("record", _("Organisations"), "record-list", ("organisations",), order=80),
+        NavItem("intelligence", _("Documents"), "record-list", ("documents",), order=10),
+    ]
 
     def ready(self):
         from kopru.ui import core_records

@@ -82,3 +82,91 @@ def server_error(request, *args, **kwargs):
             "tell the system administrator what you were doing."
         ),
     )
+
+
+def _wants_json(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _role_name(user) -> str:
+    from kopru.core import access
+    from kopru.core.enums import Role
+
+    role = access.role_of(user)
+    return str(Role(role).label) if role is not None else _("no role yet")
+
+
+def _client_error(request, *, status: int, heading: str, explanation: str, advice: str) -> HttpResponse:
+    # A 403 or 404 happens with the database well: the page keeps the menu, so the reader can go on.
+    from django.shortcuts import render
+
+    context = {
+        "status": status,
+        "heading": heading,
+        "explanation": explanation,
+        "advice": advice,
+        "back": _same_site_referer(request),
+    }
+    return render(request, "ui/error_4xx.html", context, status=status)
+
+
+def _same_site_referer(request) -> str:
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    referer = request.META.get("HTTP_REFERER", "")
+    safe = url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure())
+    return referer if referer and safe else ""
+
+
+def permission_denied(request, exception=None):
+    """handler403: who the reader is, why they may not, and whom to ask."""
+    if _wants_json(request):
+        return JsonResponse({"detail": _("You may not do this.")}, status=403)
+    user = request.user
+    if not user.is_authenticated:
+        return _client_error(
+            request,
+            status=403,
+            heading=_("Sign in first"),
+            explanation=_("This page is only for signed-in users of the programme."),
+            advice=_("Sign in with the account your desk officer gave you, then open the page again."),
+        )
+    return _client_error(
+        request,
+        status=403,
+        heading=_("You may not do this"),
+        explanation=_(
+            "You are signed in as %(user)s (%(role)s), and that role may not open this page or do this "
+            "action."
+        )
+        % {"user": user.get_username(), "role": _role_name(user)},
+        advice=_(
+            "Go back to where you were. If your work needs this page, ask a desk officer of your side or "
+            "the administrator to give your account access."
+        ),
+    )
+
+
+def page_not_found(request, exception=None):
+    """handler404: the address is wrong, the record is gone, or it is not shared with the reader."""
+    if _wants_json(request):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    if request.user.is_authenticated:
+        advice = _(
+            "Check the address, go back, or search for what you were looking for. If someone sent you "
+            "this link, ask them or a desk officer of your side whether the record is shared with you."
+        )
+    else:
+        advice = _(
+            "Check the address or go back. Many records are shared only with signed-in users: sign in "
+            "and open the link again."
+        )
+    return _client_error(
+        request,
+        status=404,
+        heading=_("Page not found"),
+        explanation=_(
+            "There is no page at this address, or the record it showed was removed or is not shared with you."
+        ),
+        advice=advice,
+    )

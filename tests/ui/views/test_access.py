@@ -58,6 +58,7 @@ COVERED_URL_NAMES = {
     "login",
     "logout",
     "set_language",
+    "favicon",
 }
 # Apps with their own matrix test (tests/<app>/) prove coverage of their namespaced routes.
 APP_NAMESPACES = ("intel:", "invest:", "invest_case:", "calls:", "insights:", "sources:")
@@ -124,6 +125,12 @@ def test_create_and_export(client, cast, role, slug):
     assert client.get(f"/{slug}/new/").status_code == STAFF_ONLY[role]
     assert client.get(f"/{slug}/export.csv").status_code == STAFF_ONLY[role]
     assert client.get(f"/{slug}/export.xlsx").status_code == STAFF_ONLY[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_favicon_sends_everyone_to_the_static_file(client, cast, role):
+    response = _client(client, cast, role).get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (301, "/static/kopru/favicon.ico")
 
 
 @pytest.mark.parametrize("role", ROLES)

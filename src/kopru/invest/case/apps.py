@@ -1,13 +1,18 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kopru.ui.navigation import NavItem
+
 
 class InvestCaseConfig(AppConfig):
     name = "kopru.invest.case"
     label = "invest_case"
     verbose_name = _("Investment case")
-    # (label, URL name) pairs shown in the main navigation, when the URL name exists.
-    nav_items = [(_("Investment case"), "invest_case:home")]
+    # Main menu entries, each with the permission its view requires (kopru.ui.navigation).
+    nav_items = [
+        NavItem("investment", _("Investment case"), "invest_case:home", order=80),
+        NavItem("investment", _("Saved investment cases"), "invest_case:case-list", order=90),
+    ]
 
     def ready(self):
         from kopru.core.domain.demo import DemoStep, register_demo_step

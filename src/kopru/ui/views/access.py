@@ -17,6 +17,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from kopru.core.rules import has_perm
+from kopru.ui.gates import STAFF_PERM
 from kopru.ui.registry import RecordType
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "access_record",
     "has_perm",
     "login_redirect",
+    "may_open",
     "require_creator",
     "require_login",
     "require_perm",
@@ -39,6 +41,14 @@ class LoginRequired(Exception):
 def require_login(request) -> None:
     if not request.user.is_authenticated:
         raise LoginRequired
+
+
+def may_open(user, perm: str | None = None, *, login: bool = False) -> bool:
+    """Whether a page guarded by `require_perm(perm)` (or, with `login`, by `require_login`) lets `user`
+    in — what the main menu asks before it shows a link (`kopru.ui.navigation`)."""
+    if login and not getattr(user, "is_authenticated", False):
+        return False
+    return perm is None or has_perm(user, perm)
 
 
 def require_perm(request, perm: str, obj=None) -> None:
@@ -103,7 +113,7 @@ def require_creator(request, record_type: RecordType | None = None):
 
 def require_staff(request):
     """Government staff and admins only (exports, the timeline feed, the board)."""
-    require_perm(request, "kopru.export_records")
+    require_perm(request, STAFF_PERM)
 
 
 def login_redirect(request):

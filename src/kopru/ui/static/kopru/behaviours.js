@@ -7,6 +7,8 @@
 //   <a data-history-back>                goes back one page
 //   <span hidden data-scroll-into-view="id">  the element with that id is scrolled into view on load
 //   <canvas data-bar-chart="data-id" data-chart-options='{"stacked": true}'>  kopruBarChart (insights)
+//   <details data-menu>                  a main-menu pillar: one open at a time; Escape or a click elsewhere closes it
+//   <button data-nav-toggle hidden>      on narrow screens, shows or hides the main menu (without script it stays open)
 (function () {
   "use strict";
   document.addEventListener("change", function (event) {
@@ -31,7 +33,34 @@
       window.history.back();
     }
   });
+  // Main menu: the pillars are <details>, so they open with the keyboard and work without script;
+  // this only keeps one open at a time and closes it on Escape or a click outside.
+  function openMenus() { return document.querySelectorAll("details[data-menu][open]"); }
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (!menu.matches || !menu.matches("details[data-menu]") || !menu.open) { return; }
+    openMenus().forEach(function (other) { if (other !== menu) { other.open = false; } });
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    openMenus().forEach(function (menu) {
+      menu.open = false;
+      if (menu.contains(document.activeElement)) { menu.querySelector("summary").focus(); }
+    });
+  });
+  document.addEventListener("click", function (event) {
+    openMenus().forEach(function (menu) { if (!menu.contains(event.target)) { menu.open = false; } });
+    var toggle = event.target.closest ? event.target.closest("[data-nav-toggle]") : null;
+    if (!toggle) { return; }
+    var header = toggle.closest("header");
+    var open = header.classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
   function ready() {
+    document.querySelectorAll("[data-nav-toggle]").forEach(function (toggle) {
+      toggle.hidden = false;
+      toggle.closest("header").classList.add("nav-collapsible");
+    });
     var marker = document.querySelector("[data-scroll-into-view]");
     var scrolled = marker && document.getElementById(marker.dataset.scrollIntoView);
     if (scrolled) { scrolled.scrollIntoView({block: "center"}); }

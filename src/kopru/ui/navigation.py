@@ -1,0 +1,85 @@
+"""The main menu, grouped by pillar, showing each user only the pages they may open.
+
+Apps declare their entries as `nav_items` on their AppConfig (a list of `NavItem`); the kit never names a
+higher floor. Each entry carries the gate its page checks — the django-rules permission the view passes to
+`require_perm` / `require_staff` (`kopru.ui.views.access`), or `login=True` for pages that only ask for a
+signed-in user — and the menu evaluates it through `may_open`, the same function the views' checks use. No
+role is named here. `tests/ui/test_navigation.py` requests every menu link as every role of the standard
+cast (each must answer 200) and every section page (each one the role may open must be in its menu).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+# The five pillars, in menu order.
+PILLARS: dict[str, Promise] = {
+    "record": _("Record"),
+    "intelligence": _("Intelligence"),
+    "investment": _("Investment"),
+    "calls": _("Calls"),
+    "insights": _("Insights"),
+}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    pillar: str
+    label: Promise | str
+    url_name: str
+    args: tuple = ()
+    perm: str | None = None  # the permission the page's view requires; None: anyone may open it
+    login: bool = False  # the page asks only for a signed-in user
+    order: int = 100
+
+    def __post_init__(self):
+        if self.pillar not in PILLARS:
+            raise ValueError(f"Unknown pillar {self.pillar!r}; one of {', '.join(PILLARS)}")
+
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name, args=self.args)
+        except NoReverseMatch:  # the app that serves it is not installed
+            return None
+
+
+@dataclass
+class MenuGroup:
+    key: str
+    label: Promise | str
+    links: list[tuple[str, str]] = field(default_factory=list)  # (label, url)
+    current: bool = False
+
+
+def declared_items() -> list[NavItem]:
+    """Every entry the installed apps declare, pillar by pillar in each pillar's order."""
+    items = [item for config in apps.get_app_configs() for item in getattr(config, "nav_items", [])]
+    pillar_order = list(PILLARS)
+    return sorted(items, key=lambda item: (pillar_order.index(item.pillar), item.order))
+
+
+def menu_for(user, path: str = "") -> list[MenuGroup]:
+    """The pillars with the entries `user` may open (pillars left empty are dropped); the group holding
+    the page at `path` is marked current."""
+    from kopru.ui.views.access import may_open  # imports models: not before the app registry is ready
+
+    groups = {key: MenuGroup(key, label) for key, label in PILLARS.items()}
+    best: tuple[int, MenuGroup | None] = (0, None)
+    for item in declared_items():
+        url = item.url()
+        if url is None or not may_open(user, item.perm, login=item.login):
+            continue
+        group = groups[item.pillar]
+        group.links.append((str(item.label), url))
+        # The longest menu address that starts the current path names its pillar ("/" only on "/").
+        matches = path == url if url == "/" else path.startswith(url)
+        if matches and len(url) > best[0]:
+            best = (len(url), group)
+    if best[1] is not None:
+        best[1].current = True
+    return [group for group in groups.values() if group.links]
