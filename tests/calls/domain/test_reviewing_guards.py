@@ -162,7 +162,7 @@ def test_a_run_stands_down_while_another_run_of_the_call_is_being_solved(assigne
 
     second.refresh_from_db()
     assert second.explanation == (
-        f"Run {running.pk} of this call was being solved at the same time; this run changed nothing."
+        f"Run #{running.pk} of this call was being solved at the same time; this run changed nothing."
     )
     assert second.finished_at is not None
     assert second.assignments_made is None
@@ -180,7 +180,7 @@ def test_of_two_runs_queued_at_once_the_second_does_not_write_again(assigned_cal
 
     second.refresh_from_db()
     assert second.explanation == (
-        f"Run {first.pk} replaced the assignments after this run was requested; this run changed nothing."
+        f"Run #{first.pk} replaced the assignments after this run was requested; this run changed nothing."
     )
     assert _snapshot(call) == after_first
 

@@ -235,11 +235,11 @@ def _superseding_run(run: AssignmentRun) -> AssignmentRun | None:
 
 def _superseded_explanation(other: AssignmentRun) -> str:
     if other.status == RunStatus.QUEUED:
-        return _("Run %(run)s of this call was being solved at the same time; this run changed nothing.") % {
+        return _("Run #%(run)s of this call was being solved at the same time; this run changed nothing.") % {
             "run": other.pk
         }
     return _(
-        "Run %(run)s replaced the assignments after this run was requested; this run changed nothing."
+        "Run #%(run)s replaced the assignments after this run was requested; this run changed nothing."
     ) % {"run": other.pk}
 
 
