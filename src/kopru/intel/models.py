@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from kopru.intel.domain.labels import event_label
+from kopru.intel.domain.labels import event_label, organisation_label
 from kopru.intel.enums import (
     FINISHED_ITEM_STATUSES,
     CorrectedEntity,
@@ -119,10 +119,14 @@ class Suggestion(models.Model):
         return reverse("intel:suggestion", args=[self.pk])
 
     def get_label_display(self) -> str:
-        """The label in the reader's language where the platform wrote it from the data (events and
-        investments); the stored English label otherwise."""
-        generated = self.kind in ("event", "investment") and isinstance(self.payload, dict)
-        return event_label(self.payload) if generated and self.payload.get("type") else self.label
+        """The label in the reader's language where the platform wrote it from the data (events,
+        investments, organisations); the stored English label otherwise."""
+        payload = self.payload if isinstance(self.payload, dict) else {}
+        if self.kind in ("event", "investment") and payload.get("type"):
+            return event_label(payload)
+        if self.kind == "organisation" and payload.get("name"):
+            return organisation_label(payload)
+        return self.label
 
     @property
     def quote(self) -> str:

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import translation
 
 from kopru.intel.domain.drafting import event_drafts
-from kopru.intel.domain.labels import event_label
+from kopru.intel.domain.labels import event_label, organisation_label
 from kopru.intel.models import Suggestion
 from tests.factories import DocumentFactory
 
@@ -63,3 +63,16 @@ def test_the_queue_shows_the_label_in_the_readers_language(client, cast):
     assert ">会谈（已举行），Beijing，2024-05-01：Mehmet Fatih Kacır、Yin Hejun</a>" in body
     page = client.get(suggestion.get_absolute_url()).content.decode()
     assert "会谈（已举行），Beijing，2024-05-01：Mehmet Fatih Kacır、Yin Hejun</h1>" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Farasis Energy (Company, CN)"),
+        ("tr", "Farasis Energy (Şirket, CN)"),
+        ("zh-hans", "Farasis Energy（企业、CN）"),
+    ],
+)
+def test_an_organisation_label_names_its_kind_in_each_language(language, expected):
+    with translation.override(language):
+        assert organisation_label({"name": "Farasis Energy", "kind": "company", "country": "CN"}) == expected

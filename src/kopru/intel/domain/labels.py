@@ -1,6 +1,7 @@
-"""What the review queue calls an event suggestion ("Meeting (held) in Beijing on 2024-05-01: Kacır, Yin
-Hejun"), through gettext: stored in English with the suggestion (search, API) and shown in the reader's
-language from the suggestion's data. Names, places and dates are shown as extracted."""
+"""What the review queue calls an event or organisation suggestion ("Meeting (held) in Beijing on 2024-05-01:
+Kacır, Yin Hejun", "Farasis Energy (Company, CN)"), through gettext: an English label is stored with the
+suggestion (search, API) and pages show it in the reader's language from the suggestion's data. Names,
+places, dates and country codes are shown as extracted."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from kopru.core.enums import OrganisationKind
 from kopru.engage.enums import EngagementKind
 
 EVENT_TYPES = {
@@ -46,6 +48,19 @@ def event_label(event: dict) -> str:
         head = name
     who = pgettext("list separator", ", ").join(event.get("participants") or [])
     return _("%(head)s: %(who)s") % {"head": head, "who": who} if who else head
+
+
+def organisation_label(organisation: dict) -> str:
+    """ "Farasis Energy (Company, CN)": the kind by its label in the active language, never its code."""
+    kind = organisation.get("kind") or OrganisationKind.OTHER
+    details = [
+        str(OrganisationKind(kind).label) if kind in OrganisationKind.values else kind,
+        organisation.get("country") or "",
+    ]
+    return _("%(name)s (%(details)s)") % {
+        "name": organisation.get("name") or "",
+        "details": pgettext("list separator", ", ").join(part for part in details if part),
+    }
 
 
 def stored_event_label(event: dict) -> str:
