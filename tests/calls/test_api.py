@@ -101,3 +101,58 @@ def test_the_call_assign_command(cast, owner):
     reviewer("chen", "CN")
     call_command("call_assign", call.pk)
     assert ReviewAssignment.objects.count() == 2
+
+
+def test_the_api_lists_the_statuses_a_call_may_move_to_with_the_reasons(client, cast):
+    call = past_deadline(CallFactory(status=CallStatus.OPEN))
+    client.force_login(cast.staff_b)
+    options = client.get(f"/api/calls/{call.pk}/transitions").json()
+    assert [(o["status"], o["allowed"]) for o in options] == [
+        ("draft", False),
+        ("closed", True),
+        ("in_review", False),
+        ("panel", False),
+        ("decided", False),
+        ("archived", False),
+    ]
+    assert options[1]["reason"] is None
+    assert options[2]["reason"] == "A call in status “Open” can only move to “Closed”."
+
+
+def test_a_refused_transition_through_the_api_is_a_422_with_the_reason(client, cast):
+    call = CallFactory(status=CallStatus.OPEN)
+    client.force_login(cast.staff_a)
+    response = client.post(
+        f"/api/calls/{call.pk}/transitions", {"to_status": "closed"}, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "loc": ["body", "payload", "to_status"],
+                "msg": "The call closes at its deadline; applicants may submit until then.",
+                "type": "value_error",
+            }
+        ]
+    }
+    call.refresh_from_db()
+    assert call.status == CallStatus.OPEN
+
+
+def test_an_allowed_transition_through_the_api_moves_the_call_and_is_signed(client, cast):
+    call = past_deadline(CallFactory(status=CallStatus.OPEN))
+    client.force_login(cast.staff_a)
+    response = client.post(
+        f"/api/calls/{call.pk}/transitions",
+        {"to_status": "closed", "note": "Deadline passed"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == "closed"
+    transition = call.transitions.get()
+    assert (transition.from_status, transition.to_status, transition.by, transition.note) == (
+        "open",
+        "closed",
+        cast.staff_a,
+        "Deadline passed",
+    )

@@ -189,6 +189,9 @@ def api_routes(w: World):
         ),
         ("submit_proposal", "post", f"{a}/proposals/{d}/submit", expect(404, 404, 404, 200, 404, 401)),
         ("get_call_panel", "get", f"{a}/{r}/panel", expect(200, 200, 200, 403, 403, 401)),
+        ("list_call_transitions", "get", f"{a}/{r}/transitions", expect(200, 200, 200, 403, 403, 401)),
+        # an empty status is refused by the lifecycle rule (422), after the permission check
+        ("advance_call", "post", f"{a}/{r}/transitions", expect(422, 422, 422, 403, 403, 401)),
         ("run_call_assignment", "post", f"{a}/{r}/assignment-runs", expect(202, 202, 202, 403, 403, 401)),
         ("list_my_assignments", "get", f"{a}/reviews/assignments", expect(403, 403, 403, 403, 200, 401)),
     ]
@@ -209,6 +212,7 @@ def test_every_route_is_in_the_matrix(cast):
     covered_api = {
         "list_calls", "get_call", "list_call_proposals", "get_proposal", "get_proposal_eligibility",
         "submit_proposal", "get_call_panel", "run_call_assignment", "list_my_assignments",
+        "list_call_transitions", "advance_call",
     }  # fmt: skip
     assert url_names("calls/") == covered_urls
     assert api_operation_ids("/calls/") == covered_api

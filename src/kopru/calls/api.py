@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from kopru.calls.domain import panel as panel_domain
 from kopru.calls.domain import proposals as proposal_domain
 from kopru.calls.domain import reviewing
+from kopru.calls.domain.calls import advance_call, status_options
 from kopru.calls.models import Call, Proposal
 from kopru.calls.rules import identities_hidden, visible_calls, visible_proposals
 from kopru.core.rules import has_perm
@@ -90,6 +91,19 @@ class PanelOut(Schema):
 class RunOut(Schema):
     id: int
     status: str
+
+
+class StatusOptionOut(Schema):
+    status: str
+    label: str
+    allowed: bool
+    reason: str | None
+
+
+class AdvanceIn(Schema):
+    # Optional in the schema so that permissions are checked first; an empty status is refused as unknown.
+    to_status: str = ""
+    note: str = ""
 
 
 class AssignmentOut(Schema):
@@ -176,6 +190,37 @@ def list_calls(request):
 
 @router.get("/{int:call_id}", response=CallOut, operation_id="get_call")
 def get_call(request, call_id: int):
+    return _call_out(_get_call(request, call_id))
+
+
+@router.get(
+    "/{int:call_id}/transitions",
+    response=list[StatusOptionOut],
+    operation_id="list_call_transitions",
+    summary="The statuses a call may move to now, and why not the others",
+)
+def list_call_transitions(request, call_id: int):
+    _officer(request)
+    call = _get_call(request, call_id)
+    return [
+        {"status": o.status, "label": o.label, "allowed": o.allowed, "reason": o.refusal}
+        for o in status_options(call)
+    ]
+
+
+@router.post(
+    "/{int:call_id}/transitions",
+    response={200: CallOut, 422: ValidationErrorOut},
+    operation_id="advance_call",
+    summary="Move a call to its next status (422 with the reason when that is not allowed now)",
+)
+def advance_call_operation(request, call_id: int, payload: AdvanceIn):
+    _officer(request)
+    call = _get_call(request, call_id)
+    try:
+        advance_call(call, to_status=payload.to_status, by=_user(request), note=payload.note)
+    except ValidationError as error:
+        raise from_validation_error(error) from None
     return _call_out(_get_call(request, call_id))
 
 

@@ -53,6 +53,7 @@ class RunStatus(models.TextChoices):
     OPTIMAL = "optimal", _("Optimal")
     INFEASIBLE = "infeasible", _("Infeasible")
     REFUSED = "refused", _("Refused")
+    SUPERSEDED = "superseded", _("Not applied: another run")
     FAILED = "failed", _("Failed")
 
 

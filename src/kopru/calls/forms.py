@@ -131,10 +131,21 @@ class CallForm(forms.ModelForm):
 
 
 class AdvanceCallForm(forms.Form):
+    """The status form. Shown with `options` (the domain's `status_options`), it offers only the statuses
+    allowed now; posted, it takes any known status and leaves the refusal, with its reason, to the domain."""
+
     to_status = forms.ChoiceField(
         label=_("new status"), choices=[(s, CallStatus(s).label) for s in CALL_ORDER]
     )
     note = forms.CharField(label=_("note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, options=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if options is not None:
+            allowed = [(option.status, option.label) for option in options if option.allowed]
+            self.fields["to_status"].choices = allowed
+            if allowed:
+                self.initial.setdefault("to_status", allowed[0][0])
 
 
 class ProposalForm(forms.ModelForm):

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 from kopru.calls.domain import panel as panel_domain
 from kopru.calls.domain import proposals as proposal_domain
 from kopru.calls.domain import reviewing
-from kopru.calls.domain.calls import advance_call, call_rules, deadline_in_zones, parse_rubric
+from kopru.calls.domain.calls import (
+    advance_call,
+    call_rules,
+    deadline_in_zones,
+    parse_rubric,
+    status_options,
+)
 from kopru.calls.enums import CallStatus, ProposalStatus
 from kopru.calls.forms import (
     AdvanceCallForm,
@@ -99,6 +105,7 @@ def call_detail(request, pk):
     call = access_call(request, pk)
     officer = has_perm(request.user, "calls.manage_call")
     mine = visible_proposals(call.proposals.all(), request.user).select_related("topic")
+    options = status_options(call) if officer else []
     context = {
         "call": call,
         "officer": officer,
@@ -106,7 +113,8 @@ def call_detail(request, pk):
         "rules": call_rules(call),
         "criteria": parse_rubric(call.rubric),
         "transitions": call.transitions.select_related("by"),
-        "advance_form": AdvanceCallForm(initial={"to_status": _next(call)}) if officer else None,
+        "status_options": options,
+        "advance_form": AdvanceCallForm(options=options) if any(o.allowed for o in options) else None,
         "proposals": mine if not officer else None,
         "counts": _counts(call) if officer else None,
         "can_apply": has_perm(request.user, "calls.apply", call),
@@ -115,12 +123,6 @@ def call_detail(request, pk):
         ],
     }
     return render(request, "calls/call_detail.html", context)
-
-
-def _next(call):
-    from kopru.calls.domain.calls import NEXT_STATUS
-
-    return NEXT_STATUS.get(call.status, "")
 
 
 def _counts(call):
@@ -480,6 +482,8 @@ def review_edit(request, pk):
     proposal = access_proposal(request, pk, "calls.review_proposal")
     assignment = ReviewAssignment.objects.get(proposal=proposal, reviewer=request.user)
     review = getattr(assignment, "review", None)
+    if review is not None and review.submitted_at:
+        return _submitted_review(request, proposal, review)
     initial = {}
     if review is not None:
         initial = {f"score_{k}": v for k, v in review.scores.items()}
@@ -514,6 +518,22 @@ def review_edit(request, pk):
             "blind": identities_hidden(request.user, proposal),
         },
     )
+
+
+def _submitted_review(request, proposal, review):
+    """A submitted review is final: its page shows it read-only, and a form posted again (a stale tab, the
+    back button) is refused once, then the review is shown as it stands."""
+    if request.method == "POST":
+        messages.error(request, _("This review has been submitted and can no longer be changed."))
+        return redirect("calls:review-edit", pk=proposal.pk)
+    criteria = parse_rubric(proposal.call.rubric)
+    context = {
+        "proposal": proposal,
+        "review": review,
+        "scores": [(c, review.scores.get(c.key)) for c in criteria],
+        "blind": identities_hidden(request.user, proposal),
+    }
+    return render(request, "calls/review_submitted.html", context)
 
 
 @require_POST

@@ -28,6 +28,12 @@ class EngagementForm(RecordForm):
             *VISIBILITY_FIELDS,
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.title_is_generated:
+            # Shown in the editor's language; saved unchanged, it stays generated (Engagement.save).
+            self.initial["title"] = self.instance.get_title_display()
+
 
 class AgreementForm(RecordForm):
     class Meta(RecordMeta):

@@ -114,7 +114,7 @@ def engagements_ical(request):
     for engagement in engagements[:5000]:
         event = Event()
         event.add("uid", f"engagement-{engagement.pk}@{host}")
-        event.add("summary", engagement.title)
+        event.add("summary", engagement.get_title_display())
         event.add("dtstart", engagement.start_date)
         event.add("dtend", (engagement.end_date or engagement.start_date) + datetime.timedelta(days=1))
         event.add("dtstamp", engagement.updated_at)

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from kopru.intel.domain.labels import event_label, organisation_label
 from kopru.intel.enums import (
     FINISHED_ITEM_STATUSES,
     CorrectedEntity,
@@ -112,10 +113,20 @@ class Suggestion(models.Model):
         verbose_name_plural = _("suggestions")
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.label}"
+        return f"{self.get_kind_display()}: {self.get_label_display()}"
 
     def get_absolute_url(self):
         return reverse("intel:suggestion", args=[self.pk])
+
+    def get_label_display(self) -> str:
+        """The label in the reader's language where the platform wrote it from the data (events,
+        investments, organisations); the stored English label otherwise."""
+        payload = self.payload if isinstance(self.payload, dict) else {}
+        if self.kind in ("event", "investment") and payload.get("type"):
+            return event_label(payload)
+        if self.kind == "organisation" and payload.get("name"):
+            return organisation_label(payload)
+        return self.label
 
     @property
     def quote(self) -> str:

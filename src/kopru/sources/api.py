@@ -7,17 +7,16 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
-from kopru.core import access
 from kopru.core.jobs import enqueue_on_commit
 from kopru.sources.access import sources_for
 from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
 from kopru.sources.models import Source
-from kopru.ui.errors import ValidationErrorOut, from_validation_error, out_of_range_error, too_large
+from kopru.ui.api import api_access, api_require
+from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
 
@@ -66,22 +65,14 @@ class Queued(Schema):
 
 
 def _staff(request):
-    user = request.auth
-    if not getattr(user, "is_authenticated", False):
-        raise HttpError(401, "Authentication required")
-    if not access.can_create(user):
-        raise HttpError(403, "Only government staff watch sources")
-    return user
+    api_require(request, "sources.watch", forbidden="Only government staff watch sources")
+    return request.auth
 
 
-def _source(request, pk: int):
+def _source(request, pk: int, perm: str = "sources.view_source"):
     user = _staff(request)
-    if too_large(pk):
-        raise out_of_range_error(request)  # an id no database can hold: 422, not "not found"
-    source = with_last_fetch(sources_for(user)).filter(pk=pk).first()
-    if source is None:
-        raise HttpError(404, "Not found")
-    return user, source
+    queryset = with_last_fetch(Source.objects.all())
+    return user, api_access(request, queryset, pk, view="sources.view_source", perm=perm)
 
 
 def _save(source, data: dict, user):
@@ -111,7 +102,7 @@ def create_source(request, payload: SourceIn):
 
 @router.patch("/{int:pk}", response=SourceOut, operation_id="update_source")
 def update_source(request, pk: int, payload: SourcePatch):
-    user, source = _source(request, pk)
+    user, source = _source(request, pk, "sources.change_source")
     return _save(source, payload.dict(exclude_none=True), user)
 
 
@@ -119,7 +110,7 @@ def update_source(request, pk: int, payload: SourcePatch):
     "/{int:pk}/fetch", response={202: Queued, 422: ValidationErrorOut}, operation_id="fetch_source_now"
 )
 def fetch_now(request, pk: int):
-    _user, source = _source(request, pk)
+    _user, source = _source(request, pk, "sources.change_source")
     with transaction.atomic():
         enqueue_on_commit("sources.fetch_source", source_id=source.pk)
     return Status(202, {"id": source.pk, "queued": True})

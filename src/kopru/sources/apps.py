@@ -14,7 +14,7 @@ class SourcesConfig(AppConfig):
 
     def ready(self):
         from kopru.core.jobs import register_job
-        from kopru.sources import tasks
+        from kopru.sources import rules, tasks  # noqa: F401  (rules registers the django-rules permissions)
 
         register_job("sources.fetch_source", tasks.fetch_source_task.enqueue)
         register_job("sources.watch", tasks.watch_task.enqueue)

@@ -14,11 +14,11 @@ from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.forms import SourceForm
 from kopru.sources.models import FetchLog
-from kopru.ui.views.access import require_staff
+from kopru.ui.views.access import require_perm
 
 
 def source_list(request):
-    require_staff(request)
+    require_perm(request, "sources.watch")
     sources = list(with_last_fetch(sources_for(request.user)).order_by("name", "pk"))
     outcomes = dict(FetchLog._meta.get_field("outcome").choices)
     for source in sources:
@@ -51,17 +51,17 @@ def _edit(request, source=None):
 
 
 def source_create(request):
-    require_staff(request)
+    require_perm(request, "sources.watch")
     return _edit(request)
 
 
 def source_edit(request, pk):
-    return _edit(request, access_source(request, pk))
+    return _edit(request, access_source(request, pk, "sources.change_source"))
 
 
 @require_POST
 def source_fetch(request, pk):
-    source = access_source(request, pk)
+    source = access_source(request, pk, "sources.change_source")
     enqueue_on_commit("sources.fetch_source", source_id=source.pk)
     messages.success(request, _("A fetch of this source is queued; refresh in a moment."))
     return redirect(source)

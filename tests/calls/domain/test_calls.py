@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from kopru.calls.domain.calls import advance_call, deadline_in_zones
+from kopru.calls.domain.calls import advance_call, deadline_in_zones, status_options
 from kopru.calls.enums import CallStatus
 from kopru.calls.models import Call, CallTransition
 from tests.factories import CallFactory, organisation, past_deadline
@@ -120,3 +120,22 @@ def test_deadline_zones_follow_daylight_rules():
     moment = datetime.datetime(2030, 7, 1, 12, 0, tzinfo=zoneinfo.ZoneInfo("UTC"))
     shown = dict(deadline_in_zones(moment))
     assert (shown["Istanbul"].hour, shown["Beijing"].hour) == (15, 20)
+
+
+def test_status_options_allow_only_the_next_status_when_its_condition_holds(cast):
+    call = CallFactory(status=CallStatus.DRAFT)
+    assert [(o.status, o.allowed) for o in status_options(call)] == [
+        ("open", True),
+        ("closed", False),
+        ("in_review", False),
+        ("panel", False),
+        ("decided", False),
+        ("archived", False),
+    ]
+    call.topics.clear()
+    assert status_options(call)[0].refusal == "Choose the call's topics before opening it."
+    panel = CallFactory(status=CallStatus.PANEL)
+    assert {o.status: o.refusal for o in status_options(panel)}["decided"] == (
+        "Decide the call from the panel page."
+    )
+    assert not any(o.allowed for o in status_options(panel))

@@ -4,14 +4,21 @@ from cascading deletes."""
 
 from __future__ import annotations
 
+import datetime
+import threading
+
 import pytest
+from django.core.management import call_command
+from django.db import connection, connections
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from kopru.calls.domain import reviewing
 from kopru.calls.domain.proposals import withdraw_proposal
 from kopru.calls.enums import CallStatus, RunStatus
 from kopru.calls.models import AssignmentRun, Review, ReviewAssignment
 from kopru.calls.tasks import run_assignment_task
+from kopru.core.heartbeat import stale_after
 from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -138,3 +145,95 @@ def test_withdrawing_a_reviewed_proposal_keeps_its_submitted_review(assigned_cal
     withdraw_proposal(first.proposal)
     assert list(Review.objects.values_list("pk", flat=True)) == [submitted_review.pk]
     assert ReviewAssignment.objects.filter(proposal=first.proposal).count() == 1
+
+
+# --- two runs of one call: only one replaces the assignments --------------------------------------------
+
+
+def test_a_run_stands_down_while_another_run_of_the_call_is_being_solved(assigned_call):
+    call = assigned_call
+    running = AssignmentRun.objects.create(call=call)
+    # A worker is solving `running`: the task's heartbeat marks it, outside the solving transaction.
+    AssignmentRun.objects.filter(pk=running.pk).update(heartbeat_at=timezone.now())
+    second = AssignmentRun.objects.create(call=call)
+    before = _snapshot(call)
+
+    assert run_assignment_task.call(run_id=second.pk) == RunStatus.SUPERSEDED
+
+    second.refresh_from_db()
+    assert second.explanation == (
+        f"Run #{running.pk} of this call was being solved at the same time; this run changed nothing."
+    )
+    assert second.finished_at is not None
+    assert second.assignments_made is None
+    assert _snapshot(call) == before
+    assert AssignmentRun.objects.get(pk=running.pk).status == RunStatus.QUEUED  # left to its own worker
+
+
+def test_of_two_runs_queued_at_once_the_second_does_not_write_again(assigned_call):
+    call = assigned_call
+    first, second = AssignmentRun.objects.create(call=call), AssignmentRun.objects.create(call=call)
+
+    assert run_assignment_task.call(run_id=first.pk) == RunStatus.OPTIMAL
+    after_first = _snapshot(call)
+    assert run_assignment_task.call(run_id=second.pk) == RunStatus.SUPERSEDED
+
+    second.refresh_from_db()
+    assert second.explanation == (
+        f"Run #{first.pk} replaced the assignments after this run was requested; this run changed nothing."
+    )
+    assert _snapshot(call) == after_first
+
+
+def test_a_dead_workers_run_does_not_block_a_new_one(assigned_call):
+    call = assigned_call
+    dead = AssignmentRun.objects.create(call=call)
+    AssignmentRun.objects.filter(pk=dead.pk).update(
+        heartbeat_at=timezone.now() - stale_after() - datetime.timedelta(seconds=1)
+    )
+    fresh = AssignmentRun.objects.create(call=call)
+    assert run_assignment_task.call(run_id=fresh.pk) == RunStatus.OPTIMAL
+
+
+def test_a_run_delivered_twice_is_decided_once(assigned_call):
+    call = assigned_call
+    run = AssignmentRun.objects.create(call=call)
+    stale_copy = AssignmentRun.objects.get(pk=run.pk)  # what a second delivery read before the first ended
+    assert reviewing.run_assignment(run).status == RunStatus.OPTIMAL
+    after = _snapshot(call)
+    assert reviewing.run_assignment(stale_copy).status == RunStatus.OPTIMAL
+    assert _snapshot(call) == after
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two connections")
+def test_two_runs_in_two_threads_write_once_on_postgresql(transactional_db):
+    call_command("load_reference", verbosity=0)  # a transactional test starts from a flushed database
+    call = CallFactory()
+    for i in range(2):
+        submitted(
+            call, organisation(f"Anatolia {i}", "TR"), organisation(f"Shenzhen {i}", "CN"), title=f"P{i}"
+        )
+    past_deadline(call)
+    move(call, CallStatus.CLOSED)
+    for name, country in [("ada", "TR"), ("burak", "TR"), ("chen", "CN"), ("dong", "CN")]:
+        reviewer(name, country)
+    runs = [AssignmentRun.objects.create(call=call) for _ in range(2)]
+    start = threading.Barrier(2)
+    outcomes = {}
+
+    def work(run_id):
+        try:
+            start.wait()
+            outcomes[run_id] = run_assignment_task.call(run_id=run_id)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(run.pk,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert sorted(outcomes.values()) == [RunStatus.OPTIMAL, RunStatus.SUPERSEDED]
+    assert sorted(AssignmentRun.objects.values_list("status", flat=True)) == ["optimal", "superseded"]
+    assert ReviewAssignment.objects.filter(proposal__call=call).count() == 4

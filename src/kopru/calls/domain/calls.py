@@ -128,36 +128,62 @@ def check_call(call: Call) -> None:
         raise ValidationError(errors)
 
 
+@dataclass(frozen=True)
+class StatusOption:
+    """A status a call could move to, and why not now when it may not (the status form lists them all)."""
+
+    status: str
+    label: str
+    refusal: str | None
+
+    @property
+    def allowed(self) -> bool:
+        return self.refusal is None
+
+
+def transition_refusal(call: Call, to_status: str, *, now=None) -> str | None:
+    """Why `call` may not move to `to_status` now, or None when it may. The one statement of the lifecycle:
+    one step at a time, deciding from the panel page, opening with topics before the deadline, closing at
+    the deadline, reviewing once reviewers are assigned."""
+    now = now or timezone.now()
+    if to_status not in CALL_ORDER:
+        return _("Unknown status.")
+    if NEXT_STATUS.get(call.status) != to_status:
+        return _("A call in status “%(status)s” can only move to “%(next)s”.") % {
+            "status": CallStatus(call.status).label,
+            "next": CallStatus(NEXT_STATUS[call.status]).label if call.status in NEXT_STATUS else "—",
+        }
+    if to_status == CallStatus.DECIDED:
+        return _("Decide the call from the panel page.")
+    if to_status == CallStatus.OPEN:
+        if not call.topics.exists():
+            return _("Choose the call's topics before opening it.")
+        if call.deadline <= now:
+            return _("The deadline has already passed.")
+    if to_status == CallStatus.CLOSED and now < call.deadline:
+        return _("The call closes at its deadline; applicants may submit until then.")
+    if to_status == CallStatus.IN_REVIEW and not call.proposals.filter(assignments__isnull=False).exists():
+        return _("Assign reviewers before the review starts.")
+    return None
+
+
+def status_options(call: Call, *, now=None) -> list[StatusOption]:
+    """Every status other than the current one, in lifecycle order, each with its refusal (None: allowed)."""
+    return [
+        StatusOption(status, str(CallStatus(status).label), transition_refusal(call, status, now=now))
+        for status in CALL_ORDER
+        if status != call.status
+    ]
+
+
 @transaction.atomic
 def advance_call(call: Call, *, to_status: str, by=None, note: str = "", now=None) -> CallTransition:
     """Move a call one step forward; each move is dated and signed. Deciding goes through decide_call."""
     now = now or timezone.now()
     given, call = call, Call.objects.select_for_update().get(pk=call.pk)
-    if to_status not in CALL_ORDER:
-        raise ValidationError({"to_status": _("Unknown status.")})
-    if NEXT_STATUS.get(call.status) != to_status:
-        raise ValidationError(
-            {
-                "to_status": _("A call in status “%(status)s” can only move to “%(next)s”.")
-                % {
-                    "status": CallStatus(call.status).label,
-                    "next": CallStatus(NEXT_STATUS[call.status]).label if call.status in NEXT_STATUS else "—",
-                }
-            }
-        )
-    if to_status == CallStatus.DECIDED:
-        raise ValidationError({"to_status": _("Decide the call from the panel page.")})
-    if to_status == CallStatus.OPEN:
-        if not call.topics.exists():
-            raise ValidationError({"to_status": _("Choose the call's topics before opening it.")})
-        if call.deadline <= now:
-            raise ValidationError({"to_status": _("The deadline has already passed.")})
-    if to_status == CallStatus.CLOSED and now < call.deadline:
-        raise ValidationError(
-            {"to_status": _("The call closes at its deadline; applicants may submit until then.")}
-        )
-    if to_status == CallStatus.IN_REVIEW and not call.proposals.filter(assignments__isnull=False).exists():
-        raise ValidationError({"to_status": _("Assign reviewers before the review starts.")})
+    refusal = transition_refusal(call, to_status, now=now)
+    if refusal:
+        raise ValidationError({"to_status": refusal})
     transition = record_transition(call, to_status=to_status, by=by, note=note, now=now)
     given.status = call.status
     return transition

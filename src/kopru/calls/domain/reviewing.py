@@ -36,6 +36,7 @@ from kopru.calls.models import (
 from kopru.calls.rules import DECIDED, is_assigned_reviewer, is_officer_user
 from kopru.core import access
 from kopru.core.enums import Role
+from kopru.core.heartbeat import stale_after
 from kopru.core.jobs import enqueue_on_commit
 
 ASSIGNABLE_STATUSES = (CallStatus.CLOSED, CallStatus.IN_REVIEW)
@@ -191,8 +192,19 @@ def run_assignment(run: AssignmentRun) -> AssignmentRun:
     The guard lives here, in the function that deletes: under a lock on the call's row (which
     `save_review` takes too before submitting), a run refuses, and says why on the run, when the call is
     no longer assignable or a review has been submitted since the run was queued. Nothing is deleted then.
+    Under the same lock, a run that another run of the call supersedes stands down (`_superseding_run`).
     """
     call = Call.objects.select_for_update().get(pk=run.call_id)
+    if AssignmentRun.objects.filter(pk=run.pk).values_list("status", flat=True).first() != RunStatus.QUEUED:
+        run.refresh_from_db()  # the same run delivered twice: the other delivery has decided it
+        return run
+    superseded_by = _superseding_run(run)
+    if superseded_by is not None:
+        run.status = RunStatus.SUPERSEDED
+        run.explanation = _superseded_explanation(superseded_by)
+        run.finished_at = timezone.now()
+        run.save()
+        return run
     refusal = _run_refusal(call)
     if refusal:
         run.status, run.explanation = RunStatus.REFUSED, refusal
@@ -201,6 +213,34 @@ def run_assignment(run: AssignmentRun) -> AssignmentRun:
     run.finished_at = timezone.now()
     run.save()
     return run
+
+
+def _superseding_run(run: AssignmentRun) -> AssignmentRun | None:
+    """Another run of the same call that makes this one pointless, or None.
+
+    Two runs queued at once (two clicks, a retry, a requeue) must not both replace the assignments: the
+    second would throw away the first's result and every draft review written against it. Called under the
+    call's row lock, so runs of one call decide one after the other: a run stands down when another one is
+    being solved right now (queued, with a live heartbeat from its worker) or has already replaced the
+    assignments since this run was requested."""
+    others = AssignmentRun.objects.filter(call_id=run.call_id).exclude(pk=run.pk)
+    live = timezone.now() - stale_after()
+    return (
+        others.filter(status=RunStatus.QUEUED, heartbeat_at__gte=live).order_by("pk").first()
+        or others.filter(status=RunStatus.OPTIMAL, finished_at__gte=run.requested_at)
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def _superseded_explanation(other: AssignmentRun) -> str:
+    if other.status == RunStatus.QUEUED:
+        return _("Run #%(run)s of this call was being solved at the same time; this run changed nothing.") % {
+            "run": other.pk
+        }
+    return _(
+        "Run #%(run)s replaced the assignments after this run was requested; this run changed nothing."
+    ) % {"run": other.pk}
 
 
 def _run_refusal(call: Call) -> str | None:

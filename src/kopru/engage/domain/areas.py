@@ -7,11 +7,12 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kopru.core.domain.actors import Ownership, attach_spans
+from kopru.core.enums import Visibility
 from kopru.core.models import Country, Document, Sector
 from kopru.engage.domain.engagements import engagements_sourced_from
 from kopru.engage.enums import AREA_ORDER, AreaStatus
@@ -59,6 +60,14 @@ def _side_countries() -> tuple[Country, Country]:
     return Country.objects.get(code=settings.KOPRU_SIDE_A), Country.objects.get(code=settings.KOPRU_SIDE_B)
 
 
+def _area_slot(ownership: Ownership) -> Q:
+    """Which of the pair-and-sector's areas a record with `ownership` would be: each side may hold one
+    internal area beside the one shared (or public) area (the model's two uniqueness rules)."""
+    if ownership.visibility == Visibility.INTERNAL:
+        return Q(visibility=Visibility.INTERNAL, owner_side=ownership.owner_side)
+    return ~Q(visibility=Visibility.INTERNAL)
+
+
 def record_area_mention(
     sector: Sector, document: Document, *, spans, areas: QuerySet, engagements: QuerySet
 ) -> CooperationArea:
@@ -68,15 +77,25 @@ def record_area_mention(
     `areas` and `engagements` are the records the caller may change; an area outside them is not touched."""
     country_a, country_b = _side_countries()
     pair = {"country_a": country_a, "country_b": country_b, "sector": sector}
-    area = CooperationArea.objects.filter(**pair).first()
-    if area is not None and not areas.filter(pk=area.pk).exists():
-        raise ValidationError(_("The cooperation area for this sector cannot be changed from this document."))
+    ownership = Ownership.of(document)
+    slot = _area_slot(ownership)
+    reachable = areas.filter(**pair)
+    # The area in the document's own slot first (the shared one for a shared document, the side's internal
+    # one for an internal document), else any other this acceptance may change. The other side's internal
+    # area is never among them: it neither receives this evidence nor stops a visible area being created.
+    area = reachable.filter(slot).order_by("pk").first() or reachable.order_by("pk").first()
     if area is None:
+        if CooperationArea.objects.filter(**pair).filter(slot).exists():
+            # The slot's area exists but this acceptance may not change it (e.g. an internal document of a
+            # side whose internal area someone else's visibility rules keep out of reach).
+            raise ValidationError(
+                _("The cooperation area for this sector cannot be changed from this document.")
+            )
         area = CooperationArea.objects.create(
             **pair,
             status=AreaStatus.DISCUSSED,
             status_since=document.published_date or timezone.localdate(),
-            **Ownership.of(document).as_fields(),
+            **ownership.as_fields(),
         )
         record_initial_status(area)
     area.engagements.add(*engagements.filter(engagements_sourced_from(document), sectors=sector))

@@ -17,6 +17,7 @@ from kopru.core.domain.actors import Ownership, attach_spans, country
 from kopru.core.models import Document, Evidence, Organisation, Person, Sector
 from kopru.engage.enums import EngagementKind
 from kopru.engage.models import Engagement
+from kopru.engage.titles import render_title, stored_title, title_parts
 
 # Reports of one event from several outlets are usually dated within a few days of each other.
 SAME_EVENT_WITHIN = datetime.timedelta(days=3)
@@ -80,22 +81,17 @@ def find_same_engagement(
 
 
 def engagement_title(kind, people, organisations, place: str) -> str:
-    """ "Visit to Farasis Energy (Jiangxi): Mehmet Fatih Kacır", "Meeting in Beijing: Kacır, Yin Hejun"."""
-    who = ", ".join(person.name for person in people[:3])
-    hosts = ", ".join(organisation.name for organisation in organisations[:2])
-    if kind == EngagementKind.VISIT and (hosts or place):
-        head = f"Visit to {hosts} ({place})" if hosts and place else f"Visit to {hosts or place}"
-    else:
-        head = f"{kind.label} in {place}" if place else str(kind.label)
-        who = who or hosts
-    return f"{head}: {who}"[:300] if who else head[:300]
+    """The generated title in the active language (see `kopru.engage.titles`)."""
+    return render_title(title_parts(kind, people, organisations, place))
 
 
 def _create(report: ReportedEngagement, ownership: Ownership) -> Engagement:
     kind = EngagementKind(report.kind)
+    parts = title_parts(kind, report.people, report.organisations, report.place)
     engagement = Engagement(
         kind=kind,
-        title=engagement_title(kind, report.people, report.organisations, report.place),
+        title=stored_title(parts),
+        title_parts=parts,
         status=report.status or "held",
         start_date=report.date,
         place=report.place,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from kopru.core import access
 from kopru.core.domain import actors
@@ -180,7 +181,9 @@ def _participants(facts: EventFacts, acceptance: Acceptance) -> tuple[list[Perso
 def accept_event(facts: EventFacts, acceptance: Acceptance) -> Engagement:
     kind = EVENT_KINDS.get(facts.type)
     if kind is None:
-        raise ValidationError({"type": f"Events of type {facts.type!r} do not become engagements."})
+        raise ValidationError(
+            {"type": _("Events of type “%(type)s” do not become engagements.") % {"type": facts.type}}
+        )
     date = _event_date(facts.date)
     people, organisations = _participants(facts, acceptance)
     document = acceptance.document
@@ -202,7 +205,7 @@ def accept_event(facts: EventFacts, acceptance: Acceptance) -> Engagement:
 def accept_sector(facts: SectorFacts, acceptance: Acceptance) -> CooperationArea:
     sector = Sector.objects.filter(code=facts.code).first()
     if sector is None:
-        raise ValidationError({"code": f"Unknown sector code {facts.code!r}."})
+        raise ValidationError({"code": _("Unknown sector code “%(code)s”.") % {"code": facts.code}})
     return record_area_mention(
         sector,
         acceptance.document,
@@ -218,7 +221,7 @@ def _decimal(value) -> Decimal | None:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise ValidationError({"value": f"{value!r} is not a number."}) from None
+        raise ValidationError({"value": _("“%(value)s” is not a number.") % {"value": value}}) from None
 
 
 def accept_claim(facts: ClaimFacts, acceptance: Acceptance) -> Claim:

@@ -10,6 +10,7 @@ import hashlib
 from dataclasses import dataclass
 
 from kopru.core.text import fold
+from kopru.intel.domain.labels import stored_event_label
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,9 @@ def sector_drafts(result: dict) -> list[Draft]:
 
 
 def event_label(event: dict) -> str:
-    where = f" in {event['place']}" if event.get("place") else ""
-    when = f" on {event['date']}" if event.get("date") else ""
-    who = ", ".join(event.get("participants") or [])
-    return f"{event['type'].capitalize()} ({event['status']}){where}{when}: {who}".rstrip(": ")
+    """The English label stored with the suggestion; pages show it in the reader's language
+    (`Suggestion.get_label_display`)."""
+    return stored_event_label(event)
 
 
 def _with_context(event: dict, result: dict) -> dict:
