@@ -1,0 +1,95 @@
+"""Names, in the reader's language, for the codes the investment engine returns: duty kinds, risk levels,
+number statuses, scheme types, instruments, regimes, plant parameters and the items of a landed cost."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+CODE_LABELS = {
+    "low": _("low"),
+    "medium": _("medium"),
+    "high": _("high"),
+    "unknown": _("unknown"),
+    "verified": _("verified"),
+    "unverified": _("unverified"),
+    "not_known": _("not known"),
+    "mfn": _("MFN duty"),
+    "customs_union": _("Customs Union"),
+    "countervailing": _("countervailing duty"),
+    "anti_dumping": _("anti-dumping duty"),
+    "anti_dumping_extension": _("anti-dumping duty (extension)"),
+    "additional": _("additional duty"),
+    "fta": _("free trade agreement"),
+    "provisional": _("provisional"),
+    "definitive": _("definitive"),
+    "minimum": _("at least"),
+    # incentive scheme types, instruments, capacity units and regimes
+    "large_scale": _("large-scale investment"),
+    "regional": _("regional investment"),
+    "strategic": _("strategic investment"),
+    "project_based": _("project-based investment"),
+    "hit30": _("HIT-30 technology programme"),
+    "customs_duty_exemption": _("customs duty exemption"),
+    "vat_exemption": _("VAT exemption"),
+    "capacity_grant": _("capacity grant"),
+    "battery_mwh": _("battery capacity (MWh)"),
+    "solar_cell_mw": _("solar-cell capacity (MW)"),
+    "incentive_certificate": _("investment incentive certificate"),
+    "non_eu_non_fta": _("countries outside the EU without a free trade agreement with Türkiye"),
+    # the items of a landed cost
+    "ex_works": _("ex-works price"),
+    "freight": _("freight"),
+    "insurance": _("insurance"),
+    # distributions of the Monte Carlo ranges
+    "triangular": _("triangular"),
+    "uniform": _("uniform"),
+}
+
+PARAMETER_LABELS = {
+    "currency": _("plant currency"),
+    "horizon_years": _("horizon (years)"),
+    "discount_rate": _("discount rate"),
+    "capex": _("capital expenditure"),
+    "capex_phasing": _("capex phasing"),
+    "first_production_year": _("first production year"),
+    "ramp_up": _("ramp-up"),
+    "capacity_units_per_year": _("capacity (units per year)"),
+    "price_per_unit": _("price per unit"),
+    "variable_cost_per_unit": _("variable cost per unit"),
+    "fixed_cost_per_year": _("fixed cost per year"),
+    "corporate_tax_rate": _("corporate tax rate"),
+    "depreciation_years": _("depreciation (years)"),
+    "working_capital_share": _("working capital (share of revenue)"),
+    "tax_reduction_rate": _("tax reduction rate"),
+    "investment_contribution_rate": _("investment contribution rate"),
+    "grant": _("grant"),
+    "price_escalation": _("price escalation per year"),
+    "cost_escalation": _("cost escalation per year"),
+    "terminal_growth": _("terminal growth"),
+}
+
+
+def code_label(code) -> str:
+    """A code's name; a code nobody named yet is shown with spaces rather than underscores."""
+    if code is None:
+        return ""
+    label = CODE_LABELS.get(code) or PARAMETER_LABELS.get(code)
+    return str(label) if label is not None else str(code).replace("_", " ")
+
+
+def parameter_label(name: str) -> str:
+    label = PARAMETER_LABELS.get(name) or CODE_LABELS.get(name)
+    return str(label) if label is not None else name.replace("_", " ")
+
+
+def cost_item_label(label: str) -> str:
+    """A landed-cost line: `ex_works`, `duty:mfn` or `component:li_ion_battery:duty:additional`."""
+    parts = label.split(":")
+    if parts[0] == "duty" and len(parts) == 2:
+        return code_label(parts[1])
+    if parts[0] == "component" and len(parts) >= 4:
+        return str(_("%(duty)s on the component %(component)s")) % {
+            "duty": code_label(parts[-1]),
+            "component": parts[1].replace("_", " "),
+        }
+    return code_label(label)
