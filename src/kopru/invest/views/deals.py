@@ -32,7 +32,7 @@ from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
 from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
-from kopru.ui.views.records import post_note
+from kopru.ui.views.records import post_note, readable_change
 
 EXPORT_LIMIT = 100_000
 
@@ -146,8 +146,10 @@ def deal_detail(request, pk):
             :30
         ]:
             previous = record.prev_record
+            changes = record.diff_against(previous).changes if previous else []
+            # the generic history's wording: field labels, names of linked records, values as people read them
             history.append(
-                {"record": record, "changes": record.diff_against(previous).changes if previous else []}
+                {"record": record, "changes": [readable_change(Deal, change, user) for change in changes]}
             )
     return render(
         request,

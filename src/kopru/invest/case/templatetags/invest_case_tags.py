@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import template
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from kopru.invest import l10n
@@ -61,6 +63,17 @@ def param(name):
 @register.filter
 def cost_item(label):
     return cost_item_label(str(label))
+
+
+@register.filter
+def data_text(text):
+    """A note from the rule data: `field` names written in backticks are shown as code, the rest escaped."""
+    parts = str(text or "").split("`")
+    return mark_safe(
+        "".join(
+            f"<code>{escape(part)}</code>" if index % 2 else escape(part) for index, part in enumerate(parts)
+        )
+    )
 
 
 @register.simple_tag
