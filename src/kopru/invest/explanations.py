@@ -215,7 +215,7 @@ TEMPLATES: dict[str, tuple[str, dict[str, str]]] = {
     "rule.title.tr_fta_partners": (gettext_noop("Türkiye's free trade agreement partners"), {}),
     "rule.title.customs_union": (gettext_noop("EU–Türkiye Customs Union"), {}),
     "rule.title.origin_model": (gettext_noop("Origin-risk screening model"), {}),
-    "rule.title.instrument": (gettext_noop("%(instrument)s"), {"instrument": "code"}),
+    "rule.title.instrument": (gettext_noop("Incentive instrument: %(instrument)s"), {"instrument": "code"}),
 }
 
 
