@@ -69,6 +69,31 @@ PARAMETER_LABELS = {
 }
 
 
+# the product catalogue's keys (data/trade/products), as the calculator's product field accepts them
+PRODUCT_LABELS = {
+    "bev": _("battery electric car"),
+    "phev": _("plug-in hybrid car"),
+    "ice_car": _("petrol car"),
+    "hybrid_car": _("hybrid car"),
+    "li_ion_battery": _("lithium-ion battery"),
+    "pv_cell": _("photovoltaic cell"),
+    "pv_module": _("photovoltaic module"),
+    "wind_turbine_set": _("wind turbine"),
+    "electric_locomotive": _("electric locomotive"),
+    "electric_railcar": _("electric railcar"),
+    "medical_device_9018": _("medical instrument"),
+    "syringe": _("syringe"),
+    "ct_scanner": _("X-ray scanner"),
+    "vaccine": _("vaccine"),
+}
+
+
+def product_label(key: str) -> str:
+    """A product key (`li_ion_battery`) as its name; an HS code or unknown key is shown as typed."""
+    label = PRODUCT_LABELS.get(str(key).strip().casefold())
+    return str(label) if label is not None else str(key)
+
+
 def code_label(code) -> str:
     """A code's name; a code nobody named yet is shown with spaces rather than underscores."""
     if code is None:
@@ -90,6 +115,6 @@ def cost_item_label(label: str) -> str:
     if parts[0] == "component" and len(parts) >= 4:
         return str(_("%(duty)s on the component %(component)s")) % {
             "duty": code_label(parts[-1]),
-            "component": parts[1].replace("_", " "),
+            "component": product_label(parts[1]),
         }
     return code_label(label)

@@ -13,6 +13,7 @@ from kopru.invest.economics.incentives import SCHEME_TYPES
 from kopru.invest.economics.montecarlo import DISTRIBUTIONS, MAX_SEED
 from kopru.invest.economics.plant import RANGEABLE
 from kopru.invest.economics.rule_tables import Rules
+from kopru.invest.l10n import country as country_name
 from kopru.invest.labels import CODE_LABELS, parameter_label
 from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
 
@@ -212,7 +213,7 @@ class CaseInputsForm(forms.Form):
         members = sorted(rules.eu_members.codes)
         self.fields["destinations"].choices = [
             ("EU", _("European Union (common tariff)")),
-            *[(code, f"{code} · {rules.countries.get(code, code)}") for code in members],
+            *[(code, f"{code} · {country_name(code)}") for code in members],
             ("TR", _("Türkiye")),
         ]
         for name, label, kind in PLANT_FIELDS:

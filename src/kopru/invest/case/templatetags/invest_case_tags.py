@@ -7,12 +7,13 @@ from django import template
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kopru.invest import l10n
 from kopru.invest.case.domain.rulebook import RATE_KEYS, VALUE_LABELS
 from kopru.invest.explanations import render
-from kopru.invest.labels import code_label, cost_item_label, parameter_label
+from kopru.invest.labels import code_label, cost_item_label, parameter_label, product_label
 
 register = template.Library()
 _missing = l10n.is_missing
@@ -24,6 +25,14 @@ def pct(value, digits: int = 1):
     if _missing(value):
         return _("not known")
     return l10n.percent(value, int(digits))
+
+
+@register.filter
+def percent_of_hundred(value):
+    """A probability kept as a whole number of percent (20) in the reader's locale: 20%, %20."""
+    if _missing(value):
+        return _("not known")
+    return l10n.percent(float(value) / 100, 0)
 
 
 @register.filter
@@ -58,6 +67,11 @@ def explain(explanation):
 @register.filter
 def param(name):
     return parameter_label(str(name))
+
+
+@register.filter
+def product(key):
+    return product_label(key) if key else ""
 
 
 @register.filter
@@ -117,11 +131,14 @@ def rule_value(value, key=""):
         }
     if key == "min_investment" and isinstance(value, dict):
         return l10n.money(value.get("amount", 0), value.get("currency", ""))
+    if key == "conflicting_values" and isinstance(value, dict):
+        field = value_label(str(value.get("field", "")).split(".")[0])
+        return f"{capfirst(field)}: {input_value(value.get('value'))} ({value.get('source', '')})"
     if isinstance(value, dict):
         return ", ".join(f"{value_label(k)} {input_value(v)}" for k, v in value.items())
     if isinstance(value, list):
         if all(isinstance(item, dict) for item in value):
-            return "; ".join(rule_value(item) for item in value) or "—"
+            return "; ".join(rule_value(item, key) for item in value) or "—"
         return _codes(value) if value else "—"
     if isinstance(value, int | float):
         return input_value(value)
