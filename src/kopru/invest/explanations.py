@@ -12,9 +12,10 @@ from typing import Any
 
 from django.utils.translation import gettext, gettext_noop
 
+from kopru.core.models import Sector
 from kopru.invest import l10n
 from kopru.invest.economics.explanations import Explanation
-from kopru.invest.labels import code_label, parameter_label
+from kopru.invest.labels import DONE_LABELS, REGION_LABELS, SEEKS_LABELS, code_label, parameter_label
 
 # key → (template, {parameter: format}); parameters not named are shown by their type
 TEMPLATES: dict[str, tuple[str, dict[str, str]]] = {
@@ -201,6 +202,111 @@ TEMPLATES: dict[str, tuple[str, dict[str, str]]] = {
         {"name": "parameter", "rate": "percent0"},
     ),
     "plant.no_ranges": (gettext_noop("No ranges given: Monte Carlo and tornado skipped."), {}),
+    "match.nothing_in_common": (gettext_noop("no match: the pair has nothing in common (score 0)"), {}),
+    "match.excluded_host_country": (
+        gettext_noop(
+            "excluded: the headquarters are in %(country)s, the host country; this programme seeks foreign"
+            " investors"
+        ),
+        {"country": "country"},
+    ),
+    "match.excluded_not_admitted": (
+        gettext_noop(
+            "excluded: headquarters in %(country)s are not admitted by the programme's country rules"
+        ),
+        {"country": "country"},
+    ),
+    "match.excluded_only_from": (
+        gettext_noop("excluded: the opportunity is open only to investors from %(countries)s"),
+        {"countries": "countries"},
+    ),
+    "match.excluded_closed_to": (
+        gettext_noop("excluded: the opportunity is closed to investors from %(country)s"),
+        {"country": "country"},
+    ),
+    "match.shared_terms": (gettext_noop("shared terms: %(terms)s"), {"terms": "list"}),
+    "match.no_shared_terms": (gettext_noop("no shared terms"), {}),
+    "match.sector_match": (gettext_noop("same sector: %(sectors)s"), {"sectors": "sectors"}),
+    "match.sector_pair": (gettext_noop("%(mine)s ~ %(theirs)s"), {"mine": "sector", "theirs": "sector"}),
+    "match.sector_related": (
+        gettext_noop("related sectors (company ~ opportunity): %(pairs)s"),
+        {"pairs": "list"},
+    ),
+    "match.sector_none": (
+        gettext_noop(
+            "no sector in common: the company is in %(company)s, the opportunity in %(opportunity)s"
+        ),
+        {"company": "sectors", "opportunity": "sectors"},
+    ),
+    "match.capacity_unstated": (gettext_noop("capacity: the opportunity states none"), {}),
+    "match.capacity_not_comparable": (
+        gettext_noop("capacity not comparable: the company states no capacity in %(unit)s"),
+        {},
+    ),
+    "match.capacity_fits": (
+        gettext_noop("capacity fits: the company makes %(company)s, the opportunity %(opportunity)s"),
+        {},
+    ),
+    "match.capacity_gap": (
+        gettext_noop("capacity gap: the company makes %(company)s, the opportunity needs %(opportunity)s"),
+        {},
+    ),
+    "match.capacity_larger": (
+        gettext_noop(
+            "capacity: the company (%(company)s) is far larger than the opportunity (%(opportunity)s)"
+        ),
+        {},
+    ),
+    "match.exports_to": (
+        gettext_noop("exports to %(regions)s, where the opportunity pitches access"),
+        {"regions": "regions"},
+    ),
+    "match.no_exports": (
+        gettext_noop("no exports yet to the markets the opportunity pitches (%(regions)s)"),
+        {"regions": "regions"},
+    ),
+    "match.kind_has_plant": (
+        gettext_noop(
+            "kind fits: the company already has a plant in %(country)s; the opportunity seeks %(seeks)s"
+        ),
+        {"country": "country", "seeks": "seeks"},
+    ),
+    "match.kind_no_plant": (
+        gettext_noop(
+            "kind gap: the company has no plant in %(country)s to expand; the opportunity seeks %(seeks)s"
+        ),
+        {"country": "country", "seeks": "seeks"},
+    ),
+    "match.kind_fit": (
+        gettext_noop("kind fits: the company does %(done)s; the opportunity seeks %(seeks)s"),
+        {"done": "done", "seeks": "seeks"},
+    ),
+    "match.kind_related": (
+        gettext_noop("related kind: the company does %(done)s; the opportunity seeks %(seeks)s"),
+        {"done": "done", "seeks": "seeks"},
+    ),
+    "match.kind_unknown": (
+        gettext_noop("kind unknown: the company lists no past deals; the opportunity seeks %(seeks)s"),
+        {"seeks": "seeks"},
+    ),
+    "match.kind_mismatch": (
+        gettext_noop("kind mismatch: the company does %(done)s; the opportunity seeks %(seeks)s"),
+        {"done": "done", "seeks": "seeks"},
+    ),
+    "match.size_unknown": (gettext_noop("financial capacity unknown (capex or revenue not stated)"), {}),
+    "match.size_share": (
+        gettext_noop(
+            "financial capacity: a capex of %(capex)s is %(share)s of the annual revenue of %(revenue)s"
+        ),
+        {"capex": "musd", "share": "percent0", "revenue": "musd"},
+    ),
+    "match.size_small_share": (
+        gettext_noop(
+            "financial capacity: a capex of %(capex)s is under 1%% of the annual revenue of %(revenue)s"
+        ),
+        {"capex": "musd", "revenue": "musd"},
+    ),
+    "match.semantic": (gettext_noop("semantic similarity: %(similarity)s"), {"similarity": "decimal2"}),
     "rule.title.group": (gettext_noop("%(product)s — %(group)s"), {}),
     "rule.title.undertaking": (gettext_noop("Price undertaking — %(producer)s"), {}),
     "rule.title.tr_additional": (
@@ -236,6 +342,20 @@ def _shown(value: Any, how: str | None) -> str:
         return code_label(value)
     if how == "list":
         return l10n.listing(value)
+    if how == "countries":
+        return l10n.listing(l10n.country(code) for code in value)
+    if how in ("sector", "sectors"):
+        return _sector_names((value,) if how == "sector" else value)
+    if how == "regions":
+        return l10n.listing(str(REGION_LABELS.get(code, code)) for code in value)
+    if how == "seeks":
+        return str(SEEKS_LABELS.get(value, value))
+    if how == "done":
+        return l10n.listing(str(DONE_LABELS.get(code, code)) for code in value)
+    if how == "musd":
+        return gettext("USD %(amount)s million") % {"amount": l10n.number(value, 0 if value >= 1 else 1)}
+    if how == "decimal2":
+        return l10n.number(value, 2)
     if how == "text":
         return str(value)
     if isinstance(value, dt.date):
@@ -247,6 +367,15 @@ def _shown(value: Any, how: str | None) -> str:
     if isinstance(value, tuple | list):
         return l10n.listing(value)
     return str(value)
+
+
+def _sector_names(codes) -> str:
+    """Sector codes (`ev`, `battery`) as the sectors' names in the reader's language."""
+    codes = [str(code) for code in codes]
+    if not codes:
+        return gettext("no sector")
+    names = {sector.code: str(sector) for sector in Sector.objects.filter(code__in=codes)}
+    return l10n.listing(names.get(code, code) for code in codes)
 
 
 def render(explanation: Explanation | str | None) -> str:

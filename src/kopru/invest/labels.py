@@ -88,6 +88,39 @@ PRODUCT_LABELS = {
 }
 
 
+# matchmaking: what an opportunity seeks, what a company has done, and export regions
+SEEKS_LABELS = {
+    "greenfield": _("a greenfield investor"),
+    "expansion": _("an expansion"),
+    "jv_partner": _("a joint-venture partner"),
+    "supplier": _("a supplier"),
+    "rd_centre": _("an R&D centre"),
+    "acquisition": _("an acquirer"),
+}
+DONE_LABELS = {
+    "greenfield": _("greenfield plants"),
+    "expansion": _("expansions"),
+    "jv_partner": _("joint ventures"),
+    "supplier": _("supply contracts"),
+    "rd_centre": _("R&D centres"),
+    "acquisition": _("acquisitions"),
+}
+REGION_LABELS = {
+    "EU": _("the EU"),
+    "EUROPE_OTHER": _("non-EU Europe"),
+    "TR": _("Türkiye"),
+    "MENA": _("the Middle East and North Africa"),
+    "CIS": _("Russia, the Caucasus and Central Asia"),
+    "SSA": _("sub-Saharan Africa"),
+    "NORTH_AMERICA": _("North America"),
+    "LATAM": _("Latin America"),
+    "SOUTH_ASIA": _("South Asia"),
+    "EAST_ASIA": _("East Asia"),
+    "SOUTHEAST_ASIA": _("Southeast Asia"),
+    "OCEANIA": _("Oceania"),
+}
+
+
 def product_label(key: str) -> str:
     """A product key (`li_ion_battery`) as its name; an HS code or unknown key is shown as typed."""
     label = PRODUCT_LABELS.get(str(key).strip().casefold())

@@ -13,6 +13,7 @@ from kopru.invest.domain.matchmaking import (
     current_index,
     opportunities_for_company,
 )
+from kopru.invest.economics.explanations import Explanation
 from tests.factories import CompanyProfileFactory, OpportunityFactory, OrganisationFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -96,7 +97,7 @@ def test_the_battery_maker_ranks_first_for_the_cell_site_with_reasons(cast, cata
     assert ranked[0] == catalogue["ningtai"]
     assert catalogue["domestic"] not in ranked  # the host country's own firms are excluded
     assert matches[0].score > matches[-1].score or len(matches) == 1
-    assert "sector match: battery" in matches[0].sentences
+    assert Explanation("match.sector_match", {"sectors": ("battery",)}) in matches[0].messages
     assert 0 < matches[0].score <= 1
 
 
