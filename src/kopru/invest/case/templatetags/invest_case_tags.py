@@ -3,6 +3,8 @@ currency, dates, country names, labels for engine codes, explanations rendered f
 
 from __future__ import annotations
 
+import re
+
 from django import template
 from django.urls import reverse
 from django.utils.html import escape
@@ -16,6 +18,7 @@ from kopru.invest.explanations import render
 from kopru.invest.labels import code_label, cost_item_label, parameter_label, product_label
 
 register = template.Library()
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _missing = l10n.is_missing
 
 
@@ -177,6 +180,8 @@ def input_value(value):
         return format(value, "g") if abs(value) < 1e-4 else _trimmed(value)
     if isinstance(value, list | tuple):
         return ", ".join(input_value(item) for item in value) if value else "—"
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return l10n.date(value)
     return str(value)
 
 
