@@ -27,7 +27,8 @@ def test_compare_china_and_turkiye_for_a_byd_bev_then_open_the_report(live_serve
     expect(china).to_contain_text("27.0%")
     turkiye = page.locator("#route-TR-DE")
     expect(turkiye.locator(".origin-risk")).to_have_attribute("data-level", "high")
-    expect(turkiye.locator(".origin-risk")).to_contain_text("Assembly in Türkiye likely does not confer origin")
+    risk = turkiye.locator(".origin-risk")
+    expect(risk).to_contain_text("Assembly in Türkiye likely does not confer origin")
     expect(turkiye.locator(".origin-risk")).to_contain_text("20%")
 
     # a date before the definitive duty: the live panel switches to the provisional rate

@@ -36,7 +36,9 @@ def test_the_desk_charts_draw_and_the_pipeline_menu_submits(live_server, page, r
     _login(page, live_server, cast.staff_a)
     response = page.goto(f"{live_server.url}/invest/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    page.wait_for_function("() => window.Chart && Chart.getChart('funnel-chart') && Chart.getChart('value-chart')")
+    page.wait_for_function(
+        "() => window.Chart && Chart.getChart('funnel-chart') && Chart.getChart('value-chart')"
+    )
     labels = page.evaluate("() => Chart.getChart('funnel-chart').data.datasets.map(d => d.label)")
     assert labels == ["reached", "deals now"]
     with page.expect_navigation():
