@@ -122,3 +122,14 @@ def test_the_index_is_cached_until_a_record_changes(cast, catalogue):
     catalogue["vaccines"].title = "Vaccine and biologics fill-finish partner in Kocaeli"
     catalogue["vaccines"].save()
     assert current_index()[0] is not first
+
+
+def test_the_api_gives_the_reasons_in_words_of_the_request_language(client, cast, catalogue):
+    client.force_login(cast.staff_a)
+    url = f"/api/invest/opportunities/{catalogue['cells'].pk}/matches"
+    english = client.get(url).json()[0]["reasons"]
+    turkish = client.get(url, HTTP_ACCEPT_LANGUAGE="tr").json()[0]["reasons"]
+    battery = sector("battery")
+    assert f"same sector: {battery.name}" in english
+    assert f"aynı sektör: {battery.name_tr or battery.name}" in turkish
+    assert not [reason for reason in english + turkish if "match." in reason]
