@@ -65,13 +65,3 @@ def test_country_names_and_lists():
         "tr": "a, b ve c",
         "zh-hans": "a、b和c",
     }
-
-
-def test_capitals_know_the_turkish_dotted_i():
-    assert each_language(l10n.capitalised, "il (teşvikler)") == {
-        "en": "Il (teşvikler)",
-        "tr": "İl (teşvikler)",
-        "zh-hans": "Il (teşvikler)",
-    }
-    with translation.override("tr"):
-        assert l10n.capitalised("ılık") == "Ilık"

@@ -77,13 +77,3 @@ def country(code: str) -> str:
     if code == "EU":
         return gettext("European Union")
     return current_locale().territories.get(code, code)
-
-
-def capitalised(text: str) -> str:
-    """The first letter as a capital in the reader's language: Turkish "i" becomes "İ", "ı" becomes "I"."""
-    if not text:
-        return text
-    first = text[0]
-    if current_locale().language == "tr" and first in "iı":
-        return ("İ" if first == "i" else "I") + text[1:]
-    return first.upper() + text[1:]

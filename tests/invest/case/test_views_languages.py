@@ -63,6 +63,7 @@ def test_turkish_origin_risk_and_incentive_notes(client):
     assert "Türkiye&#x27;deki montaj büyük olasılıkla menşe kazandırmaz" in html
     assert "Manisa 3. bölgede" in html
     assert "büyük ölçekli yatırım" in html
+    assert "İl (teşvikler)" in html and "Il (teşvikler)" not in html
 
 
 def test_chart_words_and_labels_follow_the_language(client):

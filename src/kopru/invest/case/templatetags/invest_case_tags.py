@@ -53,12 +53,6 @@ def money(value, currency, digits: int = 0):
 
 
 @register.filter
-def capital(text):
-    """capfirst that knows Turkish: "il" → "İl", "ithal" → "İthal" (Python's upper() gives a dotless I)."""
-    return l10n.capitalised(str(text)) if text else text
-
-
-@register.filter
 def local_date(value):
     return l10n.date(value) if value else ""
 
