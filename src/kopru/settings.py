@@ -177,12 +177,10 @@ if KOPRU_PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
 # Content-Security-Policy (django-csp): no inline scripts or handlers anywhere; scripts are static files
-# (htmx and Chart.js are vendored). Inline style attributes stay allowed. The investment pages still carry
-# inline scripts (owned by the `invest` work): they are left out until those move to static files.
+# (htmx and Chart.js are vendored). Inline style attributes stay allowed. No page is exempt.
 MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
 INSTALLED_APPS.append("csp")
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/invest/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],

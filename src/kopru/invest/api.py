@@ -26,6 +26,7 @@ from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.domain.opportunities import save_opportunity
 from kopru.invest.domain.pipelines import save_pipeline
+from kopru.invest.explanations import render
 from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm, PipelineForm, StageFormSet
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
@@ -201,7 +202,13 @@ def _check_k(k: int) -> None:
 
 def _match_rows(matches) -> list[dict]:
     return [
-        {"id": m.record.pk, "name": str(m.record), "score": m.score, "reasons": m.sentences} for m in matches
+        {
+            "id": m.record.pk,
+            "name": str(m.record),
+            "score": m.score,
+            "reasons": [render(message) for message in m.messages],
+        }
+        for m in matches
     ]
 
 

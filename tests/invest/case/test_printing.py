@@ -36,6 +36,10 @@ def test_the_pdf_is_in_the_readers_language(client):
     assert turkish_text.startswith("Yatırım analizi raporu")
     assert "Menşe riski" in turkish_text
     assert "原产地风险" in chinese_text
+    # numbers, percentages and explanations in the reader's locale inside the PDF too
+    assert "%27,0" in turkish_text and "27.0 %" not in turkish_text
+    assert "Türkiye'deki montaj büyük olasılıkla menşe kazandırmaz" in turkish_text
+    assert "27.0%" in chinese_text and "2025年1月1日" in chinese_text
     assert len({english, turkish, chinese}) == 3
 
 

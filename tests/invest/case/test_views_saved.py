@@ -73,7 +73,7 @@ def test_edit_changes_inputs_and_history_shows_the_field(client, cast):
     assert case.inputs["date"] == "2024-08-01"
     history = client.get(f"/invest/case/cases/{case.pk}/history/")
     changes = history.context["entries"][0]["changes"]
-    assert ("date", "2025-01-01", "2024-08-01") in changes
+    assert ("date (rules in force that day)", "Jan 1, 2025", "Aug 1, 2024") in changes
 
 
 def test_detail_and_report_show_the_evaluation(client, cast):

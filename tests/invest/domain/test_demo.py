@@ -9,6 +9,7 @@ from kopru.core.domain.accounts import create_member
 from kopru.core.enums import Role
 from kopru.invest.domain.demo import load_demo
 from kopru.invest.domain.matchmaking import clear_cache, companies_for_opportunity
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, StageChange
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -56,4 +57,4 @@ def test_the_demo_loads_a_pipeline_once(cast):
     cells = Opportunity.objects.get(title__startswith="Lithium-ion battery cell gigafactory")
     matches, _note = companies_for_opportunity(cells, officer)
     assert str(matches[0].record) == "Ningtai Energy Technology"
-    assert "sector match: battery" in matches[0].sentences
+    assert Explanation("match.sector_match", {"sectors": ("battery",)}) in matches[0].messages

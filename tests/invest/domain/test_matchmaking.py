@@ -13,6 +13,7 @@ from kopru.invest.domain.matchmaking import (
     current_index,
     opportunities_for_company,
 )
+from kopru.invest.economics.explanations import Explanation
 from tests.factories import CompanyProfileFactory, OpportunityFactory, OrganisationFactory, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -96,7 +97,7 @@ def test_the_battery_maker_ranks_first_for_the_cell_site_with_reasons(cast, cata
     assert ranked[0] == catalogue["ningtai"]
     assert catalogue["domestic"] not in ranked  # the host country's own firms are excluded
     assert matches[0].score > matches[-1].score or len(matches) == 1
-    assert "sector match: battery" in matches[0].sentences
+    assert Explanation("match.sector_match", {"sectors": ("battery",)}) in matches[0].messages
     assert 0 < matches[0].score <= 1
 
 
@@ -121,3 +122,14 @@ def test_the_index_is_cached_until_a_record_changes(cast, catalogue):
     catalogue["vaccines"].title = "Vaccine and biologics fill-finish partner in Kocaeli"
     catalogue["vaccines"].save()
     assert current_index()[0] is not first
+
+
+def test_the_api_gives_the_reasons_in_words_of_the_request_language(client, cast, catalogue):
+    client.force_login(cast.staff_a)
+    url = f"/api/invest/opportunities/{catalogue['cells'].pk}/matches"
+    english = client.get(url).json()[0]["reasons"]
+    turkish = client.get(url, HTTP_ACCEPT_LANGUAGE="tr").json()[0]["reasons"]
+    battery = sector("battery")
+    assert f"same sector: {battery.name}" in english
+    assert f"aynı sektör: {battery.name_tr or battery.name}" in turkish
+    assert not [reason for reason in english + turkish if "match." in reason]

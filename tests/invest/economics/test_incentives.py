@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import estimate_incentives, find_province
 from kopru.invest.economics.rule_tables import load_rules
@@ -83,7 +84,13 @@ def test_project_based_scheme_rates_are_not_known_and_threshold_is_noted():
         RULES, "Manisa", "project_based", ON, eligible_investment=Money(50_000_000.0, "USD")
     )
     assert [line.rate for line in estimate.lines] == [None, None]
-    assert "project-based-6745: investment below the programme threshold of 100,000,000 USD" in estimate.notes
+    assert (
+        Explanation(
+            "incentives.below_threshold",
+            {"scheme": "project-based-6745", "minimum": 100_000_000, "currency": "USD"},
+        )
+        in estimate.notes
+    )
 
 
 @pytest.mark.parametrize(

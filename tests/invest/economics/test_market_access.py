@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.rule_tables import load_rules
 
@@ -38,7 +39,11 @@ def test_contract_examples_hold(product, made_in, producer, destination, date, s
 def test_json_shape_matches_the_contract():
     data = access("bev", "CN", "EU", "2025-01-01", "BYD").to_dict()
     assert data["product"] == {"key": "bev", "hs": "870380"}
-    assert data["origin"] == {"assessed": "CN", "basis": "made in CN", "risk": None}
+    assert data["origin"] == {
+        "assessed": "CN",
+        "basis": {"key": "origin.made_in", "params": {"country": "CN"}},
+        "risk": None,
+    }
     assert [d["kind"] for d in data["duties"]] == ["mfn", "countervailing"]
     countervailing = data["duties"][1]
     assert countervailing["rate"] == 0.17
@@ -70,8 +75,10 @@ def test_tesla_has_an_individual_rate_only_in_the_definitive_measure():
     provisional = access("bev", "CN", "EU", "2024-08-01", "Tesla")
     assert provisional.ad_valorem_total == 0.476
     assert provisional.notes == (
-        "producer 'Tesla' is not named in Commission Implementing Regulation (EU) 2024/1866:"
-        " treated as non-cooperating",
+        Explanation(
+            "access.producer_not_named",
+            {"producer": "Tesla", "reference": "Commission Implementing Regulation (EU) 2024/1866"},
+        ),
     )
 
 
@@ -85,21 +92,25 @@ def test_unnamed_producer_is_non_cooperating_and_notes_say_so():
     assert result.ad_valorem_total == 0.453
     assert result.duties[1].producer_group == "non-cooperating"
     assert result.notes == (
-        "producer 'Nio' is not named in Commission Implementing Regulation (EU) 2024/2754:"
-        " treated as non-cooperating",
+        Explanation(
+            "access.producer_not_named",
+            {"producer": "Nio", "reference": "Commission Implementing Regulation (EU) 2024/2754"},
+        ),
     )
 
 
 def test_missing_producer_gets_the_residual_rate_never_zero():
     result = access("bev", "CN", "EU", "2025-01-01")
     assert result.ad_valorem_total == 0.453
-    assert result.notes[0].startswith("no --producer given")
+    assert result.notes[0] == Explanation(
+        "access.no_producer", {"reference": "Commission Implementing Regulation (EU) 2024/2754"}
+    )
 
 
 def test_a_member_state_destination_applies_the_common_tariff():
     result = access("bev", "CN", "DE", "2025-01-01", "BYD")
     assert result.ad_valorem_total == 0.27
-    assert result.notes == ("DE is an EU member state: the EU common tariff applies",)
+    assert result.notes == (Explanation("access.member_state", {"country": "DE"}),)
 
 
 def test_goods_made_in_the_eu_pay_nothing_in_the_eu():
@@ -117,7 +128,13 @@ def test_an_hs_code_is_accepted_and_mapped_to_its_product_key():
 def test_a_broad_hs_code_does_not_silently_skip_the_narrower_measure():
     result = access("8703", "CN", "EU", "2025-01-01", "BYD")
     assert result.ad_valorem_total == 0.10
-    assert "HS 8703 is broader than eu-cvd-bev-cn-definitive (870380): not applied" in result.notes
+    assert (
+        Explanation(
+            "access.hs_broader",
+            {"hs": "8703", "measure": "eu-cvd-bev-cn-definitive", "prefixes": ("870380",)},
+        )
+        in result.notes
+    )
 
 
 def test_other_products_carry_their_mfn_rates():

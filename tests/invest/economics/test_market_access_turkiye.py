@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.economics.fx import ExchangeRates, Money
 from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
@@ -47,7 +48,9 @@ def test_no_exemption_recorded_for_the_2023_bev_rule_is_said_not_hidden():
     result = into_tr("bev", "CN", "2024-08-01", incentive_certificate=True)
     assert result.ad_valorem_total == 0.5
     assert result.notes == (
-        "tr-add-bev-cn-2023: no incentive-certificate exemption is recorded for this rule on 2024-08-01",
+        Explanation(
+            "access.no_certificate_exemption", {"rule": "tr-add-bev-cn-2023", "date": dt.date(2024, 8, 1)}
+        ),
     )
 
 
@@ -55,7 +58,13 @@ def test_from_november_2025_non_fta_bevs_pay_max_30_percent_or_usd_8500_and_the_
     result = into_tr("bev", "CN", "2025-12-01")
     assert result.ad_valorem_total == 0.4
     assert result.to_dict()["specific"][0]["per_unit"] == 8500.0
-    assert result.notes[0].startswith("tr-add-bev-nonfta-2025: sources conflict on minimum.per_unit (8000")
+    conflict = result.notes[0]
+    assert (conflict.key, conflict.params["rule"], conflict.params["field"], conflict.params["value"]) == (
+        "access.sources_conflict",
+        "tr-add-bev-nonfta-2025",
+        "minimum.per_unit",
+        8000,
+    )
     assert into_tr("bev", "US", "2025-12-01").ad_valorem_total == 0.4
     assert into_tr("phev", "CN", "2025-12-01").ad_valorem_total == 0.4
     assert into_tr("ice_car", "JP", "2025-12-01").ad_valorem_total == 0.35

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.economics.market_access import assess_market_access
 from kopru.invest.economics.rule_tables import load_rules
 
@@ -49,8 +50,18 @@ def test_missing_share_is_not_a_silent_zero_the_risk_explains():
     result = tr_to_eu(None)
     assert result.ad_valorem_total == 0.0
     assert result.origin.risk.level == "unknown"
-    assert "Commission Implementing Regulation (EU) 2024/2754 would apply (17.0% ad valorem)" in (
-        result.origin.risk.explanation
+    assert result.origin.risk.explanation == Explanation(
+        "origin.risk.unknown",
+        {
+            "consequence": Explanation(
+                "origin.if_found.measures",
+                {
+                    "origin": "CN",
+                    "measures": ("Commission Implementing Regulation (EU) 2024/2754",),
+                    "rate": 0.17,
+                },
+            )
+        },
     )
 
 

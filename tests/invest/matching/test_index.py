@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from kopru.invest.economics.explanations import Explanation as M
 from kopru.invest.matching import (
     Capacity,
     Company,
@@ -110,13 +111,13 @@ def test_opportunities_for_ranks_the_company_own_sector_first(index):
 def test_explanation_lists_features_strongest_first_with_sentences(index):
     best = index.companies_for("o-cells")[0]
 
-    assert best.explanation.sentences == [
-        "top shared terms: battery, cell, lfp",
-        "sector match: battery",
-        "kind fit: company does greenfield plants — opportunity seeks a greenfield investor",
-        "financial capacity: capex USD 1,000M is 10% of annual revenue USD 10,000M",
-        "capacity scale fits: company makes 40 GWh/yr, opportunity 20 GWh/yr",
-        "exports to the EU — opportunity pitches EU access",
+    assert best.explanation.messages == [
+        M("match.shared_terms", {"terms": ("battery", "cell", "lfp")}),
+        M("match.sector_match", {"sectors": ("battery",)}),
+        M("match.kind_fit", {"done": ("greenfield",), "seeks": "greenfield"}),
+        M("match.size_share", {"share": 0.1, "capex": 1000.0, "revenue": 10000.0}),
+        M("match.capacity_fits", {"company": "40 GWh/yr", "opportunity": "20 GWh/yr"}),
+        M("match.exports_to", {"regions": ("EU",)}),
     ]
     assert [(item.feature, item.value) for item in best.explanation.contributions] == [
         ("lexical", 1.0),
@@ -132,12 +133,9 @@ def test_explanation_of_a_weak_candidate_names_the_gaps(index):
     small = index.companies_for("o-cells")[1].explanation
 
     assert small.value("capacity") == 0.0
-    assert "capacity scale gap: company makes 2 GWh/yr, opportunity needs 20 GWh/yr" in small.sentences
-    assert (
-        "related kind: company does joint ventures — opportunity seeks a greenfield investor"
-        in small.sentences
-    )
-    assert "no exports yet to the markets the opportunity pitches (EU)" in small.sentences
+    assert M("match.capacity_gap", {"company": "2 GWh/yr", "opportunity": "20 GWh/yr"}) in small.messages
+    assert M("match.kind_related", {"done": ("jv_partner",), "seeks": "greenfield"}) in small.messages
+    assert M("match.no_exports", {"regions": ("EU",)}) in small.messages
 
 
 def test_expansion_fits_a_company_with_a_plant_in_the_host_country():
@@ -152,8 +150,7 @@ def test_expansion_fits_a_company_with_a_plant_in_the_host_country():
     assert [match.id for match in matches] == ["p", "q"]
     assert matches[0].explanation.value("kind") == 1.0
     assert (
-        "kind fit: company already has a plant in TR — opportunity seeks an expansion"
-        in matches[0].explanation.sentences
+        M("match.kind_has_plant", {"country": "TR", "seeks": "expansion"}) in matches[0].explanation.messages
     )
     assert index.opportunities_for("p")[0].explanation.value("kind") == 1.0
 
@@ -163,9 +160,7 @@ def test_a_company_from_the_host_country_is_never_offered(index):
     assert index.opportunities_for("d-domestic") == []
     excluded = index.explain("d-domestic", "o-cells")
     assert excluded.score == 0.0
-    assert excluded.explanation.sentences == [
-        "excluded: HQ country TR is the host country; this programme seeks foreign investors"
-    ]
+    assert excluded.explanation.messages == [M("match.excluded_host_country", {"country": "TR"})]
 
 
 def test_opportunity_allow_and_deny_lists():
@@ -182,11 +177,11 @@ def test_opportunity_allow_and_deny_lists():
     assert [match.id for match in index.companies_for("no-cn")] == ["k"]
     assert index.opportunities_for("a-cells") == []
     assert [match.id for match in index.opportunities_for("k")] == ["kr-only", "no-cn"]
-    assert index.explain("a-cells", "kr-only").explanation.sentences == [
-        "excluded: opportunity is open only to investors from KR"
+    assert index.explain("a-cells", "kr-only").explanation.messages == [
+        M("match.excluded_only_from", {"countries": ("KR",)})
     ]
-    assert index.explain("a-cells", "no-cn").explanation.sentences == [
-        "excluded: opportunity is closed to investors from CN"
+    assert index.explain("a-cells", "no-cn").explanation.messages == [
+        M("match.excluded_closed_to", {"country": "CN"})
     ]
 
 
@@ -194,8 +189,8 @@ def test_index_wide_country_rules():
     index = MatchIndex.build(COMPANIES, OPPORTUNITIES, rules=CountryRules(denied_countries=("kr",)))
 
     assert [match.id for match in index.companies_for("o-cells")] == ["a-cells", "b-small-cells"]
-    assert index.explain("c-solar", "o-cells").explanation.sentences == [
-        "excluded: HQ country KR is not admitted by the programme's country rules"
+    assert index.explain("c-solar", "o-cells").explanation.messages == [
+        M("match.excluded_not_admitted", {"country": "KR"})
     ]
 
 
@@ -240,7 +235,7 @@ def test_hybrid_with_an_embedder_adds_a_semantic_feature():
 
     assert best.id == "a-cells"
     assert best.explanation.value("embedding") == 1.0
-    assert "semantic similarity: 1.00" in best.explanation.sentences
+    assert M("match.semantic", {"similarity": 1.0}) in best.explanation.messages
     # the embedding weight (0.25) joins the others (1.0); scores stay in [0, 1]
     assert best.score == round((0.989966 * 1.0 + 0.25 * 1.0) / 1.25, 6)
 
@@ -267,10 +262,7 @@ def test_expansion_without_a_plant_in_the_host_country_is_capped():
     explanation = index.companies_for("o-packs")[0].explanation
 
     assert explanation.value("kind") == 0.3
-    assert (
-        "kind gap: company has no plant in TR to expand — opportunity seeks an expansion"
-        in explanation.sentences
-    )
+    assert M("match.kind_no_plant", {"country": "TR", "seeks": "expansion"}) in explanation.messages
 
 
 def test_cross_cutting_sectors_do_not_count_when_the_opportunity_names_an_industry():

@@ -13,6 +13,8 @@ from kopru.invest.economics.incentives import SCHEME_TYPES
 from kopru.invest.economics.montecarlo import DISTRIBUTIONS, MAX_SEED
 from kopru.invest.economics.plant import RANGEABLE
 from kopru.invest.economics.rule_tables import Rules
+from kopru.invest.l10n import country as country_name
+from kopru.invest.labels import CODE_LABELS, parameter_label
 from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
 
 NUMBER = forms.NumberInput(attrs={"step": "any"})
@@ -108,6 +110,20 @@ def form_field_for(error_field: str) -> str | None:
     return None
 
 
+def input_label(path: str) -> str:
+    """A dotted path of the inputs JSON (`plant.price_per_unit`, `ranges.capex.max`) as the form names it."""
+    parts = path.split(".")
+    if parts[0] == "plant" and len(parts) == 2:
+        return parameter_label(parts[1])
+    if parts[0] == "ranges" and len(parts) >= 2:
+        detail = {"min": _("min"), "max": _("max"), "mode": _("mode"), "distribution": _("distribution")}
+        end = detail.get(parts[-1]) if len(parts) > 2 else None
+        return f"{parameter_label(parts[1])} ({end})" if end else parameter_label(parts[1])
+    name = form_field_for(path)
+    field = CaseInputsForm.base_fields.get(name or "")
+    return str(field.label) if field is not None else path.replace("_", " ")
+
+
 def field_message(error: InputError) -> str:
     """The engine's message for a form field, in the reader's language where it is a common one."""
     if error.message == "is required":
@@ -170,7 +186,7 @@ class CaseInputsForm(forms.Form):
     fx_source = forms.CharField(label=_("exchange rates: source"), max_length=200, required=False)
     province = forms.CharField(label=_("province (incentives)"), max_length=60, required=False)
     scheme_type = forms.ChoiceField(
-        label=_("incentive scheme"), choices=[(s, s.replace("_", " ")) for s in SCHEME_TYPES], required=False
+        label=_("incentive scheme"), choices=[(s, CODE_LABELS[s]) for s in SCHEME_TYPES], required=False
     )
     incentive_date = forms.DateField(label=_("incentive certificate date"), required=False, widget=DATE_INPUT)
     in_oiz = forms.BooleanField(label=_("inside an organised industrial zone"), required=False)
@@ -197,7 +213,7 @@ class CaseInputsForm(forms.Form):
         members = sorted(rules.eu_members.codes)
         self.fields["destinations"].choices = [
             ("EU", _("European Union (common tariff)")),
-            *[(code, f"{code} · {rules.countries.get(code, code)}") for code in members],
+            *[(code, f"{code} · {country_name(code)}") for code in members],
             ("TR", _("Türkiye")),
         ]
         for name, label, kind in PLANT_FIELDS:

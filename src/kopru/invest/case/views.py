@@ -29,12 +29,21 @@ from kopru.invest.case.domain.rulebook import (
     rows_by_table,
     rule_row_or_none,
 )
-from kopru.invest.case.forms import CaseForm, CaseInputsForm, field_message, form_data_from, form_field_for
+from kopru.invest.case.forms import (
+    CaseForm,
+    CaseInputsForm,
+    field_message,
+    form_data_from,
+    form_field_for,
+    input_label,
+)
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.case.printing import render_report_pdf
+from kopru.invest.case.templatetags.invest_case_tags import input_value
 from kopru.invest.economics.errors import InputError
 from kopru.invest.rule_data import economic_rules
 from kopru.ui.views.access import access_object, has_perm, require_perm
+from kopru.ui.views.records import readable_change
 
 REFERENCE_CASE = "BYD Manisa plant"
 
@@ -222,10 +231,13 @@ def case_history(request, pk):
         previous = records[index + 1] if index + 1 < len(records) else None
         changes = []
         if previous is not None:
-            for field in ("name", "description", "visibility", "owner_side"):
-                if getattr(previous, field) != getattr(record, field):
-                    changes.append((field, getattr(previous, field), getattr(record, field)))
-            changes.extend(input_changes(previous.inputs, record.inputs))
+            for change in record.diff_against(previous, excluded_fields=["inputs", "updated_at"]).changes:
+                shown = readable_change(InvestmentCase, change, request.user)
+                changes.append((shown["field"], shown["old"], shown["new"]))
+            changes.extend(
+                (input_label(path), input_value(old), input_value(new))
+                for path, old, new in input_changes(previous.inputs, record.inputs)
+            )
         entries.append({"record": record, "changes": changes})
     return render(request, "invest_case/case_history.html", {"case": case, "entries": entries})
 

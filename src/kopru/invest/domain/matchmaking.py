@@ -31,7 +31,7 @@ _cache: dict[str, object] = {"key": None, "index": None, "skipped": {}}
 class RankedMatch:
     record: object  # CompanyProfile or Opportunity
     score: float
-    sentences: list[str]
+    messages: list  # Explanation keys and parameters; `kopru.invest.explanations.render` words them
 
 
 def company_from_profile(profile: CompanyProfile) -> Company:
@@ -129,7 +129,7 @@ def _ranked(matches: list[Match], queryset, user, k: int) -> list[RankedMatch]:
     ids = [int(match.id) for match in matches]
     visible = {record.pk: record for record in access.visible_to(queryset.filter(pk__in=ids), user)}
     ranked = [
-        RankedMatch(visible[int(match.id)], match.score, match.explanation.sentences)
+        RankedMatch(visible[int(match.id)], match.score, match.explanation.messages)
         for match in matches
         if int(match.id) in visible
     ]

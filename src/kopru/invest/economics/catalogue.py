@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.rule_tables import Rules
 from kopru.invest.economics.sources import SourceRef
 
@@ -22,7 +23,7 @@ class RuleRow:
     row_id: str
     table: str
     file: str
-    title: str
+    title: Explanation
     ref: SourceRef
     values: dict[str, Any] = field(default_factory=dict)
     status: str | None = None
@@ -43,7 +44,7 @@ class RuleRow:
             "row_id": self.row_id,
             "table": self.table,
             "file": self.file,
-            "title": self.title,
+            "title": self.title.to_dict(),
             "values": self.values,
             "status": self.status,
             "notes": self.notes,
@@ -55,6 +56,11 @@ class RuleRow:
 
 def _specific(spec: Any) -> dict[str, Any] | None:
     return spec.to_dict() if spec is not None else None
+
+
+def _text(text: str) -> Explanation:
+    """A title written in the rule data, kept as written."""
+    return Explanation("data.note", {"text": text})
 
 
 def rule_rows(rules: Rules) -> dict[str, RuleRow]:
@@ -78,7 +84,7 @@ def _tariff_rows(rules: Rules) -> Iterator[RuleRow]:
                 mfn.ref.row_id,
                 "eu_mfn",
                 "trade/eu_mfn.csv",
-                mfn.description,
+                _text(mfn.description),
                 mfn.ref,
                 {"hs": mfn.hs, "rate": mfn.rate},
                 notes=mfn.notes,
@@ -96,7 +102,7 @@ def _trade_defence_rows(rules: Rules) -> Iterator[RuleRow]:
                 measure.id,
                 "trade_defence",
                 "trade/trade_defence.yaml",
-                measure.product,
+                _text(measure.product),
                 measure.ref,
                 {
                     "imposed_by": measure.imposed_by,
@@ -122,7 +128,7 @@ def _trade_defence_rows(rules: Rules) -> Iterator[RuleRow]:
                     group_id,
                     "trade_defence_group",
                     "trade/trade_defence.yaml",
-                    f"{measure.product} — {group.name}",
+                    explain("rule.title.group", product=measure.product, group=group.name),
                     ref,
                     {
                         "producer_group": group.name,
@@ -144,7 +150,7 @@ def _trade_defence_rows(rules: Rules) -> Iterator[RuleRow]:
                     undertaking.ref.row_id,
                     "undertaking",
                     "trade/trade_defence.yaml",
-                    f"Price undertaking — {undertaking.producer}",
+                    explain("rule.title.undertaking", producer=undertaking.producer),
                     undertaking.ref,
                     {"producer": undertaking.producer, "models": list(undertaking.models)},
                     parent=measure.id,
@@ -161,7 +167,7 @@ def _turkiye_rows(rules: Rules) -> Iterator[RuleRow]:
                 rule.id,
                 "tr_additional",
                 "trade/tr_additional_duties.yaml",
-                f"Türkiye additional duty, HS {', '.join(rule.hs_prefixes)}",
+                explain("rule.title.tr_additional", hs=tuple(rule.hs_prefixes)),
                 rule.ref,
                 {
                     "hs_prefixes": list(rule.hs_prefixes),
@@ -180,7 +186,7 @@ def _turkiye_rows(rules: Rules) -> Iterator[RuleRow]:
                     exemption.ref.row_id,
                     "exemption",
                     "trade/tr_additional_duties.yaml",
-                    f"Exemption from {rule.id}: {exemption.regime}",
+                    explain("rule.title.exemption", rule=rule.id, regime=exemption.regime),
                     exemption.ref,
                     {"regime": exemption.regime},
                     notes=exemption.notes,
@@ -197,7 +203,7 @@ def _customs_union_rows(rules: Rules) -> Iterator[RuleRow]:
                 country_set.ref.row_id,
                 name,
                 "trade/customs_union.yaml",
-                name.replace("_", " "),
+                explain(f"rule.title.{name}"),
                 country_set.ref,
                 {"countries": sorted(country_set.codes, key=str)},
             )
@@ -208,7 +214,7 @@ def _customs_union_rows(rules: Rules) -> Iterator[RuleRow]:
             union.ref.row_id,
             "customs_union",
             "trade/customs_union.yaml",
-            "EU–Türkiye Customs Union",
+            explain("rule.title.customs_union"),
             union.ref,
             {"rate": 0.0, "excluded_hs_prefixes": list(union.excluded_hs_prefixes)},
             notes=union.notes,
@@ -220,7 +226,7 @@ def _customs_union_rows(rules: Rules) -> Iterator[RuleRow]:
             model.ref.row_id,
             "origin_model",
             "trade/customs_union.yaml",
-            "Origin-risk screening model",
+            explain("rule.title.origin_model"),
             model.ref,
             {
                 "turkish_origin_min_share": model.turkish_origin_min_share,
@@ -239,7 +245,7 @@ def _incentive_rows(rules: Rules) -> Iterator[RuleRow]:
                 scheme.id,
                 "incentive_scheme",
                 "incentives/schemes.yaml",
-                scheme.name,
+                _text(scheme.name),
                 scheme.ref,
                 {
                     "regions_from": scheme.regions_from,
@@ -259,7 +265,9 @@ def _incentive_rows(rules: Rules) -> Iterator[RuleRow]:
                     instrument.id,
                     "incentive_instrument",
                     "incentives/schemes.yaml",
-                    instrument.description or instrument.instrument,
+                    _text(instrument.description)
+                    if instrument.description
+                    else explain("rule.title.instrument", instrument=instrument.instrument),
                     instrument.ref,
                     {
                         "instrument": instrument.instrument,
@@ -293,7 +301,7 @@ def _region_rows(rules: Rules) -> Iterator[RuleRow]:
                 province.ref.row_id,
                 "region",
                 "regions/provinces.csv",
-                province.name,
+                _text(province.name),
                 province.ref,
                 {"plate": province.plate, "region": province.region, "scheme": province.scheme},
             )

@@ -168,7 +168,7 @@ def _run_plant(argv: list[str], out: TextIO) -> int:
         payload = {
             "scenario": {"id": scenario.id, "title": scenario.title, "facts": list(scenario.facts)},
             "incentives": scenario.incentives.to_dict() if scenario.incentives else None,
-            "notes": list(scenario.notes),
+            "notes": [note.to_dict() for note in scenario.notes],
             "deterministic": deterministic.to_dict(),
             "monte_carlo": monte_carlo.to_dict() if monte_carlo else None,
         }

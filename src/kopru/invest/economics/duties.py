@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kopru.invest.economics.explanations import Explanation
 from kopru.invest.economics.rule_tables import SpecificDuty
 from kopru.invest.economics.sources import SourceRef
 
@@ -19,7 +20,7 @@ class DutyLine:
     producer_group: str | None = None
     stage: str | None = None
     specific: SpecificDuty | None = None
-    note: str | None = None
+    note: Explanation | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -38,7 +39,7 @@ class DutyLine:
         if self.specific:
             data["specific"] = self.specific.to_dict()
         if self.note:
-            data["note"] = self.note
+            data["note"] = self.note.to_dict()
         return data
 
 

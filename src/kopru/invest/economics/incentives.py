@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, data_note, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.rule_tables import Instrument, Province, Rules, Scheme
 
@@ -60,7 +61,7 @@ class IncentiveEstimate:
     scheme_type: str
     date: dt.date
     lines: tuple[IncentiveLine, ...]
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Explanation, ...] = field(default_factory=tuple)
 
     def rate(self, instrument: str) -> float | None:
         return next((line.rate for line in self.lines if line.instrument == instrument), None)
@@ -73,7 +74,7 @@ class IncentiveEstimate:
             "scheme_type": self.scheme_type,
             "date": self.date.isoformat(),
             "lines": [line.to_dict() for line in self.lines],
-            "notes": list(self.notes),
+            "notes": [note.to_dict() for note in self.notes],
         }
 
 
@@ -125,18 +126,23 @@ def _check_request(scheme_type: str, capacity: dict[str, float], eligible_invest
         raise InputError("eligible_investment", f"must not be negative, got {eligible_investment.amount}")
 
 
-def _region(scheme, scheme_type: str, provinces, on: dt.date, notes: list[str]) -> int | None:
+def _region(scheme, scheme_type: str, provinces, on: dt.date, notes: list[Explanation]) -> int | None:
     """The province's region under the scheme's classification (None where none is recorded)."""
     if scheme.regions_from:
         matching = [p for p in provinces if p.scheme == scheme.regions_from and p.ref.in_force(on)]
         if not matching:
             raise InputError("date", f"no region list of {scheme.regions_from} in force on {on}")
-        notes.append(f"{matching[0].name} is in region {matching[0].region} ({matching[0].ref.row_id})")
+        notes.append(
+            explain(
+                "incentives.region",
+                province=matching[0].name,
+                region=matching[0].region,
+                row=matching[0].ref.row_id,
+            )
+        )
         return matching[0].region
     if scheme_type in ("large_scale", "regional"):
-        notes.append(
-            f"the province classification of {scheme.id} is not recorded: region-based rates not known"
-        )
+        notes.append(explain("incentives.regions_not_recorded", scheme=scheme.id))
     return None
 
 
@@ -171,13 +177,13 @@ def estimate_incentives(
     _check_request(scheme_type, capacity, eligible_investment)
     provinces = find_province(rules, province)
     scheme = _scheme_on(rules, scheme_type, on)
-    notes: list[str] = [scheme.notes] if scheme.notes else []
+    notes: list[Explanation] = [data_note(scheme.notes)] if scheme.notes else []
     region = _region(scheme, scheme_type, provinces, on, notes)
     if scheme.min_investment and eligible_investment is not None:
         currency, minimum = scheme.min_investment
         if eligible_investment.currency == currency and eligible_investment.amount < minimum:
             notes.append(
-                f"{scheme.id}: investment below the programme threshold of {minimum:,.0f} {currency}"
+                explain("incentives.below_threshold", scheme=scheme.id, minimum=minimum, currency=currency)
             )
     lines = [
         _instrument_line(instrument, region, eligible_investment, capacity)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import ExchangeRates, Money
 from kopru.invest.economics.market_access import MarketAccessResult
 
@@ -40,7 +41,7 @@ class LandedCost:
     customs_value: float
     lines: tuple[CostLine, ...]
     fx: ExchangeRates | None = None
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Explanation, ...] = field(default_factory=tuple)
 
     @property
     def total(self) -> float:
@@ -58,7 +59,7 @@ class LandedCost:
             "landed_cost": round(self.total, 2),
             "lines": [line.to_dict() for line in self.lines],
             "fx": self.fx.to_dict() if self.fx else None,
-            "notes": list(self.notes),
+            "notes": [note.to_dict() for note in self.notes],
         }
 
 
@@ -82,7 +83,7 @@ def _converter(fx: ExchangeRates | None, currency: str):
     return to_ccy
 
 
-def _duty_amount(duty, customs_value: float, to_ccy, area_m2_per_unit, notes: list[str]) -> float:
+def _duty_amount(duty, customs_value: float, to_ccy, area_m2_per_unit, notes: list[Explanation]) -> float:
     """One duty line per unit: the ad valorem part, plus (or at least) its specific part."""
     amount = duty.rate * customs_value
     if duty.specific is None:
@@ -98,8 +99,12 @@ def _duty_amount(duty, customs_value: float, to_ccy, area_m2_per_unit, notes: li
         return amount + specific_amount
     if specific_amount > amount:
         notes.append(
-            f"{duty.ref.row_id}: the minimum of {duty.specific.per_unit:g} "
-            f"{duty.specific.currency} per unit applies"
+            explain(
+                "cost.minimum_applies",
+                row=duty.ref.row_id,
+                per_unit=duty.specific.per_unit,
+                currency=duty.specific.currency,
+            )
         )
     return max(amount, specific_amount)
 
@@ -141,7 +146,7 @@ def landed_cost(
         CostLine("insurance", to_ccy(insurance, "insurance")),
     ]
     customs_value = sum(line.amount.amount for line in lines)
-    notes: list[str] = []
+    notes: list[Explanation] = []
     for duty in access.duties:
         amount = _duty_amount(duty, customs_value, to_ccy, area_m2_per_unit, notes)
         lines.append(

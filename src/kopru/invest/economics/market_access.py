@@ -15,6 +15,7 @@ from typing import Any
 
 from kopru.invest.economics.duties import DutyLine, ad_valorem_total, specific_parts
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, data_note, explain
 from kopru.invest.economics.origin import OriginAssessment, screen_turkish_origin
 from kopru.invest.economics.rule_tables import (
     NON_EU_NON_FTA,
@@ -50,7 +51,7 @@ class MarketAccessResult:
     origin: OriginAssessment
     duties: tuple[DutyLine, ...]
     exemptions: tuple[DutyLine, ...] = field(default_factory=tuple)
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Explanation, ...] = field(default_factory=tuple)
 
     @property
     def ad_valorem_total(self) -> float:
@@ -68,7 +69,7 @@ class MarketAccessResult:
             "ad_valorem_total": self.ad_valorem_total,
             "specific": specific_parts(self.duties),
             "exemptions": [line.to_dict() for line in self.exemptions],
-            "notes": list(self.notes),
+            "notes": [note.to_dict() for note in self.notes],
         }
 
 
@@ -121,11 +122,11 @@ def _mfn_row(rules: Rules, hs: str, on: dt.date) -> MfnRow:
 
 def _select_group(
     measure: TradeDefenceMeasure, producer: str | None, on: dt.date
-) -> tuple[ProducerGroup, str | None]:
+) -> tuple[ProducerGroup, Explanation | None]:
     by_name = {group.name: group for group in measure.groups}
     residual = by_name[NON_COOPERATING]
     if producer is None:
-        return residual, f"no --producer given: the non-cooperating rate of {measure.ref.reference} applies"
+        return residual, explain("access.no_producer", reference=measure.ref.reference)
     wanted = normalise_name(producer)
     if wanted in (
         OTHER_COOPERATING,
@@ -136,22 +137,19 @@ def _select_group(
         reserved = OTHER_COOPERATING if "other" in wanted else NON_COOPERATING
         if reserved in by_name:
             return by_name[reserved], None
-        return (
-            residual,
-            f"{measure.ref.reference} has no other-cooperating group: non-cooperating rate applies",
-        )
+        return residual, explain("access.no_other_cooperating", reference=measure.ref.reference)
     for group in measure.groups:
         names = {normalise_name(group.name), *(normalise_name(alias) for alias in group.aliases)}
         if wanted in names and group.name not in (OTHER_COOPERATING, NON_COOPERATING):
             if group.valid_from and on < group.valid_from:
-                return (
-                    residual,
-                    f"{group.name}'s individual treatment under {measure.id} starts {group.valid_from}",
+                return residual, explain(
+                    "access.individual_rate_later",
+                    producer=group.name,
+                    measure=measure.id,
+                    date=group.valid_from,
                 )
             return group, None
-    return residual, (
-        f"producer {producer!r} is not named in {measure.ref.reference}: treated as non-cooperating"
-    )
+    return residual, explain("access.producer_not_named", producer=producer, reference=measure.ref.reference)
 
 
 def _group_line(measure, group) -> DutyLine:
@@ -188,7 +186,7 @@ def _undertaking(measure, group, model: str | None, on: dt.date):
     )
 
 
-def _measures_for(rules: Rules, imposed_by: str, hs: str, origin: str, on: dt.date, notes: list[str]):
+def _measures_for(rules: Rules, imposed_by: str, hs: str, origin: str, on: dt.date, notes: list[Explanation]):
     """The measures of `imposed_by` in force on `origin` whose HS prefixes cover `hs` (noting broader HS)."""
     for measure in rules.measures:
         if measure.imposed_by != imposed_by or origin not in measure.origins or not measure.ref.in_force(on):
@@ -197,7 +195,7 @@ def _measures_for(rules: Rules, imposed_by: str, hs: str, origin: str, on: dt.da
             yield measure
         elif any(prefix.startswith(hs) for prefix in measure.hs_prefixes):
             notes.append(
-                f"HS {hs} is broader than {measure.id} ({', '.join(measure.hs_prefixes)}): not applied"
+                explain("access.hs_broader", hs=hs, measure=measure.id, prefixes=tuple(measure.hs_prefixes))
             )
 
 
@@ -209,7 +207,7 @@ def trade_defence_lines(
     on: dt.date,
     producer: str | None,
     model: str | None,
-) -> tuple[list[DutyLine], list[DutyLine], list[str]]:
+) -> tuple[list[DutyLine], list[DutyLine], list[Explanation]]:
     """Duties, undertaking exemptions and notes from trade-defence measures of `imposed_by` on `origin`.
 
     Stages: the measures that cover the product; for each, the producer's group and its duty line; a
@@ -219,7 +217,7 @@ def trade_defence_lines(
         raise InputError("date", f"{imposed_by} trade-defence data starts {coverage}; {on} is earlier")
     lines: list[DutyLine] = []
     exempt: list[DutyLine] = []
-    notes: list[str] = []
+    notes: list[Explanation] = []
     for measure in _measures_for(rules, imposed_by, hs, origin, on, notes):
         group, note = _select_group(measure, producer, on)
         if note:
@@ -228,15 +226,13 @@ def trade_defence_lines(
         undertaking = _undertaking(measure, group, model, on)
         if undertaking:
             exempt.append(line)
-            notes.append(
-                f"model {model!r} is covered by price undertaking {undertaking.ref.row_id}: duty not levied"
-            )
+            notes.append(explain("access.undertaking", model=model, row=undertaking.ref.row_id))
         else:
             lines.append(line)
     return lines, exempt, notes
 
 
-def _customs_union_line(rules: Rules, note: str) -> DutyLine:
+def _customs_union_line(rules: Rules, note: Explanation) -> DutyLine:
     return DutyLine(kind="customs_union", rate=0.0, ref=rules.customs_union.ref, note=note)
 
 
@@ -258,7 +254,7 @@ def _mfn_line(row: MfnRow, applied_by_turkiye: bool) -> DutyLine:
         ref = SourceRef(
             ref.row_id, "EU Common Customs Tariff", ref.source, ref.effective_from, ref.effective_to
         )
-    return DutyLine(kind="mfn", rate=row.rate, ref=ref, note=row.notes or None)
+    return DutyLine(kind="mfn", rate=row.rate, ref=ref, note=data_note(row.notes))
 
 
 def _additional_rule_applies(
@@ -277,22 +273,27 @@ def _additional_rule_applies(
 
 def _turkiye_additional_lines(
     rules: Rules, hs: str, origin: str, on: dt.date, incentive_certificate: bool
-) -> tuple[list[DutyLine], list[DutyLine], list[str]]:
+) -> tuple[list[DutyLine], list[DutyLine], list[Explanation]]:
     if on < rules.tr_additional_coverage:
         raise InputError(
             "date", f"Türkiye additional-duty data starts {rules.tr_additional_coverage}; {on} is earlier"
         )
     lines: list[DutyLine] = []
     exempt: list[DutyLine] = []
-    notes: list[str] = []
+    notes: list[Explanation] = []
     for rule in rules.tr_additional:
         if not _additional_rule_applies(rules, rule, hs, origin, on):
             continue
         line = DutyLine(kind="additional", rate=rule.rate, ref=rule.ref, specific=rule.minimum)
         for conflict in rule.conflicting_values:
             notes.append(
-                f"{rule.id}: sources conflict on {conflict['field']}"
-                f" ({conflict['value']} in {conflict['source']}); the recorded value is used"
+                explain(
+                    "access.sources_conflict",
+                    rule=rule.id,
+                    field=conflict["field"],
+                    value=conflict["value"],
+                    source=conflict["source"],
+                )
             )
         exemption = next(
             (e for e in rule.exemptions if e.regime == INCENTIVE_CERTIFICATE and e.ref.in_force(on)), None
@@ -304,16 +305,15 @@ def _turkiye_additional_lines(
                     rate=rule.rate,
                     ref=rule.ref,
                     specific=rule.minimum,
-                    note=f"exempted by {exemption.ref.row_id}: {exemption.ref.reference}",
+                    note=explain(
+                        "duty.exempted_by", row=exemption.ref.row_id, reference=exemption.ref.reference
+                    ),
                 )
             )
-            notes.append(
-                f"{rule.id} not levied: import under an investment incentive certificate"
-                f" ({exemption.ref.row_id})"
-            )
+            notes.append(explain("access.certificate_exemption", rule=rule.id, row=exemption.ref.row_id))
             continue
         if incentive_certificate:
-            notes.append(f"{rule.id}: no incentive-certificate exemption is recorded for this rule on {on}")
+            notes.append(explain("access.no_certificate_exemption", rule=rule.id, date=on))
         lines.append(line)
     return lines, exempt, notes
 
@@ -329,17 +329,14 @@ def _regime(rules: Rules, destination: str) -> str:
     )
 
 
-def _input_notes(rules, product_ref, made_in, destination, local_value_share) -> list[str]:
+def _input_notes(rules, product_ref, made_in, destination, local_value_share) -> list[Explanation]:
     notes = []
     if destination in rules.eu_members.codes:
-        notes.append(f"{destination} is an EU member state: the EU common tariff applies")
+        notes.append(explain("access.member_state", country=destination))
     if local_value_share is not None and made_in != "TR":
-        notes.append("--local-value-share is used for goods made in TR only; ignored")
+        notes.append(explain("access.share_ignored"))
     if product_ref.key is None:
-        notes.append(
-            f"HS {product_ref.hs} is not in the product catalogue:"
-            " only measures recorded for its heading are checked"
-        )
+        notes.append(explain("access.hs_not_in_catalogue", hs=product_ref.hs))
     return notes
 
 
@@ -350,7 +347,7 @@ class _Lines:
     origin: OriginAssessment
     duties: list[DutyLine] = field(default_factory=list)
     exemptions: list[DutyLine] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Explanation] = field(default_factory=list)
 
     def add(self, found: tuple) -> None:
         duties, exemptions, notes = found
@@ -361,7 +358,7 @@ class _Lines:
 
 def _into_eu(rules, hs, mfn, made_in, on, producer, model, local_value_share, lines: _Lines) -> None:
     if made_in == "TR" and not _outside_customs_union(rules, hs):
-        lines.duties.append(_customs_union_line(rules, "free circulation with A.TR: no EU customs duty"))
+        lines.duties.append(_customs_union_line(rules, explain("duty.customs_union_into_eu")))
         alternative = rules.origin_model.component_origin
         if_alternative, _, alt_notes = trade_defence_lines(rules, "EU", hs, alternative, on, producer, model)
         lines.origin = screen_turkish_origin(
@@ -370,31 +367,25 @@ def _into_eu(rules, hs, mfn, made_in, on, producer, model, local_value_share, li
         if lines.origin.assessed == alternative:
             lines.duties.extend(if_alternative)
             lines.notes.extend(alt_notes)
-            lines.notes.append(
-                f"origin assessed as {alternative}: trade-defence duties on {alternative} origin apply"
-            )
+            lines.notes.append(explain("access.origin_assessed", origin=alternative))
         lines.add(trade_defence_lines(rules, "EU", hs, "TR", on, producer, model))
         return
     if made_in == "TR":
-        lines.notes.append(
-            "HS outside the Customs Union (agriculture/coal/steel): MFN shown, preferences not modelled"
-        )
+        lines.notes.append(explain("access.outside_customs_union"))
     lines.duties.append(_mfn_line(mfn, applied_by_turkiye=False))
     lines.add(trade_defence_lines(rules, "EU", hs, made_in, on, producer, model))
 
 
 def _into_turkiye(rules, hs, mfn, made_in, on, producer, model, incentive_certificate, lines: _Lines) -> None:
     if made_in in rules.eu_members.codes and not _outside_customs_union(rules, hs):
-        lines.duties.append(
-            _customs_union_line(rules, "EU goods in free circulation with A.TR: no Turkish customs duty")
-        )
+        lines.duties.append(_customs_union_line(rules, explain("duty.customs_union_into_tr")))
     elif made_in in rules.tr_fta_partners.codes:
         lines.duties.append(
             DutyLine(
                 kind="fta",
                 rate=0.0,
                 ref=rules.tr_fta_partners.ref,
-                note="preferential rate 0 assumes proof of preferential origin",
+                note=explain("duty.fta_proof_of_origin"),
             )
         )
     else:
@@ -426,18 +417,18 @@ def assess_market_access(
     regime = _regime(rules, destination)
     hs = product_ref.hs
     mfn = _mfn_row(rules, hs, on)  # validates HS and date even where the MFN does not end up applying
-    lines = _Lines(OriginAssessment(assessed=made_in, basis=f"made in {made_in}"))
+    lines = _Lines(OriginAssessment(assessed=made_in, basis=explain("origin.made_in", country=made_in)))
     lines.notes = _input_notes(rules, product_ref, made_in, destination, local_value_share)
     eu = rules.eu_members.codes
     if (regime == "EU" and made_in in eu) or (regime == "TR" and made_in == "TR"):
-        lines.notes.append("no import: the product is made inside the destination's customs territory")
+        lines.notes.append(explain("access.no_import"))
         return MarketAccessResult(
             product_ref, made_in, destination, on, producer, lines.origin, (), (), tuple(lines.notes)
         )
     if regime == "EU":
         _into_eu(rules, hs, mfn, made_in, on, producer, model, local_value_share, lines)
         if incentive_certificate:
-            lines.notes.append("--incentive-certificate concerns imports into TR only; ignored")
+            lines.notes.append(explain("access.certificate_ignored"))
     else:
         _into_turkiye(rules, hs, mfn, made_in, on, producer, model, incentive_certificate, lines)
     return MarketAccessResult(

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.duties import DutyLine, ad_valorem_total
+from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.rule_tables import OriginModel
 
 
 @dataclass(frozen=True)
 class OriginRisk:
     level: str
-    explanation: str
+    explanation: Explanation
     local_value_share: float | None
     alternative_origin: str
     model: OriginModel
@@ -27,7 +28,7 @@ class OriginRisk:
     def to_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
-            "explanation": self.explanation,
+            "explanation": self.explanation.to_dict(),
             "local_value_share": self.local_value_share,
             "alternative_origin": self.alternative_origin,
             "model": {
@@ -49,13 +50,13 @@ class OriginRisk:
 @dataclass(frozen=True)
 class OriginAssessment:
     assessed: str
-    basis: str
+    basis: Explanation
     risk: OriginRisk | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "assessed": self.assessed,
-            "basis": self.basis,
+            "basis": self.basis.to_dict(),
             "risk": self.risk.to_dict() if self.risk else None,
         }
 
@@ -67,41 +68,41 @@ def screen_turkish_origin(
     alternative_origin: str,
 ) -> OriginAssessment:
     """Assess origin of goods made in TR; `measures_if_alternative`: duties a non-TR origin would face."""
-    names = "; ".join(sorted({line.ref.reference for line in measures_if_alternative}))
     consequence = (
-        f"if the origin were found to be {alternative_origin}, {names} would apply"
-        f" ({ad_valorem_total(measures_if_alternative):.1%} ad valorem)"
+        explain(
+            "origin.if_found.measures",
+            origin=alternative_origin,
+            measures=tuple(sorted({line.ref.reference for line in measures_if_alternative})),
+            rate=ad_valorem_total(measures_if_alternative),
+        )
         if measures_if_alternative
-        else f"no trade-defence measure on {alternative_origin} origin applies to this product on this date"
+        else explain("origin.if_found.nothing", origin=alternative_origin)
     )
     if local_value_share is None:
         level, assessed = "unknown", "TR"
-        basis = "made in TR; local value share not given, so Turkish origin is not established"
-        explanation = f"Give --local-value-share to screen origin; {consequence}."
+        basis = explain("origin.share_not_given")
     elif local_value_share >= model.turkish_origin_min_share:
         level, assessed = "low", "TR"
-        basis = (
-            f"made in TR; local value share {local_value_share:.2f} >= {model.turkish_origin_min_share:.2f}"
-            " (last substantial transformation in TR, proxy)"
+        basis = explain(
+            "origin.share_at_least", share=local_value_share, threshold=model.turkish_origin_min_share
         )
-        explanation = f"Turkish origin likely; {consequence}."
     elif local_value_share >= model.medium_risk_min_share:
         level, assessed = "medium", "TR"
-        basis = (
-            f"made in TR; local value share {local_value_share:.2f} between {model.medium_risk_min_share:.2f}"
-            f" and {model.turkish_origin_min_share:.2f}: Turkish origin arguable"
+        basis = explain(
+            "origin.share_between",
+            share=local_value_share,
+            low=model.medium_risk_min_share,
+            high=model.turkish_origin_min_share,
         )
-        explanation = f"Processing in TR may not confer origin; {consequence}."
     else:
         level, assessed = "high", alternative_origin
-        basis = (
-            f"made in TR from imported parts; local value share {local_value_share:.2f} <"
-            f" {model.medium_risk_min_share:.2f}: origin taken as {alternative_origin} (parts' origin)"
+        basis = explain(
+            "origin.share_below",
+            share=local_value_share,
+            threshold=model.medium_risk_min_share,
+            origin=alternative_origin,
         )
-        explanation = (
-            f"Assembly in TR likely does not confer origin; {consequence} (free circulation under the Customs"
-            " Union does not prevent trade-defence duties, cf. Reg. (EU) 2022/1478)."
-        )
+    explanation = explain(f"origin.risk.{level}", consequence=consequence)
     risk = (
         OriginRisk(level, explanation, local_value_share, alternative_origin, model, measures_if_alternative)
         if measures_if_alternative or level in ("high", "unknown")

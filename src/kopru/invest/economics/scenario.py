@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
 from kopru.invest.economics.montecarlo import Range, ranges_from_dict
@@ -28,19 +29,24 @@ class Scenario:
     ranges: dict[str, Range]
     incentives: IncentiveEstimate | None
     facts: tuple[dict[str, Any], ...] = field(default_factory=tuple)
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Explanation, ...] = field(default_factory=tuple)
 
 
 def _apply_incentives(
     raw_plant: dict[str, Any], estimate: IncentiveEstimate
-) -> tuple[dict[str, Any], list[str]]:
+) -> tuple[dict[str, Any], list[Explanation]]:
     """Fill tax reduction and contribution from the estimate unless the scenario sets them itself."""
     notes = []
     plant = dict(raw_plant)
     for instrument in ("tax_reduction_rate", "investment_contribution_rate"):
         if instrument in plant:
             notes.append(
-                f"{instrument} set in the scenario ({plant[instrument]}), not from {estimate.scheme_id}"
+                explain(
+                    "plant.rate_set_in_scenario",
+                    name=instrument,
+                    rate=plant[instrument],
+                    scheme=estimate.scheme_id,
+                )
             )
             continue
         line = next((item for item in estimate.lines if item.instrument == instrument), None)
@@ -52,7 +58,11 @@ def _apply_incentives(
                 f"not known for {estimate.scheme_id} ({line.row_id}); set plant.{instrument} explicitly",
             )
         plant[instrument] = line.rate
-        notes.append(f"{instrument} = {line.rate} from {line.row_id} ({line.status})")
+        notes.append(
+            explain(
+                "plant.rate_from_row", name=instrument, rate=line.rate, row=line.row_id, status=line.status
+            )
+        )
     return plant, notes
 
 
@@ -70,7 +80,7 @@ def load_scenario(path: Path | str, rules: Rules) -> Scenario:
         raise InputError("scenario.plant", "missing: a scenario needs a `plant` mapping")
     plant_raw = dict(raw["plant"])
     estimate = None
-    notes: list[str] = []
+    notes: list[Explanation] = []
     request = raw.get("incentives")
     if request:
         try:

@@ -56,9 +56,16 @@ def _as_dict(match: Match) -> dict:
     return {
         "id": match.id,
         "score": match.score,
-        "excluded_because": match.explanation.excluded_because,
+        "excluded_because": (
+            match.explanation.excluded_because.to_dict() if match.explanation.excluded_because else None
+        ),
         "contributions": [
-            {"feature": item.feature, "value": item.value, "weight": item.weight, "sentence": item.sentence}
+            {
+                "feature": item.feature,
+                "value": item.value,
+                "weight": item.weight,
+                "message": item.message.to_dict() if item.message else None,
+            }
             for item in match.explanation.contributions
         ],
     }
@@ -68,7 +75,7 @@ def _as_text(matches: list[Match]) -> str:
     lines = []
     for rank, match in enumerate(matches, start=1):
         lines.append(f"{rank:>3}. {match.id}  score {match.score:.3f}")
-        lines.extend(f"       - {sentence}" for sentence in match.explanation.sentences)
+        lines.extend(f"       - {message}" for message in match.explanation.messages)
     return "\n".join(lines) if lines else "(no eligible candidates)"
 
 

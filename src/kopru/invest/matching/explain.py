@@ -1,98 +1,82 @@
-"""Human sentences for one company-opportunity pair, from the feature values the scorer computed."""
+"""Why one company fits one opportunity, feature by feature, as message keys with their parameters (the
+invest app renders them in the reader's language: sector names, countries, regions, money)."""
 
 from __future__ import annotations
 
+from kopru.invest.economics.explanations import Explanation as Message
+from kopru.invest.economics.explanations import explain
 from kopru.invest.matching.features import best_capacity, scored_sectors
 from kopru.invest.matching.models import Company, Contribution, Explanation, Opportunity
-from kopru.invest.matching.vocab import KIND_LABELS, REGION_LABELS, RELATED_SECTORS, kind_affinity
-
-SEEKS = {
-    "greenfield": "a greenfield investor",
-    "expansion": "an expansion",
-    "jv_partner": "a JV partner",
-    "supplier": "a supplier",
-    "rd_centre": "an R&D centre",
-    "acquisition": "an acquirer",
-}
+from kopru.invest.matching.vocab import RELATED_SECTORS, kind_affinity
 
 
-def _money(musd: float) -> str:
-    return f"USD {musd:,.0f}M" if musd >= 1 else f"USD {musd * 1000:,.0f}k"
-
-
-def sector_sentence(company: Company, opportunity: Opportunity) -> str:
+def sector_message(company: Company, opportunity: Opportunity) -> Message:
     shared = [sector for sector in scored_sectors(opportunity.sectors) if sector in company.sectors]
     if shared:
-        return f"sector match: {', '.join(shared)}"
+        return explain("match.sector_match", sectors=tuple(shared))
     related = [
-        f"{mine} ~ {theirs}"
+        explain("match.sector_pair", mine=mine, theirs=theirs)
         for theirs in scored_sectors(opportunity.sectors)
         for mine in company.sectors
         if frozenset({mine, theirs}) in RELATED_SECTORS
     ]
     if related:
-        return f"related sector: {', '.join(related)} (company ~ opportunity)"
-    return (
-        f"no sector overlap: company in {', '.join(company.sectors) or 'no sector'}, "
-        f"opportunity in {', '.join(opportunity.sectors) or 'no sector'}"
+        return explain("match.sector_related", pairs=tuple(related))
+    return explain(
+        "match.sector_none", company=tuple(company.sectors), opportunity=tuple(opportunity.sectors)
     )
 
 
-def capacity_sentence(company: Company, opportunity: Opportunity, value: float) -> str:
+def capacity_message(company: Company, opportunity: Opportunity, value: float) -> Message:
     if opportunity.capacity is None:
-        return "capacity: the opportunity states none"
+        return explain("match.capacity_unstated")
     unit, needed = opportunity.capacity.canonical
     mine = best_capacity(company.capacities, unit)
     if mine is None:
-        return f"capacity not comparable: company states no capacity in {unit}"
+        return explain("match.capacity_not_comparable", unit=unit)
+    sizes = {"company": str(mine), "opportunity": str(opportunity.capacity)}
     if value >= 0.5:
-        return f"capacity scale fits: company makes {mine}, opportunity {opportunity.capacity}"
+        return explain("match.capacity_fits", **sizes)
     if mine.canonical[1] < needed:
-        return f"capacity scale gap: company makes {mine}, opportunity needs {opportunity.capacity}"
-    return f"capacity scale: company ({mine}) is far larger than the opportunity ({opportunity.capacity})"
+        return explain("match.capacity_gap", **sizes)
+    return explain("match.capacity_larger", **sizes)
 
 
-def export_sentence(company: Company, opportunity: Opportunity) -> str:
+def export_message(company: Company, opportunity: Opportunity) -> Message | None:
     if not opportunity.target_markets:
-        return ""
+        return None
     shared = [region for region in opportunity.target_markets if region in company.export_markets]
     if shared:
-        return (
-            f"exports to {', '.join(REGION_LABELS[region] for region in shared)} — "
-            f"opportunity pitches {', '.join(shared)} access"
-        )
-    return f"no exports yet to the markets the opportunity pitches ({', '.join(opportunity.target_markets)})"
+        return explain("match.exports_to", regions=tuple(shared))
+    return explain("match.no_exports", regions=tuple(opportunity.target_markets))
 
 
-def kind_sentence(company: Company, opportunity: Opportunity) -> str:
-    seeks = SEEKS[opportunity.kind]
+def kind_message(company: Company, opportunity: Opportunity) -> Message:
+    seeks = opportunity.kind
     host = opportunity.host_country
     if opportunity.kind == "expansion":
         if host in company.plants:
-            return f"kind fit: company already has a plant in {host} — opportunity seeks {seeks}"
+            return explain("match.kind_has_plant", country=host, seeks=seeks)
         if company.investment_modes:
-            return f"kind gap: company has no plant in {host} to expand — opportunity seeks {seeks}"
+            return explain("match.kind_no_plant", country=host, seeks=seeks)
     if opportunity.kind in company.investment_modes:
-        return f"kind fit: company does {KIND_LABELS[opportunity.kind]} — opportunity seeks {seeks}"
+        return explain("match.kind_fit", done=(opportunity.kind,), seeks=seeks)
     related = [mode for mode in company.investment_modes if kind_affinity(mode, opportunity.kind) > 0]
     if related:
-        done = ", ".join(KIND_LABELS[mode] for mode in related)
-        return f"related kind: company does {done} — opportunity seeks {seeks}"
+        return explain("match.kind_related", done=tuple(related), seeks=seeks)
     if not company.investment_modes:
-        return f"kind unknown: company lists no past deals — opportunity seeks {seeks}"
-    done = ", ".join(KIND_LABELS[mode] for mode in company.investment_modes)
-    return f"kind mismatch: company does {done} — opportunity seeks {seeks}"
+        return explain("match.kind_unknown", seeks=seeks)
+    return explain("match.kind_mismatch", done=tuple(company.investment_modes), seeks=seeks)
 
 
-def size_sentence(company: Company, opportunity: Opportunity) -> str:
+def size_message(company: Company, opportunity: Opportunity) -> Message:
     if opportunity.capex_musd is None or company.revenue_musd is None:
-        return "financial capacity unknown (capex or revenue not stated)"
+        return explain("match.size_unknown")
     share = opportunity.capex_musd / company.revenue_musd if company.revenue_musd else float("inf")
-    share_text = "under 1%" if share < 0.01 else f"{share:.0%}"
-    return (
-        f"financial capacity: capex {_money(opportunity.capex_musd)} is {share_text} of annual revenue "
-        f"{_money(company.revenue_musd)}"
-    )
+    amounts = {"capex": opportunity.capex_musd, "revenue": company.revenue_musd}
+    if share < 0.01:
+        return explain("match.size_small_share", **amounts)
+    return explain("match.size_share", share=share, **amounts)
 
 
 def explain_pair(
@@ -102,17 +86,19 @@ def explain_pair(
     weights: dict[str, float],
     shared_terms: list[str],
 ) -> Explanation:
-    sentences = {
-        "lexical": f"top shared terms: {', '.join(shared_terms)}" if shared_terms else "no shared terms",
-        "sector": sector_sentence(company, opportunity),
-        "capacity": capacity_sentence(company, opportunity, values["capacity"]),
-        "export": export_sentence(company, opportunity),
-        "kind": kind_sentence(company, opportunity),
-        "size": size_sentence(company, opportunity),
-        "embedding": f"semantic similarity: {values.get('embedding', 0.0):.2f}",
+    messages = {
+        "lexical": explain("match.shared_terms", terms=tuple(shared_terms))
+        if shared_terms
+        else explain("match.no_shared_terms"),
+        "sector": sector_message(company, opportunity),
+        "capacity": capacity_message(company, opportunity, values["capacity"]),
+        "export": export_message(company, opportunity),
+        "kind": kind_message(company, opportunity),
+        "size": size_message(company, opportunity),
+        "embedding": explain("match.semantic", similarity=round(float(values.get("embedding", 0.0)), 2)),
     }
     contributions = tuple(
-        Contribution(feature, round(float(values[feature]), 4), weight, sentences[feature])
+        Contribution(feature, round(float(values[feature]), 4), weight, messages[feature])
         for feature, weight in weights.items()
         if weight > 0 and feature in values
     )
@@ -120,5 +106,5 @@ def explain_pair(
     return Explanation(tuple(sorted(contributions, key=lambda item: -item.weighted)))
 
 
-def excluded(reason: str) -> Explanation:
+def excluded(reason: Message) -> Explanation:
     return Explanation((), excluded_because=reason)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from kopru.invest.economics.explanations import Explanation as Message
+from kopru.invest.economics.explanations import explain
 from kopru.invest.matching.embeddings import Embedder, normalise_rows
 from kopru.invest.matching.explain import excluded, explain_pair
 from kopru.invest.matching.features import (
@@ -181,21 +183,18 @@ class MatchIndex:
         for match in self.companies_for(opportunity_id, k=len(self.companies)):
             if match.id == company_id:
                 return match
-        return Match(company.id, 0.0, excluded("no match: the pair has nothing in common (score 0)"))
+        return Match(company.id, 0.0, excluded(explain("match.nothing_in_common")))
 
-    def exclusion_reason(self, company: Company, opportunity: Opportunity) -> str | None:
+    def exclusion_reason(self, company: Company, opportunity: Opportunity) -> Message | None:
         country = company.hq_country
         if country == opportunity.host_country:
-            return (
-                f"excluded: HQ country {country} is the host country; this programme seeks foreign investors"
-            )
+            return explain("match.excluded_host_country", country=country)
         if not self.rules.admits(country):
-            return f"excluded: HQ country {country} is not admitted by the programme's country rules"
+            return explain("match.excluded_not_admitted", country=country)
         if opportunity.allowed_countries and country not in opportunity.allowed_countries:
-            allowed = ", ".join(opportunity.allowed_countries)
-            return f"excluded: opportunity is open only to investors from {allowed}"
+            return explain("match.excluded_only_from", countries=tuple(opportunity.allowed_countries))
         if country in opportunity.denied_countries:
-            return f"excluded: opportunity is closed to investors from {country}"
+            return explain("match.excluded_closed_to", country=country)
         return None
 
     # -- internals -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from kopru.invest.economics.explanations import Explanation as Message
 from kopru.invest.matching.vocab import COUNTRY_REGION, KINDS, REGIONS, SECTORS, UNITS
 
 
@@ -190,12 +191,13 @@ class Opportunity:
 
 @dataclass(frozen=True)
 class Contribution:
-    """One feature's part in a score: its value in [0, 1], its weight, and a sentence saying why."""
+    """One feature's part in a score: its value in [0, 1], its weight, and a message saying why (a key and
+    its parameters, rendered in the reader's language by the invest app)."""
 
     feature: str
     value: float
     weight: float
-    sentence: str
+    message: Message | None
 
     @property
     def weighted(self) -> float:
@@ -205,13 +207,13 @@ class Contribution:
 @dataclass(frozen=True)
 class Explanation:
     contributions: tuple[Contribution, ...]
-    excluded_because: str | None = None  # set when a country rule removes the pair
+    excluded_because: Message | None = None  # set when a country rule removes the pair
 
     @property
-    def sentences(self) -> list[str]:
+    def messages(self) -> list[Message]:
         if self.excluded_because:
             return [self.excluded_because]
-        return [item.sentence for item in self.contributions if item.sentence]
+        return [item.message for item in self.contributions if item.message]
 
     def value(self, feature: str) -> float:
         for item in self.contributions:

@@ -45,15 +45,6 @@ RELATED_SECTORS: dict[frozenset[str], float] = {
 
 KINDS: tuple[str, ...] = ("greenfield", "expansion", "jv_partner", "supplier", "rd_centre", "acquisition")
 
-KIND_LABELS: dict[str, str] = {
-    "greenfield": "greenfield plants",
-    "expansion": "expansions",
-    "jv_partner": "joint ventures",
-    "supplier": "supply contracts",
-    "rd_centre": "R&D centres",
-    "acquisition": "acquisitions",
-}
-
 # How well a company that has done kind A fits an opportunity of kind B (symmetric, exact = 1.0).
 RELATED_KINDS: dict[frozenset[str], float] = {
     frozenset({"greenfield", "expansion"}): 0.6,
@@ -77,21 +68,6 @@ REGIONS: tuple[str, ...] = (
     "SOUTHEAST_ASIA",
     "OCEANIA",
 )
-
-REGION_LABELS: dict[str, str] = {
-    "EU": "the EU",
-    "EUROPE_OTHER": "non-EU Europe",
-    "TR": "Türkiye",
-    "MENA": "the Middle East and North Africa",
-    "CIS": "Russia, the Caucasus and Central Asia",
-    "SSA": "sub-Saharan Africa",
-    "NORTH_AMERICA": "North America",
-    "LATAM": "Latin America",
-    "SOUTH_ASIA": "South Asia",
-    "EAST_ASIA": "East Asia",
-    "SOUTHEAST_ASIA": "Southeast Asia",
-    "OCEANIA": "Oceania",
-}
 
 
 def _codes(text: str) -> list[str]:

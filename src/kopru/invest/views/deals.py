@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Model, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -32,7 +36,7 @@ from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
 from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
-from kopru.ui.views.records import post_note
+from kopru.ui.views.records import post_note, readable_change
 
 EXPORT_LIMIT = 100_000
 
@@ -136,6 +140,16 @@ def deal_export_xlsx(request):
     )
 
 
+def _history_change(change, user) -> dict:
+    """One change of the audit log in the generic history's words, times in the reader's format."""
+    shown = readable_change(Deal, change, user)
+    for side in ("old", "new"):
+        value = getattr(change, side)
+        if isinstance(value, datetime.datetime):
+            shown[side] = date_format(localtime(value), "DATETIME_FORMAT")
+    return shown
+
+
 def deal_detail(request, pk):
     deal = access_deal(request, pk)
     user = request.user
@@ -146,8 +160,10 @@ def deal_detail(request, pk):
             :30
         ]:
             previous = record.prev_record
+            changes = record.diff_against(previous).changes if previous else []
+            # the generic history's wording: field labels, names of linked records, values as people read them
             history.append(
-                {"record": record, "changes": record.diff_against(previous).changes if previous else []}
+                {"record": record, "changes": [_history_change(change, user) for change in changes]}
             )
     return render(
         request,

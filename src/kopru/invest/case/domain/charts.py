@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from kopru.invest.case.domain.evaluate import CaseResult, Route
+from kopru.invest.labels import cost_item_label, parameter_label
 
 
 def waterfall(route: Route, title: str) -> dict[str, Any] | None:
@@ -16,7 +19,7 @@ def waterfall(route: Route, title: str) -> dict[str, Any] | None:
         amount = line.amount.amount
         steps.append(
             {
-                "label": line.label.removeprefix("duty:"),
+                "label": cost_item_label(line.label),
                 "from": round(start, 2),
                 "to": round(start + amount, 2),
                 "row_id": line.row_id,
@@ -25,7 +28,7 @@ def waterfall(route: Route, title: str) -> dict[str, Any] | None:
         )
         start += amount
     steps.append(
-        {"label": "landed cost", "from": 0.0, "to": round(start, 2), "row_id": None, "kind": "total"}
+        {"label": _("landed cost"), "from": 0.0, "to": round(start, 2), "row_id": None, "kind": "total"}
     )
     return {"type": "waterfall", "title": title, "currency": route.cost.currency, "steps": steps}
 
@@ -55,7 +58,9 @@ def tornado(result: CaseResult) -> dict[str, Any] | None:
         "type": "tornado",
         "currency": result.monte_carlo.currency,
         "base_npv": round(result.monte_carlo.base_npv, 2),
-        "bars": [bar.to_dict() for bar in result.monte_carlo.tornado],
+        "bars": [
+            {**bar.to_dict(), "label": parameter_label(bar.parameter)} for bar in result.monte_carlo.tornado
+        ],
     }
 
 
@@ -64,6 +69,19 @@ def histogram(result: CaseResult) -> dict[str, Any] | None:
         return None
     percentiles = result.monte_carlo.percentiles["npv"] if result.monte_carlo else {}
     return {"type": "histogram", **result.histogram.to_dict(), "percentiles": percentiles}
+
+
+def chart_words() -> dict[str, str]:
+    """The words the charts draw (series, axes, tooltips), in the reader's language."""
+    return {
+        "free_cash_flow": _("free cash flow"),
+        "cumulative": _("cumulative"),
+        "year": _("year"),
+        "draws": _("draws"),
+        "base": _("base"),
+        "min": _("min"),
+        "max": _("max"),
+    }
 
 
 def chart_data(result: CaseResult) -> dict[str, Any]:
@@ -76,9 +94,19 @@ def chart_data(result: CaseResult) -> dict[str, Any]:
                 waterfalls.append(
                     {"id": f"waterfall-{route.key}", "data_id": f"waterfall-{route.key}-data", "data": chart}
                 )
+    words = chart_words()
+    for chart in (
+        cash_flow_chart := cash_flow(result),
+        tornado_chart := tornado(result),
+        histogram_chart := histogram(result),
+    ):
+        if chart is not None:
+            chart["words"] = words
+    for waterfall_chart in waterfalls:
+        waterfall_chart["data"]["words"] = words
     return {
         "waterfalls": waterfalls,
-        "cashflow": cash_flow(result),
-        "tornado": tornado(result),
-        "histogram": histogram(result),
+        "cashflow": cash_flow_chart,
+        "tornado": tornado_chart,
+        "histogram": histogram_chart,
     }

@@ -13,6 +13,7 @@ from typing import Any
 from kopru.invest.case.domain.inputs import FROM_INCENTIVES, CaseInputs
 from kopru.invest.economics.distribution import Histogram, npv_draws, npv_histogram
 from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
 from kopru.invest.economics.landed_cost import LandedCost, landed_cost
@@ -64,7 +65,7 @@ class CaseResult:
     plant_sources: dict[str, str] = field(default_factory=dict)
     monte_carlo: MonteCarloResult | None = None
     histogram: Histogram | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Explanation] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
 
     @property
@@ -79,7 +80,7 @@ class CaseResult:
             "plant_sources": dict(self.plant_sources),
             "monte_carlo": self.monte_carlo.to_dict() if self.monte_carlo else None,
             "histogram": self.histogram.to_dict() if self.histogram else None,
-            "notes": list(self.notes),
+            "notes": [note.to_dict() for note in self.notes],
             "errors": [{"field": e.field, "message": e.message} for e in self.errors],
         }
 
@@ -176,22 +177,22 @@ def evaluate_incentives(rules: Rules, inputs: CaseInputs) -> IncentiveEstimate |
 
 def complete_plant_inputs(
     inputs: CaseInputs, estimate: IncentiveEstimate | None
-) -> tuple[PlantInputs, dict[str, str], list[str]]:
+) -> tuple[PlantInputs, dict[str, str], list[Explanation]]:
     """Fill the tax reduction and contribution rates left blank from the incentive estimate's rows."""
     raw = dict(inputs.plant_raw or {})
     sources: dict[str, str] = {}
-    notes: list[str] = []
+    notes: list[Explanation] = []
     for name in FROM_INCENTIVES:
         if raw.get(name) not in (None, ""):
             continue
         if estimate is None:
             raw[name] = 0.0
-            notes.append(f"{name} = 0: no incentive scheme chosen and no rate given")
+            notes.append(explain("plant.rate_zero_no_scheme", name=name))
             continue
         line = next((item for item in estimate.lines if item.instrument == name), None)
         if line is None:
             raw[name] = 0.0
-            notes.append(f"{name} = 0: {estimate.scheme_id} has no such instrument for this scheme type")
+            notes.append(explain("plant.rate_zero_no_instrument", name=name, scheme=estimate.scheme_id))
             continue
         if line.rate is None:
             raise InputError(
@@ -200,7 +201,9 @@ def complete_plant_inputs(
             )
         raw[name] = line.rate
         sources[name] = line.row_id
-        notes.append(f"{name} = {line.rate:g} from {line.row_id} ({line.status})")
+        notes.append(
+            explain("plant.rate_from_row", name=name, rate=line.rate, row=line.row_id, status=line.status)
+        )
     return plant_inputs_from_dict(raw), sources, notes
 
 
@@ -225,7 +228,7 @@ def evaluate_case(rules: Rules, inputs: CaseInputs) -> CaseResult:
                 values = npv_draws(plant_inputs, inputs.ranges, inputs.draws, inputs.seed)
                 result.histogram = npv_histogram(values, plant_inputs.currency)
             elif inputs.draws:
-                result.notes.append("no ranges given: Monte Carlo and tornado skipped")
+                result.notes.append(explain("plant.no_ranges"))
         except InputError as error:
             result.errors.append(error)
     return result

@@ -122,24 +122,3 @@ def datalists(rules: Rules) -> dict[str, list]:
         "provinces": sorted(p.name for p in rules.provinces),
         "currencies": list(COMMON_CURRENCIES),
     }
-
-
-# Words the engine returns as codes, shown translated
-CODE_LABELS = {
-    "low": _("low"),
-    "medium": _("medium"),
-    "high": _("high"),
-    "unknown": _("unknown"),
-    "verified": _("verified"),
-    "unverified": _("unverified"),
-    "not_known": _("not known"),
-    "mfn": _("MFN duty"),
-    "customs_union": _("Customs Union"),
-    "countervailing": _("countervailing duty"),
-    "anti_dumping": _("anti-dumping duty"),
-    "anti_dumping_extension": _("anti-dumping duty (extension)"),
-    "additional": _("additional duty"),
-    "fta": _("free trade agreement"),
-    "provisional": _("provisional"),
-    "definitive": _("definitive"),
-}

@@ -4,7 +4,10 @@
 (function () {
   "use strict";
   var charts = {};
-  var fmt = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+  // numbers in the page's language (1.234 in Turkish), as the tables around the charts show them
+  var locale = document.documentElement.lang || undefined;
+  var fmt = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  function word(data, key) { return (data.words && data.words[key]) || key; }
 
   function waterfall(data, canvas) {
     var ruleUrl = canvas.dataset.ruleUrl;
@@ -18,7 +21,7 @@
         datasets: [{ label: data.currency, data: data.steps.map(function (s) { return [s.from, s.to]; }), backgroundColor: colors }]
       },
       options: {
-        animation: false, responsive: true, plugins: { legend: { display: false }, title: { display: true, text: data.title },
+        animation: false, responsive: true, locale: locale, plugins: { legend: { display: false }, title: { display: true, text: data.title },
           tooltip: { callbacks: { label: function (c) { var s = data.steps[c.dataIndex]; return fmt.format(s.to - s.from) + " " + data.currency + (s.row_id ? " · " + s.row_id : ""); } } } },
         scales: { y: { beginAtZero: false, title: { display: true, text: data.currency } } },
         onClick: function (event, elements) {
@@ -36,11 +39,11 @@
       data: {
         labels: data.years,
         datasets: [
-          { type: "bar", label: "free cash flow", data: data.free_cash_flow, backgroundColor: data.free_cash_flow.map(function (v) { return v < 0 ? "#b3262d" : "#2e7d32"; }) },
-          { type: "line", label: "cumulative", data: data.cumulative, borderColor: "#0b5394", pointRadius: 2 }
+          { type: "bar", label: word(data, "free_cash_flow"), data: data.free_cash_flow, backgroundColor: data.free_cash_flow.map(function (v) { return v < 0 ? "#b3262d" : "#2e7d32"; }) },
+          { type: "line", label: word(data, "cumulative"), data: data.cumulative, borderColor: "#0b5394", pointRadius: 2 }
         ]
       },
-      options: { animation: false, responsive: true, scales: { y: { title: { display: true, text: data.currency } }, x: { title: { display: true, text: "year" } } } }
+      options: { animation: false, responsive: true, locale: locale, scales: { y: { title: { display: true, text: data.currency } }, x: { title: { display: true, text: word(data, "year") } } } }
     };
   }
 
@@ -48,13 +51,13 @@
     return {
       type: "bar",
       data: {
-        labels: data.bars.map(function (b) { return b.parameter; }),
+        labels: data.bars.map(function (b) { return b.label || b.parameter; }),
         datasets: [{ label: "NPV", data: data.bars.map(function (b) { return [Math.min(b.npv_at_low, b.npv_at_high), Math.max(b.npv_at_low, b.npv_at_high)]; }), backgroundColor: "#0b5394" }]
       },
       options: {
-        indexAxis: "y", animation: false, responsive: true,
-        plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { var b = data.bars[c.dataIndex]; return "min → " + fmt.format(b.npv_at_low) + ", max → " + fmt.format(b.npv_at_high) + " " + data.currency; } } } },
-        scales: { x: { title: { display: true, text: "NPV (" + data.currency + "), base " + fmt.format(data.base_npv) } } }
+        indexAxis: "y", animation: false, responsive: true, locale: locale,
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { var b = data.bars[c.dataIndex]; return word(data, "min") + " → " + fmt.format(b.npv_at_low) + ", " + word(data, "max") + " → " + fmt.format(b.npv_at_high) + " " + data.currency; } } } },
+        scales: { x: { title: { display: true, text: "NPV (" + data.currency + "), " + word(data, "base") + " " + fmt.format(data.base_npv) } } }
       }
     };
   }
@@ -63,8 +66,8 @@
     var labels = data.counts.map(function (_, i) { return fmt.format((data.edges[i] + data.edges[i + 1]) / 2); });
     return {
       type: "bar",
-      data: { labels: labels, datasets: [{ label: "draws", data: data.counts, backgroundColor: data.edges.slice(0, -1).map(function (e, i) { return (e + data.edges[i + 1]) / 2 < 0 ? "#b3262d" : "#8aa1b8"; }), barPercentage: 1, categoryPercentage: 1 }] },
-      options: { animation: false, responsive: true, plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: "NPV (" + data.currency + ")" } }, y: { title: { display: true, text: "draws" } } } }
+      data: { labels: labels, datasets: [{ label: word(data, "draws"), data: data.counts, backgroundColor: data.edges.slice(0, -1).map(function (e, i) { return (e + data.edges[i + 1]) / 2 < 0 ? "#b3262d" : "#8aa1b8"; }), barPercentage: 1, categoryPercentage: 1 }] },
+      options: { animation: false, responsive: true, locale: locale, plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: "NPV (" + data.currency + ")" } }, y: { title: { display: true, text: word(data, "draws") } } } }
     };
   }
 
