@@ -14,7 +14,7 @@ def test_companies_for_prints_ranked_reasons(capsys):
 
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("  1. ")
-    assert "       - match.sector_match: sectors=[battery]" in lines
+    assert "       - same sector: battery" in lines
     assert sum(line[:5].strip().endswith(".") for line in lines) == 3
 
 
@@ -31,7 +31,9 @@ def test_explain_an_excluded_pair(capsys):
     assert main(["explain", "tr-bat-anadolu", "tr-manisa-battery-cells"]) == 0
 
     assert capsys.readouterr().out == (
-        "  1. tr-bat-anadolu  score 0.000\n       - match.excluded_host_country: country=TR\n"
+        "  1. tr-bat-anadolu  score 0.000\n"
+        "       - excluded: the headquarters are in TR, the host country;"
+        " this programme seeks foreign investors\n"
     )
 
 

@@ -27,6 +27,7 @@ from kopru.invest.economics.fx import Money, validate_currency
 from kopru.invest.economics.incentives import estimate_incentives
 from kopru.invest.economics.landed_cost import landed_cost
 from kopru.invest.economics.market_access import assess_market_access
+from kopru.invest.economics.messages import with_text
 from kopru.invest.economics.montecarlo import ranges_from_dict, run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
@@ -67,6 +68,12 @@ class MarketAccessIn(Schema):
     )
 
 
+def _in_words(data: dict[str, Any]) -> dict[str, Any]:
+    """The contract's sentence fields in plain English, exactly as the CLI prints them; the key and
+    parameters beside each (`<field>_message`) let a client word it in its own language."""
+    return with_text(data)
+
+
 @router.post(
     "/market-access",
     response={200: dict, 422: ValidationErrorOut},
@@ -104,7 +111,7 @@ def market_access(request: HttpRequest, payload: MarketAccessIn):
             data["landed_cost"] = cost.to_dict()
     except InputError as error:
         raise _422(error) from None
-    return data
+    return _in_words(data)
 
 
 class IncentiveRequestIn(Schema):
@@ -163,12 +170,14 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
         )
     except InputError as error:
         raise _422(error) from None
-    return {
-        "incentives": estimate.to_dict() if estimate else None,
-        "notes": notes,
-        "deterministic": deterministic.to_dict(),
-        "monte_carlo": monte_carlo.to_dict() if monte_carlo else None,
-    }
+    return _in_words(
+        {
+            "incentives": estimate.to_dict() if estimate else None,
+            "notes": [note.to_dict() if hasattr(note, "to_dict") else note for note in notes],
+            "deterministic": deterministic.to_dict(),
+            "monte_carlo": monte_carlo.to_dict() if monte_carlo else None,
+        }
+    )
 
 
 @router.post(
@@ -184,7 +193,7 @@ def evaluate(request: HttpRequest, payload: dict[str, Any] = Body(...)):
         raise _422(error) from None
     if result.errors:
         raise _422(result.errors[0])
-    return result.to_dict()
+    return _in_words(result.to_dict())
 
 
 class CaseIn(Schema):
@@ -284,7 +293,7 @@ def evaluate_saved_case(request: HttpRequest, pk: int):
         result = evaluate_case(economic_rules(), parse_inputs(case.inputs))
     except InputError as error:
         raise _422(error, "inputs.") from None
-    return result.to_dict()
+    return _in_words(result.to_dict())
 
 
 @router.patch(

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.market_access import MarketAccessResult, assess_market_access
+from kopru.invest.economics.messages import english, with_text
 from kopru.invest.economics.montecarlo import run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant
 from kopru.invest.economics.rule_tables import load_rules
@@ -78,9 +79,9 @@ def _print_text(result: MarketAccessResult, out: TextIO) -> None:
         file=out,
     )
     origin = result.origin
-    print(f"origin: {origin.assessed} ({origin.basis})", file=out)
+    print(f"origin: {origin.assessed} ({english(origin.basis)})", file=out)
     if origin.risk:
-        print(f"origin risk: {origin.risk.level} — {origin.risk.explanation}", file=out)
+        print(f"origin risk: {origin.risk.level} — {english(origin.risk.explanation)}", file=out)
     for line in result.duties:
         group = f" [{line.producer_group}]" if line.producer_group else ""
         specific = ""
@@ -95,7 +96,7 @@ def _print_text(result: MarketAccessResult, out: TextIO) -> None:
         print(f"  exempt: {line.kind} {line.rate:.1%} [{line.ref.row_id}]", file=out)
     print(f"ad valorem total: {result.ad_valorem_total:.1%}", file=out)
     for note in result.notes:
-        print(f"note: {note}", file=out)
+        print(f"note: {english(note)}", file=out)
 
 
 def _run_market_access(argv: list[str], out: TextIO) -> int:
@@ -118,7 +119,7 @@ def _run_market_access(argv: list[str], out: TextIO) -> int:
         model=args.model,
     )
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), file=out)
+        print(json.dumps(with_text(result.to_dict()), ensure_ascii=False, indent=2), file=out)
     else:
         _print_text(result, out)
     return EXIT_OK
@@ -172,7 +173,7 @@ def _run_plant(argv: list[str], out: TextIO) -> int:
             "deterministic": deterministic.to_dict(),
             "monte_carlo": monte_carlo.to_dict() if monte_carlo else None,
         }
-        print(json.dumps(payload, ensure_ascii=False, indent=2, default=str), file=out)
+        print(json.dumps(with_text(payload), ensure_ascii=False, indent=2, default=str), file=out)
         return EXIT_OK
     ccy = scenario.inputs.currency
     print(f"{scenario.title}", file=out)
@@ -180,7 +181,7 @@ def _run_plant(argv: list[str], out: TextIO) -> int:
     payback = "never" if deterministic.payback_years is None else f"{deterministic.payback_years:.2f} years"
     print(f"NPV {deterministic.npv:,.0f} {ccy}  IRR {irr_text}  payback {payback}", file=out)
     for note in scenario.notes:
-        print(f"note: {note}", file=out)
+        print(f"note: {english(note)}", file=out)
     if monte_carlo:
         pct = monte_carlo.percentiles
         print(f"Monte Carlo: {draws} draws, seed {seed}", file=out)

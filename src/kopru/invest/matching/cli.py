@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from kopru.invest.economics.messages import english
 from kopru.invest.matching import evaluate as evaluation
 from kopru.invest.matching.embeddings import EmbeddingUnavailableError, load_embedder
 from kopru.invest.matching.index import MatchIndex
@@ -53,17 +54,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _as_dict(match: Match) -> dict:
+    excluded = match.explanation.excluded_because
     return {
         "id": match.id,
         "score": match.score,
-        "excluded_because": (
-            match.explanation.excluded_because.to_dict() if match.explanation.excluded_because else None
-        ),
+        "excluded_because": english(excluded) if excluded else None,
+        "excluded_because_message": excluded.to_dict() if excluded else None,
         "contributions": [
             {
                 "feature": item.feature,
                 "value": item.value,
                 "weight": item.weight,
+                "sentence": english(item.message),
                 "message": item.message.to_dict() if item.message else None,
             }
             for item in match.explanation.contributions
@@ -75,7 +77,7 @@ def _as_text(matches: list[Match]) -> str:
     lines = []
     for rank, match in enumerate(matches, start=1):
         lines.append(f"{rank:>3}. {match.id}  score {match.score:.3f}")
-        lines.extend(f"       - {message}" for message in match.explanation.messages)
+        lines.extend(f"       - {english(message)}" for message in match.explanation.messages)
     return "\n".join(lines) if lines else "(no eligible candidates)"
 
 
