@@ -1508,16 +1508,35 @@ def _ner_place(places: _PlaceFinder, ent) -> None:
 # ------------------------------------------------------------------------------------------------ countries
 
 
+# "South American", "Latin America", "North-America": a continent, not the United States
+_CONTINENT_PART_RE = re.compile(
+    r"(?:\b(?:South|North|Latin|Central|Middle|Meso|Pan|Anglo|Ibero)[\s-]|\bthe Americas)$"
+)
+# "Agence France-Presse", "Radio France", "Air France", "Deutsche Welle": a country inside a name
+_COUNTRY_IN_NAME_RE = re.compile(r"^(?:[ -]Pres+e\b|[ -]Telecom\b)")
+_COUNTRY_IN_NAME_BEFORE_RE = re.compile(r"\b(?:Agence|Radio|Air|Tour de)\s$")
+
+
+def _names_the_country(text: str, s: int, e: int) -> bool:
+    if text.startswith((" dollar", " cent", "$", "-dollar"), e):  # "US dollars", "US$1.2 billion"
+        return False
+    if _CONTINENT_PART_RE.search(text, max(0, s - 8), s) and text[s:e].startswith("America"):
+        return False
+    return not (
+        _COUNTRY_IN_NAME_RE.match(text, e) or _COUNTRY_IN_NAME_BEFORE_RE.search(text, max(0, s - 9), s)
+    )
+
+
 def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     out = [
         (m.start(), m.end(), gaz.country_names[m.group()])
         for m in gaz.country_re.finditer(text)
-        if not text.startswith((" dollar", " cent"), m.end())  # "US dollars" names a currency
+        if _names_the_country(text, m.start(), m.end())
     ]
     out += [
         (m.start(), m.end(), gaz.demonyms[m.group()])
         for m in gaz.demonym_re.finditer(text)
-        if not text.startswith((" dollar", " cent"), m.end())
+        if _names_the_country(text, m.start(), m.end())
     ]
     out.sort()
     return out
