@@ -29,3 +29,53 @@ def test_smaller_states_are_countries_not_places():
     result = extract_text(text)
     assert {"BO", "MZ", "IS", "BN"} <= set(result["countries"])
     assert not {"Bolivia", "Mozambique", "Iceland"} & {p["name"] for p in result["places"]}
+
+
+def _people(text: str) -> list[str]:
+    return [p["name"] for p in extract_text(text)["people"]]
+
+
+def _orgs(text: str) -> list[str]:
+    return [o["name"] for o in extract_text(text)["organizations"]]
+
+
+def test_product_codes_and_plural_acronyms_are_no_people():
+    text = (
+        "The plant will build 90,000 Falcon Rx-T vans and Comet E-Drive pickups a year. "
+        "Key MoUs cover batteries. Maria Lindqvist, the plant manager, said the line opens in May."
+    )
+    assert _people(text) == ["Maria Lindqvist"]
+
+
+def test_brand_spellings_and_company_lists_become_organisations():
+    text = (
+        "The agency picked the companies Brightwell Aero, Norland Machines and Kestrel Beyond for the "
+        "landers. Kestrel Beyond left the contract in June, while StarForge will fly first."
+    )
+    people = _people(text)
+    orgs = _orgs(text)
+    assert "Kestrel Beyond" not in people and "StarForge" not in people
+    assert {"Kestrel Beyond", "StarForge"} <= set(orgs)
+
+
+def test_a_name_after_a_company_noun_is_the_company():
+    text = "Harbour Media bought a stake in the regional newspaper company Dainik Prabhat for $20 million."
+    assert "Dainik Prabhat" not in _people(text)
+    assert "Dainik Prabhat" in _orgs(text)
+
+
+def test_title_case_headline_words_used_in_lower_case_are_no_people():
+    text = (
+        "Governor Wraps Up Second Day of Port Visit\n"
+        "The governor wraps up a two-day visit today. A meeting with the mayor is scheduled for Friday.\n"
+        "Talks With Harbour Board Scheduled for Tomorrow"
+    )
+    assert _people(text) == []
+
+
+def test_people_in_a_list_of_people_with_titles_stay_people():
+    text = (
+        "The meeting between Fiat chief Paolo Verri and GM's Anna Kowal is due on Monday. "
+        "Tom Reyes, from the UK's Coastal Trust, said the talks would be hard."
+    )
+    assert {"Paolo Verri", "Anna Kowal", "Tom Reyes"} <= set(_people(text))

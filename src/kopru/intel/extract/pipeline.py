@@ -25,6 +25,7 @@ from .entities import clean_entity_text, country_mentions, find_orgs, find_place
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
+from .person_checks import drop_false_people
 from .reading import Document
 from .result import (
     Claim,
@@ -390,6 +391,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     )
     _guess_countries(people, orgs, gaz)
     _drop_unlikely_people(text, people, ents, comp)
+    drop_false_people(text, people, orgs)
 
     places = _find_places(text, ents, gaz, orgs, people)
     country_codes = _countries_in_order(zones, countries_at, places)

@@ -1,0 +1,156 @@
+"""False people: name shapes and contexts that say a capitalised span is no human being.
+
+Each rule reads a class of error, never a document: products ("Mach-E", "F-150"), brand spellings
+("SpaceX", "MoUs"), bodies and abstract nouns at a name's end ("... Office", "... Assistance"), words of a
+title-case headline that the text uses in lower case elsewhere ("Scheduled"), companies in a list of
+companies ("Astrobotic, Intuitive Machines and Orbit Beyond"), and a name in apposition to a company noun
+("the daily newspaper Dainik Jagran"). A name with a title or that speaks is kept: the evidence for a person
+outweighs the shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .coref import Person
+from .entities import OrgRec, org_kind
+
+# "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
+_PRODUCT_TOKEN_RE = re.compile(r"^(?:[\w]+-[A-Z0-9]{1,3}s?|[A-Z]-\w+|\w*\d\w*)$")
+# "SpaceX", "OrbitBeyond", "iPhone", "MoUs": capitals inside a word, except name prefixes (McCarthy, DeSantis)
+_INNER_CAPITAL_RE = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]*[A-Z][A-Za-z]*)")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "O'", "O’", "St")
+# a body or an abstract noun as the last word: "Secretariat Office", "Grant Assistance"
+_NOT_NAME_ENDS = frozenset(
+    {
+        *("Office", "Secretariat", "Ministry", "Department", "Agency", "Council", "Committee", "Commission"),
+        *(
+            "Bureau",
+            "Authority",
+            "Assistance",
+            "Cooperation",
+            "Programme",
+            "Program",
+            "Project",
+            "Initiative",
+        ),
+        *("Fund", "Forum", "Summit", "Conference", "Agreement", "Accord", "Act", "Policy", "Strategy"),
+        *("Corridor", "Zone", "Park", "Port", "Airport", "Station", "Bridge", "Road", "Highway", "Railway"),
+        *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
+    }
+)
+# nouns that make the name beside them a company ("newspaper company Jagran", "the carmaker Volta")
+_COMPANY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:company|firm|group|newspaper|daily|magazine|publisher|broadcaster|channel|carmaker|automaker|"
+    r"chipmaker|maker|manufacturer|supplier|start-?up|brand|airline|carrier|bank|lender|insurer|retailer|"
+    r"developer|operator|conglomerate|subsidiary|rival|companies|firms)(?:\s+|,\s+the\s+)(?:the\s+)?"
+    r"(?:[\w-]+-(?:language|based|owned|listed)\s+)?$"
+)
+# "companies Astrobotic, Intuitive Machines and Orbit Beyond": the items after a plural company noun
+_COMPANIES_LIST_RE = re.compile(
+    r"\b(?:companies|firms|carmakers|automakers|manufacturers|makers|suppliers|start-?ups|brands|banks|"
+    r"lenders|airlines|carriers|operators|developers|contractors|newspapers)\s*,?\s+"
+    r"(?:such as\s+|including\s+|like\s+|namely\s+)?"
+    r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+and\s+|,\s+|\s+and\s+)){0,8}$"
+)
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z][a-zA-Z]*[A-Z]s")  # "MoUs", "EVs", "SMEs"
+_TITLE_CASE_WORD_RE = re.compile(r"[A-Z][a-z]+")
+
+
+_SPEAKS_RE = re.compile(r"\s+(?:said|says|told|added|noted|stated|stressed|asked|replied|explained|wrote)\b")
+
+
+def _product_or_brand(word: str) -> bool:
+    if _PRODUCT_TOKEN_RE.match(word):
+        return True
+    return bool(_INNER_CAPITAL_RE.match(word)) and not word.isupper() and not word.startswith(_NAME_PREFIXES)
+
+
+def _in_title_case_line(text: str, s: int) -> bool:
+    """The mention sits in a headline written in title case ("President Wraps Up 3rd Day of Visit")."""
+    left = text.rfind("\n", 0, s) + 1
+    right = text.find("\n", s)
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[left : right if right >= 0 else len(text)])
+        if len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _has_evidence(text: str, p: Person) -> bool:
+    """A title or speech says a human being, whatever the name's shape."""
+    return bool(p.positions) or any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions)
+
+
+def _lower_case_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
+
+
+_LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_ITEM_MAX_WORDS = 5
+
+
+def _list_items(segment: str) -> list[str]:
+    return [x.strip() for x in _LIST_SEPARATOR_RE.split(segment)]
+
+
+def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
+    """The name is an item of a list ("A, B, C and D") in which at least two other items are
+    organisations named exactly so."""
+    for s, e in person.mentions:
+        if _COMPANIES_LIST_RE.search(text, max(0, s - 250), s):
+            return True
+        if not (_LIST_SEPARATOR_RE.search(text[max(0, s - 6) : s] + "") or _LIST_SEPARATOR_RE.match(text, e)):
+            continue
+        sentence_start = max(text.rfind(c, 0, s) for c in (".", "?", "!", "\n", ":", "—", ";", "“", "(")) + 1
+        ends = [x for x in (text.find(c, e) for c in (". ", "\n", ":", "—", ";")) if x >= 0]
+        sentence_end = min(ends, default=len(text))
+        before = _list_items(text[sentence_start:s])[:-1][-3:]
+        after = _list_items(text[e:sentence_end])[1:4]
+        items = list(reversed(before))
+        near = []
+        for x in items:
+            if len(x.split()) > _LIST_ITEM_MAX_WORDS:
+                break
+            near.append(x)
+        for x in after:
+            if len(x.split()) > _LIST_ITEM_MAX_WORDS:
+                break
+            near.append(x)
+        if sum(1 for x in near if re.sub(r"^the\s+", "", x) in org_names) >= 2:
+            return True
+    return False
+
+
+def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
+    """Remove people whose shape or context says they are something else; a name read as a company (in a
+    list of companies, in apposition to a company noun, a brand spelling) becomes an organisation. A person
+    with a title or who speaks stays whatever the shape."""
+    lower_words = _lower_case_words(text)
+    org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
+    kept = []
+    for p in people:
+        words = p.name.split()
+        as_company = False
+        if any(_product_or_brand(w) for w in words):
+            as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
+        elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
+            pass
+        elif all(_TITLE_CASE_WORD_RE.fullmatch(w) and w.lower() in lower_words for w in words) and all(
+            _in_title_case_line(text, s) for s, _e in p.mentions
+        ):
+            pass  # "Scheduled", "Wraps Up": headline words the text writes in lower case
+        elif any(
+            _COMPANY_NOUN_BEFORE_RE.search(text, max(0, s - 60), s) for s, _e in p.mentions
+        ) or _in_company_list(text, p, org_names):
+            as_company = True
+        else:
+            kept.append(p)
+            continue
+        if _has_evidence(text, p):
+            kept.append(p)
+            continue
+        if as_company and p.name not in orgs:
+            orgs[p.name] = OrgRec(p.name, org_kind(p.name), None, sorted(p.mentions), list(p.surfaces))
+    people[:] = kept
