@@ -79,3 +79,34 @@ def test_people_in_a_list_of_people_with_titles_stay_people():
         "Tom Reyes, from the UK's Coastal Trust, said the talks would be hard."
     )
     assert {"Paolo Verri", "Anna Kowal", "Tom Reyes"} <= set(_people(text))
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: [pos["title"] for pos in p["positions"]] for p in extract_text(text)["people"]}
+
+
+def test_titles_before_a_name_keep_a_lower_case_remit_and_an_unknown_party():
+    text = (
+        "Opposition leader Clara Voss criticised the plan on Monday. "
+        '"The ports must grow," the minister for coastal shipping Ravi Menon said. '
+        "Dockers' Union general secretary Paul Brandt repeated that view."
+    )
+    titles = _titles(text)
+    assert titles["Clara Voss"] == ["leader"]
+    assert titles["Ravi Menon"] == ["minister for coastal shipping"]
+    assert titles["Paul Brandt"] == ["general secretary"]
+
+
+def test_leader_in_a_clause_before_a_name_is_no_title():
+    text = "Noting that Norland is the leader in wind turbines, Ravi Menon added that talks would go on."
+    assert _titles(text).get("Ravi Menon") == []
+
+
+def test_a_name_broken_out_by_an_inline_link_is_joined_back():
+    from kopru.intel.extract.reading import normalise_text
+
+    text = normalise_text(
+        "Later the minister met with\nLena Hart\n, chief executive officer of Norland Wind."
+    )
+    assert text == "Later the minister met with Lena Hart, chief executive officer of Norland Wind."
+    assert _titles(text)["Lena Hart"] == ["chief executive officer"]

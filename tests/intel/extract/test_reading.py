@@ -172,5 +172,5 @@ def test_a_link_block_ends_where_the_article_goes_on_mid_sentence():
         ", declined to comment."
     )
     assert normalise_text(page) == (
-        "The minister, who will open the new terminal in the north on Jan 1\n2\n, declined to comment."
+        "The minister, who will open the new terminal in the north on Jan 1\n2, declined to comment."
     )

@@ -140,7 +140,10 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         elif all(_TITLE_CASE_WORD_RE.fullmatch(w) and w.lower() in lower_words for w in words) and all(
             _in_title_case_line(text, s) for s, _e in p.mentions
         ):
-            pass  # "Scheduled", "Wraps Up": headline words the text writes in lower case
+            # "Scheduled", "Wraps Up": headline words the text writes in lower case; a title before them
+            # ("President Wraps Up ...") is no evidence, it is the same headline
+            if not any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions):
+                continue
         elif any(
             _COMPANY_NOUN_BEFORE_RE.search(text, max(0, s - 60), s) for s, _e in p.mentions
         ) or _in_company_list(text, p, org_names):

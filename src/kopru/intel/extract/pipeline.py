@@ -1279,7 +1279,8 @@ _LOWER_HEADS = (
     "deputy general manager|chief executive officer|chief executive|ceo|founder|co-founder|ambassador|"
     "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
-    "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member"
+    "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
+    "general secretary|leader|boss|negotiator|investor"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1310,7 +1311,8 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))" + _TITLE_SCOPE + r",?\s+$"
+    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
     + r"){0,2}(?-i:"
@@ -1354,6 +1356,11 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             title = m.group("title") or m.group("title2")
             if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"}:
                 continue
+            scope = m.group("scope") or ""
+            if scope and title in {"leader", "investor", "boss", "negotiator"}:
+                continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
+            if re.fullmatch(r"\s+(?:for|of)\s+[a-z][a-z ]+", scope):
+                title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             organization = None
             named = m.group("org") or m.group("org2")
             if named:
@@ -1377,8 +1384,8 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                     owner = next((name for sf, name in surfaces.items() if sf.endswith(" " + named)), None)
                     if owner is not None:
                         organization = owner  # "Oil and Natural Gas Corporation chairman Subir Raha"
-                if organization is None and m.group("org2"):
-                    continue  # "Ankara said chairman X"? a capitalised word that names no organisation
+                # "Tory leader Michael Howard", "Transport Union general secretary Tony Woodley": the words
+                # before the title name no organisation we know; the title is still the person's
             elif m.group("its") or m.group("its2"):
                 before = [rec for os_, oe, rec in org_spans if oe <= m.start() and rec.kind != "media"]
                 organization = before[-1].name if before else None

@@ -178,6 +178,20 @@ def strip_markup_residue(text: str) -> str:
     return text
 
 
+# a sentence that a page broke around an inline link: "Srettha met with\nWang Tong\n, president of ..."
+_BROKEN_BEFORE_LINK_RE = re.compile(
+    r"\b(with|by|and|of|the|for|to|at|from|including|between|met|said|says)\n(?=[A-Z][^\n]{0,50}\n[,;:)])"
+)
+_BROKEN_AFTER_LINK_RE = re.compile(r"(?<=\S)\n(?=[,;)](?:\s|$))")
+
+
+def _rejoin_link_breaks(text: str) -> str:
+    if "\n," not in text and "\n;" not in text and "\n)" not in text:
+        return text
+    text = _BROKEN_BEFORE_LINK_RE.sub(r"\1 ", text)
+    return _BROKEN_AFTER_LINK_RE.sub("", text)
+
+
 def normalise_text(text: str) -> str:
     """NFC, markup residue out (``strip_markup_residue``), one kind of newline, single spaces, at most one
     blank line between paragraphs, no edge blanks. Idempotent: normalising twice changes nothing."""
@@ -193,6 +207,7 @@ def normalise_text(text: str) -> str:
     text = _CONTROL_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _rejoin_link_breaks(text)
     text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
 
