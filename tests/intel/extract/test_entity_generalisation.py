@@ -110,3 +110,50 @@ def test_a_name_broken_out_by_an_inline_link_is_joined_back():
     )
     assert text == "Later the minister met with Lena Hart, chief executive officer of Norland Wind."
     assert _titles(text)["Lena Hart"] == ["chief executive officer"]
+
+
+def test_events_programmes_laws_and_products_are_no_organisations():
+    text = (
+        "Norland Energy signed the deal at the Harbour Cities Forum for Shared Growth in Oslo. "
+        "The turbines qualify under the Coastal Power Act. Norland Energy will also supply the Skyrider "
+        "lander and the Kestrel Blade battery, and joined the Deep Orbit Services program (DOSP). "
+        "The Deep Orbit Services program has four members."
+    )
+    orgs = _orgs(text)
+    assert "Norland Energy" in orgs
+    for wrong in ("Harbour Cities Forum for Shared Growth", "Coastal Power", "Skyrider", "Kestrel Blade"):
+        assert wrong not in orgs
+
+
+def test_honorifics_quotes_files_and_pairs_are_no_organisation_names():
+    from kopru.intel.extract.entities import OrgRec, drop_false_orgs
+
+    orgs = {
+        name: OrgRec(name, "other", None, [(0, 1)])
+        for name in (
+            "Specialist Dr",
+            "Volta Model e. “Our Model",
+            "Volta-Plant-Capacity.avif",
+            "Skyrider, Blue Harbour",
+            "Volta’s EV",
+            "Norland Export Council of the Ministry",
+            "Volta Motors Co., Ltd.",
+        )
+    }
+    drop_false_orgs("x" * 10, orgs, load())
+    assert sorted(orgs) == ["Norland Export Council", "Volta Motors Co., Ltd."]
+
+
+def test_sign_up_boxes_and_polls_leave_the_page():
+    from kopru.intel.extract.reading import normalise_text
+
+    page = (
+        "The port opened a new berth on Monday after two years of building work.\n"
+        "By signing up, I accept Harbour Media's\n"
+        "Terms & Conditions\n"
+        "HARBOUR POST POLL\n"
+        "What is your budget for a holiday?\n"
+        "Under 10,000 THB\n"
+        "Over 60,000 THB"
+    )
+    assert normalise_text(page) == "The port opened a new berth on Monday after two years of building work."

@@ -1540,3 +1540,90 @@ def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     ]
     out.sort()
     return out
+
+
+# ------------------------------------------------------------------------------------ false organisations
+
+# the last word of a name that says it is an event, a programme, a law, a thing or a building, not a body
+# (conventions: fairs, programmes and treaties, facilities and zones are no organisations)
+_NOT_ORG_HEADS = frozenset(
+    {
+        *("Forum", "Initiative", "Conference", "Summit", "Expo", "Fair", "Festival", "Games", "Cup", "Award"),
+        *("Awards", "Prize", "Act", "Law", "Treaty", "Accord", "Protocol", "Declaration", "Strategy"),
+        *("Vision", "Plan", "Policy", "Project", "Scheme", "Corridor"),
+        *("Bridge", "Highway", "Railway Line", "Zone", "Plant", "Factory", "Port", "Airport", "Stadium"),
+        *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
+    }
+)
+# a noun right after every mention says the name is a product, a programme or a vehicle
+_PRODUCT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
+    r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
+    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone)\b"
+)
+_HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
+_LEGAL_AFTER_COMMA_RE = re.compile(
+    r",\s+(?:Inc|Ltd|LLC|Co|Corp|Limited|S\.A|SA|AG|GmbH|N\.V|plc|PLC|L\.P|LP)\b\.?"
+)
+_FILE_OR_URL_RE = re.compile(r"/|\.(?:avif|png|jpe?g|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
+_NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Forum|Summit|Conference|Initiative|Expo|Fair)\b")
+_TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Department|Country|State)$")
+
+
+_EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
+
+
+def _false_org_name(name: str) -> bool:
+    words = name.split()
+    if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
+        return True
+    if any(w in _EVENT_WORDS for w in words[1:]):
+        return True  # "Harbour Cities Forum for Shared Growth"
+    if any(w.rstrip(".") in _HONORIFIC_TOKENS or w in _HONORIFIC_TOKENS for w in words):
+        return True  # "Specialist Dr" from "Specialist Dr. Anil Jasinghe"
+    if _FILE_OR_URL_RE.search(name) or re.search(r"[“”\"]", name):
+        return True  # an image file, or a quotation run into a name ("Model e. “Our Model")
+    if re.search(r"['’]s\s+[A-Z]{2,5}$", name):
+        return True  # "VinFast’s EV": an owner and its thing
+    if "," in name and not name.startswith(("Ministry", "Department", "Office")):
+        return not _LEGAL_AFTER_COMMA_RE.search(name)  # "Starship, Blue Origin": two names
+    return False
+
+
+def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """Organisations whose name or context says they are something else: events, programmes, laws and
+    things by their last word (and their acronyms), products by the noun after every mention, honorifics
+    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name."""
+    dropped: set[str] = set()
+    for rec in list(orgs.values()):
+        if rec.known or rec.name in gaz.orgs:
+            continue
+        surfaces = [rec.name, *rec.surfaces]
+        if (
+            any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
+            or _false_org_name(rec.name)
+            or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
+        ):
+            del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
+            dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
+            continue
+        if (
+            rec.mentions
+            and not rec.shaped
+            and all(_PRODUCT_NOUN_AFTER_RE.match(text, e) for _s, e in rec.mentions)
+        ):
+            # "the Blue Moon lander", "CLPS contracts", "BYD Blade battery"
+            del orgs[rec.name]
+            dropped.update(_initials(sf) for sf in [rec.name, *rec.surfaces] if len(sf.split()) > 2)
+            continue
+        if any(_PRODUCT_NOUN_AFTER_RE.match(text, e) for _s, e in rec.mentions) and len(rec.name.split()) > 2:
+            dropped.add(_initials(rec.name))
+        trimmed = _TRAILING_GENERIC_OF_RE.sub("", rec.name)
+        if trimmed != rec.name and trimmed not in orgs:
+            del orgs[rec.name]
+            rec.surfaces = [sf for sf in rec.surfaces if sf != trimmed]
+            rec.name = trimmed
+            orgs[trimmed] = rec
+    for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
+        if not orgs[name].known and name not in gaz.orgs:
+            del orgs[name]

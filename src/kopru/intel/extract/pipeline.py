@@ -21,7 +21,15 @@ from .coref import (
     resolve_pronoun,
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
-from .entities import clean_entity_text, country_mentions, find_orgs, find_places, org_kind, overlaps
+from .entities import (
+    clean_entity_text,
+    country_mentions,
+    drop_false_orgs,
+    find_orgs,
+    find_places,
+    org_kind,
+    overlaps,
+)
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
@@ -392,6 +400,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _guess_countries(people, orgs, gaz)
     _drop_unlikely_people(text, people, ents, comp)
     drop_false_people(text, people, orgs)
+    drop_false_orgs(text, orgs, gaz)
 
     places = _find_places(text, ents, gaz, orgs, people)
     country_codes = _countries_in_order(zones, countries_at, places)

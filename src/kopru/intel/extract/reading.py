@@ -81,7 +81,14 @@ _LINK_BLOCK_HEAD_RE = re.compile(
     r"editors?['’]? picks?|editor['’]s choice|most (?:read|viewed|popular|shared|commented)|popular(?: now)?|"
     r"trending(?: now| stories)?|tags?|topics|featured(?: stories| articles)?|top stories|the latest|"
     r"latest(?: news| stories)?|breaking news|recommended(?: for you| stories)?|you may also like|"
-    r"you might also like|don['’]t miss|in other news|view more)\s*:?$",
+    r"you might also like|don['’]t miss|in other news|view more|[\w ]{0,40} poll)\s*:?$",
+    re.IGNORECASE,
+)
+# legal and consent lines of sign-up boxes: "Terms & Conditions", "By signing up, I accept X Media's"
+_CONSENT_LINE_RE = re.compile(
+    r"^(?:Terms (?:&|and) Conditions|Terms of (?:Use|Service)|Privacy Policy|Cookie Policy|"
+    r"By (?:signing up|registering|subscribing|providing (?:an|your) email)\b.*|"
+    r"Yes, I would (?:also )?like to receive\b.*|I (?:agree|accept)\b.{0,80})$",
     re.IGNORECASE,
 )
 # "Related: <headline>" / "READ MORE: <headline>" on one line
@@ -125,7 +132,11 @@ def drop_link_blocks(text: str) -> str:
     in_block = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if _BUTTON_LINE_RE.match(stripped) or _LINK_LINE_RE.match(stripped):
+        if (
+            _BUTTON_LINE_RE.match(stripped)
+            or _LINK_LINE_RE.match(stripped)
+            or _CONSENT_LINE_RE.match(stripped)
+        ):
             continue
         if _LINK_BLOCK_HEAD_RE.match(stripped):
             in_block = _LINK_BLOCK_MAX_LINES
