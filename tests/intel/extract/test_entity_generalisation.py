@@ -157,3 +157,30 @@ def test_sign_up_boxes_and_polls_leave_the_page():
         "Over 60,000 THB"
     )
     assert normalise_text(page) == "The port opened a new berth on Monday after two years of building work."
+
+
+def _places(text: str) -> list[str]:
+    return [p["name"] for p in extract_text(text)["places"]]
+
+
+def test_places_inside_names_of_bodies_and_people_are_no_places():
+    text = (
+        "Lisbon Harbour Authority signed a deal with Shanghai Automotive Industry Corp on Monday. "
+        "Maria Alves, president of the Federal Reserve Bank of Boston, and Vo Van Linh attended. "
+        "The Tacoma Star reported the deal."
+    )
+    places = _places(text)
+    for wrong in ("Shanghai", "Boston", "Van", "Tacoma Star"):
+        assert wrong not in places
+
+
+def test_directions_celestial_bodies_state_abbreviations_and_spec_words_are_no_places():
+    text = (
+        "The agency wants to land on Mars by 2035, its office in Garden City, N.Y., said.\n"
+        "Gravimetric energy density: 203 Wh/kg\n"
+        "The two South-east Asian countries trade more. The battery plant in Harare opens in May."
+    )
+    places = _places(text)
+    assert "Harare" in places
+    for wrong in ("Mars", "N.Y.", "Gravimetric", "South-east"):
+        assert wrong not in places

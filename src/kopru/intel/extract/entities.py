@@ -1627,3 +1627,138 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
         if not orgs[name].known and name not in gaz.orgs:
             del orgs[name]
+
+
+# ----------------------------------------------------------------------------------------- false places
+
+# directions, celestial bodies and hyphenated continents are no sub-country places
+_NOT_PLACES = frozenset(
+    {
+        *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
+        *("South-east", "South-East", "North-east", "North-East", "South-west", "North-west", "Northeastern"),
+        *(
+            "Mars",
+            "Moon",
+            "Earth",
+            "Venus",
+            "Jupiter",
+            "North-America",
+            "South-America",
+            "Pacific",
+            "Atlantic",
+        ),
+        *("South-east Asia", "South-East Asia", "Asia-Pacific", "Eurozone", "Orient", "Occident"),
+    }
+)
+# AP-style US state abbreviations after a city ("Garden City, N.Y.", "DEARBORN, Mich.")
+_STATE_ABBREVIATIONS = frozenset(
+    {
+        *(
+            "Ala",
+            "Ariz",
+            "Ark",
+            "Calif",
+            "Colo",
+            "Conn",
+            "Del",
+            "Fla",
+            "Ga",
+            "Ill",
+            "Ind",
+            "Kan",
+            "Kans",
+            "Ky",
+        ),
+        *("La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y"),
+        *("N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va"),
+        *("Wis", "Wyo"),
+    }
+)
+_NEWSPAPER_WORDS = (
+    r"Star|Herald|Times|Post|Tribune|Journal|Gazette|Courant|Chronicle|Globe|Bee|Observer|Independent|"
+    r"Mirror|Telegraph|Guardian|Daily|News|Inquirer|Examiner|Standard|Sun|Record|Express|Dispatch"
+)
+_NEWSPAPER_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{_NEWSPAPER_WORDS})$")
+_SPEECH_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|noted|stressed|explained)\b")
+_PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+_SPEC_LINE_AFTER_RE = re.compile(r"\s+[a-z][\w -]{0,30}:")  # "Gravimetric energy density: 203 Wh/kg"
+
+
+def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str], lower_words: set[str]):
+    name = rec.name
+    if name in _NOT_PLACES or name.rstrip(".") in _STATE_ABBREVIATIONS or name in org_names:
+        return True
+    if _NEWSPAPER_RE.match(name) and name not in gaz.places:
+        return True  # "Kansas City Star" is a newspaper
+    if re.search(r"\s(?:and|of|the|for)$", name):
+        return True  # "Third Belt and": a name cut in the middle
+    known = name in gaz.places
+    if not known and len(name.split()) == 1 and name.lower() in lower_words:
+        return True  # "Battery", "Automakers", "Multiple": a common word at a line's or a headline's start
+    if not known and all(
+        _SPEECH_AFTER_RE.match(text, e) or _PERSON_BEFORE_RE.search(text, max(0, s - 6), s)
+        for s, e in rec.mentions
+    ):
+        return True  # "Pandjaitan said", "Mr Mukerjee": a person
+    # "Gravimetric energy density: 203 Wh/kg": the first word of a specification line
+    return not known and all(
+        _SPEC_LINE_AFTER_RE.match(text, e) and (s == 0 or text[s - 1] == "\n") for s, e in rec.mentions
+    )
+
+
+_CAP_BEFORE_RE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-Z][a-z]+) $")
+_CAP_AFTER_RE = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _inside_capitalised_run(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    if len(text[s:e].split()) != 1:
+        return False
+    before = _CAP_BEFORE_RE.search(text, max(0, s - 20), s)
+    after = _CAP_AFTER_RE.match(text, e)
+    if not (before and after) or before.start() == 0 or text[before.start() - 1] == "\n":
+        return False
+    neighbours = (before.group(1), after.group(1))
+    return not any(
+        w in gaz.places or w in gaz.country_names or w in gaz.demonyms or w in _NOT_NEIGHBOUR_WORDS
+        for w in neighbours
+    )
+
+
+_NOT_NEIGHBOUR_WORDS = frozenset({"President", "Minister", "Mayor", "Governor", "The", "In", "At", "From"})
+
+
+def drop_false_places(
+    text: str, places: dict[str, PlaceRec], orgs: dict, people: list, gaz: Gazetteer
+) -> None:
+    """Places that are something else: inside an organisation's name ("Shanghai Automotive", "Federal
+    Reserve Bank of New York"), inside or beside a person's name ("Vo Van Thuong"), a newspaper, an
+    organisation, a direction or a celestial body, a US state abbreviation, a common word, a person who
+    speaks."""
+    org_spans = [m for rec in orgs.values() for m in rec.mentions]
+    person_spans = [m for p in people for m in p.mentions]
+    org_names = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
+    for rec in list(places.values()):
+        if _place_is_false(text, rec, gaz, org_names, lower_words):
+            del places[rec.name]
+            continue
+        kept = []
+        for s, e in rec.mentions:
+            if any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in org_spans):
+                continue  # "Shanghai" in "Shanghai Automotive Industry Corp"
+            if any(ps <= s and e <= pe for ps, pe in person_spans) or any(
+                pe == s - 1 or ps == e + 1 for ps, pe in person_spans
+            ):
+                continue  # "Van" in "Vo Van Thuong"
+            if (
+                any(oe + 4 == s and text[oe:s] == " of " for _os, oe in org_spans)
+                and text[s - 4 : s] == " of "
+            ):
+                continue  # "Federal Reserve Bank of New York": the place names the body
+            if _inside_capitalised_run(text, s, e, gaz):
+                continue  # "Vo Van Thuong": a place's name as one word of a longer name
+            kept.append((s, e))
+        if not kept:
+            del places[rec.name]
+        else:
+            rec.mentions = kept

@@ -25,6 +25,7 @@ from .entities import (
     clean_entity_text,
     country_mentions,
     drop_false_orgs,
+    drop_false_places,
     find_orgs,
     find_places,
     org_kind,
@@ -403,6 +404,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     drop_false_orgs(text, orgs, gaz)
 
     places = _find_places(text, ents, gaz, orgs, people)
+    drop_false_places(text, places, orgs, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 

@@ -104,7 +104,7 @@ _LINK_BLOCK_MAX_LINES = 40
 def _prose_line(line: str) -> bool:
     """A paragraph of the article rather than a linked headline: a sentence that ends, or a long line."""
     words = len(line.split())
-    ends_sentence = re.search(r"[.!?][\"”’')]*$", line) and not line.endswith((" ...", "…"))
+    ends_sentence = re.search(r"[.!][\"”’')]*$", line) and not line.endswith((" ...", "…"))
     return words >= 25 or (words >= 8 and bool(ends_sentence))
 
 
