@@ -184,3 +184,22 @@ def test_directions_celestial_bodies_state_abbreviations_and_spec_words_are_no_p
     assert "Harare" in places
     for wrong in ("Mars", "N.Y.", "Gravimetric", "South-east"):
         assert wrong not in places
+
+
+def test_military_ranks_are_titles_and_offices_are_no_people():
+    text = (
+        "The memorandum was exchanged by Retired Air Vice Marshal K.P. Ranil Perera, Secretary of Defence. "
+        "(Photo courtesy of/President Secretariat Office)"
+    )
+    people = _people(text)
+    assert "Air" not in people
+    assert not any(name.endswith("Office") for name in people)
+
+
+def test_headline_verbs_in_title_case_are_no_people():
+    text = (
+        "• Talks With the Harbour Board Chairman Scheduled for Tomorrow\n"
+        "President Wraps Up Port Visit\n"
+        "The president ended a two-day visit to the port on Friday and flew home."
+    )
+    assert _people(text) == []

@@ -14,6 +14,7 @@ import re
 
 from .coref import Person
 from .entities import OrgRec, org_kind
+from .titles import HEADLINE_VERBS
 
 # "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
 _PRODUCT_TOKEN_RE = re.compile(r"^(?:[\w]+-[A-Z0-9]{1,3}s?|[A-Z]-\w+|\w*\d\w*)$")
@@ -84,7 +85,24 @@ def _has_evidence(text: str, p: Person) -> bool:
 
 
 def _lower_case_words(text: str) -> set[str]:
-    return set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
+    return set(re.findall(r"(?<![\w’'-])[a-z]{2,}(?![\w-])", text))
+
+
+# verbs of headlines ("President Wraps Up Visit", "Minister Inks Deal")
+_HEADLINE_VERBS = HEADLINE_VERBS | {
+    *("Wraps", "Kicks", "Rolls", "Sets", "Steps", "Seeks", "Plans", "Mulls", "Unveils", "Inks", "Seals"),
+    *("Clinches", "Wins", "Slams", "Vows", "Pledges", "Eyes", "Boosts", "Lauds", "Touts", "Up", "Off"),
+}
+
+
+def _headline_word(word: str, lower_words: set[str]) -> bool:
+    """A title-case headline's word rather than a name: the text writes it in lower case, or it is a
+    verb form ("Scheduled", "Wraps", "Boosting")."""
+    if word in _HEADLINE_VERBS:
+        return True
+    if not _TITLE_CASE_WORD_RE.fullmatch(word):
+        return False
+    return word.lower() in lower_words or (bool(re.search(r"(?:[^e]ed|ing)$", word)) and len(word) > 6)
 
 
 _LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -136,8 +154,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         if any(_product_or_brand(w) for w in words):
             as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
-            pass
-        elif all(_TITLE_CASE_WORD_RE.fullmatch(w) and w.lower() in lower_words for w in words) and all(
+            continue  # "President Secretariat Office": a body, whatever title comes before it
+        elif all(_headline_word(w, lower_words) for w in words) and all(
             _in_title_case_line(text, s) for s, _e in p.mentions
         ):
             # "Scheduled", "Wraps Up": headline words the text writes in lower case; a title before them
