@@ -203,3 +203,32 @@ def test_headline_verbs_in_title_case_are_no_people():
         "The president ended a two-day visit to the port on Friday and flew home."
     )
     assert _people(text) == []
+
+
+def test_a_lower_case_title_ends_before_the_organisation_it_names():
+    from kopru.intel.extract.coref import Person
+    from kopru.intel.extract.entities import OrgRec
+    from kopru.intel.extract.person_checks import tidy_positions
+
+    people = [
+        Person(
+            "Lena Hart",
+            positions=[{"title": "vice president of business development at Volta", "organization": None}],
+        ),
+        Person(
+            "Ravi Menon",
+            positions=[
+                {"title": "president of the commercial broadcaster Harbour Media Group", "organization": None}
+            ],
+        ),
+        Person("Li Wei", positions=[{"title": "former executive director for China", "organization": None}]),
+        Person("Ana Alves", positions=[{"title": "Minister of Foreign Trade", "organization": None}]),
+    ]
+    orgs = {"Volta Motors": OrgRec("Volta Motors", "company", None, [(0, 5)], ["Volta"])}
+    tidy_positions(people, orgs, {"China"})
+    assert [p.positions[0] for p in people] == [
+        {"title": "vice president of business development", "organization": "Volta Motors"},
+        {"title": "president", "organization": "Harbour Media Group"},
+        {"title": "former executive director for China", "organization": None},
+        {"title": "Minister of Foreign Trade", "organization": None},
+    ]

@@ -175,3 +175,28 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         if as_company and p.name not in orgs:
             orgs[p.name] = OrgRec(p.name, org_kind(p.name), None, sorted(p.mentions), list(p.surfaces))
     people[:] = kept
+
+
+_AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
+_NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
+
+
+def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words: set[str]) -> None:
+    """A lower-case title ends before the organisation it names: "vice president of business development
+    at Volta" -> "vice president of business development" at Volta; "president of the commercial
+    broadcaster Harbour Media" -> "president" of Harbour Media. A country stays ("director for China")."""
+    surfaces = {sf: rec.name for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    for p in people:
+        for pos in p.positions:
+            title = pos["title"]
+            if not title[:1].islower():
+                continue
+            for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
+                m = pattern.search(title)
+                if not m or m.group("org").strip() in country_words:
+                    continue
+                org = m.group("org").strip()
+                title = title[: m.start()]
+                if pos.get("organization") is None:
+                    pos["organization"] = surfaces.get(org, org)
+            pos["title"] = title
