@@ -1548,7 +1548,7 @@ def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
 # (conventions: fairs, programmes and treaties, facilities and zones are no organisations)
 _NOT_ORG_HEADS = frozenset(
     {
-        *("Forum", "Initiative", "Conference", "Summit", "Expo", "Fair", "Festival", "Games", "Cup", "Award"),
+        *("Initiative", "Conference", "Summit", "Expo", "Fair", "Festival", "Games", "Cup", "Award"),
         *("Awards", "Prize", "Act", "Law", "Treaty", "Accord", "Protocol", "Declaration", "Strategy"),
         *("Vision", "Plan", "Policy", "Project", "Scheme", "Corridor"),
         *("Bridge", "Highway", "Railway Line", "Zone", "Plant", "Factory", "Port", "Airport", "Stadium"),
@@ -1566,7 +1566,7 @@ _LEGAL_AFTER_COMMA_RE = re.compile(
     r",\s+(?:Inc|Ltd|LLC|Co|Corp|Limited|S\.A|SA|AG|GmbH|N\.V|plc|PLC|L\.P|LP)\b\.?"
 )
 _FILE_OR_URL_RE = re.compile(r"/|\.(?:avif|png|jpe?g|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
-_NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Forum|Summit|Conference|Initiative|Expo|Fair)\b")
+_NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Summit|Conference|Initiative|Expo|Fair)\b")
 _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Department|Country|State)$")
 
 
@@ -1577,8 +1577,8 @@ def _false_org_name(name: str) -> bool:
     words = name.split()
     if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
         return True
-    if any(w in _EVENT_WORDS for w in words[1:]):
-        return True  # "Harbour Cities Forum for Shared Growth"
+    if any(w in _EVENT_WORDS for w in words[1:-1]):
+        return True  # "Harbour Cities Forum for Shared Growth" (a think tank may be a "... Policy Forum")
     if any(w.rstrip(".") in _HONORIFIC_TOKENS or w in _HONORIFIC_TOKENS for w in words):
         return True  # "Specialist Dr" from "Specialist Dr. Anil Jasinghe"
     if _FILE_OR_URL_RE.search(name) or re.search(r"[“”\"]", name):
