@@ -232,3 +232,22 @@ def test_a_lower_case_title_ends_before_the_organisation_it_names():
         {"title": "former executive director for China", "organization": None},
         {"title": "Minister of Foreign Trade", "organization": None},
     ]
+
+
+def test_a_brands_models_and_long_programme_names_are_no_organisations():
+    from kopru.intel.extract.entities import OrgRec, drop_false_orgs
+
+    text = (
+        "Volta sells the Volta Nova Plus. Deep Orbit Lunar Services (DOLS) program; "
+        "Deep Orbit Lunar Services."
+    )
+    orgs = {
+        "Volta": OrgRec("Volta", "company", None, [(0, 5)]),
+        "Volta Nova Plus": OrgRec("Volta Nova Plus", "other", None, [(16, 31)]),
+        "Model Y": OrgRec("Model Y", "other", None, [(0, 1)]),
+        "Deep Orbit Lunar Services": OrgRec("Deep Orbit Lunar Services", "other", None, [(33, 58), (74, 99)]),
+        "DOLS": OrgRec("DOLS", "other", None, [(60, 64)]),
+        "BAIC BJEV": OrgRec("BAIC BJEV", "company", None, [(0, 1)]),
+    }
+    drop_false_orgs(text, orgs, load())
+    assert sorted(orgs) == ["BAIC BJEV", "Volta"]

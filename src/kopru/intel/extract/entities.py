@@ -1590,33 +1590,65 @@ def _false_org_name(name: str) -> bool:
     return False
 
 
+_PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+
+
+def _product_of_a_brand(name: str, brands: set[str]) -> bool:
+    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning": a brand's model, not a body."""
+    words = name.split()
+    if words[0] == "Model" or re.fullmatch(r"[A-Z]{1,2}-?\d+[A-Za-z]*", words[0]):
+        return True
+    for k in range(1, len(words)):
+        if " ".join(words[:k]) in brands:
+            rest = words[k:]
+            return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
+    return False
+
+
+def _product_noun_after(text: str, e: int) -> bool:
+    """ "X lander", "X (XL) program": the noun after a mention, past a parenthesised acronym."""
+    paren = re.match(r"\s*\([^()\n]{1,15}\)", text[e : e + 20])
+    return bool(_PRODUCT_NOUN_AFTER_RE.match(text, e + (paren.end() if paren else 0)))
+
+
 def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
     and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name."""
     dropped: set[str] = set()
+    brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
         if (
-            any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
+            _product_of_a_brand(rec.name, brands)
+            or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
             continue
+        followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
         if (
             rec.mentions
             and not rec.shaped
-            and all(_PRODUCT_NOUN_AFTER_RE.match(text, e) for _s, e in rec.mentions)
+            and (
+                followed == len(rec.mentions)
+                # "Commercial Lunar Payload Services (CLPS) program": a long name mostly read as a programme
+                or (
+                    len(rec.name.split()) > 2
+                    and 2 * followed >= len(rec.mentions)
+                    and org_kind(rec.name) == "other"
+                )
+            )
         ):
             # "the Blue Moon lander", "CLPS contracts", "BYD Blade battery"
             del orgs[rec.name]
             dropped.update(_initials(sf) for sf in [rec.name, *rec.surfaces] if len(sf.split()) > 2)
             continue
-        if any(_PRODUCT_NOUN_AFTER_RE.match(text, e) for _s, e in rec.mentions) and len(rec.name.split()) > 2:
+        if followed and len(rec.name.split()) > 2:
             dropped.add(_initials(rec.name))
         trimmed = _TRAILING_GENERIC_OF_RE.sub("", rec.name)
         if trimmed != rec.name and trimmed not in orgs:
