@@ -251,3 +251,11 @@ def test_a_brands_models_and_long_programme_names_are_no_organisations():
     }
     drop_false_orgs(text, orgs, load())
     assert sorted(orgs) == ["BAIC BJEV", "Volta"]
+
+
+def test_job_words_after_a_byline_name_become_its_title():
+    result = extract_text(
+        "By Ann Kowal Business Columnist\n\nThe harbour board met on Monday and approved the plan."
+    )
+    people = {p["name"]: [pos["title"] for pos in p["positions"]] for p in result["people"]}
+    assert people == {"Ann Kowal": ["business columnist"]}

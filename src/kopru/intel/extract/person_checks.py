@@ -200,3 +200,33 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)
             pos["title"] = title
+
+
+# job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")
+_BYLINE_ROLE_WORDS = frozenset(
+    {
+        *("Columnist", "Correspondent", "Reporter", "Writer", "Editor", "Contributor", "Staff", "Business"),
+        *("Senior", "Chief", "Political", "Economics", "Technology", "Science", "Foreign", "Bureau"),
+        *("Photographer", "Journalist", "Analyst", "Producer", "Associate", "Managing", "Special"),
+    }
+)
+
+
+def trim_byline_roles(text: str, people: list[Person]) -> None:
+    """ "Michael Hiltzik Business Columnist" -> "Michael Hiltzik": job words after a byline's name."""
+    for p in people:
+        words = p.name.split()
+        cut = len(words)
+        while cut > 2 and words[cut - 1] in _BYLINE_ROLE_WORDS:
+            cut -= 1
+        if cut == len(words):
+            continue
+        role = " ".join(words[cut:])
+        p.name = " ".join(words[:cut])
+        p.mentions = [
+            (s, e - len(role) - 1) if text[s:e].endswith(" " + role) else (s, e) for s, e in p.mentions
+        ]
+        p.surfaces = [sf for sf in p.surfaces if not sf.endswith(role)]
+        for pos in p.positions:
+            if pos["title"] == "reporter" and role.lower() != "staff":
+                pos["title"] = role.lower()

@@ -34,7 +34,7 @@ from .entities import (
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
-from .person_checks import drop_false_people, tidy_positions
+from .person_checks import drop_false_people, tidy_positions, trim_byline_roles
 from .reading import Document
 from .result import (
     Claim,
@@ -401,6 +401,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _guess_countries(people, orgs, gaz)
     _drop_unlikely_people(text, people, ents, comp)
     drop_false_people(text, people, orgs)
+    trim_byline_roles(text, people)
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places))
     drop_false_orgs(text, orgs, gaz)
 
