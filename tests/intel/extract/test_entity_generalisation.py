@@ -259,3 +259,14 @@ def test_job_words_after_a_byline_name_become_its_title():
     )
     people = {p["name"]: [pos["title"] for pos in p["positions"]] for p in result["people"]}
     assert people == {"Ann Kowal": ["business columnist"]}
+
+
+def test_a_name_cut_before_its_last_word_gets_it_back_from_the_speaker():
+    from kopru.intel.extract.coref import Person
+    from kopru.intel.extract.person_checks import extend_cut_names
+
+    text = "The envoy, Arif Budi Santoso accompanied him. \u201cWe agree,\u201d Santoso said."
+    person = Person("Arif Budi", mentions=[(11, 20)])
+    extend_cut_names(text, [person], taken=[])
+    assert person.name == "Arif Budi Santoso"
+    assert [text[s:e] for s, e in person.mentions] == ["Arif Budi Santoso", "Santoso"]

@@ -230,3 +230,41 @@ def trim_byline_roles(text: str, people: list[Person]) -> None:
         for pos in p.positions:
             if pos["title"] == "reporter" and role.lower() != "staff":
                 pos["title"] = role.lower()
+
+
+_NEXT_CAPITAL_RE = re.compile(r" ([A-Z][a-z][\w'’-]+)(?=[\s,.;:)]|$)")
+
+
+def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
+    """ "Luhut Binsar Pandjaitan accompanied him ... Pandjaitan said": a name cut before its last word,
+    which the text uses alone as a speaker's name, gets it back (with the lone mentions)."""
+    for p in people:
+        words = p.name.split()
+        if len(words) < 2:
+            continue
+        for s, e in list(p.mentions):
+            m = _NEXT_CAPITAL_RE.match(text, e)
+            if not m or text[s:e] != p.name:
+                continue
+            word = m.group(1)
+            alone = [
+                (a.start(), a.end())
+                for a in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)
+                if a.start() != m.start(1)
+            ]
+            speaks = [
+                (a_s, a_e)
+                for a_s, a_e in alone
+                if _SPEAKS_RE.match(text, a_e)
+                or re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s$", text[max(0, a_s - 5) : a_s])
+            ]
+            if not speaks or any(ts <= m.start(1) < te for ts, te in taken):
+                continue
+            p.surfaces = [p.name, *p.surfaces]
+            p.name = f"{p.name} {word}"
+            p.mentions = [(ms, me) for ms, me in p.mentions if (ms, me) != (s, e)] + [(s, m.end(1))]
+            p.mentions += [
+                a for a in alone if a not in p.mentions and not any(ts <= a[0] < te for ts, te in taken)
+            ]
+            p.mentions.sort()
+            break

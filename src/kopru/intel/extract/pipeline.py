@@ -34,7 +34,7 @@ from .entities import (
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
-from .person_checks import drop_false_people, tidy_positions, trim_byline_roles
+from .person_checks import drop_false_people, extend_cut_names, tidy_positions, trim_byline_roles
 from .reading import Document
 from .result import (
     Claim,
@@ -402,6 +402,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _drop_unlikely_people(text, people, ents, comp)
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
+    extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places))
     drop_false_orgs(text, orgs, gaz)
 
