@@ -270,3 +270,14 @@ def test_a_name_cut_before_its_last_word_gets_it_back_from_the_speaker():
     extend_cut_names(text, [person], taken=[])
     assert person.name == "Arif Budi Santoso"
     assert [text[s:e] for s, e in person.mentions] == ["Arif Budi Santoso", "Santoso"]
+
+
+def test_mastheads_are_media_organisations():
+    text = (
+        "The chain owns 30 newspapers including the Tacoma Herald, Fresno Courant and Dayton Star. "
+        "The Observer reported on Sunday that the deal was close, and the Independent agreed."
+    )
+    result = extract_text(text)
+    media = {o["name"] for o in result["organizations"] if o["kind"] == "media"}
+    assert {"Tacoma Herald", "Fresno Courant", "Dayton Star", "Observer", "Independent"} <= media
+    assert not {"Tacoma Herald", "Fresno Courant", "Dayton Star"} & {p["name"] for p in result["places"]}

@@ -1794,3 +1794,50 @@ def drop_false_places(
             del places[rec.name]
         else:
             rec.mentions = kept
+
+
+# ------------------------------------------------------------------------------------------ newspapers
+
+_MASTHEAD_WORDS = (
+    r"Herald|Tribune|Courant|Gazette|Chronicle|Globe|Inquirer|Examiner|Telegraph|Bee|Times|Post|Journal|Star"
+)
+_NEWSPAPER_NAME_RE = re.compile(
+    rf"(?<![\w’'-])(?:[A-Z][a-z]+\.? ){{1,3}}(?:{_MASTHEAD_WORDS})(?: on Sunday)?(?![\w’'-])"
+    r"|(?<=\b[Tt]he )(?:Independent(?: on Sunday)?|Guardian|Observer|Economist|Times)(?![\w’'-])"
+)
+_NOT_MASTHEAD_LEAD = frozenset(
+    {"The", "A", "An", "In", "At", "On", "By", "For", "Last", "This", "Next", "Prime"}
+)
+
+
+def add_newspapers(text: str, orgs: dict[str, OrgRec], people: list) -> None:
+    """Newspapers by their mastheads' shape ("Hartford Courant", "Miami Herald", "the Observer"):
+    media organisations, which NER often reads as places or people (a person without a title whose name is
+    a masthead becomes the newspaper)."""
+    for p in list(people):
+        if not p.positions and len(p.name.split()) >= 2 and _NEWSPAPER_NAME_RE.fullmatch(p.name):
+            people.remove(p)
+            orgs.setdefault(p.name, OrgRec(p.name, "media", None, sorted(p.mentions), list(p.surfaces)))
+    for rec in orgs.values():
+        if rec.kind == "other" and any(_NEWSPAPER_NAME_RE.match(text, s) for s, _e in rec.mentions):
+            rec.kind = "media"
+    held = sorted(
+        [m for p in people for m in p.mentions] + [m for rec in orgs.values() for m in rec.mentions]
+    )
+    for m in _NEWSPAPER_NAME_RE.finditer(text):
+        words = m.group().split()
+        after_the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
+        while len(words) > 1 and words[0] in _NOT_MASTHEAD_LEAD:
+            words = words[1:]
+        if len(words) < 2 and not after_the:
+            continue  # "Times" alone is no masthead; "the Observer" is
+        name = " ".join(words)
+        e = m.end()
+        s = e - len(name)
+        if any(hs < e and s < he for hs, he in held):
+            continue
+        rec = orgs.get(name)
+        if rec is None:
+            rec = orgs[name] = OrgRec(name, "media", None)
+        rec.mentions.append((s, e))
+        held.append((s, e))

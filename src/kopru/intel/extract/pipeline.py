@@ -22,6 +22,7 @@ from .coref import (
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
+    add_newspapers,
     clean_entity_text,
     country_mentions,
     drop_false_orgs,
@@ -405,6 +406,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places))
     drop_false_orgs(text, orgs, gaz)
+    add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people)
     drop_false_places(text, places, orgs, people, gaz)
