@@ -281,3 +281,8 @@ def test_mastheads_are_media_organisations():
     media = {o["name"] for o in result["organizations"] if o["kind"] == "media"}
     assert {"Tacoma Herald", "Fresno Courant", "Dayton Star", "Observer", "Independent"} <= media
     assert not {"Tacoma Herald", "Fresno Courant", "Dayton Star"} & {p["name"] for p in result["places"]}
+
+
+def test_a_region_in_a_remit_stays_in_the_title():
+    text = '"We will open two plants," said Lena Hart, Volta\'s president for Europe.'
+    assert _titles(text)["Lena Hart"] == ["president for Europe"]

@@ -1841,3 +1841,6 @@ def add_newspapers(text: str, orgs: dict[str, OrgRec], people: list) -> None:
             rec = orgs[name] = OrgRec(name, "media", None)
         rec.mentions.append((s, e))
         held.append((s, e))
+
+
+REGIONS = frozenset(_REGIONS)  # continents and multi-country regions ("president for Europe" keeps Europe)

@@ -178,13 +178,16 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
 
 
 _AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
+# "president of the commercial broadcaster X", "director of X": a remit that names an organisation leaves the
+# title (keeping "of the Science Mission Directorate" as a unit's name cost more titles than it gained)
 _NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
 
 
 def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words: set[str]) -> None:
     """A lower-case title ends before the organisation it names: "vice president of business development
     at Volta" -> "vice president of business development" at Volta; "president of the commercial
-    broadcaster Harbour Media" -> "president" of Harbour Media. A country stays ("director for China")."""
+    broadcaster Harbour Media" -> "president" of Harbour Media. A country or a region stays ("director for
+    China", "president for Europe")."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
     for p in people:
         for pos in p.positions:

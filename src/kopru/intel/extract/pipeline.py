@@ -22,6 +22,7 @@ from .coref import (
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
+    REGIONS,
     add_newspapers,
     clean_entity_text,
     country_mentions,
@@ -404,7 +405,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
-    tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places))
+    tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     drop_false_orgs(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
