@@ -286,3 +286,16 @@ def test_mastheads_are_media_organisations():
 def test_a_region_in_a_remit_stays_in_the_title():
     text = '"We will open two plants," said Lena Hart, Volta\'s president for Europe.'
     assert _titles(text)["Lena Hart"] == ["president for Europe"]
+
+
+def test_one_body_in_two_cases_with_or_without_its_group_word_is_one_organisation():
+    from kopru.intel.extract.entities import OrgRec, drop_false_orgs
+
+    orgs = {
+        "Norpetro": OrgRec("Norpetro", "company", None, [(0, 8)]),
+        "NORPETRO Group": OrgRec("NORPETRO Group", "company", None, [(20, 34)]),
+        "Norland Wind": OrgRec("Norland Wind", "company", None, [(40, 52)]),
+    }
+    drop_false_orgs("x" * 60, orgs, load())
+    assert sorted(orgs) == ["Norland Wind", "Norpetro"]
+    assert orgs["Norpetro"].surfaces == ["NORPETRO Group"]

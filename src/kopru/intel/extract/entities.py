@@ -1611,6 +1611,27 @@ def _product_noun_after(text: str, e: int) -> bool:
     return bool(_PRODUCT_NOUN_AFTER_RE.match(text, e + (paren.end() if paren else 0)))
 
 
+_GROUP_TAIL = frozenset(
+    {"group", "corp", "corporation", "co", "ltd", "limited", "holdings", "holding", "inc"}
+)
+
+
+def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
+    """ "SINOPEC Group" and "Sinopec": one body written in two cases, with or without its group word."""
+    by_fold: dict[str, OrgRec] = {}
+    for rec in sorted(orgs.values(), key=lambda r: (len(r.name), r.name)):
+        words = fold(rec.name).replace(".", "").split()
+        while len(words) > 1 and words[-1] in _GROUP_TAIL:
+            words = words[:-1]
+        key = " ".join(words)
+        owner = by_fold.get(key)
+        if owner is None:
+            by_fold[key] = rec
+        elif owner.name != rec.name and rec.name in orgs:
+            _absorb_org(owner, rec)
+            del orgs[rec.name]
+
+
 def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
@@ -1656,6 +1677,7 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
             rec.surfaces = [sf for sf in rec.surfaces if sf != trimmed]
             rec.name = trimmed
             orgs[trimmed] = rec
+    _merge_case_variants(orgs)
     for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
         if not orgs[name].known and name not in gaz.orgs:
             del orgs[name]
