@@ -299,3 +299,13 @@ def test_one_body_in_two_cases_with_or_without_its_group_word_is_one_organisatio
     drop_false_orgs("x" * 60, orgs, load())
     assert sorted(orgs) == ["Norland Wind", "Norpetro"]
     assert orgs["Norpetro"].surfaces == ["NORPETRO Group"]
+
+
+def test_the_first_word_of_a_rank_is_no_person():
+    from kopru.intel.extract.coref import Person
+    from kopru.intel.extract.person_checks import drop_false_people
+
+    text = "Exchanged by Retired Air Vice Marshal Ranil Perera, Secretary of Defence."
+    people = [Person("Air", mentions=[(21, 24)]), Person("Ranil Perera", mentions=[(38, 50)])]
+    drop_false_people(text, people, {})
+    assert [p.name for p in people] == ["Ranil Perera"]

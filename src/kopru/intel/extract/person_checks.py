@@ -14,6 +14,7 @@ import re
 
 from .coref import Person
 from .entities import OrgRec, org_kind
+from .gazetteer import load
 from .titles import HEADLINE_VERBS
 
 # "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
@@ -141,11 +142,16 @@ def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
     return False
 
 
+def _starts_a_title(text: str, s: int, heads: tuple[str, ...]) -> bool:
+    return any(text.startswith(head, s) for head in heads)
+
+
 def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
     """Remove people whose shape or context says they are something else; a name read as a company (in a
     list of companies, in apposition to a company noun, a brand spelling) becomes an organisation. A person
     with a title or who speaks stays whatever the shape."""
     lower_words = _lower_case_words(text)
+    heads = tuple(h["title"] for h in load().title_heads if " " in h["title"])
     org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
     kept = []
     for p in people:
@@ -153,6 +159,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         as_company = False
         if any(_product_or_brand(w) for w in words):
             as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
+        elif len(words) == 1 and all(_starts_a_title(text, s, heads) for s, _e in p.mentions):
+            continue  # "Air" of "Retired Air Vice Marshal <name>"
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
             continue  # "President Secretariat Office": a body, whatever title comes before it
         elif all(_headline_word(w, lower_words) for w in words) and all(
