@@ -138,3 +138,39 @@ def test_directories_expand_recursively_sorted_by_name(tmp_path):
 
 def test_explicit_files_keep_the_order_given(tmp_path):
     assert list(iter_paths(["x.txt", "a.txt"])) == ["x.txt", "a.txt"]
+
+
+def test_lists_of_other_headlines_leave_a_scraped_page():
+    page = (
+        "The harbour board approved the new crane contract on Monday after a long debate.\n"
+        "RELATED STORIES\n"
+        "Mayor Tom Keller opens a bakery downtown\n"
+        "October 15, 2023\n"
+        "Storm closes the coastal road for a week\n"
+        "The board said the cranes would arrive next spring and cost less than planned.\n"
+        "Most read\n"
+        "1.\n"
+        "Singer Ana Brill wins the regional contest\n"
+        "Tags\n"
+        "cranes\n"
+        "harbour\n"
+        "Related: Ten pictures of the old harbour\n"
+        "Copy link"
+    )
+    assert normalise_text(page) == (
+        "The harbour board approved the new crane contract on Monday after a long debate.\n"
+        "The board said the cranes would arrive next spring and cost less than planned."
+    )
+
+
+def test_a_link_block_ends_where_the_article_goes_on_mid_sentence():
+    page = (
+        "More on this topic\n"
+        "Ferry strike ends after two days\n"
+        "The minister, who will open the new terminal in the north on Jan 1\n"
+        "2\n"
+        ", declined to comment."
+    )
+    assert normalise_text(page) == (
+        "The minister, who will open the new terminal in the north on Jan 1\n2, declined to comment."
+    )

@@ -1508,16 +1508,361 @@ def _ner_place(places: _PlaceFinder, ent) -> None:
 # ------------------------------------------------------------------------------------------------ countries
 
 
+# "South American", "Latin America", "North-America": a continent, not the United States
+_CONTINENT_PART_RE = re.compile(
+    r"(?:\b(?:South|North|Latin|Central|Middle|Meso|Pan|Anglo|Ibero)[\s-]|\bthe Americas)$"
+)
+# "Agence France-Presse", "Radio France", "Air France", "Deutsche Welle": a country inside a name
+_COUNTRY_IN_NAME_RE = re.compile(r"^(?:[ -]Pres+e\b|[ -]Telecom\b)")
+_COUNTRY_IN_NAME_BEFORE_RE = re.compile(r"\b(?:Agence|Radio|Air|Tour de)\s$")
+
+
+def _names_the_country(text: str, s: int, e: int) -> bool:
+    if text.startswith((" dollar", " cent", "$", "-dollar"), e):  # "US dollars", "US$1.2 billion"
+        return False
+    if _CONTINENT_PART_RE.search(text, max(0, s - 8), s) and text[s:e].startswith("America"):
+        return False
+    return not (
+        _COUNTRY_IN_NAME_RE.match(text, e) or _COUNTRY_IN_NAME_BEFORE_RE.search(text, max(0, s - 9), s)
+    )
+
+
 def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     out = [
         (m.start(), m.end(), gaz.country_names[m.group()])
         for m in gaz.country_re.finditer(text)
-        if not text.startswith((" dollar", " cent"), m.end())  # "US dollars" names a currency
+        if _names_the_country(text, m.start(), m.end())
     ]
     out += [
         (m.start(), m.end(), gaz.demonyms[m.group()])
         for m in gaz.demonym_re.finditer(text)
-        if not text.startswith((" dollar", " cent"), m.end())
+        if _names_the_country(text, m.start(), m.end())
     ]
     out.sort()
     return out
+
+
+# ------------------------------------------------------------------------------------ false organisations
+
+# the last word of a name that says it is an event, a programme, a law, a thing or a building, not a body
+# (conventions: fairs, programmes and treaties, facilities and zones are no organisations)
+_NOT_ORG_HEADS = frozenset(
+    {
+        *("Initiative", "Conference", "Summit", "Expo", "Fair", "Festival", "Games", "Cup", "Award"),
+        *("Awards", "Prize", "Act", "Law", "Treaty", "Accord", "Protocol", "Declaration", "Strategy"),
+        *("Vision", "Plan", "Policy", "Project", "Scheme", "Corridor"),
+        *("Bridge", "Highway", "Railway Line", "Zone", "Plant", "Factory", "Port", "Airport", "Stadium"),
+        *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
+    }
+)
+# a noun right after every mention says the name is a product, a programme or a vehicle
+_PRODUCT_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
+    r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
+    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone)\b"
+)
+_HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
+_LEGAL_AFTER_COMMA_RE = re.compile(
+    r",\s+(?:Inc|Ltd|LLC|Co|Corp|Limited|S\.A|SA|AG|GmbH|N\.V|plc|PLC|L\.P|LP)\b\.?"
+)
+_FILE_OR_URL_RE = re.compile(r"/|\.(?:avif|png|jpe?g|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
+_NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Summit|Conference|Initiative|Expo|Fair)\b")
+_TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Department|Country|State)$")
+
+
+_EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
+
+
+def _false_org_name(name: str) -> bool:
+    words = name.split()
+    if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
+        return True
+    if any(w in _EVENT_WORDS for w in words[1:-1]):
+        return True  # "Harbour Cities Forum for Shared Growth" (a think tank may be a "... Policy Forum")
+    if any(w.rstrip(".") in _HONORIFIC_TOKENS or w in _HONORIFIC_TOKENS for w in words):
+        return True  # "Specialist Dr" from "Specialist Dr. Anil Jasinghe"
+    if _FILE_OR_URL_RE.search(name) or re.search(r"[“”\"]", name):
+        return True  # an image file, or a quotation run into a name ("Model e. “Our Model")
+    if re.search(r"['’]s\s+[A-Z]{2,5}$", name):
+        return True  # "VinFast’s EV": an owner and its thing
+    if "," in name and not name.startswith(("Ministry", "Department", "Office")):
+        return not _LEGAL_AFTER_COMMA_RE.search(name)  # "Starship, Blue Origin": two names
+    return False
+
+
+_PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+
+
+def _product_of_a_brand(name: str, brands: set[str]) -> bool:
+    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning": a brand's model, not a body."""
+    words = name.split()
+    if words[0] == "Model" or re.fullmatch(r"[A-Z]{1,2}-?\d+[A-Za-z]*", words[0]):
+        return True
+    for k in range(1, len(words)):
+        if " ".join(words[:k]) in brands:
+            rest = words[k:]
+            return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
+    return False
+
+
+def _product_noun_after(text: str, e: int) -> bool:
+    """ "X lander", "X (XL) program": the noun after a mention, past a parenthesised acronym."""
+    paren = re.match(r"\s*\([^()\n]{1,15}\)", text[e : e + 20])
+    return bool(_PRODUCT_NOUN_AFTER_RE.match(text, e + (paren.end() if paren else 0)))
+
+
+_GROUP_TAIL = frozenset(
+    {"group", "corp", "corporation", "co", "ltd", "limited", "holdings", "holding", "inc"}
+)
+
+
+def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
+    """ "SINOPEC Group" and "Sinopec": one body written in two cases, with or without its group word."""
+    by_fold: dict[str, OrgRec] = {}
+    for rec in sorted(orgs.values(), key=lambda r: (len(r.name), r.name)):
+        words = fold(rec.name).replace(".", "").split()
+        while len(words) > 1 and words[-1] in _GROUP_TAIL:
+            words = words[:-1]
+        key = " ".join(words)
+        owner = by_fold.get(key)
+        if owner is None:
+            by_fold[key] = rec
+        elif owner.name != rec.name and rec.name in orgs:
+            _absorb_org(owner, rec)
+            del orgs[rec.name]
+
+
+def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """Organisations whose name or context says they are something else: events, programmes, laws and
+    things by their last word (and their acronyms), products by the noun after every mention, honorifics
+    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name."""
+    dropped: set[str] = set()
+    brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
+    for rec in list(orgs.values()):
+        if rec.known or rec.name in gaz.orgs:
+            continue
+        surfaces = [rec.name, *rec.surfaces]
+        if (
+            _product_of_a_brand(rec.name, brands)
+            or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
+            or _false_org_name(rec.name)
+            or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
+        ):
+            del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
+            dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
+            continue
+        followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
+        if (
+            rec.mentions
+            and not rec.shaped
+            and (
+                followed == len(rec.mentions)
+                # "Commercial Lunar Payload Services (CLPS) program": a long name mostly read as a programme
+                or (
+                    len(rec.name.split()) > 2
+                    and 2 * followed >= len(rec.mentions)
+                    and org_kind(rec.name) == "other"
+                )
+            )
+        ):
+            # "the Blue Moon lander", "CLPS contracts", "BYD Blade battery"
+            del orgs[rec.name]
+            dropped.update(_initials(sf) for sf in [rec.name, *rec.surfaces] if len(sf.split()) > 2)
+            continue
+        if followed and len(rec.name.split()) > 2:
+            dropped.add(_initials(rec.name))
+        trimmed = _TRAILING_GENERIC_OF_RE.sub("", rec.name)
+        if trimmed != rec.name and trimmed not in orgs:
+            del orgs[rec.name]
+            rec.surfaces = [sf for sf in rec.surfaces if sf != trimmed]
+            rec.name = trimmed
+            orgs[trimmed] = rec
+    _merge_case_variants(orgs)
+    for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
+        if not orgs[name].known and name not in gaz.orgs:
+            del orgs[name]
+
+
+# ----------------------------------------------------------------------------------------- false places
+
+# directions, celestial bodies and hyphenated continents are no sub-country places
+_NOT_PLACES = frozenset(
+    {
+        *("North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"),
+        *("South-east", "South-East", "North-east", "North-East", "South-west", "North-west", "Northeastern"),
+        *(
+            "Mars",
+            "Moon",
+            "Earth",
+            "Venus",
+            "Jupiter",
+            "North-America",
+            "South-America",
+            "Pacific",
+            "Atlantic",
+        ),
+        *("South-east Asia", "South-East Asia", "Asia-Pacific", "Eurozone", "Orient", "Occident"),
+    }
+)
+# AP-style US state abbreviations after a city ("Garden City, N.Y.", "DEARBORN, Mich.")
+_STATE_ABBREVIATIONS = frozenset(
+    {
+        *(
+            "Ala",
+            "Ariz",
+            "Ark",
+            "Calif",
+            "Colo",
+            "Conn",
+            "Del",
+            "Fla",
+            "Ga",
+            "Ill",
+            "Ind",
+            "Kan",
+            "Kans",
+            "Ky",
+        ),
+        *("La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y"),
+        *("N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va"),
+        *("Wis", "Wyo"),
+    }
+)
+_NEWSPAPER_WORDS = (
+    r"Star|Herald|Times|Post|Tribune|Journal|Gazette|Courant|Chronicle|Globe|Bee|Observer|Independent|"
+    r"Mirror|Telegraph|Guardian|Daily|News|Inquirer|Examiner|Standard|Sun|Record|Express|Dispatch"
+)
+_NEWSPAPER_RE = re.compile(rf"^(?:The\s+)?(?:[A-Z][\w.'’-]*\s+){{1,3}}(?:{_NEWSPAPER_WORDS})$")
+_SPEECH_AFTER_RE = re.compile(r"\s+(?:said|says|told|added|noted|stressed|explained)\b")
+_PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
+_SPEC_LINE_AFTER_RE = re.compile(r"\s+[a-z][\w -]{0,30}:")  # "Gravimetric energy density: 203 Wh/kg"
+
+
+def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str], lower_words: set[str]):
+    name = rec.name
+    if name in _NOT_PLACES or name.rstrip(".") in _STATE_ABBREVIATIONS or name in org_names:
+        return True
+    if _NEWSPAPER_RE.match(name) and name not in gaz.places:
+        return True  # "Kansas City Star" is a newspaper
+    if re.search(r"\s(?:and|of|the|for)$", name):
+        return True  # "Third Belt and": a name cut in the middle
+    known = name in gaz.places
+    if not known and len(name.split()) == 1 and name.lower() in lower_words:
+        return True  # "Battery", "Automakers", "Multiple": a common word at a line's or a headline's start
+    if not known and all(
+        _SPEECH_AFTER_RE.match(text, e) or _PERSON_BEFORE_RE.search(text, max(0, s - 6), s)
+        for s, e in rec.mentions
+    ):
+        return True  # "Pandjaitan said", "Mr Mukerjee": a person
+    # "Gravimetric energy density: 203 Wh/kg": the first word of a specification line
+    return not known and all(
+        _SPEC_LINE_AFTER_RE.match(text, e) and (s == 0 or text[s - 1] == "\n") for s, e in rec.mentions
+    )
+
+
+_CAP_BEFORE_RE = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-Z][a-z]+) $")
+_CAP_AFTER_RE = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _inside_capitalised_run(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    if len(text[s:e].split()) != 1:
+        return False
+    before = _CAP_BEFORE_RE.search(text, max(0, s - 20), s)
+    after = _CAP_AFTER_RE.match(text, e)
+    if not (before and after) or before.start() == 0 or text[before.start() - 1] == "\n":
+        return False
+    neighbours = (before.group(1), after.group(1))
+    return not any(
+        w in gaz.places or w in gaz.country_names or w in gaz.demonyms or w in _NOT_NEIGHBOUR_WORDS
+        for w in neighbours
+    )
+
+
+_NOT_NEIGHBOUR_WORDS = frozenset({"President", "Minister", "Mayor", "Governor", "The", "In", "At", "From"})
+
+
+def drop_false_places(
+    text: str, places: dict[str, PlaceRec], orgs: dict, people: list, gaz: Gazetteer
+) -> None:
+    """Places that are something else: inside an organisation's name ("Shanghai Automotive", "Federal
+    Reserve Bank of New York"), inside or beside a person's name ("Vo Van Thuong"), a newspaper, an
+    organisation, a direction or a celestial body, a US state abbreviation, a common word, a person who
+    speaks."""
+    org_spans = [m for rec in orgs.values() for m in rec.mentions]
+    person_spans = [m for p in people for m in p.mentions]
+    org_names = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    lower_words = set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
+    for rec in list(places.values()):
+        if _place_is_false(text, rec, gaz, org_names, lower_words):
+            del places[rec.name]
+            continue
+        kept = []
+        for s, e in rec.mentions:
+            if any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in org_spans):
+                continue  # "Shanghai" in "Shanghai Automotive Industry Corp"
+            if any(ps <= s and e <= pe for ps, pe in person_spans) or any(
+                pe == s - 1 or ps == e + 1 for ps, pe in person_spans
+            ):
+                continue  # "Van" in "Vo Van Thuong"
+            if (
+                any(oe + 4 == s and text[oe:s] == " of " for _os, oe in org_spans)
+                and text[s - 4 : s] == " of "
+            ):
+                continue  # "Federal Reserve Bank of New York": the place names the body
+            if _inside_capitalised_run(text, s, e, gaz):
+                continue  # "Vo Van Thuong": a place's name as one word of a longer name
+            kept.append((s, e))
+        if not kept:
+            del places[rec.name]
+        else:
+            rec.mentions = kept
+
+
+# ------------------------------------------------------------------------------------------ newspapers
+
+_MASTHEAD_WORDS = (
+    r"Herald|Tribune|Courant|Gazette|Chronicle|Globe|Inquirer|Examiner|Telegraph|Bee|Times|Post|Journal|Star"
+)
+_NEWSPAPER_NAME_RE = re.compile(
+    rf"(?<![\w’'-])(?:[A-Z][a-z]+\.? ){{1,3}}(?:{_MASTHEAD_WORDS})(?: on Sunday)?(?![\w’'-])"
+    r"|(?<=\b[Tt]he )(?:Independent(?: on Sunday)?|Guardian|Observer|Economist|Times)(?![\w’'-])"
+)
+_NOT_MASTHEAD_LEAD = frozenset(
+    {"The", "A", "An", "In", "At", "On", "By", "For", "Last", "This", "Next", "Prime"}
+)
+
+
+def add_newspapers(text: str, orgs: dict[str, OrgRec], people: list) -> None:
+    """Newspapers by their mastheads' shape ("Hartford Courant", "Miami Herald", "the Observer"):
+    media organisations, which NER often reads as places or people (a person without a title whose name is
+    a masthead becomes the newspaper)."""
+    for p in list(people):
+        if not p.positions and len(p.name.split()) >= 2 and _NEWSPAPER_NAME_RE.fullmatch(p.name):
+            people.remove(p)
+            orgs.setdefault(p.name, OrgRec(p.name, "media", None, sorted(p.mentions), list(p.surfaces)))
+    for rec in orgs.values():
+        if rec.kind == "other" and any(_NEWSPAPER_NAME_RE.match(text, s) for s, _e in rec.mentions):
+            rec.kind = "media"
+    held = sorted(
+        [m for p in people for m in p.mentions] + [m for rec in orgs.values() for m in rec.mentions]
+    )
+    for m in _NEWSPAPER_NAME_RE.finditer(text):
+        words = m.group().split()
+        after_the = text[max(0, m.start() - 4) : m.start()].lower() == "the "
+        while len(words) > 1 and words[0] in _NOT_MASTHEAD_LEAD:
+            words = words[1:]
+        if len(words) < 2 and not after_the:
+            continue  # "Times" alone is no masthead; "the Observer" is
+        name = " ".join(words)
+        e = m.end()
+        s = e - len(name)
+        if any(hs < e and s < he for hs, he in held):
+            continue
+        rec = orgs.get(name)
+        if rec is None:
+            rec = orgs[name] = OrgRec(name, "media", None)
+        rec.mentions.append((s, e))
+        held.append((s, e))
+
+
+REGIONS = frozenset(_REGIONS)  # continents and multi-country regions ("president for Europe" keeps Europe)

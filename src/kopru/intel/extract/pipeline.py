@@ -21,10 +21,22 @@ from .coref import (
     resolve_pronoun,
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
-from .entities import clean_entity_text, country_mentions, find_orgs, find_places, org_kind, overlaps
+from .entities import (
+    REGIONS,
+    add_newspapers,
+    clean_entity_text,
+    country_mentions,
+    drop_false_orgs,
+    drop_false_places,
+    find_orgs,
+    find_places,
+    org_kind,
+    overlaps,
+)
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
+from .person_checks import drop_false_people, extend_cut_names, tidy_positions, trim_byline_roles
 from .reading import Document
 from .result import (
     Claim,
@@ -390,8 +402,15 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     )
     _guess_countries(people, orgs, gaz)
     _drop_unlikely_people(text, people, ents, comp)
+    drop_false_people(text, people, orgs)
+    trim_byline_roles(text, people)
+    extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
+    tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
+    drop_false_orgs(text, orgs, gaz)
+    add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people)
+    drop_false_places(text, places, orgs, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 
@@ -1277,7 +1296,8 @@ _LOWER_HEADS = (
     "deputy general manager|chief executive officer|chief executive|ceo|founder|co-founder|ambassador|"
     "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
-    "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member"
+    "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
+    "general secretary|leader|boss|negotiator|investor"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1308,7 +1328,8 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))" + _TITLE_SCOPE + r",?\s+$"
+    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
     + r"){0,2}(?-i:"
@@ -1352,6 +1373,11 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             title = m.group("title") or m.group("title2")
             if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"}:
                 continue
+            scope = m.group("scope") or ""
+            if scope and title in {"leader", "investor", "boss", "negotiator"}:
+                continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
+            if re.fullmatch(r"\s+(?:for|of)\s+[a-z][a-z ]+", scope):
+                title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             organization = None
             named = m.group("org") or m.group("org2")
             if named:
@@ -1375,8 +1401,8 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                     owner = next((name for sf, name in surfaces.items() if sf.endswith(" " + named)), None)
                     if owner is not None:
                         organization = owner  # "Oil and Natural Gas Corporation chairman Subir Raha"
-                if organization is None and m.group("org2"):
-                    continue  # "Ankara said chairman X"? a capitalised word that names no organisation
+                # "Tory leader Michael Howard", "Transport Union general secretary Tony Woodley": the words
+                # before the title name no organisation we know; the title is still the person's
             elif m.group("its") or m.group("its2"):
                 before = [rec for os_, oe, rec in org_spans if oe <= m.start() and rec.kind != "media"]
                 organization = before[-1].name if before else None

@@ -65,6 +65,90 @@ _FURNITURE_RE = re.compile(
     re.MULTILINE,
 )
 _NAV_SEPARATORS_RE = re.compile(r"\s+(?:\||•|·|»|›|/)\s+")
+# page furniture on a line of its own: sharing and account buttons, font-size switches
+_BUTTON_LINE_RE = re.compile(
+    r"^(?:Copy link|Change text size|Gift (?:full|premium) articles?|View more(?: newsletters?)?|"
+    r"Log ?in|Sign (?:in|up)|Already a subscriber\??|Thanks for sharing!?|"
+    r"Play|Small|Medium|Large|WhatsApp|Telegram)$",
+    re.IGNORECASE,
+)
+# a heading that opens a block of links to other articles ("RELATED STORIES", "Most read", "More in
+# Business", "TAGS"): the headlines below it are other stories, not this one
+_LINK_BLOCK_HEAD_RE = re.compile(
+    r"^(?:related(?: articles?| stories| news| posts| content| topics| coverage| reading)?|"
+    r"read next|read more|read also|also read|see also|more on this (?:topic|story)|"
+    r"more (?:in|from) [\w &]{2,30}|more stories|"
+    r"editors?['’]? picks?|editor['’]s choice|most (?:read|viewed|popular|shared|commented)|popular(?: now)?|"
+    r"trending(?: now| stories)?|tags?|topics|featured(?: stories| articles)?|top stories|the latest|"
+    r"latest(?: news| stories)?|breaking news|recommended(?: for you| stories)?|you may also like|"
+    r"you might also like|don['’]t miss|in other news|view more|[\w ]{0,40} poll)\s*:?$",
+    re.IGNORECASE,
+)
+# legal and consent lines of sign-up boxes: "Terms & Conditions", "By signing up, I accept X Media's"
+_CONSENT_LINE_RE = re.compile(
+    r"^(?:Terms (?:&|and) Conditions|Terms of (?:Use|Service)|Privacy Policy|Cookie Policy|"
+    r"By (?:signing up|registering|subscribing|providing (?:an|your) email)\b.*|"
+    r"Yes, I would (?:also )?like to receive\b.*|I (?:agree|accept)\b.{0,80})$",
+    re.IGNORECASE,
+)
+# "Related: <headline>" / "READ MORE: <headline>" on one line
+_LINK_LINE_RE = re.compile(r"^(?:related|read more|read also|also read|see also)\s*:\s+\S", re.IGNORECASE)
+_DATE_LINE_RE = re.compile(
+    r"^(?:\w+,? )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"(?: \d{1,2},?)? \d{4}$|^\d{1,2}\.?$|^\d{4}-\d{2}-\d{2}$",
+    re.IGNORECASE,
+)
+_LINK_BLOCK_MAX_LINES = 40
+
+
+def _prose_line(line: str) -> bool:
+    """A paragraph of the article rather than a linked headline: a sentence that ends, or a long line."""
+    words = len(line.split())
+    ends_sentence = re.search(r"[.!][\"”’')]*$", line) and not line.endswith((" ...", "…"))
+    return words >= 25 or (words >= 8 and bool(ends_sentence))
+
+
+def _broken_prose(lines: list[str], i: int) -> bool:
+    """A line whose sentence goes on in the next line ("... on Jan 1" / "2, the ..."): text split by
+    inline links, not a list of headlines."""
+    line = lines[i].rstrip()
+    if len(line.split()) < 5:
+        return False  # a tag ("electric vehicles") or a section name
+    nxt = next((x.strip() for x in lines[i + 1 : i + 3] if x.strip()), "")
+    return bool(nxt) and (
+        nxt[0].islower()
+        or nxt[0] in ",;)"
+        or bool(re.fullmatch(r"\d{1,2},?", nxt))  # "on Jan 1" / "2" / ", the ..."
+        or line.endswith((",", "("))
+    )
+
+
+def drop_link_blocks(text: str) -> str:
+    """Lists of other articles' headlines (under "Related stories", "Most read", "Tags" ...), one-line
+    "Related: ..." links and button lines out of a scraped page. A block ends at the first line that reads
+    as the article's own prose."""
+    lines = text.split("\n")
+    out: list[str] = []
+    in_block = 0
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if (
+            _BUTTON_LINE_RE.match(stripped)
+            or _LINK_LINE_RE.match(stripped)
+            or _CONSENT_LINE_RE.match(stripped)
+        ):
+            continue
+        if _LINK_BLOCK_HEAD_RE.match(stripped):
+            in_block = _LINK_BLOCK_MAX_LINES
+            continue
+        if in_block and stripped:
+            if _prose_line(stripped) or _broken_prose(lines, i):
+                in_block = 0
+            else:
+                in_block -= 1
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _nav_line(line: str) -> bool:
@@ -99,9 +183,24 @@ def strip_markup_residue(text: str) -> str:
     if "#" in text:
         text = _MD_HEADING_MARK_RE.sub("", text)
     text = _FURNITURE_RE.sub("", text)
+    text = drop_link_blocks(text)
     if "|" in text or "•" in text or "·" in text or "»" in text:
         text = "\n".join("" if _nav_line(line) else line for line in text.split("\n"))
     return text
+
+
+# a sentence that a page broke around an inline link: "Srettha met with\nWang Tong\n, president of ..."
+_BROKEN_BEFORE_LINK_RE = re.compile(
+    r"\b(with|by|and|of|the|for|to|at|from|including|between|met|said|says)\n(?=[A-Z][^\n]{0,50}\n[,;:)])"
+)
+_BROKEN_AFTER_LINK_RE = re.compile(r"(?<=\S)\n(?=[,;)](?:\s|$))")
+
+
+def _rejoin_link_breaks(text: str) -> str:
+    if "\n," not in text and "\n;" not in text and "\n)" not in text:
+        return text
+    text = _BROKEN_BEFORE_LINK_RE.sub(r"\1 ", text)
+    return _BROKEN_AFTER_LINK_RE.sub("", text)
 
 
 def normalise_text(text: str) -> str:
@@ -119,6 +218,7 @@ def normalise_text(text: str) -> str:
     text = _CONTROL_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
+    text = _rejoin_link_breaks(text)
     text = _MANY_NEWLINES_RE.sub("\n\n", text)
     return text.strip()
 

@@ -1,0 +1,281 @@
+"""False people: name shapes and contexts that say a capitalised span is no human being.
+
+Each rule reads a class of error, never a document: products ("Mach-E", "F-150"), brand spellings
+("SpaceX", "MoUs"), bodies and abstract nouns at a name's end ("... Office", "... Assistance"), words of a
+title-case headline that the text uses in lower case elsewhere ("Scheduled"), companies in a list of
+companies ("Astrobotic, Intuitive Machines and Orbit Beyond"), and a name in apposition to a company noun
+("the daily newspaper Dainik Jagran"). A name with a title or that speaks is kept: the evidence for a person
+outweighs the shape.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .coref import Person
+from .entities import OrgRec, org_kind
+from .gazetteer import load
+from .titles import HEADLINE_VERBS
+
+# "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
+_PRODUCT_TOKEN_RE = re.compile(r"^(?:[\w]+-[A-Z0-9]{1,3}s?|[A-Z]-\w+|\w*\d\w*)$")
+# "SpaceX", "OrbitBeyond", "iPhone", "MoUs": capitals inside a word, except name prefixes (McCarthy, DeSantis)
+_INNER_CAPITAL_RE = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z][a-z]*[A-Z][A-Za-z]*)")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "O'", "O’", "St")
+# a body or an abstract noun as the last word: "Secretariat Office", "Grant Assistance"
+_NOT_NAME_ENDS = frozenset(
+    {
+        *("Office", "Secretariat", "Ministry", "Department", "Agency", "Council", "Committee", "Commission"),
+        *(
+            "Bureau",
+            "Authority",
+            "Assistance",
+            "Cooperation",
+            "Programme",
+            "Program",
+            "Project",
+            "Initiative",
+        ),
+        *("Fund", "Forum", "Summit", "Conference", "Agreement", "Accord", "Act", "Policy", "Strategy"),
+        *("Corridor", "Zone", "Park", "Port", "Airport", "Station", "Bridge", "Road", "Highway", "Railway"),
+        *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
+    }
+)
+# nouns that make the name beside them a company ("newspaper company Jagran", "the carmaker Volta")
+_COMPANY_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:company|firm|group|newspaper|daily|magazine|publisher|broadcaster|channel|carmaker|automaker|"
+    r"chipmaker|maker|manufacturer|supplier|start-?up|brand|airline|carrier|bank|lender|insurer|retailer|"
+    r"developer|operator|conglomerate|subsidiary|rival|companies|firms)(?:\s+|,\s+the\s+)(?:the\s+)?"
+    r"(?:[\w-]+-(?:language|based|owned|listed)\s+)?$"
+)
+# "companies Astrobotic, Intuitive Machines and Orbit Beyond": the items after a plural company noun
+_COMPANIES_LIST_RE = re.compile(
+    r"\b(?:companies|firms|carmakers|automakers|manufacturers|makers|suppliers|start-?ups|brands|banks|"
+    r"lenders|airlines|carriers|operators|developers|contractors|newspapers)\s*,?\s+"
+    r"(?:such as\s+|including\s+|like\s+|namely\s+)?"
+    r"(?:[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,3}(?:,\s+and\s+|,\s+|\s+and\s+)){0,8}$"
+)
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z][a-zA-Z]*[A-Z]s")  # "MoUs", "EVs", "SMEs"
+_TITLE_CASE_WORD_RE = re.compile(r"[A-Z][a-z]+")
+
+
+_SPEAKS_RE = re.compile(r"\s+(?:said|says|told|added|noted|stated|stressed|asked|replied|explained|wrote)\b")
+
+
+def _product_or_brand(word: str) -> bool:
+    if _PRODUCT_TOKEN_RE.match(word):
+        return True
+    return bool(_INNER_CAPITAL_RE.match(word)) and not word.isupper() and not word.startswith(_NAME_PREFIXES)
+
+
+def _in_title_case_line(text: str, s: int) -> bool:
+    """The mention sits in a headline written in title case ("President Wraps Up 3rd Day of Visit")."""
+    left = text.rfind("\n", 0, s) + 1
+    right = text.find("\n", s)
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[left : right if right >= 0 else len(text)])
+        if len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _has_evidence(text: str, p: Person) -> bool:
+    """A title or speech says a human being, whatever the name's shape."""
+    return bool(p.positions) or any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions)
+
+
+def _lower_case_words(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w’'-])[a-z]{2,}(?![\w-])", text))
+
+
+# verbs of headlines ("President Wraps Up Visit", "Minister Inks Deal")
+_HEADLINE_VERBS = HEADLINE_VERBS | {
+    *("Wraps", "Kicks", "Rolls", "Sets", "Steps", "Seeks", "Plans", "Mulls", "Unveils", "Inks", "Seals"),
+    *("Clinches", "Wins", "Slams", "Vows", "Pledges", "Eyes", "Boosts", "Lauds", "Touts", "Up", "Off"),
+}
+
+
+def _headline_word(word: str, lower_words: set[str]) -> bool:
+    """A title-case headline's word rather than a name: the text writes it in lower case, or it is a
+    verb form ("Scheduled", "Wraps", "Boosting")."""
+    if word in _HEADLINE_VERBS:
+        return True
+    if not _TITLE_CASE_WORD_RE.fullmatch(word):
+        return False
+    return word.lower() in lower_words or (bool(re.search(r"(?:[^e]ed|ing)$", word)) and len(word) > 6)
+
+
+_LIST_SEPARATOR_RE = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_LIST_ITEM_MAX_WORDS = 5
+
+
+def _list_items(segment: str) -> list[str]:
+    return [x.strip() for x in _LIST_SEPARATOR_RE.split(segment)]
+
+
+def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
+    """The name is an item of a list ("A, B, C and D") in which at least two other items are
+    organisations named exactly so."""
+    for s, e in person.mentions:
+        if _COMPANIES_LIST_RE.search(text, max(0, s - 250), s):
+            return True
+        if not (_LIST_SEPARATOR_RE.search(text[max(0, s - 6) : s] + "") or _LIST_SEPARATOR_RE.match(text, e)):
+            continue
+        sentence_start = max(text.rfind(c, 0, s) for c in (".", "?", "!", "\n", ":", "—", ";", "“", "(")) + 1
+        ends = [x for x in (text.find(c, e) for c in (". ", "\n", ":", "—", ";")) if x >= 0]
+        sentence_end = min(ends, default=len(text))
+        before = _list_items(text[sentence_start:s])[:-1][-3:]
+        after = _list_items(text[e:sentence_end])[1:4]
+        items = list(reversed(before))
+        near = []
+        for x in items:
+            if len(x.split()) > _LIST_ITEM_MAX_WORDS:
+                break
+            near.append(x)
+        for x in after:
+            if len(x.split()) > _LIST_ITEM_MAX_WORDS:
+                break
+            near.append(x)
+        if sum(1 for x in near if re.sub(r"^the\s+", "", x) in org_names) >= 2:
+            return True
+    return False
+
+
+def _starts_a_title(text: str, s: int, heads: tuple[str, ...]) -> bool:
+    return any(text.startswith(head, s) for head in heads)
+
+
+def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
+    """Remove people whose shape or context says they are something else; a name read as a company (in a
+    list of companies, in apposition to a company noun, a brand spelling) becomes an organisation. A person
+    with a title or who speaks stays whatever the shape."""
+    lower_words = _lower_case_words(text)
+    heads = tuple(h["title"] for h in load().title_heads if " " in h["title"])
+    org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
+    kept = []
+    for p in people:
+        words = p.name.split()
+        as_company = False
+        if any(_product_or_brand(w) for w in words):
+            as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
+        elif len(words) == 1 and all(_starts_a_title(text, s, heads) for s, _e in p.mentions):
+            continue  # "Air" of "Retired Air Vice Marshal <name>"
+        elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
+            continue  # "President Secretariat Office": a body, whatever title comes before it
+        elif all(_headline_word(w, lower_words) for w in words) and all(
+            _in_title_case_line(text, s) for s, _e in p.mentions
+        ):
+            # "Scheduled", "Wraps Up": headline words the text writes in lower case; a title before them
+            # ("President Wraps Up ...") is no evidence, it is the same headline
+            if not any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions):
+                continue
+        elif any(
+            _COMPANY_NOUN_BEFORE_RE.search(text, max(0, s - 60), s) for s, _e in p.mentions
+        ) or _in_company_list(text, p, org_names):
+            as_company = True
+        else:
+            kept.append(p)
+            continue
+        if _has_evidence(text, p):
+            kept.append(p)
+            continue
+        if as_company and p.name not in orgs:
+            orgs[p.name] = OrgRec(p.name, org_kind(p.name), None, sorted(p.mentions), list(p.surfaces))
+    people[:] = kept
+
+
+_AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
+# "president of the commercial broadcaster X", "director of X": a remit that names an organisation leaves the
+# title (keeping "of the Science Mission Directorate" as a unit's name cost more titles than it gained)
+_NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
+
+
+def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words: set[str]) -> None:
+    """A lower-case title ends before the organisation it names: "vice president of business development
+    at Volta" -> "vice president of business development" at Volta; "president of the commercial
+    broadcaster Harbour Media" -> "president" of Harbour Media. A country or a region stays ("director for
+    China", "president for Europe")."""
+    surfaces = {sf: rec.name for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    for p in people:
+        for pos in p.positions:
+            title = pos["title"]
+            if not title[:1].islower():
+                continue
+            for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
+                m = pattern.search(title)
+                if not m or m.group("org").strip() in country_words:
+                    continue
+                org = m.group("org").strip()
+                title = title[: m.start()]
+                if pos.get("organization") is None:
+                    pos["organization"] = surfaces.get(org, org)
+            pos["title"] = title
+
+
+# job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")
+_BYLINE_ROLE_WORDS = frozenset(
+    {
+        *("Columnist", "Correspondent", "Reporter", "Writer", "Editor", "Contributor", "Staff", "Business"),
+        *("Senior", "Chief", "Political", "Economics", "Technology", "Science", "Foreign", "Bureau"),
+        *("Photographer", "Journalist", "Analyst", "Producer", "Associate", "Managing", "Special"),
+    }
+)
+
+
+def trim_byline_roles(text: str, people: list[Person]) -> None:
+    """ "Michael Hiltzik Business Columnist" -> "Michael Hiltzik": job words after a byline's name."""
+    for p in people:
+        words = p.name.split()
+        cut = len(words)
+        while cut > 2 and words[cut - 1] in _BYLINE_ROLE_WORDS:
+            cut -= 1
+        if cut == len(words):
+            continue
+        role = " ".join(words[cut:])
+        p.name = " ".join(words[:cut])
+        p.mentions = [
+            (s, e - len(role) - 1) if text[s:e].endswith(" " + role) else (s, e) for s, e in p.mentions
+        ]
+        p.surfaces = [sf for sf in p.surfaces if not sf.endswith(role)]
+        for pos in p.positions:
+            if pos["title"] == "reporter" and role.lower() != "staff":
+                pos["title"] = role.lower()
+
+
+_NEXT_CAPITAL_RE = re.compile(r" ([A-Z][a-z][\w'’-]+)(?=[\s,.;:)]|$)")
+
+
+def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
+    """ "Luhut Binsar Pandjaitan accompanied him ... Pandjaitan said": a name cut before its last word,
+    which the text uses alone as a speaker's name, gets it back (with the lone mentions)."""
+    for p in people:
+        words = p.name.split()
+        if len(words) < 2:
+            continue
+        for s, e in list(p.mentions):
+            m = _NEXT_CAPITAL_RE.match(text, e)
+            if not m or text[s:e] != p.name:
+                continue
+            word = m.group(1)
+            alone = [
+                (a.start(), a.end())
+                for a in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text)
+                if a.start() != m.start(1)
+            ]
+            speaks = [
+                (a_s, a_e)
+                for a_s, a_e in alone
+                if _SPEAKS_RE.match(text, a_e)
+                or re.search(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s$", text[max(0, a_s - 5) : a_s])
+            ]
+            if not speaks or any(ts <= m.start(1) < te for ts, te in taken):
+                continue
+            p.surfaces = [p.name, *p.surfaces]
+            p.name = f"{p.name} {word}"
+            p.mentions = [(ms, me) for ms, me in p.mentions if (ms, me) != (s, e)] + [(s, m.end(1))]
+            p.mentions += [
+                a for a in alone if a not in p.mentions and not any(ts <= a[0] < te for ts, te in taken)
+            ]
+            p.mentions.sort()
+            break
