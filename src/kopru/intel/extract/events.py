@@ -23,7 +23,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-_SIGN_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|inked|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE)
+_SIGN_RE = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|inked|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
+)
 _NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
 _CALL_OPEN_RE = re.compile(
     r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e|es|ed)|publish(?:es|ed)?|"
@@ -43,7 +45,7 @@ _CUE_RE = re.compile(
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
-    r"|formed a joint venture|sign(?:ed|s|ing)?|inked|memorand(?:um|a) of understanding|MoUs?|"
+    r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
     r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
     r"|the|new|first|"
@@ -854,6 +856,8 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                             prev.extra["location"] = ev.place
                     if prev.status != ev.status and "held" in (prev.status, ev.status):
                         prev.status = "held"
+                    # the headline names the buyer, the body the seller and the target: one purchase
+                    prev.participants = _unique([*prev.participants, *ev.participants])
                     for code in ev.sectors:
                         if code not in prev.sectors:
                             prev.sectors.append(code)

@@ -81,6 +81,8 @@ _VERBS = {
     **dict.fromkeys(
         ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"], "visit"
     ),
+    # "X, Y and Z attend the summit": a meeting when two named parties attend together (see events)
+    **dict.fromkeys(["attend", "attends", "attended", "attending"], "meeting"),
 }
 # verbs that are events only with an event noun as object ("struck a deal", "reached an agreement")
 _LIGHT_VERBS = {
@@ -332,15 +334,33 @@ _APPEAL_VERBS = {
 }
 
 
+_CONCLUDE = {"conclude", "concludes", "concluded", "concluding"}
+_GATHERINGS = {
+    *("talks", "dialogue", "meeting", "meetings", "visit", "trip", "tour", "negotiations", "session"),
+    *("conference", "forum", "summit", "consultations", "round", "discussions"),
+}
+
+
+def _object(verb):
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
         return None  # most tokens: one set lookup
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+        if any(c.dep_ == "prt" and c.lower_ in {"up", "off", "out"} for c in tok.children):
+            return None  # "signing up" for a newsletter, "bought out"/"sealed off" tell another thing
+        if low in _CONCLUDE and (obj := _object(tok)) is not None and obj.lower_ in _GATHERINGS:
+            # "concluded the dialogue with X": the meeting ended, nothing was signed
+            return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
         if low in _VERBS:
             if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
                 c.dep_ in {"dobj", "prep"} for c in tok.children
             ):
+                return None
+            if low.startswith("attend") and not any(c.dep_ == "dobj" for c in tok.children):
                 return None
             if low.startswith(("order", "suppl")) and not any(
                 c.dep_ in {"dobj", "dative"} for c in tok.children

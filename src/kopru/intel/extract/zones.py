@@ -28,6 +28,15 @@ _DATELINE_RE = re.compile(
 )
 _REPORTING_RE = re.compile(r"^\(\s*(?:Reporting|Writing|Editing)\b[^\n]*\)\s*$", re.MULTILINE)
 _CONTACT_RE = re.compile(r"^(?:Media contact|Press contact|Contact)\s*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
+# a newsletter or consent box scraped with the page ("By signing up, I accept X's Terms ..."): it names the
+# site's owner and signs nothing
+_SIGNUP_RE = re.compile(
+    r"^[^\S\n]*(?:By (?:signing up|subscribing|registering|clicking|continuing)|Sign up (?:for|to)"
+    r"|Subscribe (?:to|for|now)"
+    r"|Already (?:a subscriber|have an account)|Yes, I would (?:also )?like to receive"
+    r"|[^\n]{0,60}, its related corporations and affiliates)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass
@@ -57,6 +66,8 @@ def find_zones(text: str, gaz: Gazetteer) -> Zones:
     for m in _REPORTING_RE.finditer(text):
         spans.append((m.start(), m.end()))
     for m in _CONTACT_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _SIGNUP_RE.finditer(text):
         spans.append((m.start(), m.end()))
     dateline = None
     m = _DATELINE_RE.search(text[:2000])

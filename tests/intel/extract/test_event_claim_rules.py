@@ -1,0 +1,54 @@
+"""Event rules added for real articles (session 3): one test per rule class, on sentences written for
+these tests (fictional companies and officials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _events(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
+
+
+def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
+    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
+
+
+def test_a_newsletter_sign_up_box_is_no_agreement():
+    text = (
+        "Volta Motors opened a showroom in Izmir on Monday.\n"
+        "Sign up\n"
+        "By signing up, I accept Harbor Media Group's\n"
+        "Terms and Conditions\n"
+    )
+    assert not any(t == "agreement" for t, _s, _p in _events(text))
+
+
+def test_concluding_a_dialogue_is_a_meeting_not_an_agreement():
+    text = "Trade Commissioner Anna Berglund concluded the annual trade dialogue with Vice Premier Li Wenhao."
+    events = _events(text)
+    assert not any(t == "agreement" for t, _s, _p in events)
+    assert _has(text, "meeting", {"Anna Berglund", "Li Wenhao"}, "held")
+
+
+def test_two_named_leaders_attending_a_summit_meet():
+    text = "President Maria Lindqvist and Premier Tomas Okafor attend the opening session of the summit."
+    assert _has(text, "meeting", {"Maria Lindqvist", "Tomas Okafor"}, "held")
+
+
+def test_one_person_attending_alone_is_no_meeting():
+    assert not _has("Prime Minister Tomas Okafor attended the summit in Lagos.", "meeting", set())
+
+
+def test_a_purchase_told_in_headline_and_body_is_one_event_with_both_parties():
+    text = (
+        "Orinoco Steel buys stake in shipper\n\n"
+        "Orinoco Steel has bought a large stake in Baltic Shipping Group, the firm said on Monday."
+    )
+    investments = [p for t, _s, p in _events(text) if t == "investment"]
+    assert len(investments) == 1
+    assert {"Orinoco Steel", "Baltic Shipping Group"} <= investments[0]
