@@ -52,3 +52,21 @@ def test_a_purchase_told_in_headline_and_body_is_one_event_with_both_parties():
     investments = [p for t, _s, p in _events(text) if t == "investment"]
     assert len(investments) == 1
     assert {"Orinoco Steel", "Baltic Shipping Group"} <= investments[0]
+
+
+def test_his_in_a_fronted_phrase_points_to_the_subject_after_the_comma():
+    text = (
+        "Premier Li Wenhao hosted a banquet on Monday.\n\n"
+        "On the third day of his state visit to China, President Tomas Okafor toured a rail depot."
+    )
+    visits = [(s, p) for t, s, p in _events(text) if t == "visit"]
+    assert visits and all("Li Wenhao" not in p for _s, p in visits)
+    assert ("ongoing", {"Tomas Okafor"}) in visits
+
+
+def test_countries_signing_name_no_participant():
+    text = (
+        "Premier Li Wenhao met President Tomas Okafor in Lagos on Monday.\n\n"
+        "The two countries signed a memorandum of understanding on fisheries cooperation."
+    )
+    assert ("agreement", "held", set()) in _events(text)

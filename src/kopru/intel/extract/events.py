@@ -80,6 +80,8 @@ _NOT_ANAPHORIC_RE = re.compile(
 _ONGOING_BEFORE_RE = re.compile(
     r"(?:\bduring\s+(?:his|her|their|its|the|a|an)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
     r"\bcontinu\w*\s+(?:his|her|their|its|the)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
+    # "On the third day of his state visit": still there
+    r"\bday\s+of\s+(?:his|her|their|its|the|a)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2})?|\bcurrently\s+)$",
     re.IGNORECASE,
 )
@@ -455,7 +457,7 @@ def _resolver(inp: EventInputs, events: list[_Event]):
             if word in {"the sides", "the parties", "the countries"}:
                 return []
         if word in {"he", "his", "him", "she", "her"}:
-            person = inp.resolve_pronoun(pos)
+            person = _pronoun_person(inp, pos)
             return [person.name] if person is not None else []
         before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
         companies = [o for o in before if o[2].kind == "company"] or before
@@ -603,7 +605,7 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
         return "ongoing"
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
-        if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):
+        if past is None or not past(ss, cs) or re.search(r"\bcontinu|\bday\s+of\b", before[-60:]):
             return "ongoing"
         return "held"
     if etype == "call" and "call" in word.lower() and not re.search(r"phone|video", word, re.I):
@@ -652,6 +654,26 @@ def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
     return None
 
 
+_FRONTED_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:On|During|At|In|After|Before|Following|Upon|Throughout|Ahead of|Towards?"
+    r"|Wrapping up|Concluding|Continuing)\b[^,.;:\n]*$"
+)
+
+
+def _pronoun_person(inp: EventInputs, pos: int):
+    """The person "his"/"her" stands for. In a fronted phrase ("On the third day of his visit to China,
+    President X met ...") it points forward to the clause's subject named right after the comma."""
+    si = bisect.bisect_right([s for s, _e in inp.sentences], pos) - 1
+    if si >= 0:
+        ss, se = inp.sentences[si]
+        comma = inp.text.find(",", pos, se)
+        if comma > 0 and _FRONTED_RE.search(inp.text[ss:pos]) and "\n" not in inp.text[pos:comma]:
+            after = [p for p in inp.people if comma < p[0] <= comma + 40 and p[1] <= se]
+            if after:
+                return after[0][2]
+    return inp.resolve_pronoun(pos)
+
+
 def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) -> list[str]:
     text = inp.text
     chunk = text[start:end]
@@ -689,7 +711,7 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         if holders:
             return [holders[-1]]
     if pm and start + pm.start() < first_pos:
-        person = inp.resolve_pronoun(start + pm.start())
+        person = _pronoun_person(inp, start + pm.start())
         if person is not None:
             return [person.name]
     if om and start + om.start() < first_pos:
@@ -703,9 +725,18 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     return []
 
 
+# "the two countries signed two memoranda": countries are no participants, and no one else is named
+_COUNTRIES_SUBJECT_RE = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+|three\s+|four\s+)?(?:countries|nations|neighbou?rs|governments|states)"
+    r"\s+(?:(?:have|had|has|also|jointly|then|will|would|are|were|to|later|formally)\s+){0,3}$"
+)
+
+
 def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
     """Who does it: the first entity of the cue's clause, else of the sentence before the cue."""
     text = inp.text
+    if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cs - 60) : cs]):
+        return []
     their = re.search(r"\btheir\s+(?:[\w-]+\s+)?$", text[ss:cs])
     if their:
         names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
