@@ -70,3 +70,29 @@ def test_countries_signing_name_no_participant():
         "The two countries signed a memorandum of understanding on fisheries cooperation."
     )
     assert ("agreement", "held", set()) in _events(text)
+
+
+def test_the_modified_company_noun_points_back_to_the_last_company():
+    text = (
+        "Kestrel Batteries reported record sales in March.\n\n"
+        "The Polish bus manufacturer signed a supply agreement with Volta Motors on Monday."
+    )
+    assert _has(text, "agreement", {"Kestrel Batteries", "Volta Motors"}, "held")
+
+
+def test_an_investment_noun_with_only_its_target_is_no_event():
+    text = (
+        "In 2002 Orinoco Steel and Baltic Shipping Group agreed to form a partnership, one that would "
+        "include a joint venture and a UK investment in the company."
+    )
+    assert not any(t == "investment" for t, _s, _p in _events(text))
+
+
+def test_is_to_buy_is_planned():
+    text = "Orinoco Steel is to buy 37.5% of Baltic Shipping Group in a deal worth $100m."
+    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "planned")
+
+
+def test_agreeing_to_form_a_partnership_is_a_held_agreement():
+    text = "In 2002 Orinoco Steel and Baltic Shipping Group agreed to form a strategic partnership."
+    assert _has(text, "agreement", {"Orinoco Steel", "Baltic Shipping Group"}, "held")

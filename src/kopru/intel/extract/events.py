@@ -33,8 +33,11 @@ _CALL_OPEN_RE = re.compile(
     re.IGNORECASE,
 )
 _ORG_NOUN_RE = re.compile(
-    r"\b[Tt]he (ministry|company|association|council|agency|group|firm|bank|university|institute|embassy|"
-    r"carmaker|automaker|manufacturer|maker|corporation|centre|center|commission|office|authority)\b"
+    # "the European bus manufacturer", "the state enterprise": up to three modifiers before the noun
+    r"\b[Tt]he (?:[a-z][\w-]* ){0,3}?(ministry|company|association|council|agency|group|firm|bank|university"
+    r"|institute|embassy|carmaker|automaker|manufacturer|maker|corporation|centre|center|commission|office"
+    r"|authority|enterprise|airline|carrier|brewer|winemaker|miner|producer|operator|conglomerate|lender"
+    r"|supplier|retailer|developer|startup)\b"
 )
 _MONEY = r"(?:(?:US\$|\$|€|USD|EUR|CNY|RMB)\s?[\d.,]+|[\d.,]+\s*(?:billion|million|bn|mn))"
 _CUE_RE = re.compile(
@@ -461,7 +464,7 @@ def _resolver(inp: EventInputs, events: list[_Event]):
             return [person.name] if person is not None else []
         before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
         companies = [o for o in before if o[2].kind == "company"] or before
-        if word in {"it", "its", "company", "firm", "group", "carmaker", "automaker"}:
+        if word in {"it", "its"} or word in _COMPANY_NOUNS:
             # the last organisation named before, outside the current clause's own names
             return [companies[-1][2].name] if companies else []
         if word in {"they", "their", "them"} or word.startswith("the "):
@@ -631,7 +634,11 @@ _ATTRIBUTION_RE = re.compile(
     r",\s+(?:the\s+|a\s+)?[^,]{0,80}?\s+(?:said|says|told|reported|announced|stated|added)\b[^,]{0,60}[.\"”]?$"
 )
 _CLAUSE_RE = re.compile(r"\b(?:that|which|who|while|whereas|when)\b|[;:]|,\s")
-_COMPANY_NOUNS = {"company", "firm", "carmaker", "automaker", "manufacturer", "maker", "corporation", "group"}
+_COMPANY_NOUNS = {
+    *("company", "firm", "carmaker", "automaker", "manufacturer", "maker", "corporation", "group"),
+    *("enterprise", "airline", "carrier", "brewer", "winemaker", "miner", "producer", "operator"),
+    *("conglomerate", "lender", "supplier", "retailer", "developer", "startup"),
+}
 
 
 def _clause_start(text: str, ss: int, cs: int) -> int:
@@ -647,7 +654,7 @@ def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
     for s, _e, rec in reversed(inp.orgs):
         if s >= pos or rec.kind == "media":
             continue
-        if noun in rec.name.lower() or (noun in _COMPANY_NOUNS and rec.kind == "company"):
+        if noun in rec.name.lower() or (noun in _COMPANY_NOUNS and rec.kind in {"company", "other"}):
             return rec.name
     if inp.publisher and noun in inp.publisher.lower():
         return inp.publisher

@@ -268,6 +268,8 @@ _GENERIC_OF = {
     "office",
 }
 _ANAPHORS = {
+    *("manufacturer", "maker", "enterprise", "airline", "carrier", "brewer", "winemaker", "miner"),
+    *("producer", "operator", "conglomerate", "lender", "supplier", "retailer", "developer", "startup"),
     "it",
     "its",
     "he",
@@ -421,6 +423,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             own = _noun_own_parties(tok, etype, actors, inp)
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
+            if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
+                continue  # "a UK investment in the Indian brewer": the target alone invests nothing
             parties = _noun_parties(tok, etype, actors, inp)
             noun = tok
         parties = list(dict.fromkeys(parties))
@@ -431,7 +435,21 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             or (c.dep_ == "poss" and c.tag_ == "PRP$")
             for c in noun.children
         )
-        yield SyntaxEvent(etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+        status = _status(tok)
+        if etype == "agreement" and status == "planned" and _agreed_before(tok):
+            status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
+        yield SyntaxEvent(etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+
+
+def _agreed_before(tok) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.lower_ == "agreed" and t.tag_ == "VBD":
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ parties
@@ -442,8 +460,16 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
     if depth > 4:
         return []
     names: list[str] = []
-    if tok.tag_ in {"PRP", "PRP$"} or (
-        tok.lower_ in _ANAPHORS and tok.text[:1].islower() and not tok.ent_type_
+    if (
+        tok.tag_ in {"PRP", "PRP$"}
+        or (
+            tok.lower_ in _ANAPHORS
+            and tok.text[:1].islower()
+            and not tok.ent_type_
+            # "the company", "the European bus manufacturer" point back; "a Chinese firm" is someone new
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+            and not any(c.dep_ in {"compound", "appos"} and c.text[:1].isupper() for c in tok.children)
+        )
     ):
         if inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
@@ -528,6 +554,19 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
             else:
                 names += _np_names(c, actors, inp)
                 names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
+    return names
+
+
+def _investor(noun, actors, inp) -> list[str]:
+    """Who invests, as the noun phrase says it ("X's investment", "the Fosters investment", "investment
+    by X") or as the clause does ("X announced an investment")."""
+    names: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i):
+            names += _np_names(c, actors, inp)
+    names += _prep_objects(noun, {"by", "from"}, actors, inp)
+    if noun.dep_ in {"dobj", "attr"} and noun.head is not noun:
+        names += _subjects(noun.head, actors, inp)
     return names
 
 
@@ -631,6 +670,8 @@ def _verb_status(verb, depth: int = 0) -> str:
         return "ongoing"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
         head = verb.head
+        if head is not verb and head.lower_ in {"is", "are", "am"} and verb.dep_ == "xcomp":
+            return "planned"  # "S&N is to buy 37.5% of United"
         if head is not verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"
