@@ -96,3 +96,25 @@ def test_is_to_buy_is_planned():
 def test_agreeing_to_form_a_partnership_is_a_held_agreement():
     text = "In 2002 Orinoco Steel and Baltic Shipping Group agreed to form a strategic partnership."
     assert _has(text, "agreement", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
+
+
+def _sectors(text: str) -> set[str]:
+    return {s["code"] for s in extract_text(text)["sectors"]}
+
+
+_FILLER = "Orinoco Steel reported higher quarterly sales in Riga on Monday, the company said. " * 6
+
+
+def test_a_sector_named_once_in_passing_is_no_topic():
+    text = _FILLER + "Sanctions were imposed after the nuclear tests of 1998.\n"
+    assert "nuclear" not in _sectors(text)
+
+
+def test_a_sector_named_once_as_a_field_of_cooperation_is_a_topic():
+    text = _FILLER + "The two sides can cooperate in vaccines and medical devices, the minister said.\n"
+    assert {"vaccines", "medical_devices"} <= _sectors(text)
+
+
+def test_a_sector_named_once_in_the_lead_is_a_topic():
+    text = "Kestrel opens solar panel plant\n\n" + _FILLER
+    assert "solar" in _sectors(text)
