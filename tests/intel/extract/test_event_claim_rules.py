@@ -118,3 +118,37 @@ def test_a_sector_named_once_as_a_field_of_cooperation_is_a_topic():
 def test_a_sector_named_once_in_the_lead_is_a_topic():
     text = "Kestrel opens solar panel plant\n\n" + _FILLER
     assert "solar" in _sectors(text)
+
+
+def _claims(text: str) -> set[tuple[str, float]]:
+    return {(c["metric"], c["value"]) for c in extract_text(text)["claims"]}
+
+
+def test_a_share_price_move_is_no_claim_but_a_stake_is():
+    text = (
+        "Orinoco Steel bought a 25% stake in Baltic Shipping Group on Monday. "
+        "Orinoco shares closed in Riga up 3.5% after the announcement."
+    )
+    assert _claims(text) == {("share", 25)}
+
+
+def test_company_results_year_on_year_are_no_claim():
+    text = "Kestrel Batteries said its revenues were up 12% year-on-year in the third quarter."
+    assert _claims(text) == set()
+
+
+def test_a_comparison_in_percent_is_no_share():
+    text = "Volta Air offered tickets that were 40% cheaper than those of other airlines."
+    assert _claims(text) == set()
+
+
+def test_headlines_in_a_related_stories_list_give_no_claim_and_no_event():
+    text = (
+        "Volta Motors opened a plant in Izmir on Monday, the company said.\n"
+        "More on this Topic\n"
+        "Kestrel Batteries to invest $800 million in Gebze plant\n"
+        "Orinoco Steel signs deal with Baltic Shipping Group\n"
+    )
+    result = extract_text(text)
+    assert result["claims"] == []
+    assert not any(e["type"] == "agreement" for e in result["events"])
