@@ -152,3 +152,37 @@ def test_headlines_in_a_related_stories_list_give_no_claim_and_no_event():
     result = extract_text(text)
     assert result["claims"] == []
     assert not any(e["type"] == "agreement" for e in result["events"])
+
+
+def test_initials_and_list_numbers_end_no_sentence():
+    from kopru.intel.extract.sentences import split_sentences
+
+    text = "1. MoU on energy - Exchanged by Prof. K.T.M. Perera and H.E.Mr. Arun Rao. It was signed today."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "1. MoU on energy - Exchanged by Prof. K.T.M. Perera and H.E.Mr. Arun Rao.",
+        "It was signed today.",
+    ]
+
+
+def test_each_item_of_a_list_of_memoranda_is_its_own_agreement():
+    text = (
+        "The following memoranda were exchanged in Colombo on Monday:\n"
+        "1. MoU on energy between Volta Motors and Kestrel Batteries, exchanged by Arun Rao and "
+        "Nimal Perera.\n"
+        "2. MoU on digital services between Volta Motors and Kestrel Batteries, exchanged by Arun Rao and "
+        "Kamal Silva.\n"
+    )
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert len(agreements) == 2
+    assert {"Arun Rao", "Nimal Perera"} <= agreements[0]
+    assert {"Arun Rao", "Kamal Silva"} <= agreements[1]
+
+
+def test_witnesses_of_a_signing_are_no_parties():
+    text = (
+        "Volta Motors signed an agreement with Kestrel Batteries in Ankara, in the presence of "
+        "President Tomas Okafor."
+    )
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert agreements and all("Tomas Okafor" not in p for p in agreements)
+    assert {"Volta Motors", "Kestrel Batteries"} <= agreements[0]

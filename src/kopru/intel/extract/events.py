@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 _SIGN_RE = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|inked|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
+    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
 )
 _NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
 _CALL_OPEN_RE = re.compile(
@@ -385,6 +385,10 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         return
     attribution = _ATTRIBUTION_RE.search(chunk)
     cut = ss + attribution.start() if attribution else se
+    # "..., in the presence of President X and Prime Minister Y": witnesses, not parties
+    witnessed = _WITNESS_RE.search(chunk)
+    if witnessed and ss + witnessed.start() > cue.cs:
+        cut = min(cut, ss + witnessed.start())
     everyone = sorted(
         list(_in(inp.people, ss, cut))
         + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
@@ -629,6 +633,7 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
     return "held"
 
 
+_WITNESS_RE = re.compile(r"\b(?:in the presence of|witnessed by|in front of)\b", re.IGNORECASE)
 # ", the Turkish Foreign Ministry said." — who reports the fact, not who took part
 _ATTRIBUTION_RE = re.compile(
     r",\s+(?:the\s+|a\s+)?[^,]{0,80}?\s+(?:said|says|told|reported|announced|stated|added)\b[^,]{0,60}[.\"”]?$"
@@ -864,6 +869,14 @@ def _date(text: str, ss: int, se: int, published: str | None) -> str | None:
     return None
 
 
+_LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.):]?|[•*▪◦–-])\s+\S")
+
+
+def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
+    """Every sentence opens an item of a numbered or bulleted list."""
+    return bool(text) and all(_LIST_ITEM_RE.match(text, s[0]) for s in sentences)
+
+
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
     out: list[_Event] = []
     for ev in events:
@@ -908,6 +921,8 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
+            if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
+                continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
             if not same_people:
                 prev.participants = _unique([*prev.participants, *ev.participants])
             if prev.place and ev.place and prev.place != ev.place:
