@@ -150,6 +150,7 @@ class _Event:
     extra: dict = field(default_factory=dict)
     sentence: tuple[int, int] = (0, 0)
     cue: int = -1  # where its cue word or trigger starts (not in the output)
+    retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
 
 
 def _in(items, s: int, e: int):
@@ -232,7 +233,17 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         for m in _CUE_RE.finditer(chunk)
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
         if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+        and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
     ]
+
+
+# "to meet the demand", "met its targets": satisfying a need, not a meeting
+_MEET_A_NEED_RE = re.compile(
+    r"\s+(?:(?:the|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
+    r"(?:[\w-]+\s+)?(?:demands?|needs|targets?|goals?|requirements?|standards?|criteria|deadlines?"
+    r"|expectations|conditions|obligations|challenges?|costs?|shortfalls?)\b",
+    re.IGNORECASE,
+)
 
 
 def _first_cue_per_kind(cues):
@@ -357,11 +368,21 @@ def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cu
         events.append(_new_event(sc, cue, "call", participants))
 
 
+_POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])
     if participants:
-        events.append(_new_event(sc, cue, "visit", participants))
+        ev = _new_event(sc, cue, "visit", participants)
+        ev.retold = bool(
+            re.fullmatch(r"visits?|trips?|tours?", cue.word, re.I)
+            and re.search(
+                r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}$", inp.text[sc.sent[0] : cue.cs]
+            )
+        )
+        events.append(ev)
 
 
 def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -512,9 +533,11 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             continue  # "talks with visiting minister X" where X's visit is told as such
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
             continue  # "the memorandum was signed by ...": the signing already told
-        need = 2 if se.type in {"agreement", "meeting"} else 1
+        need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
         if len(se.participants) < need:
             continue
+        if se.extra.get("attend") and not {p[2].name for p in inp.people} & set(se.participants):
+            continue  # "firms attending the show" are exhibitors; a leader attending a forum takes part
         cs, ce = se.trigger
         place = _place(inp, text, ss, cs, ce, se_end, se.type)
         sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se_end))
@@ -610,6 +633,11 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
     ):
         # "talks have resumed", "began a three-day visit", "has been negotiating with"
         return "ongoing"
+    if etype == "visit" and re.search(
+        r"\b(?:is|are)\s+(?:currently\s+|now\s+)?on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$",
+        before[-60:],
+    ):
+        return "ongoing"  # "Altangerel, who is on his first visit abroad" — whatever else the sentence did
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
         if past is None or not past(ss, cs) or re.search(r"\bcontinu|\bday\s+of\b", before[-60:]):
@@ -683,6 +711,14 @@ def _pronoun_person(inp: EventInputs, pos: int):
             after = [p for p in inp.people if comma < p[0] <= comma + 40 and p[1] <= se]
             if after:
                 return after[0][2]
+        # "... talks with Altangerel, who is on his first visit": "his" inside the relative clause is
+        # the person the clause is about
+        rel = list(re.finditer(r",\s+who\b", inp.text[ss:pos]))
+        if rel and not re.search(r"[,;]", inp.text[ss + rel[-1].end() : pos]):
+            at = ss + rel[-1].start()
+            named = [p for p in inp.people if at - 3 <= p[1] <= at]
+            if named:
+                return named[-1][2]
     return inp.resolve_pronoun(pos)
 
 
@@ -917,6 +953,16 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 continue
             same_people = set(prev.participants) == set(ev.participants)
             overlapping = bool(set(prev.participants) & set(ev.participants))
+            if (
+                ev.type == "visit"
+                and ev.retold
+                and same_people
+                and (not ev.place or not prev.place or ev.place == prev.place)
+            ):
+                # "Minister Wang's visit is to follow up ...": the visit told before, not a second one
+                prev.place = prev.place or ev.place
+                merged = True
+                break
             # headline and body tell the same signing; a planned meeting is announced more than once
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):

@@ -343,6 +343,25 @@ _GATHERINGS = {
 }
 
 
+_NEEDS = {
+    *("demand", "demands", "needs", "target", "targets", "goal", "goals", "requirement", "requirements"),
+    *("standard", "standards", "criteria", "deadline", "deadlines", "expectations", "conditions"),
+    *("obligations", "challenge", "challenges", "cost", "costs", "shortfall"),
+}
+
+
+_GATHERING_HEADS = {
+    *("forum", "summit", "conference", "meeting", "session", "talks", "dialogue", "ceremony", "event"),
+    *("seminar", "workshop", "congress", "assembly", "roundtable", "symposium", "banquet", "meetings"),
+}
+
+
+def _attends_a_gathering(verb) -> bool:
+    """ "attend the summit", "attend the Belt and Road Forum": a gathering, named or not."""
+    obj = _object(verb)
+    return obj is not None and (obj.lower_ in _GATHERING_HEADS or bool(obj.ent_type_))
+
+
 def _object(verb):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
@@ -362,8 +381,10 @@ def _is_trigger(tok) -> str | None:
                 c.dep_ in {"dobj", "prep"} for c in tok.children
             ):
                 return None
-            if low.startswith("attend") and not any(c.dep_ == "dobj" for c in tok.children):
+            if low.startswith("attend") and not _attends_a_gathering(tok):
                 return None
+            if low in {"meet", "meets", "met"} and (obj := _object(tok)) is not None and obj.lower_ in _NEEDS:
+                return None  # "to meet the demand"
             if low.startswith(("order", "suppl")) and not any(
                 c.dep_ in {"dobj", "dative"} for c in tok.children
             ):
@@ -416,6 +437,14 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                             (tok.idx, tok.idx + len(tok)),
                             extra={"adjectival": True},
                         )
+                continue
+            if tok.lower_.startswith("attend"):
+                # who attends together meets; the attended event ("the Partnership ... event") is no party
+                parties = _subjects(tok, actors, inp)
+                if parties:
+                    yield SyntaxEvent(
+                        etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), extra={"attend": True}
+                    )
                 continue
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
