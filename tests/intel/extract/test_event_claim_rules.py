@@ -213,3 +213,10 @@ def test_a_visit_retold_with_a_possessive_is_the_same_visit():
     )
     visits = [(s, p) for t, s, p in _events(text) if t == "visit"]
     assert visits == [("ongoing", {"Li Wenhao"})]
+
+
+def test_buying_up_a_stake_is_a_purchase_and_holding_a_new_stake_names_its_holder():
+    text = "Orinoco Steel is buying up a 26% stake in Baltic Shipping Group in a deal worth 25m euros."
+    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"})
+    text = "Kestrel Batteries will take a 25% stake in the joint venture, the company said."
+    assert _has(text, "investment", {"Kestrel Batteries"}, "planned")

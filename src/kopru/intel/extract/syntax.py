@@ -371,8 +371,10 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         return None  # most tokens: one set lookup
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
-        if any(c.dep_ == "prt" and c.lower_ in {"up", "off", "out"} for c in tok.children):
-            return None  # "signing up" for a newsletter, "bought out"/"sealed off" tell another thing
+        if low.startswith(("sign", "seal")) and any(
+            c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
+        ):
+            return None  # "signing up" for a newsletter, "sealed off" a street
         if low in _CONCLUDE and (obj := _object(tok)) is not None and obj.lower_ in _GATHERINGS:
             # "concluded the dialogue with X": the meeting ended, nothing was signed
             return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
@@ -450,6 +452,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
+            if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
+                own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
