@@ -220,3 +220,14 @@ def test_buying_up_a_stake_is_a_purchase_and_holding_a_new_stake_names_its_holde
     assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"})
     text = "Kestrel Batteries will take a 25% stake in the joint venture, the company said."
     assert _has(text, "investment", {"Kestrel Batteries"}, "planned")
+
+
+def test_the_meeting_retold_with_its_people_adds_them_and_their_companies():
+    text = (
+        "Volta Motors in crunch talks with Orinoco Steel\n\n"
+        "The meeting between Volta Motors boss Arun Rao and Orinoco Steel's Nimal Perera is due to take "
+        "place in Zurich."
+    )
+    meetings = [p for t, _s, p in _events(text) if t == "meeting"]
+    assert len(meetings) == 1
+    assert {"Volta Motors", "Orinoco Steel", "Arun Rao", "Nimal Perera"} <= meetings[0]

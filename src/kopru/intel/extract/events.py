@@ -532,7 +532,12 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         ):
             continue  # "talks with visiting minister X" where X's visit is told as such
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
-            continue  # "the memorandum was signed by ...": the signing already told
+            # "the memorandum was signed by ...": the signing already told; the names it adds ("The
+            # meeting between Fiat's Marchionne and GM's Wagoner") join it
+            told = [e for e in events if e.type == se.type and e.sentence[0] < ss][-1]
+            if set(told.participants) & set(se.participants):
+                told.participants = _unique([*told.participants, *se.participants])
+            continue
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
         if len(se.participants) < need:
             continue

@@ -512,7 +512,8 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _NP_DEPS and c.i < tok.i + 8:
+                if (c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")) and c.i < tok.i + 8:
+                    # "GM's Rick Wagoner" speaks for GM
                     tokens.append(c)
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
