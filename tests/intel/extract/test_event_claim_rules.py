@@ -231,3 +231,8 @@ def test_the_meeting_retold_with_its_people_adds_them_and_their_companies():
     meetings = [p for t, _s, p in _events(text) if t == "meeting"]
     assert len(meetings) == 1
     assert {"Volta Motors", "Orinoco Steel", "Arun Rao", "Nimal Perera"} <= meetings[0]
+
+
+def test_opening_a_week_long_visit_is_an_ongoing_visit():
+    text = "Chancellor Tomas Okafor has visited a school in Nairobi as he opened a week-long visit to Africa."
+    assert _has(text, "visit", {"Tomas Okafor"}, "ongoing")

@@ -626,7 +626,7 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
                 text[ce : ce + 25],
             )
             or re.search(
-                r"\b(?:began|begins|started|starts|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
+                r"\b(?:began|begins|started|starts|opened|opens|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
                 r"(?:[\w-]+\s+){0,3}$",
                 before[-60:],
             )
