@@ -236,3 +236,20 @@ def test_the_meeting_retold_with_its_people_adds_them_and_their_companies():
 def test_opening_a_week_long_visit_is_an_ongoing_visit():
     text = "Chancellor Tomas Okafor has visited a school in Nairobi as he opened a week-long visit to Africa."
     assert _has(text, "visit", {"Tomas Okafor"}, "ongoing")
+
+
+def test_a_sign_off_and_a_refusal_tell_no_event():
+    text = "President Tomas Okafor has said the corridor cannot exist without his sign-off."
+    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    text = "Executives at Volta Motors and Kestrel Batteries refused to discuss the negotiations."
+    assert not any(t == "meeting" for t, _s, _p in _events(text))
+
+
+def test_a_signing_told_without_parties_takes_them_from_its_retelling():
+    text = (
+        "The two countries signed an agreement on Wednesday to protect salmon stocks.\n\n"
+        "The treaty was signed by Deputy Secretary Arun Rao and Ambassador Nimal Perera at the State "
+        "Department."
+    )
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert agreements == [{"Arun Rao", "Nimal Perera"}]

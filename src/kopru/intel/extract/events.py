@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 _SIGN_RE = re.compile(
-    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
+    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b|-)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
 )
 _NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
 _CALL_OPEN_RE = re.compile(
@@ -48,7 +48,7 @@ _CUE_RE = re.compile(
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
-    r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b)|inked|memorand(?:um|a) of understanding|MoUs?|"
+    r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
     r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
     r"|the|new|first|"
@@ -219,12 +219,21 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
         if _already_told(text[ss:cs], etype, word, events):
             continue
+        if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
+            continue  # "refused to discuss the negotiations", "did not meet": no event told
         cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
         _EVENT_BUILDERS[etype](inp, events, sc, cue)
     for ev in events:
         if ev.cue < 0 and kept:
             ev.cue = kept[-1][1]
     return last_company
+
+
+_REFUSED_RE = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)\s+(?:to\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
@@ -535,7 +544,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
             told = [e for e in events if e.type == se.type and e.sentence[0] < ss][-1]
-            if set(told.participants) & set(se.participants):
+            if not told.participants or set(told.participants) & set(se.participants):
                 told.participants = _unique([*told.participants, *se.participants])
             continue
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
