@@ -253,3 +253,15 @@ def test_a_signing_told_without_parties_takes_them_from_its_retelling():
     )
     agreements = [p for t, _s, p in _events(text) if t == "agreement"]
     assert agreements == [{"Arun Rao", "Nimal Perera"}]
+
+
+def test_a_purchase_needs_a_named_buyer():
+    text = "Retail investors may be able to buy Volta Motors shares in Hong Kong."
+    assert not any(t == "investment" for t, _s, _p in _events(text))
+    text = "Baltic Shipping Group was acquired by Orinoco Steel last year."
+    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
+
+
+def test_an_obligation_to_buy_is_no_purchase():
+    text = "Volta Motors claims that Orinoco Steel is legally obliged to buy the 90% of the unit it lacks."
+    assert not any(t == "investment" for t, _s, _p in _events(text))

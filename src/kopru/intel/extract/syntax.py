@@ -238,6 +238,8 @@ _PLANNED_MODIFIERS = {
 }
 _MODALS_PLANNED = {"will", "shall", "'ll", "wo", "would", "could", "may", "might"}
 _NOT_EVENT_HEADS = {
+    # "GM is legally obliged to buy the rest": an obligation in dispute, not a purchase
+    *("obliged", "obligated", "compelled"),
     "deny",
     "denies",
     "denied",
@@ -448,6 +450,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), extra={"attend": True}
                     )
                 continue
+            if etype == "investment" and not _buyer(tok, actors, inp):
+                continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         else:
@@ -589,6 +593,13 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
                 names += _np_names(c, actors, inp)
                 names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
     return names
+
+
+def _buyer(verb, actors, inp) -> list[str]:
+    """Who buys or invests: the active subject, or the agent of a passive ("was acquired by X")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _prep_objects(verb, {"by"}, actors, inp)
+    return _subjects(verb, actors, inp)
 
 
 def _investor(noun, actors, inp) -> list[str]:
