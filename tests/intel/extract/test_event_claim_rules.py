@@ -265,3 +265,12 @@ def test_a_purchase_needs_a_named_buyer():
 def test_an_obligation_to_buy_is_no_purchase():
     text = "Volta Motors claims that Orinoco Steel is legally obliged to buy the 90% of the unit it lacks."
     assert not any(t == "investment" for t, _s, _p in _events(text))
+
+
+def test_a_second_verb_with_its_own_unnamed_subject_does_not_borrow_the_first_subject():
+    text = (
+        "In December, President Li Wenhao offered loans to upgrade the railways and the countries signed "
+        "two memoranda of understanding to boost railway cooperation."
+    )
+    assert ("agreement", "held", set()) in _events(text)
+    assert not _has(text, "agreement", {"Li Wenhao"})

@@ -424,6 +424,10 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
         key=lambda item: item[0],
     )
+    if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
+        # "Xi offered loans and the countries signed two memoranda": who is named before the countries
+        # did something else
+        everyone = [it for it in everyone if it[0] >= cue.ce]
     participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
     if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
         # "Türkiye and China signed five agreements": an event even when no body is named

@@ -562,8 +562,11 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
             if c.dep_ == "nsubjpass" and _is_trigger(c):
                 continue  # "an agreement was signed": the noun is the event, not a party
             names.extend(_np_names(c, actors, inp))
-    if names:
-        return names
+    if names or any(
+        c.dep_ in {"nsubj", "csubj"} and c.tag_ not in {"WP", "WDT", "PRP"} and c.lower_ != "that"
+        for c in verb.children
+    ):
+        return names  # "Xi offered loans and the countries signed": the countries' own subject, unnamed
     if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb and verb.head.lower_ in _APPEAL_VERBS:
         return []  # "urged Kuwaiti businessmen to invest": whoever appeals does not invest
     if verb.dep_ == "xcomp" and verb.head is not verb:
