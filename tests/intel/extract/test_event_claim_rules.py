@@ -274,3 +274,21 @@ def test_a_second_verb_with_its_own_unnamed_subject_does_not_borrow_the_first_su
     )
     assert ("agreement", "held", set()) in _events(text)
     assert not _has(text, "agreement", {"Li Wenhao"})
+
+
+def test_attending_the_meeting_told_before_joins_it():
+    text = (
+        "Ambassador Li Wenhao Meets Minister Tomas Okafor\n\n"
+        "On Monday, Ambassador Li Wenhao met with Minister Tomas Okafor in Ankara.\n\n"
+        "Counsellor Arun Rao attended the meeting."
+    )
+    meetings = [p for t, _s, p in _events(text) if t == "meeting"]
+    assert meetings == [{"Li Wenhao", "Tomas Okafor", "Arun Rao"}]
+
+
+def test_a_forum_planned_without_parties_keeps_none():
+    text = (
+        "Ambassador Li Wenhao addressed a seminar organised by the Orinoco Chamber of Commerce.\n\n"
+        "He invited companies to the Silk Road Business Forum, which will be held in Istanbul in September."
+    )
+    assert ("meeting", "planned", set()) in _events(text)

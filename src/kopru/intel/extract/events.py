@@ -547,8 +547,14 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
-            told = [e for e in events if e.type == se.type and e.sentence[0] < ss][-1]
-            if not told.participants or set(told.participants) & set(se.participants):
+            told = max(
+                (e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0]
+            )
+            if (
+                (not told.participants and se.type == "agreement")
+                or se.extra.get("attend")  # "Counsellor Zhang attended the meeting"
+                or set(told.participants) & set(se.participants)
+            ):
                 told.participants = _unique([*told.participants, *se.participants])
             continue
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
@@ -969,7 +975,9 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                     merged = True
                     break
                 continue
-            same_people = set(prev.participants) == set(ev.participants)
+            a, b = set(prev.participants), set(ev.participants)
+            # "X met Y" in the headline, "X met Y; Z attended the meeting" in the body: the same meeting
+            same_people = a == b or (ev.type == "meeting" and min(len(a), len(b)) >= 2 and (a <= b or b <= a))
             overlapping = bool(set(prev.participants) & set(ev.participants))
             if (
                 ev.type == "visit"
@@ -987,7 +995,7 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 continue
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
-            if not same_people:
+            if set(prev.participants) != set(ev.participants):
                 prev.participants = _unique([*prev.participants, *ev.participants])
             if prev.place and ev.place and prev.place != ev.place:
                 continue

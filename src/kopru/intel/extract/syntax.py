@@ -445,9 +445,18 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if tok.lower_.startswith("attend"):
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
                 parties = _subjects(tok, actors, inp)
+                obj = _object(tok)
+                told = obj is not None and any(  # "X attended the meeting": the meeting told before
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children
+                )
                 if parties:
                     yield SyntaxEvent(
-                        etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), extra={"attend": True}
+                        etype,
+                        _status(tok),
+                        parties,
+                        (tok.idx, tok.idx + len(tok)),
+                        anaphoric=told and obj.lower_ in {"meeting", "talks", "session", "meetings"},
+                        extra={"attend": True},
                     )
                 continue
             if etype == "investment" and not _buyer(tok, actors, inp):
