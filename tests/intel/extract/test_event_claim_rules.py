@@ -292,3 +292,14 @@ def test_a_forum_planned_without_parties_keeps_none():
         "He invited companies to the Silk Road Business Forum, which will be held in Istanbul in September."
     )
     assert ("meeting", "planned", set()) in _events(text)
+
+
+def test_the_named_treaty_signed_by_two_people_retells_the_signing():
+    text = (
+        "The United States and Canada signed an agreement on Wednesday to protect salmon stocks.\n\n"
+        "The Pacific Salmon Treaty was signed by U.S. Deputy Secretary of State Arun Rao and Canadian "
+        "Ambassador Nimal Perera at the State Department."
+    )
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert len(agreements) == 1
+    assert {"Arun Rao", "Nimal Perera"} <= agreements[0]

@@ -481,6 +481,13 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             or (c.dep_ == "poss" and c.tag_ == "PRP$")
             for c in noun.children
         )
+        if etype == "agreement" and noun is None:
+            # "The Treaty was signed by X and Y": whatever the parser made of the name, "the" retells it
+            anaphoric = any(
+                c.dep_ == "nsubjpass"
+                and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)
+                for c in tok.children
+            )
         status = _status(tok)
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
             status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
