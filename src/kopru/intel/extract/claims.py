@@ -522,10 +522,42 @@ def _amounts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
         found.used.append((s, e))
 
 
+# a move of a market or a company's results ("shares closed up 0.35%", "revenues were up 10% year-on-year",
+# "inflation fell below 10%"): news of the day, not a fact about the subject an analyst records
+_CHANGE_RE = re.compile(
+    r"\b(?:up|down|rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|slid|slide|slides|plunged|plunge"
+    r"|plunges|dropped|drop|drops|declined|decline|declines|gained|gains|lost|surged|surge|surges|jumped|jump"
+    r"|jumps|climbed|increase|increased|increases|decrease|decreased|growth|grew|average[sd]?|below|above)\b"
+)
+_MARKET_RE = re.compile(
+    r"\b(?:shares?|stocks?|index|indices|prices?|revenues?|sales|profits?|earnings|turnover|circulation|income"
+    r"|margins?|valuation|yields?|inflation|economy|economic growth|gdp|[A-Z]{2,5} shares)\b",
+    re.IGNORECASE,
+)
+# "tickets 50% cheaper than", "agreed to pay 30% more": a comparison, not a share of anything
+_COMPARISON_AFTER_RE = re.compile(
+    r"^\s+(?:more|less|cheaper|higher|lower|faster|slower|smaller|larger|bigger)\b"
+)
+
+
+def _market_move(chunk: str, ps: int, pe: int) -> bool:
+    before = chunk[max(0, ps - 90) : ps]
+    clause = re.split(r"[;:]|,\s+(?:while|whereas|but|and)\b", before)[-1]
+    after = chunk[pe : pe + 30]
+    near = chunk[max(0, ps - 40) : ps] + " " + after
+    return bool(
+        _MARKET_RE.search(clause)
+        and (_CHANGE_RE.search(near.lower()) or re.match(r"\s*(?:year-on-year|y-o-y|yoy)\b", after, re.I))
+    )
+
+
 def _percents(found: _Found, sent: tuple[int, int], chunk: str) -> None:
     ss = sent[0]
     for m in _PERCENT_RE.finditer(chunk):
         s, e = ss + m.start(), ss + m.end()
+        if _market_move(chunk, m.start(), m.end()) or _COMPARISON_AFTER_RE.match(chunk[m.end() :]):
+            found.used.append((s, e))
+            continue
         before = chunk[max(0, m.start() - 40) : m.start()].lower()
         after = chunk[m.end() : m.end() + 40].lower()
         if re.search(

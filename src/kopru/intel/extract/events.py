@@ -23,7 +23,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-_SIGN_RE = re.compile(r"\b(?:sign(?:s|ed|ing)?|inked|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE)
+_SIGN_RE = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b|-)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
+)
 _NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
 _CALL_OPEN_RE = re.compile(
     r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e|es|ed)|publish(?:es|ed)?|"
@@ -31,8 +33,11 @@ _CALL_OPEN_RE = re.compile(
     re.IGNORECASE,
 )
 _ORG_NOUN_RE = re.compile(
-    r"\b[Tt]he (ministry|company|association|council|agency|group|firm|bank|university|institute|embassy|"
-    r"carmaker|automaker|manufacturer|maker|corporation|centre|center|commission|office|authority)\b"
+    # "the European bus manufacturer", "the state enterprise": up to three modifiers before the noun
+    r"\b[Tt]he (?:[a-z][\w-]* ){0,3}?(ministry|company|association|council|agency|group|firm|bank|university"
+    r"|institute|embassy|carmaker|automaker|manufacturer|maker|corporation|centre|center|commission|office"
+    r"|authority|enterprise|airline|carrier|brewer|winemaker|miner|producer|operator|conglomerate|lender"
+    r"|supplier|retailer|developer|startup)\b"
 )
 _MONEY = r"(?:(?:US\$|\$|€|USD|EUR|CNY|RMB)\s?[\d.,]+|[\d.,]+\s*(?:billion|million|bn|mn))"
 _CUE_RE = re.compile(
@@ -43,7 +48,7 @@ _CUE_RE = re.compile(
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
-    r"|formed a joint venture|sign(?:ed|s|ing)?|inked|memorand(?:um|a) of understanding|MoUs?|"
+    r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
     r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
     r"|the|new|first|"
@@ -78,6 +83,8 @@ _NOT_ANAPHORIC_RE = re.compile(
 _ONGOING_BEFORE_RE = re.compile(
     r"(?:\bduring\s+(?:his|her|their|its|the|a|an)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
     r"\bcontinu\w*\s+(?:his|her|their|its|the)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
+    # "On the third day of his state visit": still there
+    r"\bday\s+of\s+(?:his|her|their|its|the|a)\s+(?:(?!and\b|tour\b|visit\b|trip\b)[\w-]+\s+){0,3}|"
     r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2})?|\bcurrently\s+)$",
     re.IGNORECASE,
 )
@@ -143,6 +150,7 @@ class _Event:
     extra: dict = field(default_factory=dict)
     sentence: tuple[int, int] = (0, 0)
     cue: int = -1  # where its cue word or trigger starts (not in the output)
+    retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
 
 
 def _in(items, s: int, e: int):
@@ -211,6 +219,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
         if _already_told(text[ss:cs], etype, word, events):
             continue
+        if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
+            continue  # "refused to discuss the negotiations", "did not meet": no event told
         cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
         _EVENT_BUILDERS[etype](inp, events, sc, cue)
     for ev in events:
@@ -219,13 +229,30 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
     return last_company
 
 
+_REFUSED_RE = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)\s+(?:to\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
     return [
         (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
         for m in _CUE_RE.finditer(chunk)
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
         if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+        and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
     ]
+
+
+# "to meet the demand", "met its targets": satisfying a need, not a meeting
+_MEET_A_NEED_RE = re.compile(
+    r"\s+(?:(?:the|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
+    r"(?:[\w-]+\s+)?(?:demands?|needs|targets?|goals?|requirements?|standards?|criteria|deadlines?"
+    r"|expectations|conditions|obligations|challenges?|costs?|shortfalls?)\b",
+    re.IGNORECASE,
+)
 
 
 def _first_cue_per_kind(cues):
@@ -350,11 +377,21 @@ def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cu
         events.append(_new_event(sc, cue, "call", participants))
 
 
+_POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}$")
+
+
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])
     if participants:
-        events.append(_new_event(sc, cue, "visit", participants))
+        ev = _new_event(sc, cue, "visit", participants)
+        ev.retold = bool(
+            re.fullmatch(r"visits?|trips?|tours?", cue.word, re.I)
+            and re.search(
+                r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}$", inp.text[sc.sent[0] : cue.cs]
+            )
+        )
+        events.append(ev)
 
 
 def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -378,11 +415,19 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         return
     attribution = _ATTRIBUTION_RE.search(chunk)
     cut = ss + attribution.start() if attribution else se
+    # "..., in the presence of President X and Prime Minister Y": witnesses, not parties
+    witnessed = _WITNESS_RE.search(chunk)
+    if witnessed and ss + witnessed.start() > cue.cs:
+        cut = min(cut, ss + witnessed.start())
     everyone = sorted(
         list(_in(inp.people, ss, cut))
         + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
         key=lambda item: item[0],
     )
+    if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
+        # "Xi offered loans and the countries signed two memoranda": who is named before the countries
+        # did something else
+        everyone = [it for it in everyone if it[0] >= cue.ce]
     participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
     if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
         # "Türkiye and China signed five agreements": an event even when no body is named
@@ -453,11 +498,11 @@ def _resolver(inp: EventInputs, events: list[_Event]):
             if word in {"the sides", "the parties", "the countries"}:
                 return []
         if word in {"he", "his", "him", "she", "her"}:
-            person = inp.resolve_pronoun(pos)
+            person = _pronoun_person(inp, pos)
             return [person.name] if person is not None else []
         before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
         companies = [o for o in before if o[2].kind == "company"] or before
-        if word in {"it", "its", "company", "firm", "group", "carmaker", "automaker"}:
+        if word in {"it", "its"} or word in _COMPANY_NOUNS:
             # the last organisation named before, outside the current clause's own names
             return [companies[-1][2].name] if companies else []
         if word in {"they", "their", "them"} or word.startswith("the "):
@@ -500,10 +545,23 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         ):
             continue  # "talks with visiting minister X" where X's visit is told as such
         if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
-            continue  # "the memorandum was signed by ...": the signing already told
-        need = 2 if se.type in {"agreement", "meeting"} else 1
+            # "the memorandum was signed by ...": the signing already told; the names it adds ("The
+            # meeting between Fiat's Marchionne and GM's Wagoner") join it
+            told = max(
+                (e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0]
+            )
+            if (
+                (not told.participants and se.type == "agreement")
+                or se.extra.get("attend")  # "Counsellor Zhang attended the meeting"
+                or set(told.participants) & set(se.participants)
+            ):
+                told.participants = _unique([*told.participants, *se.participants])
+            continue
+        need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
         if len(se.participants) < need:
             continue
+        if se.extra.get("attend") and not {p[2].name for p in inp.people} & set(se.participants):
+            continue  # "firms attending the show" are exhibitors; a leader attending a forum takes part
         cs, ce = se.trigger
         place = _place(inp, text, ss, cs, ce, se_end, se.type)
         sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se_end))
@@ -587,7 +645,7 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
                 text[ce : ce + 25],
             )
             or re.search(
-                r"\b(?:began|begins|started|starts|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
+                r"\b(?:began|begins|started|starts|opened|opens|continu\w+|resum\w+)\s+(?:a|an|the|his|her|their|its)\s+"
                 r"(?:[\w-]+\s+){0,3}$",
                 before[-60:],
             )
@@ -599,9 +657,14 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
     ):
         # "talks have resumed", "began a three-day visit", "has been negotiating with"
         return "ongoing"
+    if etype == "visit" and re.search(
+        r"\b(?:is|are)\s+(?:currently\s+|now\s+)?on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$",
+        before[-60:],
+    ):
+        return "ongoing"  # "Altangerel, who is on his first visit abroad" — whatever else the sentence did
     if etype == "visit" and (_ONGOING_BEFORE_RE.search(before[-60:]) or _ONGOING_CUE_RE.match(word)):
         # "has discussed ... during his visit" (still there) but "was signed during a visit" (over)
-        if past is None or not past(ss, cs) or re.search(r"\bcontinu", before[-60:]):
+        if past is None or not past(ss, cs) or re.search(r"\bcontinu|\bday\s+of\b", before[-60:]):
             return "ongoing"
         return "held"
     if etype == "call" and "call" in word.lower() and not re.search(r"phone|video", word, re.I):
@@ -622,12 +685,17 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
     return "held"
 
 
+_WITNESS_RE = re.compile(r"\b(?:in the presence of|witnessed by|in front of)\b", re.IGNORECASE)
 # ", the Turkish Foreign Ministry said." — who reports the fact, not who took part
 _ATTRIBUTION_RE = re.compile(
     r",\s+(?:the\s+|a\s+)?[^,]{0,80}?\s+(?:said|says|told|reported|announced|stated|added)\b[^,]{0,60}[.\"”]?$"
 )
 _CLAUSE_RE = re.compile(r"\b(?:that|which|who|while|whereas|when)\b|[;:]|,\s")
-_COMPANY_NOUNS = {"company", "firm", "carmaker", "automaker", "manufacturer", "maker", "corporation", "group"}
+_COMPANY_NOUNS = {
+    *("company", "firm", "carmaker", "automaker", "manufacturer", "maker", "corporation", "group"),
+    *("enterprise", "airline", "carrier", "brewer", "winemaker", "miner", "producer", "operator"),
+    *("conglomerate", "lender", "supplier", "retailer", "developer", "startup"),
+}
 
 
 def _clause_start(text: str, ss: int, cs: int) -> int:
@@ -643,11 +711,39 @@ def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
     for s, _e, rec in reversed(inp.orgs):
         if s >= pos or rec.kind == "media":
             continue
-        if noun in rec.name.lower() or (noun in _COMPANY_NOUNS and rec.kind == "company"):
+        if noun in rec.name.lower() or (noun in _COMPANY_NOUNS and rec.kind in {"company", "other"}):
             return rec.name
     if inp.publisher and noun in inp.publisher.lower():
         return inp.publisher
     return None
+
+
+_FRONTED_RE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:On|During|At|In|After|Before|Following|Upon|Throughout|Ahead of|Towards?"
+    r"|Wrapping up|Concluding|Continuing)\b[^,.;:\n]*$"
+)
+
+
+def _pronoun_person(inp: EventInputs, pos: int):
+    """The person "his"/"her" stands for. In a fronted phrase ("On the third day of his visit to China,
+    President X met ...") it points forward to the clause's subject named right after the comma."""
+    si = bisect.bisect_right([s for s, _e in inp.sentences], pos) - 1
+    if si >= 0:
+        ss, se = inp.sentences[si]
+        comma = inp.text.find(",", pos, se)
+        if comma > 0 and _FRONTED_RE.search(inp.text[ss:pos]) and "\n" not in inp.text[pos:comma]:
+            after = [p for p in inp.people if comma < p[0] <= comma + 40 and p[1] <= se]
+            if after:
+                return after[0][2]
+        # "... talks with Altangerel, who is on his first visit": "his" inside the relative clause is
+        # the person the clause is about
+        rel = list(re.finditer(r",\s+who\b", inp.text[ss:pos]))
+        if rel and not re.search(r"[,;]", inp.text[ss + rel[-1].end() : pos]):
+            at = ss + rel[-1].start()
+            named = [p for p in inp.people if at - 3 <= p[1] <= at]
+            if named:
+                return named[-1][2]
+    return inp.resolve_pronoun(pos)
 
 
 def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) -> list[str]:
@@ -687,7 +783,7 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         if holders:
             return [holders[-1]]
     if pm and start + pm.start() < first_pos:
-        person = inp.resolve_pronoun(start + pm.start())
+        person = _pronoun_person(inp, start + pm.start())
         if person is not None:
             return [person.name]
     if om and start + om.start() < first_pos:
@@ -701,9 +797,18 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     return []
 
 
+# "the two countries signed two memoranda": countries are no participants, and no one else is named
+_COUNTRIES_SUBJECT_RE = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth)\s+(?:two\s+|three\s+|four\s+)?(?:countries|nations|neighbou?rs|governments|states)"
+    r"\s+(?:(?:have|had|has|also|jointly|then|will|would|are|were|to|later|formally)\s+){0,3}$"
+)
+
+
 def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
     """Who does it: the first entity of the cue's clause, else of the sentence before the cue."""
     text = inp.text
+    if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cs - 60) : cs]):
+        return []
     their = re.search(r"\btheir\s+(?:[\w-]+\s+)?$", text[ss:cs])
     if their:
         names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
@@ -824,6 +929,14 @@ def _date(text: str, ss: int, se: int, published: str | None) -> str | None:
     return None
 
 
+_LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.):]?|[•*▪◦–-])\s+\S")
+
+
+def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
+    """Every sentence opens an item of a numbered or bulleted list."""
+    return bool(text) and all(_LIST_ITEM_RE.match(text, s[0]) for s in sentences)
+
+
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
     out: list[_Event] = []
     for ev in events:
@@ -854,19 +967,35 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                             prev.extra["location"] = ev.place
                     if prev.status != ev.status and "held" in (prev.status, ev.status):
                         prev.status = "held"
+                    # the headline names the buyer, the body the seller and the target: one purchase
+                    prev.participants = _unique([*prev.participants, *ev.participants])
                     for code in ev.sectors:
                         if code not in prev.sectors:
                             prev.sectors.append(code)
                     merged = True
                     break
                 continue
-            same_people = set(prev.participants) == set(ev.participants)
+            a, b = set(prev.participants), set(ev.participants)
+            # "X met Y" in the headline, "X met Y; Z attended the meeting" in the body: the same meeting
+            same_people = a == b or (ev.type == "meeting" and min(len(a), len(b)) >= 2 and (a <= b or b <= a))
             overlapping = bool(set(prev.participants) & set(ev.participants))
+            if (
+                ev.type == "visit"
+                and ev.retold
+                and same_people
+                and (not ev.place or not prev.place or ev.place == prev.place)
+            ):
+                # "Minister Wang's visit is to follow up ...": the visit told before, not a second one
+                prev.place = prev.place or ev.place
+                merged = True
+                break
             # headline and body tell the same signing; a planned meeting is announced more than once
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
-            if not same_people:
+            if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
+                continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
+            if set(prev.participants) != set(ev.participants):
                 prev.participants = _unique([*prev.participants, *ev.participants])
             if prev.place and ev.place and prev.place != ev.place:
                 continue

@@ -48,7 +48,7 @@ from .result import (
     Position,
     SectorEntity,
 )
-from .sectors import find_sectors, summarise
+from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
 from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
 from .zones import find_zones
@@ -456,7 +456,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         places=_place_entities(places),
         sectors=[
             SectorEntity(code=x["code"], evidence=[tuple(sp) for sp in x["evidence"]])
-            for x in summarise(sector_hits)
+            for x in summarise(sector_hits, lead_end=LEAD_CHARS, text=text)
         ],
         events=[Event.from_dict(e) for e in events],
         claims=[Claim.from_dict(c) for c in claims],

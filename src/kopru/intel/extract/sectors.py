@@ -34,9 +34,36 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
     return [(s, e, code) for s, e, code, weak in hits if code in strong or weak_count.get(code, 0) >= 2]
 
 
-def summarise(hits: list[tuple[int, int, str]]) -> list[dict]:
-    """Contract form: one entry per code, ordered by first evidence."""
+# the headline and the opening lines: what a document is about is said there
+LEAD_CHARS = 400
+
+
+# a sentence that names fields of cooperation as its topic ("can cooperate in vaccines, medicine and medical
+# devices", "discussed investment in cloud services", "promoting economic and trade relations")
+_TOPIC_RE = re.compile(
+    r"\b(?:co-?operat\w*|collaborat\w*|partnership|discuss\w*|talks|fields?|areas? of|relations|promot\w*"
+    r"|bolster\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def summarise(hits: list[tuple[int, int, str]], lead_end: int = 0, text: str = "") -> list[dict]:
+    """Contract form: one entry per code, ordered by first evidence.
+
+    With ``lead_end`` (> 0), a sector the document mentions once, outside its lead and outside a sentence
+    about fields of cooperation, is a passing mention ("since the nuclear tests", "solar panels on their
+    roofs"), not a topic: it is left out."""
     by_code: dict[str, list[list[int]]] = {}
     for s, e, code in hits:
         by_code.setdefault(code, []).append([s, e])
-    return [{"code": code, "evidence": spans} for code, spans in by_code.items()]
+    return [
+        {"code": code, "evidence": spans}
+        for code, spans in by_code.items()
+        if not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0])
+    ]
+
+
+def _topic_sentence(text: str, s: int, e: int) -> bool:
+    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+    ends = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
+    return bool(_TOPIC_RE.search(text, start, min(ends) if ends else len(text)))

@@ -46,7 +46,11 @@ _ABBREVIATIONS = {
     "min",
     "max",
     "fig",
+    *("hon", "lt", "col", "capt", "maj", "adm", "cmdr", "brig", "sgt", "messrs", "smt", "mt", "ft"),
 }
+# "K.T.M. Hemapala", "H.S. Sampath", "H.E.Mr. Jha": initials (segments of one to three letters) end no
+# sentence
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}$")
 # end punctuation, optional closing quotes/brackets, whitespace, then something that can start a sentence
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9İÇŞĞÜÖ])")
 
@@ -60,9 +64,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY_RE.finditer(p_text):
             end = m.end()
             word = re.search(r"([\w.]+)[.!?]+[\"”’')\]]*$", p_text[start:end])
+            if re.fullmatch(r"\s*\d{1,2}\.", p_text[start:end]):
+                continue  # "1. MoU between ...": the number opens a list item, not a sentence
             if word and m.group().startswith("."):
                 w = word.group(1).lower().rstrip(".")
-                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                if w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.match(w):
                     continue
             _append(spans, p_text, p_start, start, end)
             start = end

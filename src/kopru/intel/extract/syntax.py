@@ -81,6 +81,8 @@ _VERBS = {
     **dict.fromkeys(
         ["visit", "visits", "visited", "visiting", "tour", "tours", "toured", "touring"], "visit"
     ),
+    # "X, Y and Z attend the summit": a meeting when two named parties attend together (see events)
+    **dict.fromkeys(["attend", "attends", "attended", "attending"], "meeting"),
 }
 # verbs that are events only with an event noun as object ("struck a deal", "reached an agreement")
 _LIGHT_VERBS = {
@@ -236,6 +238,8 @@ _PLANNED_MODIFIERS = {
 }
 _MODALS_PLANNED = {"will", "shall", "'ll", "wo", "would", "could", "may", "might"}
 _NOT_EVENT_HEADS = {
+    # "GM is legally obliged to buy the rest": an obligation in dispute, not a purchase
+    *("obliged", "obligated", "compelled"),
     "deny",
     "denies",
     "denied",
@@ -266,6 +270,8 @@ _GENERIC_OF = {
     "office",
 }
 _ANAPHORS = {
+    *("manufacturer", "maker", "enterprise", "airline", "carrier", "brewer", "winemaker", "miner"),
+    *("producer", "operator", "conglomerate", "lender", "supplier", "retailer", "developer", "startup"),
     "it",
     "its",
     "he",
@@ -332,16 +338,57 @@ _APPEAL_VERBS = {
 }
 
 
+_CONCLUDE = {"conclude", "concludes", "concluded", "concluding"}
+_GATHERINGS = {
+    *("talks", "dialogue", "meeting", "meetings", "visit", "trip", "tour", "negotiations", "session"),
+    *("conference", "forum", "summit", "consultations", "round", "discussions"),
+}
+
+
+_NEEDS = {
+    *("demand", "demands", "needs", "target", "targets", "goal", "goals", "requirement", "requirements"),
+    *("standard", "standards", "criteria", "deadline", "deadlines", "expectations", "conditions"),
+    *("obligations", "challenge", "challenges", "cost", "costs", "shortfall"),
+}
+
+
+_GATHERING_HEADS = {
+    *("forum", "summit", "conference", "meeting", "session", "talks", "dialogue", "ceremony", "event"),
+    *("seminar", "workshop", "congress", "assembly", "roundtable", "symposium", "banquet", "meetings"),
+}
+
+
+def _attends_a_gathering(verb) -> bool:
+    """ "attend the summit", "attend the Belt and Road Forum": a gathering, named or not."""
+    obj = _object(verb)
+    return obj is not None and (obj.lower_ in _GATHERING_HEADS or bool(obj.ent_type_))
+
+
+def _object(verb):
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
         return None  # most tokens: one set lookup
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
+        if low.startswith(("sign", "seal")) and any(
+            c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
+        ):
+            return None  # "signing up" for a newsletter, "sealed off" a street
+        if low in _CONCLUDE and (obj := _object(tok)) is not None and obj.lower_ in _GATHERINGS:
+            # "concluded the dialogue with X": the meeting ended, nothing was signed
+            return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
         if low in _VERBS:
             if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
                 c.dep_ in {"dobj", "prep"} for c in tok.children
             ):
                 return None
+            if low.startswith("attend") and not _attends_a_gathering(tok):
+                return None
+            if low in {"meet", "meets", "met"} and (obj := _object(tok)) is not None and obj.lower_ in _NEEDS:
+                return None  # "to meet the demand"
             if low.startswith(("order", "suppl")) and not any(
                 c.dep_ in {"dobj", "dative"} for c in tok.children
             ):
@@ -395,12 +442,35 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                             extra={"adjectival": True},
                         )
                 continue
+            if tok.lower_.startswith("attend"):
+                # who attends together meets; the attended event ("the Partnership ... event") is no party
+                parties = _subjects(tok, actors, inp)
+                obj = _object(tok)
+                told = obj is not None and any(  # "X attended the meeting": the meeting told before
+                    c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children
+                )
+                if parties:
+                    yield SyntaxEvent(
+                        etype,
+                        _status(tok),
+                        parties,
+                        (tok.idx, tok.idx + len(tok)),
+                        anaphoric=told and obj.lower_ in {"meeting", "talks", "session", "meetings"},
+                        extra={"attend": True},
+                    )
+                continue
+            if etype == "investment" and not _buyer(tok, actors, inp):
+                continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
+            if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
+                own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
+            if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
+                continue  # "a UK investment in the Indian brewer": the target alone invests nothing
             parties = _noun_parties(tok, etype, actors, inp)
             noun = tok
         parties = list(dict.fromkeys(parties))
@@ -411,7 +481,28 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             or (c.dep_ == "poss" and c.tag_ == "PRP$")
             for c in noun.children
         )
-        yield SyntaxEvent(etype, _status(tok), parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+        if etype == "agreement" and noun is None:
+            # "The Treaty was signed by X and Y": whatever the parser made of the name, "the" retells it
+            anaphoric = any(
+                c.dep_ == "nsubjpass"
+                and any(d.dep_ == "det" and d.lower_ in {"the", "this", "that"} for d in c.children)
+                for c in tok.children
+            )
+        status = _status(tok)
+        if etype == "agreement" and status == "planned" and _agreed_before(tok):
+            status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
+        yield SyntaxEvent(etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+
+
+def _agreed_before(tok) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.lower_ == "agreed" and t.tag_ == "VBD":
+            return True
+    return False
 
 
 # ------------------------------------------------------------------------------------------------ parties
@@ -422,8 +513,16 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
     if depth > 4:
         return []
     names: list[str] = []
-    if tok.tag_ in {"PRP", "PRP$"} or (
-        tok.lower_ in _ANAPHORS and tok.text[:1].islower() and not tok.ent_type_
+    if (
+        tok.tag_ in {"PRP", "PRP$"}
+        or (
+            tok.lower_ in _ANAPHORS
+            and tok.text[:1].islower()
+            and not tok.ent_type_
+            # "the company", "the European bus manufacturer" point back; "a Chinese firm" is someone new
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+            and not any(c.dep_ in {"compound", "appos"} and c.text[:1].isupper() for c in tok.children)
+        )
     ):
         if inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
@@ -433,7 +532,8 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _NP_DEPS and c.i < tok.i + 8:
+                if (c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")) and c.i < tok.i + 8:
+                    # "GM's Rick Wagoner" speaks for GM
                     tokens.append(c)
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
@@ -478,8 +578,11 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
             if c.dep_ == "nsubjpass" and _is_trigger(c):
                 continue  # "an agreement was signed": the noun is the event, not a party
             names.extend(_np_names(c, actors, inp))
-    if names:
-        return names
+    if names or any(
+        c.dep_ in {"nsubj", "csubj"} and c.tag_ not in {"WP", "WDT", "PRP"} and c.lower_ != "that"
+        for c in verb.children
+    ):
+        return names  # "Xi offered loans and the countries signed": the countries' own subject, unnamed
     if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb and verb.head.lower_ in _APPEAL_VERBS:
         return []  # "urged Kuwaiti businessmen to invest": whoever appeals does not invest
     if verb.dep_ == "xcomp" and verb.head is not verb:
@@ -508,6 +611,26 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
             else:
                 names += _np_names(c, actors, inp)
                 names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
+    return names
+
+
+def _buyer(verb, actors, inp) -> list[str]:
+    """Who buys or invests: the active subject, or the agent of a passive ("was acquired by X")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return _prep_objects(verb, {"by"}, actors, inp)
+    return _subjects(verb, actors, inp)
+
+
+def _investor(noun, actors, inp) -> list[str]:
+    """Who invests, as the noun phrase says it ("X's investment", "the Fosters investment", "investment
+    by X") or as the clause does ("X announced an investment")."""
+    names: list[str] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i):
+            names += _np_names(c, actors, inp)
+    names += _prep_objects(noun, {"by", "from"}, actors, inp)
+    if noun.dep_ in {"dobj", "attr"} and noun.head is not noun:
+        names += _subjects(noun.head, actors, inp)
     return names
 
 
@@ -611,6 +734,8 @@ def _verb_status(verb, depth: int = 0) -> str:
         return "ongoing"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
         head = verb.head
+        if head is not verb and head.lower_ in {"is", "are", "am"} and verb.dep_ == "xcomp":
+            return "planned"  # "S&N is to buy 37.5% of United"
         if head is not verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"

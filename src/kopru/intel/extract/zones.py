@@ -28,6 +28,40 @@ _DATELINE_RE = re.compile(
 )
 _REPORTING_RE = re.compile(r"^\(\s*(?:Reporting|Writing|Editing)\b[^\n]*\)\s*$", re.MULTILINE)
 _CONTACT_RE = re.compile(r"^(?:Media contact|Press contact|Contact)\s*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
+# a newsletter or consent box scraped with the page ("By signing up, I accept X's Terms ..."): it names the
+# site's owner and signs nothing
+_SIGNUP_RE = re.compile(
+    r"^[^\S\n]*(?:By (?:signing up|subscribing|registering|clicking|continuing)|Sign up (?:for|to)"
+    r"|Subscribe (?:to|for|now)"
+    r"|Already (?:a subscriber|have an account)|Yes, I would (?:also )?like to receive"
+    r"|[^\n]{0,60}, its related corporations and affiliates)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+# a list of links to other stories ("READ NEXT", "Related", "More on this Topic"): their headlines state
+# other articles' facts
+_RELATED_RE = re.compile(
+    r"^[^\S\n]*(?:READ NEXT|Read next|EDITORS['’] PICKS?|Editors['’] picks?|MOST (?:READ|VIEWED|POPULAR)"
+    r"|Most (?:read|viewed|popular)|Related(?: (?:Articles?|Stories|News|Posts|Coverage))?:?"
+    r"|More on this [Tt]opic|More from [^\n]{1,30}|Read more:?|Also read:?|You (?:may|might) also like"
+    r"|Recommended(?: for you)?|Trending(?: now)?|Popular|Latest (?:news|stories))[^\S\n]*$",
+    re.MULTILINE,
+)
+_LINK_LINES = 12
+
+
+def _link_list(text: str, start: int) -> int:
+    """End of the headline list that starts after a marker line: lines without a sentence's final stop
+    (and dates), at most _LINK_LINES of them; a line that goes on a sentence (", who will") ends it."""
+    pos = start
+    for _ in range(_LINK_LINES):
+        m = re.compile(r"\n?([^\n]*)").match(text, pos)
+        line = m.group(1).strip() if m else ""
+        if not line or line[-1] in '.!?"”:;' or re.search(r",\s+(?:who|which|where|when|while)\b", line):
+            break
+        pos = m.end()
+    return pos
 
 
 @dataclass
@@ -58,6 +92,10 @@ def find_zones(text: str, gaz: Gazetteer) -> Zones:
         spans.append((m.start(), m.end()))
     for m in _CONTACT_RE.finditer(text):
         spans.append((m.start(), m.end()))
+    for m in _SIGNUP_RE.finditer(text):
+        spans.append((m.start(), m.end()))
+    for m in _RELATED_RE.finditer(text):
+        spans.append((m.start(), _link_list(text, m.end())))
     dateline = None
     m = _DATELINE_RE.search(text[:2000])
     if m:
