@@ -275,7 +275,7 @@ def _profile(made: dict, path: str) -> None:
     for _ in range(5):
         client.get(path)
     profiler.stop()
-    print(profiler.output_text(unicode=True, color=False))
+    print(profiler.output_text(unicode=True, color=False, show_all=bool(os.environ.get("KOPRU_PROFILE_ALL"))))
 
 
 def main() -> None:

@@ -11,11 +11,12 @@ from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.orm import create_schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kopru.core import access
 from kopru.ui.errors import from_form, out_of_range_error, out_of_range_locations, too_large
 from kopru.ui.listing import apply_list_params, base_queryset
+from kopru.ui.pagination import EstimatedLimitOffsetPagination
 from kopru.ui.registry import RECORD_TYPES, RecordType
 from kopru.ui.views.access import LoginRequired, access_object, access_record, require_perm
 
@@ -163,7 +164,7 @@ def _register(router: Router, record_type: RecordType) -> None:
         operation_id=f"list_{slug}",
         summary=f"List {slug}",
     )
-    @paginate(LimitOffsetPagination)
+    @paginate(EstimatedLimitOffsetPagination)
     def list_records(request: HttpRequest, q: str = "", sort: str = ""):
         params = {**request.GET.dict(), "q": q, "sort": sort}
         queryset = base_queryset(record_type, request.auth).prefetch_related(*many_to_many)
