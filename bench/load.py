@@ -27,6 +27,7 @@ import random
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -156,6 +157,69 @@ def _gunicorn(args, made: dict) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
 
+class CpuMeter:
+    """CPU seconds spent by the gunicorn workers and by the PostgreSQL backends serving the bench database,
+    read from /proc (Linux) once a second while a phase runs. On a machine shared with other work the wall
+    times stretch with the load around them; the CPU each request costs does not, so it says what the
+    two cores would serve on their own (2 × 1000 / CPU ms per request)."""
+
+    def __init__(self, server_pid: int, database: str):
+        self.server_pid, self.database = server_pid, database
+        self.seen: dict[int, tuple[str, float]] = {}  # pid -> (what, largest cumulative CPU seconds seen)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _stat(pid: int) -> tuple[int, float] | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def sample(self) -> None:
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            pid = int(entry.name)
+            stat = self._stat(pid)
+            if stat is None:
+                continue
+            parent, cpu = stat
+            what = None
+            if parent == self.server_pid:
+                what = "gunicorn"
+            else:
+                try:
+                    title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                except OSError:
+                    continue
+                if title.startswith("postgres: ") and f" {self.database} " in title:
+                    what = "postgresql"
+            if what:
+                self.seen[pid] = (what, max(cpu, self.seen.get(pid, (what, 0.0))[1]))
+
+    def _run(self) -> None:
+        while not self._stop.wait(1.0):
+            self.sample()
+
+    def __enter__(self):
+        self.sample()
+        self.start = {pid: cpu for pid, (_what, cpu) in self.seen.items()}
+        self.client_start = time.process_time()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+        self.client = time.process_time() - self.client_start
+
+    def spent(self, what: str) -> float:
+        return sum(cpu - self.start.get(pid, 0.0) for pid, (kind, cpu) in self.seen.items() if kind == what)
+
+
 def _p(times: list[float], q: float) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -251,7 +315,8 @@ async def _drive(args, made: dict) -> None:
         print(f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6}  {verdict}")
     if args.clients <= 0 or args.duration <= 0:
         return
-    many = await _many_clients(make_client, mix, args.clients, args.duration)
+    with CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1]) as meter:
+        many = await _many_clients(make_client, mix, args.clients, args.duration)
     total = sum(len(t) for t in many["per_page"].values())
     errors = sum(many["errors"].values())
     rate = total / many["elapsed"]
@@ -262,6 +327,15 @@ async def _drive(args, made: dict) -> None:
         print(f"{page:<18} {len(times):>8} {p50:>8.1f} {_p(times, 0.95):>8.1f} {many['errors'][page]:>6}")
     verdict = "met" if rate >= 40 and errors == 0 else "NOT met"
     print(f"total: {total} requests, {rate:.1f} requests/s, {errors} errors  (≥ 40/s, 0 errors: {verdict})")
+    if total:
+        web, database = meter.spent("gunicorn") * 1000 / total, meter.spent("postgresql") * 1000 / total
+        client = meter.client * 1000 / total
+        print(
+            f"CPU per request: gunicorn {web:.1f} ms, PostgreSQL {database:.1f} ms, "
+            f"this client {client:.1f} ms; "
+            f"two cores serving only the server side: {2000 / (web + database):.0f} requests/s; "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
 
 
 def _profile(made: dict, path: str) -> None:
@@ -304,6 +378,7 @@ def main() -> None:
         _profile(made, args.profile)
         return
     server = _gunicorn(args, made)
+    made["server_pid"] = server.pid
     try:
         asyncio.run(_drive(args, made))
     finally:
