@@ -177,7 +177,8 @@ class CpuMeter:
             return None
         return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
-    def sample(self) -> None:
+    def sample(self) -> float:
+        """Read the processes once; the CPU seconds they have spent in all (gunicorn and PostgreSQL)."""
         for entry in Path("/proc").iterdir():
             if not entry.name.isdigit():
                 continue
@@ -198,6 +199,7 @@ class CpuMeter:
                     what = "postgresql"
             if what:
                 self.seen[pid] = (what, max(cpu, self.seen.get(pid, (what, 0.0))[1]))
+        return sum(cpu for _what, cpu in self.seen.values())
 
     def _run(self) -> None:
         while not self._stop.wait(1.0):
@@ -236,8 +238,9 @@ async def _wait_ready(client, path: str, deadline: float) -> None:
     raise SystemExit("gunicorn did not answer in time")
 
 
-async def _one_client(client, mix: dict[str, str], requests: int, budget: float) -> dict:
-    """Each page in turn with one client: warm-up, then `requests` timed requests (bounded by `budget` s)."""
+async def _one_client(client, mix: dict[str, str], requests: int, budget: float, meter) -> dict:
+    """Each page in turn with one client: warm-up, then `requests` timed requests (bounded by `budget` s),
+    with the server's CPU per request (gunicorn and PostgreSQL) from `meter`."""
     results = {}
     for name, path in mix.items():
         errors = 0
@@ -247,6 +250,7 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float)
                 print(f"  {name} {path}: HTTP {response.status_code}")
         times = []
         started = time.monotonic()
+        cpu_before = meter.sample()
         for _ in range(requests):
             begin = time.perf_counter()
             response = await client.get(path)
@@ -254,7 +258,9 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float)
             errors += response.status_code != 200
             if time.monotonic() - started > budget:
                 break
-        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, len(response.content))
+        cpu = (meter.sample() - cpu_before) * 1000 / len(times)
+        size = len(response.content)
+        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, size, cpu)
     return results
 
 
@@ -301,18 +307,26 @@ async def _drive(args, made: dict) -> None:
 
     async with make_client() as client:
         await _wait_ready(client, mix["floor"], time.monotonic() + 60)
-        single = await _one_client(client, mix, args.requests, budget=20)
-    floor95 = single["floor"][1]
+        meter = CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1])
+        single = await _one_client(client, mix, args.requests, budget=20, meter=meter)
+    floor95, floor_cpu = single["floor"][1], single["floor"][5]
     print(
         f"\none client ({args.workers} × {args.worker_class}"
         f"{f' × {args.threads} threads' if args.worker_class == 'gthread' else ''}), "
         f"{args.requests} requests per page"
     )
-    print(f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'× floor':>8} {'KB':>7} {'errors':>6}  target ≤ 3×")
-    for page, (p50, p95, _count, errors, size) in single.items():
+    print(
+        f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'× floor':>8} {'KB':>7} {'errors':>6} "
+        f"{'CPU ms':>7} {'× floor':>8}  target ≤ 3× (p95)"
+    )
+    for page, (p50, p95, _count, errors, size, cpu) in single.items():
         ratio = p95 / floor95
         verdict = "" if page == "floor" else ("met" if ratio <= 3 and not errors else "NOT met")
-        print(f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6}  {verdict}")
+        print(
+            f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6} "
+            f"{cpu:>7.1f} {cpu / max(floor_cpu, 0.1):>8.1f}  {verdict}"
+        )
+    print("CPU ms: the server's CPU per request (gunicorn workers and PostgreSQL backends, from /proc)")
     if args.clients <= 0 or args.duration <= 0:
         return
     with CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1]) as meter:

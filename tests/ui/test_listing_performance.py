@@ -93,3 +93,31 @@ def test_postgresql_engagements_are_listed_from_an_index_on_their_ordering():
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'engage_engagement_listing'")
         (definition,) = cursor.fetchone()
     assert "(start_date DESC NULLS LAST, created_at DESC)" in definition
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="large-table menus: PostgreSQL estimates only")
+@pytest.mark.django_db
+def test_postgresql_country_menu_of_a_large_list_is_remembered_per_reader_scope_and_language(cast, settings):
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from tests.factories import EngagementFactory
+
+    cache.clear()
+    settings.KOPRU_EXACT_COUNT_LIMIT = 0  # every list is "large"
+    EngagementFactory(country_id="DE")
+    engagements = record_type_for("engagements")
+
+    def countries(user, language="en"):
+        with translation.override(language), CaptureQueriesContext(connection) as queries:
+            options = {o.name: o for o in filter_options(engagements, {}, user)}
+        scans = [q for q in queries.captured_queries if 'FROM "core_country"' in q["sql"]]
+        return options["country"].choices, len(scans)
+
+    assert countries(cast.staff_a) == ([("DE", "Germany")], 1)
+    EngagementFactory(country_id="FR")
+    assert countries(cast.staff_a) == ([("DE", "Germany")], 0)  # remembered for KOPRU_MENU_CACHE_SECONDS
+    choices, scans = countries(cast.staff_a, "tr")
+    assert scans == 1 and [code for code, _ in choices] == ["FR", "DE"]  # another language: its own menu
+    assert countries(cast.admin)[1] == 1  # another reader scope: its own menu
+    cache.clear()
