@@ -25,12 +25,18 @@ class FilterOption:
     selected: str
 
 
-def base_queryset(record_type: RecordType, user) -> QuerySet:
+def base_queryset(record_type: RecordType, user, *, columns_only: bool = False) -> QuerySet:
+    """The rows `user` may read, with the record type's related rows loaded; `columns_only`: only those the
+    list's columns show (a list page of engagements loaded every organisation and sector it never shows)."""
     queryset = record_type.model.objects.all()
     if record_type.select_related:
         queryset = queryset.select_related(*record_type.select_related)
-    if record_type.prefetch_related:
-        queryset = queryset.prefetch_related(*record_type.prefetch_related)
+    prefetch = record_type.prefetch_related
+    if columns_only:
+        shown = {column.path.split("__")[0] for column in record_type.columns}
+        prefetch = tuple(lookup for lookup in prefetch if lookup.split("__")[0] in shown)
+    if prefetch:
+        queryset = queryset.prefetch_related(*prefetch)
     if record_type.model.__name__ == "Document":
         queryset = queryset.defer("text")
     return visible_to(queryset, user) if record_type.has_visibility else queryset
