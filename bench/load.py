@@ -3,8 +3,9 @@
     .venv/bin/python bench/load.py                       # build the database, 1 client then 20 for 60 s
     .venv/bin/python bench/load.py --reuse               # keep the database of the previous run
     .venv/bin/python bench/load.py --reuse --duration 300            # the issue's 5 minutes
-    .venv/bin/python bench/load.py --reuse --workers 3 --worker-class gthread --threads 4
+    .venv/bin/python bench/load.py --reuse --workers 4 --worker-class sync --threads 1
     .venv/bin/python bench/load.py --reuse --profile /documents/     # pyinstrument, in-process
+    KOPRU_PROFILE_ALL=1 .venv/bin/python bench/load.py --reuse --profile board  # ... every frame shown
 
 Builds (unless --reuse) a PostgreSQL database (KOPRU_BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/kopru_perf_load; it is dropped and created) with 100,000 documents,
@@ -14,6 +15,9 @@ bench-only floor view mounted in front) on 127.0.0.1 and drives, as a signed-in 
   1. one client, each page in turn: p50/p95 per page and its p95 over the floor's p95 (target ≤ 3×);
   2. --clients concurrent clients (default 20) over the whole mix for --duration seconds (default 60):
      requests per second (target ≥ 40) and errors (target 0).
+Both phases also report the server's CPU per request (gunicorn workers and PostgreSQL backends, read from
+/proc): on a machine shared with other work wall times stretch with the load around them, CPU does not.
+gunicorn runs as deployed (2 × gthread × 4 threads) unless told otherwise.
 Loopback only; every request has a timeout and each phase is bounded in time and count.
 """
 
@@ -374,8 +378,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the programme-scale sizes")
     parser.add_argument("--port", type=int, default=8850)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=1)
+    # the deployment's choice (ops/systemd/kopru-web.service, docs/operations.md)
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page with one client")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of the concurrent phase")
