@@ -121,3 +121,25 @@ def test_postgresql_country_menu_of_a_large_list_is_remembered_per_reader_scope_
     assert scans == 1 and [code for code, _ in choices] == ["FR", "DE"]  # another language: its own menu
     assert countries(cast.admin)[1] == 1  # another reader scope: its own menu
     cache.clear()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="table statistics: PostgreSQL only")
+@pytest.mark.django_db
+def test_postgresql_a_table_known_to_be_small_is_counted_without_asking_the_planner(settings):
+    from django.core.cache import cache
+
+    from kopru.ui.pagination import table_rows
+
+    cache.clear()
+    DocumentFactory.create_batch(3)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_document")
+    assert table_rows(Document.objects.all()) == 3
+    with CaptureQueriesContext(connection) as queries:
+        assert cheap_count(Document.objects.all()) == 3
+    assert [q["sql"].split()[0] for q in queries.captured_queries] == ["SELECT"]  # no EXPLAIN
+    settings.KOPRU_EXACT_COUNT_LIMIT = 2  # now "large" for its statistics: the planner is asked again
+    with CaptureQueriesContext(connection) as queries:
+        cheap_count(Document.objects.all())
+    assert queries.captured_queries[0]["sql"].startswith("EXPLAIN")
+    cache.clear()
