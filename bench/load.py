@@ -3,8 +3,9 @@
     .venv/bin/python bench/load.py                       # build the database, 1 client then 20 for 60 s
     .venv/bin/python bench/load.py --reuse               # keep the database of the previous run
     .venv/bin/python bench/load.py --reuse --duration 300            # the issue's 5 minutes
-    .venv/bin/python bench/load.py --reuse --workers 3 --worker-class gthread --threads 4
+    .venv/bin/python bench/load.py --reuse --workers 4 --worker-class sync --threads 1
     .venv/bin/python bench/load.py --reuse --profile /documents/     # pyinstrument, in-process
+    KOPRU_PROFILE_ALL=1 .venv/bin/python bench/load.py --reuse --profile board  # ... every frame shown
 
 Builds (unless --reuse) a PostgreSQL database (KOPRU_BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/kopru_perf_load; it is dropped and created) with 100,000 documents,
@@ -14,6 +15,9 @@ bench-only floor view mounted in front) on 127.0.0.1 and drives, as a signed-in 
   1. one client, each page in turn: p50/p95 per page and its p95 over the floor's p95 (target ≤ 3×);
   2. --clients concurrent clients (default 20) over the whole mix for --duration seconds (default 60):
      requests per second (target ≥ 40) and errors (target 0).
+Both phases also report the server's CPU per request (gunicorn workers and PostgreSQL backends, read from
+/proc): on a machine shared with other work wall times stretch with the load around them, CPU does not.
+gunicorn runs as deployed (2 × gthread × 4 threads) unless told otherwise.
 Loopback only; every request has a timeout and each phase is bounded in time and count.
 """
 
@@ -27,6 +31,7 @@ import random
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -156,6 +161,71 @@ def _gunicorn(args, made: dict) -> subprocess.Popen:
     return subprocess.Popen(command, env=env, cwd=ROOT)
 
 
+class CpuMeter:
+    """CPU seconds spent by the gunicorn workers and by the PostgreSQL backends serving the bench database,
+    read from /proc (Linux) once a second while a phase runs. On a machine shared with other work the wall
+    times stretch with the load around them; the CPU each request costs does not, so it says what the
+    two cores would serve on their own (2 × 1000 / CPU ms per request)."""
+
+    def __init__(self, server_pid: int, database: str):
+        self.server_pid, self.database = server_pid, database
+        self.seen: dict[int, tuple[str, float]] = {}  # pid -> (what, largest cumulative CPU seconds seen)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    @staticmethod
+    def _stat(pid: int) -> tuple[int, float] | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            return None
+        return int(fields[1]), (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def sample(self) -> float:
+        """Read the processes once; the CPU seconds they have spent in all (gunicorn and PostgreSQL)."""
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            pid = int(entry.name)
+            stat = self._stat(pid)
+            if stat is None:
+                continue
+            parent, cpu = stat
+            what = None
+            if parent == self.server_pid:
+                what = "gunicorn"
+            else:
+                try:
+                    title = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                except OSError:
+                    continue
+                if title.startswith("postgres: ") and f" {self.database} " in title:
+                    what = "postgresql"
+            if what:
+                self.seen[pid] = (what, max(cpu, self.seen.get(pid, (what, 0.0))[1]))
+        return sum(cpu for _what, cpu in self.seen.values())
+
+    def _run(self) -> None:
+        while not self._stop.wait(1.0):
+            self.sample()
+
+    def __enter__(self):
+        self.sample()
+        self.start = {pid: cpu for pid, (_what, cpu) in self.seen.items()}
+        self.client_start = time.process_time()
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.sample()
+        self.client = time.process_time() - self.client_start
+
+    def spent(self, what: str) -> float:
+        return sum(cpu - self.start.get(pid, 0.0) for pid, (kind, cpu) in self.seen.items() if kind == what)
+
+
 def _p(times: list[float], q: float) -> float:
     ordered = sorted(times)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
@@ -172,8 +242,9 @@ async def _wait_ready(client, path: str, deadline: float) -> None:
     raise SystemExit("gunicorn did not answer in time")
 
 
-async def _one_client(client, mix: dict[str, str], requests: int, budget: float) -> dict:
-    """Each page in turn with one client: warm-up, then `requests` timed requests (bounded by `budget` s)."""
+async def _one_client(client, mix: dict[str, str], requests: int, budget: float, meter) -> dict:
+    """Each page in turn with one client: warm-up, then `requests` timed requests (bounded by `budget` s),
+    with the server's CPU per request (gunicorn and PostgreSQL) from `meter`."""
     results = {}
     for name, path in mix.items():
         errors = 0
@@ -183,6 +254,7 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float)
                 print(f"  {name} {path}: HTTP {response.status_code}")
         times = []
         started = time.monotonic()
+        cpu_before = meter.sample()
         for _ in range(requests):
             begin = time.perf_counter()
             response = await client.get(path)
@@ -190,7 +262,9 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float)
             errors += response.status_code != 200
             if time.monotonic() - started > budget:
                 break
-        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, len(response.content))
+        cpu = (meter.sample() - cpu_before) * 1000 / len(times)
+        size = len(response.content)
+        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, size, cpu)
     return results
 
 
@@ -237,21 +311,30 @@ async def _drive(args, made: dict) -> None:
 
     async with make_client() as client:
         await _wait_ready(client, mix["floor"], time.monotonic() + 60)
-        single = await _one_client(client, mix, args.requests, budget=20)
-    floor95 = single["floor"][1]
+        meter = CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1])
+        single = await _one_client(client, mix, args.requests, budget=20, meter=meter)
+    floor95, floor_cpu = single["floor"][1], single["floor"][5]
     print(
         f"\none client ({args.workers} × {args.worker_class}"
         f"{f' × {args.threads} threads' if args.worker_class == 'gthread' else ''}), "
         f"{args.requests} requests per page"
     )
-    print(f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'× floor':>8} {'KB':>7} {'errors':>6}  target ≤ 3×")
-    for page, (p50, p95, _count, errors, size) in single.items():
+    print(
+        f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'× floor':>8} {'KB':>7} {'errors':>6} "
+        f"{'CPU ms':>7} {'× floor':>8}  target ≤ 3× (p95)"
+    )
+    for page, (p50, p95, _count, errors, size, cpu) in single.items():
         ratio = p95 / floor95
         verdict = "" if page == "floor" else ("met" if ratio <= 3 and not errors else "NOT met")
-        print(f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6}  {verdict}")
+        print(
+            f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6} "
+            f"{cpu:>7.1f} {cpu / max(floor_cpu, 0.1):>8.1f}  {verdict}"
+        )
+    print("CPU ms: the server's CPU per request (gunicorn workers and PostgreSQL backends, from /proc)")
     if args.clients <= 0 or args.duration <= 0:
         return
-    many = await _many_clients(make_client, mix, args.clients, args.duration)
+    with CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1]) as meter:
+        many = await _many_clients(make_client, mix, args.clients, args.duration)
     total = sum(len(t) for t in many["per_page"].values())
     errors = sum(many["errors"].values())
     rate = total / many["elapsed"]
@@ -262,6 +345,15 @@ async def _drive(args, made: dict) -> None:
         print(f"{page:<18} {len(times):>8} {p50:>8.1f} {_p(times, 0.95):>8.1f} {many['errors'][page]:>6}")
     verdict = "met" if rate >= 40 and errors == 0 else "NOT met"
     print(f"total: {total} requests, {rate:.1f} requests/s, {errors} errors  (≥ 40/s, 0 errors: {verdict})")
+    if total:
+        web, database = meter.spent("gunicorn") * 1000 / total, meter.spent("postgresql") * 1000 / total
+        client = meter.client * 1000 / total
+        print(
+            f"CPU per request: gunicorn {web:.1f} ms, PostgreSQL {database:.1f} ms, "
+            f"this client {client:.1f} ms; "
+            f"two cores serving only the server side: {2000 / (web + database):.0f} requests/s; "
+            f"load average {os.getloadavg()[0]:.1f}"
+        )
 
 
 def _profile(made: dict, path: str) -> None:
@@ -275,7 +367,7 @@ def _profile(made: dict, path: str) -> None:
     for _ in range(5):
         client.get(path)
     profiler.stop()
-    print(profiler.output_text(unicode=True, color=False))
+    print(profiler.output_text(unicode=True, color=False, show_all=bool(os.environ.get("KOPRU_PROFILE_ALL"))))
 
 
 def main() -> None:
@@ -286,8 +378,9 @@ def main() -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the programme-scale sizes")
     parser.add_argument("--port", type=int, default=8850)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--worker-class", default="sync", choices=["sync", "gthread"])
-    parser.add_argument("--threads", type=int, default=1)
+    # the deployment's choice (ops/systemd/kopru-web.service, docs/operations.md)
+    parser.add_argument("--worker-class", default="gthread", choices=["sync", "gthread"])
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page with one client")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of the concurrent phase")
@@ -304,6 +397,7 @@ def main() -> None:
         _profile(made, args.profile)
         return
     server = _gunicorn(args, made)
+    made["server_pid"] = server.pid
     try:
         asyncio.run(_drive(args, made))
     finally:

@@ -59,3 +59,30 @@ def _anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+def test_a_viewer_answers_as_can_view_for_every_role_and_lazy_users_read_the_same(cast):
+    """`access.viewer(user)` (the role looked up once, for pages with many linked records) and `can_view`
+    agree, for every role and visibility, with the user as it is and behind request.user's lazy wrapper."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.utils.functional import SimpleLazyObject
+
+    own = EngagementFactory(visibility=Visibility.SHARED)
+    own.organisations.add(cast.company_organisation)
+    records = [
+        PersonFactory(visibility=Visibility.PUBLIC),
+        PersonFactory(visibility=Visibility.SHARED),
+        PersonFactory(visibility=Visibility.INTERNAL, owner_side="TR"),
+        PersonFactory(visibility=Visibility.INTERNAL, owner_side="CN"),
+        own,
+        EngagementFactory(visibility=Visibility.SHARED),
+        None,
+    ]
+    for user in [*(u for u in cast.by_role().values() if u is not None), AnonymousUser()]:
+        lazy = SimpleLazyObject(lambda user=user: user)
+        expected = [access.can_view(user, record) for record in records]
+        assert [access.viewer(user)(record) for record in records] == expected
+        assert [access.viewer(lazy)(record) for record in records] == expected
+        assert [access.can_view(lazy, record) for record in records] == expected
+        assert access.role_of(lazy) == access.role_of(user)
+    assert access.can_view(cast.company, own) and not access.can_view(cast.staff_a, records[3])

@@ -6,7 +6,10 @@ rules to a queryset, so lists, search, exports and the API never show what a det
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db.models import Model, Q, QuerySet
+from django.utils.functional import LazyObject, empty
 
 from kopru.core.enums import Role, Visibility
 
@@ -24,13 +27,26 @@ def register_organisation_link(model_label: str, lookup: str) -> None:
     ORGANISATION_LINKS.setdefault(model_label, lookup)
 
 
+def _resolved(user):
+    """The user behind `request.user`'s lazy wrapper. Every attribute read through the wrapper raises and
+    catches an AttributeError first: 16 µs per role lookup against 0.3 µs on the user itself, and a list
+    page asks a few hundred times (one per linked record shown)."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def profile_of(user):
+    user = _resolved(user)
     if not getattr(user, "is_authenticated", False):
         return None
     return getattr(user, "profile", None)
 
 
 def role_of(user) -> int | None:
+    user = _resolved(user)
     if not getattr(user, "is_authenticated", False):
         return None
     if user.is_superuser:
@@ -90,6 +106,28 @@ def can_view(user, record) -> bool:
     if organisation_id and link and record.visibility != Visibility.INTERNAL:
         return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
     return False
+
+
+def viewer(user) -> Callable[[Model | None], bool]:
+    """`can_view(user, record)` as a function of the record alone, with the user's role, side and company
+    looked up once, for pages that check many linked records (the same answers: tests compare the two)."""
+    admin = is_admin(user)
+    staff_side = side_of(user) if is_government_staff(user) else ""
+    organisation_id = None if admin or staff_side else company_organisation_id(user)
+
+    def may_view(record) -> bool:
+        if record is None:
+            return False
+        if admin or record.visibility == Visibility.PUBLIC:
+            return True
+        if staff_side:
+            return record.visibility == Visibility.SHARED or record.owner_side == staff_side
+        link = ORGANISATION_LINKS.get(_label(record))
+        if organisation_id and link and record.visibility != Visibility.INTERNAL:
+            return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
+        return False
+
+    return may_view
 
 
 def can_change(user, record) -> bool:

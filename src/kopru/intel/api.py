@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from ninja import File, Form, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kopru.core import access
 from kopru.intel.access import suggestions_for
@@ -17,6 +17,7 @@ from kopru.intel.enums import FINISHED_ITEM_STATUSES
 from kopru.intel.models import IngestBatch
 from kopru.ui.api import api_access, api_require
 from kopru.ui.errors import ValidationErrorOut, field_error, from_validation_error, unprocessable
+from kopru.ui.pagination import EstimatedLimitOffsetPagination
 
 router = Router()
 
@@ -113,7 +114,7 @@ def _suggestion(request, pk: int):
 
 
 @router.get("/suggestions/", response=list[SuggestionOut], operation_id="list_suggestions")
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def list_suggestions(request, status: str = "pending", kind: str = "", document: int | None = None):
     suggestions = (
         suggestions_for(_staff(request))

@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from ninja import Body, Router, Schema, Status
 from ninja.errors import HttpError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kopru.core import access
 from kopru.core.models import Sector
@@ -39,6 +39,7 @@ from kopru.ui.errors import (
     from_validation_error,
     unprocessable,
 )
+from kopru.ui.pagination import EstimatedLimitOffsetPagination
 
 router = Router()
 
@@ -213,7 +214,7 @@ def _match_rows(matches) -> list[dict]:
 
 
 @router.get("/opportunities/", response=list[OpportunityOut], operation_id="invest_list_opportunities")
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def list_opportunities(request, q: str = "", kind: str = "", sector: str = "", status: str = ""):
     queryset = access.visible_to(Opportunity.objects.prefetch_related("sectors"), request.auth)
     return filter_opportunities(queryset, q=q, kind=kind, status=status, sector=sector)
@@ -242,7 +243,7 @@ def opportunity_matches(request, pk: int, k: int = 10):
 
 
 @router.get("/companies/", response=list[CompanyOut], operation_id="invest_list_companies")
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def list_companies(request, q: str = "", sector: str = "", country: str = ""):
     queryset = access.visible_to(
         CompanyProfile.objects.select_related("organisation").prefetch_related("organisation__sectors"),
@@ -273,7 +274,7 @@ def company_matches(request, pk: int, k: int = 10):
 
 
 @router.get("/deals/", response=list[DealOut], operation_id="invest_list_deals")
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def list_deals(request, q: str = "", stage: str = "", pipeline: int | None = None, sector: str = ""):
     queryset = access.visible_to(
         Deal.objects.select_related("stage", "company__organisation").prefetch_related("sectors"),

@@ -6,16 +6,18 @@ Writes go through the same Django forms as the UI, so validation, the visibility
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import Prefetch
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.orm import create_schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kopru.core import access
 from kopru.ui.errors import from_form, out_of_range_error, out_of_range_locations, too_large
 from kopru.ui.listing import apply_list_params, base_queryset
+from kopru.ui.pagination import EstimatedLimitOffsetPagination
 from kopru.ui.registry import RECORD_TYPES, RecordType
 from kopru.ui.views.access import LoginRequired, access_object, access_record, require_perm
 
@@ -104,8 +106,8 @@ def _hiding_links(out_schema, model):
         if field.many_to_many and field.name in out_schema.model_fields:
 
             def visible_ids(obj, context, name=field.name):
-                user = context["request"].user
-                return [item.pk for item in getattr(obj, name).all() if access.can_view(user, item)]
+                may_view = _viewer(context["request"])
+                return [item.pk for item in getattr(obj, name).all() if may_view(item)]
 
             resolvers[f"resolve_{field.name}"] = staticmethod(visible_ids)
         elif field.many_to_one and field.null and field.name in out_schema.model_fields:
@@ -113,14 +115,26 @@ def _hiding_links(out_schema, model):
             def visible_id(obj, context, name=field.name, attname=field.attname):
                 if getattr(obj, attname) is None:
                     return None
-                return (
-                    getattr(obj, attname)
-                    if access.can_view(context["request"].user, getattr(obj, name))
-                    else None
-                )
+                return getattr(obj, attname) if _viewer(context["request"])(getattr(obj, name)) else None
 
             resolvers[f"resolve_{field.attname}"] = staticmethod(visible_id)  # read by its column
     return type(out_schema.__name__, (out_schema,), resolvers) if resolvers else out_schema
+
+
+def _viewer(request):
+    """The request's `access.viewer`, made once per request (the request is new each time, so a changed
+    role applies from the next request on)."""
+    if not hasattr(request, "kopru_viewer"):
+        request.kopru_viewer = access.viewer(request.user)
+    return request.kopru_viewer
+
+
+def _link_ids(field) -> models.QuerySet:
+    """A many-to-many link's rows with only what the API reads: the id, and what `can_view` checks."""
+    related = field.related_model
+    if hasattr(related, "visibility"):
+        return related.objects.only("pk", "visibility", "owner_side")
+    return related.objects.only("pk")
 
 
 def _register(router: Router, record_type: RecordType) -> None:
@@ -154,6 +168,7 @@ def _register(router: Router, record_type: RecordType) -> None:
         model,
     )
     many_to_many = [field.name for field in model._meta.many_to_many if field.name in (out_fields or [])]
+    links = [Prefetch(name, queryset=_link_ids(model._meta.get_field(name))) for name in many_to_many]
     label = str(record_type.label)
 
     @router.get(
@@ -163,10 +178,12 @@ def _register(router: Router, record_type: RecordType) -> None:
         operation_id=f"list_{slug}",
         summary=f"List {slug}",
     )
-    @paginate(LimitOffsetPagination)
+    @paginate(EstimatedLimitOffsetPagination)
     def list_records(request: HttpRequest, q: str = "", sort: str = ""):
         params = {**request.GET.dict(), "q": q, "sort": sort}
-        queryset = base_queryset(record_type, request.auth).prefetch_related(*many_to_many)
+        # the list pages' prefetches load whole linked records (a person's biography) for their names;
+        # the API prints only their ids, after the visibility check
+        queryset = base_queryset(record_type, request.auth).prefetch_related(None).prefetch_related(*links)
         return apply_list_params(record_type, queryset, params)
 
     @router.get(

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import ForeignKey, ManyToManyField, QuerySet
+from django.utils.translation import get_language
 
 from kopru.core.access import company_organisation_id, is_admin, is_government_staff, side_of, visible_to
 from kopru.core.domain.search import folded_terms_filter
@@ -23,12 +25,18 @@ class FilterOption:
     selected: str
 
 
-def base_queryset(record_type: RecordType, user) -> QuerySet:
+def base_queryset(record_type: RecordType, user, *, columns_only: bool = False) -> QuerySet:
+    """The rows `user` may read, with the record type's related rows loaded; `columns_only`: only those the
+    list's columns show (a list page of engagements loaded every organisation and sector it never shows)."""
     queryset = record_type.model.objects.all()
     if record_type.select_related:
         queryset = queryset.select_related(*record_type.select_related)
-    if record_type.prefetch_related:
-        queryset = queryset.prefetch_related(*record_type.prefetch_related)
+    prefetch = record_type.prefetch_related
+    if columns_only:
+        shown = {column.path.split("__")[0] for column in record_type.columns}
+        prefetch = tuple(lookup for lookup in prefetch if lookup.split("__")[0] in shown)
+    if prefetch:
+        queryset = queryset.prefetch_related(*prefetch)
     if record_type.model.__name__ == "Document":
         queryset = queryset.defer("text")
     return visible_to(queryset, user) if record_type.has_visibility else queryset
@@ -65,14 +73,24 @@ def _distinct_values(rows: QuerySet, name: str, user) -> list[str]:
     """The column's distinct non-empty values among `rows`, sorted, at most 300.
 
     Ordered by the column itself: DISTINCT over the model's default ordering would return one row per record
-    (100,000 publishers for 33). On a large PostgreSQL table the scan still reads every row, so the menu is
-    remembered for KOPRU_MENU_CACHE_SECONDS per reader scope (what visible_to lets them read)."""
+    (100,000 publishers for 33)."""
     values = rows.exclude(**{name: ""}).order_by(name).values_list(name, flat=True).distinct()[:300]
+    return _remembered_menu(rows, name, user, lambda: list(values))
+
+
+def _choices(related: QuerySet, key: str) -> list[tuple[str, str]]:
+    return [(str(getattr(obj, key)), str(obj)) for obj in related[:300]]
+
+
+def _remembered_menu(rows: QuerySet, name: str, user, compute):
+    """`compute()`, a filter menu drawn from `rows`. On a large PostgreSQL table that scan reads every row,
+    so the menu is remembered for KOPRU_MENU_CACHE_SECONDS per reader scope (what visible_to lets them
+    read); small tables, and SQLite, compute it each time."""
     estimate = estimated_count(rows)
     if estimate is None or estimate <= settings.KOPRU_EXACT_COUNT_LIMIT:
-        return list(values)
-    key = f"kopru:menu:{rows.model._meta.label}:{name}:{_reader_scope(user)}"
-    return cache.get_or_set(key, lambda: list(values), settings.KOPRU_MENU_CACHE_SECONDS)
+        return compute()
+    key = f"kopru:menu:{rows.model._meta.label}:{name}:{_reader_scope(user)}:{get_language()}"
+    return cache.get_or_set(key, compute, settings.KOPRU_MENU_CACHE_SECONDS)
 
 
 def _reader_scope(user) -> str:
@@ -102,10 +120,13 @@ def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
             related = field.related_model.objects.all()
             if hasattr(field.related_model, "visibility"):
                 related = visible_to(related, user)
-            if field.related_model.__name__ == "Country":
-                related = related.filter(code__in=rows.values(name)).order_by("name")
             key = "code" if field.related_model.__name__ in ("Sector",) else "pk"
-            choices = [(str(getattr(obj, key)), str(obj)) for obj in related[:300]]
+            if field.related_model.__name__ == "Country":
+                # the countries the readable rows name: a scan of every row, remembered like the menus below
+                related = related.filter(code__in=rows.values(name)).order_by("name")
+                choices = _remembered_menu(rows, name, user, partial(_choices, related, key))
+            else:
+                choices = _choices(related, key)
         else:
             choices = [(value, value) for value in _distinct_values(rows, name, user)]
         options.append(FilterOption(name, str(field.verbose_name), choices, params.get(name, "")))

@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
+from ninja.pagination import LimitOffsetPagination
 
 
 def estimated_count(queryset) -> int | None:
@@ -29,8 +32,32 @@ def estimated_count(queryset) -> int | None:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
+def table_rows(queryset) -> float | None:
+    """The number of rows in `queryset`'s whole table by PostgreSQL's statistics (pg_class.reltuples),
+    remembered for KOPRU_MENU_CACHE_SECONDS; None elsewhere or when the table was never analysed."""
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return None
+    table = queryset.model._meta.db_table
+    key = f"kopru:table-rows:{queryset.db}:{table}"
+    rows = cache.get(key)
+    if rows is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+            found = cursor.fetchone()
+        rows = float(found[0]) if found else -1.0
+        cache.set(key, rows, settings.KOPRU_MENU_CACHE_SECONDS)
+    return rows if rows >= 0 else None
+
+
 def cheap_count(queryset) -> int:
-    """The planner's estimate above KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL, else the exact count."""
+    """The planner's estimate above KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL, else the exact count.
+
+    A table known to be under the limit is counted at once, without asking the planner first (the
+    dashboard asked it about seven tables, six of them small, on every view)."""
+    whole = table_rows(queryset)
+    if whole is not None and whole <= settings.KOPRU_EXACT_COUNT_LIMIT:
+        return queryset.count()
     estimate = estimated_count(queryset)
     if estimate is not None and estimate > settings.KOPRU_EXACT_COUNT_LIMIT:
         return estimate
@@ -43,3 +70,14 @@ class ListPaginator(Paginator):
         if hasattr(self.object_list, "query"):
             return cheap_count(self.object_list)
         return super().count
+
+
+class EstimatedLimitOffsetPagination(LimitOffsetPagination):
+    """The API's ?limit=&offset= pages with the list pages' count: the planner's estimate above
+    KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL (an exact COUNT(*) over 100,000 documents took 55 ms of a
+    60 ms request), exact otherwise."""
+
+    def _items_count(self, queryset) -> int:
+        if isinstance(queryset, QuerySet):
+            return cheap_count(queryset)
+        return super()._items_count(queryset)

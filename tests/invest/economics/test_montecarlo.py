@@ -82,3 +82,16 @@ def test_draw_count_is_checked():
     with pytest.raises(InputError) as error:
         run_monte_carlo(BASE, RANGES, 0, seed=1)
     assert error.value.field == "draws"
+
+
+def test_monte_carlo_with_npvs_is_the_summary_and_the_draws_from_one_evaluation():
+    import numpy as np
+
+    from kopru.invest.economics.distribution import npv_draws
+    from kopru.invest.economics.montecarlo import monte_carlo_with_npvs
+
+    summary, npvs = monte_carlo_with_npvs(BASE, RANGES, 500, 11)
+    assert summary == run_monte_carlo(BASE, RANGES, 500, 11)
+    assert npvs.shape == (500,)
+    assert np.array_equal(npvs, npv_draws(BASE, RANGES, 500, 11))
+    assert summary.percentiles["npv"]["p50"] == pytest.approx(float(np.percentile(npvs, 50)), abs=0.01)

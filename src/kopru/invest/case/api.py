@@ -13,7 +13,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Body, Field, Router, Schema, Status
 from ninja.errors import ValidationError
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from kopru.core.access import visible_to
 from kopru.invest.case.domain.cases import delete_case, save_case, update_case
@@ -35,6 +35,7 @@ from kopru.invest.economics.sources import parse_date
 from kopru.invest.rule_data import economic_rules
 from kopru.ui.api import api_fetch, api_require
 from kopru.ui.errors import ValidationErrorOut, field_error, from_form, unprocessable
+from kopru.ui.pagination import EstimatedLimitOffsetPagination
 
 router = Router()
 
@@ -255,7 +256,7 @@ def _write(request, payload: CaseIn, instance: InvestmentCase | None = None) -> 
     operation_id="invest_case_list_cases",
     summary="Saved cases you may see",
 )
-@paginate(LimitOffsetPagination)
+@paginate(EstimatedLimitOffsetPagination)
 def list_cases(request: HttpRequest):
     return visible_to(InvestmentCase.objects.select_related("owner"), request.auth)
 

@@ -19,8 +19,9 @@ from kopru.core.access import visible_to
 from kopru.invest.case.domain.cases import delete_case, input_changes, save_case, update_case
 from kopru.invest.case.domain.charts import chart_data
 from kopru.invest.case.domain.defaults import reference_inputs
-from kopru.invest.case.domain.evaluate import CaseResult, evaluate_case
+from kopru.invest.case.domain.evaluate import CaseResult
 from kopru.invest.case.domain.inputs import parse_inputs
+from kopru.invest.case.domain.remembered import evaluate_remembered
 from kopru.invest.case.domain.rulebook import (
     TABLE_LABELS,
     cited_rows,
@@ -80,7 +81,7 @@ def calculate(form: CaseInputsForm) -> tuple[dict | None, CaseResult | None]:
     except InputError as error:
         _attach(form, error)
         return inputs, None
-    result = evaluate_case(economic_rules(), parsed)
+    result = evaluate_remembered(economic_rules(), parsed, inputs)
     for error in result.errors:
         _attach(form, error)
     return inputs, result

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, ExpressionWrapper, OuterRef, Q, Subquery, Sum, Value
+from django.db import connections
+from django.db.models import Count, DecimalField, ExpressionWrapper, Max, Q, Sum, Value
 from django.db.models.functions import Coalesce
 
 from kopru.invest.enums import StagePhase
@@ -30,38 +31,47 @@ class StageFigures:
 
 
 def _value_by_stage(pipeline: Pipeline, deals) -> dict[int, dict]:
-    """Per stage: deals in it now, and the USD amounts (sum; weighted by the effective probability)."""
-    usd = Q(deals__currency="USD") & Q(deals__in=deals)
-    probability = Coalesce("deals__probability", "probability")
-    amount = Coalesce("deals__committed_amount", "deals__announced_amount", Value(Decimal(0)))
+    """Per stage: deals in it now, and the USD amounts (sum; weighted by the effective probability).
+
+    One GROUP BY over the readable deals (`deals` is already narrowed to the pipeline): counting from the
+    stages' side joined every deal and tested it against the readable set, 17 ms for 5,000 deals."""
+    usd = Q(currency="USD")
+    probability = Coalesce("probability", "stage__probability")
+    amount = Coalesce("committed_amount", "announced_amount", Value(Decimal(0)))
     weighted = ExpressionWrapper(amount * probability, output_field=MONEY)
-    rows = pipeline.stages.annotate(
-        current=Count("deals", filter=Q(deals__in=deals), distinct=True),
-        announced=Sum("deals__announced_amount", filter=usd),
-        committed=Sum("deals__committed_amount", filter=usd),
-        realised=Sum("deals__realised_amount", filter=usd),
-        weighted_percent=Sum(weighted, filter=usd),
-    ).values("pk", "current", "announced", "committed", "realised", "weighted_percent")
-    return {row["pk"]: row for row in rows}
+    rows = (
+        deals.order_by()
+        .values("stage")
+        .annotate(
+            current=Count("pk"),
+            announced=Sum("announced_amount", filter=usd),
+            committed=Sum("committed_amount", filter=usd),
+            realised=Sum("realised_amount", filter=usd),
+            weighted_percent=Sum(weighted, filter=usd),
+        )
+    )
+    return {row["stage"]: row for row in rows}
 
 
 def _furthest_histogram(pipeline: Pipeline, deals) -> dict[int, int]:
-    """{stage order: number of deals whose furthest (not lost) stage of this pipeline had that order}."""
+    """{stage order: number of deals whose furthest (not lost) stage of this pipeline had that order}.
+
+    The furthest stage per deal is one GROUP BY over the stage changes, counted per order by the outer
+    query (a subquery per deal took 34 ms for 5,000 deals)."""
     furthest = (
-        StageChange.objects.filter(deal=OuterRef("pk"), to_stage__pipeline=pipeline)
+        StageChange.objects.filter(deal__in=deals.order_by().values("pk"), to_stage__pipeline=pipeline)
         .exclude(to_stage__phase=StagePhase.LOST)
-        .order_by("-to_stage__order")
-        .values("to_stage__order")[:1]
-    )
-    rows = (
-        deals.order_by()
-        .annotate(furthest=Subquery(furthest))
-        .filter(furthest__isnull=False)
+        .order_by()
+        .values("deal")
+        .annotate(furthest=Max("to_stage__order"))
         .values("furthest")
-        .annotate(n=Count("pk"))
-        .values_list("furthest", "n")
     )
-    return dict(rows)
+    sql, params = furthest.query.sql_with_params()
+    with connections[furthest.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT per_deal.furthest, COUNT(*) FROM ({sql}) per_deal GROUP BY per_deal.furthest", params
+        )
+        return dict(cursor.fetchall())
 
 
 def pipeline_figures(pipeline: Pipeline, deals) -> list[StageFigures]:

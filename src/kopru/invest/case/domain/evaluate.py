@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.case.domain.inputs import FROM_INCENTIVES, CaseInputs
-from kopru.invest.economics.distribution import Histogram, npv_draws, npv_histogram
+from kopru.invest.economics.distribution import Histogram, npv_histogram
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
 from kopru.invest.economics.landed_cost import LandedCost, landed_cost
 from kopru.invest.economics.market_access import MarketAccessResult, assess_market_access
-from kopru.invest.economics.montecarlo import MonteCarloResult, run_monte_carlo
+from kopru.invest.economics.montecarlo import MonteCarloResult, monte_carlo_with_npvs
 from kopru.invest.economics.plant import PlantInputs, PlantResult, evaluate_plant, plant_inputs_from_dict
 from kopru.invest.economics.rule_tables import Rules
 
@@ -224,8 +224,9 @@ def evaluate_case(rules: Rules, inputs: CaseInputs) -> CaseResult:
             result.plant_inputs = plant_inputs
             result.plant = evaluate_plant(plant_inputs)
             if inputs.draws and inputs.ranges:
-                result.monte_carlo = run_monte_carlo(plant_inputs, inputs.ranges, inputs.draws, inputs.seed)
-                values = npv_draws(plant_inputs, inputs.ranges, inputs.draws, inputs.seed)
+                result.monte_carlo, values = monte_carlo_with_npvs(
+                    plant_inputs, inputs.ranges, inputs.draws, inputs.seed
+                )
                 result.histogram = npv_histogram(values, plant_inputs.currency)
             elif inputs.draws:
                 result.notes.append(explain("plant.no_ranges"))
