@@ -19,6 +19,6 @@ def drop_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("engage", "0003_search_trigram")]
+    dependencies = [("engage", "0005_generated_titles_as_parts")]
 
     operations = [migrations.RunPython(create_index, drop_index, elidable=False)]
