@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from kopru.core.domain.accounts import create_member
 from kopru.core.enums import OrganisationKind, Role, Visibility
@@ -64,3 +65,11 @@ def client_for(client, user):
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness would dominate the suite's run time; tests need no brute-force resistance.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_next_test_is_the_default():
+    # A request with a language cookie or Accept-Language activates that language for the rest of the
+    # thread; without this reset a Chinese page walk leaves later tests of the same worker in Chinese.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
