@@ -34,6 +34,8 @@ from decimal import Decimal
 from pathlib import Path
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kopru_insights_bench"
+# Only databases of these families are ever dropped (kopru_perf_insights: a shared machine's perf runs).
+BENCH_PREFIXES = ("kopru_insights", "kopru_perf_insights")
 SIZES = {
     "documents": 100_000,
     "engagements": 20_000,
@@ -64,8 +66,10 @@ def _fresh_database(url: str) -> None:
     import psycopg
 
     base, name = url.rsplit("/", 1)
-    if not name.startswith("kopru_insights"):
-        raise SystemExit(f"refusing to drop {name!r}: the bench database name must start with kopru_insights")
+    if not name.startswith(BENCH_PREFIXES):
+        raise SystemExit(
+            f"refusing to drop {name!r}: the bench database name must start with {BENCH_PREFIXES}"
+        )
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
