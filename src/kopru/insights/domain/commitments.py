@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,7 @@ STATUS_LABELS = {
 }
 # Most urgent first.
 STATUS_ORDER = list(STATUS_LABELS)
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 KIND_LABELS = {
     "action": _("follow-up action"),
     "agreement": _("agreement"),
@@ -52,7 +54,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Commitment:
     kind: str
     pk: int
@@ -151,7 +153,7 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
     ]
     items = _in_scope(items, scope)
     far = dt.date.max
-    items.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.due or far, c.title))
+    items.sort(key=lambda c: (STATUS_RANK[c.status], c.due or far, c.title))
     sector_names = {sector.code: str(sector) for sector in sectors}
     for item in items:
         item.sector_names = [sector_names.get(code, code) for code in item.sectors]
@@ -226,14 +228,19 @@ class _Links:
         return links
 
     def counterparts(self, engagement_id=None, agreement_id=None) -> list[str]:
-        found = self.engagement_orgs.get(engagement_id, set()) | self.agreement_orgs.get(agreement_id, set())
-        return sorted(found)
+        return _merged(self.engagement_orgs.get(engagement_id), self.agreement_orgs.get(agreement_id))
 
     def sectors(self, engagement_id=None, agreement_id=None) -> list[str]:
-        return sorted(
-            set(self.engagement_sectors.get(engagement_id, ()))
-            | set(self.agreement_sectors.get(agreement_id, ()))
-        )
+        return _merged(self.engagement_sectors.get(engagement_id), self.agreement_sectors.get(agreement_id))
+
+
+def _merged(first, second) -> list[str]:
+    """Sorted union of two collections, either of which may be missing (most commitments have one)."""
+    if not second:
+        return sorted(first) if first else []
+    if not first:
+        return sorted(second)
+    return sorted({*first, *second})
 
 
 def _action_history(actions) -> tuple[set[int], dict[int, dt.date]]:
@@ -247,13 +254,14 @@ def _action_history(actions) -> tuple[set[int], dict[int, dt.date]]:
         .order_by()
         if row["n"] > 1
     }
-    done_on = {
-        row["id"]: timezone.localtime(row["first"]).date()
-        for row in history.filter(status=ActionStatus.DONE)
+    # The day in the current time zone, computed by the database (thousands of rows).
+    done_on = dict(
+        history.filter(status=ActionStatus.DONE)
         .values("id")
-        .annotate(first=Min("history_date"))
+        .annotate(first=Min(TruncDate("history_date")))
+        .values_list("id", "first")
         .order_by()
-    }
+    )
     return slipped, done_on
 
 
