@@ -516,7 +516,7 @@ def main() -> None:
         from kopru.insights.domain.memo import forget
 
         client.get(pages[args.profile])  # the per-process lookups (sectors, content types, URL resolvers)
-        profiler = Profiler(interval=0.0002)
+        profiler = Profiler(interval=0.001)
         profiler.start()
         for _ in range(args.profile_runs):
             if not args.warm:

@@ -99,8 +99,13 @@ def _action_status(row, today, slipped: set[int], done_on: dict[int, dt.date]) -
     return "open", None
 
 
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@lru_cache(maxsize=1024)
 def _year_in(scope_text: str) -> dt.date | None:
-    match = re.search(r"\b(20\d\d)\b", scope_text or "")
+    """The end of the year named in a claim's scope ("by 2025"); claims repeat a few scopes."""
+    match = YEAR.search(scope_text or "")
     return dt.date(int(match.group(1)), 12, 31) if match else None
 
 
@@ -155,8 +160,12 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
     far = dt.date.max
     items.sort(key=lambda c: (STATUS_RANK[c.status], c.due or far, c.title))
     sector_names = {sector.code: str(sector) for sector in sectors}
+    names_of: dict[tuple, list[str]] = {}  # a few sector combinations across thousands of commitments
     for item in items:
-        item.sector_names = [sector_names.get(code, code) for code in item.sectors]
+        codes = tuple(item.sectors)
+        if codes not in names_of:
+            names_of[codes] = [sector_names.get(code, code) for code in codes]
+        item.sector_names = names_of[codes]
     return items
 
 
