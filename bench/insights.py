@@ -2,7 +2,9 @@
 
     .venv/bin/python bench/insights.py                  # 100,000 documents, 20,000 engagements, ...
     .venv/bin/python bench/insights.py --scale 0.1      # a tenth of it (a quick look)
-    .venv/bin/python bench/insights.py --profile overview   # pyinstrument profile of one page
+    .venv/bin/python bench/insights.py --reuse          # the database of the previous run
+    .venv/bin/python bench/insights.py --reuse --profile commitments           # pyinstrument, cold requests
+    .venv/bin/python bench/insights.py --reuse --profile overview --warm --profile-runs 50   # repeated ones
 
 Builds a fresh PostgreSQL database (KOPRU_BENCH_DATABASE_URL, default
 postgres://postgres@127.0.0.1:5432/kopru_insights_bench; it is dropped and created) with 100,000 documents,
@@ -17,7 +19,8 @@ Then it requests, as a side-A officer through Django's test client (the whole mi
   pack         the briefing pack of the person with the most engagements;
 and prints p50/p95 per page, the ratio to the floor's p95, and whether the targets hold
 (p95 ≤ 5 × floor and ≤ 300 ms); and the median of a cold request (the first after a change to the
-record, when kopru.insights.domain.memo has nothing remembered).
+record, when kopru.insights.domain.memo has nothing remembered). The pages are requested in turn
+(floor, overview, ..., floor, overview, ...) so that a busy moment of a shared machine weighs on all alike.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
 from kopru.sources.models import Source
+from kopru.ui.api import declare_forbidden
 from kopru.ui.errors import ValidationErrorOut, from_validation_error, out_of_range_error, too_large
 
 router = Router()
@@ -123,3 +124,6 @@ def fetch_now(request, pk: int):
     with transaction.atomic():
         enqueue_on_commit("sources.fetch_source", source_id=source.pk)
     return Status(202, {"id": source.pk, "queued": True})
+
+
+declare_forbidden(router)  # government staff only
