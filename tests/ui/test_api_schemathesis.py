@@ -3,10 +3,12 @@ documented and every status code declared (issue 14). Stateless over every opera
 the record API: create → read → update through the links schemathesis infers from the schema (the id a
 create returns feeds the read and the update). Few examples keep it inside the CI budget.
 
-Each run has a database connection of its own and runs requests as production does, each in its own
-transaction (transaction=True): an earlier test in the same process may have cut the shared connection on
-purpose (tests/ui/test_error_pages.py), and on PostgreSQL a refused write inside a test-wide transaction
-would abort it for every later request.
+Requests go through the WSGI application, not Django's test client, so Django's request signals run:
+at the start and end of each request `close_old_connections()` closes a connection that is not in
+autocommit, such as one inside a test-wide transaction (SQLite's in-memory test database ignores that;
+PostgreSQL then answers "the connection is closed"). So each run starts on a connection of its own and
+its requests run as production's do, each in its own transaction (transaction=True); that also keeps a
+refused write from aborting a shared transaction for every later request.
 """
 
 import time
@@ -33,8 +35,10 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
 @pytest.fixture(autouse=True)
 def own_connection():
-    if connection.vendor == "postgresql":  # (SQLite's in-memory test database ignores close())
-        connection.close()  # the next query opens a fresh one
+    """A fresh connection: an earlier test in this process may have cut the shared one on purpose
+    (tests/ui/test_error_pages.py). SQLite's in-memory test database ignores close()."""
+    if connection.vendor == "postgresql":
+        connection.close()  # the next query opens a new one
     yield
 
 
