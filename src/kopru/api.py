@@ -18,7 +18,7 @@ from ninja.security.http import HttpBearer
 
 from kopru.core.models import ApiToken
 from kopru.core.models.accounts import hash_token
-from kopru.ui.api import build_router
+from kopru.ui.api import build_router, declare_access_responses
 from kopru.ui.error_pages import DATABASE_ERRORS, database_unavailable_json
 from kopru.ui.errors import declare_error_responses, install_error_handlers
 
@@ -70,6 +70,7 @@ api.add_router("/calls/", "kopru.calls.api.router", tags=["R&D calls"])
 api.add_router("/insights/", "kopru.insights.api.router", tags=["insights"])
 api.add_router("/sources/", "kopru.sources.api.router", tags=["watched sources"])
 declare_error_responses(api)
+declare_access_responses(api)
 install_error_handlers(api)
 for database_error in DATABASE_ERRORS:  # 503 with Retry-After, not a 500, when the database is away
     api.add_exception_handler(database_error, database_unavailable_json)

@@ -15,7 +15,7 @@ from kopru.calls.domain.calls import advance_call, status_options
 from kopru.calls.models import Call, Proposal
 from kopru.calls.rules import identities_hidden, visible_calls, visible_proposals
 from kopru.core.rules import has_perm
-from kopru.ui.api import api_access, api_require
+from kopru.ui.api import api_access, api_require, declare_forbidden
 from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
@@ -320,3 +320,13 @@ def list_my_assignments(request):
         }
         for a in reviewing.my_assignments(_user(request))
     ]
+
+
+declare_forbidden(
+    router,
+    "get_proposal_eligibility",
+    "submit_proposal",
+    "get_call_panel",
+    "run_call_assignment",
+    "list_my_assignments",
+)

@@ -6,10 +6,12 @@ get 401. Bad parameters are 422 with the reason.
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from kopru.insights.domain import charts, graph
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import ScopeError, scope_from_params
 from kopru.ui.errors import NON_FIELD, field_error, unprocessable
 
@@ -81,4 +83,12 @@ def table(request, name: str, pair: str = "", sector: str = "", start: str = "",
 def relationship_graph(request, pair: str = "", sector: str = "", start: str = "", end: str = ""):
     """Who met whom over a period (default: the last year); edge weight = engagements together."""
     user = _user(request)
-    return graph.graph(_scope(request, default_days=charts.GRAPH_DAYS), user)
+    scope = _scope(request, default_days=charts.GRAPH_DAYS)
+    # Validated against GraphOut and serialised once per reader class, scope and data version.
+    body = remembered(
+        "graph-json",
+        user,
+        (scope,),
+        lambda: GraphOut.model_validate(graph.graph(scope, user)).model_dump_json(),
+    )
+    return HttpResponse(body, content_type="application/json")

@@ -24,3 +24,7 @@ class InsightsConfig(AppConfig):
         from kopru.insights.domain import demo
 
         register_demo_step(DemoStep("insights", lambda context: demo.load_demo(), 50))
+
+        from kopru.insights.domain import changes
+
+        changes.watch()

@@ -80,3 +80,17 @@ class SentDigest(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.period}"
+
+
+class DataChange(models.Model):
+    """One row per write to a record insights reads (kopru.insights.domain.memo): the highest id is the data
+    version that remembered results are keyed on. Written by signals, read by one index lookup."""
+
+    id = models.BigAutoField(primary_key=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("data change")
+
+    def __str__(self) -> str:
+        return f"change {self.pk} at {self.at:%Y-%m-%d %H:%M:%S}"

@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -91,18 +92,31 @@ def guarded(view):
     return wrapper
 
 
+def _page(request, name: str, parts: tuple, context):
+    """Render insights/<name>.html around its body, insights/<name>_body.html, which is rendered from
+    context() once per reader class, language, scope and data version (kopru.insights.domain.memo):
+    a repeated request renders only the frame (who is signed in, messages, CSRF token)."""
+    body = remembered(
+        f"page:{name}", request.user, parts, lambda: render_to_string(f"insights/{name}_body.html", context())
+    )
+    return render(request, f"insights/{name}.html", {"body": body})
+
+
 @guarded
 def overview_page(request):
     scope = _scope(request)
-    sectors = overview.sector_table(scope, request.user)
-    quarters = overview.quarter_table(scope, request.user)
-    context = _scope_context(request, scope) | {
-        "sectors_table": sectors,
-        "heatmap": overview.heatmap(sectors),
-        "quarters_table": quarters,
-        "quarters_chart": charts.chart_data(quarters, "quarter", list(overview.COUNTED)),
-    }
-    return render(request, "insights/overview.html", context)
+
+    def context():
+        sectors = overview.sector_table(scope, request.user)
+        quarters = overview.quarter_table(scope, request.user)
+        return _scope_context(request, scope) | {
+            "sectors_table": sectors,
+            "heatmap": overview.heatmap(sectors),
+            "quarters_table": quarters,
+            "quarters_chart": charts.chart_data(quarters, "quarter", list(overview.COUNTED)),
+        }
+
+    return _page(request, "overview", (scope,), context)
 
 
 @guarded
@@ -134,52 +148,64 @@ def records_page(request):
 @guarded
 def commitments_page(request):
     scope = _scope(request)
-    items = commitments.commitments(scope, request.user)
-    rates = remembered("delivery", request.user, (scope,), lambda: commitments.delivery_tables(items))
-    context = _scope_context(request, scope) | {
-        "summary": commitments.summary(items),
-        "status_labels": commitments.STATUS_LABELS,
-        "table": commitments.commitment_table(items, limit=SHOWN),
-        "shown": SHOWN,
-        "total": len(items),
-        "rates": rates,
-        "rate_chart": charts.chart_data(rates[0], "group", ["rate"]),
-    }
-    return render(request, "insights/commitments.html", context)
+
+    def context():
+        items = commitments.commitments(scope, request.user)
+        rates = commitments.delivery_tables(items)
+        return _scope_context(request, scope) | {
+            "summary": commitments.summary(items),
+            "status_labels": commitments.STATUS_LABELS,
+            "table": commitments.commitment_table(items, limit=SHOWN),
+            "shown": SHOWN,
+            "total": len(items),
+            "rates": rates,
+            "rate_chart": charts.chart_data(rates[0], "group", ["rate"]),
+        }
+
+    return _page(request, "commitments", (scope, SHOWN), context)
 
 
 @guarded
 def graph_page(request):
     scope = _scope(request, default_days=charts.GRAPH_DAYS)
-    data = graph.graph(scope, request.user)
-    context = _scope_context(request, scope) | {"graph": data, "table": graph.edge_table(data)}
-    return render(request, "insights/graph.html", context)
+
+    def context():
+        data = graph.graph(scope, request.user)
+        return _scope_context(request, scope) | {"graph": data, "table": graph.edge_table(data)}
+
+    return _page(request, "graph", (scope,), context)
 
 
 @guarded
 def map_page(request):
     scope = _scope(request)
-    table, stages = provinces.province_table(scope, request.user)
-    key = request.GET.get("stage", "")
-    key = f"stage_{key}" if key and f"stage_{key}" in table.keys else "value"
-    context = _scope_context(request, scope) | {
-        "table": table,
-        "stages": stages,
-        "stage_key": key,
-        "map": provinces.choropleth(table, key),
-    }
-    return render(request, "insights/map.html", context)
+    stage = request.GET.get("stage", "")
+
+    def context():
+        table, stages = provinces.province_table(scope, request.user)
+        key = f"stage_{stage}" if stage and f"stage_{stage}" in table.keys else "value"
+        return _scope_context(request, scope) | {
+            "table": table,
+            "stages": stages,
+            "stage_key": key,
+            "map": provinces.choropleth(table, key),
+        }
+
+    return _page(request, "map", (scope, stage), context)
 
 
 @guarded
 def calls_page(request):
     scope = _scope(request)
-    tables = callstats.call_tables(scope, request.user)
-    context = _scope_context(request, scope) | {
-        "tables": tables,
-        "topic_chart": charts.chart_data(tables[0], "topic", ["proposals", "funded"]),
-    }
-    return render(request, "insights/calls.html", context)
+
+    def context():
+        tables = callstats.call_tables(scope, request.user)
+        return _scope_context(request, scope) | {
+            "tables": tables,
+            "topic_chart": charts.chart_data(tables[0], "topic", ["proposals", "funded"]),
+        }
+
+    return _page(request, "calls", (scope,), context)
 
 
 @guarded
@@ -203,9 +229,21 @@ def export_xlsx(request, name):
     return export_table(request, name, "xlsx")
 
 
-def _pack_response(request, pack, pdf: bool, file_stem: str):
+def _pack_response(request, pack, pdf: bool, file_stem: str, parts: tuple):
     following = _following(request.user, pack)
-    context = {"pack": pack, "pdf": pdf, "following": following, "follow_kind": pack.kind}
+    sections = remembered(
+        "page:pack",
+        request.user,
+        parts,
+        lambda: render_to_string("insights/_pack_sections.html", {"pack": pack}),
+    )
+    context = {
+        "pack": pack,
+        "pdf": pdf,
+        "following": following,
+        "follow_kind": pack.kind,
+        "sections": sections,
+    }
     if not pdf:
         return render(request, "insights/pack.html", context)
     html = render(request, "insights/pack.html", context).content.decode()
@@ -223,16 +261,18 @@ def _following(user, pack):
 
 @guarded
 def pack_person(request, pk, pdf=False):
-    pack = packs.person_pack(pk, request.user, _scope(request))
+    scope = _scope(request)
+    pack = packs.person_pack(pk, request.user, scope)
     pack.target = str(pk)
-    return _pack_response(request, pack, pdf, f"kopru-pack-person-{pk}")
+    return _pack_response(request, pack, pdf, f"kopru-pack-person-{pk}", ("person", pk, scope))
 
 
 @guarded
 def pack_organisation(request, pk, pdf=False):
-    pack = packs.organisation_pack(pk, request.user, _scope(request))
+    scope = _scope(request)
+    pack = packs.organisation_pack(pk, request.user, scope)
     pack.target = str(pk)
-    return _pack_response(request, pack, pdf, f"kopru-pack-organisation-{pk}")
+    return _pack_response(request, pack, pdf, f"kopru-pack-organisation-{pk}", ("organisation", pk, scope))
 
 
 @guarded
@@ -242,7 +282,8 @@ def pack_pair(request, pdf=False):
     pack.target = scope.sector
     pack.kind = FollowKind.SECTOR if scope.sector else "pair"
     pack.query = scope.params()
-    return _pack_response(request, pack, pdf, f"kopru-pack-{scope.pair_key}-{scope.sector or 'all'}")
+    stem = f"kopru-pack-{scope.pair_key}-{scope.sector or 'all'}"
+    return _pack_response(request, pack, pdf, stem, ("pair", scope))
 
 
 def pack_person_pdf(request, pk):

@@ -15,7 +15,7 @@ from kopru.intel.domain.review import accept_suggestion, reject_suggestion
 from kopru.intel.domain.suggestions import linked_record, without_matches
 from kopru.intel.enums import FINISHED_ITEM_STATUSES
 from kopru.intel.models import IngestBatch
-from kopru.ui.api import api_access, api_require
+from kopru.ui.api import api_access, api_require, declare_forbidden
 from kopru.ui.errors import ValidationErrorOut, field_error, from_validation_error, unprocessable
 from kopru.ui.pagination import EstimatedLimitOffsetPagination
 
@@ -171,3 +171,6 @@ def get_batch(request, pk: int):
     if batch is None:
         raise HttpError(404, "Not found")
     return batch
+
+
+declare_forbidden(router)  # government staff only

@@ -15,7 +15,7 @@ from kopru.sources.domain.status import with_last_fetch
 from kopru.sources.domain.watching import save_source
 from kopru.sources.enums import SourceKind
 from kopru.sources.models import Source
-from kopru.ui.api import api_access, api_require
+from kopru.ui.api import api_access, api_require, declare_forbidden
 from kopru.ui.errors import ValidationErrorOut, from_validation_error
 
 router = Router()
@@ -114,3 +114,6 @@ def fetch_now(request, pk: int):
     with transaction.atomic():
         enqueue_on_commit("sources.fetch_source", source_id=source.pk)
     return Status(202, {"id": source.pk, "queued": True})
+
+
+declare_forbidden(router)  # government staff only

@@ -239,3 +239,33 @@ def build_router() -> Router:
     for record_type in RECORD_TYPES.values():
         _register(router, record_type)
     return router
+
+
+def declare_access_responses(api) -> None:
+    """Document, on every operation, the error answers that the API's shared machinery gives there (each
+    `{"detail": "<reason>"}`), so that every status code a client can meet is in the schema: 401 everywhere
+    (a wrong or expired bearer token is refused before any operation runs), 400 where a body is read (a body
+    that is not JSON), 404 where the path names a record (none, or not one the caller may see). 403 depends on
+    each operation's rule and is declared beside it."""
+    from ninja.params.models import BodyModel, FileModel, FormModel, PathModel
+
+    for _mount, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                sources = [model for model in operation.models if isinstance(model, type)]
+                declared = operation.response_models
+                errors = {401: True}
+                errors[400] = any(issubclass(m, BodyModel | FormModel | FileModel) for m in sources)
+                errors[404] = any(issubclass(m, PathModel) for m in sources)
+                for status, applies in errors.items():
+                    if applies and status not in declared:
+                        declared[status] = operation._create_response_model(ErrorOut)
+
+
+def declare_forbidden(router: Router, *operation_ids: str) -> None:
+    """Document 403 on the operations (all of the router's when none is named) whose rule refuses callers
+    without a permission: staff only, officers only, reviewers only, the applicant only."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            if not operation_ids or operation.operation_id in operation_ids:
+                operation.response_models.setdefault(403, operation._create_response_model(ErrorOut))

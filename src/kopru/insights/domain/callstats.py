@@ -14,6 +14,7 @@ from kopru.calls.enums import ProposalStatus
 from kopru.calls.models import BudgetLine, Partner, ReviewAssignment
 from kopru.calls.rules import is_officer_user
 from kopru.insights.domain import sources
+from kopru.insights.domain.memo import remembered
 from kopru.insights.domain.scope import Scope
 from kopru.insights.domain.tables import Table
 
@@ -44,6 +45,13 @@ def _counts() -> dict:
 
 
 def call_tables(scope: Scope, user) -> list[Table]:
+    """By topic, by partner country, by applicant institution, and reviewer load; remembered until the
+    record changes (proposals, partners, budget lines, assignments, reviews and decisions are all watched:
+    kopru.insights.domain.changes)."""
+    return remembered("calls", user, (scope,), lambda: _call_tables(scope, user))
+
+
+def _call_tables(scope: Scope, user) -> list[Table]:
     proposals = sources.proposals(scope, user).exclude(
         status__in=[ProposalStatus.DRAFT, ProposalStatus.WITHDRAWN]
     )

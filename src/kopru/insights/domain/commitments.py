@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,7 @@ STATUS_LABELS = {
 }
 # Most urgent first.
 STATUS_ORDER = list(STATUS_LABELS)
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 KIND_LABELS = {
     "action": _("follow-up action"),
     "agreement": _("agreement"),
@@ -52,7 +54,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Commitment:
     kind: str
     pk: int
@@ -97,8 +99,13 @@ def _action_status(row, today, slipped: set[int], done_on: dict[int, dt.date]) -
     return "open", None
 
 
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@lru_cache(maxsize=1024)
 def _year_in(scope_text: str) -> dt.date | None:
-    match = re.search(r"\b(20\d\d)\b", scope_text or "")
+    """The end of the year named in a claim's scope ("by 2025"); claims repeat a few scopes."""
+    match = YEAR.search(scope_text or "")
     return dt.date(int(match.group(1)), 12, 31) if match else None
 
 
@@ -136,27 +143,117 @@ def commitments(scope: Scope, user, *, engagements=None, agreements=None, claims
 
 def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claims=None) -> list[Commitment]:
     today = timezone.localdate()
-    narrowed = engagements is not None
-    items: list[Commitment] = []
     sectors = list(Sector.objects.all())
-    sector_names = {sector.code: str(sector) for sector in sectors}
-
-    # Follow-up actions, with the sectors and counterparts of what they follow up.
     actions = visible_to(Action.objects.all(), user)
-    if narrowed:
+    if engagements is not None:
         actions = actions.filter(Q(engagement_id__in=engagements) | Q(agreement_id__in=agreements))
-    action_rows = list(
-        actions.values(
-            "pk",
-            "title",
-            "status",
-            "due_date",
-            "owner__username",
-            "engagement_id",
-            "agreement_id",
-            "area__sector__code",
-        ).order_by()
+    missed = _missed_event_rows(scope, user, engagements, today)
+    pending = _pending_agreement_rows(user, agreements)
+    links = _Links.read(scope, sectors, actions, missed, pending)
+    items = [
+        *_action_commitments(actions, links, today),
+        *_event_commitments(missed, links),
+        *_agreement_commitments(pending, links),
+        *_intent_commitments(scope, user, claims, today),
+    ]
+    items = _in_scope(items, scope)
+    far = dt.date.max
+    items.sort(key=lambda c: (STATUS_RANK[c.status], c.due or far, c.title))
+    sector_names = {sector.code: str(sector) for sector in sectors}
+    names_of: dict[tuple, list[str]] = {}  # a few sector combinations across thousands of commitments
+    for item in items:
+        codes = tuple(item.sectors)
+        if codes not in names_of:
+            names_of[codes] = [sector_names.get(code, code) for code in codes]
+        item.sector_names = names_of[codes]
+    return items
+
+
+def _missed_event_rows(scope: Scope, user, engagements, today: dt.date) -> list[dict]:
+    """Planned engagements whose date passed without them being held."""
+    return list(
+        _narrow(visible_to(Engagement.objects.all(), user), engagements)
+        .filter(status=EngagementStatus.PLANNED, start_date__lt=today)
+        .filter(scope.date_q("start_date"))
+        .values("pk", "title", "start_date")
+        .order_by()
     )
+
+
+def _pending_agreement_rows(user, agreements) -> list[dict]:
+    """Agreements proposed or under negotiation: to be signed."""
+    return list(
+        _narrow(visible_to(Agreement.objects.all(), user), agreements)
+        .filter(status__in=[AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING])
+        .values("pk", "title", "created_at")
+        .order_by()
+    )
+
+
+@dataclass
+class _Links:
+    """Sectors and counterparts (organisations of the pair's second country) of the engagements and
+    agreements that commitments follow up, read through subqueries so that no id list of actions is sent
+    back to the database."""
+
+    engagement_sectors: dict = field(default_factory=lambda: defaultdict(list))
+    agreement_sectors: dict = field(default_factory=lambda: defaultdict(list))
+    engagement_orgs: dict = field(default_factory=lambda: defaultdict(set))
+    agreement_orgs: dict = field(default_factory=lambda: defaultdict(set))
+
+    @classmethod
+    def read(cls, scope: Scope, sectors, actions, missed, pending) -> _Links:
+        links = cls()
+        code_of = {sector.pk: sector.code for sector in sectors}
+        followed_engagements = Q(engagement_id__in=actions.values("engagement_id")) | Q(
+            engagement_id__in=[row["pk"] for row in missed]
+        )
+        followed_agreements = Q(agreement_id__in=actions.values("agreement_id")) | Q(
+            agreement_id__in=[row["pk"] for row in pending]
+        )
+        E, A = Engagement, Agreement
+        for eid, sid in E.sectors.through.objects.filter(followed_engagements).values_list(
+            "engagement_id", "sector_id"
+        ):
+            links.engagement_sectors[eid].append(code_of[sid])
+        for eid, name in (
+            E.organisations.through.objects.filter(
+                followed_engagements, organisation__country_id=scope.country_b
+            )
+            .values_list("engagement_id", "organisation__name")
+            .order_by()
+        ):
+            links.engagement_orgs[eid].add(name)
+        for aid, sid in A.sectors.through.objects.filter(followed_agreements).values_list(
+            "agreement_id", "sector_id"
+        ):
+            links.agreement_sectors[aid].append(code_of[sid])
+        for aid, name in (
+            A.parties.through.objects.filter(followed_agreements, organisation__country_id=scope.country_b)
+            .values_list("agreement_id", "organisation__name")
+            .order_by()
+        ):
+            links.agreement_orgs[aid].add(name)
+        return links
+
+    def counterparts(self, engagement_id=None, agreement_id=None) -> list[str]:
+        return _merged(self.engagement_orgs.get(engagement_id), self.agreement_orgs.get(agreement_id))
+
+    def sectors(self, engagement_id=None, agreement_id=None) -> list[str]:
+        return _merged(self.engagement_sectors.get(engagement_id), self.agreement_sectors.get(agreement_id))
+
+
+def _merged(first, second) -> list[str]:
+    """Sorted union of two collections, either of which may be missing (most commitments have one)."""
+    if not second:
+        return sorted(first) if first else []
+    if not first:
+        return sorted(second)
+    return sorted({*first, *second})
+
+
+def _action_history(actions) -> tuple[set[int], dict[int, dt.date]]:
+    """From the audit trail: the actions whose due date moved, and the day each was first done."""
     history = Action.history.model.objects.filter(id__in=actions.values("pk"))
     slipped = {
         row["id"]
@@ -166,72 +263,34 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
         .order_by()
         if row["n"] > 1
     }
-    done_on = {
-        row["id"]: timezone.localtime(row["first"]).date()
-        for row in history.filter(status=ActionStatus.DONE)
+    # The day in the current time zone, computed by the database (thousands of rows).
+    done_on = dict(
+        history.filter(status=ActionStatus.DONE)
         .values("id")
-        .annotate(first=Min("history_date"))
-        .order_by()
-    }
-
-    # Planned engagements whose date passed; agreements still to be signed or signed.
-    missed = list(
-        _narrow(visible_to(Engagement.objects.all(), user), engagements)
-        .filter(status=EngagementStatus.PLANNED, start_date__lt=today)
-        .filter(scope.date_q("start_date"))
-        .values("pk", "title", "start_date")
+        .annotate(first=Min(TruncDate("history_date")))
+        .values_list("id", "first")
         .order_by()
     )
-    agreement_rows = list(
-        _narrow(visible_to(Agreement.objects.all(), user), agreements)
-        .filter(status__in=[AgreementStatus.PROPOSED, AgreementStatus.NEGOTIATING])
-        .values("pk", "title", "created_at")
-        .order_by()
-    )
+    return slipped, done_on
 
-    # Sectors and counterparts (organisations of the pair's second country) of what the commitments
-    # follow up, read through subqueries so that no id list is sent back to the database.
-    code_of = {sector.pk: sector.code for sector in sectors}
-    action_engagements = Q(engagement_id__in=actions.values("engagement_id")) | Q(
-        engagement_id__in=[row["pk"] for row in missed]
-    )
-    action_agreements = Q(agreement_id__in=actions.values("agreement_id")) | Q(
-        agreement_id__in=[row["pk"] for row in agreement_rows]
-    )
-    engagement_sectors, agreement_sectors = defaultdict(list), defaultdict(list)
-    engagement_orgs, agreement_orgs = defaultdict(set), defaultdict(set)
-    E, A = Engagement, Agreement
-    for eid, sid in E.sectors.through.objects.filter(action_engagements).values_list(
-        "engagement_id", "sector_id"
-    ):
-        engagement_sectors[eid].append(code_of[sid])
-    for eid, name in (
-        E.organisations.through.objects.filter(action_engagements, organisation__country_id=scope.country_b)
-        .values_list("engagement_id", "organisation__name")
-        .order_by()
-    ):
-        engagement_orgs[eid].add(name)
-    for aid, sid in A.sectors.through.objects.filter(action_agreements).values_list(
-        "agreement_id", "sector_id"
-    ):
-        agreement_sectors[aid].append(code_of[sid])
-    for aid, name in (
-        A.parties.through.objects.filter(action_agreements, organisation__country_id=scope.country_b)
-        .values_list("agreement_id", "organisation__name")
-        .order_by()
-    ):
-        agreement_orgs[aid].add(name)
-    empty: set = set()
 
-    def names(engagement_id=None, agreement_id=None):
-        found = engagement_orgs.get(engagement_id, empty) | agreement_orgs.get(agreement_id, empty)
-        return sorted(found) if found else []
-
-    for row in action_rows:
+def _action_commitments(actions, links: _Links, today: dt.date) -> list[Commitment]:
+    rows = actions.values(
+        "pk",
+        "title",
+        "status",
+        "due_date",
+        "owner__username",
+        "engagement_id",
+        "agreement_id",
+        "area__sector__code",
+    ).order_by()
+    rows = list(rows)
+    slipped, done_on = _action_history(actions)
+    items = []
+    for row in rows:
         status, done = _action_status(row, today, slipped, done_on)
-        codes = set(engagement_sectors.get(row["engagement_id"], ())) | set(
-            agreement_sectors.get(row["agreement_id"], ())
-        )
+        codes = set(links.sectors(row["engagement_id"], row["agreement_id"]))
         if row["area__sector__code"]:
             codes.add(row["area__sector__code"])
         items.append(
@@ -245,66 +304,84 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
                 due=row["due_date"],
                 done=done,
                 sectors=sorted(codes),
-                counterparts=names(row["engagement_id"], row["agreement_id"]),
+                counterparts=links.counterparts(row["engagement_id"], row["agreement_id"]),
             )
         )
-    for row in missed:
-        items.append(
-            Commitment(
-                "event",
-                row["pk"],
-                row["title"],
-                _detail("engagements", row["pk"]),
-                "not_held",
-                due=row["start_date"],
-                sectors=sorted(engagement_sectors.get(row["pk"], ())),
-                counterparts=names(engagement_id=row["pk"]),
-            )
+    return items
+
+
+def _event_commitments(missed, links: _Links) -> list[Commitment]:
+    return [
+        Commitment(
+            "event",
+            row["pk"],
+            row["title"],
+            _detail("engagements", row["pk"]),
+            "not_held",
+            due=row["start_date"],
+            sectors=links.sectors(engagement_id=row["pk"]),
+            counterparts=links.counterparts(engagement_id=row["pk"]),
         )
-    for row in agreement_rows:
-        items.append(
-            Commitment(
-                "agreement",
-                row["pk"],
-                row["title"],
-                _detail("agreements", row["pk"]),
-                "pending",
-                sectors=sorted(agreement_sectors.get(row["pk"], ())),
-                counterparts=names(agreement_id=row["pk"]),
-            )
+        for row in missed
+    ]
+
+
+def _agreement_commitments(pending, links: _Links) -> list[Commitment]:
+    return [
+        Commitment(
+            "agreement",
+            row["pk"],
+            row["title"],
+            _detail("agreements", row["pk"]),
+            "pending",
+            sectors=links.sectors(agreement_id=row["pk"]),
+            counterparts=links.counterparts(agreement_id=row["pk"]),
         )
-    intents = (
+        for row in pending
+    ]
+
+
+def _intent_status(due: dt.date | None, today: dt.date) -> str:
+    if due and due < today:
+        return "overdue"
+    if due and (due - today).days <= SOON_DAYS:
+        return "due_soon"
+    return "open"
+
+
+def _intent_commitments(scope: Scope, user, claims, today: dt.date) -> list[Commitment]:
+    """Claims of intent (a stated target, pledge or intent); a year in their scope is the due date."""
+    rows = list(
         _narrow(visible_to(Claim.objects.all(), user), claims)
         .filter(metric__in=INTENT_METRICS)
         .values("pk", "subject", "text", "scope", "sector__code", "speaker__name", "subject_organisation_id")
         .order_by()
     )
-    intent_rows = list(intents)
-    intent_orgs = _counterpart_names(
-        scope, {r["subject_organisation_id"] for r in intent_rows if r["subject_organisation_id"]}
+    orgs = _counterpart_names(
+        scope, {r["subject_organisation_id"] for r in rows if r["subject_organisation_id"]}
     )
-    for row in intent_rows:
+    items = []
+    for row in rows:
         due = _year_in(row["scope"])
-        status = (
-            "overdue"
-            if due and due < today
-            else ("due_soon" if due and (due - today).days <= SOON_DAYS else "open")
-        )
+        organisation = row["subject_organisation_id"]
         items.append(
             Commitment(
                 "intent",
                 row["pk"],
                 f"{row['subject']}: {row['text']}",
                 _detail("claims", row["pk"]),
-                status,
+                _intent_status(due, today),
                 owner=row["speaker__name"] or "",
                 due=due,
                 sectors=[row["sector__code"]] if row["sector__code"] else [],
-                counterparts=[intent_orgs[row["subject_organisation_id"]]]
-                if row["subject_organisation_id"] in intent_orgs
-                else [],
+                counterparts=[orgs[organisation]] if organisation in orgs else [],
             )
         )
+    return items
+
+
+def _in_scope(items: list[Commitment], scope: Scope) -> list[Commitment]:
+    """The scope's sectors, and a due date within its period (commitments without one always show)."""
     if scope.sector:
         wanted = set(scope.sector_codes)
         items = [item for item in items if wanted & set(item.sectors)]
@@ -318,10 +395,6 @@ def _commitments(scope: Scope, user, *, engagements=None, agreements=None, claim
                 and (scope.end is None or item.due <= scope.end)
             )
         ]
-    far = dt.date.max
-    items.sort(key=lambda c: (STATUS_ORDER.index(c.status), c.due or far, c.title))
-    for item in items:
-        item.sector_names = [sector_names.get(code, code) for code in item.sectors]
     return items
 
 

@@ -400,12 +400,28 @@ def load_demo() -> list[str]:
         return ["Insights: demo history already loaded"]
     if Country.objects.filter(code__in=["TR", "CN"]).count() != 2:
         return ["Insights: reference data missing (run kopru load_reference)"]
-    side_a = settings.KOPRU_SIDE_A
     organisations = [_org(name, country) for name, country in ORGANISATIONS]
     people = [_person(name, country, title, _org(org, country)) for name, country, title, org in PEOPLE]
     sectors = {sector.code: sector for sector in Sector.objects.all()}
     officer = get_user_model().objects.filter(username="officer.tr").first()
 
+    meetings = _held_meetings(people, organisations, sectors)
+    _planned_meetings(people, sectors)
+    _minutes(meetings)
+    agreements = _agreements(meetings, people, organisations, sectors)
+    _actions(meetings, agreements, officer)
+    _claims(meetings, people, sectors)
+    _move_areas(meetings, sectors, officer)
+    return [
+        f"Insights: {len(meetings)} meetings over two years, {len(agreements)} agreements, "
+        f"{len(ACTIONS)} follow-up actions (kept, late, overdue, slipping), a planned visit never held, "
+        "claims of intent",
+        "  /insights/ · /insights/commitments/ · /insights/graph/ · /insights/map/",
+    ]
+
+
+def _held_meetings(people, organisations, sectors) -> list[Engagement]:
+    side_a = settings.KOPRU_SIDE_A
     meetings = []
     for days, kind, title, who, orgs, codes, place, country, visibility in MEETINGS:
         engagement = Engagement.objects.create(
@@ -423,6 +439,11 @@ def load_demo() -> list[str]:
         engagement.organisations.set([organisations[i] for i in orgs])
         engagement.sectors.set([sectors[c] for c in codes if c in sectors])
         meetings.append(engagement)
+    return meetings
+
+
+def _planned_meetings(people, sectors) -> None:
+    """One planned visit whose date passed without it being held, and one still to come."""
     for (title, days, who, codes), status in (
         (PLANNED_NOT_HELD, EngagementStatus.PLANNED),
         (PLANNED, EngagementStatus.PLANNED),
@@ -432,8 +453,9 @@ def load_demo() -> list[str]:
         )
         engagement.people.set([people[i] for i in who])
         engagement.sectors.set([sectors[c] for c in codes if c in sectors])
-    _minutes(meetings)
 
+
+def _agreements(meetings, people, organisations, sectors) -> list[Agreement]:
     agreements = []
     for meeting, kind, title, status, codes, signatories, parties in AGREEMENTS:
         signed = status in (AgreementStatus.SIGNED, AgreementStatus.IN_FORCE)
@@ -449,7 +471,12 @@ def load_demo() -> list[str]:
         agreement.signatories.set([people[i] for i in signatories])
         agreement.parties.set([organisations[i] for i in parties])
         agreements.append(agreement)
+    return agreements
 
+
+def _actions(meetings, agreements, officer) -> None:
+    """Follow-up actions with a history: due dates moved (slipping), kept on time, kept late."""
+    side_a = settings.KOPRU_SIDE_A
     for title, meeting, agreement, due, status, done, visibility, earlier in ACTIONS:
         action = Action(
             title=title,
@@ -473,6 +500,8 @@ def load_demo() -> list[str]:
                 when = timezone.make_aware(dt.datetime.combine(_days(done), dt.time(12)))
                 Action.history.filter(id=action.pk, status=status).update(history_date=when)
 
+
+def _claims(meetings, people, sectors) -> None:
     for speaker, meeting, subject, text, code, metric, value, unit, scope in CLAIMS:
         Claim.objects.create(
             subject=subject,
@@ -489,14 +518,18 @@ def load_demo() -> list[str]:
             visibility=Visibility.SHARED,
         )
 
-    # Cooperation areas move along with the meetings (created when missing).
-    moves = {
-        "battery": AreaStatus.IN_PROGRESS,
-        "ev": AreaStatus.AGREED,
-        "solar": AreaStatus.AGREED,
-        "rail": AreaStatus.DISCUSSED,
-    }
-    for code, status in moves.items():
+
+AREA_MOVES = {
+    "battery": AreaStatus.IN_PROGRESS,
+    "ev": AreaStatus.AGREED,
+    "solar": AreaStatus.AGREED,
+    "rail": AreaStatus.DISCUSSED,
+}
+
+
+def _move_areas(meetings, sectors, officer) -> None:
+    """Cooperation areas move along with the meetings (created when missing)."""
+    for code, status in AREA_MOVES.items():
         area = CooperationArea.objects.filter(sector__code=code, country_a_id="TR", country_b_id="CN").first()
         if area is None:
             area = CooperationArea.objects.create(
@@ -510,9 +543,3 @@ def load_demo() -> list[str]:
         if area.status != status:
             advance_area(area, to_status=status, by=officer, note="Joint Committee, 3rd meeting (demo)")
         area.engagements.add(*[m for m in meetings if code in [s.code for s in m.sectors.all()]])
-    return [
-        f"Insights: {len(meetings)} meetings over two years, {len(agreements)} agreements, "
-        f"{len(ACTIONS)} follow-up actions (kept, late, overdue, slipping), a planned visit never held, "
-        "claims of intent",
-        "  /insights/ · /insights/commitments/ · /insights/graph/ · /insights/map/",
-    ]

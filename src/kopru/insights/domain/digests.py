@@ -79,40 +79,78 @@ def _ids(follows, kind) -> list:
     return values if kind == FollowKind.SECTOR else [int(v) for v in values if v.isdigit()]
 
 
+@dataclass(frozen=True)
+class _Window:
+    """What a digest covers: the week before `until`, and the targets followed, by kind."""
+
+    until: dt.date
+    start: dt.datetime
+    end: dt.datetime
+    people: list
+    orgs: list
+    sectors: list
+    deals: list
+    calls: list
+
+
+def _window(follows, until: dt.date) -> _Window:
+    since = until - dt.timedelta(days=WINDOW_DAYS)
+    return _Window(
+        until=until,
+        start=timezone.make_aware(dt.datetime.combine(since, dt.time.min)),
+        end=timezone.make_aware(dt.datetime.combine(until, dt.time.min)),
+        people=_ids(follows, FollowKind.PERSON),
+        orgs=_ids(follows, FollowKind.ORGANISATION),
+        sectors=_ids(follows, FollowKind.SECTOR),
+        deals=_ids(follows, FollowKind.DEAL),
+        calls=_ids(follows, FollowKind.CALL),
+    )
+
+
 def digest_items(user, *, until: dt.date) -> list[DigestItem]:
     """What changed in the week before `until` in what `user` follows, as they may see it."""
     follows = list(Follow.objects.filter(user=user))
     if not follows:
         return []
-    since = until - dt.timedelta(days=WINDOW_DAYS)
-    people, orgs, sectors = (
-        _ids(follows, FollowKind.PERSON),
-        _ids(follows, FollowKind.ORGANISATION),
-        _ids(follows, FollowKind.SECTOR),
-    )
-    deals_followed, calls_followed = _ids(follows, FollowKind.DEAL), _ids(follows, FollowKind.CALL)
-    start = timezone.make_aware(dt.datetime.combine(since, dt.time.min))
-    end = timezone.make_aware(dt.datetime.combine(until, dt.time.min))
-    items: list[DigestItem] = []
+    window = _window(follows, until)
+    engagements = _followed_engagements(user, window)
+    return [
+        *_new_engagements(engagements, window),
+        *_stage_moves(user, window),
+        *_actions_due(user, engagements, window),
+        *_new_documents(user, engagements, window),
+        *_call_transitions(user, window),
+    ]
 
-    involved = Q(people__in=people) | Q(organisations__in=orgs) | Q(sectors__code__in=sectors)
-    followed_engagements = access.visible_to(Engagement.objects.all(), user).filter(
+
+def _followed_engagements(user, window: _Window):
+    """The engagements the user may read that involve a followed person, organisation or sector."""
+    involved = (
+        Q(people__in=window.people) | Q(organisations__in=window.orgs) | Q(sectors__code__in=window.sectors)
+    )
+    return access.visible_to(Engagement.objects.all(), user).filter(
         pk__in=Engagement.objects.filter(involved).values("pk")
     )
-    for engagement in followed_engagements.filter(created_at__gte=start, created_at__lt=end).order_by(
-        "start_date"
-    ):
-        items.append(
-            DigestItem(
-                _("New engagements"), engagement.title, engagement.get_absolute_url(), engagement.start_date
-            )
-        )
 
+
+def _new_engagements(engagements, window: _Window) -> list[DigestItem]:
+    recorded = engagements.filter(created_at__gte=window.start, created_at__lt=window.end)
+    return [
+        DigestItem(
+            _("New engagements"), engagement.title, engagement.get_absolute_url(), engagement.start_date
+        )
+        for engagement in recorded.order_by("start_date")
+    ]
+
+
+def _stage_moves(user, window: _Window) -> list[DigestItem]:
+    """Stage changes of followed deals and of deals in followed sectors."""
     deals = access.visible_to(Deal.objects.all(), user).filter(
-        Q(pk__in=deals_followed) | Q(pk__in=Deal.objects.filter(sectors__code__in=sectors).values("pk"))
+        Q(pk__in=window.deals) | Q(pk__in=Deal.objects.filter(sectors__code__in=window.sectors).values("pk"))
     )
+    items = []
     for change in (
-        StageChange.objects.filter(deal__in=deals.values("pk"), at__gte=start, at__lt=end)
+        StageChange.objects.filter(deal__in=deals.values("pk"), at__gte=window.start, at__lt=window.end)
         .select_related("deal", "from_stage", "to_stage")
         .order_by("at")
     ):
@@ -123,22 +161,27 @@ def digest_items(user, *, until: dt.date) -> list[DigestItem]:
                 _("Stage moves"), moved, change.deal.get_absolute_url(), timezone.localtime(change.at).date()
             )
         )
+    return items
 
+
+def _actions_due(user, engagements, window: _Window) -> list[DigestItem]:
+    """Open actions due within a week of `until` (or overdue) that follow up something followed."""
     actions = (
         access.visible_to(Action.objects.all(), user)
-        .filter(status__in=OPEN_ACTION_STATUSES, due_date__lt=until + dt.timedelta(days=WINDOW_DAYS))
+        .filter(status__in=OPEN_ACTION_STATUSES, due_date__lt=window.until + dt.timedelta(days=WINDOW_DAYS))
         .filter(
-            Q(engagement__in=followed_engagements.values("pk"))
-            | Q(area__sector__code__in=sectors)
-            | Q(agreement__sectors__code__in=sectors)
-            | Q(agreement__signatories__in=people)
-            | Q(agreement__parties__in=orgs)
+            Q(engagement__in=engagements.values("pk"))
+            | Q(area__sector__code__in=window.sectors)
+            | Q(agreement__sectors__code__in=window.sectors)
+            | Q(agreement__signatories__in=window.people)
+            | Q(agreement__parties__in=window.orgs)
         )
         .distinct()
         .order_by("due_date")
     )
+    items = []
     for action in actions:
-        label = _("overdue") if action.due_date < until else _("due")
+        label = _("overdue") if action.due_date < window.until else _("due")
         items.append(
             DigestItem(
                 _("Actions due or overdue"),
@@ -147,37 +190,42 @@ def digest_items(user, *, until: dt.date) -> list[DigestItem]:
                 action.due_date,
             )
         )
+    return items
 
+
+def _new_documents(user, engagements, window: _Window) -> list[DigestItem]:
+    """New documents holding evidence about a followed engagement, person or organisation."""
     facts = Q(
         content_type=ContentType.objects.get_for_model(Engagement),
-        object_id__in=followed_engagements.values("pk"),
+        object_id__in=engagements.values("pk"),
     )
-    facts |= Q(content_type=ContentType.objects.get_for_model(Person), object_id__in=people)
-    facts |= Q(content_type=ContentType.objects.get_for_model(Organisation), object_id__in=orgs)
+    facts |= Q(content_type=ContentType.objects.get_for_model(Person), object_id__in=window.people)
+    facts |= Q(content_type=ContentType.objects.get_for_model(Organisation), object_id__in=window.orgs)
     documents = access.visible_to(Document.objects.all(), user).filter(
-        created_at__gte=start, created_at__lt=end, pk__in=Evidence.objects.filter(facts).values("document_id")
+        created_at__gte=window.start,
+        created_at__lt=window.end,
+        pk__in=Evidence.objects.filter(facts).values("document_id"),
     )
-    for document in documents.defer("text").order_by("-published_date"):
-        items.append(
-            DigestItem(
-                _("New documents"), document.title, document.get_absolute_url(), document.published_date
-            )
-        )
+    return [
+        DigestItem(_("New documents"), document.title, document.get_absolute_url(), document.published_date)
+        for document in documents.defer("text").order_by("-published_date")
+    ]
 
-    calls = visible_calls(Call.objects.filter(pk__in=calls_followed), user)
-    for transition in CallTransition.objects.filter(
-        call__in=calls.values("pk"), at__gte=start, at__lt=end
-    ).select_related("call"):
-        text = f"{transition.call.title}: {transition.get_to_status_display()}"
-        items.append(
-            DigestItem(
-                _("R&D calls"),
-                text,
-                transition.call.get_absolute_url(),
-                timezone.localtime(transition.at).date(),
-            )
+
+def _call_transitions(user, window: _Window) -> list[DigestItem]:
+    calls = visible_calls(Call.objects.filter(pk__in=window.calls), user)
+    transitions = CallTransition.objects.filter(
+        call__in=calls.values("pk"), at__gte=window.start, at__lt=window.end
+    ).select_related("call")
+    return [
+        DigestItem(
+            _("R&D calls"),
+            f"{transition.call.title}: {transition.get_to_status_display()}",
+            transition.call.get_absolute_url(),
+            timezone.localtime(transition.at).date(),
         )
-    return items
+        for transition in transitions
+    ]
 
 
 def send_digests(*, today: dt.date | None = None) -> dict[str, int]:

@@ -1,11 +1,10 @@
 """Results of the heavy insights computations, kept per process until the record changes.
 
-The key holds the data version: the highest history id of every audited model of the record (core,
-engage, invest, calls — django-simple-history writes a row for every create, change, delete and
-many-to-many change) and the highest stage-change id, read in one query of index lookups. Any write
-through the application moves it, so a cached table is never older than the record; what bypasses the
-audit trail (bulk_create, queryset.update()) is not seen until the next audited write. The key also holds
-who reads (visibility class), the scope, and today's date (commitment statuses depend on it).
+The key holds the data version: the highest id of kopru.insights.models.DataChange, which every write to a
+record insights reads moves (kopru.insights.domain.changes), read by one index lookup per request. A cached
+result is therefore never older than the record as far as the application wrote it; what bypasses model
+signals (bulk_create, queryset.update()) is not seen until the next such write. The key also holds who reads
+(visibility class), the language, the scope, and today's date (commitment statuses depend on it).
 """
 
 from __future__ import annotations
@@ -24,7 +23,6 @@ from django.utils.translation import get_language
 from kopru.core import access
 
 MAX_ENTRIES = 128
-AUDITED_APPS = ("core", "engage", "invest", "calls")
 _store: OrderedDict = OrderedDict()
 _lock = threading.Lock()
 _pinned: ContextVar[list | None] = ContextVar("insights_data_version", default=None)
@@ -32,15 +30,7 @@ _pinned: ContextVar[list | None] = ContextVar("insights_data_version", default=N
 
 @lru_cache(maxsize=1)
 def _version_sql() -> str:
-    tables = sorted(
-        (model._meta.db_table, model._meta.pk.column)
-        for model in apps.get_models()
-        if model._meta.app_label in AUDITED_APPS and model.__name__.startswith("Historical")
-    )
-    stage_changes = apps.get_model("invest", "StageChange")._meta.db_table
-    tables.append((stage_changes, "id"))
-    parts = ", ".join(f"(SELECT MAX({column}) FROM {table})" for table, column in tables)
-    return f"SELECT {parts}"
+    return f"SELECT MAX(id) FROM {apps.get_model('insights', 'DataChange')._meta.db_table}"
 
 
 @contextmanager
