@@ -24,10 +24,11 @@ def manifest(set_dir: Path) -> dict:
     return yaml.safe_load((set_dir / "manifest.yaml").read_text(encoding="utf-8"))
 
 
-def test_there_are_dev_and_unseen_documents():
+def test_every_document_is_dev_or_unseen_and_the_dev_part_is_large_enough():
+    # An unseen part is scored once and then joins dev; between parts there may be none.
     splits = [entry["split"] for set_dir in SETS for entry in manifest(set_dir)["documents"]]
-    assert set(splits) == {"dev", "unseen"}
-    assert splits.count("unseen") >= 32
+    assert set(splits) <= {"dev", "unseen"}
+    assert splits.count("dev") >= 60
 
 
 @pytest.mark.parametrize("set_dir", SETS, ids=lambda path: path.name)
