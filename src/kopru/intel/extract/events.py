@@ -491,6 +491,9 @@ def _resolver(inp: EventInputs, events: list[_Event]):
     """Pronouns and "the company" / "the two firms" in an argument -> the names they stand for."""
 
     def resolve(pos: int, word: str) -> list[str]:
+        if word in _FIRST_PERSON:
+            voice = _first_person_party(inp)
+            return [voice] if voice else []
         if word in {"the sides", "the parties", "the countries", "they", "their", "them"}:
             before = [e for e in events if e.evidence[0] < pos and len(e.participants) >= 2]
             if before:
@@ -705,6 +708,19 @@ def _clause_start(text: str, ss: int, cs: int) -> int:
     return ss + cut
 
 
+_FIRST_PERSON = {"we", "our", "us", "ours"}
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def _first_person_party(inp: EventInputs) -> str | None:
+    """ "We are partnering with X" in a company's or a government's own post: "we" is the publisher. A news
+    outlet is never a party (its "we" is in someone's quote)."""
+    if not inp.publisher:
+        return None
+    kinds = {rec.kind for _s, _e, rec in inp.orgs if rec.name == inp.publisher}
+    return None if not kinds or kinds == {"media"} else inp.publisher
+
+
 def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
     """'the ministry' -> the last ministry named before pos (or the publisher when it is one)."""
     noun = noun.lower()
@@ -782,6 +798,11 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         ]
         if holders:
             return [holders[-1]]
+    wm = _FIRST_PERSON_RE.search(chunk)
+    if wm and start + wm.start() < first_pos and (pm is None or wm.start() < pm.start()):
+        voice = _first_person_party(inp)
+        if voice:
+            return [voice]
     if pm and start + pm.start() < first_pos:
         person = _pronoun_person(inp, start + pm.start())
         if person is not None:

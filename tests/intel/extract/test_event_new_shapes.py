@@ -1,0 +1,41 @@
+"""Event rules for newsroom posts, readouts and press releases (session 3, round 2): one test per rule,
+on sentences written for these tests (fictional companies and officials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text, gazetteer
+from kopru.intel.extract.zones import find_zones
+
+pytestmark = pytest.mark.unit
+
+
+def _events(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
+
+
+def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
+    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
+
+
+_POST = (
+    'title: "Bringing our assistant to bank branches | Veltrix Labs"\n'
+    'source: "Veltrix Labs Blog"\n'
+    'date: "2025-03-04"\n'
+    "\n"
+    "March 4, 2025\n\n"
+    "Bringing our assistant to bank branches\n\n"
+    "Customers of Lumora Bank asked for it. Today we signed a strategic partnership with Lumora Bank\n"
+    "to bring our assistant to its branches.\n"
+)
+
+
+def test_a_newsroom_posts_front_matter_names_the_organisation_speaking_as_we():
+    zones = find_zones(_POST, gazetteer.load())
+    assert zones.own_voice == "Veltrix Labs"
+    assert zones.publisher is None  # no outlet: the post is the company's own
+
+
+def test_we_in_a_companys_own_post_is_that_company():
+    assert _has(_POST, "agreement", {"Veltrix Labs", "Lumora Bank"}, "held")
