@@ -39,3 +39,8 @@ def test_a_newsroom_posts_front_matter_names_the_organisation_speaking_as_we():
 
 def test_we_in_a_companys_own_post_is_that_company():
     assert _has(_POST, "agreement", {"Veltrix Labs", "Lumora Bank"}, "held")
+
+
+def test_a_partnership_told_in_a_companys_own_post_is_its_own():
+    post = _POST + "\nThe partnership with Dornfeld Energy, signed in May, covers three data centres.\n"
+    assert _has(post, "agreement", {"Veltrix Labs", "Dornfeld Energy"}, "held")

@@ -166,7 +166,20 @@ def find_events(inp: EventInputs) -> list[dict]:
         last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
-    return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)]
+    events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
+    _own_post_party(inp, events)
+    return [_as_dict(e) for e in events]
+
+
+def _own_post_party(inp: EventInputs, events: list[_Event]) -> None:
+    """In a company's own post every partnership it tells is its own: "a partnership with SK Telecom",
+    "Samsung C&T will work with us" name only the partner; the company speaking is the other party."""
+    voice = _first_person_party(inp)
+    if not voice or not any(rec.name == voice and rec.kind != "government" for _s, _e, rec in inp.orgs):
+        return
+    for ev in events:
+        if ev.type in {"agreement", "investment"} and ev.participants and voice not in ev.participants:
+            ev.participants = [voice, *ev.participants]
 
 
 @dataclass
