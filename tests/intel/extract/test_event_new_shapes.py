@@ -44,3 +44,8 @@ def test_we_in_a_companys_own_post_is_that_company():
 def test_a_partnership_told_in_a_companys_own_post_is_its_own():
     post = _POST + "\nThe partnership with Dornfeld Energy, signed in May, covers three data centres.\n"
     assert _has(post, "agreement", {"Veltrix Labs", "Dornfeld Energy"}, "held")
+
+
+def test_an_announced_collaboration_is_an_agreement_between_its_announcers():
+    text = "Orvana Systems and Pellmar Group also announced a strategic enterprise collaboration on Monday."
+    assert _has(text, "agreement", {"Orvana Systems", "Pellmar Group"}, "held")

@@ -145,6 +145,8 @@ _NOUNS = {
             "partnerships",
             "alliance",
             "alliances",
+            "collaboration",
+            "collaborations",
             "venture",
             "ventures",
             "merger",
