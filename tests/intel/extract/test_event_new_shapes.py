@@ -49,3 +49,12 @@ def test_a_partnership_told_in_a_companys_own_post_is_its_own():
 def test_an_announced_collaboration_is_an_agreement_between_its_announcers():
     text = "Orvana Systems and Pellmar Group also announced a strategic enterprise collaboration on Monday."
     assert _has(text, "agreement", {"Orvana Systems", "Pellmar Group"}, "held")
+
+
+def test_leaders_launching_a_named_partnership_agree_and_the_name_is_no_party():
+    text = (
+        "President Halvorsen and Chancellor Brenner today at the Presidential Palace launched the "
+        "Norway-Austria Climate and Energy Partnership."
+    )
+    events = [e for e in _events(text) if e[0] == "agreement"]
+    assert events == [("agreement", "held", {"Halvorsen", "Brenner"})]
