@@ -58,3 +58,14 @@ def test_leaders_launching_a_named_partnership_agree_and_the_name_is_no_party():
     )
     events = [e for e in _events(text) if e[0] == "agreement"]
     assert events == [("agreement", "held", {"Halvorsen", "Brenner"})]
+
+
+def test_visiting_a_web_address_is_no_visit():
+    for text in (
+        "For more information on the Velmar solution, please visit: www.velmar.example",
+        "To get started with Orvana Systems models, visit orvana.com/models today.",
+    ):
+        assert not any(t == "visit" for t, _s, _p in _events(text))
+    assert _has(
+        "Orvana Systems chief Lena Brandt will visit Izmir next week.", "visit", {"Lena Brandt"}, "planned"
+    )

@@ -232,6 +232,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
         if _already_told(text[ss:cs], etype, word, events):
             continue
+        if etype == "visit" and _WEB_VISIT_RE.match(text, ce):
+            continue  # "please visit: www.example.com", "visit our website": a reader's click, no visit
         if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
             continue  # "refused to discuss the negotiations", "did not meet": no event told
         cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
@@ -242,6 +244,11 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
     return last_company
 
 
+_WEB_VISIT_RE = re.compile(
+    r"\s*(?::|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|gov)\b"
+    r"|(?:our|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:web\s?sites?|web\s?pages?|pages?|portal|blog))",
+    re.IGNORECASE,
+)
 _REFUSED_RE = re.compile(
     r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)\s+(?:to\s+)?"
     r"(?:[\w-]+\s+){0,3}$",
