@@ -166,7 +166,20 @@ def find_events(inp: EventInputs) -> list[dict]:
         last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
-    return [_as_dict(e) for e in _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)]
+    events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
+    _own_post_party(inp, events)
+    return [_as_dict(e) for e in events]
+
+
+def _own_post_party(inp: EventInputs, events: list[_Event]) -> None:
+    """In a company's own post every partnership it tells is its own: "a partnership with SK Telecom",
+    "Samsung C&T will work with us" name only the partner; the company speaking is the other party."""
+    voice = _first_person_party(inp)
+    if not voice or not any(rec.name == voice and rec.kind != "government" for _s, _e, rec in inp.orgs):
+        return
+    for ev in events:
+        if ev.type in {"agreement", "investment"} and ev.participants and voice not in ev.participants:
+            ev.participants = [voice, *ev.participants]
 
 
 @dataclass
@@ -219,6 +232,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         seg_end = kept[idx + 1][1] if idx + 1 < len(kept) else se
         if _already_told(text[ss:cs], etype, word, events):
             continue
+        if etype == "visit" and _WEB_VISIT_RE.match(text, ce):
+            continue  # "please visit: www.example.com", "visit our website": a reader's click, no visit
         if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
             continue  # "refused to discuss the negotiations", "did not meet": no event told
         cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
@@ -229,6 +244,11 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
     return last_company
 
 
+_WEB_VISIT_RE = re.compile(
+    r"\s*(?::|https?://|www\.|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|ai|gov)\b"
+    r"|(?:our|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:web\s?sites?|web\s?pages?|pages?|portal|blog))",
+    re.IGNORECASE,
+)
 _REFUSED_RE = re.compile(
     r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)\s+(?:to\s+)?"
     r"(?:[\w-]+\s+){0,3}$",
@@ -491,6 +511,9 @@ def _resolver(inp: EventInputs, events: list[_Event]):
     """Pronouns and "the company" / "the two firms" in an argument -> the names they stand for."""
 
     def resolve(pos: int, word: str) -> list[str]:
+        if word in _FIRST_PERSON:
+            voice = _first_person_party(inp)
+            return [voice] if voice else []
         if word in {"the sides", "the parties", "the countries", "they", "their", "them"}:
             before = [e for e in events if e.evidence[0] < pos and len(e.participants) >= 2]
             if before:
@@ -705,6 +728,19 @@ def _clause_start(text: str, ss: int, cs: int) -> int:
     return ss + cut
 
 
+_FIRST_PERSON = {"we", "our", "us", "ours"}
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+
+
+def _first_person_party(inp: EventInputs) -> str | None:
+    """ "We are partnering with X" in a company's or a government's own post: "we" is the publisher. A news
+    outlet is never a party (its "we" is in someone's quote)."""
+    if not inp.publisher:
+        return None
+    kinds = {rec.kind for _s, _e, rec in inp.orgs if rec.name == inp.publisher}
+    return None if not kinds or kinds == {"media"} else inp.publisher
+
+
 def _resolve_org_noun(inp: EventInputs, noun: str, pos: int) -> str | None:
     """'the ministry' -> the last ministry named before pos (or the publisher when it is one)."""
     noun = noun.lower()
@@ -782,6 +818,11 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         ]
         if holders:
             return [holders[-1]]
+    wm = _FIRST_PERSON_RE.search(chunk)
+    if wm and start + wm.start() < first_pos and (pm is None or wm.start() < pm.start()):
+        voice = _first_person_party(inp)
+        if voice:
+            return [voice]
     if pm and start + pm.start() < first_pos:
         person = _pronoun_person(inp, start + pm.start())
         if person is not None:

@@ -416,7 +416,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 
     title = document.title or _title_from_text(document.text, zones)  # as printed, not re-cased
     published = document.published or _published_from_dateline(zones) or _published_from_text(text)
-    publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
+    publisher = document.publisher or zones.publisher or zones.own_voice or _publisher_from_text(text, orgs)
     _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
     if corrections:
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)

@@ -145,6 +145,8 @@ _NOUNS = {
             "partnerships",
             "alliance",
             "alliances",
+            "collaboration",
+            "collaborations",
             "venture",
             "ventures",
             "merger",
@@ -398,7 +400,7 @@ def _is_trigger(tok) -> str | None:
     if (
         tok.tag_ in {"NN", "NNS", "NNP"}
         and low in _NOUNS
-        and not tok.ent_type_
+        and (not tok.ent_type_ or _named_pact(tok))
         and (tok.text[:1].islower() or (tok.i > 0 and tok.nbor(-1).text[:1].isupper()))  # "a State Visit"
     ):
         if tok.dep_ == "compound":
@@ -412,6 +414,21 @@ def _is_trigger(tok) -> str | None:
             return None  # "Turkcell's stake in Irancell": a holding, not a purchase
         return _NOUNS[low]
     return None
+
+
+_PACT_NAMES = {"partnership", "agreement", "accord", "pact", "treaty", "compact"}
+
+
+def _named_pact(tok) -> bool:
+    """ "launched the U.S.-Germany Climate and Energy Partnership": a named partnership launched or signed
+    by its parties is their agreement (the name's last word, object of a verb)."""
+    return (
+        tok.lower_ in _PACT_NAMES
+        and tok.ent_iob_ in {"I", "B"}
+        and (tok.i + 1 >= len(tok.doc) or tok.nbor(1).ent_iob_ != "I")
+        and tok.dep_ in {"dobj", "nsubjpass"}
+        and tok.head.tag_.startswith("VB")
+    )
 
 
 def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
@@ -474,6 +491,9 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             parties = _noun_parties(tok, etype, actors, inp)
             noun = tok
         parties = list(dict.fromkeys(parties))
+        if etype == "agreement" and tok.ent_type_:  # a named pact is no party to itself
+            own_name = {name for _s, _e, name in actors.overlapping(tok.idx, tok.idx + len(tok))}
+            parties = [p for p in parties if p not in own_name]
         if not parties:
             continue
         anaphoric = noun is not None and any(

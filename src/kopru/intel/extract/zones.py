@@ -49,6 +49,14 @@ _RELATED_RE = re.compile(
     re.MULTILINE,
 )
 _LINK_LINES = 12
+# a newsroom post's front matter names the publisher: `source: "OpenAI Blog"` or a title that ends
+# " | OpenAI"; the words after the name say which of its pages it came from
+_FRONT_MATTER_RE = re.compile(r"\A(?:---\n)?(?P<body>(?:[a-z_]+:[^\n]*\n){2,})")
+_FM_SOURCE_RE = re.compile(
+    r"^source:\s*[\"']?(?P<who>[^\"'\n]+?)\s+(?:Blog|News|Newsroom|Press(?: Room)?|Press Releases)[\"']?\s*$",
+    re.MULTILINE,
+)
+_FM_TITLE_RE = re.compile(r"^title:\s*[\"'][^\n]*\s\|\s(?P<who>[^|\"'\n]{2,40})[\"']\s*$", re.MULTILINE)
 
 
 def _link_list(text: str, start: int) -> int:
@@ -70,6 +78,7 @@ class Zones:
     credit_names: list[tuple[int, int, str]]  # (start, end, surface) of names in credits/bylines
     publisher: str | None = None
     dateline: tuple[str, str | None] | None = None  # (place, date text) from a wire dateline
+    own_voice: str | None = None  # the organisation whose own newsroom post this is (its "we")
 
     def contains(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.spans)
@@ -102,6 +111,12 @@ def find_zones(text: str, gaz: Gazetteer) -> Zones:
         dateline = (m.group("place"), m.group("date"))
         publisher = publisher or _org_name(m.group("who").strip(), gaz) or m.group("who").strip()
         names.append((m.start("who"), m.end("who"), m.group("who")))
+    fm = _FRONT_MATTER_RE.match(text)
+    own_voice = None
+    if fm:
+        m = _FM_TITLE_RE.search(fm.group("body")) or _FM_SOURCE_RE.search(fm.group("body"))
+        if m:
+            own_voice = m.group("who").strip()
     # a closing line that is only an outlet's name ("TRT World", "Xinhua")
     lines = [(lm.start(), lm.end(), lm.group()) for lm in re.finditer(r"[^\n]+", text)]
     if len(lines) > 1:
@@ -112,7 +127,9 @@ def find_zones(text: str, gaz: Gazetteer) -> Zones:
             spans.append((s, e))
             names.append((s + last.find(cleaned), s + last.find(cleaned) + len(cleaned), cleaned))
             publisher = publisher or org.name
-    return Zones(spans=sorted(spans), credit_names=names, publisher=publisher, dateline=dateline)
+    return Zones(
+        spans=sorted(spans), credit_names=names, publisher=publisher, dateline=dateline, own_voice=own_voice
+    )
 
 
 def _org_name(surface: str, gaz: Gazetteer) -> str | None:

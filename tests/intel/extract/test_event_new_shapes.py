@@ -1,0 +1,71 @@
+"""Event rules for newsroom posts, readouts and press releases (session 3, round 2): one test per rule,
+on sentences written for these tests (fictional companies and officials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text, gazetteer
+from kopru.intel.extract.zones import find_zones
+
+pytestmark = pytest.mark.unit
+
+
+def _events(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
+
+
+def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
+    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
+
+
+_POST = (
+    'title: "Bringing our assistant to bank branches | Veltrix Labs"\n'
+    'source: "Veltrix Labs Blog"\n'
+    'date: "2025-03-04"\n'
+    "\n"
+    "March 4, 2025\n\n"
+    "Bringing our assistant to bank branches\n\n"
+    "Customers of Lumora Bank asked for it. Today we signed a strategic partnership with Lumora Bank\n"
+    "to bring our assistant to its branches.\n"
+)
+
+
+def test_a_newsroom_posts_front_matter_names_the_organisation_speaking_as_we():
+    zones = find_zones(_POST, gazetteer.load())
+    assert zones.own_voice == "Veltrix Labs"
+    assert zones.publisher is None  # no outlet: the post is the company's own
+
+
+def test_we_in_a_companys_own_post_is_that_company():
+    assert _has(_POST, "agreement", {"Veltrix Labs", "Lumora Bank"}, "held")
+
+
+def test_a_partnership_told_in_a_companys_own_post_is_its_own():
+    post = _POST + "\nThe partnership with Dornfeld Energy, signed in May, covers three data centres.\n"
+    assert _has(post, "agreement", {"Veltrix Labs", "Dornfeld Energy"}, "held")
+
+
+def test_an_announced_collaboration_is_an_agreement_between_its_announcers():
+    text = "Orvana Systems and Pellmar Group also announced a strategic enterprise collaboration on Monday."
+    assert _has(text, "agreement", {"Orvana Systems", "Pellmar Group"}, "held")
+
+
+def test_leaders_launching_a_named_partnership_agree_and_the_name_is_no_party():
+    text = (
+        "President Halvorsen and Chancellor Brenner today at the Presidential Palace launched the "
+        "Norway-Austria Climate and Energy Partnership."
+    )
+    events = [e for e in _events(text) if e[0] == "agreement"]
+    assert events == [("agreement", "held", {"Halvorsen", "Brenner"})]
+
+
+def test_visiting_a_web_address_is_no_visit():
+    for text in (
+        "For more information on the Velmar solution, please visit: www.velmar.example",
+        "To get started with Orvana Systems models, visit orvana.com/models today.",
+    ):
+        assert not any(t == "visit" for t, _s, _p in _events(text))
+    assert _has(
+        "Orvana Systems chief Lena Brandt will visit Izmir next week.", "visit", {"Lena Brandt"}, "planned"
+    )
