@@ -2,14 +2,20 @@
 
 import io
 import json
+import pickle
+import re
+from pathlib import Path
 
 import pytest
 
 from kopru.invest.economics.cli import main
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.explanations import explain
 from kopru.invest.economics.messages import TEMPLATES, english, from_dict, with_text
 
 pytestmark = pytest.mark.unit
+
+SRC = Path(__file__).resolve().parents[3] / "src" / "kopru" / "invest"
 
 
 def test_english_words_a_message_with_codes_and_plain_percentages():
@@ -64,3 +70,39 @@ def test_the_market_access_json_keeps_the_contracts_string_fields():
     assert result["origin"]["basis_message"] == {"key": "origin.made_in", "params": {"country": "CN"}}
     assert all(isinstance(note, str) for note in result["notes"])
     assert result["ad_valorem_total"] == 0.27
+
+
+def test_an_input_error_carries_its_key_and_stays_the_english_sentence():
+    error = bad_input("plant.capex", "error.not_negative", value="-3")
+    assert (error.field, error.explanation) == ("plant.capex", explain("error.not_negative", value="-3"))
+    assert (error.message, str(error)) == (
+        "must not be negative, got -3",
+        "plant.capex: must not be negative, got -3",
+    )
+
+
+def test_an_input_error_in_a_parser_s_own_words_is_kept_as_written():
+    error = InputError("scenario", "not valid YAML: mapping values are not allowed here")
+    assert error.explanation == explain(
+        "error.text", text="not valid YAML: mapping values are not allowed here"
+    )
+    assert str(error) == "scenario: not valid YAML: mapping values are not allowed here"
+
+
+def test_an_input_error_survives_pickling_with_its_key():
+    error = pickle.loads(pickle.dumps(bad_input("seed", "error.seed", maximum=10, value="-1")))
+    assert (error.field, error.explanation.key, str(error)) == (
+        "seed",
+        "error.seed",
+        "seed: must be a whole number 0..10, got -1",
+    )
+
+
+def test_every_error_key_the_engine_raises_has_a_template_and_every_template_is_raised():
+    raised = set()
+    for path in SRC.rglob("*.py"):
+        raised |= set(
+            re.findall(r'bad_input\(\s*[^,()]+,\s*"(error\.[a-z0-9_.]+)"', path.read_text(encoding="utf-8"))
+        )
+    assert raised - set(TEMPLATES) == set()
+    assert {key for key in TEMPLATES if key.startswith("error.")} - raised == {"error.text"}

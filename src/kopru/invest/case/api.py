@@ -22,7 +22,7 @@ from kopru.invest.case.domain.inputs import MAX_DRAWS, parse_fx, parse_inputs
 from kopru.invest.case.forms import CaseForm
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.case.views import access_case
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.fx import Money, validate_currency
 from kopru.invest.economics.incentives import estimate_incentives
 from kopru.invest.economics.landed_cost import landed_cost
@@ -32,6 +32,7 @@ from kopru.invest.economics.montecarlo import ranges_from_dict, run_monte_carlo
 from kopru.invest.economics.plant import evaluate_plant, plant_inputs_from_dict
 from kopru.invest.economics.scenario import _apply_incentives  # the CLI's rule for filling the rates
 from kopru.invest.economics.sources import parse_date
+from kopru.invest.explanations import render
 from kopru.invest.rule_data import economic_rules
 from kopru.ui.api import api_fetch, api_require
 from kopru.ui.errors import ValidationErrorOut, field_error, from_form, unprocessable
@@ -46,7 +47,7 @@ class ErrorOut(Schema):
 
 def _422(error: InputError, prefix: str = "") -> ValidationError:
     return unprocessable(
-        field_error(["body", "payload", *f"{prefix}{error.field}".split(".")], error.message)
+        field_error(["body", "payload", *f"{prefix}{error.field}".split(".")], render(error.explanation))
     )
 
 
@@ -141,9 +142,7 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
     """As `kopru plant-case --format json`, with the scenario given inline; at most 100,000 draws."""
     try:
         if not 0 <= payload.draws <= MAX_DRAWS:
-            raise InputError(
-                "draws", f"must be 0..{MAX_DRAWS:,} here (0 = no Monte Carlo), got {payload.draws}"
-            )
+            raise bad_input("draws", "error.draws_here", maximum=MAX_DRAWS, value=f"{payload.draws}")
         plant_raw = dict(payload.plant)
         estimate, notes = None, []
         if payload.incentives is not None:
@@ -161,7 +160,7 @@ def plant_case(request: HttpRequest, payload: PlantCaseIn):
                     capacity=request_in.capacity,
                 )
             except InputError as error:
-                raise InputError(f"incentives.{error.field}", error.message) from error
+                raise InputError(f"incentives.{error.field}", error.explanation) from error
             plant_raw, notes = _apply_incentives(plant_raw, estimate)
         inputs = plant_inputs_from_dict(plant_raw)
         ranges = ranges_from_dict(payload.ranges)

@@ -13,6 +13,7 @@ from kopru.invest.economics.incentives import SCHEME_TYPES
 from kopru.invest.economics.montecarlo import DISTRIBUTIONS, MAX_SEED
 from kopru.invest.economics.plant import RANGEABLE
 from kopru.invest.economics.rule_tables import Rules
+from kopru.invest.explanations import render
 from kopru.invest.l10n import country as country_name
 from kopru.invest.labels import CODE_LABELS, parameter_label
 from kopru.ui.forms import DATE_INPUT, VISIBILITY_FIELDS, RecordForm, RecordMeta
@@ -125,10 +126,10 @@ def input_label(path: str) -> str:
 
 
 def field_message(error: InputError) -> str:
-    """The engine's message for a form field, in the reader's language where it is a common one."""
-    if error.message == "is required":
+    """The engine's message for a form field, in the reader's language (a missing value in Django's words)."""
+    if error.explanation.key == "error.required":
         return str(forms.Field.default_error_messages["required"])
-    return error.message
+    return render(error.explanation)
 
 
 def _pairs_text(table: dict[str, Any]) -> str:

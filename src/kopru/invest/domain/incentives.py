@@ -10,6 +10,7 @@ from django.utils import timezone
 from kopru.invest.economics.errors import InputError
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
+from kopru.invest.explanations import render
 from kopru.invest.models import Opportunity
 from kopru.invest.rule_data import economic_rules
 from kopru.invest.validators import province_rows
@@ -48,7 +49,7 @@ def offered_incentives(opportunity: Opportunity, on: dt.date | None = None) -> O
             eligible_investment=eligible,
         )
     except InputError as error:
-        return OfferedIncentives(None, str(error))
+        return OfferedIncentives(None, f"{error.field}: {render(error.explanation)}")
     previous = None
     if all(line.status == "not_known" for line in estimate.lines if line.rate is None and line.value is None):
         previous = _last_regional_estimate(opportunity, estimate.date, eligible)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.rule_tables import Rules
 from kopru.invest.economics.sources import SourceRef
@@ -312,5 +312,5 @@ def find_rule_row(rules: Rules, row_id: str) -> RuleRow:
     """The row with this id; an unknown id is an error naming `row_id` (a UI answers 404)."""
     row = rule_rows(rules).get(row_id)
     if row is None:
-        raise InputError("row_id", f"no rule row {row_id!r} in {rules.data_dir}")
+        raise bad_input("row_id", "error.no_rule_row", value=repr(row_id), folder=f"{rules.data_dir}")
     return row

@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any, TextIO
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.market_access import MarketAccessResult, assess_market_access
 from kopru.invest.economics.messages import english, with_text
 from kopru.invest.economics.montecarlo import run_monte_carlo
@@ -62,13 +62,13 @@ def _float_arg(value: str | None, field: str) -> float | None:
     try:
         return float(value)
     except ValueError as error:
-        raise InputError(field, f"expected a number, got {value!r}") from error
+        raise bad_input(field, "error.not_a_number", value=repr(value)) from error
 
 
 def _require(args: argparse.Namespace, *names: str) -> None:
     for name in names:
         if getattr(args, name) in (None, ""):
-            raise InputError(name, f"--{name.replace('_', '-')} is required")
+            raise bad_input(name, "error.option_required", option=name.replace("_", "-"))
 
 
 def _print_text(result: MarketAccessResult, out: TextIO) -> None:
@@ -154,14 +154,14 @@ def _int_arg(value: str, field: str) -> int:
     try:
         return int(value)
     except ValueError as error:
-        raise InputError(field, f"expected an integer, got {value!r}") from error
+        raise bad_input(field, "error.not_an_integer", value=repr(value)) from error
 
 
 def _run_plant(argv: list[str], out: TextIO) -> int:
     args = _plant_parser().parse_args(argv)
     draws, seed = _int_arg(args.draws, "draws"), _int_arg(args.seed, "seed")
     if draws < 0:
-        raise InputError("draws", f"must not be negative, got {draws}")
+        raise bad_input("draws", "error.not_negative", value=f"{draws}")
     scenario = load_scenario(args.scenario, load_rules(args.data_dir))
     deterministic = evaluate_plant(scenario.inputs)
     monte_carlo = run_monte_carlo(scenario.inputs, scenario.ranges, draws, seed) if draws else None

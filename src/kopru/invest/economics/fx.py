@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -15,7 +15,7 @@ _CURRENCY = re.compile(r"^[A-Z]{3}$")
 def validate_currency(code: str, field_name: str) -> str:
     value = (code or "").strip().upper()
     if not _CURRENCY.match(value):
-        raise InputError(field_name, f"{code!r} is not an ISO 4217 currency code (three letters)")
+        raise bad_input(field_name, "error.currency_code", value=repr(code))
     return value
 
 
@@ -42,7 +42,7 @@ class ExchangeRates:
         for code, rate in self.rates.items():
             validate_currency(code, f"fx.rates.{code}")
             if not rate > 0:
-                raise InputError(f"fx.rates.{code}", f"rate must be positive, got {rate}")
+                raise bad_input(f"fx.rates.{code}", "error.rate_not_positive", value=f"{rate}")
 
     def convert(self, money: Money, to: str, purpose: str = "") -> Money:
         """Convert via the base currency; a currency without a rate is an error, never a silent 1.0."""
@@ -58,8 +58,11 @@ class ExchangeRates:
 
     def _rate(self, currency: str, purpose: str) -> float:
         if currency not in self.rates:
-            why = f" (needed for {purpose})" if purpose else ""
-            raise InputError("fx", f"no exchange rate {self.base}/{currency} given{why}")
+            if purpose:
+                raise bad_input(
+                    "fx", "error.no_fx_rate_for", base=self.base, currency=currency, purpose=purpose
+                )
+            raise bad_input("fx", "error.no_fx_rate", base=self.base, currency=currency)
         return self.rates[currency]
 
     def to_dict(self) -> dict[str, Any]:

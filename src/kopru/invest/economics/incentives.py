@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.explanations import Explanation, data_note, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.rule_tables import Instrument, Province, Rules, Scheme
@@ -82,7 +82,7 @@ def find_province(rules: Rules, name: str) -> list[Province]:
     wanted = fold_turkish(name)
     found = [p for p in rules.provinces if fold_turkish(p.name) == wanted or p.plate == name.strip().zfill(2)]
     if not found:
-        raise InputError("province", f"{name!r} is not one of Türkiye's 81 provinces (name or plate code)")
+        raise bad_input("province", "error.province", value=repr(name))
     return found
 
 
@@ -93,7 +93,7 @@ def _scheme_on(rules: Rules, scheme_type: str, on: dt.date) -> Scheme:
         if s.ref.in_force(on) and any(scheme_type in i.scheme_types for i in s.instruments)
     ]
     if not candidates:
-        raise InputError("date", f"no {scheme_type} incentive scheme recorded in force on {on}")
+        raise bad_input("date", "error.no_scheme", scheme_type=scheme_type, date=f"{on}")
     return max(candidates, key=lambda s: s.ref.effective_from)
 
 
@@ -116,14 +116,18 @@ def _line(
 
 def _check_request(scheme_type: str, capacity: dict[str, float], eligible_investment: Money | None) -> None:
     if scheme_type not in SCHEME_TYPES:
-        raise InputError("scheme_type", f"{scheme_type!r}: use one of {', '.join(SCHEME_TYPES)}")
+        raise bad_input(
+            "scheme_type", "error.use_one_of", value=repr(scheme_type), choices=", ".join(SCHEME_TYPES)
+        )
     for unit, value in capacity.items():
         if unit not in CAPACITY_UNITS:
-            raise InputError(f"capacity.{unit}", f"unknown capacity unit; use {', '.join(CAPACITY_UNITS)}")
+            raise bad_input(
+                f"capacity.{unit}", "error.unknown_capacity_unit", choices=", ".join(CAPACITY_UNITS)
+            )
         if value < 0:
-            raise InputError(f"capacity.{unit}", f"must not be negative, got {value}")
+            raise bad_input(f"capacity.{unit}", "error.not_negative", value=f"{value}")
     if eligible_investment is not None and eligible_investment.amount < 0:
-        raise InputError("eligible_investment", f"must not be negative, got {eligible_investment.amount}")
+        raise bad_input("eligible_investment", "error.not_negative", value=f"{eligible_investment.amount}")
 
 
 def _region(scheme, scheme_type: str, provinces, on: dt.date, notes: list[Explanation]) -> int | None:
@@ -131,7 +135,7 @@ def _region(scheme, scheme_type: str, provinces, on: dt.date, notes: list[Explan
     if scheme.regions_from:
         matching = [p for p in provinces if p.scheme == scheme.regions_from and p.ref.in_force(on)]
         if not matching:
-            raise InputError("date", f"no region list of {scheme.regions_from} in force on {on}")
+            raise bad_input("date", "error.no_region_list", regions=f"{scheme.regions_from}", date=f"{on}")
         notes.append(
             explain(
                 "incentives.region",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import ExchangeRates, Money
 from kopru.invest.economics.market_access import MarketAccessResult
@@ -65,7 +65,7 @@ class LandedCost:
 
 def _non_negative(money: Money, field_name: str) -> None:
     if money.amount < 0:
-        raise InputError(field_name, f"must not be negative, got {money.amount}")
+        raise bad_input(field_name, "error.not_negative", value=f"{money.amount}")
 
 
 def _converter(fx: ExchangeRates | None, currency: str):
@@ -75,8 +75,8 @@ def _converter(fx: ExchangeRates | None, currency: str):
         if money.currency == currency:
             return money
         if fx is None:
-            raise InputError(
-                "fx", f"no exchange rates given; {money.currency} -> {currency} needed for {purpose}"
+            raise bad_input(
+                "fx", "error.no_fx_rates", source=money.currency, target=currency, purpose=purpose
             )
         return fx.convert(money, currency, purpose)
 
@@ -92,7 +92,7 @@ def _duty_amount(duty, customs_value: float, to_ccy, area_m2_per_unit, notes: li
     quantity = 1.0
     if duty.specific.unit == "m2":
         if area_m2_per_unit is None or area_m2_per_unit <= 0:
-            raise InputError("area_m2_per_unit", f"{duty.ref.row_id} is levied per m²: give the module area")
+            raise bad_input("area_m2_per_unit", "error.levied_per_m2", row=duty.ref.row_id)
         quantity = area_m2_per_unit
     specific_amount = per_unit.amount * quantity
     if duty.specific.basis != "minimum":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kopru.invest.economics.duties import DutyLine, ad_valorem_total, specific_parts
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.explanations import Explanation, data_note, explain
 from kopru.invest.economics.origin import OriginAssessment, screen_turkish_origin
 from kopru.invest.economics.rule_tables import (
@@ -85,11 +85,11 @@ def resolve_product(rules: Rules, text: str) -> ProductRef:
     digits = re.sub(r"[\s.]", "", text)
     if digits.isdigit():
         if not 4 <= len(digits) <= 10:
-            raise InputError("product", f"HS code {text!r} must have 4 to 10 digits")
+            raise bad_input("product", "error.hs_digits", value=repr(text))
         matching_key = next((p.key for p in rules.products.values() if p.hs == digits), None)
         return ProductRef(key=matching_key, hs=digits)
     known = ", ".join(sorted(rules.products))
-    raise InputError("product", f"unknown product {text!r}: give an HS code (4-10 digits) or one of {known}")
+    raise bad_input("product", "error.unknown_product", value=repr(text), known=known)
 
 
 def validate_country(rules: Rules, code: str, field_name: str, allow_eu: bool = False) -> str:
@@ -97,7 +97,7 @@ def validate_country(rules: Rules, code: str, field_name: str, allow_eu: bool = 
     if allow_eu and value == "EU":
         return value
     if value not in rules.countries:
-        raise InputError(field_name, f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+        raise bad_input(field_name, "error.country_code", value=repr(code))
     return value
 
 
@@ -106,17 +106,12 @@ def _mfn_row(rules: Rules, hs: str, on: dt.date) -> MfnRow:
     if not matching:
         narrower = sorted(row.hs for row in rules.mfn if row.hs.startswith(hs))
         if narrower:
-            raise InputError(
-                "product",
-                f"HS {hs} is broader than the tariff rows ({', '.join(narrower)}); give a longer code",
-            )
-        raise InputError(
-            "product", f"no tariff row for HS {hs} (the tariff data covers {len(rules.mfn)} headings)"
-        )
+            raise bad_input("product", "error.hs_too_broad", hs=hs, rows=", ".join(narrower))
+        raise bad_input("product", "error.no_tariff_row", hs=hs, headings=len(rules.mfn))
     in_force = [row for row in matching if row.ref.in_force(on)]
     if not in_force:
         earliest = min(row.ref.effective_from for row in matching)
-        raise InputError("date", f"no tariff rule for HS {hs} in force on {on} (rules start {earliest})")
+        raise bad_input("date", "error.no_tariff_in_force", hs=hs, date=f"{on}", start=f"{earliest}")
     return max(in_force, key=lambda row: len(row.hs))
 
 
@@ -214,7 +209,9 @@ def trade_defence_lines(
     price undertaking for the model turns the line into an exemption."""
     coverage = rules.trade_defence_coverage[imposed_by]
     if on < coverage:
-        raise InputError("date", f"{imposed_by} trade-defence data starts {coverage}; {on} is earlier")
+        raise bad_input(
+            "date", "error.defence_data_starts", imposed_by=imposed_by, start=f"{coverage}", date=f"{on}"
+        )
     lines: list[DutyLine] = []
     exempt: list[DutyLine] = []
     notes: list[Explanation] = []
@@ -275,8 +272,8 @@ def _turkiye_additional_lines(
     rules: Rules, hs: str, origin: str, on: dt.date, incentive_certificate: bool
 ) -> tuple[list[DutyLine], list[DutyLine], list[Explanation]]:
     if on < rules.tr_additional_coverage:
-        raise InputError(
-            "date", f"Türkiye additional-duty data starts {rules.tr_additional_coverage}; {on} is earlier"
+        raise bad_input(
+            "date", "error.tr_additional_data_starts", start=f"{rules.tr_additional_coverage}", date=f"{on}"
         )
     lines: list[DutyLine] = []
     exempt: list[DutyLine] = []
@@ -324,9 +321,7 @@ def _regime(rules: Rules, destination: str) -> str:
         return "EU"
     if destination == "TR":
         return "TR"
-    raise InputError(
-        "destination", f"{destination}: tariff data exists only for EU (or a member state) and TR"
-    )
+    raise bad_input("destination", "error.destination_not_covered", destination=destination)
 
 
 def _input_notes(rules, product_ref, made_in, destination, local_value_share) -> list[Explanation]:
@@ -413,7 +408,7 @@ def assess_market_access(
     made_in = validate_country(rules, made_in, "made_in")
     destination = validate_country(rules, destination, "destination", allow_eu=True)
     if local_value_share is not None and not 0.0 <= local_value_share <= 1.0:
-        raise InputError("local_value_share", f"{local_value_share} is outside 0..1")
+        raise bad_input("local_value_share", "error.share_outside", value=f"{local_value_share}")
     regime = _regime(rules, destination)
     hs = product_ref.hs
     mfn = _mfn_row(rules, hs, on)  # validates HS and date even where the MFN does not end up applying

@@ -328,6 +328,149 @@ TEMPLATES: dict[str, tuple[str, dict[str, str]]] = {
     "rule.title.customs_union": (gettext_noop("EU–Türkiye Customs Union"), {}),
     "rule.title.origin_model": (gettext_noop("Origin-risk screening model"), {}),
     "rule.title.instrument": (gettext_noop("Incentive instrument: %(instrument)s"), {"instrument": "code"}),
+    # bad input (`InputError`): what is wrong with a field; `value` echoes what was given, as given
+    "error.text": ("%(text)s", {"text": "text"}),  # a parser's or a file's own words, kept as written
+    "error.required": (gettext_noop("is required"), {}),
+    "error.required_date": (gettext_noop("is required (YYYY-MM-DD: the rules in force that day apply)"), {}),
+    "error.missing": (gettext_noop("missing"), {}),
+    "error.not_negative": (gettext_noop("must not be negative, got %(value)s"), {"value": "text"}),
+    "error.not_positive": (gettext_noop("must be positive"), {}),
+    "error.rate_not_positive": (gettext_noop("rate must be positive, got %(value)s"), {"value": "text"}),
+    "error.not_finite": (gettext_noop("must be a finite number"), {}),
+    "error.not_a_number": (gettext_noop("expected a number, got %(value)s"), {"value": "text"}),
+    "error.not_an_integer": (gettext_noop("expected an integer, got %(value)s"), {"value": "text"}),
+    "error.not_text": (gettext_noop("expected text, got %(value)s"), {"value": "text"}),
+    "error.not_true_false": (gettext_noop("expected true or false, got %(value)s"), {"value": "text"}),
+    "error.not_a_date": (gettext_noop("expected a date YYYY-MM-DD, got %(value)s"), {"value": "text"}),
+    "error.not_an_object": (gettext_noop("expected a JSON object"), {}),
+    "error.not_plant_inputs": (gettext_noop("expected an object of plant inputs"), {}),
+    "error.expected_shape": (gettext_noop("expected %(shape)s"), {"shape": "text"}),
+    "error.not_country_list": (
+        gettext_noop("expected a list of country codes, got %(value)s"),
+        {"value": "text"},
+    ),
+    "error.within": (gettext_noop("must be within %(low)s..%(high)s"), {}),
+    "error.within_got": (gettext_noop("must be %(low)s..%(high)s, got %(value)s"), {"value": "text"}),
+    "error.at_least": (gettext_noop("must be >= %(minimum)s"), {}),
+    "error.above": (gettext_noop("must be > %(minimum)s"), {}),
+    "error.share_outside": (gettext_noop("%(value)s is outside 0..1"), {"value": "text"}),
+    "error.draws_here": (
+        gettext_noop("must be 0..%(maximum)s here (0 = no Monte Carlo), got %(value)s"),
+        {"value": "text"},
+    ),
+    "error.seed": (gettext_noop("must be a whole number 0..%(maximum)s, got %(value)s"), {"value": "text"}),
+    "error.use_one_of": (
+        gettext_noop("%(value)s: use one of %(choices)s"),
+        {"value": "text", "choices": "text"},
+    ),
+    "error.unknown_capacity_unit": (
+        gettext_noop("unknown capacity unit; use %(choices)s"),
+        {"choices": "text"},
+    ),
+    "error.unknown_field": (gettext_noop("unknown field; known: %(known)s"), {"known": "text"}),
+    "error.country_code": (
+        gettext_noop("%(value)s is not an ISO 3166-1 alpha-2 country code"),
+        {"value": "text"},
+    ),
+    "error.currency_code": (
+        gettext_noop("%(value)s is not an ISO 4217 currency code (three letters)"),
+        {"value": "text"},
+    ),
+    "error.province": (
+        gettext_noop("%(value)s is not one of Türkiye's 81 provinces (name or plate code)"),
+        {"value": "text"},
+    ),
+    "error.choose_destination": (
+        gettext_noop("choose at least one destination (EU, an EU member state or TR)"),
+        {},
+    ),
+    "error.freight_pair": (gettext_noop("give two amounts: freight from the origin and from Türkiye"), {}),
+    "error.fx_as_of": (gettext_noop("give the date the exchange rates were published"), {}),
+    "error.no_fx_rates": (
+        gettext_noop("no exchange rates given; %(source)s -> %(target)s needed for %(purpose)s"),
+        {"source": "text", "target": "text", "purpose": "text"},
+    ),
+    "error.no_fx_rate": (
+        gettext_noop("no exchange rate %(base)s/%(currency)s given"),
+        {"base": "text", "currency": "text"},
+    ),
+    "error.no_fx_rate_for": (
+        gettext_noop("no exchange rate %(base)s/%(currency)s given (needed for %(purpose)s)"),
+        {"base": "text", "currency": "text", "purpose": "text"},
+    ),
+    "error.levied_per_m2": (gettext_noop("%(row)s is levied per m²: give the module area"), {"row": "text"}),
+    "error.incentive_not_known": (
+        gettext_noop("not known for %(scheme)s (%(row)s); set plant.%(name)s explicitly"),
+        {"scheme": "text", "row": "text", "name": "text"},
+    ),
+    "error.no_scheme": (
+        gettext_noop("no %(scheme_type)s incentive scheme recorded in force on %(date)s"),
+        {"scheme_type": "text"},
+    ),
+    "error.no_region_list": (
+        gettext_noop("no region list of %(regions)s in force on %(date)s"),
+        {"regions": "text"},
+    ),
+    "error.hs_digits": (gettext_noop("HS code %(value)s must have 4 to 10 digits"), {"value": "text"}),
+    "error.unknown_product": (
+        gettext_noop("unknown product %(value)s: give an HS code (4-10 digits) or one of %(known)s"),
+        {"value": "text", "known": "text"},
+    ),
+    "error.hs_too_broad": (
+        gettext_noop("HS %(hs)s is broader than the tariff rows (%(rows)s); give a longer code"),
+        {"hs": "text", "rows": "text"},
+    ),
+    "error.no_tariff_row": (
+        gettext_noop("no tariff row for HS %(hs)s (the tariff data covers %(headings)s headings)"),
+        {"hs": "text"},
+    ),
+    "error.no_tariff_in_force": (
+        gettext_noop("no tariff rule for HS %(hs)s in force on %(date)s (rules start %(start)s)"),
+        {"hs": "text"},
+    ),
+    "error.defence_data_starts": (
+        gettext_noop("%(imposed_by)s trade-defence data starts %(start)s; %(date)s is earlier"),
+        {"imposed_by": "text"},
+    ),
+    "error.tr_additional_data_starts": (
+        gettext_noop("Türkiye additional-duty data starts %(start)s; %(date)s is earlier"),
+        {},
+    ),
+    "error.destination_not_covered": (
+        gettext_noop("%(destination)s: tariff data exists only for EU (or a member state) and TR"),
+        {"destination": "text"},
+    ),
+    "error.no_rule_row": (
+        gettext_noop("no rule row %(value)s in %(folder)s"),
+        {"value": "text", "folder": "text"},
+    ),
+    "error.option_required": (gettext_noop("--%(option)s is required"), {"option": "text"}),
+    "error.plant.first_year": (gettext_noop("must fall inside the horizon (0-based year index)"), {}),
+    "error.plant.phasing_count": (gettext_noop("give 1..horizon_years shares"), {}),
+    "error.plant.phasing_sum": (
+        gettext_noop("shares must be >= 0 and sum to 1, got %(value)s"),
+        {"value": "text"},
+    ),
+    "error.plant.ramp_up": (gettext_noop("give utilisation shares in 0..1.5 per production year"), {}),
+    "error.plant.terminal_growth": (
+        gettext_noop("must be below discount_rate in every draw (Gordon growth)"),
+        {},
+    ),
+    "error.range.not_rangeable": (
+        gettext_noop("cannot be ranged; use one of %(choices)s"),
+        {"choices": "text"},
+    ),
+    "error.range.min_above_max": (
+        gettext_noop("min %(low)s > max %(high)s"),
+        {"low": "text", "high": "text"},
+    ),
+    "error.range.needs_mode": (gettext_noop("triangular needs a mode"), {}),
+    "error.range.mode_outside": (
+        gettext_noop("mode %(mode)s outside [%(low)s, %(high)s]"),
+        {"mode": "text", "low": "text", "high": "text"},
+    ),
+    "error.range.no_base": (gettext_noop("has no base value in the plant inputs"), {}),
+    "error.range.bad_number": (gettext_noop("bad number: %(text)s"), {"text": "text"}),
 }
 
 Message = Explanation | dict[str, Any]

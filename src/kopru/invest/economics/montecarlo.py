@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.plant import RANGEABLE, PlantInputs, check_values, evaluate_arrays
 
 DISTRIBUTIONS = ("triangular", "uniform")
@@ -26,18 +26,27 @@ class Range:
     def validate(self, name: str) -> None:
         field = f"ranges.{name}"
         if name not in RANGEABLE:
-            raise InputError(field, f"cannot be ranged; use one of {', '.join(RANGEABLE)}")
+            raise bad_input(field, "error.range.not_rangeable", choices=", ".join(RANGEABLE))
         if self.distribution not in DISTRIBUTIONS:
-            raise InputError(
-                f"{field}.distribution", f"{self.distribution!r}: use {' or '.join(DISTRIBUTIONS)}"
+            raise bad_input(
+                f"{field}.distribution",
+                "error.use_one_of",
+                value=repr(self.distribution),
+                choices=", ".join(DISTRIBUTIONS),
             )
         if self.low > self.high:
-            raise InputError(field, f"min {self.low:g} > max {self.high:g}")
+            raise bad_input(field, "error.range.min_above_max", low=f"{self.low:g}", high=f"{self.high:g}")
         if self.distribution == "triangular":
             if self.mode is None:
-                raise InputError(f"{field}.mode", "triangular needs a mode")
+                raise bad_input(f"{field}.mode", "error.range.needs_mode")
             if not self.low <= self.mode <= self.high:
-                raise InputError(f"{field}.mode", f"mode {self.mode:g} outside [{self.low:g}, {self.high:g}]")
+                raise bad_input(
+                    f"{field}.mode",
+                    "error.range.mode_outside",
+                    mode=f"{self.mode:g}",
+                    low=f"{self.low:g}",
+                    high=f"{self.high:g}",
+                )
         check_values({name: [self.low, self.high]}, "ranges")
 
     def sample(self, rng: np.random.Generator, draws: int) -> np.ndarray:
@@ -122,7 +131,7 @@ def tornado(inputs: PlantInputs, ranges: dict[str, Range]) -> tuple[TornadoBar, 
     for index, name in enumerate(names):
         base_value = getattr(inputs, name)
         if base_value is None:
-            raise InputError(f"ranges.{name}", "has no base value in the plant inputs")
+            raise bad_input(f"ranges.{name}", "error.range.no_base")
         column = np.full(2 * len(names), float(base_value))
         column[2 * index] = ranges[name].low
         column[2 * index + 1] = ranges[name].high
@@ -142,9 +151,9 @@ MAX_SEED = 2**63 - 1
 def sample_ranges(ranges: dict[str, Range], draws: int, seed: int) -> dict[str, np.ndarray]:
     """`draws` values of each range, after checking the ranges and the number of draws."""
     if not 1 <= draws <= MAX_DRAWS:
-        raise InputError("draws", f"must be 1..{MAX_DRAWS}, got {draws}")
+        raise bad_input("draws", "error.within_got", low=1, high=MAX_DRAWS, value=f"{draws}")
     if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
-        raise InputError("seed", f"must be a whole number 0..{MAX_SEED}, got {seed!r}")
+        raise bad_input("seed", "error.seed", maximum=MAX_SEED, value=repr(seed))
     for name, value_range in ranges.items():
         value_range.validate(name)
     rng = np.random.default_rng(seed)
@@ -186,7 +195,7 @@ def ranges_from_dict(raw: dict[str, Any]) -> dict[str, Range]:
     ranges = {}
     for name, spec in (raw or {}).items():
         if not isinstance(spec, dict):
-            raise InputError(f"ranges.{name}", "expected {distribution, min, mode, max}")
+            raise bad_input(f"ranges.{name}", "error.expected_shape", shape="{distribution, min, mode, max}")
         try:
             value_range = Range(
                 distribution=str(spec.get("distribution", "triangular")),
@@ -195,9 +204,9 @@ def ranges_from_dict(raw: dict[str, Any]) -> dict[str, Range]:
                 mode=None if spec.get("mode") is None else float(spec["mode"]),
             )
         except KeyError as error:
-            raise InputError(f"ranges.{name}.{error.args[0]}", "missing") from error
+            raise bad_input(f"ranges.{name}.{error.args[0]}", "error.missing") from error
         except (TypeError, ValueError) as error:
-            raise InputError(f"ranges.{name}", f"bad number: {error}") from error
+            raise bad_input(f"ranges.{name}", "error.range.bad_number", text=f"{error}") from error
         value_range.validate(name)
         ranges[name] = value_range
     return ranges

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.fx import validate_currency
 
 # the scalar inputs a Monte Carlo range or a tornado bar may vary
@@ -66,23 +66,23 @@ class PlantInputs:
     def __post_init__(self) -> None:
         validate_currency(self.currency, "plant.currency")
         if not 1 <= self.horizon_years <= 100:
-            raise InputError("plant.horizon_years", f"must be 1..100, got {self.horizon_years}")
-        if not 0 <= self.first_production_year < self.horizon_years:
-            raise InputError(
-                "plant.first_production_year", "must fall inside the horizon (0-based year index)"
+            raise bad_input(
+                "plant.horizon_years", "error.within_got", low=1, high=100, value=f"{self.horizon_years}"
             )
+        if not 0 <= self.first_production_year < self.horizon_years:
+            raise bad_input("plant.first_production_year", "error.plant.first_year")
         if not self.capex_phasing or len(self.capex_phasing) > self.horizon_years:
-            raise InputError("plant.capex_phasing", "give 1..horizon_years shares")
+            raise bad_input("plant.capex_phasing", "error.plant.phasing_count")
         if any(share < 0 for share in self.capex_phasing) or not math.isclose(
             sum(self.capex_phasing), 1.0, abs_tol=1e-6
         ):
-            raise InputError(
-                "plant.capex_phasing", f"shares must be >= 0 and sum to 1, got {list(self.capex_phasing)}"
+            raise bad_input(
+                "plant.capex_phasing", "error.plant.phasing_sum", value=f"{list(self.capex_phasing)}"
             )
         if not self.ramp_up or any(not 0 <= u <= 1.5 for u in self.ramp_up):
-            raise InputError("plant.ramp_up", "give utilisation shares in 0..1.5 per production year")
+            raise bad_input("plant.ramp_up", "error.plant.ramp_up")
         if self.depreciation_years < 1:
-            raise InputError("plant.depreciation_years", "must be >= 1")
+            raise bad_input("plant.depreciation_years", "error.at_least", minimum=1)
         check_values(
             {name: getattr(self, name) for name in RANGEABLE if getattr(self, name) is not None}, "plant"
         )
@@ -103,15 +103,15 @@ def check_values(values: dict[str, Any], prefix: str) -> None:
     for name, value in values.items():
         array = np.asarray(value, dtype=float)
         if not np.all(np.isfinite(array)):
-            raise InputError(f"{prefix}.{name}", "must be a finite number")
+            raise bad_input(f"{prefix}.{name}", "error.not_finite")
         if name in non_negative and np.any(array < 0):
-            raise InputError(f"{prefix}.{name}", f"must not be negative, got {array.min():g}")
+            raise bad_input(f"{prefix}.{name}", "error.not_negative", value=f"{array.min():g}")
         if name in shares and np.any((array < 0) | (array > 1)):
-            raise InputError(f"{prefix}.{name}", "must be within 0..1")
+            raise bad_input(f"{prefix}.{name}", "error.within", low=0, high=1)
         if name == "investment_contribution_rate" and np.any((array < 0) | (array > 3)):
-            raise InputError(f"{prefix}.{name}", "must be within 0..3")
+            raise bad_input(f"{prefix}.{name}", "error.within", low=0, high=3)
         if name == "discount_rate" and np.any(array <= -1):
-            raise InputError(f"{prefix}.{name}", "must be > -1")
+            raise bad_input(f"{prefix}.{name}", "error.above", minimum=-1)
 
 
 @dataclass(frozen=True)
@@ -211,7 +211,7 @@ def _components_by_year(
         growth_row = _row(values, "terminal_growth", 0.0)[0]
         rate = _row(values, "discount_rate", 0.0)[0]
         if np.any(rate <= growth_row):
-            raise InputError("terminal_growth", "must be below discount_rate in every draw (Gordon growth)")
+            raise bad_input("terminal_growth", "error.plant.terminal_growth")
         terminal[-1] = free_cash_flow[-1] * (1 + growth_row) / (rate - growth_row)
     shape = free_cash_flow.shape
     return {
@@ -386,12 +386,12 @@ def plant_inputs_from_dict(raw: dict[str, Any], prefix: str = "plant") -> PlantI
     known = {f.name for f in fields(PlantInputs)}
     unknown = sorted(set(raw) - known)
     if unknown:
-        raise InputError(f"{prefix}.{unknown[0]}", f"unknown field; known: {', '.join(sorted(known))}")
+        raise bad_input(f"{prefix}.{unknown[0]}", "error.unknown_field", known=", ".join(sorted(known)))
     missing = [
         f.name for f in fields(PlantInputs) if f.default is MISSING and values_missing(raw.get(f.name))
     ]
     if missing:
-        raise InputError(f"{prefix}.{missing[0]}", "is required")
+        raise bad_input(f"{prefix}.{missing[0]}", "error.required")
     values = {
         name: value for name, value in raw.items() if not (values_missing(value) and name != "currency")
     }
@@ -416,5 +416,5 @@ def _coerced(name: str, value: Any, prefix: str) -> Any:
                 raise ValueError
             return float(value)
     except (TypeError, ValueError, OverflowError):
-        raise InputError(f"{prefix}.{name}", f"expected a number, got {value!r}") from None
+        raise bad_input(f"{prefix}.{name}", "error.not_a_number", value=repr(value)) from None
     return value

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from kopru.env import data_dir
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.sources import SourceRef, optional_date, parse_date, source_from_row
 
 DATA_DIR_ENV = "KOPRU_DATA_DIR"
@@ -214,7 +214,7 @@ def _fraction(value: Any, field: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError) as error:
-        raise InputError(field, f"expected a number, got {value!r}") from error
+        raise bad_input(field, "error.not_a_number", value=repr(value)) from error
     if not 0.0 <= number <= 10.0:
         raise InputError(field, f"rate {number} out of range (fractions: 0.27 = 27%)")
     return number

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
@@ -53,9 +53,12 @@ def _apply_incentives(
         if line is None:
             continue
         if line.rate is None:
-            raise InputError(
+            raise bad_input(
                 f"incentives.{instrument}",
-                f"not known for {estimate.scheme_id} ({line.row_id}); set plant.{instrument} explicitly",
+                "error.incentive_not_known",
+                scheme=estimate.scheme_id,
+                row=line.row_id,
+                name=instrument,
             )
         plant[instrument] = line.rate
         notes.append(
@@ -96,7 +99,7 @@ def load_scenario(path: Path | str, rules: Rules) -> Scenario:
                 ),
             )
         except KeyError as error:
-            raise InputError(f"incentives.{error.args[0]}", "missing") from error
+            raise bad_input(f"incentives.{error.args[0]}", "error.missing") from error
         plant_raw, notes = _apply_incentives(plant_raw, estimate)
     inputs = plant_inputs_from_dict(plant_raw)
     return Scenario(

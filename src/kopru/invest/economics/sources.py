@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def parse_date(value: Any, field: str) -> dt.date:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(field, f"expected a date YYYY-MM-DD, got {value!r}")
+    raise bad_input(field, "error.not_a_date", value=repr(value))
 
 
 def optional_date(value: Any, field: str) -> dt.date | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from kopru.invest.case.domain.inputs import FROM_INCENTIVES, CaseInputs
 from kopru.invest.economics.distribution import Histogram, npv_histogram
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import InputError, bad_input
 from kopru.invest.economics.explanations import Explanation, explain
 from kopru.invest.economics.fx import Money
 from kopru.invest.economics.incentives import IncentiveEstimate, estimate_incentives
@@ -86,7 +86,9 @@ class CaseResult:
 
 
 def _prefixed(error: InputError, prefix: str) -> InputError:
-    return error if error.field.startswith(prefix) else InputError(f"{prefix}{error.field}", error.message)
+    return (
+        error if error.field.startswith(prefix) else InputError(f"{prefix}{error.field}", error.explanation)
+    )
 
 
 def _route(rules: Rules, inputs: CaseInputs, made_in: str, destination: str) -> Route:
@@ -195,9 +197,12 @@ def complete_plant_inputs(
             notes.append(explain("plant.rate_zero_no_instrument", name=name, scheme=estimate.scheme_id))
             continue
         if line.rate is None:
-            raise InputError(
+            raise bad_input(
                 f"plant.{name}",
-                f"not known for {estimate.scheme_id} ({line.row_id}); set plant.{name} explicitly",
+                "error.incentive_not_known",
+                scheme=estimate.scheme_id,
+                row=line.row_id,
+                name=name,
             )
         raw[name] = line.rate
         sources[name] = line.row_id

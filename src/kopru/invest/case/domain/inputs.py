@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from kopru.invest.economics.errors import InputError
+from kopru.invest.economics.errors import bad_input
 from kopru.invest.economics.fx import ExchangeRates, validate_currency
 from kopru.invest.economics.incentives import CAPACITY_UNITS, SCHEME_TYPES
 from kopru.invest.economics.montecarlo import MAX_SEED, Range, ranges_from_dict
@@ -72,28 +72,28 @@ def _text(raw: dict[str, Any], name: str, required: bool = False) -> str | None:
     value = raw.get(name)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InputError(name, "is required")
+            raise bad_input(name, "error.required")
         return None
     if not isinstance(value, str | int | float):
-        raise InputError(name, f"expected text, got {value!r}")
+        raise bad_input(name, "error.not_text", value=repr(value))
     return str(value).strip()
 
 
 def _number(value: Any, name: str, *, required: bool = False, minimum: float | None = 0.0) -> float | None:
     if value is None or value == "":
         if required:
-            raise InputError(name, "is required")
+            raise bad_input(name, "error.required")
         return None
     if isinstance(value, bool):
-        raise InputError(name, f"expected a number, got {value!r}")
+        raise bad_input(name, "error.not_a_number", value=repr(value))
     try:
         number = float(value)
     except (TypeError, ValueError) as error:
-        raise InputError(name, f"expected a number, got {value!r}") from error
+        raise bad_input(name, "error.not_a_number", value=repr(value)) from error
     if number != number or number in (float("inf"), float("-inf")):
-        raise InputError(name, "must be a finite number")
+        raise bad_input(name, "error.not_finite")
     if minimum is not None and number < minimum:
-        raise InputError(name, f"must not be negative, got {number:g}")
+        raise bad_input(name, "error.not_negative", value=f"{number:g}")
     return number
 
 
@@ -101,11 +101,11 @@ def _integer(value: Any, name: str, default: int) -> int:
     if value is None or value == "":
         return default
     if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-        raise InputError(name, f"expected an integer, got {value!r}")
+        raise bad_input(name, "error.not_an_integer", value=repr(value))
     try:
         return int(value)
     except (TypeError, ValueError) as error:
-        raise InputError(name, f"expected an integer, got {value!r}") from error
+        raise bad_input(name, "error.not_an_integer", value=repr(value)) from error
 
 
 def _bool(value: Any, name: str) -> bool:
@@ -124,13 +124,13 @@ def _bool(value: Any, name: str) -> bool:
         "off",
     ):
         return value.strip().lower() in ("true", "1", "yes", "on")
-    raise InputError(name, f"expected true or false, got {value!r}")
+    raise bad_input(name, "error.not_true_false", value=repr(value))
 
 
 def _country(value: Any, name: str) -> str:
     text = str(value or "").strip().upper()
     if not text:
-        raise InputError(name, "is required")
+        raise bad_input(name, "error.required")
     return text
 
 
@@ -138,9 +138,9 @@ def _destinations(raw: Any) -> tuple[str, ...]:
     if isinstance(raw, str):
         raw = [part for part in raw.replace(",", " ").split() if part]
     if not raw:
-        raise InputError("destinations", "choose at least one destination (EU, an EU member state or TR)")
+        raise bad_input("destinations", "error.choose_destination")
     if not isinstance(raw, list | tuple):
-        raise InputError("destinations", f"expected a list of country codes, got {raw!r}")
+        raise bad_input("destinations", "error.not_country_list", value=repr(raw))
     return tuple(dict.fromkeys(_country(item, "destinations") for item in raw))
 
 
@@ -150,11 +150,13 @@ def _freight_table(raw: Any) -> dict[str, tuple[float, float]]:
     if not raw:
         return table
     if not isinstance(raw, dict):
-        raise InputError("freight_by_destination", "expected {destination: [from origin, from TR]}")
+        raise bad_input(
+            "freight_by_destination", "error.expected_shape", shape="{destination: [from origin, from TR]}"
+        )
     for code, pair in raw.items():
         name = f"freight_by_destination.{code}"
         if not isinstance(pair, list | tuple) or len(pair) != 2:
-            raise InputError(name, "give two amounts: freight from the origin and from Türkiye")
+            raise bad_input(name, "error.freight_pair")
         table[_country(code, name)] = (
             _number(pair[0], name, required=True),
             _number(pair[1], name, required=True),
@@ -168,15 +170,15 @@ def parse_fx(raw: Any) -> ExchangeRates | None:
     if not raw:
         return None
     if not isinstance(raw, dict):
-        raise InputError("fx", "expected {base, as_of, rates}")
+        raise bad_input("fx", "error.expected_shape", shape="{base, as_of, rates}")
     rates_raw = raw.get("rates") or {}
     if not isinstance(rates_raw, dict):
-        raise InputError("fx.rates", "expected {CURRENCY: rate}")
+        raise bad_input("fx.rates", "error.expected_shape", shape="{CURRENCY: rate}")
     if not rates_raw:
         return None
     base = validate_currency(str(raw.get("base") or ""), "fx.base")
     if not raw.get("as_of"):
-        raise InputError("fx.as_of", "give the date the exchange rates were published")
+        raise bad_input("fx.as_of", "error.fx_as_of")
     as_of = parse_date(raw.get("as_of"), "fx.as_of")
     rates = {}
     for code, rate in rates_raw.items():
@@ -189,18 +191,29 @@ def _incentives(raw: Any, default_date: dt.date) -> IncentiveRequest | None:
     if not raw:
         return None
     if not isinstance(raw, dict):
-        raise InputError("incentives", "expected {province, scheme_type, date, in_oiz, capacity}")
+        raise bad_input(
+            "incentives", "error.expected_shape", shape="{province, scheme_type, date, in_oiz, capacity}"
+        )
     province = _text(raw, "province")
     if not province:
         return None
     scheme_type = str(raw.get("scheme_type") or "large_scale")
     if scheme_type not in SCHEME_TYPES:
-        raise InputError("incentives.scheme_type", f"{scheme_type!r}: use one of {', '.join(SCHEME_TYPES)}")
+        raise bad_input(
+            "incentives.scheme_type",
+            "error.use_one_of",
+            value=repr(scheme_type),
+            choices=", ".join(SCHEME_TYPES),
+        )
     on = parse_date(raw["date"], "incentives.date") if raw.get("date") else default_date
     capacity = {}
     for unit, value in (raw.get("capacity") or {}).items():
         if unit not in CAPACITY_UNITS:
-            raise InputError(f"incentives.capacity.{unit}", f"use {', '.join(CAPACITY_UNITS)}")
+            raise bad_input(
+                f"incentives.capacity.{unit}",
+                "error.unknown_capacity_unit",
+                choices=", ".join(CAPACITY_UNITS),
+            )
         number = _number(value, f"incentives.capacity.{unit}")
         if number is not None:
             capacity[unit] = number
@@ -212,7 +225,7 @@ def _incentives(raw: Any, default_date: dt.date) -> IncentiveRequest | None:
 def _component(comp: Any) -> Component | None:
     """An imported component of the Turkish plant (e.g. Chinese cells), or None when none is given."""
     if not isinstance(comp, dict):
-        raise InputError("component", "expected {product, made_in, value}")
+        raise bad_input("component", "error.expected_shape", shape="{product, made_in, value}")
     if not (comp.get("product") or comp.get("value") not in (None, "")):
         return None
     return Component(
@@ -229,20 +242,20 @@ def _plant_raw(plant_raw: Any) -> dict[str, Any] | None:
     if plant_raw is None:
         return None
     if not isinstance(plant_raw, dict):
-        raise InputError("plant", "expected an object of plant inputs")
+        raise bad_input("plant", "error.not_plant_inputs")
     return {k: v for k, v in plant_raw.items() if not (k in FROM_INCENTIVES and v in (None, ""))}
 
 
 def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
     """Validate the canonical JSON; the first problem raises `InputError(field, message)`."""
     if not isinstance(raw, dict):
-        raise InputError("inputs", "expected a JSON object")
+        raise bad_input("inputs", "error.not_an_object")
     on = parse_date(raw.get("date"), "date") if raw.get("date") else None
     if on is None:
-        raise InputError("date", "is required (YYYY-MM-DD: the rules in force that day apply)")
+        raise bad_input("date", "error.required_date")
     share = _number(raw.get("local_value_share"), "local_value_share")
     if share is not None and share > 1:
-        raise InputError("local_value_share", f"{share:g} is outside 0..1")
+        raise bad_input("local_value_share", "error.share_outside", value=f"{share:g}")
     currency = validate_currency(str(raw.get("currency") or "EUR"), "currency")
     component = _component(raw.get("component") or {})
     plant_raw = _plant_raw(raw.get("plant") or None)
@@ -252,7 +265,7 @@ def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
     freight_table = _freight_table(raw.get("freight_by_destination"))
     draws = _integer(raw.get("draws"), "draws", DEFAULT_DRAWS)
     if not 0 <= draws <= MAX_DRAWS:
-        raise InputError("draws", f"must be 0..{MAX_DRAWS:,} here (0 = no Monte Carlo), got {draws}")
+        raise bad_input("draws", "error.draws_here", maximum=MAX_DRAWS, value=f"{draws}")
     return CaseInputs(
         product=_text(raw, "product", required=True),
         made_in=_country(raw.get("made_in"), "made_in"),
@@ -286,16 +299,16 @@ def parse_inputs(raw: dict[str, Any]) -> CaseInputs:
 def _seed(value: Any) -> int:
     seed = _integer(value, "seed", 1)
     if not 0 <= seed <= MAX_SEED:
-        raise InputError("seed", f"must be a whole number 0..{MAX_SEED}, got {seed}")
+        raise bad_input("seed", "error.seed", maximum=MAX_SEED, value=f"{seed}")
     return seed
 
 
 def _missing(name: str) -> str:
-    raise InputError(name, "is required")
+    raise bad_input(name, "error.required")
 
 
 def _positive_or_none(value: Any) -> float | None:
     number = _number(value, "area_m2_per_unit")
     if number is not None and number <= 0:
-        raise InputError("area_m2_per_unit", "must be positive")
+        raise bad_input("area_m2_per_unit", "error.not_positive")
     return number
