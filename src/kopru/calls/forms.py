@@ -20,6 +20,15 @@ from kopru.core.access import visible_to
 from kopru.core.models import Organisation, Sector
 from kopru.ui.forms import LocalDateTimeField, in_zone, wall_clock
 
+# What a new call's rubric starts as: English labels with their Turkish and Chinese versions.
+NEW_CALL_RUBRIC = [
+    {"key": "excellence", "label": "Excellence", "label_tr": "Mükemmellik", "label_zh": "卓越性",
+     "weight": 0.4, "min": 0, "max": 5},
+    {"key": "impact", "label": "Impact", "label_tr": "Etki", "label_zh": "影响", "weight": 0.3,
+     "min": 0, "max": 5},
+    {"key": "implementation", "label": "Implementation", "label_tr": "Uygulama", "label_zh": "实施",
+     "weight": 0.3, "min": 0, "max": 5},
+]  # fmt: skip
 JSON_AREA = forms.Textarea(attrs={"rows": 6, "class": "code"})
 
 
@@ -55,7 +64,9 @@ class CallForm(forms.ModelForm):
         widget=JSON_AREA,
         help_text=_json_help(
             _("JSON list, for example:"),
-            '[{"key": "excellence", "label": "Excellence", "weight": 0.5, "min": 0, "max": 5}]',
+            '[{"key": "excellence", "label": "Excellence", "label_tr": "Mükemmellik", "label_zh": "卓越性", '
+            '"weight": 0.5, "min": 0, "max": 5}]',
+            _("label is the English name; label_tr and label_zh (Turkish, Chinese) are optional."),
         ),
     )
     topic_minimums = PrettyJSONField(
@@ -100,11 +111,7 @@ class CallForm(forms.ModelForm):
             self.initial.setdefault("eligibility", {"min_partners_per_country": 1})
             self.initial.setdefault(
                 "rubric",
-                [
-                    {"key": "excellence", "label": "Excellence", "weight": 0.4, "min": 0, "max": 5},
-                    {"key": "impact", "label": "Impact", "weight": 0.3, "min": 0, "max": 5},
-                    {"key": "implementation", "label": "Implementation", "weight": 0.3, "min": 0, "max": 5},
-                ],
+                NEW_CALL_RUBRIC,
             )
             self.initial.setdefault("topic_minimums", {})
 
