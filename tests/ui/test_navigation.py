@@ -43,6 +43,8 @@ SECTION_PAGES = [
     "/people/",
     "/positions/",
     "/organisations/",
+    "/sectors/",
+    "/countries/",
     "/documents/",
     "/documents/upload/",
     "/intel/queue/",
