@@ -44,6 +44,18 @@ def _json_help(intro, example: str, outro=""):
     return lazy(lambda: format_html("{} <code>{}</code> {}", intro, example, outro), SafeString)()
 
 
+# The keys are notation a person types (<code>), the sentence around them is translated.
+_LABEL_KEYS_HELP = lazy(
+    lambda: format_html(
+        str(_("{label} is the English name; {tr} and {zh} (Turkish, Chinese) are optional.")),
+        label=format_html("<code>{}</code>", "label"),
+        tr=format_html("<code>{}</code>", "label_tr"),
+        zh=format_html("<code>{}</code>", "label_zh"),
+    ),
+    SafeString,
+)()
+
+
 class CallForm(forms.ModelForm):
     deadline_local = LocalDateTimeField(label=_("deadline"))
     deadline_zone = forms.ChoiceField(label=_("deadline time zone"), choices=DEADLINE_ZONES)
@@ -66,7 +78,7 @@ class CallForm(forms.ModelForm):
             _("JSON list, for example:"),
             '[{"key": "excellence", "label": "Excellence", "label_tr": "Mükemmellik", "label_zh": "卓越性", '
             '"weight": 0.5, "min": 0, "max": 5}]',
-            _("label is the English name; label_tr and label_zh (Turkish, Chinese) are optional."),
+            _LABEL_KEYS_HELP,
         ),
     )
     topic_minimums = PrettyJSONField(

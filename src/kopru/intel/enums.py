@@ -40,19 +40,3 @@ class CorrectedEntity(models.TextChoices):
     ORGANISATION = "organisation", _("Organisation")
     PLACE = "place", _("Place")
     CLAIM = "claim", _("Claim")
-
-
-# The measures a claim can carry (the extraction contract's `metric`), as a reviewer reads them.
-CLAIM_METRIC_LABELS = {
-    "rank": _("rank"),
-    "speed": _("speed"),
-    "amount": _("amount"),
-    "capacity": _("capacity"),
-    "jobs": _("jobs"),
-    "count": _("count"),
-    "share": _("share"),
-    "volume": _("volume"),
-    "duration": _("duration"),
-    "growth": _("growth"),
-    "area": _("area"),
-}

@@ -109,6 +109,17 @@ CORE_RECORD_TYPES = (
         ),
         filters=("parent",),
         sortable=("code",),
+        # The taxonomy's code is the extraction contract's key, not something a reader needs.
+        detail_fields=(
+            "name",
+            "name_tr",
+            "name_zh",
+            "parent",
+            "description",
+            "nace_codes",
+            "hs_codes",
+            "source",
+        ),
         select_related=("parent",),
         searchable=False,
         has_visibility=False,

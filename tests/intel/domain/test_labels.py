@@ -74,8 +74,8 @@ def test_an_event_suggestion_reads_in_the_readers_language(language, expected):
     ("language", "expected"),
     [
         ("en", "ESBAŞ: about 1,200 people (jobs, 1,200, jobs)"),
-        ("tr", "ESBAŞ: about 1,200 people (istihdam, 1.200, jobs)"),
-        ("zh-hans", "ESBAŞ: about 1,200 people (就业岗位, 1200, jobs)"),  # Django's zh_Hans number format
+        ("tr", "ESBAŞ: about 1,200 people (istihdam, 1.200, kişi)"),
+        ("zh-hans", "ESBAŞ: about 1,200 people (就业岗位, 1200, 个岗位)"),  # Django's zh_Hans number format
     ],
 )
 def test_a_claim_names_its_measure_and_formats_its_number(language, expected):

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from kopru.core.enums import OrganisationKind
 from kopru.core.models import Sector
-from kopru.engage.enums import EngagementKind, EngagementStatus
-from kopru.intel.enums import CLAIM_METRIC_LABELS
+from kopru.engage.enums import CLAIM_METRIC_LABELS, CLAIM_UNIT_LABELS, EngagementKind, EngagementStatus
 from kopru.intel.models import Suggestion
 
 _SIMILAR = re.compile(r"^similar name \((?P<score>\d+)%\)$")
@@ -97,7 +96,7 @@ def _claim(payload: dict, _sectors) -> str | None:
         for part in (
             CLAIM_METRIC_LABELS.get(metric, metric),
             value,
-            payload.get("unit"),
+            CLAIM_UNIT_LABELS.get(payload.get("unit"), payload.get("unit")),
             payload.get("scope"),
         )
         if part not in (None, "")
