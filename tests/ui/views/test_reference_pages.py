@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from kopru.core.models import Sector
+
 pytestmark = pytest.mark.django_db
 
 
@@ -38,3 +40,14 @@ def test_the_countries_page_names_countries_in_the_readers_language(client, cast
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     page = client.get("/countries/").content.decode()  # by English name: Albania is on the first page
     assert f">{name}<" in page
+
+
+@pytest.mark.parametrize("language", ["tr", "zh-hans"])
+def test_a_sector_page_hides_the_taxonomy_code_and_shows_the_three_names(client, cast, language):
+    sector = Sector.objects.get(code="research")
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/sectors/{sector.pk}/").content.decode()
+    assert "<td>research</td>" not in page
+    for name in ("Science and R&amp;D cooperation", "Bilim ve Ar-Ge iş birliği", "科技与研发合作"):
+        assert f"<td>{name}</td>" in page

@@ -67,5 +67,12 @@ class Claim(VisibleRecord):
     def unit_label(self) -> str:
         return str(CLAIM_UNIT_LABELS.get(self.unit, self.unit))
 
+    # The record pages show a field through get_<field>_display when there is one (as for choices).
+    def get_metric_display(self) -> str:
+        return self.metric_label
+
+    def get_unit_display(self) -> str:
+        return self.unit_label
+
     def get_absolute_url(self):
         return reverse("record-detail", args=["claims", self.pk])
