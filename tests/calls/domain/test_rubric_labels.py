@@ -14,6 +14,14 @@ from kopru.calls.domain.calls import parse_rubric
 from kopru.calls.models import Call
 from tests.factories import CallFactory
 
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A request in another language leaves that language active in this thread; later tests expect none."""
+    yield
+    translation.deactivate()
+
+
 TRANSLATED = [
     {"key": "impact", "label": "Impact", "label_tr": "Etki", "label_zh": "影响", "weight": 1, "max": 5},
     {"key": "team", "label": "Team", "weight": 1, "min": 0, "max": 5},
