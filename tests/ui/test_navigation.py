@@ -32,7 +32,7 @@ def _a_pipeline(db):
 
 
 # Every section's entry page: each one a role may open must be in that role's menu (reference data,
-# /countries/ and /sectors/, is linked from the records instead).
+# /countries/ and /sectors/, included).
 SECTION_PAGES = [
     "/engagements/",
     "/engagements/timeline/",
@@ -43,6 +43,8 @@ SECTION_PAGES = [
     "/people/",
     "/positions/",
     "/organisations/",
+    "/sectors/",
+    "/countries/",
     "/documents/",
     "/documents/upload/",
     "/intel/queue/",

@@ -50,6 +50,39 @@ REPR_PATTERNS = [
     ("dict repr", re.compile(r"\{'")),
 ]
 SNAKE = re.compile(r"(?<![\w./@:-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w@-]|\.\w)")
+# A table cell that holds only one lower-case word is a code when that word is a stored value: an enum
+# value, a sector code or an extraction code (`solar`, `new`, `agency`). Checked on Turkish and Chinese
+# pages, where no English word belongs in a cell ("new" is English for English readers).
+ONE_WORD = re.compile(r"[a-z][a-z0-9]*")
+EXTRACTION_CODES = {
+    "new",
+    "rank",
+    "speed",
+    "amount",
+    "capacity",
+    "jobs",
+    "count",
+    "share",
+    "volume",
+    "growth",
+}
+
+
+def stored_codes() -> set[str]:
+    """Every enum value of the installed apps' models and every sector code."""
+    from django.apps import apps
+
+    from kopru.core.models import Sector
+
+    codes = set(EXTRACTION_CODES) | set(Sector.objects.values_list("code", flat=True))
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if not getattr(field, "choices", None):  # a relation's choices would read its whole table
+                continue
+            for value, _label in field.flatchoices:
+                if isinstance(value, str) and ONE_WORD.fullmatch(value):
+                    codes.add(value)
+    return codes
 
 
 class _VisibleText(HTMLParser):
@@ -61,11 +94,15 @@ class _VisibleText(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.parts: list[str] = []
+        self.cells: list[str] = []  # the visible text of each table cell
         self._hidden = 0
+        self._cell: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
         if tag in self.HIDDEN:
             self._hidden += 1
+        if tag in ("td", "th"):
+            self._cell = []
         if tag == "a":
             href = dict(attrs).get("href")
             if href:
@@ -74,10 +111,15 @@ class _VisibleText(HTMLParser):
     def handle_endtag(self, tag):
         if tag in self.HIDDEN and self._hidden:
             self._hidden -= 1
+        if tag in ("td", "th") and self._cell is not None:
+            self.cells.append(" ".join(self._cell))
+            self._cell = None
 
     def handle_data(self, data):
         if not self._hidden and data.strip():
             self.parts.append(data.strip())
+            if self._cell is not None:
+                self._cell.append(data.strip())
 
 
 def _follow(href: str) -> str | None:
@@ -111,7 +153,12 @@ def findings_in(text: str) -> list[str]:
     return found
 
 
-def walk(client: Client) -> tuple[int, list[str]]:
+def codes_in_cells(cells: list[str], codes: set[str]) -> list[str]:
+    return [f"code in a table cell {cell!r}" for cell in cells if ONE_WORD.fullmatch(cell) and cell in codes]
+
+
+def walk(client: Client, codes: set[str] = frozenset()) -> tuple[int, list[str]]:
+    """`codes`: the stored values a cell may not show alone (empty for English walks)."""
     seen: set[str] = {"/"}
     per_shape: dict[str, int] = {}
     queue = deque(["/"])
@@ -130,6 +177,7 @@ def walk(client: Client) -> tuple[int, list[str]]:
         parser.feed(response.content.decode(response.charset or "utf-8", "replace"))
         text = "\n".join(parser.parts)
         problems.extend(f"{path}: {finding}" for finding in findings_in(text))
+        problems.extend(f"{path}: {finding}" for finding in codes_in_cells(parser.cells, codes))
         for href in parser.links:
             target = _follow(href)
             if target is None or target in seen:
@@ -182,7 +230,7 @@ def walked(role: str, language: str) -> tuple[int, list[str]]:
         username = _username(role)
         if username:
             client.force_login(get_user_model().objects.get(username=username))
-        pages, problems = walk(client)
+        pages, problems = walk(client, set() if language == "en" else stored_codes())
         _WALKS[role, language] = pages, list(dict.fromkeys(problems))
         if os.environ.get("KOPRU_WALK_DUMP"):
             with open(os.environ["KOPRU_WALK_DUMP"], "a") as dump:
@@ -218,3 +266,13 @@ def test_the_detector_finds_what_it_should():
     assert findings_in("[{'deal': 3}]") != []
     assert findings_in("work_plan") != []
     assert findings_in("Work plan, large scale, officer.tr, a@b_c.org") == []
+
+
+def test_the_cell_detector_finds_lone_codes_only():
+    codes = {"new", "solar", "agency"}
+    assert codes_in_cells(
+        ["new", "solar", "Yeni", "Güneş enerjisi", "TR", "new (a similar name)", "0,70"], codes
+    ) == [
+        "code in a table cell 'new'",
+        "code in a table cell 'solar'",
+    ]

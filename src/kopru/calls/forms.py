@@ -20,6 +20,15 @@ from kopru.core.access import visible_to
 from kopru.core.models import Organisation, Sector
 from kopru.ui.forms import LocalDateTimeField, in_zone, wall_clock
 
+# What a new call's rubric starts as: English labels with their Turkish and Chinese versions.
+NEW_CALL_RUBRIC = [
+    {"key": "excellence", "label": "Excellence", "label_tr": "Mükemmellik", "label_zh": "卓越性",
+     "weight": 0.4, "min": 0, "max": 5},
+    {"key": "impact", "label": "Impact", "label_tr": "Etki", "label_zh": "影响", "weight": 0.3,
+     "min": 0, "max": 5},
+    {"key": "implementation", "label": "Implementation", "label_tr": "Uygulama", "label_zh": "实施",
+     "weight": 0.3, "min": 0, "max": 5},
+]  # fmt: skip
 JSON_AREA = forms.Textarea(attrs={"rows": 6, "class": "code"})
 
 
@@ -33,6 +42,18 @@ class PrettyJSONField(forms.JSONField):
 def _json_help(intro, example: str, outro=""):
     """A help text whose JSON example is marked as notation (<code>), the prose translated around it."""
     return lazy(lambda: format_html("{} <code>{}</code> {}", intro, example, outro), SafeString)()
+
+
+# The keys are notation a person types (<code>), the sentence around them is translated.
+_LABEL_KEYS_HELP = lazy(
+    lambda: format_html(
+        str(_("{label} is the English name; {tr} and {zh} (Turkish, Chinese) are optional.")),
+        label=format_html("<code>{}</code>", "label"),
+        tr=format_html("<code>{}</code>", "label_tr"),
+        zh=format_html("<code>{}</code>", "label_zh"),
+    ),
+    SafeString,
+)()
 
 
 class CallForm(forms.ModelForm):
@@ -55,7 +76,9 @@ class CallForm(forms.ModelForm):
         widget=JSON_AREA,
         help_text=_json_help(
             _("JSON list, for example:"),
-            '[{"key": "excellence", "label": "Excellence", "weight": 0.5, "min": 0, "max": 5}]',
+            '[{"key": "excellence", "label": "Excellence", "label_tr": "Mükemmellik", "label_zh": "卓越性", '
+            '"weight": 0.5, "min": 0, "max": 5}]',
+            _LABEL_KEYS_HELP,
         ),
     )
     topic_minimums = PrettyJSONField(
@@ -100,11 +123,7 @@ class CallForm(forms.ModelForm):
             self.initial.setdefault("eligibility", {"min_partners_per_country": 1})
             self.initial.setdefault(
                 "rubric",
-                [
-                    {"key": "excellence", "label": "Excellence", "weight": 0.4, "min": 0, "max": 5},
-                    {"key": "impact", "label": "Impact", "weight": 0.3, "min": 0, "max": 5},
-                    {"key": "implementation", "label": "Implementation", "weight": 0.3, "min": 0, "max": 5},
-                ],
+                NEW_CALL_RUBRIC,
             )
             self.initial.setdefault("topic_minimums", {})
 

@@ -58,3 +58,27 @@ class ActionStatus(models.TextChoices):
 
 
 OPEN_ACTION_STATUSES = [ActionStatus.OPEN, ActionStatus.IN_PROGRESS]
+
+
+# The measures a claim can carry (the extraction contract's `metric`), as a reviewer reads them.
+CLAIM_METRIC_LABELS = {
+    "rank": _("rank"),
+    "speed": _("speed"),
+    "amount": _("amount"),
+    "capacity": _("capacity"),
+    "jobs": _("jobs"),
+    "count": _("count"),
+    "share": _("share"),
+    "volume": _("volume"),
+    "duration": _("duration"),
+    "growth": _("growth"),
+    "area": _("area"),
+}
+
+# Units a claim's extraction writes as English words (the others are symbols: GW, km/h, USD).
+CLAIM_UNIT_LABELS = {
+    "jobs": pgettext_lazy("claim unit", "jobs"),
+    "years": pgettext_lazy("claim unit", "years"),
+    "months": pgettext_lazy("claim unit", "months"),
+    "days": pgettext_lazy("claim unit", "days"),
+}

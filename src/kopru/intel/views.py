@@ -15,6 +15,7 @@ from kopru.core import access
 from kopru.core.domain.evidence import Span, highlight
 from kopru.core.models import Document
 from kopru.intel.access import access_batch, access_suggestion, require_reviewer_of_documents, suggestions_for
+from kopru.intel.domain.labels import label_suggestions
 from kopru.intel.domain.review import accept_suggestion, decide_many, reject_suggestion
 from kopru.intel.domain.suggestions import linked_record, shown_payload, visible_match_keys
 from kopru.intel.enums import SuggestionKind, SuggestionStatus
@@ -57,6 +58,7 @@ def queue(request):
     visible = visible_match_keys(page.object_list, request.user)
     for suggestion in page.object_list:
         suggestion.match_visible = (suggestion.match_type_id, suggestion.match_id) in visible
+    label_suggestions(page.object_list)
     rows = [(suggestion, _snippet(suggestion)) for suggestion in page.object_list]
     return render(
         request,
@@ -112,6 +114,7 @@ def _detail_page(request, suggestion, form, status: int = 200):
 
 
 def _detail_context(request, suggestion, form):
+    label_suggestions([suggestion])
     spans = (
         [Span(suggestion.evidence_start, suggestion.evidence_end, "evidence")]
         if suggestion.evidence_start is not None
@@ -208,6 +211,7 @@ def document_analysis(request, pk):
     document = access_record(request, record_type_for("documents"), pk)
     require_reviewer_of_documents(request)
     suggestions = list(document.suggestions.order_by(KIND_ORDER, "-confidence", "pk"))
+    label_suggestions(suggestions)
     spans = [
         Span(s.evidence_start, s.evidence_end, f"s-{s.pk}")
         for s in suggestions

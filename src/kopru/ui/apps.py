@@ -16,6 +16,8 @@ class UiConfig(AppConfig):
         NavItem("record", _("People"), "record-list", ("people",), order=70),
         NavItem("record", _("Positions"), "record-list", ("positions",), order=75),
         NavItem("record", _("Organisations"), "record-list", ("organisations",), order=80),
+        NavItem("record", _("Sectors"), "record-list", ("sectors",), order=85),
+        NavItem("record", _("Countries"), "record-list", ("countries",), order=90),
         NavItem("intelligence", _("Documents"), "record-list", ("documents",), order=10),
     ]
 

@@ -89,11 +89,10 @@ CORE_RECORD_TYPES = (
         _("Countries"),
         (
             column("code", _("code")),
-            column("name", _("name")),
-            column("name_tr", _("name (Turkish)")),
-            column("name_zh", _("name (Chinese)")),
+            # The name in the reader's language (English where no translation is recorded).
+            column("localised_name", _("name")),
         ),
-        sortable=("code", "name"),
+        sortable=("code",),
         searchable=False,
         has_visibility=False,
     ),
@@ -102,14 +101,25 @@ CORE_RECORD_TYPES = (
         Sector,
         _("Sectors"),
         (
-            column("code", _("code")),
-            column("name", _("name")),
+            # Names, not the taxonomy's codes (`cross_cutting`), in the reader's language.
+            column("localised_name", _("name")),
             column("parent", _("parent")),
             column("nace_codes", _("NACE Rev.2")),
             column("hs_codes", _("HS codes")),
         ),
         filters=("parent",),
-        sortable=("code", "name"),
+        sortable=("code",),
+        # The taxonomy's code is the extraction contract's key, not something a reader needs.
+        detail_fields=(
+            "name",
+            "name_tr",
+            "name_zh",
+            "parent",
+            "description",
+            "nace_codes",
+            "hs_codes",
+            "source",
+        ),
         select_related=("parent",),
         searchable=False,
         has_visibility=False,

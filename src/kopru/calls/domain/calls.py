@@ -10,11 +10,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kopru.calls.eligibility import EligibilityDataError, EligibilityRules, rules_from_dict
 from kopru.calls.enums import CALL_ORDER, DEADLINE_ZONES, CallStatus
 from kopru.calls.models import Call, CallTransition
+
+# The optional per-language labels of a rubric criterion (the English one is `label`).
+TRANSLATED_LABELS = ("label_tr", "label_zh")
 
 # draft → open → closed → in review → panel → decided → archived; `decided` is reached through decide_call.
 NEXT_STATUS = dict(itertools.pairwise(CALL_ORDER))
@@ -22,15 +26,30 @@ NEXT_STATUS = dict(itertools.pairwise(CALL_ORDER))
 
 @dataclass(frozen=True)
 class Criterion:
+    """One rubric line. Like sector, pipeline and stage names, the label is stored in English with optional
+    Turkish (`label_tr`) and Chinese (`label_zh`) versions; `label` is the one the reader's language wants."""
+
     key: str
-    label: str
+    label_en: str
     weight: float
     low: float
     high: float
+    label_tr: str = ""
+    label_zh: str = ""
+
+    @property
+    def label(self) -> str:
+        language = (get_language() or "en").lower()
+        if language.startswith("tr") and self.label_tr:
+            return self.label_tr
+        if language.startswith("zh") and self.label_zh:
+            return self.label_zh
+        return self.label_en
 
 
 def parse_rubric(data) -> list[Criterion]:
-    """The rubric as JSON: [{"key", "label", "weight" > 0, "min", "max"}, …]; errors name the item."""
+    """The rubric as JSON: [{"key", "label", "label_tr", "label_zh", "weight" > 0, "min", "max"}, …] (the
+    Turkish and Chinese labels optional); errors name the item."""
     if not isinstance(data, list) or not data:
         raise ValidationError(_("The rubric needs at least one criterion (a JSON list)."))
     criteria, keys = [], set()
@@ -57,7 +76,16 @@ def parse_rubric(data) -> list[Criterion]:
             raise ValidationError(_("%(where)s: the weight must be above 0.") % {"where": where})
         if high <= low:
             raise ValidationError(_("%(where)s: max must be above min.") % {"where": where})
-        criteria.append(Criterion(key.strip(), str(item.get("label") or key), weight, low, high))
+        translations = {}
+        for field in TRANSLATED_LABELS:
+            value = item.get(field) or ""
+            if not isinstance(value, str):
+                raise ValidationError(
+                    _("%(where)s: %(field)s must be text.") % {"where": where, "field": field}
+                )
+            translations[field] = value.strip()
+        label = str(item.get("label") or key)
+        criteria.append(Criterion(key.strip(), label, weight, low, high, **translations))
     return criteria
 
 

@@ -22,10 +22,13 @@ from kopru.core.models import Organisation, Sector
 OPEN_TITLE = "Türkiye–China Joint R&D Call 2027: clean mobility, solar energy, rail and health"
 DECIDED_TITLE = "Türkiye–China Joint R&D Call 2025: EV batteries and solar"
 RUBRIC = [
-    {"key": "excellence", "label": "Scientific excellence", "weight": 0.4, "min": 0, "max": 5},
-    {"key": "impact", "label": "Impact", "weight": 0.35, "min": 0, "max": 5},
-    {"key": "implementation", "label": "Quality of implementation", "weight": 0.25, "min": 0, "max": 5},
-]
+    {"key": "excellence", "label": "Scientific excellence", "label_tr": "Bilimsel mükemmellik",
+     "label_zh": "科学卓越性", "weight": 0.4, "min": 0, "max": 5},
+    {"key": "impact", "label": "Impact", "label_tr": "Etki", "label_zh": "影响", "weight": 0.35, "min": 0,
+     "max": 5},
+    {"key": "implementation", "label": "Quality of implementation", "label_tr": "Uygulamanın kalitesi",
+     "label_zh": "实施质量", "weight": 0.25, "min": 0, "max": 5},
+]  # fmt: skip
 ELIGIBILITY = {
     "min_partners_per_country": 1,
     "allowed_kinds": ["company", "research"],

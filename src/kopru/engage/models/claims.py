@@ -5,6 +5,7 @@ from simple_history.models import HistoricalRecords
 
 from kopru.core.fields import FoldedSearchField
 from kopru.core.models import VisibleRecord
+from kopru.engage.enums import CLAIM_METRIC_LABELS, CLAIM_UNIT_LABELS
 
 
 class Claim(VisibleRecord):
@@ -56,6 +57,22 @@ class Claim(VisibleRecord):
 
     def __str__(self):
         return f"{self.subject}: {self.text}"
+
+    @property
+    def metric_label(self) -> str:
+        """The measure in the reader's language (the extraction stores its code: `jobs`, `capacity`)."""
+        return str(CLAIM_METRIC_LABELS.get(self.metric, self.metric))
+
+    @property
+    def unit_label(self) -> str:
+        return str(CLAIM_UNIT_LABELS.get(self.unit, self.unit))
+
+    # The record pages show a field through get_<field>_display when there is one (as for choices).
+    def get_metric_display(self) -> str:
+        return self.metric_label
+
+    def get_unit_display(self) -> str:
+        return self.unit_label
 
     def get_absolute_url(self):
         return reverse("record-detail", args=["claims", self.pk])

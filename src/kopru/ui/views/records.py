@@ -42,7 +42,9 @@ def record_list(request, slug):
     return render(request, template, context)
 
 
-def _detail_fields(obj):
+def _detail_fields(obj, shown: tuple[str, ...] = ()):
+    """The editable fields of `obj` as (label, name); `shown`, when a record type names them, keeps only
+    those (reference data hides its internal codes)."""
     rows = []
     for field in obj._meta.get_fields():
         if not getattr(field, "concrete", False) and not isinstance(field, ManyToManyField):
@@ -54,6 +56,8 @@ def _detail_fields(obj):
         if field.auto_created and not field.concrete:
             continue
         rows.append((field.verbose_name, field.name))
+    if shown:
+        rows = [row for row in rows if row[1] in shown]
     return rows
 
 
@@ -64,7 +68,7 @@ def record_detail(request, slug, pk):
     context = {
         "record_type": record_type,
         "object": obj,
-        "fields": _detail_fields(obj),
+        "fields": _detail_fields(obj, record_type.detail_fields),
         "related": related_sections(obj, user),
         "can_change": record_type.form is not None
         and record_type.has_visibility

@@ -1,0 +1,53 @@
+"""The sector and country pages show names in the reader's language, not the taxonomy's codes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.conf import settings
+from django.utils import translation
+
+from kopru.core.models import Sector
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards():
+    """A request in another language leaves that language active in this thread; later tests expect none."""
+    yield
+    translation.deactivate()
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Cross-cutting"), ("tr", "Yatay alanlar"), ("zh-hans", "综合领域")]
+)
+def test_the_sectors_page_names_sectors_in_the_readers_language(client, cast, language, name):
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/sectors/").content.decode()
+    visible = re.sub(r"<[^>]*>", " ", page)  # option values may keep the code; the reader sees none
+    assert f">{name}<" in page
+    assert "cross_cutting" not in visible
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("en", "Albania"), ("tr", "Arnavutluk"), ("zh-hans", "阿尔巴尼亚")]
+)
+def test_the_countries_page_names_countries_in_the_readers_language(client, cast, language, name):
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get("/countries/").content.decode()  # by English name: Albania is on the first page
+    assert f">{name}<" in page
+
+
+@pytest.mark.parametrize("language", ["tr", "zh-hans"])
+def test_a_sector_page_hides_the_taxonomy_code_and_shows_the_three_names(client, cast, language):
+    sector = Sector.objects.get(code="research")
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/sectors/{sector.pk}/").content.decode()
+    assert "<td>research</td>" not in page
+    for name in ("Science and R&amp;D cooperation", "Bilim ve Ar-Ge iş birliği", "科技与研发合作"):
+        assert f"<td>{name}</td>" in page
