@@ -1747,6 +1747,8 @@ def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str
     if re.search(r"\s(?:and|of|the|for)$", name):
         return True  # "Third Belt and": a name cut in the middle
     known = name in gaz.places
+    if not known and re.fullmatch(r"[A-Z]{2,4}", name):
+        return True  # "AI", "QC", "TX": an acronym or a state's postal code, not a place's name
     if not known and len(name.split()) == 1 and name.lower() in lower_words:
         return True  # "Battery", "Automakers", "Multiple": a common word at a line's or a headline's start
     if not known and all(

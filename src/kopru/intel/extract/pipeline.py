@@ -418,6 +418,8 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     published = document.published or _published_from_dateline(zones) or _published_from_text(text)
     publisher = document.publisher or zones.publisher or _publisher_from_text(text, orgs)
     _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
+    for name in [name for name in places if name in orgs]:
+        del places[name]  # the publisher found only now ("OpenAI" of a post's title) is no place
     if corrections:
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
 
