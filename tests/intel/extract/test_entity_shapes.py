@@ -59,3 +59,10 @@ def test_acronyms_and_postal_codes_are_no_places():
     assert [p["name"] for p in extract_text(text)["places"]] == ["Bergen"]
     text = "The summit in Houston, TX drew 300 firms. Kestrel Robotics is based in Quebec City, QC."
     assert [p["name"] for p in extract_text(text)["places"]] == ["Houston", "Quebec"]
+
+
+def test_a_province_or_city_alone_names_no_country():
+    text = "Kestrel Robotics will build a battery plant in Guangdong province and an office in Izmir."
+    result = extract_text(text)
+    assert [p["name"] for p in result["places"]] == ["Guangdong", "İzmir"]
+    assert result["countries"] == []

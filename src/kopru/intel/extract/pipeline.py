@@ -649,9 +649,9 @@ def _countries_in_order(zones, countries_at, places) -> list[str]:
             continue
         country_order.setdefault(code, s)
     for rec in places.values():
-        # a country is never inferred from a city alone ("Vienna" does not name Austria), except the two
-        # countries of the programme, whose provinces stand for them in every text
-        if rec.country and (rec.country in country_order or rec.country in {"TR", "CN"}):
+        # a country is never inferred from a city or province alone ("Vienna" does not name Austria, nor
+        # "Guangdong" China): a place only moves a named country's first mention earlier
+        if rec.country and rec.country in country_order:
             country_order.setdefault(rec.country, rec.first)
             country_order[rec.country] = min(country_order[rec.country], rec.first)
     return [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]
