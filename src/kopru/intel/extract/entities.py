@@ -1148,6 +1148,29 @@ _TECH_ACRONYMS = frozenset(
 )
 
 
+# computing and business acronyms of the same kind, common in technology and finance news
+_COMPUTING_ACRONYMS = frozenset(
+    {
+        *("AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "TPUs", "HPC", "DRAM", "NAND", "HBM", "LLM", "LLMs"),
+        *("SaaS", "STEM", "NFT", "NFTs", "VC", "VCs", "EVP", "SVP", "VP", "MDB", "MDBs", "KPI", "ROI"),
+    }
+)
+
+# software and hardware products that NER takes for their makers (general knowledge of the field); a
+# name that starts with one ("ChatGPT Edu") or is a maker's name and one ("Microsoft Azure") is a product
+_WELL_KNOWN_PRODUCTS = frozenset(
+    {
+        *("ChatGPT", "GPT-4", "GPT-4o", "GPT-5", "SearchGPT", "Sora", "Codex", "DALL-E", "Claude", "Gemini"),
+        *("Copilot", "Azure", "Bedrock", "InfiniBand", "DGX", "CUDA", "iPhone", "iPad", "Android", "Windows"),
+    }
+)
+
+
+def _names_a_product(surface: str) -> bool:
+    words = surface.split()
+    return words[0] in _WELL_KNOWN_PRODUCTS or (len(words) == 2 and words[1] in _WELL_KNOWN_PRODUCTS)
+
+
 _TITLE_TAILS = frozenset(
     {
         *("Advisor", "Adviser", "Minister", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson"),
@@ -1162,6 +1185,8 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _NOT_ORG_TOKENS or re.fullmatch(r"[\d.,]+\s?(?:MW|GW|GWh|MWh|kW|TWh)", surface):
         return False
     if surface in _TECH_ACRONYMS or "Photo/" in surface or "/" in surface.split()[-1]:
+        return False
+    if surface in _COMPUTING_ACRONYMS or _names_a_product(surface):
         return False
     words_ = surface.split()
     if words_[-1] in _TITLE_TAILS:
@@ -1632,6 +1657,15 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
             del orgs[rec.name]
 
 
+_TICKER_BEFORE_RE = re.compile(r"[(;,]\s*$")
+_TICKER_AFTER_RE = re.compile(r"(?: [A-Z][a-z]+)?\s*:\s*[A-Z][A-Z.]{0,7}\b")
+
+
+def _in_ticker(text: str, s: int, e: int) -> bool:
+    """An exchange's name in a ticker: "(NYSE: GEV)", "(TSX: ABC; NASDAQ: ABCD)", "(NYSE American: X)"."""
+    return bool(_TICKER_BEFORE_RE.search(text[max(0, s - 3) : s]) and _TICKER_AFTER_RE.match(text, e))
+
+
 def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
@@ -1639,6 +1673,9 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     dropped: set[str] = set()
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
+        if rec.mentions and all(_in_ticker(text, s, e) for s, e in rec.mentions):
+            del orgs[rec.name]  # "(NASDAQ: MULN)" lists a share, not the exchange as a party
+            continue
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
