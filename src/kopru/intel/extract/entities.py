@@ -1657,15 +1657,6 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
             del orgs[rec.name]
 
 
-_TICKER_BEFORE_RE = re.compile(r"[(;,]\s*$")
-_TICKER_AFTER_RE = re.compile(r"(?: [A-Z][a-z]+)?\s*:\s*[A-Z][A-Z.]{0,7}\b")
-
-
-def _in_ticker(text: str, s: int, e: int) -> bool:
-    """An exchange's name in a ticker: "(NYSE: GEV)", "(TSX: ABC; NASDAQ: ABCD)", "(NYSE American: X)"."""
-    return bool(_TICKER_BEFORE_RE.search(text[max(0, s - 3) : s]) and _TICKER_AFTER_RE.match(text, e))
-
-
 def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
@@ -1673,9 +1664,6 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     dropped: set[str] = set()
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
-        if rec.mentions and all(_in_ticker(text, s, e) for s, e in rec.mentions):
-            del orgs[rec.name]  # "(NASDAQ: MULN)" lists a share, not the exchange as a party
-            continue
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
