@@ -84,3 +84,11 @@ def test_a_company_post_of_two_heads_is_one_title():
     assert [(p["name"], [x["title"] for x in p["positions"]]) for p in people] == [
         ("Dana Whitlock", ["President and CEO"])
     ]
+
+
+def test_names_of_treaties_and_gatherings_are_no_places():
+    text = (
+        "Kestrel Robotics Inc. will build a plant in Bergen. The firm backs the Paris Agreement and "
+        "joined the G7 talks at the East Asia Summit."
+    )
+    assert [p["name"] for p in extract_text(text)["places"]] == ["Bergen"]

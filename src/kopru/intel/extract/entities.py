@@ -1763,6 +1763,11 @@ _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _SPEC_LINE_AFTER_RE = re.compile(r"\s+[a-z][\w -]{0,30}:")  # "Gravimetric energy density: 203 Wh/kg"
 
 
+_GATHERING_WORDS = r"(?:Agreement|Accord|Summit|Process|Declaration|Conference|Forum|Protocol|Dialogue)"
+_NAMED_GATHERING_RE = re.compile(rf"\s{_GATHERING_WORDS}$")
+_NAMED_GATHERING_AFTER_RE = re.compile(rf"(?: [A-Z][\w-]*){{0,2}} {_GATHERING_WORDS}\b")
+
+
 def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str], lower_words: set[str]):
     name = rec.name
     if name in _NOT_PLACES or name.rstrip(".") in _STATE_ABBREVIATIONS or name in org_names:
@@ -1771,6 +1776,8 @@ def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str
         return True  # "Kansas City Star" is a newspaper
     if re.search(r"\s(?:and|of|the|for)$", name):
         return True  # "Third Belt and": a name cut in the middle
+    if re.fullmatch(r"G\d{1,2}", name) or "www" in name or _NAMED_GATHERING_RE.search(name):
+        return True  # "G7" is a group of states, "Texaswww" is contact-block residue, "East Asia Summit"
     known = name in gaz.places
     if not known and re.fullmatch(r"[A-Z]{2,4}", name):
         return True  # "AI", "QC", "TX": an acronym or a state's postal code, not a place's name
@@ -1836,6 +1843,8 @@ def drop_false_places(
                 and text[s - 4 : s] == " of "
             ):
                 continue  # "Federal Reserve Bank of New York": the place names the body
+            if _NAMED_GATHERING_AFTER_RE.match(text, e):
+                continue  # "the Paris Agreement", "the Hiroshima AI Process": a name, not the place
             if _inside_capitalised_run(text, s, e, gaz):
                 continue  # "Vo Van Thuong": a place's name as one word of a longer name
             kept.append((s, e))
