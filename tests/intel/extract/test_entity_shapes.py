@@ -92,3 +92,13 @@ def test_names_of_treaties_and_gatherings_are_no_places():
         "joined the G7 talks at the East Asia Summit."
     )
     assert [p["name"] for p in extract_text(text)["places"]] == ["Bergen"]
+
+
+def test_departments_and_contact_heads_are_no_organisations():
+    text = (
+        "Kestrel Robotics Inc. will hire staff for Global Affairs and Operations in Oslo.\n\n"
+        "Media Inquiries: Kestrel Robotics Inc., Corporate Services, press@example.org"
+    )
+    orgs = {o["name"] for o in extract_text(text)["organizations"]}
+    assert not {"Global Affairs", "Operations", "Media Inquiries", "Corporate Services"} & orgs
+    assert "Kestrel Robotics" in orgs

@@ -91,6 +91,10 @@ _ORG_KIND_WORDS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _ORG_STOP = {
+    # a company's departments and a release's contact-block heads: parts of a title or a contact line
+    *("Global Affairs", "Public Affairs", "Corporate Affairs", "Operations", "Communications", "Marketing"),
+    *("Human Resources", "Corporate Services", "Investor Relations", "Media Relations", "Media Inquiries"),
+    *("Media Contact", "Media Contacts", "Press Contact", "Press Inquiries", "Countries", "Governments"),
     "Parliament",
     "Government",
     "Cabinet",
