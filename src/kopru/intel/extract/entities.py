@@ -91,6 +91,10 @@ _ORG_KIND_WORDS: list[tuple[str, re.Pattern]] = [
     ),
 ]
 _ORG_STOP = {
+    # a company's departments and a release's contact-block heads: parts of a title or a contact line
+    *("Global Affairs", "Public Affairs", "Corporate Affairs", "Operations", "Communications", "Marketing"),
+    *("Human Resources", "Corporate Services", "Investor Relations", "Media Relations", "Media Inquiries"),
+    *("Media Contact", "Media Contacts", "Press Contact", "Press Inquiries", "Countries", "Governments"),
     "Parliament",
     "Government",
     "Cabinet",
@@ -1148,6 +1152,29 @@ _TECH_ACRONYMS = frozenset(
 )
 
 
+# computing and business acronyms of the same kind, common in technology and finance news
+_COMPUTING_ACRONYMS = frozenset(
+    {
+        *("AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "TPUs", "HPC", "DRAM", "NAND", "HBM", "LLM", "LLMs"),
+        *("SaaS", "STEM", "NFT", "NFTs", "VC", "VCs", "EVP", "SVP", "VP", "MDB", "MDBs", "KPI", "ROI"),
+    }
+)
+
+# software and hardware products that NER takes for their makers (general knowledge of the field); a
+# name that starts with one ("ChatGPT Edu") or is a maker's name and one ("Microsoft Azure") is a product
+_WELL_KNOWN_PRODUCTS = frozenset(
+    {
+        *("ChatGPT", "GPT-4", "GPT-4o", "GPT-5", "SearchGPT", "Sora", "Codex", "DALL-E", "Claude", "Gemini"),
+        *("Copilot", "Azure", "Bedrock", "InfiniBand", "DGX", "CUDA", "iPhone", "iPad", "Android", "Windows"),
+    }
+)
+
+
+def _names_a_product(surface: str) -> bool:
+    words = surface.split()
+    return words[0] in _WELL_KNOWN_PRODUCTS or (len(words) == 2 and words[1] in _WELL_KNOWN_PRODUCTS)
+
+
 _TITLE_TAILS = frozenset(
     {
         *("Advisor", "Adviser", "Minister", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson"),
@@ -1162,6 +1189,8 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     if surface in _NOT_ORG_TOKENS or re.fullmatch(r"[\d.,]+\s?(?:MW|GW|GWh|MWh|kW|TWh)", surface):
         return False
     if surface in _TECH_ACRONYMS or "Photo/" in surface or "/" in surface.split()[-1]:
+        return False
+    if surface in _COMPUTING_ACRONYMS or _names_a_product(surface):
         return False
     words_ = surface.split()
     if words_[-1] in _TITLE_TAILS:
@@ -1738,6 +1767,11 @@ _PERSON_BEFORE_RE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+$")
 _SPEC_LINE_AFTER_RE = re.compile(r"\s+[a-z][\w -]{0,30}:")  # "Gravimetric energy density: 203 Wh/kg"
 
 
+_GATHERING_WORDS = r"(?:Agreement|Accord|Summit|Process|Declaration|Conference|Forum|Protocol|Dialogue)"
+_NAMED_GATHERING_RE = re.compile(rf"\s{_GATHERING_WORDS}$")
+_NAMED_GATHERING_AFTER_RE = re.compile(rf"(?: [A-Z][\w-]*){{0,2}} {_GATHERING_WORDS}\b")
+
+
 def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str], lower_words: set[str]):
     name = rec.name
     if name in _NOT_PLACES or name.rstrip(".") in _STATE_ABBREVIATIONS or name in org_names:
@@ -1746,7 +1780,11 @@ def _place_is_false(text: str, rec: PlaceRec, gaz: Gazetteer, org_names: set[str
         return True  # "Kansas City Star" is a newspaper
     if re.search(r"\s(?:and|of|the|for)$", name):
         return True  # "Third Belt and": a name cut in the middle
+    if re.fullmatch(r"G\d{1,2}", name) or "www" in name or _NAMED_GATHERING_RE.search(name):
+        return True  # "G7" is a group of states, "Texaswww" is contact-block residue, "East Asia Summit"
     known = name in gaz.places
+    if not known and re.fullmatch(r"[A-Z]{2,4}", name):
+        return True  # "AI", "QC", "TX": an acronym or a state's postal code, not a place's name
     if not known and len(name.split()) == 1 and name.lower() in lower_words:
         return True  # "Battery", "Automakers", "Multiple": a common word at a line's or a headline's start
     if not known and all(
@@ -1809,6 +1847,8 @@ def drop_false_places(
                 and text[s - 4 : s] == " of "
             ):
                 continue  # "Federal Reserve Bank of New York": the place names the body
+            if _NAMED_GATHERING_AFTER_RE.match(text, e):
+                continue  # "the Paris Agreement", "the Hiroshima AI Process": a name, not the place
             if _inside_capitalised_run(text, s, e, gaz):
                 continue  # "Vo Van Thuong": a place's name as one word of a longer name
             kept.append((s, e))

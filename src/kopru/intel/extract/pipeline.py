@@ -418,6 +418,8 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     published = document.published or _published_from_dateline(zones) or _published_from_text(text)
     publisher = document.publisher or zones.publisher or zones.own_voice or _publisher_from_text(text, orgs)
     _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
+    for name in [name for name in places if name in orgs]:
+        del places[name]  # the publisher found only now ("OpenAI" of a post's title) is no place
     if corrections:
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
 
@@ -647,9 +649,9 @@ def _countries_in_order(zones, countries_at, places) -> list[str]:
             continue
         country_order.setdefault(code, s)
     for rec in places.values():
-        # a country is never inferred from a city alone ("Vienna" does not name Austria), except the two
-        # countries of the programme, whose provinces stand for them in every text
-        if rec.country and (rec.country in country_order or rec.country in {"TR", "CN"}):
+        # a country is never inferred from a city or province alone ("Vienna" does not name Austria, nor
+        # "Guangdong" China): a place only moves a named country's first mention earlier
+        if rec.country and rec.country in country_order:
             country_order.setdefault(rec.country, rec.first)
             country_order[rec.country] = min(country_order[rec.country], rec.first)
     return [c for c, _ in sorted(country_order.items(), key=lambda kv: kv[1])]

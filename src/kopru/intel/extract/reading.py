@@ -366,28 +366,67 @@ _MD_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 _MD_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
 
 
-def _strip_markdown(text: str) -> tuple[str, str | None]:
+# YAML front matter of static-site posts: metadata, not prose (its url, language code "en-US" and scrape
+# stamp name no entities)
+_FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_KEY_RE = re.compile(r"^(title|date)\s*:\s*(.*?)\s*$", re.MULTILINE)
+# a site's name after the headline in an HTML title ("Introducing X | OpenAI")
+_TITLE_SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})$")
+# template-engine markers ("{% raw %}", also with the brace escaped) and a script's placeholder text
+_TEMPLATE_LINE_RE = re.compile(r"^\s*(?:(?:\{|&#123;)%.*%\}|Loading(?:…|\.\.\.))\s*$", re.MULTILINE)
+# a line of nothing but short links: category, tag or menu links, not a sentence
+_LINK_ONLY_LINE_RE = re.compile(r"^[ \t]*(?:\[[^\]\n]{1,40}\]\([^)\s]*\)[ \t]*)+$", re.MULTILINE)
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """The text without its YAML front matter, and the front matter's title and date."""
+    m = _FRONT_MATTER_RE.match(text)
+    if not m:
+        return text, {}
+    fields = {k: v.strip().strip("\"'").strip() for k, v in _FRONT_KEY_RE.findall(m.group(1))}
+    return text[m.end() :], fields
+
+
+def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]:
+    """Plain text, headline, (front-matter) date and site name of a markdown document."""
     title = None
+    text, fields = _front_matter(text)
+    site = _TITLE_SITE_SUFFIX_RE.search(fields.get("title", ""))
+    text = _MD_IMAGE_RE.sub("", text)  # an image's alt text is a caption at best, often '""'
+    text = _TEMPLATE_LINE_RE.sub("", text)
+    text = _LINK_ONLY_LINE_RE.sub("", text)
     m = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     if m:
         title = m.group(1).strip()
+    elif fields.get("title"):
+        # the headline lives only in the front matter: it opens the text, as a headline would
+        title = _TITLE_SITE_SUFFIX_RE.sub("", fields["title"])
+        text = title + "\n\n" + text
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_EMPHASIS_RE.sub(r"\2", text)
     text = _MD_HEADING_RE.sub("", text)
     text = _MD_RULE_RE.sub("", text)
     text = _MD_LIST_RE.sub("", text)
     text = _MD_QUOTE_RE.sub("", text)
-    return text, title
+    date = fields.get("date", "")[:10]
+    published = date if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) else None
+    return text, title, published, site.group(1) if site else None
 
 
 def _read_plain(raw: str, source: str, *, markdown: bool) -> Document:
-    title = None
+    title = published = publisher = None
     if markdown:
-        raw, title = _strip_markdown(raw)
+        raw, title, published, publisher = _strip_markdown(raw)
     text = normalise_text(raw)
     if not text:
         raise ReadError("empty file (only whitespace)")
-    return Document(source=source, text=text, title=normalise_text(title) if title else None)
+    return Document(
+        source=source,
+        text=text,
+        title=normalise_text(title) if title else None,
+        published=published,
+        publisher=publisher,
+    )
 
 
 _SCRIPT_RE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

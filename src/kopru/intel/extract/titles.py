@@ -127,8 +127,38 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
         if i < len(before):
             _read_country_before(t, text, gaz, before[i])
         results.append(t)
+    results = _join_coordinated(text, results)
     _attach_names(text, results, comp, gaz)
     return results
+
+
+# offices of state held together stay two titles ("Prime Minister and Finance Minister"); a company's
+# combined post is one ("Chairman and CEO")
+_PUBLIC_OFFICE_RE = re.compile(
+    r"minister|premier|commissioner|secretary|governor|mayor|ambassador|senator|envoy|consul|king|queen",
+    re.IGNORECASE,
+)
+
+
+def _join_coordinated(text: str, found: list[TitleMatch]) -> list[TitleMatch]:
+    """ "co-founder and CEO", "Chairman & CEO of X", "president and chief operating officer": two company
+    heads joined by "and" are one person's one title, read as one (the first head has nothing after it)."""
+    joined: list[TitleMatch] = []
+    for t in sorted(found, key=lambda t: t.start):
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev.end == prev.head_start + len(prev.head)
+            and prev.organization is None
+            and text[prev.end : t.start] in {" and ", " & "}
+            and not _PUBLIC_OFFICE_RE.search(f"{prev.title} {t.title}")
+        ):
+            prev.title = f"{prev.title} and {t.title}"
+            prev.end, prev.organization = t.end, t.organization
+            prev.country = prev.country or t.country
+            continue
+        joined.append(t)
+    return joined
 
 
 def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start, is_ministry: bool) -> None:
