@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kopru.intel.extract import extract_text, gazetteer
+from kopru.intel.extract import extract_path, extract_text, gazetteer
 from kopru.intel.extract.zones import find_zones
 
 pytestmark = pytest.mark.unit
@@ -69,3 +69,20 @@ def test_visiting_a_web_address_is_no_visit():
     assert _has(
         "Orvana Systems chief Lena Brandt will visit Izmir next week.", "visit", {"Lena Brandt"}, "planned"
     )
+
+
+def test_a_markdown_posts_own_newsroom_speaks_as_we_after_its_front_matter_is_read(tmp_path):
+    # Reading strips the fenced front matter and names the site from `source:`; the site still speaks as "we".
+    post = tmp_path / "post.md"
+    post.write_text(
+        "---\n"
+        'source: "Veltrix Labs Newsroom"\n'
+        'date: "2025-05-06"\n'
+        "---\n\n"
+        "Today we signed a memorandum of understanding with the Government of Norland on schools.\n",
+        encoding="utf-8",
+    )
+    result = extract_path(str(post))
+    assert result["publisher"] == "Veltrix Labs"
+    parties = [set(e["participants"]) for e in result["events"] if e["type"] == "agreement"]
+    assert any({"Veltrix Labs", "Government of Norland"} <= found for found in parties)

@@ -134,6 +134,7 @@ class EventInputs:
     published: str | None = None
     past_tense: object = None  # callable(s, e) -> bool: a past-tense verb (VBD) in the span
     publisher: str | None = None
+    publisher_speaks: bool = False  # the publisher is the site's own newsroom, named only in front matter
     country_names: frozenset = frozenset()  # canonical names of countries (less specific places)
     doc: object = None  # the spaCy doc with its dependency parse (None: cue words only)
 
@@ -737,6 +738,8 @@ def _first_person_party(inp: EventInputs) -> str | None:
     outlet is never a party (its "we" is in someone's quote)."""
     if not inp.publisher:
         return None
+    if inp.publisher_speaks:  # a markdown post's own newsroom, which its text may never name
+        return inp.publisher
     kinds = {rec.kind for _s, _e, rec in inp.orgs if rec.name == inp.publisher}
     return None if not kinds or kinds == {"media"} else inp.publisher
 

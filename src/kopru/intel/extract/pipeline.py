@@ -441,6 +441,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         tokens,
         published,
         publisher,
+        publisher_speaks=document.publisher_speaks and publisher == document.publisher,
     )
     claims = _find_claims(text, sentences, allowed, org_items, countries_at, gaz, sector_hits, corrections)
     _enrich_investments(events, claims)
@@ -686,7 +687,9 @@ def _ensure_publisher_org(text: str, document: Document, zones, orgs, gaz: Gazet
         i = text.find(publisher)
         kind = (
             "media"
-            if document.publisher and org_kind(publisher) not in {"government", "company"}
+            if document.publisher
+            and not document.publisher_speaks
+            and org_kind(publisher) not in {"government", "company"}
             else org_kind(publisher)
         )
         mentions = [(i, i + len(publisher))] if i >= 0 else []
@@ -733,6 +736,7 @@ def _find_events(
     tokens,
     published,
     publisher,
+    publisher_speaks: bool = False,
 ) -> list[dict]:
     place_items = sorted(
         [(s, e, rec.name) for rec in places.values() for s, e in rec.mentions]
@@ -754,6 +758,7 @@ def _find_events(
             published=published,
             past_tense=lambda s, e: any(tag == "VBD" for ts, (te, tag) in tokens.items() if s <= ts < e),
             publisher=publisher,
+            publisher_speaks=publisher_speaks,
             country_names=frozenset(c.name for c in gaz.countries.values()),
             doc=doc,
         )

@@ -32,6 +32,8 @@ class Document:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    # the publisher is the site's own newsroom (a markdown post's front matter names it): its "we" is a party
+    publisher_speaks: bool = False
 
 
 # ---------------------------------------------------------------------------------------------- normalising
@@ -369,7 +371,9 @@ _MD_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
 # YAML front matter of static-site posts: metadata, not prose (its url, language code "en-US" and scrape
 # stamp name no entities)
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_KEY_RE = re.compile(r"^(title|date)\s*:\s*(.*?)\s*$", re.MULTILINE)
+_FRONT_KEY_RE = re.compile(r"^(title|date|source)\s*:\s*(.*?)\s*$", re.MULTILINE)
+# a newsroom's name in the front matter's `source` ("OpenAI Blog", "Acme Newsroom"): the site is the name
+_SOURCE_SITE_RE = re.compile(r"^(?P<site>.+?)\s+(?:Blog|News|Newsroom|Press(?: Room)?|Press Releases)$")
 # a site's name after the headline in an HTML title ("Introducing X | OpenAI")
 _TITLE_SITE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+([A-Z][\w&.]*(?: [A-Z][\w&.]*){0,3})$")
 # template-engine markers ("{% raw %}", also with the brace escaped) and a script's placeholder text
@@ -391,7 +395,9 @@ def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]
     """Plain text, headline, (front-matter) date and site name of a markdown document."""
     title = None
     text, fields = _front_matter(text)
-    site = _TITLE_SITE_SUFFIX_RE.search(fields.get("title", ""))
+    site = _TITLE_SITE_SUFFIX_RE.search(fields.get("title", "")) or _SOURCE_SITE_RE.match(
+        fields.get("source", "")
+    )
     text = _MD_IMAGE_RE.sub("", text)  # an image's alt text is a caption at best, often '""'
     text = _TEMPLATE_LINE_RE.sub("", text)
     text = _LINK_ONLY_LINE_RE.sub("", text)
@@ -426,6 +432,7 @@ def _read_plain(raw: str, source: str, *, markdown: bool) -> Document:
         title=normalise_text(title) if title else None,
         published=published,
         publisher=publisher,
+        publisher_speaks=bool(markdown and publisher),
     )
 
 
