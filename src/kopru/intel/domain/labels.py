@@ -10,7 +10,6 @@ extracted."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils import translation
@@ -21,9 +20,6 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from kopru.core.enums import OrganisationKind
 from kopru.core.models import Sector
 from kopru.engage.enums import CLAIM_METRIC_LABELS, CLAIM_UNIT_LABELS, EngagementKind
-
-if TYPE_CHECKING:  # the model imports this module for its own label
-    from kopru.intel.models import Suggestion
 
 EVENT_TYPES = {
     "meeting": EngagementKind.MEETING.label,
@@ -96,7 +92,8 @@ def label_suggestions(suggestions, sector_names: dict[str, str] | None = None) -
         suggestion.shown_note = match_note_label(suggestion.match_note)
 
 
-def shown_label(suggestion: Suggestion, sector_names: dict[str, str]) -> str:
+def shown_label(suggestion, sector_names: dict[str, str]) -> str:
+    # `suggestion` is an intel.models.Suggestion (not imported: the model imports this module)
     payload = suggestion.payload if isinstance(suggestion.payload, dict) else {}
     build = _BUILDERS.get(suggestion.kind)
     label = build(payload, sector_names) if build else None

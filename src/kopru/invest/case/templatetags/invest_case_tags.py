@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from kopru.invest import l10n
 from kopru.invest.case.domain.rulebook import RATE_KEYS, VALUE_LABELS
 from kopru.invest.explanations import render
-from kopru.invest.labels import code_label, cost_item_label, parameter_label, product_label
+from kopru.invest.labels import CODE_LABELS, code_label, cost_item_label, parameter_label, product_label
 
 register = template.Library()
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -105,7 +105,10 @@ def value_label(key):
 
 def _codes(items) -> str:
     return l10n.listing(
-        [code_label(item) if isinstance(item, str) and "_" in item else item for item in items]
+        [
+            code_label(item) if isinstance(item, str) and ("_" in item or item in CODE_LABELS) else item
+            for item in items
+        ]
     )
 
 
@@ -145,7 +148,7 @@ def rule_value(value, key=""):
         return _codes(value) if value else "—"
     if isinstance(value, int | float):
         return input_value(value)
-    if isinstance(value, str) and "_" in value:
+    if isinstance(value, str) and ("_" in value or value in CODE_LABELS):  # a code: its name
         return code_label(value)
     return str(value)
 
