@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.loader import render_to_string
-from django.utils import translation
 
 from kopru.calls.domain import reviewing
 from kopru.calls.enums import CallStatus
@@ -15,15 +14,6 @@ from kopru.calls.forms import ReviewForm
 from kopru.calls.models import Review, ReviewAssignment
 from kopru.ui.errors import add_to_form
 from tests.factories import CallFactory, move, organisation, past_deadline, reviewer, submitted
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A request with a language cookie leaves that language active in this thread; later tests expect
-    the default."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

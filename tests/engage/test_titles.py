@@ -10,15 +10,6 @@ from kopru.engage.models import Engagement
 from kopru.engage.titles import parts_from_stored_title, render_title, stored_title
 from tests.factories import DocumentFactory, EngagementFactory, OrganisationFactory, PersonFactory
 
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A request with a language cookie leaves that language active in this thread; later tests expect
-    the default."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 VISIT = {
     "kind": "visit",
     "place": "Jiangxi",

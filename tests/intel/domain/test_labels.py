@@ -9,15 +9,6 @@ from kopru.intel.domain.labels import event_label, organisation_label
 from kopru.intel.models import Suggestion
 from tests.factories import DocumentFactory
 
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A request with a language cookie leaves that language active in this thread; later tests expect
-    the default."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
 EVENT = {
     "type": "meeting",
     "status": "held",

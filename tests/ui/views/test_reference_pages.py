@@ -6,18 +6,10 @@ import re
 
 import pytest
 from django.conf import settings
-from django.utils import translation
 
 from kopru.core.models import Sector
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    """A request in another language leaves that language active in this thread; later tests expect none."""
-    yield
-    translation.deactivate()
 
 
 @pytest.mark.parametrize(
