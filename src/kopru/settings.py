@@ -127,6 +127,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("tr", _("Turkish")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 USE_I18N = True
+FORMAT_MODULE_PATH = ["kopru.formats"]  # Chinese numbers grouped by thousands, as on the investment pages
 TIME_ZONE = env_str("KOPRU_TIME_ZONE", "UTC")
 USE_TZ = True
 

@@ -75,7 +75,7 @@ def test_an_event_suggestion_reads_in_the_readers_language(language, expected):
     [
         ("en", "ESBAŞ: about 1,200 people (jobs, 1,200, jobs)"),
         ("tr", "ESBAŞ: about 1,200 people (istihdam, 1.200, kişi)"),
-        ("zh-hans", "ESBAŞ: about 1,200 people (就业岗位, 1200, 个岗位)"),  # Django's zh_Hans number format
+        ("zh-hans", "ESBAŞ: about 1,200 people (就业岗位, 1,200, 个岗位)"),
     ],
 )
 def test_a_claim_names_its_measure_and_formats_its_number(language, expected):
