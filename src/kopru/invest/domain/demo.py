@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from kopru.core.domain.notes import add_note
 from kopru.core.enums import OrganisationKind, Visibility
@@ -255,11 +256,11 @@ def load_demo() -> list[str]:
     pipeline = ensure_default_pipeline()
     if not Pipeline.objects.filter(name="Energy desk").exists():
         create_pipeline(
-            "Energy desk",
+            gettext_noop("Energy desk"),
             stages=[
                 ("lead", "Lead", StagePhase.OPEN, 5),
-                ("feasibility", "Feasibility study", StagePhase.OPEN, 25),
-                ("licence", "Licence and grid connection", StagePhase.OPEN, 50),
+                ("feasibility", gettext_noop("Feasibility study"), StagePhase.OPEN, 25),
+                ("licence", gettext_noop("Licence and grid connection"), StagePhase.OPEN, 50),
                 ("agreement_signed", "Agreement signed", StagePhase.SIGNED, 80),
                 ("under_construction", "Under construction", StagePhase.DELIVERY, 90),
                 ("operating", "Operating", StagePhase.DELIVERY, 100),

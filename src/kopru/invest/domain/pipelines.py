@@ -34,6 +34,8 @@ def create_pipeline(
             order=order,
             phase=phase,
             probability=probability,
+            name_tr=_in_language(str(stage_name), "tr"),
+            name_zh=_in_language(str(stage_name), "zh-hans"),
         )
         stage.full_clean()
         stage.save()
