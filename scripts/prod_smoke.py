@@ -173,7 +173,7 @@ class Smoke:
             page = self.expect(
                 self.http.get(self.url(f"/calls/{call['id']}/assignments/"), timeout=self.timeout), 200
             ).text
-            newest = re.search(r'<tr class="run-(\w+)">', page)
+            newest = re.search(r'<tr class="run-(\w+)"', page)  # the first row is the newest run
             return newest.group(1) if newest and newest.group(1) != "queued" else None
 
         status = self.wait("the assignment run", finished, timeout)
