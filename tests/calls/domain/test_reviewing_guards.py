@@ -26,9 +26,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 SCORES = {"excellence": 4, "impact": 3, "implementation": 5}
 
 
-@pytest.fixture
-def assigned_call(cast):
-    """A closed call, two submitted proposals, four reviewers and a solver assignment (2 per proposal)."""
+def closed_call_with_reviewers():
+    """A closed call with two submitted binational proposals and four reviewers, two per side."""
     call = CallFactory()
     for i in range(2):
         submitted(
@@ -38,6 +37,13 @@ def assigned_call(cast):
     move(call, CallStatus.CLOSED)
     for name, country in [("ada", "TR"), ("burak", "TR"), ("chen", "CN"), ("dong", "CN")]:
         reviewer(name, country)
+    return call
+
+
+@pytest.fixture
+def assigned_call(cast):
+    """A closed call, two submitted proposals, four reviewers and a solver assignment (2 per proposal)."""
+    call = closed_call_with_reviewers()
     run = reviewing.run_assignment(AssignmentRun.objects.create(call=call))
     assert run.status == RunStatus.OPTIMAL
     return call
@@ -208,15 +214,7 @@ def test_a_run_delivered_twice_is_decided_once(assigned_call):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks between two connections")
 def test_two_runs_in_two_threads_write_once_on_postgresql(transactional_db):
     call_command("load_reference", verbosity=0)  # a transactional test starts from a flushed database
-    call = CallFactory()
-    for i in range(2):
-        submitted(
-            call, organisation(f"Anatolia {i}", "TR"), organisation(f"Shenzhen {i}", "CN"), title=f"P{i}"
-        )
-    past_deadline(call)
-    move(call, CallStatus.CLOSED)
-    for name, country in [("ada", "TR"), ("burak", "TR"), ("chen", "CN"), ("dong", "CN")]:
-        reviewer(name, country)
+    call = closed_call_with_reviewers()
     runs = [AssignmentRun.objects.create(call=call) for _ in range(2)]
     start = threading.Barrier(2)
     outcomes = {}

@@ -103,13 +103,13 @@ def value_label(key):
     return VALUE_LABELS.get(key, key.replace("_", " "))
 
 
+def _is_code(value) -> bool:
+    """A code of the rule data (`large_scale`, `strategic`, `hit30`), shown by its name."""
+    return isinstance(value, str) and ("_" in value or value in CODE_LABELS)
+
+
 def _codes(items) -> str:
-    return l10n.listing(
-        [
-            code_label(item) if isinstance(item, str) and ("_" in item or item in CODE_LABELS) else item
-            for item in items
-        ]
-    )
+    return l10n.listing([code_label(item) if _is_code(item) else item for item in items])
 
 
 @register.filter
@@ -148,7 +148,7 @@ def rule_value(value, key=""):
         return _codes(value) if value else "—"
     if isinstance(value, int | float):
         return input_value(value)
-    if isinstance(value, str) and ("_" in value or value in CODE_LABELS):  # a code: its name
+    if _is_code(value):
         return code_label(value)
     return str(value)
 
