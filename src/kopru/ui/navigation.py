@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.urls import NoReverseMatch, reverse
+from django.conf import settings
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -42,10 +43,18 @@ class NavItem:
             raise ValueError(f"Unknown pillar {self.pillar!r}; one of {', '.join(PILLARS)}")
 
     def url(self) -> str | None:
-        try:
-            return reverse(self.url_name, args=self.args)
-        except NoReverseMatch:  # the app that serves it is not installed
-            return None
+        # Reversing ~25 entries cost 2.5 ms on every page; an address only changes with the URLconf or the
+        # script prefix, so it is kept per (entry, URLconf, prefix) for the life of the process.
+        key = (self.url_name, self.args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        if key not in _REVERSED:
+            try:
+                _REVERSED[key] = reverse(self.url_name, args=self.args)
+            except NoReverseMatch:  # the app that serves it is not installed
+                _REVERSED[key] = None
+        return _REVERSED[key]
+
+
+_REVERSED: dict[tuple, str | None] = {}
 
 
 @dataclass

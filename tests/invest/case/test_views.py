@@ -147,3 +147,25 @@ def test_a_plain_get_submit_keeps_the_csrf_token_out_of_the_address(client):
     assert response.status_code == 302
     assert "csrfmiddlewaretoken" not in response["Location"]
     assert client.get(response["Location"]).context["result"].inputs.product == "bev"
+
+
+def test_the_same_values_are_drawn_once_and_the_page_is_the_same_html(client):
+    first = client.get("/invest/case/")
+    second = client.get("/invest/case/")
+    assert "result" in first.context and "result" not in second.context  # the second reused the panels
+    assert _without_tokens(first) == _without_tokens(second)
+
+
+def test_remembered_panels_follow_the_language_and_the_values(client):
+    english = client.get("/invest/case/").content.decode()
+    turkish = client.get("/invest/case/", HTTP_ACCEPT_LANGUAGE="tr").content.decode()
+    changed = client.get("/invest/case/", _data(date="2024-08-01", destinations=["EU"])).content.decode()
+    assert "27.0%" in english and "%27,0" in turkish
+    assert changed != english and 'value="2024-08-01"' in changed
+
+
+def _without_tokens(response) -> bytes:
+    import re
+
+    # the page chrome carries a freshly masked CSRF token on every response; the panels carry none
+    return re.sub(rb'("X-CSRFToken": "|name="csrfmiddlewaretoken" value=")[^"]+"', b"", response.content)

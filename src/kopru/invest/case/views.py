@@ -11,7 +11,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,6 +42,7 @@ from kopru.invest.case.forms import (
 )
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.case.printing import render_report_pdf
+from kopru.invest.case.rendered import remembered_panels
 from kopru.invest.case.templatetags.invest_case_tags import input_value
 from kopru.invest.economics.errors import InputError
 from kopru.invest.rule_data import economic_rules
@@ -118,22 +121,36 @@ def home(request):
         del query["csrfmiddlewaretoken"]
         return redirect(f"{reverse('invest_case:home')}?{query.urlencode()}")
     case = None
+    rules = economic_rules()
     if _has_params(request.GET):
-        form = _bound_form(request.GET)
+        data = request.GET
     else:
         inputs = reference_inputs()
         if request.GET.get("case"):
             case = access_case(request, request.GET["case"])
             inputs = case.inputs
-        form = _bound_form(form_data_from(inputs, economic_rules()))
-    inputs, result = calculate(form)
-    context = _result_context(form, inputs, result)
-    context.update(
-        case=case,
-        case_form=CaseForm(user=request.user) if has_perm(request.user, "invest_case.add_case") else None,
-        reference=visible_to(InvestmentCase.objects.filter(name=REFERENCE_CASE), request.user).first(),
-        query=request.GET.urlencode() if _has_params(request.GET) else "",
-    )
+        data = form_data_from(inputs, rules)
+    query = request.GET.urlencode() if _has_params(request.GET) else ""
+
+    def draw() -> tuple[str, str]:
+        form = _bound_form(data)
+        context = _result_context(form, *calculate(form))
+        context["query"] = query
+        return (
+            render_to_string("invest_case/_inputs.html", context, request),
+            render_to_string("invest_case/_results.html", context, request),
+        )
+
+    inputs_html, results_html = remembered_panels(rules, data, query, draw)
+    context = {
+        "inputs_html": mark_safe(inputs_html),
+        "results_html": mark_safe(results_html),
+        "lists": datalists(rules),
+        "case": case,
+        "case_form": CaseForm(user=request.user) if has_perm(request.user, "invest_case.add_case") else None,
+        "reference": visible_to(InvestmentCase.objects.filter(name=REFERENCE_CASE), request.user).first(),
+        "query": query,
+    }
     return render(request, "invest_case/calculator.html", context)
 
 

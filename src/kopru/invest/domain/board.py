@@ -1,12 +1,11 @@
-"""The kanban board's columns: a count per stage and the first cards of each, in two queries whatever
-the number of deals (a column of 3,000 cards made the page 3.8 MB and 3.5 s)."""
+"""The kanban board's columns: a count per stage and the first cards of each, one short query a column
+whatever the number of deals (a column of 3,000 cards made the page 3.8 MB and 3.5 s)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count
 
 from kopru.invest.models import Deal, Pipeline, Stage
 
@@ -29,23 +28,39 @@ class Column:
         return max(self.total - self.next_offset, 0)
 
 
+# What a card shows and what the visibility checks on it read: the window over a pipeline's deals then
+# carries narrow rows (the summary and search text made it 14 ms on 5,000 deals).
+CARD_FIELDS = (
+    "title",
+    "visibility",
+    "owner_side",
+    "stage_id",
+    "pipeline_id",
+    "position",
+    "currency",
+    "announced_amount",
+    "company__visibility",
+    "company__owner_side",
+    "company__organisation__name",
+    "company__organisation__visibility",
+    "company__organisation__owner_side",
+)
+
+
 def _card_queryset(deals):
-    return deals.select_related("company__organisation").order_by("position", "pk")
+    return deals.select_related("company__organisation").only(*CARD_FIELDS).order_by("position", "pk")
 
 
 def board_columns(pipeline: Pipeline, deals, per_column: int = CARDS_PER_COLUMN) -> list[Column]:
     """`deals`: a queryset already narrowed to what the reader may see."""
     deals = deals.filter(pipeline=pipeline)
-    stages = list(pipeline.stages.annotate(total=Count("deals", filter=Q(deals__in=deals))).order_by("order"))
-    first = (
-        _card_queryset(deals)
-        .annotate(rank=Window(RowNumber(), partition_by=[F("stage_id")], order_by=[F("position"), F("pk")]))
-        .filter(rank__lte=per_column)
-    )
-    by_stage: dict[int, list[Deal]] = {stage.pk: [] for stage in stages}
-    for deal in first:
-        by_stage.setdefault(deal.stage_id, []).append(deal)
-    return [Column(stage, stage.total, by_stage[stage.pk]) for stage in stages]
+    totals = dict(deals.order_by().values_list("stage_id").annotate(n=Count("pk")))
+    stages = list(pipeline.stages.order_by("order"))
+    # One short query per column along the (stage, position, id) index: a window over all of a pipeline's
+    # deals sorted 5,000 rows to keep 25 of each stage.
+    cards = _card_queryset(deals)
+    by_stage = {stage.pk: list(cards.filter(stage=stage)[:per_column]) for stage in stages}
+    return [Column(stage, totals.get(stage.pk, 0), by_stage[stage.pk]) for stage in stages]
 
 
 def column_page(stage: Stage, deals, offset: int, per_column: int = CARDS_PER_COLUMN) -> Column:

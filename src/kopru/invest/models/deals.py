@@ -211,6 +211,8 @@ class Deal(VisibleRecord):
 
     class Meta:
         ordering = ["stage__order", "position", "-updated_at"]
+        # The board reads the first cards of each column in card order.
+        indexes = [models.Index(fields=["stage", "position", "id"], name="invest_deal_board_order")]
         verbose_name = _("deal")
         verbose_name_plural = _("deals")
 

@@ -1,0 +1,56 @@
+"""The calculator's two panels (its 108 inputs and the results), remembered as HTML per process.
+
+Both are a function of the submitted values, the rule tables, the language and the time zone alone — no
+user, no record, no token — and drawing them through Django's templates cost about 75 ms of CPU a page
+(Django's widget templates ~300 µs a field). The same values against the same rule tables in the same
+language therefore give the same HTML; it is kept for the last REMEMBERED such combinations.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from django.utils.timezone import get_current_timezone_name
+from django.utils.translation import get_language
+
+from kopru.invest.economics.rule_tables import Rules
+
+REMEMBERED = 64
+
+_panels: OrderedDict[str, tuple[Rules, tuple[str, str]]] = OrderedDict()
+_lock = threading.Lock()  # gunicorn's gthread workers share a process
+
+
+def data_key(data) -> str:
+    """The submitted values in a stable order (a QueryDict or the dict a saved case gives)."""
+    if hasattr(data, "lists"):
+        items = data.lists()
+    else:
+        items = ((key, value if isinstance(value, list) else [value]) for key, value in data.items())
+    return json.dumps(sorted((key, [str(v) for v in values]) for key, values in items))
+
+
+def remembered_panels(rules: Rules, data, query: str, draw: Callable[[], tuple[str, str]]) -> tuple[str, str]:
+    """`draw()` — (inputs HTML, results HTML) — unless the same values were drawn against `rules` in this
+    language and time zone."""
+    key = json.dumps([data_key(data), query, get_language(), get_current_timezone_name()])
+    with _lock:
+        remembered = _panels.get(key)
+        if remembered is not None and remembered[0] is rules:
+            _panels.move_to_end(key)
+            return remembered[1]
+    panels = draw()
+    with _lock:
+        _panels[key] = (rules, panels)
+        _panels.move_to_end(key)
+        while len(_panels) > REMEMBERED:
+            _panels.popitem(last=False)
+    return panels
+
+
+def forget() -> None:
+    with _lock:
+        _panels.clear()
