@@ -12,6 +12,7 @@ from kopru.core.domain.search import SearchSource, folded_terms_filter, register
 from kopru.core.models import Organisation, Person
 from kopru.engage import forms
 from kopru.engage.domain.areas import record_initial_status
+from kopru.engage.enums import CLAIM_METRIC_LABELS
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 from kopru.ui.registry import RecordType, column, register_record_types
 from kopru.ui.related import register_related
@@ -74,6 +75,7 @@ ENGAGE_RECORD_TYPES = (
         ),
         form=forms.ClaimForm,
         filters=("sector", "metric", "visibility"),
+        filter_labels={"metric": CLAIM_METRIC_LABELS},
         sortable=("subject", "value"),
         select_related=("sector", "speaker"),
     ),

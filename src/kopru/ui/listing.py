@@ -128,6 +128,7 @@ def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
             else:
                 choices = _choices(related, key)
         else:
-            choices = [(value, value) for value in _distinct_values(rows, name, user)]
+            labels = record_type.filter_labels.get(name, {})
+            choices = [(value, str(labels.get(value, value))) for value in _distinct_values(rows, name, user)]
         options.append(FilterOption(name, str(field.verbose_name), choices, params.get(name, "")))
     return options

@@ -28,6 +28,8 @@ class RecordType:
     columns: tuple[Column, ...]
     form: type | None = None  # None: reference data, read-only outside the admin
     filters: tuple[str, ...] = ()  # model fields offered as list filters
+    # names for the stored codes of a text field offered as a filter: field → {code: label}
+    filter_labels: dict = field(default_factory=dict, hash=False, compare=False)
     sortable: tuple[str, ...] = ()
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()

@@ -7,7 +7,7 @@ from kopru.core.domain.evidence import attach_evidence
 from kopru.core.enums import Visibility
 from kopru.core.models import Document
 from kopru.engage.models import Engagement
-from tests.factories import DocumentFactory, EngagementFactory, PersonFactory, country, sector
+from tests.factories import ClaimFactory, DocumentFactory, EngagementFactory, PersonFactory, country, sector
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -165,3 +165,12 @@ def test_unknown_ids_are_404_not_500(client, cast):
     assert client.get("/engagements/999999/").status_code == 404
     assert client.get("/engagements/not-a-number/").status_code == 404
     assert client.get("/no-such-type/").status_code == 404
+
+
+def test_the_claims_metric_filter_names_each_metric_in_the_readers_language(client, cast):
+    ClaimFactory(metric="rank")
+    ClaimFactory(metric="amount", value=5_000_000)
+    client.force_login(cast.staff_a)
+    client.post("/i18n/setlang/", {"language": "tr", "next": "/"})
+    filters = {option.name: option for option in client.get("/claims/").context["filters"]}
+    assert filters["metric"].choices == [("amount", "tutar"), ("rank", "sıra")]
