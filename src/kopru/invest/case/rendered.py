@@ -1,6 +1,6 @@
 """The calculator's two panels (its 108 inputs and the results), remembered as HTML per process.
 
-Both are a function of the submitted values, the rule tables, the language and the time zone alone — no
+Both are a function of the submitted values, the rule tables, the language, the time zone and the day alone — no
 user, no record, no token — and drawing them through Django's templates cost about 75 ms of CPU a page
 (Django's widget templates ~300 µs a field). The same values against the same rule tables in the same
 language therefore give the same HTML; it is kept for the last REMEMBERED such combinations.
@@ -13,7 +13,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from django.utils.timezone import get_current_timezone_name
+from django.utils.timezone import get_current_timezone_name, localdate
 from django.utils.translation import get_language
 
 from kopru.invest.economics.rule_tables import Rules
@@ -35,8 +35,9 @@ def data_key(data) -> str:
 
 def remembered_panels(rules: Rules, data, query: str, draw: Callable[[], tuple[str, str]]) -> tuple[str, str]:
     """`draw()` — (inputs HTML, results HTML) — unless the same values were drawn against `rules` in this
-    language and time zone."""
-    key = json.dumps([data_key(data), query, get_language(), get_current_timezone_name()])
+    language and time zone today."""
+    # today too: a case without a date is evaluated as of today
+    key = json.dumps([data_key(data), query, get_language(), get_current_timezone_name(), str(localdate())])
     with _lock:
         remembered = _panels.get(key)
         if remembered is not None and remembered[0] is rules:
