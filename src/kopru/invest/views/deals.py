@@ -34,6 +34,7 @@ from kopru.invest.views.common import form_page
 from kopru.ui.display import linked_name
 from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
+from kopru.ui.history import history_pairs
 from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
 from kopru.ui.views.records import post_note, readable_change
@@ -150,16 +151,16 @@ def _history_change(change, user) -> dict:
     return shown
 
 
+HISTORY_SHOWN = 30
+
+
 def deal_detail(request, pk):
     deal = access_deal(request, pk)
     user = request.user
     staff = has_perm(user, "kopru.add_record")
     history = []
     if staff:
-        for record in deal.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            :30
-        ]:
-            previous = record.prev_record
+        for record, previous in history_pairs(deal, HISTORY_SHOWN):
             changes = record.diff_against(previous).changes if previous else []
             # the generic history's wording: field labels, names of linked records, values as people read them
             history.append(

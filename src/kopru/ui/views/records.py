@@ -17,6 +17,7 @@ from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.ui.display import as_text, linked_text
 from kopru.ui.forms import NoteForm
+from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
@@ -165,8 +166,7 @@ def record_history(request, slug, pk):
     if not hasattr(obj, "history"):  # reference data keeps no history
         return redirect("record-detail", slug, obj.pk)
     entries = []
-    for record in obj.history.select_related("history_user").order_by("-history_date", "-history_id")[:100]:
-        previous = record.prev_record
+    for record, previous in history_pairs(obj, 100):
         changes = record.diff_against(previous).changes if previous else []
         shown_changes = [readable_change(type(obj), change, request.user) for change in changes]
         entries.append({"record": record, "changes": shown_changes})
