@@ -2,8 +2,8 @@
 
 Both are a function of the submitted values, the rule tables, the language, the time zone and the day
 alone — no user, no record, no token — and drawing them through Django's templates cost about 75 ms of
-CPU a page (Django's widget templates ~300 µs a field). The same values against the same rule tables in the same
-language therefore give the same HTML; it is kept for the last REMEMBERED such combinations.
+CPU a page (Django's widget templates ~300 µs a field). The same values against the same rule tables in
+the same language therefore give the same HTML; it is kept for the last REMEMBERED such combinations.
 """
 
 from __future__ import annotations
