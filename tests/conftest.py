@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
@@ -65,6 +66,15 @@ def client_for(client, user):
 def _fast_password_hashing(settings):
     # PBKDF2's deliberate slowness would dominate the suite's run time; tests need no brute-force resistance.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Remembered menus and table statistics (kopru.ui.listing, kopru.ui.pagination) live for a minute in the
+    # process's cache: a test must not see what an earlier test left there (query counts changed with order).
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
