@@ -9,8 +9,6 @@ signals (bulk_create, queryset.update()) is not seen until the next such write. 
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -21,10 +19,10 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from kopru.core import access
+from kopru.core.lru import Remembered
 
 MAX_ENTRIES = 128
-_store: OrderedDict = OrderedDict()
-_lock = threading.Lock()
+_store = Remembered(MAX_ENTRIES)
 _pinned: ContextVar[list | None] = ContextVar("insights_data_version", default=None)
 
 
@@ -73,18 +71,8 @@ def remembered(name: str, user, parts: tuple, compute, *, version: tuple | None 
     """compute() once per (name, reader, parts, today, data version); later calls reuse the result."""
     # Labels and sector names are computed in the reader's language: a Turkish page must not reuse English.
     key = (name, reader_key(user), get_language(), parts, timezone.localdate(), version or data_version())
-    with _lock:
-        if key in _store:
-            _store.move_to_end(key)
-            return _store[key]
-    value = compute()
-    with _lock:
-        _store[key] = value
-        while len(_store) > MAX_ENTRIES:
-            _store.popitem(last=False)
-    return value
+    return _store.get_or_compute(key, compute)
 
 
 def forget() -> None:
-    with _lock:
-        _store.clear()
+    _store.clear()

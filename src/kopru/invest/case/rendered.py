@@ -9,19 +9,17 @@ the same language therefore give the same HTML; it is kept for the last REMEMBER
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 
 from django.utils.timezone import get_current_timezone_name, localdate
 from django.utils.translation import get_language
 
+from kopru.core.lru import Remembered
 from kopru.invest.economics.rule_tables import Rules
 
 REMEMBERED = 64
 
-_panels: OrderedDict[str, tuple[Rules, tuple[str, str]]] = OrderedDict()
-_lock = threading.Lock()  # gunicorn's gthread workers share a process
+_panels = Remembered(REMEMBERED)
 
 
 def data_key(data) -> str:
@@ -38,20 +36,8 @@ def remembered_panels(rules: Rules, data, query: str, draw: Callable[[], tuple[s
     language and time zone today."""
     # today too: a case without a date is evaluated as of today
     key = json.dumps([data_key(data), query, get_language(), get_current_timezone_name(), str(localdate())])
-    with _lock:
-        remembered = _panels.get(key)
-        if remembered is not None and remembered[0] is rules:
-            _panels.move_to_end(key)
-            return remembered[1]
-    panels = draw()
-    with _lock:
-        _panels[key] = (rules, panels)
-        _panels.move_to_end(key)
-        while len(_panels) > REMEMBERED:
-            _panels.popitem(last=False)
-    return panels
+    return _panels.get_or_compute(key, draw, token=rules)
 
 
 def forget() -> None:
-    with _lock:
-        _panels.clear()
+    _panels.clear()

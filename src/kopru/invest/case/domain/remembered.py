@@ -8,18 +8,16 @@ inputs against the same rules give the same result; results are never changed af
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
 from typing import Any
 
+from kopru.core.lru import Remembered
 from kopru.invest.case.domain.evaluate import CaseResult, evaluate_case
 from kopru.invest.case.domain.inputs import CaseInputs
 from kopru.invest.economics.rule_tables import Rules
 
 REMEMBERED = 32
 
-_results: OrderedDict[str, tuple[Rules, CaseResult]] = OrderedDict()
-_lock = threading.Lock()  # gunicorn's gthread workers share a process
+_results = Remembered(REMEMBERED)
 
 
 def inputs_key(inputs: dict[str, Any]) -> str:
@@ -29,21 +27,8 @@ def inputs_key(inputs: dict[str, Any]) -> str:
 def evaluate_remembered(rules: Rules, parsed: CaseInputs, inputs: dict[str, Any]) -> CaseResult:
     """`evaluate_case(rules, parsed)` for `inputs` (the canonical inputs `parsed` was read from), reusing
     one of the last REMEMBERED results for the same inputs and the same rule tables."""
-    key = inputs_key(inputs)
-    with _lock:
-        remembered = _results.get(key)
-        if remembered is not None and remembered[0] is rules:
-            _results.move_to_end(key)
-            return remembered[1]
-    result = evaluate_case(rules, parsed)
-    with _lock:
-        _results[key] = (rules, result)
-        _results.move_to_end(key)
-        while len(_results) > REMEMBERED:
-            _results.popitem(last=False)
-    return result
+    return _results.get_or_compute(inputs_key(inputs), lambda: evaluate_case(rules, parsed), token=rules)
 
 
 def forget() -> None:
-    with _lock:
-        _results.clear()
+    _results.clear()
