@@ -38,6 +38,18 @@ def test_counts_are_exact_without_a_planner_estimate(cast):
 def test_connections_persist_with_health_checks():
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 60
+    assert settings.DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] is True
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="planner estimates: PostgreSQL only")
+def test_an_estimate_is_asked_once_per_statement_and_reader_scope(cast):
+    DocumentFactory.create_batch(3)
+    explains = []
+    for queryset in [Document.objects.all(), Document.objects.all(), Document.objects.filter(language="en")]:
+        with CaptureQueriesContext(connection) as queries:
+            estimated_count(queryset)
+        explains.append(sum(q["sql"].startswith("EXPLAIN") for q in queries.captured_queries))
+    assert explains == [1, 0, 1]  # the same statement again is remembered; another one is asked
 
 
 @pytest.mark.skipif(

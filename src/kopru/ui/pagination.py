@@ -7,6 +7,7 @@ to number the pages. Small lists, and every list on SQLite, are counted exactly.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from django.conf import settings
@@ -19,17 +20,25 @@ from ninja.pagination import LimitOffsetPagination
 
 
 def estimated_count(queryset) -> int | None:
-    """The planner's row estimate for `queryset` on PostgreSQL; None elsewhere."""
+    """The planner's row estimate for `queryset` on PostgreSQL; None elsewhere.
+
+    Remembered for KOPRU_MENU_CACHE_SECONDS per statement (its SQL holds the reader's visibility filter): the
+    estimate only moves with the table statistics, and asking again cost an EXPLAIN on every list page."""
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
         return None
     sql, params = queryset.order_by().query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return int(plan[0]["Plan"]["Plan Rows"])
+    key = "kopru:estimate:" + hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+    estimate = cache.get(key)
+    if estimate is None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        estimate = int(plan[0]["Plan"]["Plan Rows"])
+        cache.set(key, estimate, settings.KOPRU_MENU_CACHE_SECONDS)
+    return estimate
 
 
 def table_rows(queryset) -> float | None:
