@@ -1037,6 +1037,8 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
+            if ev.type == "agreement" and not same_people and _other_counterparts(a, b):
+                continue  # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
             if set(prev.participants) != set(ev.participants):
@@ -1051,6 +1053,13 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
         if not merged:
             out.append(ev)
     return out
+
+
+def _other_counterparts(a: set[str], b: set[str]) -> bool:
+    """Two agreements that share a party but each name a party the other does not ("X signed with Y",
+    "X signed with Z") are two agreements; one that only adds to the other ("X and Y signed", "X's CEO
+    and Y signed") tells the same one."""
+    return len(a) >= 2 and len(b) >= 2 and bool(a - b) and bool(b - a)
 
 
 def _as_dict(ev: _Event) -> dict:

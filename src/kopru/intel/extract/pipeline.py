@@ -425,6 +425,8 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 
     allowed = _outside_zones(zones)
     org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    if _add_full_name_mentions(text, people, org_items):
+        index = MentionIndex.build(people)
     events = _find_events(
         text,
         doc,
@@ -711,6 +713,26 @@ def _apply_org_and_place_corrections(orgs, places, people: list[Person], publish
 
 
 # ---------------------------------------------------------------------------- analyse: events, claims
+
+
+def _add_full_name_mentions(text: str, people: list[Person], org_items) -> bool:
+    """Every occurrence of a person's full name is a mention of that person, also where NER missed it
+    ("(Xinhua)-- Shi Guangsheng, Chinese Minister ..., met ..." when only the later "Shi" was tagged, or a
+    name grown from "Shi" to "Shi Guangsheng"): events read their parties from these mentions."""
+    taken = sorted([(s, e) for p in people for s, e in p.mentions] + [(s, e) for s, e, _rec in org_items])
+    added = False
+    for person in people:
+        if len(person.name) < 4:
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(person.name) + r"(?![\w-])", text):
+            s, e = m.span()
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            person.mentions.append((s, e))
+            taken.append((s, e))
+            added = True
+        person.mentions.sort()
+    return added
 
 
 def _outside_zones(zones) -> Callable[[int, int], bool]:
