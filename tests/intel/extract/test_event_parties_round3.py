@@ -56,3 +56,52 @@ def test_a_headline_and_its_body_still_tell_one_agreement():
     )
     agreements = [p for t, _s, p in _events(text) if t == "agreement"]
     assert len(agreements) == 1 and {"Veltrix Labs", "Lumora Bank"} <= agreements[0]
+
+
+def test_goods_bought_from_their_maker_are_an_order_not_an_investment():
+    text = "Meanwhile, Kingfisher Airlines is to buy 10 A320 aircraft from Airbus."
+    assert ("agreement", "planned", {"Kingfisher Airlines", "Airbus"}) in _events(text)
+    assert not any(t == "investment" for t, _s, _p in _events(text))
+
+
+def test_goods_a_buyer_only_considers_are_no_order():
+    text = "Meanwhile, Air India is considering to buy 50 new aircraft from either Boeing or Airbus."
+    assert not any(t == "agreement" for t, _s, _p in _events(text))
+
+
+def test_orders_received_from_a_customer_are_an_agreement_and_no_meeting():
+    text = "BYD has reportedly received 10 GWh of orders from Tesla for LFP batteries."
+    assert _events(text) == [("agreement", "held", {"BYD", "Tesla"})]
+
+
+def test_an_order_secured_from_a_supplier_names_both():
+    text = (
+        "According to Chinese media, Tesla has secured an initial order of 10 GWh worth of LFP battery cells "
+        "from BYD, to power the Model 3."
+    )
+    assert _has(text, "agreement", {"Tesla", "BYD"}, "held")
+
+
+def test_agreeing_to_cooperate_with_someone_is_an_agreement_made():
+    text = (
+        "The Israeli Energy Ministry has agreed to cooperate with the Environmental Protection Bureau of "
+        "Ningxia to develop solar energy."
+    )
+    assert _has(
+        text, "agreement", {"Israeli Energy Ministry", "Environmental Protection Bureau of Ningxia"}, "held"
+    )
+
+
+def test_a_plain_future_supply_is_a_contract_already_made():
+    text = "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn."
+    assert _has(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
+
+
+def test_a_supply_that_may_happen_stays_planned():
+    text = "Boeing may supply Japan Airlines with up to 50 of its 7E7 planes."
+    assert not _has(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
+
+
+def test_negotiations_that_have_been_going_on_are_ongoing():
+    text = "Bertelsmann's Doubleday Direct has been negotiating with Time Inc. for more than six weeks."
+    assert _has(text, "meeting", {"Doubleday Direct"}, "ongoing")

@@ -264,7 +264,17 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
         if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
+        and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
     ]
+
+
+# "received 10 GWh of orders", "received approval": a thing received, not a guest
+_RECEIVED_THING_RE = re.compile(
+    r"\s+(?:[\w$€.,%-]+\s+){0,4}?(?:orders?|approvals?|funding|grants?|awards?|payments?|loans?|investments?"
+    r"|shares?|stakes?|bids?|offers?|subsid\w+|letters?|licen[cs]es?|permits?|certificat\w+|patents?|contracts?"
+    r"|deliver\w+|shipments?|support|backing|money|cash|votes?|complaints?|requests?|applications?|proposals?)\b",
+    re.IGNORECASE,
+)
 
 
 # "to meet the demand", "met its targets": satisfying a need, not a meeting

@@ -370,10 +370,80 @@ def _object(verb):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+# what a buyer orders from a maker: buying these is a purchase order (an agreement), not an investment
+_GOODS = {
+    *("aircraft", "airplane", "aeroplane", "plane", "jet", "jetliner", "airliner", "helicopter", "vehicle"),
+    *("car", "truck", "bus", "train", "locomotive", "wagon", "railcar", "ship", "vessel", "tanker"),
+    *("battery", "cell", "chip", "semiconductor", "processor", "gpu", "turbine", "engine", "reactor"),
+    *("satellite", "rocket", "launcher", "tank", "missile", "drone", "unit", "module", "panel", "server"),
+    *("equipment", "machinery", "system", "fighter", "frigate", "submarine", "tram", "ferry"),
+}
+_WEIGHING = {
+    *("consider", "considers", "considering", "considered", "mull", "mulls", "mulling", "weigh", "weighs"),
+    *("weighing", "explore", "explores", "exploring", "study", "studies", "studying", "eye", "eyes"),
+    "eyeing",
+}
+_BUY_VERBS = {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"}
+# "agreed to cooperate with Y": the agreeing is the agreement
+_COOPERATE = {
+    *("cooperate", "co-operate", "collaborate", "work", "partner", "team", "join"),
+}
+_AGREE = {"agree", "agrees", "agreed", "agreeing"}
+# nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
+_ORDER_NOUNS = {"order", "orders"}
+_ORDER_VERBS = {
+    *("receive", "receives", "received", "win", "wins", "won", "secure", "secures", "secured", "land"),
+    *("lands", "landed", "book", "books", "booked", "place", "places", "placed", "award", "awards"),
+    *("awarded", "get", "gets", "got", "bag", "bags", "bagged", "clinch", "clinches", "clinched"),
+}
+
+
+def _singular(word: str) -> str:
+    """The parse carries no lemmas (the lemmatiser is off): "cells" -> "cell", "buses" -> "bus"."""
+    if word.endswith("es") and word[:-2] in _GOODS:
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and word[:-1] in _GOODS else word
+
+
+def _goods_bought(verb) -> bool:
+    """ "is to buy 10 A320 aircraft from Airbus": goods from their maker, not a stake."""
+    obj = _object(verb)
+    return (
+        verb.lower_ in _BUY_VERBS
+        and obj is not None
+        and _singular(obj.lower_) in _GOODS
+        and obj.ent_type_ != "ORG"
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in [*verb.children, *obj.children])
+    )
+
+
+def _order_verb(noun):
+    """The verb of "received orders from X" / "secured an order of 10 GWh ... from X", else None."""
+    t = noun
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ in {"dobj", "nsubjpass"} and t.head.lower_ in _ORDER_VERBS:
+            return t.head
+        if t.dep_ not in {"pobj", "prep", "dobj"}:
+            return None
+        t = t.head
+    return None
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
+        if (
+            low in _COOPERATE
+            and tok.dep_ == "xcomp"
+            and tok.head.lower_ in _AGREE
+            and any(c.dep_ == "prep" and c.lower_ in {"with", "on"} for c in tok.children)
+        ):
+            return "agreement"
         return None  # most tokens: one set lookup
+    if low in _ORDER_NOUNS and tok.tag_ in {"NN", "NNS"}:
+        return "agreement" if _order_verb(tok) is not None else None
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
         if low.startswith(("sign", "seal")) and any(
             c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
@@ -383,8 +453,12 @@ def _is_trigger(tok) -> str | None:
             # "concluded the dialogue with X": the meeting ended, nothing was signed
             return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
         if low in _VERBS:
-            if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
+            if low in {"buy", "buys", "bought", "buying"} and not any(
                 c.dep_ in {"dobj", "prep"} for c in tok.children
+            ):
+                return None
+            if low in {"partner", "partners"} and not any(
+                c.dep_ in {"dobj", "prep"} or (c.dep_ == "xcomp" and c.tag_ == "VB") for c in tok.children
             ):
                 return None
             if low.startswith("attend") and not _attends_a_gathering(tok):
@@ -476,10 +550,28 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         extra={"attend": True},
                     )
                 continue
+            if etype == "investment" and _goods_bought(tok):
+                if tok.dep_ == "xcomp" and tok.head.lower_ in _WEIGHING:
+                    continue  # "is considering buying aircraft from either X or Y": no order yet
+                etype = "agreement"  # "Kingfisher is to buy 10 aircraft from Airbus": an order
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
+        elif tok.lower_ in _ORDER_NOUNS and (verb := _order_verb(tok)) is not None:
+            # "BYD received 10 GWh of orders from Tesla": the receiver and whom the order is from
+            parties = _subjects(verb, actors, inp)
+            parties += _prep_objects(verb, {"from", "to", "with", "by"}, actors, inp)
+            t = tok
+            for _ in range(4):  # tokens are views: compare positions, not objects
+                if t.i == verb.i:
+                    break
+                parties += _prep_objects(t, {"from", "to", "with", "by"}, actors, inp)
+                t = t.head
+            for t in tok.subtree:  # "an order of 10 GWh worth of cells from BYD"
+                if t.i != tok.i and t.dep_ == "prep" and t.lower_ in {"from", "by"}:
+                    parties += _prep_objects(t.head, {t.lower_}, actors, inp)
+            noun = tok
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
@@ -511,7 +603,32 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         status = _status(tok)
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
             status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
+        elif etype == "agreement" and status == "planned" and _contracted_supply(tok):
+            status = "held"  # "X will supply batteries to Y": the supply deal is made, the deliveries to come
+        elif etype == "meeting" and status == "held" and _going_on_since(tok):
+            status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
         yield SyntaxEvent(etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+
+
+_SUPPLY_VERBS = {"supply", "supplies", "supplying", "deliver", "delivers", "provide", "provides"}
+
+
+def _contracted_supply(verb) -> bool:
+    """ "X will supply cells to Y", "X is to supply Y with planes": a plain future of a supply is a
+    contract already made; "may supply", "plans to supply", "is in talks to supply" are not."""
+    if verb.lower_ not in _SUPPLY_VERBS or not verb.tag_.startswith("VB"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & {"will", "shall", "'ll"}:
+        return not (aux & {"may", "might", "could", "would"})
+    head = verb.head
+    return "to" in aux and verb.dep_ == "xcomp" and head.i != verb.i and head.lower_ in {"is", "are"}
+
+
+def _going_on_since(verb) -> bool:
+    """ "has been negotiating", "have been meeting": begun and not over."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in aux and bool(aux & {"has", "have", "'s", "'ve"})
 
 
 def _agreed_before(tok) -> bool:
@@ -520,8 +637,9 @@ def _agreed_before(tok) -> bool:
         if t.head is t:
             return False
         t = t.head
-        if t.lower_ == "agreed" and t.tag_ == "VBD":
-            return True
+        if (t.lower_ == "agreed" and t.tag_ in {"VBD", "VBN"}) or (t.lower_ == "agrees" and t.tag_ == "VBZ"):
+            # "agreed", "has agreed", a headline's "agrees": done; "will have agreed" is told by its modal
+            return not any(c.dep_ == "aux" and c.lower_ in _MODALS_PLANNED for c in t.children)
     return False
 
 
