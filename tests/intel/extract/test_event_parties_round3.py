@@ -105,3 +105,16 @@ def test_a_supply_that_may_happen_stays_planned():
 def test_negotiations_that_have_been_going_on_are_ongoing():
     text = "Bertelsmann's Doubleday Direct has been negotiating with Time Inc. for more than six weeks."
     assert _has(text, "meeting", {"Doubleday Direct"}, "ongoing")
+
+
+def test_who_arrived_for_a_visit_is_the_visitor_and_the_visit_is_under_way():
+    text = (
+        "Li hosted a banquet for Jasray and his party who arrived in Beijing at noon today for a four-day "
+        "official visit as Li's guests."
+    )
+    assert _has(text, "visit", {"Jasray"}, "ongoing")
+
+
+def test_an_arrival_still_to_come_is_a_planned_visit():
+    text = "Prime Minister Halvorsen will arrive in Oslo on Monday for a two-day visit."
+    assert not _has(text, "visit", {"Halvorsen"}, "ongoing")

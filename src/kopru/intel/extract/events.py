@@ -571,8 +571,12 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
                 if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
                     ev.participants = _unique([*ev.participants, *se.participants])
-                if se.status == "ongoing" and se.type == "meeting" and abs(ev.cue - se.trigger[0]) <= 60:
-                    ev.status = "ongoing"  # the parse sees "is in talks", "are negotiating"
+                if (
+                    se.status == "ongoing"
+                    and (se.type == "meeting" or se.extra.get("arrival"))
+                    and abs(ev.cue - se.trigger[0]) <= 60
+                ):
+                    ev.status = "ongoing"  # the parse sees "is in talks", "arrived today for a visit"
                 continue
         if se.extra.get("adjectival") and any(
             e.type == "visit" and set(e.participants) & set(se.participants) for e in events

@@ -607,7 +607,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             status = "held"  # "X will supply batteries to Y": the supply deal is made, the deliveries to come
         elif etype == "meeting" and status == "held" and _going_on_since(tok):
             status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
-        yield SyntaxEvent(etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+        extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        yield SyntaxEvent(
+            etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric, extra=extra
+        )
 
 
 _SUPPLY_VERBS = {"supply", "supplies", "supplying", "deliver", "delivers", "provide", "provides"}
@@ -801,6 +804,8 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
         elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
             names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
+        elif _arrival_for_visit(noun):
+            names = _subjects(verb, actors, inp) + names  # "Jasray, who arrived today for a visit"
         elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
@@ -832,7 +837,26 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+_ARRIVE = {"arrive", "arrives", "arrived", "arriving", "come", "comes", "came", "flew", "flies", "landed"}
+
+
+def _arrival_for_visit(noun) -> bool:
+    """ "arrived in Beijing today for a four-day visit", "came to China on an official visit": the
+    visitor is whoever arrived."""
+    head = noun.head
+    return (
+        noun.lower_ in {"visit", "trip", "tour"}
+        and noun.dep_ == "pobj"
+        and head.lower_ in {"for", "on"}
+        and head.head.i != head.i
+        and head.head.lower_ in _ARRIVE
+    )
+
+
 def _status(tok) -> str:
+    if tok.tag_.startswith("NN") and _arrival_for_visit(tok):
+        # written while the visitor is there: ongoing, unless the arrival is still to come
+        return "planned" if _verb_status(tok.head.head) == "planned" else "ongoing"
     if tok.tag_.startswith("NN"):
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS:
