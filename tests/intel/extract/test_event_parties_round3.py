@@ -118,3 +118,19 @@ def test_who_arrived_for_a_visit_is_the_visitor_and_the_visit_is_under_way():
 def test_an_arrival_still_to_come_is_a_planned_visit():
     text = "Prime Minister Halvorsen will arrive in Oslo on Monday for a two-day visit."
     assert not _has(text, "visit", {"Halvorsen"}, "ongoing")
+
+
+def test_partnerships_with_a_list_of_partners_are_one_agreement_each():
+    text = (
+        "Vexor Systems builds on recent partnerships with leading companies in India, including JioHotstar, "
+        "Pine Labs and Cars24."
+    )
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert {"Vexor Systems", "JioHotstar"} in agreements and {"Vexor Systems", "Pine Labs"} in agreements
+    assert all(len(p) == 2 for p in agreements)
+
+
+def test_one_partnership_with_two_partners_stays_one_agreement():
+    text = "Vexor Systems announced a partnership with JioHotstar and Pine Labs on Monday."
+    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    assert agreements == [{"Vexor Systems", "JioHotstar", "Pine Labs"}]

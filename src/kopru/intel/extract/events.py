@@ -152,6 +152,7 @@ class _Event:
     sentence: tuple[int, int] = (0, 0)
     cue: int = -1  # where its cue word or trigger starts (not in the output)
     retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
+    group: int = -1  # one of the pacts a plural noun lists ("partnerships with X and Y"): its token index
 
 
 def _in(items, s: int, e: int):
@@ -564,6 +565,10 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
             continue
         same = [e for e in events if e.sentence == sent and e.type == se.type]
+        if se.extra.get("split") is not None:
+            # one pact per listed partner: never folded into its sibling; a cue event of the sentence that
+            # names them all gives way to them
+            same = [e for e in same if e.group != se.extra["split"] and e.group < 0 and not _has_all(e, se)]
         if same:
             ev = min(same, key=lambda e: abs(e.cue - se.trigger[0]))
             # another clause with another tense ("signed an MoU and expect to seal a final agreement")
@@ -618,8 +623,15 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if place:
                 ev.extra["location"] = place
         ev.cue = se.trigger[0]
+        if se.extra.get("split") is not None:
+            ev.group = se.extra["split"]
         events.append(ev)  # at once: a later "they" may refer to its parties
     events.sort(key=lambda e: e.sentence[0])
+
+
+def _has_all(ev: _Event, se) -> bool:
+    """A cue event that already names every partner of a split pact would swallow the split: skip it."""
+    return len(ev.participants) > len(se.participants)
 
 
 def _merge_headline(events: list[_Event], text: str) -> list[_Event]:

@@ -582,6 +582,18 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "a UK investment in the Indian brewer": the target alone invests nothing
             parties = _noun_parties(tok, etype, actors, inp)
             noun = tok
+            partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
+            later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
+            actor = [p for p in dict.fromkeys(parties) if p not in partners and p not in later]
+            if partners and not actor and inp.resolve is not None:
+                actor = [p for p in inp.resolve(tok.idx, "we") if p not in partners]  # a company's own post
+            if len(partners) >= 2 and actor:
+                # "our partnerships with Le Monde and Prisa Media": one agreement per partner
+                status = _status(tok)
+                for partner in partners:
+                    trigger = (tok.idx, tok.idx + len(tok))
+                    yield SyntaxEvent(etype, status, [*actor, partner], trigger, extra={"split": tok.i})
+                continue
         parties = list(dict.fromkeys(parties))
         if etype == "agreement" and tok.ent_type_:  # a named pact is no party to itself
             own_name = {name for _s, _e, name in actors.overlapping(tok.idx, tok.idx + len(tok))}
@@ -632,6 +644,28 @@ def _going_on_since(verb) -> bool:
     """ "has been negotiating", "have been meeting": begun and not over."""
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return verb.tag_ == "VBG" and "been" in aux and bool(aux & {"has", "have", "'s", "'ve"})
+
+
+_PLURAL_PACTS = {"partnerships", "agreements", "deals", "contracts", "collaborations", "mous", "alliances"}
+
+
+def _listed_partners(noun, actors, inp) -> list[str]:
+    """The partners listed after a plural pact noun: "partnerships with X, Y and Z", "collaborations with
+    leading companies, including X and Y". A singular noun ("a partnership with X and Y") is one pact."""
+    if noun.lower_ not in _PLURAL_PACTS:
+        return []
+    names: list[str] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            names += _np_names(obj, actors, inp)
+            for c in obj.children:  # "companies ..., including X, Y and Z"
+                if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
+                    names += [n for o in c.children if o.dep_ == "pobj" for n in _np_names(o, actors, inp)]
+    return list(dict.fromkeys(names))
 
 
 def _agreed_before(tok) -> bool:
