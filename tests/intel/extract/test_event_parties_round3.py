@@ -134,3 +134,27 @@ def test_one_partnership_with_two_partners_stays_one_agreement():
     text = "Vexor Systems announced a partnership with JioHotstar and Pine Labs on Monday."
     agreements = [p for t, _s, p in _events(text) if t == "agreement"]
     assert agreements == [{"Vexor Systems", "JioHotstar", "Pine Labs"}]
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    return {p["name"]: p["country"] for p in extract_text(text)["people"]}
+
+
+def test_a_country_abbreviation_before_a_title_gives_the_holder_that_country():
+    assert _countries("US President Donald Trump said the deal was close.")["Donald Trump"] == "US"
+    assert _countries("UK Foreign Secretary Jack Straw defended the plans.")["Jack Straw"] == "GB"
+
+
+def test_a_two_word_demonym_before_a_title_gives_the_holder_that_country():
+    text = "Sri Lankan President Anura Kumara Disanayake met Chinese President Xi Jinping in Beijing."
+    assert _countries(text)["Anura Kumara Disanayake"] == "LK"
+
+
+def test_a_title_with_its_own_body_does_not_take_the_previous_holders_country():
+    text = (
+        "US President Joe Biden, European Commission President Ursula von der Leyen and Indian Prime "
+        "Minister Narendra Modi attend the event."
+    )
+    countries = _countries(text)
+    assert countries["Ursula von der Leyen"] is None
+    assert countries["Joe Biden"] == "US" and countries["Narendra Modi"] == "IN"

@@ -1289,7 +1289,13 @@ def _assign_positions(
             previous = t if t.name_span else previous
             continue
         country = t.country
-        if country is None and previous is not None and previous.name_span and previous.country_from_demonym:
+        if (
+            country is None
+            and previous is not None
+            and previous.name_span
+            and previous.country_from_demonym
+            and not t.organization  # "US President X, European Commission President Y": Y's own body
+        ):
             between = text[previous.name_span[1] : t.start]
             if between.strip() in {"and", ",", ", and"}:
                 country = previous.country
