@@ -158,3 +158,9 @@ def test_a_title_with_its_own_body_does_not_take_the_previous_holders_country():
     countries = _countries(text)
     assert countries["Ursula von der Leyen"] is None
     assert countries["Joe Biden"] == "US" and countries["Narendra Modi"] == "IN"
+
+
+def test_a_plant_built_by_an_organisation_of_any_business_kind_is_its_investment():
+    # the builder is the actor even when its kind was not read as "company"
+    text = "LG Chem plans to build a new factory in Europe."
+    assert _has(text, "investment", {"LG Chem"}, "planned")

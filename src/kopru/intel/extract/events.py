@@ -489,6 +489,14 @@ def _investment_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cu
         # later cues of the sentence read these companies too
         companies = sc.companies = [o for o in inp.orgs if o[2].name in agreements[-1].participants][:4]
     if company is None:
+        # "LG Chem plans to build a new factory": the builder named as the actor, whatever kind the
+        # organisation was given (not a ministry, a newsroom or an international body)
+        company = next(
+            (o[2].name for o in sc.sent_orgs if o[2].name in cue.actor and o[2].kind in {"company", "other"}),
+            None,
+        )
+        companies = [o for o in sc.sent_orgs if o[2].kind in {"company", "other"}]
+    if company is None:
         return
     partners = _names([o for o in companies if o[1] <= cue.ce and not _inside(o, inp.title_spans)])
     status = cue.status
