@@ -164,3 +164,19 @@ def test_a_plant_built_by_an_organisation_of_any_business_kind_is_its_investment
     # the builder is the actor even when its kind was not read as "company"
     text = "LG Chem plans to build a new factory in Europe."
     assert _has(text, "investment", {"LG Chem"}, "planned")
+
+
+def test_discussions_held_with_someone_are_a_meeting():
+    text = (
+        "Srettha Thavisin flew to Beijing on Monday. Srettha held discussions with the insurance giant's "
+        "executive director Xie Yonglin on green investment policies."
+    )
+    assert _has(text, "meeting", {"Srettha Thavisin", "Xie Yonglin"}, "held")
+
+
+def test_the_premier_is_the_prime_minister_named_before():
+    text = (
+        "Prime Minister Srettha Thavisin arrived in Beijing. The premier met CITIC Group's chairman, "
+        "Zhu Hexin, to encourage investment."
+    )
+    assert _has(text, "meeting", {"Srettha Thavisin", "Zhu Hexin"}, "held")

@@ -843,15 +843,19 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     # "The Ambassador also visited ...": the last person who holds that title
     tm = re.search(
         r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
-        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General)\b(?!\s+[A-Z])",
+        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
+        r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor)\b(?!\s+[A-Z])",
         chunk,
     )
     if tm and start + tm.start() < first_pos:
+        # "The premier met ...": the last person holding that office (a premier is a prime minister)
+        office = tm.group(1).lower()
+        offices = {"premier", "prime minister"} if office in {"premier", "prime minister"} else {office}
         holders = [
             p[2].name
             for p in inp.people
             if p[0] < start + tm.start()
-            and any(tm.group(1) in (pos["title"] or "") for pos in p[2].positions)
+            and any(o in (pos["title"] or "").lower() for pos in p[2].positions for o in offices)
         ]
         if holders:
             return [holders[-1]]

@@ -171,6 +171,8 @@ _NOUNS = {
         "investment",
     ),
     **dict.fromkeys(["talks", "negotiations", "meeting", "meetings", "summit"], "meeting"),
+    # "held discussions with X", "bilateral discussions between X and Y"
+    **dict.fromkeys(["discussions"], "meeting"),
     # gatherings two named parties attend together ("a joint news conference with X", "X and Y attended the
     # ceremony") are meetings; one party alone makes none (see events._add_syntax_events)
     **dict.fromkeys(["conference", "dialogue", "ceremony", "banquet", "forum", "consultations"], "meeting"),
