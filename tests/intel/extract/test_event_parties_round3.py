@@ -180,3 +180,13 @@ def test_the_premier_is_the_prime_minister_named_before():
         "Zhu Hexin, to encourage investment."
     )
     assert _has(text, "meeting", {"Srettha Thavisin", "Zhu Hexin"}, "held")
+
+
+def test_working_in_partnership_with_someone_is_no_new_agreement():
+    text = "The reactor design is being advanced in partnership with New Brunswick Power at its Lepreau site."
+    assert not any(t == "agreement" for t, _s, _p in _events(text))
+
+
+def test_deepening_a_standing_partnership_is_no_new_agreement():
+    text = "President Halvorsen and Chancellor Brenner committed to deepen the Nordic Defense Partnership."
+    assert not any(t == "agreement" for t, _s, _p in _events(text))

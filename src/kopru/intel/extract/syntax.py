@@ -870,7 +870,35 @@ def _negated(tok) -> bool:
             return True
         if t.lower_ in _NOT_EVENT_HEADS:
             return True
+    if _standing_relation(tok):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+_RELATION_NOUNS = {
+    "partnership",
+    "partnerships",
+    "collaboration",
+    "collaborations",
+    "cooperation",
+    "alliance",
+}
+_RELATION_VERBS = {
+    *("deepen", "deepens", "deepened", "deepening", "strengthen", "strengthens", "strengthened", "enhance"),
+    *("enhances", "enhanced", "bolster", "bolsters", "bolstered", "elevate", "elevates", "elevated"),
+    *("reaffirm", "reaffirms", "reaffirmed", "upgrade", "upgrades", "upgraded"),
+}
+
+
+def _standing_relation(tok) -> bool:
+    """A partnership as a manner or a standing tie, not as something made: "is being advanced in
+    partnership with X", "committed to deepen our Major Defense Partnership"."""
+    if tok.lower_ not in _RELATION_NOUNS or not tok.tag_.startswith("NN"):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children):
+        return True  # "in partnership with", "in collaboration with"
+    return tok.dep_ == "dobj" and head.lower_ in _RELATION_VERBS
 
 
 _ARRIVE = {"arrive", "arrives", "arrived", "arriving", "come", "comes", "came", "flew", "flies", "landed"}
