@@ -190,3 +190,13 @@ def test_working_in_partnership_with_someone_is_no_new_agreement():
 def test_deepening_a_standing_partnership_is_no_new_agreement():
     text = "President Halvorsen and Chancellor Brenner committed to deepen the Nordic Defense Partnership."
     assert not any(t == "agreement" for t, _s, _p in _events(text))
+
+
+def test_a_stake_sold_to_no_named_buyer_is_no_investment():
+    text = "To help finance the expansion, Air Deccan may sell a 25% stake to an investor for about $50m."
+    assert not any(t == "investment" for t, _s, _p in _events(text))
+
+
+def test_equipment_acquired_is_no_company_acquisition():
+    text = "The MOU also covers Yonsei University's acquisition of a D-Wave quantum system in Songdo."
+    assert not any(t == "investment" for t, _s, _p in _events(text))

@@ -385,6 +385,7 @@ _WEIGHING = {
     *("weighing", "explore", "explores", "exploring", "study", "studies", "studying", "eye", "eyes"),
     "eyeing",
 }
+_SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "divest", "divests"}
 _BUY_VERBS = {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"}
 # "agreed to cooperate with Y": the agreeing is the agreement
 _COOPERATE = {
@@ -552,6 +553,12 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         extra={"attend": True},
                     )
                 continue
+            if (
+                etype == "investment"
+                and tok.dep_ == "pcomp"
+                and tok.head.lower_ in {"about", "over", "on", "regarding", "concerning"}
+            ):
+                continue  # "talks on Tuesday about buying a stake": what is discussed, not a purchase
             if etype == "investment" and _goods_bought(tok):
                 if tok.dep_ == "xcomp" and tok.head.lower_ in _WEIGHING:
                     continue  # "is considering buying aircraft from either X or Y": no order yet
@@ -576,6 +583,20 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             noun = tok
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
+            if (
+                tok.lower_ in {"stake", "stakes"}
+                and tok.head.lower_ in _SELL_VERBS
+                and not _prep_objects(tok.head, {"to"}, actors, inp)
+                and not _prep_objects(tok, {"to"}, actors, inp)
+            ):
+                continue  # "may sell a 25% stake to an investor": an investment of a named buyer only
+            if tok.lower_ in {"acquisition", "purchase"} and any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(_singular(o.lower_) in _GOODS for o in c.children)
+                for c in tok.children
+            ):
+                continue  # "the acquisition of a quantum system": equipment bought, not a company
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if etype == "investment" and not own:
