@@ -200,3 +200,8 @@ def test_a_stake_sold_to_no_named_buyer_is_no_investment():
 def test_equipment_acquired_is_no_company_acquisition():
     text = "The MOU also covers Yonsei University's acquisition of a D-Wave quantum system in Songdo."
     assert not any(t == "investment" for t, _s, _p in _events(text))
+
+
+def test_a_web_address_to_visit_is_no_visit():
+    assert not _events("For more information, please visit https://www.GreenEnergyStocks.com")
+    assert not _events("Investors can visit www.example.com/ir for details.")

@@ -434,6 +434,13 @@ def _order_verb(noun):
     return None
 
 
+def _web_visit(verb) -> bool:
+    after = verb.doc[verb.i + 1 : verb.i + 5]
+    return (verb.i > 0 and verb.nbor(-1).lower_ == "please") or any(
+        t.like_url or t.lower_.startswith(("http", "www")) or "www." in t.lower_ for t in after
+    )
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
@@ -466,6 +473,8 @@ def _is_trigger(tok) -> str | None:
                 return None
             if low.startswith("attend") and not _attends_a_gathering(tok):
                 return None
+            if _VERBS[low] == "visit" and _web_visit(tok):
+                return None  # "please visit https://www.example.com": a reader's click, no visit
             if low in {"meet", "meets", "met"} and (obj := _object(tok)) is not None and obj.lower_ in _NEEDS:
                 return None  # "to meet the demand"
             if low.startswith(("order", "suppl")) and not any(
