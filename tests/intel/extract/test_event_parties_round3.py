@@ -205,3 +205,17 @@ def test_equipment_acquired_is_no_company_acquisition():
 def test_a_web_address_to_visit_is_no_visit():
     assert not _events("For more information, please visit https://www.GreenEnergyStocks.com")
     assert not _events("Investors can visit www.example.com/ir for details.")
+
+
+def test_a_headline_purchase_does_not_fold_into_another_buyers_purchase():
+    from kopru.intel.extract.events import _Event, _merge_headline
+
+    text = "Fosters buys stake in Southcorp\n\nRobert Mondavi bought BRL Hardy in 2003.\n"
+    body_start = text.index("Robert")
+    headline = _Event("investment", "held", ["Fosters", "Southcorp"], None, (0, 31), [])
+    other = _Event("investment", "held", ["Robert Mondavi", "BRL Hardy"], None, (body_start, len(text)), [])
+    kept = _merge_headline([headline, other], text)
+    assert [e.participants for e in kept] == [["Fosters", "Southcorp"], ["Robert Mondavi", "BRL Hardy"]]
+    same = _Event("investment", "held", ["Fosters"], None, (body_start, len(text)), [])
+    kept = _merge_headline([headline, same], text)
+    assert [e.participants for e in kept] == [["Fosters", "Southcorp"]]  # one purchase, told twice

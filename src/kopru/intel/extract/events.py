@@ -659,12 +659,16 @@ def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
                 if b is not ev
                 and b.evidence[0] > first_line_end
                 and (b.type, b.status) == (ev.type, ev.status)
+                # the same occurrence: a party in common, or one side names nobody ("Fosters buys stake"
+                # is not the later "Mondavi bought BRL Hardy")
+                and (not ev.participants or not b.participants or set(ev.participants) & set(b.participants))
             ),
             None,
         )
         if body is None:
             continue
         body.place = body.place or ev.place
+        body.participants = _unique([*body.participants, *ev.participants]) if body.participants else []
         out.remove(ev)
     return out
 
