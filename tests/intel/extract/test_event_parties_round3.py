@@ -219,3 +219,11 @@ def test_a_headline_purchase_does_not_fold_into_another_buyers_purchase():
     same = _Event("investment", "held", ["Fosters"], None, (body_start, len(text)), [])
     kept = _merge_headline([headline, same], text)
     assert [e.participants for e in kept] == [["Fosters", "Southcorp"]]  # one purchase, told twice
+
+
+def test_everyone_named_in_the_subject_of_attended_attends():
+    text = (
+        "Bangladeshi Prime Minister Sheikh Hasina and Chinese Ambassador to Bangladesh Yao Wen attended the "
+        "inauguration ceremony."
+    )
+    assert _events(text) == [("meeting", "held", {"Sheikh Hasina", "Yao Wen"})]

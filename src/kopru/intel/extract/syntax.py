@@ -548,6 +548,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if tok.lower_.startswith("attend"):
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
                 parties = _subjects(tok, actors, inp)
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    # "Prime Minister X and Chinese Ambassador to Bangladesh Y attended": a coordination the
+                    # parser attached as a preposition still names who attended
+                    span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                    parties += [n for _s, _e, n in actors.overlapping(*span) if n not in parties]
                 obj = _object(tok)
                 told = obj is not None and any(  # "X attended the meeting": the meeting told before
                     c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children
