@@ -227,3 +227,15 @@ def test_everyone_named_in_the_subject_of_attended_attends():
         "inauguration ceremony."
     )
     assert _events(text) == [("meeting", "held", {"Sheikh Hasina", "Yao Wen"})]
+
+
+def test_a_person_who_is_in_a_country_is_on_a_visit_there():
+    text = (
+        "Prime Minister Srettha Thavisin, who is in China to attend the 3rd Belt and Road Forum, has also "
+        "spent the last couple of days wooing investors."
+    )
+    assert _has(text, "visit", {"Srettha Thavisin"}, "ongoing")
+
+
+def test_a_company_that_is_in_a_country_is_on_no_visit():
+    assert not any(t == "visit" for t, _s, _p in _events("Siemens, who is in Germany, said sales rose."))

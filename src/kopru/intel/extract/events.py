@@ -73,6 +73,7 @@ _CUE_RE = re.compile(
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
+    r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
@@ -413,6 +414,13 @@ _POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]
 
 
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    if cue.word.lower().startswith("who "):
+        # "Prime Minister X, who is in China to attend the forum": a person there on a visit now
+        people = {p[2].name for p in inp.people}
+        there = any(s == cue.ce + 1 for s, _e, _n in inp.places)
+        if there and cue.actor and all(a in people for a in cue.actor):
+            events.append(_new_event(sc, cue, "visit", list(cue.actor), "ongoing"))
+        return
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])
     if participants:
