@@ -239,3 +239,8 @@ def test_a_person_who_is_in_a_country_is_on_a_visit_there():
 
 def test_a_company_that_is_in_a_country_is_on_no_visit():
     assert not any(t == "visit" for t, _s, _p in _events("Siemens, who is in Germany, said sales rose."))
+
+
+def test_who_reports_that_talks_resumed_takes_no_part():
+    text = "Indeed, analyst Ken Doctor asserts that talks have resumed between McClatchy and Tribune."
+    assert not any("Ken Doctor" in p for _t, _s, p in _events(text))

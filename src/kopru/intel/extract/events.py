@@ -925,7 +925,16 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
             return [last[2].name]
     cl = _clause_start(text, ss, cs)
     found = _first_entity(inp, cl, cs, events) if cl > ss else []
+    if not found and cl > ss and _REPORTED_RE.search(text[ss:cl]):
+        return []  # "Doctor asserts that talks have resumed between X and Y": who reports takes no part
     return found or _first_entity(inp, ss, cs, events)
+
+
+_REPORTED_RE = re.compile(
+    r"\b(?:said|says|say|asserts?|asserted|told|tells|added|adds|noted|notes|stated|states|reported|reports"
+    r"|claims?|claimed|believes?|believed|argues?|argued|insists?|insisted|warned|warns)\s+(?:[\w-]+\s+){0,3}"
+    r"that\s*$"
+)
 
 
 def _place(inp: EventInputs, text: str, ss: int, cs: int, ce: int, seg_end: int, etype: str) -> str | None:
