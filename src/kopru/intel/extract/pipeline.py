@@ -6,6 +6,7 @@ rules over the normalised text: gazetteers, titles, coreference, sectors, events
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable
@@ -720,16 +721,24 @@ def _add_full_name_mentions(text: str, people: list[Person], org_items) -> bool:
     ("(Xinhua)-- Shi Guangsheng, Chinese Minister ..., met ..." when only the later "Shi" was tagged, or a
     name grown from "Shi" to "Shi Guangsheng"): events read their parties from these mentions."""
     taken = sorted([(s, e) for p in people for s, e in p.mentions] + [(s, e) for s, e, _rec in org_items])
+    starts = [s for s, _e in taken]
+    longest = max((e - s for s, e in taken), default=0)
     added = False
     for person in people:
         if len(person.name) < 4:
             continue
+        full = sum(1 for s, e in person.mentions if text[s:e] == person.name)
+        if text.count(person.name) <= full:
+            continue  # every occurrence of the full name is a mention already
         for m in re.finditer(r"(?<![\w-])" + re.escape(person.name) + r"(?![\w-])", text):
             s, e = m.span()
-            if any(ts < e and s < te for ts, te in taken):
+            i = bisect.bisect_left(starts, s - longest)
+            if any(ts < e and s < te for ts, te in taken[i : bisect.bisect_left(starts, e)]):
                 continue
             person.mentions.append((s, e))
-            taken.append((s, e))
+            k = bisect.bisect_left(starts, s)
+            taken.insert(k, (s, e))
+            starts.insert(k, s)
             added = True
         person.mentions.sort()
     return added
