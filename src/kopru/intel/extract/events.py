@@ -73,6 +73,7 @@ _CUE_RE = re.compile(
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
+    r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
@@ -152,6 +153,7 @@ class _Event:
     sentence: tuple[int, int] = (0, 0)
     cue: int = -1  # where its cue word or trigger starts (not in the output)
     retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
+    group: int = -1  # one of the pacts a plural noun lists ("partnerships with X and Y"): its token index
 
 
 def _in(items, s: int, e: int):
@@ -264,7 +266,17 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
         if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
+        and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
     ]
+
+
+# "received 10 GWh of orders", "received approval": a thing received, not a guest
+_RECEIVED_THING_RE = re.compile(
+    r"\s+(?:[\w$€.,%-]+\s+){0,4}?(?:orders?|approvals?|funding|grants?|awards?|payments?|loans?|investments?"
+    r"|shares?|stakes?|bids?|offers?|subsid\w+|letters?|licen[cs]es?|permits?|certificat\w+|patents?|contracts?"
+    r"|deliver\w+|shipments?|support|backing|money|cash|votes?|complaints?|requests?|applications?|proposals?)\b",
+    re.IGNORECASE,
+)
 
 
 # "to meet the demand", "met its targets": satisfying a need, not a meeting
@@ -402,6 +414,13 @@ _POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]
 
 
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    if cue.word.lower().startswith("who "):
+        # "Prime Minister X, who is in China to attend the forum": a person there on a visit now
+        people = {p[2].name for p in inp.people}
+        there = any(s == cue.ce + 1 for s, _e, _n in inp.places)
+        if there and cue.actor and all(a in people for a in cue.actor):
+            events.append(_new_event(sc, cue, "visit", list(cue.actor), "ongoing"))
+        return
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])
     if participants:
@@ -477,6 +496,14 @@ def _investment_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cu
         company = agreements[-1].participants[0]
         # later cues of the sentence read these companies too
         companies = sc.companies = [o for o in inp.orgs if o[2].name in agreements[-1].participants][:4]
+    if company is None:
+        # "LG Chem plans to build a new factory": the builder named as the actor, whatever kind the
+        # organisation was given (not a ministry, a newsroom or an international body)
+        company = next(
+            (o[2].name for o in sc.sent_orgs if o[2].name in cue.actor and o[2].kind in {"company", "other"}),
+            None,
+        )
+        companies = [o for o in sc.sent_orgs if o[2].kind in {"company", "other"}]
     if company is None:
         return
     partners = _names([o for o in companies if o[1] <= cue.ce and not _inside(o, inp.title_spans)])
@@ -554,6 +581,10 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
             continue
         same = [e for e in events if e.sentence == sent and e.type == se.type]
+        if se.extra.get("split") is not None:
+            # one pact per listed partner: never folded into its sibling; a cue event of the sentence that
+            # names them all gives way to them
+            same = [e for e in same if e.group != se.extra["split"] and e.group < 0 and not _has_all(e, se)]
         if same:
             ev = min(same, key=lambda e: abs(e.cue - se.trigger[0]))
             # another clause with another tense ("signed an MoU and expect to seal a final agreement")
@@ -561,8 +592,12 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
                 if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
                     ev.participants = _unique([*ev.participants, *se.participants])
-                if se.status == "ongoing" and se.type == "meeting" and abs(ev.cue - se.trigger[0]) <= 60:
-                    ev.status = "ongoing"  # the parse sees "is in talks", "are negotiating"
+                if (
+                    se.status == "ongoing"
+                    and (se.type == "meeting" or se.extra.get("arrival"))
+                    and abs(ev.cue - se.trigger[0]) <= 60
+                ):
+                    ev.status = "ongoing"  # the parse sees "is in talks", "arrived today for a visit"
                 continue
         if se.extra.get("adjectival") and any(
             e.type == "visit" and set(e.participants) & set(se.participants) for e in events
@@ -604,8 +639,15 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if place:
                 ev.extra["location"] = place
         ev.cue = se.trigger[0]
+        if se.extra.get("split") is not None:
+            ev.group = se.extra["split"]
         events.append(ev)  # at once: a later "they" may refer to its parties
     events.sort(key=lambda e: e.sentence[0])
+
+
+def _has_all(ev: _Event, se) -> bool:
+    """A cue event that already names every partner of a split pact would swallow the split: skip it."""
+    return len(ev.participants) > len(se.participants)
 
 
 def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
@@ -625,12 +667,16 @@ def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
                 if b is not ev
                 and b.evidence[0] > first_line_end
                 and (b.type, b.status) == (ev.type, ev.status)
+                # the same occurrence: a party in common, or one side names nobody ("Fosters buys stake"
+                # is not the later "Mondavi bought BRL Hardy")
+                and (not ev.participants or not b.participants or set(ev.participants) & set(b.participants))
             ),
             None,
         )
         if body is None:
             continue
         body.place = body.place or ev.place
+        body.participants = _unique([*body.participants, *ev.participants]) if body.participants else []
         out.remove(ev)
     return out
 
@@ -809,15 +855,19 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     # "The Ambassador also visited ...": the last person who holds that title
     tm = re.search(
         r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
-        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General)\b(?!\s+[A-Z])",
+        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
+        r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor)\b(?!\s+[A-Z])",
         chunk,
     )
     if tm and start + tm.start() < first_pos:
+        # "The premier met ...": the last person holding that office (a premier is a prime minister)
+        office = tm.group(1).lower()
+        offices = {"premier", "prime minister"} if office in {"premier", "prime minister"} else {office}
         holders = [
             p[2].name
             for p in inp.people
             if p[0] < start + tm.start()
-            and any(tm.group(1) in (pos["title"] or "") for pos in p[2].positions)
+            and any(o in (pos["title"] or "").lower() for pos in p[2].positions for o in offices)
         ]
         if holders:
             return [holders[-1]]
@@ -875,7 +925,16 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
             return [last[2].name]
     cl = _clause_start(text, ss, cs)
     found = _first_entity(inp, cl, cs, events) if cl > ss else []
+    if not found and cl > ss and _REPORTED_RE.search(text[ss:cl]):
+        return []  # "Doctor asserts that talks have resumed between X and Y": who reports takes no part
     return found or _first_entity(inp, ss, cs, events)
+
+
+_REPORTED_RE = re.compile(
+    r"\b(?:said|says|say|asserts?|asserted|told|tells|added|adds|noted|notes|stated|states|reported|reports"
+    r"|claims?|claimed|believes?|believed|argues?|argued|insists?|insisted|warned|warns)\s+(?:[\w-]+\s+){0,3}"
+    r"that\s*$"
+)
 
 
 def _place(inp: EventInputs, text: str, ss: int, cs: int, ce: int, seg_end: int, etype: str) -> str | None:
@@ -1037,6 +1096,8 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
+            if ev.type == "agreement" and not same_people and _other_counterparts(a, b):
+                continue  # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
             if set(prev.participants) != set(ev.participants):
@@ -1051,6 +1112,13 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
         if not merged:
             out.append(ev)
     return out
+
+
+def _other_counterparts(a: set[str], b: set[str]) -> bool:
+    """Two agreements that share a party but each name a party the other does not ("X signed with Y",
+    "X signed with Z") are two agreements; one that only adds to the other ("X and Y signed", "X's CEO
+    and Y signed") tells the same one."""
+    return len(a) >= 2 and len(b) >= 2 and bool(a - b) and bool(b - a)
 
 
 def _as_dict(ev: _Event) -> dict:

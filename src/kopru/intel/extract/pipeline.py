@@ -6,6 +6,7 @@ rules over the normalised text: gazetteers, titles, coreference, sectors, events
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable
@@ -425,6 +426,8 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 
     allowed = _outside_zones(zones)
     org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    if _add_full_name_mentions(text, people, org_items):
+        index = MentionIndex.build(people)
     events = _find_events(
         text,
         doc,
@@ -711,6 +714,34 @@ def _apply_org_and_place_corrections(orgs, places, people: list[Person], publish
 
 
 # ---------------------------------------------------------------------------- analyse: events, claims
+
+
+def _add_full_name_mentions(text: str, people: list[Person], org_items) -> bool:
+    """Every occurrence of a person's full name is a mention of that person, also where NER missed it
+    ("(Xinhua)-- Shi Guangsheng, Chinese Minister ..., met ..." when only the later "Shi" was tagged, or a
+    name grown from "Shi" to "Shi Guangsheng"): events read their parties from these mentions."""
+    taken = sorted([(s, e) for p in people for s, e in p.mentions] + [(s, e) for s, e, _rec in org_items])
+    starts = [s for s, _e in taken]
+    longest = max((e - s for s, e in taken), default=0)
+    added = False
+    for person in people:
+        if len(person.name) < 4:
+            continue
+        full = sum(1 for s, e in person.mentions if text[s:e] == person.name)
+        if text.count(person.name) <= full:
+            continue  # every occurrence of the full name is a mention already
+        for m in re.finditer(r"(?<![\w-])" + re.escape(person.name) + r"(?![\w-])", text):
+            s, e = m.span()
+            i = bisect.bisect_left(starts, s - longest)
+            if any(ts < e and s < te for ts, te in taken[i : bisect.bisect_left(starts, e)]):
+                continue
+            person.mentions.append((s, e))
+            k = bisect.bisect_left(starts, s)
+            taken.insert(k, (s, e))
+            starts.insert(k, s)
+            added = True
+        person.mentions.sort()
+    return added
 
 
 def _outside_zones(zones) -> Callable[[int, int], bool]:
@@ -1267,7 +1298,13 @@ def _assign_positions(
             previous = t if t.name_span else previous
             continue
         country = t.country
-        if country is None and previous is not None and previous.name_span and previous.country_from_demonym:
+        if (
+            country is None
+            and previous is not None
+            and previous.name_span
+            and previous.country_from_demonym
+            and not t.organization  # "US President X, European Commission President Y": Y's own body
+        ):
             between = text[previous.name_span[1] : t.start]
             if between.strip() in {"and", ",", ", and"}:
                 country = previous.country

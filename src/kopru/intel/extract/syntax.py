@@ -171,6 +171,8 @@ _NOUNS = {
         "investment",
     ),
     **dict.fromkeys(["talks", "negotiations", "meeting", "meetings", "summit"], "meeting"),
+    # "held discussions with X", "bilateral discussions between X and Y"
+    **dict.fromkeys(["discussions"], "meeting"),
     # gatherings two named parties attend together ("a joint news conference with X", "X and Y attended the
     # ceremony") are meetings; one party alone makes none (see events._add_syntax_events)
     **dict.fromkeys(["conference", "dialogue", "ceremony", "banquet", "forum", "consultations"], "meeting"),
@@ -370,10 +372,88 @@ def _object(verb):
     return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
+# what a buyer orders from a maker: buying these is a purchase order (an agreement), not an investment
+_GOODS = {
+    *("aircraft", "airplane", "aeroplane", "plane", "jet", "jetliner", "airliner", "helicopter", "vehicle"),
+    *("car", "truck", "bus", "train", "locomotive", "wagon", "railcar", "ship", "vessel", "tanker"),
+    *("battery", "cell", "chip", "semiconductor", "processor", "gpu", "turbine", "engine", "reactor"),
+    *("satellite", "rocket", "launcher", "tank", "missile", "drone", "unit", "module", "panel", "server"),
+    *("equipment", "machinery", "system", "fighter", "frigate", "submarine", "tram", "ferry"),
+}
+_WEIGHING = {
+    *("consider", "considers", "considering", "considered", "mull", "mulls", "mulling", "weigh", "weighs"),
+    *("weighing", "explore", "explores", "exploring", "study", "studies", "studying", "eye", "eyes"),
+    "eyeing",
+}
+_SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "divest", "divests"}
+_BUY_VERBS = {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"}
+# "agreed to cooperate with Y": the agreeing is the agreement
+_COOPERATE = {
+    *("cooperate", "co-operate", "collaborate", "work", "partner", "team", "join"),
+}
+_AGREE = {"agree", "agrees", "agreed", "agreeing"}
+# nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
+_ORDER_NOUNS = {"order", "orders"}
+_ORDER_VERBS = {
+    *("receive", "receives", "received", "win", "wins", "won", "secure", "secures", "secured", "land"),
+    *("lands", "landed", "book", "books", "booked", "place", "places", "placed", "award", "awards"),
+    *("awarded", "get", "gets", "got", "bag", "bags", "bagged", "clinch", "clinches", "clinched"),
+}
+
+
+def _singular(word: str) -> str:
+    """The parse carries no lemmas (the lemmatiser is off): "cells" -> "cell", "buses" -> "bus"."""
+    if word.endswith("es") and word[:-2] in _GOODS:
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and word[:-1] in _GOODS else word
+
+
+def _goods_bought(verb) -> bool:
+    """ "is to buy 10 A320 aircraft from Airbus": goods from their maker, not a stake."""
+    obj = _object(verb)
+    return (
+        verb.lower_ in _BUY_VERBS
+        and obj is not None
+        and _singular(obj.lower_) in _GOODS
+        and obj.ent_type_ != "ORG"
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in [*verb.children, *obj.children])
+    )
+
+
+def _order_verb(noun):
+    """The verb of "received orders from X" / "secured an order of 10 GWh ... from X", else None."""
+    t = noun
+    for _ in range(3):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ in {"dobj", "nsubjpass"} and t.head.lower_ in _ORDER_VERBS:
+            return t.head
+        if t.dep_ not in {"pobj", "prep", "dobj"}:
+            return None
+        t = t.head
+    return None
+
+
+def _web_visit(verb) -> bool:
+    after = verb.doc[verb.i + 1 : verb.i + 5]
+    return (verb.i > 0 and verb.nbor(-1).lower_ == "please") or any(
+        t.like_url or t.lower_.startswith(("http", "www")) or "www." in t.lower_ for t in after
+    )
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
+        if (
+            low in _COOPERATE
+            and tok.dep_ == "xcomp"
+            and tok.head.lower_ in _AGREE
+            and any(c.dep_ == "prep" and c.lower_ in {"with", "on"} for c in tok.children)
+        ):
+            return "agreement"
         return None  # most tokens: one set lookup
+    if low in _ORDER_NOUNS and tok.tag_ in {"NN", "NNS"}:
+        return "agreement" if _order_verb(tok) is not None else None
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
         if low.startswith(("sign", "seal")) and any(
             c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
@@ -383,12 +463,18 @@ def _is_trigger(tok) -> str | None:
             # "concluded the dialogue with X": the meeting ended, nothing was signed
             return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
         if low in _VERBS:
-            if low in {"buy", "buys", "bought", "buying", "partner", "partners"} and not any(
+            if low in {"buy", "buys", "bought", "buying"} and not any(
                 c.dep_ in {"dobj", "prep"} for c in tok.children
+            ):
+                return None
+            if low in {"partner", "partners"} and not any(
+                c.dep_ in {"dobj", "prep"} or (c.dep_ == "xcomp" and c.tag_ == "VB") for c in tok.children
             ):
                 return None
             if low.startswith("attend") and not _attends_a_gathering(tok):
                 return None
+            if _VERBS[low] == "visit" and _web_visit(tok):
+                return None  # "please visit https://www.example.com": a reader's click, no visit
             if low in {"meet", "meets", "met"} and (obj := _object(tok)) is not None and obj.lower_ in _NEEDS:
                 return None  # "to meet the demand"
             if low.startswith(("order", "suppl")) and not any(
@@ -462,6 +548,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if tok.lower_.startswith("attend"):
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
                 parties = _subjects(tok, actors, inp)
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    # "Prime Minister X and Chinese Ambassador to Bangladesh Y attended": a coordination the
+                    # parser attached as a preposition still names who attended
+                    span = (subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge))
+                    parties += [n for _s, _e, n in actors.overlapping(*span) if n not in parties]
                 obj = _object(tok)
                 told = obj is not None and any(  # "X attended the meeting": the meeting told before
                     c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children
@@ -476,12 +567,50 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         extra={"attend": True},
                     )
                 continue
+            if (
+                etype == "investment"
+                and tok.dep_ == "pcomp"
+                and tok.head.lower_ in {"about", "over", "on", "regarding", "concerning"}
+            ):
+                continue  # "talks on Tuesday about buying a stake": what is discussed, not a purchase
+            if etype == "investment" and _goods_bought(tok):
+                if tok.dep_ == "xcomp" and tok.head.lower_ in _WEIGHING:
+                    continue  # "is considering buying aircraft from either X or Y": no order yet
+                etype = "agreement"  # "Kingfisher is to buy 10 aircraft from Airbus": an order
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
+        elif tok.lower_ in _ORDER_NOUNS and (verb := _order_verb(tok)) is not None:
+            # "BYD received 10 GWh of orders from Tesla": the receiver and whom the order is from
+            parties = _subjects(verb, actors, inp)
+            parties += _prep_objects(verb, {"from", "to", "with", "by"}, actors, inp)
+            t = tok
+            for _ in range(4):  # tokens are views: compare positions, not objects
+                if t.i == verb.i:
+                    break
+                parties += _prep_objects(t, {"from", "to", "with", "by"}, actors, inp)
+                t = t.head
+            for t in tok.subtree:  # "an order of 10 GWh worth of cells from BYD"
+                if t.i != tok.i and t.dep_ == "prep" and t.lower_ in {"from", "by"}:
+                    parties += _prep_objects(t.head, {t.lower_}, actors, inp)
+            noun = tok
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
+            if (
+                tok.lower_ in {"stake", "stakes"}
+                and tok.head.lower_ in _SELL_VERBS
+                and not _prep_objects(tok.head, {"to"}, actors, inp)
+                and not _prep_objects(tok, {"to"}, actors, inp)
+            ):
+                continue  # "may sell a 25% stake to an investor": an investment of a named buyer only
+            if tok.lower_ in {"acquisition", "purchase"} and any(
+                c.dep_ == "prep"
+                and c.lower_ == "of"
+                and any(_singular(o.lower_) in _GOODS for o in c.children)
+                for c in tok.children
+            ):
+                continue  # "the acquisition of a quantum system": equipment bought, not a company
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if etype == "investment" and not own:
@@ -490,6 +619,18 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "a UK investment in the Indian brewer": the target alone invests nothing
             parties = _noun_parties(tok, etype, actors, inp)
             noun = tok
+            partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
+            later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
+            actor = [p for p in dict.fromkeys(parties) if p not in partners and p not in later]
+            if partners and not actor and inp.resolve is not None:
+                actor = [p for p in inp.resolve(tok.idx, "we") if p not in partners]  # a company's own post
+            if len(partners) >= 2 and actor:
+                # "our partnerships with Le Monde and Prisa Media": one agreement per partner
+                status = _status(tok)
+                for partner in partners:
+                    trigger = (tok.idx, tok.idx + len(tok))
+                    yield SyntaxEvent(etype, status, [*actor, partner], trigger, extra={"split": tok.i})
+                continue
         parties = list(dict.fromkeys(parties))
         if etype == "agreement" and tok.ent_type_:  # a named pact is no party to itself
             own_name = {name for _s, _e, name in actors.overlapping(tok.idx, tok.idx + len(tok))}
@@ -511,7 +652,57 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         status = _status(tok)
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
             status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
-        yield SyntaxEvent(etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric)
+        elif etype == "agreement" and status == "planned" and _contracted_supply(tok):
+            status = "held"  # "X will supply batteries to Y": the supply deal is made, the deliveries to come
+        elif etype == "meeting" and status == "held" and _going_on_since(tok):
+            status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
+        extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        yield SyntaxEvent(
+            etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric, extra=extra
+        )
+
+
+_SUPPLY_VERBS = {"supply", "supplies", "supplying", "deliver", "delivers", "provide", "provides"}
+
+
+def _contracted_supply(verb) -> bool:
+    """ "X will supply cells to Y", "X is to supply Y with planes": a plain future of a supply is a
+    contract already made; "may supply", "plans to supply", "is in talks to supply" are not."""
+    if verb.lower_ not in _SUPPLY_VERBS or not verb.tag_.startswith("VB"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & {"will", "shall", "'ll"}:
+        return not (aux & {"may", "might", "could", "would"})
+    head = verb.head
+    return "to" in aux and verb.dep_ == "xcomp" and head.i != verb.i and head.lower_ in {"is", "are"}
+
+
+def _going_on_since(verb) -> bool:
+    """ "has been negotiating", "have been meeting": begun and not over."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and "been" in aux and bool(aux & {"has", "have", "'s", "'ve"})
+
+
+_PLURAL_PACTS = {"partnerships", "agreements", "deals", "contracts", "collaborations", "mous", "alliances"}
+
+
+def _listed_partners(noun, actors, inp) -> list[str]:
+    """The partners listed after a plural pact noun: "partnerships with X, Y and Z", "collaborations with
+    leading companies, including X and Y". A singular noun ("a partnership with X and Y") is one pact."""
+    if noun.lower_ not in _PLURAL_PACTS:
+        return []
+    names: list[str] = []
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "with":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            names += _np_names(obj, actors, inp)
+            for c in obj.children:  # "companies ..., including X, Y and Z"
+                if c.dep_ == "prep" and c.lower_ in {"including", "like"}:
+                    names += [n for o in c.children if o.dep_ == "pobj" for n in _np_names(o, actors, inp)]
+    return list(dict.fromkeys(names))
 
 
 def _agreed_before(tok) -> bool:
@@ -520,8 +711,9 @@ def _agreed_before(tok) -> bool:
         if t.head is t:
             return False
         t = t.head
-        if t.lower_ == "agreed" and t.tag_ == "VBD":
-            return True
+        if (t.lower_ == "agreed" and t.tag_ in {"VBD", "VBN"}) or (t.lower_ == "agrees" and t.tag_ == "VBZ"):
+            # "agreed", "has agreed", a headline's "agrees": done; "will have agreed" is told by its modal
+            return not any(c.dep_ == "aux" and c.lower_ in _MODALS_PLANNED for c in t.children)
     return False
 
 
@@ -683,6 +875,8 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
         elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
             names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
+        elif _arrival_for_visit(noun):
+            names = _subjects(verb, actors, inp) + names  # "Jasray, who arrived today for a visit"
         elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
@@ -711,10 +905,57 @@ def _negated(tok) -> bool:
             return True
         if t.lower_ in _NOT_EVENT_HEADS:
             return True
+    if _standing_relation(tok):
+        return True
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+_RELATION_NOUNS = {
+    "partnership",
+    "partnerships",
+    "collaboration",
+    "collaborations",
+    "cooperation",
+    "alliance",
+}
+_RELATION_VERBS = {
+    *("deepen", "deepens", "deepened", "deepening", "strengthen", "strengthens", "strengthened", "enhance"),
+    *("enhances", "enhanced", "bolster", "bolsters", "bolstered", "elevate", "elevates", "elevated"),
+    *("reaffirm", "reaffirms", "reaffirmed", "upgrade", "upgrades", "upgraded"),
+}
+
+
+def _standing_relation(tok) -> bool:
+    """A partnership as a manner or a standing tie, not as something made: "is being advanced in
+    partnership with X", "committed to deepen our Major Defense Partnership"."""
+    if tok.lower_ not in _RELATION_NOUNS or not tok.tag_.startswith("NN"):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "in" and not any(c.dep_ == "det" for c in tok.children):
+        return True  # "in partnership with", "in collaboration with"
+    return tok.dep_ == "dobj" and head.lower_ in _RELATION_VERBS
+
+
+_ARRIVE = {"arrive", "arrives", "arrived", "arriving", "come", "comes", "came", "flew", "flies", "landed"}
+
+
+def _arrival_for_visit(noun) -> bool:
+    """ "arrived in Beijing today for a four-day visit", "came to China on an official visit": the
+    visitor is whoever arrived."""
+    head = noun.head
+    return (
+        noun.lower_ in {"visit", "trip", "tour"}
+        and noun.dep_ == "pobj"
+        and head.lower_ in {"for", "on"}
+        and head.head.i != head.i
+        and head.head.lower_ in _ARRIVE
+    )
+
+
 def _status(tok) -> str:
+    if tok.tag_.startswith("NN") and _arrival_for_visit(tok):
+        # written while the visitor is there: ongoing, unless the arrival is still to come
+        return "planned" if _verb_status(tok.head.head) == "planned" else "ongoing"
     if tok.tag_.startswith("NN"):
         for c in tok.children:
             if c.dep_ == "amod" and c.lower_ in _PLANNED_MODIFIERS:

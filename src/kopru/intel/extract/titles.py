@@ -275,6 +275,17 @@ def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) 
     """A demonym or "Country's" directly before the title."""
     start = t.start
     w_start, w_end, word = word_before
+    two = re.search(r"(?<![\w-])[A-Z][a-z]+ $", text[max(0, w_start - 20) : w_start])
+    if word not in gaz.demonyms and two and f"{two.group()}{word}" in gaz.demonyms:
+        word = f"{two.group()}{word}"  # "Sri Lankan President", "South Korean Trade Minister"
+        w_start -= len(two.group())
+    elif word not in gaz.demonyms and re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}", word):
+        code = gaz.country_names.get(word)  # "US President", "UK Foreign Secretary", "UAE Minister"
+        if code and text[w_end:start].strip() == "":
+            t.country = t.country or code
+            t.country_from_demonym = True
+            t.start = w_start
+            return
     if word in gaz.demonyms and text[w_end:start].strip() == "":
         t.country = t.country or gaz.demonyms[word]
         t.country_from_demonym = True
