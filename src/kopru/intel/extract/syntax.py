@@ -533,7 +533,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             continue
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
-                if tok.lower_ == "visiting" and tok.head is not tok:
+                if tok.lower_ == "visiting" and tok.head != tok:
                     # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
                     parties = _np_names(tok.head, actors, inp)
                     if parties:
@@ -708,7 +708,7 @@ def _listed_partners(noun, actors, inp) -> list[str]:
 def _agreed_before(tok) -> bool:
     t = tok
     for _ in range(3):
-        if t.head is t:
+        if t.head == t:
             return False
         t = t.head
         if (t.lower_ == "agreed" and t.tag_ in {"VBD", "VBN"}) or (t.lower_ == "agrees" and t.tag_ == "VBZ"):
@@ -795,20 +795,20 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
         for c in verb.children
     ):
         return names  # "Xi offered loans and the countries signed": the countries' own subject, unnamed
-    if verb.dep_ in {"xcomp", "advcl"} and verb.head is not verb and verb.head.lower_ in _APPEAL_VERBS:
+    if verb.dep_ in {"xcomp", "advcl"} and verb.head != verb and verb.head.lower_ in _APPEAL_VERBS:
         return []  # "urged Kuwaiti businessmen to invest": whoever appeals does not invest
-    if verb.dep_ == "xcomp" and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head != verb:
         # object control: "encourages Chinese firms to invest" -> the firms, not who encourages
         objects = [c for c in verb.head.children if c.dep_ in {"dobj", "dative"}]
         if objects:
             return [n for o in objects for n in _np_names(o, actors, inp)]
         return _subjects(verb.head, actors, inp, depth + 1)
-    if verb.dep_ in {"conj", "advcl"} and verb.head is not verb and verb.head.tag_.startswith("VB"):
+    if verb.dep_ in {"conj", "advcl"} and verb.head != verb and verb.head.tag_.startswith("VB"):
         # "said ... that X signed" is not climbed (ccomp): the speaker is no party
         return _subjects(verb.head, actors, inp, depth + 1)
-    if verb.dep_ in {"relcl", "acl"} and verb.head is not verb and not _is_trigger(verb.head):
+    if verb.dep_ in {"relcl", "acl"} and verb.head != verb and not _is_trigger(verb.head):
         return _np_names(verb.head, actors, inp)  # "the company, which signed ..."
-    if verb.dep_ == "pcomp" and verb.head.head is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.head != verb.head:
         return _subjects(verb.head.head, actors, inp, depth + 1)  # "after signing ..."
     return names
 
@@ -841,7 +841,7 @@ def _investor(noun, actors, inp) -> list[str]:
         if c.dep_ == "poss" or (c.dep_ in {"compound", "nmod", "amod"} and c.i < noun.i):
             names += _np_names(c, actors, inp)
     names += _prep_objects(noun, {"by", "from"}, actors, inp)
-    if noun.dep_ in {"dobj", "attr"} and noun.head is not noun:
+    if noun.dep_ in {"dobj", "attr"} and noun.head != noun:
         names += _subjects(noun.head, actors, inp)
     return names
 
@@ -864,12 +864,12 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
 def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
     names = _noun_own_parties(noun, etype, actors, inp)
     head = noun.head
-    if noun.dep_ in {"dobj", "attr", "oprd"} and head is not noun:
+    if noun.dep_ in {"dobj", "attr", "oprd"} and head != noun:
         if head.lower_ in _VERBS and _VERBS[head.lower_] == etype:
             return []  # "signed an agreement": the verb is the trigger, its parties are read there
         names = _subjects(head, actors, inp) + names
         names += _prep_objects(head, _PARTY_PREPS[etype], actors, inp)
-    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head is not head:
+    elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head != head:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
@@ -995,22 +995,22 @@ def _verb_status(verb, depth: int = 0) -> str:
         return "ongoing"
     if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
         head = verb.head
-        if head is not verb and head.lower_ in {"is", "are", "am"} and verb.dep_ == "xcomp":
+        if head != verb and head.lower_ in {"is", "are", "am"} and verb.dep_ == "xcomp":
             return "planned"  # "S&N is to buy 37.5% of United"
-        if head is not verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
+        if head != verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"
             return (
                 "planned" if _verb_status(head, depth + 1) != "held" or head.lower_ in _PLANNING else "held"
             )
-        if head is not verb and head.tag_ in {"NN", "NNS"}:
+        if head != verb and head.tag_ in {"NN", "NNS"}:
             return "planned"  # "plans to invest", "a deal to supply" is told by the head noun's verb
     if verb.lower_ in _PLANNING and depth > 0:
         return "planned"
     if (
         verb.dep_ in {"xcomp", "ccomp"}
         and depth < 2
-        and verb.head is not verb
+        and verb.head != verb
         and verb.head.lower_ in _PLANNING
     ):
         return "planned"
