@@ -279,3 +279,53 @@ def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int
             ]
             p.mentions.sort()
             break
+
+
+# A company's posts held together by one person: "co-founder and CEO", "chair and CEO", "president and
+# chief operating officer", "EVP, CFO and treasurer", "Chairman & CEO". Offices of state are never in it.
+_COMPANY_HEAD = (
+    r"(?:(?:co-|vice[ -]|deputy |executive |senior )?(?:founder|chief executive officer|chief executive|ceo"
+    r"|president|chairman|chairwoman|chairperson|chair|chief operating officer|coo|chief financial officer"
+    r"|cfo|chief technology officer|cto|treasurer|evp|managing director|executive director))"
+)
+_HEAD_CHAIN = rf"{_COMPANY_HEAD}(?:,\s*{_COMPANY_HEAD}){{0,2}}\s*(?:\band\b|&)\s*{_COMPANY_HEAD}"
+_CHAIN_AFTER_RE = re.compile(
+    rf",\s+(?:the\s+|its\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}['’]s\s+)?(?P<chain>{_HEAD_CHAIN})\b",
+    re.IGNORECASE,
+)
+_CHAIN_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<chain>{_HEAD_CHAIN}),?\s+$", re.IGNORECASE)
+_FURTHER_POST_RE = re.compile(rf"\s+and\s+(?P<post>{_COMPANY_HEAD})\s+of\s+", re.IGNORECASE)
+_CHAIN_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+
+
+def _fold_title(title: str) -> str:
+    return re.sub(r"[\W_]+", " ", title.lower()).strip()
+
+
+def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
+    """ "Sam Lee, co-founder and CEO of X" / "X co-founder and President Sam Lee": the posts joined by "and"
+    are one title as written, not two (nor only the last one)."""
+    org_at = {ms: rec.name for rec in orgs.values() for ms, _me in rec.mentions}
+    for p in people:
+        for s, e in sorted(p.mentions):
+            m = _CHAIN_AFTER_RE.match(text, e) or _CHAIN_BEFORE_RE.search(text, max(0, s - 100), s)
+            if m is None:
+                continue
+            chain = re.sub(r"\s+", " ", m.group("chain"))
+            parts = {_fold_title(x) for x in _CHAIN_SPLIT_RE.split(chain) if x}
+            kept, organization = [], None
+            for pos in p.positions:
+                folded = _fold_title(pos["title"])
+                if folded in parts or folded == _fold_title(chain):
+                    organization = organization or pos.get("organization")
+                else:
+                    kept.append(pos)
+            if organization is None and m.re is _CHAIN_AFTER_RE:
+                of = re.match(r"(?:\s+(?:of|at)\s+(?:the\s+)?|,\s+)", text[m.end() : m.end() + 12])
+                organization = org_at.get(m.end() + of.end()) if of else None
+            p.positions = [*kept, {"title": chain, "organization": organization}]
+            # "president and CEO and president of Model e": a further post of another body stays its own
+            more = _FURTHER_POST_RE.match(text, m.end())
+            if more and m.re is _CHAIN_AFTER_RE:
+                p.positions.append({"title": more.group("post"), "organization": None})
+            break

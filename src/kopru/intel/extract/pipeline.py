@@ -36,7 +36,13 @@ from .entities import (
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
-from .person_checks import drop_false_people, extend_cut_names, tidy_positions, trim_byline_roles
+from .person_checks import (
+    drop_false_people,
+    extend_cut_names,
+    join_company_posts,
+    tidy_positions,
+    trim_byline_roles,
+)
 from .reading import Document
 from .result import (
     Claim,
@@ -406,6 +412,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
+    join_company_posts(text, people, orgs)
     drop_false_orgs(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
@@ -958,6 +965,9 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"
+    for head in comp.head_re.finditer(text, max(0, s - 40), e):
+        if head.start() < s < head.end() < e and text[head.end()] == " ":
+            s = head.end() + 1  # "[Chief] Strategy Officer Ann Lee": the span began inside the title
     words = text[s:e].split()
 
     # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
@@ -1035,6 +1045,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in _NAME_STOP
             or word in _HONORIFICS
             or word in _LEAD_WORDS
+            or word == "Officer"  # "Chief Strategy Officer Ann Lee"
             or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places

@@ -45,6 +45,8 @@ class _Compiled:
 @cache
 def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]) -> _Compiled:
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
+    alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
     head_re = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
     return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
 
@@ -167,6 +169,15 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     of = re.match(r" (of|for) (the )?", text[t.end : t.end + 160])
     if not of:
         return
+    remit = _REMIT_THEN_BODY_RE.match(text, t.end)
+    if remit and not is_ministry and of.group(1) == "of":
+        # "Head of Platform Solutions at Volta": the capitalised remit is the post's, the body after it its
+        # organisation
+        t.title = f"{head} of {remit.group('remit')}"
+        t.end = remit.end("remit")
+        body = org_at_start.get(remit.end())
+        t.organization = body[1] if body else None
+        return
     pos = t.end + of.end()
     domain = _domain_after(text, pos, comp.domain_words)
     country_name = _country_at(text, pos, gaz)
@@ -188,6 +199,12 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
         if is_ministry:
             t.organization = f"Ministry of {dom_text}"
         t.end = dom_end
+
+
+_CAP = r"[A-Z][\w’'-]*"
+_REMIT_THEN_BODY_RE = re.compile(
+    rf" of (?P<remit>{_CAP}(?: (?:and |& )?{_CAP}){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
+)
 
 
 def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:

@@ -1,0 +1,67 @@
+"""Entity rules of session 3, round 3 (issue 10): titles and organisations on the shapes of unseen text.
+Every sentence is written for these tests (fictional names, no outside articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: [x["title"] for x in p["positions"]] for p in extract_text(text)["people"]}
+
+
+def test_a_company_post_of_two_heads_after_the_name_is_one_title():
+    text = (
+        '"We build," said Dana Whitlock, co-founder and CEO of Kestrel Robotics. "Good," said Mara Vance, '
+        'chair and CEO, Volta Systems. "Fine," said Ole Berg, EVP, CFO and treasurer, Volta Systems.'
+    )
+    titles = _titles(text)
+    assert titles["Dana Whitlock"] == ["co-founder and CEO"]
+    assert titles["Mara Vance"] == ["chair and CEO"]
+    assert titles["Ole Berg"] == ["EVP, CFO and treasurer"]
+
+
+def test_a_company_post_of_two_heads_before_the_name_is_one_title():
+    text = "Kestrel Robotics co-founder and President Dana Whitlock said the plant opens in May."
+    assert _titles(text)["Dana Whitlock"] == ["co-founder and President"]
+
+
+def test_a_further_post_of_another_body_stays_its_own():
+    text = (
+        '"We build," said Jim Varley, Kestrel\u2019s president and CEO and president of Kestrel Labs. "Yes."'
+    )
+    assert _titles(text)["Jim Varley"] == ["president and CEO", "president"]
+
+
+def test_offices_of_state_are_not_joined():
+    text = "Prime Minister and Finance Minister Ole Berg met Mara Vance, president of Kestrel Robotics."
+    titles = _titles(text)
+    assert titles["Mara Vance"] == ["president"]
+    assert "and" not in " ".join(titles["Ole Berg"])
+
+
+def test_a_capitalised_remit_before_the_body_belongs_to_the_title():
+    text = (
+        'Kestrel Robotics signed a deal with Volta Systems. "It helps," says Ann Neuer, Head of Platform '
+        'Solutions for Kestrel Robotics. "Yes," said Ole Brand, General Manager of Life Care Solutions '
+        "Europe at Volta Systems."
+    )
+    people = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
+    assert people["Ann Neuer"] == [
+        {"title": "Head of Platform Solutions", "organization": "Kestrel Robotics"}
+    ]
+    assert people["Ole Brand"] == [
+        {"title": "General Manager of Life Care Solutions Europe", "organization": "Volta Systems"}
+    ]
+
+
+def test_chief_officer_posts_by_their_shape():
+    text = "Starting next week, Kestrel Robotics Chief Strategy Officer Ann Neuer will tour Asia."
+    people = extract_text(text)["people"]
+    assert [(p["name"], p["positions"]) for p in people] == [
+        ("Ann Neuer", [{"title": "Chief Strategy Officer", "organization": "Kestrel Robotics"}])
+    ]
