@@ -65,3 +65,37 @@ def test_chief_officer_posts_by_their_shape():
     assert [(p["name"], p["positions"]) for p in people] == [
         ("Ann Neuer", [{"title": "Chief Strategy Officer", "organization": "Kestrel Robotics"}])
     ]
+
+
+def test_a_ministry_remit_listed_with_commas_and_titled_names_in_a_list():
+    text = (
+        "Accompanying the President were Minister of Foreign Affairs, Employment and Tourism Ravi Perera, "
+        "Minister of Transport, Highways, Ports, and Civil Aviation, Nimal Silva, and others."
+    )
+    assert _titles(text) == {
+        "Ravi Perera": ["Minister of Foreign Affairs, Employment and Tourism"],
+        "Nimal Silva": ["Minister of Transport, Highways, Ports, and Civil Aviation"],
+    }
+
+
+def test_a_title_then_an_honorific_and_a_name_is_that_name_s():
+    text = "The Minister of Commerce of the Republic of Korea, Mr. Park Jin-ho, met President Ravi Perera."
+    assert _titles(text)["Park Jin-ho"] == ["Minister of Commerce"]
+
+
+def test_a_name_does_not_run_into_the_next_title():
+    text = (
+        "Present were Minister of Trade Ravi Perera Secretary to the President Dr. Nimal Silva and "
+        "officials of both sides."
+    )
+    assert _titles(text) == {
+        "Ravi Perera": ["Minister of Trade"],
+        "Nimal Silva": ["Secretary to the President"],
+    }
+
+
+def test_one_word_after_a_title_s_body_is_no_holder():
+    text = '"We grow," said Tom Harlan, CEO of GE Vernova. "These jobs matter," Harlan continued.'
+    people = extract_text(text)["people"]
+    assert [p["name"] for p in people] == ["Tom Harlan"]
+    assert [x["title"] for x in people[0]["positions"]] == ["CEO"]

@@ -629,7 +629,7 @@ def _give_people_positions(
 ) -> list[tuple[int, int]]:
     """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
     _assign_positions(text, titles, people, gaz, sentences)
-    appositive_spans = _appositive_titles(text, people, gaz, orgs)
+    appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _prenominal_titles(text, people, orgs, gaz)
     for bs, be, role in bylines:
         for p in people:
@@ -968,6 +968,10 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     for head in comp.head_re.finditer(text, max(0, s - 40), e):
         if head.start() < s < head.end() < e and text[head.end()] == " ":
             s = head.end() + 1  # "[Chief] Strategy Officer Ann Lee": the span began inside the title
+    for head in comp.head_re.finditer(text, s, min(len(text), e + 40)):
+        if s < head.start() < e and text[head.start() - 1] == " " and head.end() > e:
+            e = head.start() - 1  # "Ann Lee Secretary to the President": the span ran into a title
+            break
     words = text[s:e].split()
 
     # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
@@ -1265,6 +1269,7 @@ def _assign_positions(
         return None
 
     ordered = sorted(titles, key=lambda t: t.start)
+    titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
     previous: TitleMatch | None = None
     for t in ordered:
         holder = person_at(t.name_span) if t.name_span else None
@@ -1274,6 +1279,13 @@ def _assign_positions(
             if m:
                 end = t.start - len(m.group(0))
                 holder = next((p for p in people for ms, me in p.mentions if me == end), None)
+                if holder is not None and end in titled_name_ends:
+                    holder = None  # "Minister X Ann Lee, Minister of Y, Ole Berg": a list of titled names
+            if holder is None:
+                # "The Minister of Commerce of X, Mr. Wang Li, met ..." / "..., Minister of Y, Ole Berg,"
+                after = _TITLE_THEN_NAME_RE.match(text, t.end)
+                if after:
+                    holder = next((p for p in people for ms, _me in p.mentions if ms == after.end()), None)
         if holder is None:
             previous = t if t.name_span else previous
             continue
@@ -1302,6 +1314,7 @@ def _assign_positions(
                 p.country = code
 
 
+_TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
     "vice premier|vice-premier|premier|"
@@ -1429,15 +1442,26 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             break
 
 
-def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) -> list[tuple[int, int]]:
+def _appositive_titles(
+    text: str, people: list[Person], gaz: Gazetteer, orgs, titles: list[TitleMatch] = ()
+) -> list[tuple[int, int]]:
     """ "Ömer Faruk Çelik, deputy minister of health, said" / "Kerim Aslanov, an economist at the X".
     Returns the spans of the titles found (their organisations are no event actors)."""
     spans: list[tuple[int, int]] = []
+    titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
+    starts = {ms for q in people for ms, _me in q.mentions}
     for p in people:
         for _s, e in sorted(p.mentions):
             m = _APPOSITIVE_RE.match(text, e)
             if not m:
                 continue
+            inside = [t for t in titles if m.start() < t.start < m.end()]
+            if any(t.name_span and not t.name_after_body for t in inside):
+                continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
+            title_end = max((t.end for t in inside), default=m.end())
+            after = _TITLE_THEN_NAME_RE.match(text, max(title_end, m.end()))
+            if e in titled_name_ends and after and after.end() in starts:
+                continue  # "Minister X Ann Lee, Minister of Y, Ole Berg": the second title is Ole Berg's
             span = _appositive_title(text, p, people, gaz, orgs, m, e)
             if span is not None:
                 spans.append(span)

@@ -33,6 +33,9 @@ class TitleMatch:
     head_start: int
     name_span: tuple[int, int] | None = None
     country_from_demonym: bool = False
+    # the title ends in "of <organisation>" ("CEO of GE"): a capitalised word after it may be the rest of
+    # that organisation's name ("GE Vernova") rather than a holder
+    name_after_body: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,7 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
             t.title = head + org_name[len("Ministry") :]
         t.organization = org_name
         t.end = org_end
+        t.name_after_body = not is_ministry
     elif country_name and (not domain or len(country_name[1]) >= len(domain[1])):
         t.country = country_name[0]
         t.end = pos + len(country_name[1])
@@ -310,20 +314,40 @@ def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) 
 
 
 def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[int, str] | None:
-    words = _words_after(text, pos, 100)
+    """The domain words from pos: "Industry and Technology"; a list of remits with commas counts when it
+    ends in "and <domain>" ("Transport, Highways, Ports, and Civil Aviation")."""
     taken: list[tuple[int, int, str]] = []
-    for w in words:
-        if w[0] != (taken[-1][1] + 1 if taken else pos):
+    commas: list[int] = []  # how many words were taken when each comma was passed
+    for m in _DOMAIN_STEP_RE.finditer(text, pos, min(len(text), pos + 160)):
+        if m.start() != (taken[-1][1] if taken else pos):
             break
-        if w[2] in domain_words or (w[2] in {"and", "&"} and taken):
-            taken.append(w)
+        word = m.group("word")
+        sep = m.group("sep")
+        if word in domain_words or (word in {"and", "&"} and taken and taken[-1][2] not in {"and", "&"}):
+            if sep and taken and taken[-1][2] in {"and", "&"}:
+                break  # "and ," is no list
+            if sep:
+                commas.append(len(taken))
+            taken.append((m.start("word"), m.end(), word))
         else:
             break
-    while taken and taken[-1][2] in {"and", "&"}:
-        taken.pop()
+    while taken:
+        while taken and taken[-1][2] in {"and", "&"}:
+            taken.pop()
+        # the words after the last comma must be "and ..." for the commas to belong to the domain
+        last_comma = commas[-1] if commas else None
+        if last_comma is None:
+            break
+        if any(w[2] in {"and", "&"} for w in taken[last_comma:]):
+            break
+        taken = taken[:last_comma]
+        commas.pop()
     if not taken:
         return None
     return taken[-1][1], text[pos : taken[-1][1]]
+
+
+_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&)")
 
 
 def _country_at(text: str, pos: int, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -437,12 +461,16 @@ def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gaz
                 break
             if w[2] in comp.domain_words or w[2] in comp.heads or w[2] in gaz.demonyms:
                 break
+            if taken and comp.head_re.match(text, w[0]):
+                break  # "Minister Ann Lee Secretary to the President ...": a name never runs into a title
             taken.append(w)
             expected = w[1] + 1
             if w[2].endswith(("'s", "’s")):
                 break
             if len(taken) == 4:
                 break
+        if t.name_after_body and len(taken) == 1:
+            taken = []  # "CEO of GE Vernova": one word after the body is the rest of its name
         if taken:
             _last_start, last_end, last = taken[-1]
             if last.endswith(("'s", "’s")):
