@@ -99,3 +99,34 @@ def test_one_word_after_a_title_s_body_is_no_holder():
     people = extract_text(text)["people"]
     assert [p["name"] for p in people] == ["Tom Harlan"]
     assert [x["title"] for x in people[0]["positions"]] == ["CEO"]
+
+
+def _orgs(text: str) -> set[str]:
+    return {o["name"] for o in extract_text(text)["organizations"]}
+
+
+def test_programmes_partnerships_indices_and_sites_are_no_organisations():
+    text = (
+        "Kestrel Robotics Inc. joined the Nordic Clean Energy Industry Dialogue and the Arctic Climate "
+        "Partnership. The Harbour Composite fell 2% and the Velta Index rose. Kestrel Robotics Inc. will "
+        "build the Tromsø Data Center at the Lyngen Energy Campus."
+    )
+    orgs = _orgs(text)
+    assert "Kestrel Robotics Inc." in orgs or "Kestrel Robotics" in orgs
+    assert not {o for o in orgs if o.endswith(("Dialogue", "Partnership", "Composite", "Index", "Campus"))}
+    assert not {o for o in orgs if "Data Center" in o}
+
+
+def test_a_metropolitan_area_taken_for_a_body_is_a_place():
+    text = "Kestrel Robotics Inc. will open an office in the Bergen Metropolitan Area next year."
+    result = extract_text(text)
+    assert "Bergen Metropolitan Area" not in {o["name"] for o in result["organizations"]}
+    assert "Bergen Metropolitan Area" in {p["name"] for p in result["places"]}
+
+
+def test_a_title_case_headline_verb_ends_no_organisation():
+    text = (
+        "Norway Expresses Interest In Arctic Data Hubs\n\n"
+        "Oslo officials said on Monday that Kestrel Robotics Inc. may build a site in Tromsø."
+    )
+    assert not {o for o in _orgs(text) if "Expresses" in o}

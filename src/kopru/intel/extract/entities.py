@@ -1582,6 +1582,10 @@ _NOT_ORG_HEADS = frozenset(
         *("Vision", "Plan", "Policy", "Project", "Scheme", "Corridor"),
         *("Bridge", "Highway", "Railway Line", "Zone", "Plant", "Factory", "Port", "Airport", "Stadium"),
         *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
+        # programmes, partnerships and talks between bodies, market indices, sites and facilities
+        *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
+        *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
+        *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
@@ -1661,11 +1665,48 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
             del orgs[rec.name]
 
 
-def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+_PLACE_TAILS = frozenset({"Area", "Seaport", "Square"})
+# finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
+_HEADLINE_FINITE = frozenset(
+    {
+        *_HEADLINE_VERBS,
+        *("Is", "Are", "Gives", "Expresses", "Cooperate", "Wraps", "Seals", "Vows", "Pledges", "Urges"),
+        *("Mulls", "Backs", "Hails", "Welcomes", "Stresses", "Attends", "Tours", "Praises", "Receives"),
+    }
+)
+
+
+def _in_title_case_line(text: str, s: int) -> bool:
+    """The mention sits in a line written in title case (a headline)."""
+    left = text.rfind("\n", 0, s) + 1
+    right = text.find("\n", s)
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[left : right if right >= 0 else len(text)])
+        if len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _headline_fragment(text: str, rec: OrgRec) -> bool:
+    """Every mention in a title-case headline, and the name holds one of its verbs."""
+    return (
+        bool(rec.mentions)
+        and any(w in _HEADLINE_FINITE for w in rec.name.split())
+        and all(_in_title_case_line(text, s) for s, _e in rec.mentions)
+    )
+
+
+def drop_false_orgs(
+    text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
-    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name."""
+    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name.
+    Returns what was dropped by its name (name, mentions, whether it names a place: "Seoul Metropolitan
+    Area"): no place is read inside the others ("Shanghai Composite")."""
     dropped: set[str] = set()
+    things: list[tuple[str, list[tuple[int, int]], bool]] = []
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
         if rec.known or rec.name in gaz.orgs:
@@ -1676,9 +1717,11 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
+            or _headline_fragment(text, rec)
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
+            things.append((rec.name, list(rec.mentions), rec.name.split()[-1] in _PLACE_TAILS))
             continue
         followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
         if (
@@ -1710,6 +1753,7 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
         if not orgs[name].known and name not in gaz.orgs:
             del orgs[name]
+    return things
 
 
 # ----------------------------------------------------------------------------------------- false places

@@ -23,6 +23,7 @@ from .coref import (
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
     REGIONS,
+    PlaceRec,
     add_newspapers,
     clean_entity_text,
     country_mentions,
@@ -413,10 +414,10 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
-    drop_false_orgs(text, orgs, gaz)
+    not_orgs = drop_false_orgs(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
-    places = _find_places(text, ents, gaz, orgs, people)
+    places = _find_places(text, ents, gaz, orgs, people, not_orgs)
     drop_false_places(text, places, orgs, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
@@ -641,13 +642,21 @@ def _give_people_positions(
 # ---------------------------------------------------------------- analyse: places, countries, sectors
 
 
-def _find_places(text: str, ents, gaz: Gazetteer, orgs, people: list[Person]):
+def _find_places(text: str, ents, gaz: Gazetteer, orgs, people: list[Person], not_orgs=()):
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
     blocked = org_mention_spans + [m for p in people for m in p.mentions]
     # a place inside an organisation's name names the place ("Dalian Institute ..."), but not inside a
     # newspaper's ("Bangkok Post", "Kansas City Star")
     soft = [(s, e) for rec in orgs.values() if rec.kind != "media" for s, e in rec.mentions]
-    return find_places(text, ents, gaz, blocked, soft=soft)
+    # no place inside a programme, an index or a site ("Shanghai Composite"); "Seoul Metropolitan Area",
+    # taken for an organisation by its capitals, is the place itself
+    blocked += [m for _name, mentions, _place in not_orgs for m in mentions]
+    places = find_places(text, ents, gaz, blocked, soft=soft)
+    for name, mentions, is_place in not_orgs:
+        if is_place and name not in places:
+            places[name] = PlaceRec(name, None)
+            places[name].mentions = list(mentions)
+    return places
 
 
 def _countries_in_order(zones, countries_at, places) -> list[str]:
