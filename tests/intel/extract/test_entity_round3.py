@@ -130,3 +130,23 @@ def test_a_title_case_headline_verb_ends_no_organisation():
         "Oslo officials said on Monday that Kestrel Robotics Inc. may build a site in Tromsø."
     )
     assert not {o for o in _orgs(text) if "Expresses" in o}
+
+
+def test_a_name_tagged_as_a_body_with_a_title_beside_it_is_a_person():
+    from kopru.intel.extract.entities import OrgRec
+    from kopru.intel.extract.gazetteer import load
+    from kopru.intel.extract.pipeline import _take_person_named_orgs
+
+    text = (
+        "The MoU was signed by Ann Lorimer, Minister of Development, and by Volta Systems. "
+        "Harbour Lynch said it would advise, said Harbour Lynch chief executive Tom Hale."
+    )
+
+    def rec(name: str) -> OrgRec:
+        s = text.index(name)
+        return OrgRec(name, "other", None, mentions=[(s, s + len(name))])
+
+    orgs = {n: rec(n) for n in ("Ann Lorimer", "Harbour Lynch", "Tom Hale")}
+    taken = _take_person_named_orgs(text, orgs, load(), [])
+    assert sorted(text[s:e] for s, e in taken) == ["Ann Lorimer", "Tom Hale"]
+    assert set(orgs) == {"Harbour Lynch"}

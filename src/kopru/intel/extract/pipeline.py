@@ -562,14 +562,25 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             or rec.shaped
             or rec.kind != "other"
             or not 2 <= len(words) <= 3
-            or words[-1] not in surnames
-            or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+            or not all(_NAME_WORD_RE.fullmatch(w) for w in words)
             or any(w in gaz.demonyms or w in gaz.country_names or w in gaz.places for w in words)
+            or any(w in gaz.orgs or w in _LEAD_WORDS or w in _NAME_STOP for w in words)
         ):
+            continue
+        # its surname speaks alone elsewhere, or a title stands right before or after it ("chief
+        # executive Ann Lee", "signed by Ann Lee, Minister of Development")
+        titled = any(
+            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s]) or _TITLE_AFTER_NAME_RE.match(text, e)
+            for s, e in rec.mentions
+        )
+        if words[-1] not in surnames and not titled:
             continue
         taken.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
         del orgs[rec.name]
     return taken
+
+
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
 def _drop_orgs_on_names(text: str, orgs, name_spans) -> None:
@@ -1323,6 +1334,15 @@ def _assign_positions(
                 p.country = code
 
 
+_TITLE_BEFORE_NAME_RE = re.compile(
+    r"\b(?-i:chief executive|executive|chairman|chairwoman|president|minister|director|founder|spokesman"
+    r"|spokeswoman|analyst|secretary|CEO|boss|governor|ambassador|envoy|economist)\s+$"
+)
+_TITLE_AFTER_NAME_RE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:minister|chief executive|chairman|chairwoman|president"
+    r"|director|founder|secretary|ambassador|governor|CEO|head)\b",
+    re.IGNORECASE,
+)
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
