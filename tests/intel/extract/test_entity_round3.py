@@ -150,3 +150,60 @@ def test_a_name_tagged_as_a_body_with_a_title_beside_it_is_a_person():
     taken = _take_person_named_orgs(text, orgs, load(), [])
     assert sorted(text[s:e] for s, e in taken) == ["Ann Lorimer", "Tom Hale"]
     assert set(orgs) == {"Harbour Lynch"}
+
+
+def _people(text: str) -> list[str]:
+    return [p["name"] for p in extract_text(text)["people"]]
+
+
+def test_a_translation_or_a_verb_does_not_run_into_a_name():
+    from kopru.intel.extract.gazetteer import load
+    from kopru.intel.extract.pipeline import _clean_person
+    from kopru.intel.extract.titles import compiled_for
+
+    gaz = load()
+    comp = compiled_for(gaz)
+    text = "团队包括 Kiana Ahlgren、Luca Brandt 和 Ross Dale. Then Tom Hale said,“Small firms grow."
+    s = text.index("Kiana")
+    assert text[slice(*_clean_person(text, s, text.index("和") - 1, gaz, comp))] == "Kiana Ahlgren"
+    s = text.index("Tom Hale")
+    assert text[slice(*_clean_person(text, s, s + len("Tom Hale said,“Small"), gaz, comp))] == "Tom Hale"
+
+
+def test_his_highness_is_no_part_of_a_name():
+    text = (
+        "Under the patronage of His Highness Sheikh Rashid bin Saeed Al Hamed, Vice President of the "
+        "Federation, the ministry hosted the summit."
+    )
+    names = _people(text)
+    assert names and not any(n.startswith(("Highness", "His")) for n in names)
+
+
+def test_a_name_ending_in_a_company_word_is_a_company():
+    from kopru.intel.extract.coref import Person
+    from kopru.intel.extract.person_checks import drop_false_people
+
+    text = "Kestrel Robotics will work with Sorvik AI, Lumen Health and Alba Investama; Ann Lorimer agreed."
+    people = [
+        Person(n, mentions=[(text.index(n), text.index(n) + len(n))])
+        for n in ("Sorvik AI", "Lumen Health", "Alba Investama", "Ann Lorimer")
+    ]
+    orgs: dict = {}
+    drop_false_people(text, people, orgs)
+    assert [p.name for p in people] == ["Ann Lorimer"]
+    assert set(orgs) == {"Sorvik AI", "Lumen Health", "Alba Investama"}
+
+
+def test_a_name_in_a_run_of_known_places_is_a_place():
+    from kopru.intel.extract.gazetteer import load
+    from kopru.intel.extract.pipeline import _beside_a_place
+
+    gaz = load()
+    text = "a third line along the coast from Dong Vanh to Haiphong, and rail to Hanoi, Dong Vanh and Lang."
+    s = text.index("Dong Vanh")
+    assert _beside_a_place(text, s, s + len("Dong Vanh"), gaz)
+    s = text.rindex("Dong Vanh")
+    assert _beside_a_place(text, s, s + len("Dong Vanh"), gaz)
+    other = "He met Ann Lorimer and Tom Hale."
+    s = other.index("Ann Lorimer")
+    assert not _beside_a_place(other, s, s + len("Ann Lorimer"), gaz)

@@ -41,6 +41,10 @@ _NOT_NAME_ENDS = frozenset(
         *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
     }
 )
+# a company's last word: "Eureka AI", "Verana Health", "Bloomberg News", "Harbour Capital"
+_COMPANY_ENDS = frozenset(
+    {*("AI", "Health", "News", "Capital", "Ventures", "Partners", "Bank", "Labs", "Pharma", "Securities")}
+)
 # nouns that make the name beside them a company ("newspaper company Jagran", "the carmaker Volta")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:company|firm|group|newspaper|daily|magazine|publisher|broadcaster|channel|carmaker|automaker|"
@@ -163,6 +167,10 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
             continue  # "Air" of "Retired Air Vice Marshal <name>"
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
             continue  # "President Secretariat Office": a body, whatever title comes before it
+        elif len(words) > 1 and (
+            words[-1].rstrip("\\") in _COMPANY_ENDS or any(w.startswith("Invest") for w in words)
+        ):
+            as_company = True  # "Eureka AI", "Verana Health", "Longping Investasi": a company's name
         elif all(_headline_word(w, lower_words) for w in words) and all(
             _in_title_case_line(text, s) for s, _e in p.mentions
         ):

@@ -90,6 +90,7 @@ _LEAD_WORDS = frozenset(
         "Secretary",
         "Undersecretary",
         "Excellency",
+        "Highness",
         "Amir",
         "Emir",
         "Sen",
@@ -408,7 +409,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         text, document, zones, titles, people, orgs, gaz, sentences, bylines
     )
     _guess_countries(people, orgs, gaz)
-    _drop_unlikely_people(text, people, ents, comp)
+    people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
@@ -417,7 +418,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     not_orgs = drop_false_orgs(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
-    places = _find_places(text, ents, gaz, orgs, people, not_orgs)
+    places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
     drop_false_places(text, places, orgs, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
@@ -974,8 +975,18 @@ def _token_index(doc) -> dict[int, tuple[int, str]]:
     return {t.idx: (t.idx + len(t.text), t.tag_) for t in doc}
 
 
+_NOT_IN_A_NAME_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|\s(?:said|says|told|added)\b")
+
+
 def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) -> tuple[int, int] | None:
     s, e = clean_entity_text(text, s, e)
+    stop = _NOT_IN_A_NAME_RE.search(text, s, e)
+    if stop:
+        # "Kiana Ehsani、Luca", "Claude Code。除提供…", "Matt Comyn said,“Small": a translation or a verb
+        # the tagger ran the name into
+        s, e = clean_entity_text(text, s, stop.start())
+        if e <= s:
+            return None
     poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
     if poss:
         s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
@@ -1179,7 +1190,22 @@ def _grow_name(text: str, single: str) -> str | None:
     return None
 
 
-def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
+_LIST_JOIN_AFTER_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)")
+_LIST_JOIN_BEFORE_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)")
+
+
+def _beside_a_place(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """ "from Mong Cai to Haiphong", "Khon Kaen, Nong Khai and Udon": a name in a run of known places."""
+    after = _LIST_JOIN_AFTER_RE.match(text, e)
+    if after and gaz.place_re.match(text, after.end()):
+        return True
+    before = gaz.place_re.finditer(text, max(0, s - 40), s)
+    return any(_LIST_JOIN_BEFORE_RE.fullmatch(text[m.end() : s]) for m in before)
+
+
+def _drop_unlikely_people(
+    text: str, people: list[Person], ents, comp, gaz: Gazetteer
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """People no careful reader would list: a lone word with no title anywhere ("Width", "Whoosh",
     "Yukos"), a name NER itself mostly reads as something else, a name used as a place ("in Khon Kaen",
     "Nong Khai province")."""
@@ -1195,6 +1221,7 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
 
     full = [p for p in people if len(p.name.split()) >= 2]
     keep = []
+    as_places: list[tuple[str, list[tuple[int, int]], bool]] = []
     for p in people:
         if len(p.name.split()) == 1:
             # "Srettha" after "Srettha Thavisin" (a given name used alone): the same person
@@ -1225,12 +1252,16 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
         place_votes = sum(
             1
             for s, e in p.mentions
-            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s]) or _PLACE_AFTER_RE.match(text[e : e + 20])
+            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s])
+            or _PLACE_AFTER_RE.match(text[e : e + 20])
+            or _beside_a_place(text, s, e, gaz)
         )
         if place_votes and place_votes * 2 >= len(p.mentions):
+            as_places.append((p.name, sorted(p.mentions), True))
             continue
         keep.append(p)
     people[:] = keep
+    return as_places
 
 
 def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
