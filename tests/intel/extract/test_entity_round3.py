@@ -207,3 +207,14 @@ def test_a_name_in_a_run_of_known_places_is_a_place():
     other = "He met Ann Lorimer and Tom Hale."
     s = other.index("Ann Lorimer")
     assert not _beside_a_place(other, s, s + len("Ann Lorimer"), gaz)
+
+
+def test_two_passing_mentions_of_ai_are_no_cloud_topic():
+    from kopru.intel.extract.sectors import summarise
+
+    text = "Harbour Daily signed a content deal. " + "x" * 400 + " AI summaries. More AI later."
+    a, b = text.index("AI"), text.rindex("AI")
+    hits = [(a, a + 2, "cloud"), (b, b + 2, "cloud")]
+    assert summarise(hits, lead_end=400, text=text) == []
+    c = text.index("content")
+    assert [x["code"] for x in summarise([*hits, (c, c + 7, "cloud")], lead_end=400, text=text)] == ["cloud"]
