@@ -218,3 +218,14 @@ def test_two_passing_mentions_of_ai_are_no_cloud_topic():
     assert summarise(hits, lead_end=400, text=text) == []
     c = text.index("content")
     assert [x["code"] for x in summarise([*hits, (c, c + 7, "cloud")], lead_end=400, text=text)] == ["cloud"]
+
+
+def test_names_after_a_form_of_address_or_before_a_capitalised_title():
+    text = (
+        "The agreements were signed in the presence of H.E. Daeho Kim, Deputy Minister at the Ministry of "
+        "Small Enterprises. The MoU was signed by Tomas Varga, Minister of Development; Petra Halvorsen, "
+        "Managing Director of Endeavor Nordic; and Kestrel Robotics Inc."
+    )
+    titles = _titles(text)
+    assert titles["Daeho Kim"] == ["Deputy Minister"]
+    assert titles["Petra Halvorsen"] == ["Managing Director"]

@@ -396,6 +396,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
     name_spans += _ner_person_spans(text, ents, gaz, comp, tokens, blocked)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
+    name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
     bylines = byline_people(text)
     name_spans.extend((s, e) for s, e, _ in bylines)
@@ -534,6 +535,47 @@ def _titled_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[i
         ):
             continue
         spans.append(span)
+    return spans
+
+
+_NAME_PART = r"[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+"
+_LINKED_NAME = rf"{_NAME_PART}(?:\s+(?:(?:bin|bint|al|Al|de|van|von|der|da|di)\s+)*{_NAME_PART}){{1,3}}"
+# "H.E. Daehee Lee", "Mr. Abdul Basset Qaid", "His Excellency Ali Rahman": a form of address before a name
+_ADDRESSED_NAME_RE = re.compile(
+    rf"(?:\bH\.\s?E\.\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?|\b(?:His|Her) Excellency\s+|\b(?:Mr|Mrs|Ms)\.\s+)"
+    rf"(?P<name>{_LINKED_NAME})(?=\s*[,;)]|\s+(?:and|said|who)\b)"
+)
+# "...; Ann Lee, Managing Director of X;" / "signed by Ann Lee, Minister of Y": a name before a title
+_NAME_BEFORE_TITLE_RE = re.compile(
+    rf"(?:^|(?<=[.;:!?])\s+|\b(?:and|by|with)\s+)(?P<name>{_LINKED_NAME}),\s+(?:the\s+)?$", re.MULTILINE
+)
+
+
+def _addressed_name_spans(text: str, titles: list[TitleMatch], gaz: Gazetteer, comp, blocked):
+    """Names NER missed that a form of address or a capitalised title beside them vouches for."""
+    spans = []
+    found = [(m.start("name"), m.end("name"), m.group("name")) for m in _ADDRESSED_NAME_RE.finditer(text)]
+    for t in titles:
+        if t.name_span is None:
+            m = _NAME_BEFORE_TITLE_RE.search(text, max(0, t.start - 80), t.start)
+            if m and m.end() == t.start:
+                found.append((m.start("name"), m.end("name"), m.group("name")))
+    for s, e, name in found:
+        words = name.split()
+        if (
+            blocked((s, e))
+            or any(
+                w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP or w in comp.heads
+                for w in words
+            )
+            or any(
+                w in _LEAD_WORDS or w in gaz.orgs or w in gaz.places or w in comp.domain_words for w in words
+            )
+            or org_kind(name) != "other"
+            or company_shaped(name)
+        ):
+            continue
+        spans.append((s, e))
     return spans
 
 
