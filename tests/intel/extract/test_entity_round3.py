@@ -229,3 +229,28 @@ def test_names_after_a_form_of_address_or_before_a_capitalised_title():
     titles = _titles(text)
     assert titles["Daeho Kim"] == ["Deputy Minister"]
     assert titles["Petra Halvorsen"] == ["Managing Director"]
+
+
+def test_rank_words_and_elect_belong_to_the_title():
+    assert _titles("The first official since former U.S. Secretary of State Tom Harlan visited in 1990.") == {
+        "Tom Harlan": ["former Secretary of State"]
+    }
+    assert _titles("Also attending will be Harbour Bank deputy CEO Jiang Lirong, who will speak.") == {
+        "Jiang Lirong": ["deputy CEO"]
+    }
+    assert _titles("Russian President-elect Ivan Sorokin returned to Moscow early Wednesday.") == {
+        "Ivan Sorokin": ["President-elect"]
+    }
+
+
+def test_a_name_after_a_parenthesised_acronym_and_two_offices_before_one_name():
+    text = "Signatures were Governor of the State Bank of Vietnam (SBV) Le Van Minh and officials."
+    assert _titles(text)["Le Van Minh"] == ["Governor"]
+    text = "Prime Minister and Finance Minister Ole Berg on Wednesday invited firms to invest."
+    assert _titles(text)["Ole Berg"] == ["Prime Minister", "Finance Minister"]
+
+
+def test_a_place_s_name_inside_a_name_is_a_middle_name():
+    assert _titles("President Vo Van Thuong stressed the importance of peace.") == {
+        "Vo Van Thuong": ["President"]
+    }

@@ -199,6 +199,9 @@ _AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
 _NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
 
 
+_RANK_PREFIX_RE = re.compile(r"^(?:(?:former|deputy|acting|interim|retired|senior|additional)\s+)+|^co-")
+
+
 def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words: set[str]) -> None:
     """A lower-case title ends before the organisation it names: "vice president of business development
     at Volta" -> "vice president of business development" at Volta; "president of the commercial
@@ -208,8 +211,9 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     for p in people:
         for pos in p.positions:
             title = pos["title"]
-            if not title[:1].islower():
-                continue
+            core = _RANK_PREFIX_RE.sub("", title)
+            if not title[:1].islower() or not core[:1].islower():
+                continue  # "former Secretary of State": a capitalised office after its rank word
             for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
                 m = pattern.search(title)
                 if not m or m.group("org").strip() in country_words:

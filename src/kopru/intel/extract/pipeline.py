@@ -492,8 +492,9 @@ def _person_blocker(
     def blocked(span: tuple[int, int]) -> bool:
         if any(overlaps(span, b) for b in known_blocks):
             return True
-        # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
-        return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
+        # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars"), and
+        # inside it a middle name ("Vo Van Thuong", "Le Van Minh")
+        return any(overlaps(span, p) and not (span[0] < p[0] and p[1] <= span[1]) for p in place_hits)
 
     return blocked
 
@@ -1363,9 +1364,20 @@ def _assign_positions(
 
     ordered = sorted(titles, key=lambda t: t.start)
     titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
+    # "Prime Minister and Finance Minister Ann Lee": two offices before one name are both hers
+    shared: dict[int, tuple[int, int]] = {}
+    for first, second in itertools.pairwise(ordered):
+        joined = text[first.end : second.start] in {" and ", " & "}
+        if first.name_span is None and second.name_span and joined:
+            shared[id(first)] = second.name_span
     previous: TitleMatch | None = None
+    last: tuple[TitleMatch, Person] | None = None
     for t in ordered:
-        holder = person_at(t.name_span) if t.name_span else None
+        span = t.name_span or shared.get(id(t))
+        holder = person_at(span) if span else None
+        after_and = last is not None and text[last[0].end : t.start] in {" and ", " & "}
+        if holder is None and t.name_span is None and last and after_and:
+            holder = last[1]  # "Ann Lee, Vice President and Prime Minister of X"
         if holder is None:
             # appositive: "Chen Weidong, Chairman of Zhengyuan," / "Name, the Minister of ..."
             m = re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", text[max(0, t.start - 12) : t.start])
@@ -1397,6 +1409,7 @@ def _assign_positions(
             holder.country = country
         _add_position(holder, t)
         previous = t
+        last = (t, holder)
     # "his Chinese counterpart Wang Wentao"
     for m in re.finditer(r"\b([A-Z][a-z]+) counterparts?,?\s+", text):
         code = gaz.demonyms.get(m.group(1))

@@ -50,7 +50,7 @@ def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
     alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
-    head_re = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    head_re = re.compile(rf"(?:(?<![\w-])|(?<=\b[Cc]o-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))")
     return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
 
 
@@ -131,6 +131,7 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
             i = 0
         if i < len(before):
             _read_country_before(t, text, gaz, before[i])
+        _read_rank_and_elect(t, text, gaz)
         results.append(t)
     results = _join_coordinated(text, results)
     _attach_names(text, results, comp, gaz)
@@ -209,6 +210,33 @@ _CAP = r"[A-Z][\w’'-]*"
 _REMIT_THEN_BODY_RE = re.compile(
     rf" of (?P<remit>{_CAP}(?: (?:and |& )?{_CAP}){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
 )
+
+
+# a rank or a state written before a title belongs to it: "former Secretary of State", "deputy CEO",
+# "co-CEO", "Retired Air Vice Marshal", "Senior Additional Secretary"
+_RANK_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional)\s+)"
+    r"{1,2})|(?<![\w-])(?P<co>[Cc]o-))$"
+)
+_ELECT_RE = re.compile(r"(?:-| )elect\b")
+
+
+def _read_rank_and_elect(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    rank = _RANK_BEFORE_RE.search(text, max(0, t.head_start - 40), t.head_start)
+    if rank is None:
+        start = t.start
+        country = re.search(r"(\S+) $", text[max(0, start - 30) : start])
+        if country and (country.group(1) in gaz.demonyms or country.group(1) in gaz.country_names):
+            start -= len(country.group(0))
+        rank = _RANK_BEFORE_RE.search(text, max(0, start - 40), start)  # "former U.S. Secretary"
+    if rank is not None and not t.title.lower().startswith(rank.group().strip().lower()):
+        written = rank.group("co") or re.sub(r"\s+", " ", rank.group("rank"))
+        t.title = f"{written}{t.title}"
+        t.start = min(t.start, rank.start())
+    elect = _ELECT_RE.match(text, t.end)
+    if elect and t.title == t.head:
+        t.title += elect.group()  # "President-elect", "Secretary-General elect"
+        t.end = elect.end()
 
 
 def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
@@ -441,9 +469,13 @@ _NOT_NAME = HEADLINE_VERBS | {
 
 def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gazetteer) -> None:
     for t in titles:
-        words = _words_after(text, t.end, 80)
+        start = t.end
+        acronym = re.match(r" \([A-Z][A-Za-z&]{1,9}\)", text[start : start + 14])
+        if acronym:
+            start += acronym.end()  # "Governor of the State Bank of Vietnam (SBV) Le Duc Thuy"
+        words = _words_after(text, start, 80)
         taken: list[tuple[int, int, str]] = []
-        expected = t.end + 1
+        expected = start + 1
         while words and words[0][0] == expected and words[0][2].rstrip(".") in _HONORIFICS:
             expected = words[0][1] + 1
             words = words[1:]
