@@ -254,3 +254,15 @@ def test_a_place_s_name_inside_a_name_is_a_middle_name():
     assert _titles("President Vo Van Thuong stressed the importance of peace.") == {
         "Vo Van Thuong": ["President"]
     }
+
+
+def test_common_words_models_and_glued_residue_are_no_organisations():
+    from kopru.intel.extract.entities import _LOWER_WORD_RE, _common_word_or_model
+
+    text = "Telecoms is one of two areas; telecoms firms agreed. See www.telecoms.example for more."
+    lower = set(_LOWER_WORD_RE.findall(text))
+    assert _common_word_or_model("Telecoms", lower)
+    assert not _common_word_or_model("Ascom", set(_LOWER_WORD_RE.findall("Visit www.ascom.com today.")))
+    assert _common_word_or_model("Harbour S", set())
+    assert _common_word_or_model("CAwww", set()) and _common_word_or_model("APIin", set())
+    assert not _common_word_or_model("Kestrel Robotics", set())

@@ -1688,6 +1688,22 @@ def _in_title_case_line(text: str, s: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'./@-])[a-z]{2,}(?![\w./@-])")
+# page residue glued to a name: "CAwww" (a state before a web address), "APIin", "CNN Business)A"
+_GLUED_RE = re.compile(r"[A-Za-z]www$|^[A-Z]{2,}(?:in|on|at|of|to|the|and)$|^[^(]*\)")
+
+
+def _common_word_or_model(name: str, lower_words: set[str]) -> bool:
+    """ "Telecoms", "Diesel", "Club": one word the text also writes in lower case is a common noun; a name
+    ending in a single capital ("Cooper S", "Neta S") is a model; glued residue is no name."""
+    words = name.split()
+    if len(words) == 1 and not name.isupper() and name.lower() in lower_words:
+        return True
+    if len(words) > 1 and re.fullmatch(r"[A-Z]", words[-1]):
+        return True
+    return bool(_GLUED_RE.search(name))
+
+
 def _headline_fragment(text: str, rec: OrgRec) -> bool:
     """Every mention in a title-case headline, and the name holds one of its verbs."""
     return (
@@ -1707,6 +1723,7 @@ def drop_false_orgs(
     Area"): no place is read inside the others ("Shanghai Composite")."""
     dropped: set[str] = set()
     things: list[tuple[str, list[tuple[int, int]], bool]] = []
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
         if rec.known or rec.name in gaz.orgs:
@@ -1718,6 +1735,7 @@ def drop_false_orgs(
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
             or _headline_fragment(text, rec)
+            or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
