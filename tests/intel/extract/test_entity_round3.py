@@ -266,3 +266,13 @@ def test_common_words_models_and_glued_residue_are_no_organisations():
     assert _common_word_or_model("Harbour S", set())
     assert _common_word_or_model("CAwww", set()) and _common_word_or_model("APIin", set())
     assert not _common_word_or_model("Kestrel Robotics", set())
+
+
+def test_a_wire_release_dateline_names_its_distributor():
+    result = extract_text(
+        "Kestrel and Volta partner\n\nBERGEN, NO, May 14, 2025 /NordWire/ -- Kestrel Robotics Inc. and "
+        "Volta Systems Inc. are partnering on a plant."
+    )
+    assert result["publisher"] == "NordWire"
+    assert result["published"] == "2025-05-14"
+    assert "NordWire" in {o["name"] for o in result["organizations"]}
