@@ -276,3 +276,15 @@ def test_a_wire_release_dateline_names_its_distributor():
     assert result["publisher"] == "NordWire"
     assert result["published"] == "2025-05-14"
     assert "NordWire" in {o["name"] for o in result["organizations"]}
+
+
+def test_the_items_of_a_list_of_companies_are_companies():
+    text = (
+        "Harbour Labs works with companies in Norway, including Fjordline, Skarvik Data, Norcode24 and "
+        "Trollvik. It also sells in its core markets: Spain, Latam and Portugal. European properties "
+        "are next."
+    )
+    result = extract_text(text)
+    orgs = {o["name"] for o in result["organizations"]}
+    assert {"Fjordline", "Skarvik Data", "Norcode24", "Trollvik"} <= orgs
+    assert not {"Latam", "European", "Spain"} & orgs

@@ -1968,3 +1968,73 @@ def add_newspapers(text: str, orgs: dict[str, OrgRec], people: list) -> None:
 
 
 REGIONS = frozenset(_REGIONS)  # continents and multi-country regions ("president for Europe" keeps Europe)
+
+
+# ---------------------------------------------------------------------------------- lists of companies
+
+# "companies in India, including A, B and C", "customers—including A, B", "our partners A, B, and C",
+# "businesses like A, B": what follows names companies
+_COMPANY_LIST_CUE_RE = re.compile(
+    r"\b(?:companies|firms|customers|partners|businesses|brands|start-?ups|carriers|airlines|banks|lenders"
+    r"|publishers|clients|investors|automakers|carmakers|manufacturers|suppliers|unicorns)\b"
+    r"(?:[^.\n:;]{0,40}?(?:\b(?:including|like|such as|namely)|:|—|–)|)[ \t—–]+"
+    r"(?=[A-Z])"
+)
+_LIST_ITEM = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}"
+_LIST_RE = re.compile(rf"(?P<items>{_LIST_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_ITEM}){{1,12}})")
+
+
+_LIST_GLUE = frozenset(
+    {"and", "or", "who", "which", "that", "are", "is", "have", "has", "were", "was", "to", "in", "for", "as"}
+    | {"with", "will", "on", "at", "all", "among", "also", "working", "using"}
+)
+
+
+def companies_in_lists(
+    text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """The items of a list of companies are companies: a place or a person NER made of one ("NatWest",
+    "Virgin Atlantic") becomes one, and an item no finder took is added. Countries, known places and
+    people who speak elsewhere stay what they are."""
+    for cue in _COMPANY_LIST_CUE_RE.finditer(text):
+        m = _LIST_RE.match(text, cue.end())
+        if not m:
+            continue
+        items = re.split(r",\s+(?:and\s+)?|\s+and\s+", re.split(r"\.\s", m.group("items"))[0])
+        if any(x in gaz.country_names or x in gaz.places or x in _REGIONS for x in items):
+            continue  # "our core markets: Spain, Latam and USA": a list of places
+        pos = m.start()
+        for raw in items:
+            s = text.index(raw, pos)
+            pos = s + len(raw)
+            item = raw.rstrip(".")
+            e = s + len(item)
+            nxt = re.match(r" ([a-z]+)", text[e : e + 20])
+            if nxt and nxt.group(1) not in _LIST_GLUE:
+                continue  # "European properties BILD": an adjective, not an item
+            if (
+                item in gaz.country_names
+                or item in gaz.demonyms
+                or item in gaz.places
+                or item.split()[0] in {"The", "A", "An", "Our", "We", "Its", "Their"}
+                or _FILE_OR_URL_RE.search(item)
+            ):
+                continue
+            if any(overlaps((s, e), m2) for rec in orgs.values() for m2 in rec.mentions):
+                continue
+            place = places.get(item)
+            if place is not None and all(
+                s <= ps and pe <= e for ps, pe in place.mentions if text[ps:pe] == item
+            ):
+                del places[item]
+            person = next((p for p in people if p.name == item), None)
+            if person is not None:
+                if person.positions or len(person.mentions) > 1:
+                    continue
+                people.remove(person)
+            if any(overlaps((s, e), pm) for p in people for pm in p.mentions):
+                continue
+            rec = orgs.get(item)
+            if rec is None:
+                rec = orgs[item] = OrgRec(item, org_kind(item), None)
+            rec.mentions.append((s, e))

@@ -26,6 +26,7 @@ from .entities import (
     PlaceRec,
     add_newspapers,
     clean_entity_text,
+    companies_in_lists,
     country_mentions,
     drop_false_orgs,
     drop_false_places,
@@ -421,6 +422,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
     drop_false_places(text, places, orgs, people, gaz)
+    companies_in_lists(text, orgs, places, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 
