@@ -288,3 +288,30 @@ def test_the_items_of_a_list_of_companies_are_companies():
     orgs = {o["name"] for o in result["organizations"]}
     assert {"Fjordline", "Skarvik Data", "Norcode24", "Trollvik"} <= orgs
     assert not {"Latam", "European", "Spain"} & orgs
+
+
+def test_a_site_named_by_its_place_is_a_place_not_a_body():
+    from kopru.intel.extract.entities import OrgRec, drop_false_orgs
+    from kopru.intel.extract.gazetteer import load
+
+    text = (
+        "It makes cars at its vast Holvik factory. The main factory in Brennmark closed. Kestrel Robotics "
+        "said so."
+    )
+    orgs = {}
+    for name in ("Holvik", "Brennmark", "Kestrel Robotics"):
+        s = text.index(name)
+        orgs[name] = OrgRec(name, "other", None, mentions=[(s, s + len(name))])
+    things = drop_false_orgs(text, orgs, load())
+    assert set(orgs) == {"Kestrel Robotics"}
+    assert {name for name, _m, is_place in things if is_place} == {"Holvik", "Brennmark"}
+
+
+def test_document_words_articles_and_bodies_named_by_a_place_are_no_places():
+    text = (
+        "A United Arab Emirates delegation signed a Memorandum of Understanding in Bergen. Changyu said in a "
+        "statement to the Shenzhen stock exchange that it would pay."
+    )
+    places = {p["name"] for p in extract_text(text)["places"]}
+    assert "Bergen" in places
+    assert not {"Understanding", "Shenzhen", "A United Arab Emirates"} & places

@@ -1666,6 +1666,10 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
 
 
 _PLACE_TAILS = frozenset({"Area", "Seaport", "Square"})
+_SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
+_SITE_BEFORE_RE = re.compile(
+    r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
+)
 # finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
 _HEADLINE_FINITE = frozenset(
     {
@@ -1740,6 +1744,20 @@ def drop_false_orgs(
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
             things.append((rec.name, list(rec.mentions), rec.name.split()[-1] in _PLACE_TAILS))
+            continue
+        if (
+            rec.mentions
+            and not rec.shaped
+            and len(rec.name.split()) <= 2
+            and all(
+                _SITE_AFTER_RE.match(text, e) or _SITE_BEFORE_RE.search(text, max(0, s - 40), s)
+                for s, e in rec.mentions
+            )
+        ):
+            # "its vast Cowley factory", "the main Rover factory in Longbridge", "headquartered in Baar":
+            # a site, named by its place
+            del orgs[rec.name]
+            things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
             continue
         followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
         if (
@@ -1881,6 +1899,11 @@ def _inside_capitalised_run(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 _NOT_NEIGHBOUR_WORDS = frozenset({"President", "Minister", "Mayor", "Governor", "The", "In", "At", "From"})
 
 
+_BODY_AFTER_PLACE_RE = re.compile(r"\s+(?:stock exchange|consortium|city government|municipal government)\b")
+# "Memorandum of Understanding", "Letter of Intent": words of a document's name
+_NOT_PLACE_WORDS = frozenset({"Understanding", "Intent", "Cooperation", "Multiple"})
+
+
 def drop_false_places(
     text: str, places: dict[str, PlaceRec], orgs: dict, people: list, gaz: Gazetteer
 ) -> None:
@@ -1893,6 +1916,9 @@ def drop_false_places(
     org_names = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
     for rec in list(places.values()):
+        if rec.name in _NOT_PLACE_WORDS or rec.name.split()[0] in {"A", "An"}:
+            del places[rec.name]  # "A United Arab Emirates (UAE) delegation"
+            continue
         if _place_is_false(text, rec, gaz, org_names, lower_words):
             del places[rec.name]
             continue
@@ -1911,6 +1937,8 @@ def drop_false_places(
                 continue  # "Federal Reserve Bank of New York": the place names the body
             if _NAMED_GATHERING_AFTER_RE.match(text, e):
                 continue  # "the Paris Agreement", "the Hiroshima AI Process": a name, not the place
+            if _BODY_AFTER_PLACE_RE.match(text, e):
+                continue  # "the Shenzhen stock exchange", "the Phoenix consortium": a body's name
             if _inside_capitalised_run(text, s, e, gaz):
                 continue  # "Vo Van Thuong": a place's name as one word of a longer name
             kept.append((s, e))
