@@ -315,3 +315,24 @@ def test_document_words_articles_and_bodies_named_by_a_place_are_no_places():
     places = {p["name"] for p in extract_text(text)["places"]}
     assert "Bergen" in places
     assert not {"Understanding", "Shenzhen", "A United Arab Emirates"} & places
+
+
+def test_a_quoted_nickname_is_the_same_person():
+    result = extract_text(
+        "President Joko “Jokowi” Widodo met his counterpart Xi Jinping in Chengdu. Jokowi said it went well."
+    )
+    people = {p["name"]: p["aliases"] for p in result["people"]}
+    assert "Jokowi" not in people
+    assert "Jokowi" in people["Joko Widodo"]
+
+
+def test_an_occasion_after_a_title_and_markdown_marks_are_no_names():
+    people = _people("OpenAI is also launching an annual Founder Day in Oslo for young builders.")
+    assert "Day" not in people
+    from kopru.intel.extract.entities import clean_entity_text
+
+    text = "with Le Monde and Prisa Media\\\\ and **Harbour Daily**"
+    s = text.index("Prisa")
+    assert text[slice(*clean_entity_text(text, s, s + len("Prisa Media\\\\")))] == "Prisa Media"
+    s = text.index("**Harbour")
+    assert text[slice(*clean_entity_text(text, s, len(text)))] == "Harbour Daily"

@@ -276,12 +276,12 @@ def clean_entity_text(text: str, start: int, end: int) -> tuple[int, int]:
         if chunk.endswith(suffix):
             e -= len(suffix)
             chunk = chunk[: -len(suffix)]
-    while chunk and chunk[-1] in ',.;:-–—"“”()':
+    while chunk and chunk[-1] in ',.;:-–—"“”()\\*_':
         if chunk.endswith(".") and re.search(r"\b(?:Co|Ltd|Inc|Corp|[A-Z])\.$", chunk):
             break
         e -= 1
         chunk = chunk[:-1]
-    while chunk and chunk[0] in '"“”(-–—':
+    while chunk and chunk[0] in '"“”(-–—\\*_':
         s += 1
         chunk = chunk[1:]
     return s, e
@@ -2004,7 +2004,8 @@ REGIONS = frozenset(_REGIONS)  # continents and multi-country regions ("presiden
 # "businesses like A, B": what follows names companies
 _COMPANY_LIST_CUE_RE = re.compile(
     r"\b(?:companies|firms|customers|partners|businesses|brands|start-?ups|carriers|airlines|banks|lenders"
-    r"|publishers|clients|investors|automakers|carmakers|manufacturers|suppliers|unicorns)\b"
+    r"|publishers|clients|investors|automakers|carmakers|manufacturers|suppliers|unicorns|publications"
+    r"|newspapers|outlets)\b"
     r"(?:[^.\n:;]{0,40}?(?:\b(?:including|like|such as|namely)|:|—|–)|)[ \t—–]+"
     r"(?=[A-Z])"
 )

@@ -39,6 +39,7 @@ _NOT_NAME_ENDS = frozenset(
         *("Fund", "Forum", "Summit", "Conference", "Agreement", "Accord", "Act", "Policy", "Strategy"),
         *("Corridor", "Zone", "Park", "Port", "Airport", "Station", "Bridge", "Road", "Highway", "Railway"),
         *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
+        *("Statement", "Gateway", "Parks"),
     }
 )
 # a company's last word: "Eureka AI", "Verana Health", "Bloomberg News", "Harbour Capital"
@@ -341,3 +342,28 @@ def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec])
             if more and m.re is _CHAIN_AFTER_RE:
                 p.positions.append({"title": more.group("post"), "organization": None})
             break
+
+
+_NICKNAME_RE = re.compile(r"\b([A-Z][\w'’-]+) [“\"‘]([A-Z][\w'’-]+)[”\"’] ([A-Z][\w'’-]+)\b")
+
+
+def merge_quoted_nicknames(text: str, people: list[Person]) -> None:
+    """ "Joko “Jokowi” Widodo": the quoted nickname is the same person, not another one."""
+    for p in people:
+        inside = _NICKNAME_RE.fullmatch(p.name)
+        if inside:
+            p.name = f"{inside.group(1)} {inside.group(3)}"
+            p.surfaces = [*p.surfaces, inside.group(2)]
+    for m in _NICKNAME_RE.finditer(text):
+        first, nick, last = m.groups()
+        owner = next(
+            (p for p in people if p.name.split()[:1] == [first] and p.name.split()[-1] == last), None
+        ) or next((p for p in people if p.name == f"{first} {last}" or p.name.endswith(f" {last}")), None)
+        other = next((p for p in people if p.name == nick), None)
+        if owner is None or other is None or owner is other:
+            continue
+        owner.mentions = sorted(set(owner.mentions) | set(other.mentions))
+        new_surfaces = [sf for sf in [nick, *other.surfaces] if sf not in owner.surfaces]
+        owner.surfaces = [*owner.surfaces, *new_surfaces]
+        owner.positions = owner.positions or other.positions
+        people.remove(other)

@@ -42,6 +42,7 @@ from .person_checks import (
     drop_false_people,
     extend_cut_names,
     join_company_posts,
+    merge_quoted_nicknames,
     tidy_positions,
     trim_byline_roles,
 )
@@ -417,6 +418,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
+    merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 

@@ -464,6 +464,8 @@ _NOT_NAME = HEADLINE_VERBS | {
     "During",
     "While",
     "When",
+    # "Founder Day", "President's Cup": an occasion named after a title
+    *("Day", "Week", "Month", "Cup", "Prize", "Award", "Awards"),
 }
 
 
