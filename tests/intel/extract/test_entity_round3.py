@@ -336,3 +336,19 @@ def test_an_occasion_after_a_title_and_markdown_marks_are_no_names():
     assert text[slice(*clean_entity_text(text, s, s + len("Prisa Media\\\\")))] == "Prisa Media"
     s = text.index("**Harbour")
     assert text[slice(*clean_entity_text(text, s, len(text)))] == "Harbour Daily"
+
+
+def test_a_body_cut_at_and_or_a_possessive_gets_its_whole_name():
+    cases = {
+        "The team worked closely with the Ministry of ICT and Innovation and partners in Kigali.": (
+            "Ministry of ICT and Innovation"
+        ),
+        "He met Zhao Leji, Chairman of the Standing Committee of the National People’s Congress.": (
+            "Standing Committee of the National People’s Congress"
+        ),
+        "The State Administration of Radio, Film and Television (SARFT), which regulates TV, agreed.": (
+            "State Administration of Radio, Film and Television"
+        ),
+    }
+    for text, name in cases.items():
+        assert name in {o["name"] for o in extract_text(text)["organizations"]}

@@ -2067,3 +2067,58 @@ def companies_in_lists(
             if rec is None:
                 rec = orgs[item] = OrgRec(item, org_kind(item), None)
             rec.mentions.append((s, e))
+
+
+# ------------------------------------------------------------------------------ bodies cut at "and" / "’s"
+
+_BODY_OF_RE = re.compile(
+    r"^(?:[A-Z][\w-]* )*(?:Ministry|Department|Administration|Committee|Commission|Council|Bureau|Office"
+    r"|Agency|Authority|Secretariat) of "
+)
+_REMIT_WORDS = frozenset({"Film", "Television", "Radio", "Press", "Publication", "Innovation", "Tourism"})
+_REMIT_STEP_RE = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<words>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+_POSSESSIVE_BODY_RE = re.compile(r"['’]s (?P<head>Congress|Party|Assembly|Council|Committee|Republic)\b")
+
+
+def extend_cut_bodies(text: str, orgs: dict[str, OrgRec], domain_words: frozenset[str]) -> None:
+    """ "Ministry of ICT" + " and Innovation", "Ministry of Finance" + ", Economic Stabilization, and National
+    Policies", "Standing Committee of the National People" + "’s Congress": a body's remit NER cut short."""
+
+    def remit_word(w: str) -> bool:
+        return w in domain_words or w in _REMIT_WORDS or (w.isupper() and len(w) >= 2)
+
+    for rec in list(orgs.values()):
+        if rec.known or not _BODY_OF_RE.match(rec.name):
+            continue
+        longest = None
+        for s, e in rec.mentions:
+            end = e
+            poss = _POSSESSIVE_BODY_RE.match(text, end)
+            if poss:
+                end = poss.end()
+            else:
+                while True:
+                    step = _REMIT_STEP_RE.match(text, end)
+                    if not step or not all(remit_word(w) for w in step.group("words").split()):
+                        break
+                    end = step.end()
+            if end > e and (longest is None or end - s > longest[1] - longest[0]):
+                longest = (s, end)
+        if longest is None:
+            continue
+        name = text[longest[0] : longest[1]]
+        if "\n" in name:
+            continue
+        del orgs[rec.name]
+        rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+        rec.name = name
+        rec.mentions = [longest if m[0] == longest[0] else m for m in rec.mentions]
+        if name in orgs:
+            _absorb_org(orgs[name], rec)
+        else:
+            orgs[name] = rec
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[longest[1] : longest[1] + 14])
+        if acronym and acronym.group(1) in orgs and acronym.group(1) != name:
+            _absorb_org(orgs[name], orgs.pop(acronym.group(1)))  # "... Radio, Film and Television (SARFT)"
