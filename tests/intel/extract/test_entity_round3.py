@@ -352,3 +352,13 @@ def test_a_body_cut_at_and_or_a_possessive_gets_its_whole_name():
     }
     for text, name in cases.items():
         assert name in {o["name"] for o in extract_text(text)["organizations"]}
+
+
+def test_a_short_name_between_the_comma_and_an_appositive_title():
+    text = (
+        "A delegation, led by Her Excellency Mira bint Saeed Al Hamed, UAE Minister of State for "
+        "Entrepreneurship, took part. U.S. Secretary of Energy Tom Harlan met her."
+    )
+    titles = _titles(text)
+    assert titles["Mira bint Saeed Al Hamed"] == ["Minister of State for Entrepreneurship"]
+    assert titles["Tom Harlan"] == ["Secretary of Energy"]

@@ -1386,7 +1386,8 @@ def _assign_positions(
             holder = last[1]  # "Ann Lee, Vice President and Prime Minister of X"
         if holder is None:
             # appositive: "Chen Weidong, Chairman of Zhengyuan," / "Name, the Minister of ..."
-            m = re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", text[max(0, t.start - 12) : t.start])
+            # "Ann Lee, UAE Minister of State": a country's or body's short name may stand between
+            m = _COMMA_BEFORE_TITLE_RE.search(text[max(0, t.start - 40) : t.start])
             if m:
                 end = t.start - len(m.group(0))
                 holder = next((p for p in people for ms, me in p.mentions if me == end), None)
@@ -1435,6 +1436,7 @@ _TITLE_AFTER_NAME_RE = re.compile(
     r"|director|founder|secretary|ambassador|governor|CEO|head)\b",
     re.IGNORECASE,
 )
+_COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
