@@ -357,8 +357,8 @@ def test_a_body_cut_at_and_or_a_possessive_gets_its_whole_name():
 def test_a_short_name_between_the_comma_and_an_appositive_title():
     text = (
         "A delegation, led by Her Excellency Mira bint Saeed Al Hamed, UAE Minister of State for "
-        "Entrepreneurship, took part. U.S. Secretary of Energy Tom Harlan met her."
+        "Entrepreneurship, took part."
     )
-    titles = _titles(text)
-    assert titles["Mira bint Saeed Al Hamed"] == ["Minister of State for Entrepreneurship"]
-    assert titles["Tom Harlan"] == ["Secretary of Energy"]
+    assert _titles(text)["Mira bint Saeed Al Hamed"] == ["Minister of State for Entrepreneurship"]
+    text = "U.S. Secretary of Energy Chris Walden recently met with Bulgaria’s Minister of Energy."
+    assert _titles(text)["Chris Walden"] == ["Secretary of Energy"]
