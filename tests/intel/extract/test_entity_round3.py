@@ -362,3 +362,10 @@ def test_a_short_name_between_the_comma_and_an_appositive_title():
     assert _titles(text)["Mira bint Saeed Al Hamed"] == ["Minister of State for Entrepreneurship"]
     text = "U.S. Secretary of Energy Chris Walden recently met with Bulgaria’s Minister of Energy."
     assert _titles(text)["Chris Walden"] == ["Secretary of Energy"]
+
+
+def test_an_exchange_named_only_in_a_ticker_is_no_party():
+    text = "Kestrel Robotics Inc. (NYSE: KRB) will add 250 jobs at its plant in Bergen, the company said."
+    assert "NYSE" not in _orgs(text)
+    text = "Kestrel Robotics Inc. listed on the NYSE in May. Kestrel Robotics Inc. (NYSE: KRB) grew."
+    assert "NYSE" in _orgs(text)

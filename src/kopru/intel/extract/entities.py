@@ -1666,6 +1666,9 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
 
 
 _PLACE_TAILS = frozenset({"Area", "Seaport", "Square"})
+_TICKER_RE = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|ASX|LSE)\s*:\s*[A-Z.]{1,6}\)"
+)
 _SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
 _SITE_BEFORE_RE = re.compile(
     r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
@@ -1758,6 +1761,9 @@ def drop_false_orgs(
             # a site, named by its place
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
+            continue
+        if rec.mentions and all(_TICKER_RE.match(text, max(0, s - 1)) for s, _e in rec.mentions):
+            del orgs[rec.name]  # "(NYSE: GEV)": a ticker names the company, not a party on the exchange
             continue
         followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
         if (
