@@ -369,3 +369,13 @@ def test_an_exchange_named_only_in_a_ticker_is_no_party():
     assert "NYSE" not in _orgs(text)
     text = "Kestrel Robotics Inc. listed on the NYSE in May. Kestrel Robotics Inc. (NYSE: KRB) grew."
     assert "NYSE" in _orgs(text)
+
+
+def test_former_in_lower_case_titles_and_envoys_of_one_country_to_another():
+    assert _titles("The stake held by Harbour’s former chairman, Ole Brandt, was sold for $13 a share.") == {
+        "Ole Brandt": ["former chairman"]
+    }
+    text = "The MoU was exchanged by H.E.Mr. Ravi Menon, High Commissioner of India to Sri Lanka."
+    assert _titles(text)["Ravi Menon"] == ["High Commissioner to Sri Lanka"]
+    text = "The Minister of Commerce of the People’s Republic of China, Mr. Wang Lirong, who is here, met."
+    assert _titles(text)["Wang Lirong"] == ["Minister of Commerce"]

@@ -1464,7 +1464,7 @@ _LOWER_MODIFIER = (
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
@@ -1482,7 +1482,7 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER

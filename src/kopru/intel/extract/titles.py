@@ -242,7 +242,7 @@ def _read_rank_and_elect(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
 def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     """ "of Türkiye" / "of the Republic of Türkiye" after a ministry domain."""
     end = t.end
-    tail = re.match(r" of (?:the )?(?:Republic of |People's Republic of )?", text[end : end + 40])
+    tail = re.match(r" of (?:the )?(?:Republic of |People['’]s Republic of )?", text[end : end + 40])
     if tail:
         c = _country_at(text, end + tail.end(), gaz)
         if c:
@@ -278,7 +278,7 @@ def _read_posted_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
 
 def _read_envoy_country(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     to = re.match(r" to (?:the )?", text[t.end : t.end + 10])
-    if to and t.head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
+    if to and t.head in {"Ambassador", "Envoy", "Special Envoy", "Consul General", "High Commissioner"}:
         c = _country_at(text, t.end + to.end(), gaz)
         if c:
             t.title = f"{t.head} to {gaz.countries[c[0]].name}"
