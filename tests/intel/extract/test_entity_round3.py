@@ -379,3 +379,18 @@ def test_former_in_lower_case_titles_and_envoys_of_one_country_to_another():
     assert _titles(text)["Ravi Menon"] == ["High Commissioner to Sri Lanka"]
     text = "The Minister of Commerce of the People’s Republic of China, Mr. Wang Lirong, who is here, met."
     assert _titles(text)["Wang Lirong"] == ["Minister of Commerce"]
+
+
+def test_a_title_taken_for_a_body_and_a_body_cut_at_its_start():
+    from kopru.intel.extract.entities import OrgRec, _false_org_name, extend_cut_bodies
+
+    assert _false_org_name("Head of Education and Government Sales")
+    assert _false_org_name("Ruler of Dubai")
+    assert not _false_org_name("Bank of Norway")
+    text = "Partners:\nHolvik Academy of Higher Education\nUniversity of Petroleum and Energy Studies\n"
+    orgs = {}
+    for name in ("Academy of Higher Education", "Petroleum and Energy Studies"):
+        s = text.index(name)
+        orgs[name] = OrgRec(name, "other", None, mentions=[(s, s + len(name))])
+    extend_cut_bodies(text, orgs, frozenset())
+    assert set(orgs) == {"Holvik Academy of Higher Education", "University of Petroleum and Energy Studies"}

@@ -1606,8 +1606,17 @@ _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Depa
 _EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
 
 
+# a title taken for a body: "Head of Education and Government GTM", "Ruler of Dubai"
+_TITLE_AS_ORG_RE = re.compile(
+    r"^(?:Head|Ruler|Chairman|Chairwoman|Chair|President|Vice President|Director|Managing Director|Minister"
+    r"|Secretary|Governor|Mayor|Chief [A-Z][a-z]+(?: [A-Z][a-z]+)? Officer) of\b"
+)
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
+    if _TITLE_AS_ORG_RE.match(name):
+        return True
     if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
         return True
     if any(w in _EVENT_WORDS for w in words[1:-1]):
@@ -2088,7 +2097,28 @@ _REMIT_STEP_RE = re.compile(
 _POSSESSIVE_BODY_RE = re.compile(r"['’]s (?P<head>Congress|Party|Assembly|Council|Committee|Republic)\b")
 
 
-def extend_cut_bodies(text: str, orgs: dict[str, OrgRec], domain_words: frozenset[str]) -> None:
+_BODY_HEAD_BEFORE_RE = re.compile(r"\b(?:University|Institute|Academy|College|School) of (?:the )?$")
+_LINE_START_WORD_RE = re.compile(r"(?:^|\n|[（(])[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&'’-]+) $")
+_BODY_HEADS = frozenset({"Academy", "University", "Institute", "College", "School", "Bank", "Foundation"})
+
+
+def _cut_head(text: str, s: int, name: str, gaz: Gazetteer | None) -> int:
+    """Where a body's name really starts when NER left its first words off: "[University of] Petroleum and
+    Energy Studies", "- [Manipal] Academy of Higher Education" (a list line)."""
+    before = _BODY_HEAD_BEFORE_RE.search(text, max(0, s - 30), s)
+    if before and before.end() == s:
+        return before.start()
+    line = _LINE_START_WORD_RE.search(text, max(0, s - 40), s)
+    if line and line.end() == s and name.split()[0] in _BODY_HEADS:
+        word = line.group(1)
+        if gaz is None or not (word in gaz.demonyms or word in gaz.country_names or word in _SHAPE_STOP):
+            return line.start(1)
+    return s
+
+
+def extend_cut_bodies(
+    text: str, orgs: dict[str, OrgRec], domain_words: frozenset[str], gaz: Gazetteer | None = None
+) -> None:
     """ "Ministry of ICT" + " and Innovation", "Ministry of Finance" + ", Economic Stabilization, and National
     Policies", "Standing Committee of the National People" + "’s Congress": a body's remit NER cut short."""
 
@@ -2096,7 +2126,18 @@ def extend_cut_bodies(text: str, orgs: dict[str, OrgRec], domain_words: frozense
         return w in domain_words or w in _REMIT_WORDS or (w.isupper() and len(w) >= 2)
 
     for rec in list(orgs.values()):
-        if rec.known or not _BODY_OF_RE.match(rec.name):
+        if rec.known:
+            continue
+        grown = [(_cut_head(text, ms, text[ms:me], gaz), me) for ms, me in rec.mentions]
+        if grown != rec.mentions:
+            name = max((text[a:b] for a, b in grown), key=len)
+            if "\n" not in name and name not in orgs and len(name) > len(rec.name):
+                del orgs[rec.name]
+                rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+                rec.name = name
+                rec.mentions = [m for m in grown if "\n" not in text[m[0] : m[1]]]
+                orgs[name] = rec
+        if not _BODY_OF_RE.match(rec.name):
             continue
         longest = None
         for s, e in rec.mentions:

@@ -421,7 +421,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     join_company_posts(text, people, orgs)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
-    extend_cut_bodies(text, orgs, comp.domain_words)
+    extend_cut_bodies(text, orgs, comp.domain_words, gaz)
     add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
