@@ -394,3 +394,12 @@ def test_a_title_taken_for_a_body_and_a_body_cut_at_its_start():
         orgs[name] = OrgRec(name, "other", None, mentions=[(s, s + len(name))])
     extend_cut_bodies(text, orgs, frozenset())
     assert set(orgs) == {"Holvik Academy of Higher Education", "University of Petroleum and Energy Studies"}
+
+
+def test_one_plural_office_before_two_names():
+    text = "Through this partnership, announced by Presidents Lula and Biden, both countries intend to act."
+    assert _titles(text) == {"Lula": ["President"], "Biden": ["President"]}
+    assert _titles("Prime Ministers Ann Lorimer and Ole Berg met in Oslo.") == {
+        "Ann Lorimer": ["Prime Minister"],
+        "Ole Berg": ["Prime Minister"],
+    }

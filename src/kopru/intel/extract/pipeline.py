@@ -94,6 +94,7 @@ _LEAD_WORDS = frozenset(
         "Undersecretary",
         "Excellency",
         "Highness",
+        *("Presidents", "Ministers", "Premiers", "Chancellors", "Ambassadors", "Governors", "Senators"),
         "Amir",
         "Emir",
         "Sen",
@@ -558,10 +559,30 @@ _NAME_BEFORE_TITLE_RE = re.compile(
 )
 
 
+# "Presidents Lula and Biden", "Prime Ministers Ann Lee and Ole Berg": one plural office, two holders
+_PLURAL_OFFICE_RE = re.compile(
+    rf"\b(?P<office>Presidents|Prime Ministers|Vice Presidents|Premiers|Chancellors|Foreign Ministers"
+    rf"|Ministers|Ambassadors|Governors|Senators)\s+(?P<first>{_NAME_PART}(?:\s+{_NAME_PART}){{0,2}})\s+and\s+"
+    rf"(?P<second>{_NAME_PART}(?:\s+{_NAME_PART}){{0,2}})\b"
+)
+
+
+def _plural_office_holders(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, singular office) of each name after a plural office."""
+    found = []
+    for m in _PLURAL_OFFICE_RE.finditer(text):
+        office = m.group("office")
+        singular = " ".join(w[:-1] if w.endswith("s") else w for w in office.split())
+        for group in ("first", "second"):
+            found.append((m.start(group), m.end(group), singular))
+    return found
+
+
 def _addressed_name_spans(text: str, titles: list[TitleMatch], gaz: Gazetteer, comp, blocked):
     """Names NER missed that a form of address or a capitalised title beside them vouches for."""
     spans = []
     found = [(m.start("name"), m.end("name"), m.group("name")) for m in _ADDRESSED_NAME_RE.finditer(text)]
+    found += [(s, e, text[s:e]) for s, e, _office in _plural_office_holders(text)]
     for t in titles:
         if t.name_span is None:
             m = _NAME_BEFORE_TITLE_RE.search(text, max(0, t.start - 80), t.start)
@@ -1417,6 +1438,10 @@ def _assign_positions(
         _add_position(holder, t)
         previous = t
         last = (t, holder)
+    for s, e, office in _plural_office_holders(text):
+        holder = person_at((s, e))
+        if holder is not None and not any(pos["title"] == office for pos in holder.positions):
+            holder.positions.append({"title": office, "organization": None})
     # "his Chinese counterpart Wang Wentao"
     for m in re.finditer(r"\b([A-Z][a-z]+) counterparts?,?\s+", text):
         code = gaz.demonyms.get(m.group(1))
