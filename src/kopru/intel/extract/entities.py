@@ -276,12 +276,12 @@ def clean_entity_text(text: str, start: int, end: int) -> tuple[int, int]:
         if chunk.endswith(suffix):
             e -= len(suffix)
             chunk = chunk[: -len(suffix)]
-    while chunk and chunk[-1] in ',.;:-–—"“”()':
+    while chunk and chunk[-1] in ',.;:-–—"“”()\\*_':
         if chunk.endswith(".") and re.search(r"\b(?:Co|Ltd|Inc|Corp|[A-Z])\.$", chunk):
             break
         e -= 1
         chunk = chunk[:-1]
-    while chunk and chunk[0] in '"“”(-–—':
+    while chunk and chunk[0] in '"“”(-–—\\*_':
         s += 1
         chunk = chunk[1:]
     return s, e
@@ -1582,6 +1582,10 @@ _NOT_ORG_HEADS = frozenset(
         *("Vision", "Plan", "Policy", "Project", "Scheme", "Corridor"),
         *("Bridge", "Highway", "Railway Line", "Zone", "Plant", "Factory", "Port", "Airport", "Stadium"),
         *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
+        # programmes, partnerships and talks between bodies, market indices, sites and facilities
+        *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
+        *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
+        *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
@@ -1602,8 +1606,17 @@ _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Depa
 _EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
 
 
+# a title taken for a body: "Head of Education and Government GTM", "Ruler of Dubai"
+_TITLE_AS_ORG_RE = re.compile(
+    r"^(?:Head|Ruler|Chairman|Chairwoman|Chair|President|Vice President|Director|Managing Director|Minister"
+    r"|Secretary|Governor|Mayor|Chief [A-Z][a-z]+(?: [A-Z][a-z]+)? Officer) of\b"
+)
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
+    if _TITLE_AS_ORG_RE.match(name):
+        return True
     if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
         return True
     if any(w in _EVENT_WORDS for w in words[1:-1]):
@@ -1661,11 +1674,72 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
             del orgs[rec.name]
 
 
-def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+_PLACE_TAILS = frozenset({"Area", "Seaport", "Square"})
+_TICKER_RE = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|ASX|LSE)\s*:\s*[A-Z.]{1,6}\)"
+)
+_SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
+_SITE_BEFORE_RE = re.compile(
+    r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
+)
+# finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
+_HEADLINE_FINITE = frozenset(
+    {
+        *_HEADLINE_VERBS,
+        *("Is", "Are", "Gives", "Expresses", "Cooperate", "Wraps", "Seals", "Vows", "Pledges", "Urges"),
+        *("Mulls", "Backs", "Hails", "Welcomes", "Stresses", "Attends", "Tours", "Praises", "Receives"),
+    }
+)
+
+
+def _in_title_case_line(text: str, s: int) -> bool:
+    """The mention sits in a line written in title case (a headline)."""
+    left = text.rfind("\n", 0, s) + 1
+    right = text.find("\n", s)
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[left : right if right >= 0 else len(text)])
+        if len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w’'./@-])[a-z]{2,}(?![\w./@-])")
+# page residue glued to a name: "CAwww" (a state before a web address), "APIin", "CNN Business)A"
+_GLUED_RE = re.compile(r"[A-Za-z]www$|^[A-Z]{2,}(?:in|on|at|of|to|the|and)$|^[^(]*\)")
+
+
+def _common_word_or_model(name: str, lower_words: set[str]) -> bool:
+    """ "Telecoms", "Diesel", "Club": one word the text also writes in lower case is a common noun; a name
+    ending in a single capital ("Cooper S", "Neta S") is a model; glued residue is no name."""
+    words = name.split()
+    if len(words) == 1 and not name.isupper() and name.lower() in lower_words:
+        return True
+    if len(words) > 1 and re.fullmatch(r"[A-Z]", words[-1]):
+        return True
+    return bool(_GLUED_RE.search(name))
+
+
+def _headline_fragment(text: str, rec: OrgRec) -> bool:
+    """Every mention in a title-case headline, and the name holds one of its verbs."""
+    return (
+        bool(rec.mentions)
+        and any(w in _HEADLINE_FINITE for w in rec.name.split())
+        and all(_in_title_case_line(text, s) for s, _e in rec.mentions)
+    )
+
+
+def drop_false_orgs(
+    text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """Organisations whose name or context says they are something else: events, programmes, laws and
     things by their last word (and their acronyms), products by the noun after every mention, honorifics
-    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name."""
+    and sentence breaks inside, file names; "... of the Ministry" trimmed off a council's name.
+    Returns what was dropped by its name (name, mentions, whether it names a place: "Seoul Metropolitan
+    Area"): no place is read inside the others ("Shanghai Composite")."""
     dropped: set[str] = set()
+    things: list[tuple[str, list[tuple[int, int]], bool]] = []
+    lower_words = set(_LOWER_WORD_RE.findall(text))
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
         if rec.known or rec.name in gaz.orgs:
@@ -1676,9 +1750,29 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
+            or _headline_fragment(text, rec)
+            or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
+            things.append((rec.name, list(rec.mentions), rec.name.split()[-1] in _PLACE_TAILS))
+            continue
+        if (
+            rec.mentions
+            and not rec.shaped
+            and len(rec.name.split()) <= 2
+            and all(
+                _SITE_AFTER_RE.match(text, e) or _SITE_BEFORE_RE.search(text, max(0, s - 40), s)
+                for s, e in rec.mentions
+            )
+        ):
+            # "its vast Cowley factory", "the main Rover factory in Longbridge", "headquartered in Baar":
+            # a site, named by its place
+            del orgs[rec.name]
+            things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
+            continue
+        if rec.mentions and all(_TICKER_RE.match(text, max(0, s - 1)) for s, _e in rec.mentions):
+            del orgs[rec.name]  # "(NYSE: GEV)": a ticker names the company, not a party on the exchange
             continue
         followed = sum(1 for _s, e in rec.mentions if _product_noun_after(text, e))
         if (
@@ -1710,6 +1804,7 @@ def drop_false_orgs(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     for name in dropped & set(orgs):  # "DOSP" for the "Deep Orbit Services Program"
         if not orgs[name].known and name not in gaz.orgs:
             del orgs[name]
+    return things
 
 
 # ----------------------------------------------------------------------------------------- false places
@@ -1819,6 +1914,11 @@ def _inside_capitalised_run(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 _NOT_NEIGHBOUR_WORDS = frozenset({"President", "Minister", "Mayor", "Governor", "The", "In", "At", "From"})
 
 
+_BODY_AFTER_PLACE_RE = re.compile(r"\s+(?:stock exchange|consortium|city government|municipal government)\b")
+# "Memorandum of Understanding", "Letter of Intent": words of a document's name
+_NOT_PLACE_WORDS = frozenset({"Understanding", "Intent", "Cooperation", "Multiple"})
+
+
 def drop_false_places(
     text: str, places: dict[str, PlaceRec], orgs: dict, people: list, gaz: Gazetteer
 ) -> None:
@@ -1831,6 +1931,9 @@ def drop_false_places(
     org_names = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
     lower_words = set(re.findall(r"(?<![\w’'-])[a-z]{3,}(?![\w-])", text))
     for rec in list(places.values()):
+        if rec.name in _NOT_PLACE_WORDS or rec.name.split()[0] in {"A", "An"}:
+            del places[rec.name]  # "A United Arab Emirates (UAE) delegation"
+            continue
         if _place_is_false(text, rec, gaz, org_names, lower_words):
             del places[rec.name]
             continue
@@ -1849,6 +1952,8 @@ def drop_false_places(
                 continue  # "Federal Reserve Bank of New York": the place names the body
             if _NAMED_GATHERING_AFTER_RE.match(text, e):
                 continue  # "the Paris Agreement", "the Hiroshima AI Process": a name, not the place
+            if _BODY_AFTER_PLACE_RE.match(text, e):
+                continue  # "the Shenzhen stock exchange", "the Phoenix consortium": a body's name
             if _inside_capitalised_run(text, s, e, gaz):
                 continue  # "Vo Van Thuong": a place's name as one word of a longer name
             kept.append((s, e))
@@ -1906,3 +2011,161 @@ def add_newspapers(text: str, orgs: dict[str, OrgRec], people: list) -> None:
 
 
 REGIONS = frozenset(_REGIONS)  # continents and multi-country regions ("president for Europe" keeps Europe)
+
+
+# ---------------------------------------------------------------------------------- lists of companies
+
+# "companies in India, including A, B and C", "customers—including A, B", "our partners A, B, and C",
+# "businesses like A, B": what follows names companies
+_COMPANY_LIST_CUE_RE = re.compile(
+    r"\b(?:companies|firms|customers|partners|businesses|brands|start-?ups|carriers|airlines|banks|lenders"
+    r"|publishers|clients|investors|automakers|carmakers|manufacturers|suppliers|unicorns|publications"
+    r"|newspapers|outlets)\b"
+    r"(?:[^.\n:;]{0,40}?(?:\b(?:including|like|such as|namely)|:|—|–)|)[ \t—–]+"
+    r"(?=[A-Z])"
+)
+_LIST_ITEM = r"[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}"
+_LIST_RE = re.compile(rf"(?P<items>{_LIST_ITEM}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_ITEM}){{1,12}})")
+
+
+_LIST_GLUE = frozenset(
+    {"and", "or", "who", "which", "that", "are", "is", "have", "has", "were", "was", "to", "in", "for", "as"}
+    | {"with", "will", "on", "at", "all", "among", "also", "working", "using"}
+)
+
+
+def companies_in_lists(
+    text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """The items of a list of companies are companies: a place or a person NER made of one ("NatWest",
+    "Virgin Atlantic") becomes one, and an item no finder took is added. Countries, known places and
+    people who speak elsewhere stay what they are."""
+    for cue in _COMPANY_LIST_CUE_RE.finditer(text):
+        m = _LIST_RE.match(text, cue.end())
+        if not m:
+            continue
+        items = re.split(r",\s+(?:and\s+)?|\s+and\s+", re.split(r"\.\s", m.group("items"))[0])
+        if any(x in gaz.country_names or x in gaz.places or x in _REGIONS for x in items):
+            continue  # "our core markets: Spain, Latam and USA": a list of places
+        pos = m.start()
+        for raw in items:
+            s = text.index(raw, pos)
+            pos = s + len(raw)
+            item = raw.rstrip(".")
+            e = s + len(item)
+            nxt = re.match(r" ([a-z]+)", text[e : e + 20])
+            if nxt and nxt.group(1) not in _LIST_GLUE:
+                continue  # "European properties BILD": an adjective, not an item
+            if (
+                item in gaz.country_names
+                or item in gaz.demonyms
+                or item in gaz.places
+                or item.split()[0] in {"The", "A", "An", "Our", "We", "Its", "Their"}
+                or _FILE_OR_URL_RE.search(item)
+            ):
+                continue
+            if any(overlaps((s, e), m2) for rec in orgs.values() for m2 in rec.mentions):
+                continue
+            place = places.get(item)
+            if place is not None and all(
+                s <= ps and pe <= e for ps, pe in place.mentions if text[ps:pe] == item
+            ):
+                del places[item]
+            person = next((p for p in people if p.name == item), None)
+            if person is not None:
+                if person.positions or len(person.mentions) > 1:
+                    continue
+                people.remove(person)
+            if any(overlaps((s, e), pm) for p in people for pm in p.mentions):
+                continue
+            rec = orgs.get(item)
+            if rec is None:
+                rec = orgs[item] = OrgRec(item, org_kind(item), None)
+            rec.mentions.append((s, e))
+
+
+# ------------------------------------------------------------------------------ bodies cut at "and" / "’s"
+
+_BODY_OF_RE = re.compile(
+    r"^(?:[A-Z][\w-]* )*(?:Ministry|Department|Administration|Committee|Commission|Council|Bureau|Office"
+    r"|Agency|Authority|Secretariat) of "
+)
+_REMIT_WORDS = frozenset({"Film", "Television", "Radio", "Press", "Publication", "Innovation", "Tourism"})
+_REMIT_STEP_RE = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+|\s*&\s*)(?P<words>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
+_POSSESSIVE_BODY_RE = re.compile(r"['’]s (?P<head>Congress|Party|Assembly|Council|Committee|Republic)\b")
+
+
+_BODY_HEAD_BEFORE_RE = re.compile(r"\b(?:University|Institute|Academy|College|School) of (?:the )?$")
+_LINE_START_WORD_RE = re.compile(r"(?:^|\n|[（(])[ \t]*(?:[-*•][ \t]+)?([A-Z][\w&'’-]+) $")
+_BODY_HEADS = frozenset({"Academy", "University", "Institute", "College", "School", "Bank", "Foundation"})
+
+
+def _cut_head(text: str, s: int, name: str, gaz: Gazetteer | None) -> int:
+    """Where a body's name really starts when NER left its first words off: "[University of] Petroleum and
+    Energy Studies", "- [Manipal] Academy of Higher Education" (a list line)."""
+    before = _BODY_HEAD_BEFORE_RE.search(text, max(0, s - 30), s)
+    if before and before.end() == s:
+        return before.start()
+    line = _LINE_START_WORD_RE.search(text, max(0, s - 40), s)
+    if line and line.end() == s and name.split()[0] in _BODY_HEADS:
+        word = line.group(1)
+        if gaz is None or not (word in gaz.demonyms or word in gaz.country_names or word in _SHAPE_STOP):
+            return line.start(1)
+    return s
+
+
+def extend_cut_bodies(
+    text: str, orgs: dict[str, OrgRec], domain_words: frozenset[str], gaz: Gazetteer | None = None
+) -> None:
+    """ "Ministry of ICT" + " and Innovation", "Ministry of Finance" + ", Economic Stabilization, and National
+    Policies", "Standing Committee of the National People" + "’s Congress": a body's remit NER cut short."""
+
+    def remit_word(w: str) -> bool:
+        return w in domain_words or w in _REMIT_WORDS or (w.isupper() and len(w) >= 2)
+
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        grown = [(_cut_head(text, ms, text[ms:me], gaz), me) for ms, me in rec.mentions]
+        if grown != rec.mentions:
+            name = max((text[a:b] for a, b in grown), key=len)
+            if "\n" not in name and name not in orgs and len(name) > len(rec.name):
+                del orgs[rec.name]
+                rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+                rec.name = name
+                rec.mentions = [m for m in grown if "\n" not in text[m[0] : m[1]]]
+                orgs[name] = rec
+        if not _BODY_OF_RE.match(rec.name):
+            continue
+        longest = None
+        for s, e in rec.mentions:
+            end = e
+            poss = _POSSESSIVE_BODY_RE.match(text, end)
+            if poss:
+                end = poss.end()
+            else:
+                while True:
+                    step = _REMIT_STEP_RE.match(text, end)
+                    if not step or not all(remit_word(w) for w in step.group("words").split()):
+                        break
+                    end = step.end()
+            if end > e and (longest is None or end - s > longest[1] - longest[0]):
+                longest = (s, end)
+        if longest is None:
+            continue
+        name = text[longest[0] : longest[1]]
+        if "\n" in name:
+            continue
+        del orgs[rec.name]
+        rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+        rec.name = name
+        rec.mentions = [longest if m[0] == longest[0] else m for m in rec.mentions]
+        if name in orgs:
+            _absorb_org(orgs[name], rec)
+        else:
+            orgs[name] = rec
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[longest[1] : longest[1] + 14])
+        if acronym and acronym.group(1) in orgs and acronym.group(1) != name:
+            _absorb_org(orgs[name], orgs.pop(acronym.group(1)))  # "... Radio, Film and Television (SARFT)"

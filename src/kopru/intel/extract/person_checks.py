@@ -39,7 +39,12 @@ _NOT_NAME_ENDS = frozenset(
         *("Fund", "Forum", "Summit", "Conference", "Agreement", "Accord", "Act", "Policy", "Strategy"),
         *("Corridor", "Zone", "Park", "Port", "Airport", "Station", "Bridge", "Road", "Highway", "Railway"),
         *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
+        *("Statement", "Gateway", "Parks"),
     }
+)
+# a company's last word: "Eureka AI", "Verana Health", "Bloomberg News", "Harbour Capital"
+_COMPANY_ENDS = frozenset(
+    {*("AI", "Health", "News", "Capital", "Ventures", "Partners", "Bank", "Labs", "Pharma", "Securities")}
 )
 # nouns that make the name beside them a company ("newspaper company Jagran", "the carmaker Volta")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
@@ -163,6 +168,10 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
             continue  # "Air" of "Retired Air Vice Marshal <name>"
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
             continue  # "President Secretariat Office": a body, whatever title comes before it
+        elif len(words) > 1 and (
+            words[-1].rstrip("\\") in _COMPANY_ENDS or any(w.startswith("Invest") for w in words)
+        ):
+            as_company = True  # "Eureka AI", "Verana Health", "Longping Investasi": a company's name
         elif all(_headline_word(w, lower_words) for w in words) and all(
             _in_title_case_line(text, s) for s, _e in p.mentions
         ):
@@ -191,6 +200,9 @@ _AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
 _NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
 
 
+_RANK_PREFIX_RE = re.compile(r"^(?:(?:former|deputy|acting|interim|retired|senior|additional)\s+)+|^co-")
+
+
 def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words: set[str]) -> None:
     """A lower-case title ends before the organisation it names: "vice president of business development
     at Volta" -> "vice president of business development" at Volta; "president of the commercial
@@ -200,8 +212,9 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     for p in people:
         for pos in p.positions:
             title = pos["title"]
-            if not title[:1].islower():
-                continue
+            core = _RANK_PREFIX_RE.sub("", title)
+            if not title[:1].islower() or not core[:1].islower():
+                continue  # "former Secretary of State": a capitalised office after its rank word
             for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
                 m = pattern.search(title)
                 if not m or m.group("org").strip() in country_words:
@@ -279,3 +292,78 @@ def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int
             ]
             p.mentions.sort()
             break
+
+
+# A company's posts held together by one person: "co-founder and CEO", "chair and CEO", "president and
+# chief operating officer", "EVP, CFO and treasurer", "Chairman & CEO". Offices of state are never in it.
+_COMPANY_HEAD = (
+    r"(?:(?:co-|vice[ -]|deputy |executive |senior )?(?:founder|chief executive officer|chief executive|ceo"
+    r"|president|chairman|chairwoman|chairperson|chair|chief operating officer|coo|chief financial officer"
+    r"|cfo|chief technology officer|cto|treasurer|evp|managing director|executive director))"
+)
+_HEAD_CHAIN = rf"{_COMPANY_HEAD}(?:,\s*{_COMPANY_HEAD}){{0,2}}\s*(?:\band\b|&)\s*{_COMPANY_HEAD}"
+_CHAIN_AFTER_RE = re.compile(
+    rf",\s+(?:the\s+|its\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}['’]s\s+)?(?P<chain>{_HEAD_CHAIN})\b",
+    re.IGNORECASE,
+)
+_CHAIN_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<chain>{_HEAD_CHAIN}),?\s+$", re.IGNORECASE)
+_FURTHER_POST_RE = re.compile(rf"\s+and\s+(?P<post>{_COMPANY_HEAD})\s+of\s+", re.IGNORECASE)
+_CHAIN_SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&)\s*", re.IGNORECASE)
+
+
+def _fold_title(title: str) -> str:
+    return re.sub(r"[\W_]+", " ", title.lower()).strip()
+
+
+def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
+    """ "Sam Lee, co-founder and CEO of X" / "X co-founder and President Sam Lee": the posts joined by "and"
+    are one title as written, not two (nor only the last one)."""
+    org_at = {ms: rec.name for rec in orgs.values() for ms, _me in rec.mentions}
+    for p in people:
+        for s, e in sorted(p.mentions):
+            m = _CHAIN_AFTER_RE.match(text, e) or _CHAIN_BEFORE_RE.search(text, max(0, s - 100), s)
+            if m is None:
+                continue
+            chain = re.sub(r"\s+", " ", m.group("chain"))
+            parts = {_fold_title(x) for x in _CHAIN_SPLIT_RE.split(chain) if x}
+            kept, organization = [], None
+            for pos in p.positions:
+                folded = _fold_title(pos["title"])
+                if folded in parts or folded == _fold_title(chain):
+                    organization = organization or pos.get("organization")
+                else:
+                    kept.append(pos)
+            if organization is None and m.re is _CHAIN_AFTER_RE:
+                of = re.match(r"(?:\s+(?:of|at)\s+(?:the\s+)?|,\s+)", text[m.end() : m.end() + 12])
+                organization = org_at.get(m.end() + of.end()) if of else None
+            p.positions = [*kept, {"title": chain, "organization": organization}]
+            # "president and CEO and president of Model e": a further post of another body stays its own
+            more = _FURTHER_POST_RE.match(text, m.end())
+            if more and m.re is _CHAIN_AFTER_RE:
+                p.positions.append({"title": more.group("post"), "organization": None})
+            break
+
+
+_NICKNAME_RE = re.compile(r"\b([A-Z][\w'’-]+) [“\"‘]([A-Z][\w'’-]+)[”\"’] ([A-Z][\w'’-]+)\b")
+
+
+def merge_quoted_nicknames(text: str, people: list[Person]) -> None:
+    """ "Joko “Jokowi” Widodo": the quoted nickname is the same person, not another one."""
+    for p in people:
+        inside = _NICKNAME_RE.fullmatch(p.name)
+        if inside:
+            p.name = f"{inside.group(1)} {inside.group(3)}"
+            p.surfaces = [*p.surfaces, inside.group(2)]
+    for m in _NICKNAME_RE.finditer(text):
+        first, nick, last = m.groups()
+        owner = next(
+            (p for p in people if p.name.split()[:1] == [first] and p.name.split()[-1] == last), None
+        ) or next((p for p in people if p.name == f"{first} {last}" or p.name.endswith(f" {last}")), None)
+        other = next((p for p in people if p.name == nick), None)
+        if owner is None or other is None or owner is other:
+            continue
+        owner.mentions = sorted(set(owner.mentions) | set(other.mentions))
+        new_surfaces = [sf for sf in [nick, *other.surfaces] if sf not in owner.surfaces]
+        owner.surfaces = [*owner.surfaces, *new_surfaces]
+        owner.positions = owner.positions or other.positions
+        people.remove(other)

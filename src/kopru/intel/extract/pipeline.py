@@ -24,11 +24,14 @@ from .coref import (
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
     REGIONS,
+    PlaceRec,
     add_newspapers,
     clean_entity_text,
+    companies_in_lists,
     country_mentions,
     drop_false_orgs,
     drop_false_places,
+    extend_cut_bodies,
     find_orgs,
     find_places,
     org_kind,
@@ -37,7 +40,14 @@ from .entities import (
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
-from .person_checks import drop_false_people, extend_cut_names, tidy_positions, trim_byline_roles
+from .person_checks import (
+    drop_false_people,
+    extend_cut_names,
+    join_company_posts,
+    merge_quoted_nicknames,
+    tidy_positions,
+    trim_byline_roles,
+)
 from .reading import Document
 from .result import (
     Claim,
@@ -84,6 +94,8 @@ _LEAD_WORDS = frozenset(
         "Secretary",
         "Undersecretary",
         "Excellency",
+        "Highness",
+        *("Presidents", "Ministers", "Premiers", "Chancellors", "Ambassadors", "Governors", "Senators"),
         "Amir",
         "Emir",
         "Sen",
@@ -389,6 +401,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
     name_spans += _ner_person_spans(text, ents, gaz, comp, tokens, blocked)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
+    name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
     bylines = byline_people(text)
     name_spans.extend((s, e) for s, e, _ in bylines)
@@ -402,16 +415,20 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         text, document, zones, titles, people, orgs, gaz, sentences, bylines
     )
     _guess_countries(people, orgs, gaz)
-    _drop_unlikely_people(text, people, ents, comp)
+    people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
-    drop_false_orgs(text, orgs, gaz)
+    join_company_posts(text, people, orgs)
+    merge_quoted_nicknames(text, people)
+    not_orgs = drop_false_orgs(text, orgs, gaz)
+    extend_cut_bodies(text, orgs, comp.domain_words, gaz)
     add_newspapers(text, orgs, people)
 
-    places = _find_places(text, ents, gaz, orgs, people)
+    places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
     drop_false_places(text, places, orgs, people, gaz)
+    companies_in_lists(text, orgs, places, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 
@@ -485,8 +502,9 @@ def _person_blocker(
     def blocked(span: tuple[int, int]) -> bool:
         if any(overlaps(span, b) for b in known_blocks):
             return True
-        # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars")
-        return any(overlaps(span, p) and not (span[0] < p[0] and p[1] == span[1]) for p in place_hits)
+        # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars"), and
+        # inside it a middle name ("Vo Van Thuong", "Le Van Minh")
+        return any(overlaps(span, p) and not (span[0] < p[0] and p[1] <= span[1]) for p in place_hits)
 
     return blocked
 
@@ -531,6 +549,67 @@ def _titled_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[i
     return spans
 
 
+_NAME_PART = r"[A-ZÀ-ÞİÇŞĞÜÖ][\w'’-]+"
+_LINKED_NAME = rf"{_NAME_PART}(?:\s+(?:(?:bin|bint|al|Al|de|van|von|der|da|di)\s+)*{_NAME_PART}){{1,3}}"
+# "H.E. Daehee Lee", "Mr. Abdul Basset Qaid", "His Excellency Ali Rahman": a form of address before a name
+_ADDRESSED_NAME_RE = re.compile(
+    rf"(?:\bH\.\s?E\.\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?|\b(?:His|Her) Excellency\s+|\b(?:Mr|Mrs|Ms)\.\s+)"
+    rf"(?P<name>{_LINKED_NAME})(?=\s*[,;)]|\s+(?:and|said|who)\b)"
+)
+# "...; Ann Lee, Managing Director of X;" / "signed by Ann Lee, Minister of Y": a name before a title
+_NAME_BEFORE_TITLE_RE = re.compile(
+    rf"(?:^|(?<=[.;:!?])\s+|\b(?:and|by|with)\s+)(?P<name>{_LINKED_NAME}),\s+(?:the\s+)?$", re.MULTILINE
+)
+
+
+# "Presidents Lula and Biden", "Prime Ministers Ann Lee and Ole Berg": one plural office, two holders
+_PLURAL_OFFICE_RE = re.compile(
+    rf"\b(?P<office>Presidents|Prime Ministers|Vice Presidents|Premiers|Chancellors|Foreign Ministers"
+    rf"|Ministers|Ambassadors|Governors|Senators)\s+(?P<first>{_NAME_PART}(?:\s+{_NAME_PART}){{0,2}})\s+and\s+"
+    rf"(?P<second>{_NAME_PART}(?:\s+{_NAME_PART}){{0,2}})\b"
+)
+
+
+def _plural_office_holders(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, singular office) of each name after a plural office."""
+    found = []
+    for m in _PLURAL_OFFICE_RE.finditer(text):
+        office = m.group("office")
+        singular = " ".join(w[:-1] if w.endswith("s") else w for w in office.split())
+        for group in ("first", "second"):
+            found.append((m.start(group), m.end(group), singular))
+    return found
+
+
+def _addressed_name_spans(text: str, titles: list[TitleMatch], gaz: Gazetteer, comp, blocked):
+    """Names NER missed that a form of address or a capitalised title beside them vouches for."""
+    spans = []
+    found = [(m.start("name"), m.end("name"), m.group("name")) for m in _ADDRESSED_NAME_RE.finditer(text)]
+    found += [(s, e, text[s:e]) for s, e, _office in _plural_office_holders(text)]
+    for t in titles:
+        if t.name_span is None:
+            m = _NAME_BEFORE_TITLE_RE.search(text, max(0, t.start - 80), t.start)
+            if m and m.end() == t.start:
+                found.append((m.start("name"), m.end("name"), m.group("name")))
+    for s, e, name in found:
+        words = name.split()
+        if (
+            blocked((s, e))
+            or any(
+                w in gaz.demonyms or w in gaz.country_names or w in _NAME_STOP or w in comp.heads
+                for w in words
+            )
+            or any(
+                w in _LEAD_WORDS or w in gaz.orgs or w in gaz.places or w in comp.domain_words for w in words
+            )
+            or org_kind(name) != "other"
+            or company_shaped(name)
+        ):
+            continue
+        spans.append((s, e))
+    return spans
+
+
 def _particle_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[int, int]]:
     """ "Rodrigo de Rato", "Ursula von der Leyen": a name with a particle, whatever NER called it."""
     spans = []
@@ -557,14 +636,25 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             or rec.shaped
             or rec.kind != "other"
             or not 2 <= len(words) <= 3
-            or words[-1] not in surnames
-            or not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+            or not all(_NAME_WORD_RE.fullmatch(w) for w in words)
             or any(w in gaz.demonyms or w in gaz.country_names or w in gaz.places for w in words)
+            or any(w in gaz.orgs or w in _LEAD_WORDS or w in _NAME_STOP for w in words)
         ):
+            continue
+        # its surname speaks alone elsewhere, or a title stands right before or after it ("chief
+        # executive Ann Lee", "signed by Ann Lee, Minister of Development")
+        titled = any(
+            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s]) or _TITLE_AFTER_NAME_RE.match(text, e)
+            for s, e in rec.mentions
+        )
+        if words[-1] not in surnames and not titled:
             continue
         taken.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
         del orgs[rec.name]
     return taken
+
+
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
 def _drop_orgs_on_names(text: str, orgs, name_spans) -> None:
@@ -625,7 +715,7 @@ def _give_people_positions(
 ) -> list[tuple[int, int]]:
     """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
     _assign_positions(text, titles, people, gaz, sentences)
-    appositive_spans = _appositive_titles(text, people, gaz, orgs)
+    appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _prenominal_titles(text, people, orgs, gaz)
     for bs, be, role in bylines:
         for p in people:
@@ -637,13 +727,21 @@ def _give_people_positions(
 # ---------------------------------------------------------------- analyse: places, countries, sectors
 
 
-def _find_places(text: str, ents, gaz: Gazetteer, orgs, people: list[Person]):
+def _find_places(text: str, ents, gaz: Gazetteer, orgs, people: list[Person], not_orgs=()):
     org_mention_spans = [(s, e) for rec in orgs.values() for s, e in rec.mentions]
     blocked = org_mention_spans + [m for p in people for m in p.mentions]
     # a place inside an organisation's name names the place ("Dalian Institute ..."), but not inside a
     # newspaper's ("Bangkok Post", "Kansas City Star")
     soft = [(s, e) for rec in orgs.values() if rec.kind != "media" for s, e in rec.mentions]
-    return find_places(text, ents, gaz, blocked, soft=soft)
+    # no place inside a programme, an index or a site ("Shanghai Composite"); "Seoul Metropolitan Area",
+    # taken for an organisation by its capitals, is the place itself
+    blocked += [m for _name, mentions, _place in not_orgs for m in mentions]
+    places = find_places(text, ents, gaz, blocked, soft=soft)
+    for name, mentions, is_place in not_orgs:
+        if is_place and name not in places:
+            places[name] = PlaceRec(name, None)
+            places[name].mentions = list(mentions)
+    return places
 
 
 def _countries_in_order(zones, countries_at, places) -> list[str]:
@@ -978,8 +1076,18 @@ def _token_index(doc) -> dict[int, tuple[int, str]]:
     return {t.idx: (t.idx + len(t.text), t.tag_) for t in doc}
 
 
+_NOT_IN_A_NAME_RE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]|\s(?:said|says|told|added)\b")
+
+
 def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) -> tuple[int, int] | None:
     s, e = clean_entity_text(text, s, e)
+    stop = _NOT_IN_A_NAME_RE.search(text, s, e)
+    if stop:
+        # "Kiana Ehsani、Luca", "Claude Code。除提供…", "Matt Comyn said,“Small": a translation or a verb
+        # the tagger ran the name into
+        s, e = clean_entity_text(text, s, stop.start())
+        if e <= s:
+            return None
     poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
     if poss:
         s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
@@ -989,6 +1097,13 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"
+    for head in comp.head_re.finditer(text, max(0, s - 40), e):
+        if head.start() < s < head.end() < e and text[head.end()] == " ":
+            s = head.end() + 1  # "[Chief] Strategy Officer Ann Lee": the span began inside the title
+    for head in comp.head_re.finditer(text, s, min(len(text), e + 40)):
+        if s < head.start() < e and text[head.start() - 1] == " " and head.end() > e:
+            e = head.start() - 1  # "Ann Lee Secretary to the President": the span ran into a title
+            break
     words = text[s:e].split()
 
     # drop leading honorifics and title heads ("Minister Kacır", "President Xi Jinping")
@@ -1066,6 +1181,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in _NAME_STOP
             or word in _HONORIFICS
             or word in _LEAD_WORDS
+            or word == "Officer"  # "Chief Strategy Officer Ann Lee"
             or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places
@@ -1175,7 +1291,22 @@ def _grow_name(text: str, single: str) -> str | None:
     return None
 
 
-def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
+_LIST_JOIN_AFTER_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)")
+_LIST_JOIN_BEFORE_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s+to\s+)")
+
+
+def _beside_a_place(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """ "from Mong Cai to Haiphong", "Khon Kaen, Nong Khai and Udon": a name in a run of known places."""
+    after = _LIST_JOIN_AFTER_RE.match(text, e)
+    if after and gaz.place_re.match(text, after.end()):
+        return True
+    before = gaz.place_re.finditer(text, max(0, s - 40), s)
+    return any(_LIST_JOIN_BEFORE_RE.fullmatch(text[m.end() : s]) for m in before)
+
+
+def _drop_unlikely_people(
+    text: str, people: list[Person], ents, comp, gaz: Gazetteer
+) -> list[tuple[str, list[tuple[int, int]], bool]]:
     """People no careful reader would list: a lone word with no title anywhere ("Width", "Whoosh",
     "Yukos"), a name NER itself mostly reads as something else, a name used as a place ("in Khon Kaen",
     "Nong Khai province")."""
@@ -1191,6 +1322,7 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
 
     full = [p for p in people if len(p.name.split()) >= 2]
     keep = []
+    as_places: list[tuple[str, list[tuple[int, int]], bool]] = []
     for p in people:
         if len(p.name.split()) == 1:
             # "Srettha" after "Srettha Thavisin" (a given name used alone): the same person
@@ -1221,12 +1353,16 @@ def _drop_unlikely_people(text: str, people: list[Person], ents, comp) -> None:
         place_votes = sum(
             1
             for s, e in p.mentions
-            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s]) or _PLACE_AFTER_RE.match(text[e : e + 20])
+            if _PLACE_BEFORE_RE.search(text[max(0, s - 20) : s])
+            or _PLACE_AFTER_RE.match(text[e : e + 20])
+            or _beside_a_place(text, s, e, gaz)
         )
         if place_votes and place_votes * 2 >= len(p.mentions):
+            as_places.append((p.name, sorted(p.mentions), True))
             continue
         keep.append(p)
     people[:] = keep
+    return as_places
 
 
 def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
@@ -1285,15 +1421,35 @@ def _assign_positions(
         return None
 
     ordered = sorted(titles, key=lambda t: t.start)
+    titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
+    # "Prime Minister and Finance Minister Ann Lee": two offices before one name are both hers
+    shared: dict[int, tuple[int, int]] = {}
+    for first, second in itertools.pairwise(ordered):
+        joined = text[first.end : second.start] in {" and ", " & "}
+        if first.name_span is None and second.name_span and joined:
+            shared[id(first)] = second.name_span
     previous: TitleMatch | None = None
+    last: tuple[TitleMatch, Person] | None = None
     for t in ordered:
-        holder = person_at(t.name_span) if t.name_span else None
+        span = t.name_span or shared.get(id(t))
+        holder = person_at(span) if span else None
+        after_and = last is not None and text[last[0].end : t.start] in {" and ", " & "}
+        if holder is None and t.name_span is None and last and after_and:
+            holder = last[1]  # "Ann Lee, Vice President and Prime Minister of X"
         if holder is None:
             # appositive: "Chen Weidong, Chairman of Zhengyuan," / "Name, the Minister of ..."
-            m = re.search(r",\s*(?:the\s+|a\s+|an\s+)?$", text[max(0, t.start - 12) : t.start])
+            # "Ann Lee, UAE Minister of State": a country's or body's short name may stand between
+            m = _COMMA_BEFORE_TITLE_RE.search(text[max(0, t.start - 40) : t.start])
             if m:
                 end = t.start - len(m.group(0))
                 holder = next((p for p in people for ms, me in p.mentions if me == end), None)
+                if holder is not None and end in titled_name_ends:
+                    holder = None  # "Minister X Ann Lee, Minister of Y, Ole Berg": a list of titled names
+            if holder is None:
+                # "The Minister of Commerce of X, Mr. Wang Li, met ..." / "..., Minister of Y, Ole Berg,"
+                after = _TITLE_THEN_NAME_RE.match(text, t.end)
+                if after:
+                    holder = next((p for p in people for ms, _me in p.mentions if ms == after.end()), None)
         if holder is None:
             previous = t if t.name_span else previous
             continue
@@ -1318,6 +1474,11 @@ def _assign_positions(
             holder.country = country
         _add_position(holder, t)
         previous = t
+        last = (t, holder)
+    for s, e, office in _plural_office_holders(text):
+        holder = person_at((s, e))
+        if holder is not None and not any(pos["title"] == office for pos in holder.positions):
+            holder.positions.append({"title": office, "organization": None})
     # "his Chinese counterpart Wang Wentao"
     for m in re.finditer(r"\b([A-Z][a-z]+) counterparts?,?\s+", text):
         code = gaz.demonyms.get(m.group(1))
@@ -1328,6 +1489,17 @@ def _assign_positions(
                 p.country = code
 
 
+_TITLE_BEFORE_NAME_RE = re.compile(
+    r"\b(?-i:chief executive|executive|chairman|chairwoman|president|minister|director|founder|spokesman"
+    r"|spokeswoman|analyst|secretary|CEO|boss|governor|ambassador|envoy|economist)\s+$"
+)
+_TITLE_AFTER_NAME_RE = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:minister|chief executive|chairman|chairwoman|president"
+    r"|director|founder|secretary|ambassador|governor|CEO|head)\b",
+    re.IGNORECASE,
+)
+_COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
+_TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
     "vice premier|vice-premier|premier|"
@@ -1354,7 +1526,7 @@ _LOWER_MODIFIER = (
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?:(?:senior|chief|deputy|vice|"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
@@ -1372,7 +1544,7 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
@@ -1455,15 +1627,26 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             break
 
 
-def _appositive_titles(text: str, people: list[Person], gaz: Gazetteer, orgs) -> list[tuple[int, int]]:
+def _appositive_titles(
+    text: str, people: list[Person], gaz: Gazetteer, orgs, titles: list[TitleMatch] = ()
+) -> list[tuple[int, int]]:
     """ "Ömer Faruk Çelik, deputy minister of health, said" / "Kerim Aslanov, an economist at the X".
     Returns the spans of the titles found (their organisations are no event actors)."""
     spans: list[tuple[int, int]] = []
+    titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
+    starts = {ms for q in people for ms, _me in q.mentions}
     for p in people:
         for _s, e in sorted(p.mentions):
             m = _APPOSITIVE_RE.match(text, e)
             if not m:
                 continue
+            inside = [t for t in titles if m.start() < t.start < m.end()]
+            if any(t.name_span and not t.name_after_body for t in inside):
+                continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
+            title_end = max((t.end for t in inside), default=m.end())
+            after = _TITLE_THEN_NAME_RE.match(text, max(title_end, m.end()))
+            if e in titled_name_ends and after and after.end() in starts:
+                continue  # "Minister X Ann Lee, Minister of Y, Ole Berg": the second title is Ole Berg's
             span = _appositive_title(text, p, people, gaz, orgs, m, e)
             if span is not None:
                 spans.append(span)

@@ -59,8 +59,18 @@ def summarise(hits: list[tuple[int, int, str]], lead_end: int = 0, text: str = "
     return [
         {"code": code, "evidence": spans}
         for code, spans in by_code.items()
-        if not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0])
+        if (not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0]))
+        and not (text and len(spans) < 3 and all(_thin(text[a:b]) for a, b in spans))
     ]
+
+
+# words that name a field only when a text keeps returning to them: "AI" in a story about a newspaper's
+# content deal is a passing word, in a story about data centres one of many
+_THIN_WORDS = frozenset({"ai", "artificial intelligence"})
+
+
+def _thin(word: str) -> bool:
+    return word.lower() in _THIN_WORDS
 
 
 def _topic_sentence(text: str, s: int, e: int) -> bool:

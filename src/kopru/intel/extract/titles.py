@@ -33,6 +33,9 @@ class TitleMatch:
     head_start: int
     name_span: tuple[int, int] | None = None
     country_from_demonym: bool = False
+    # the title ends in "of <organisation>" ("CEO of GE"): a capitalised word after it may be the rest of
+    # that organisation's name ("GE Vernova") rather than a holder
+    name_after_body: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ class _Compiled:
 @cache
 def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]) -> _Compiled:
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    head_re = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
+    alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
+    head_re = re.compile(rf"(?:(?<![\w-])|(?<=\b[Cc]o-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))")
     return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
 
 
@@ -126,6 +131,7 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
             i = 0
         if i < len(before):
             _read_country_before(t, text, gaz, before[i])
+        _read_rank_and_elect(t, text, gaz)
         results.append(t)
     results = _join_coordinated(text, results)
     _attach_names(text, results, comp, gaz)
@@ -167,6 +173,15 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     of = re.match(r" (of|for) (the )?", text[t.end : t.end + 160])
     if not of:
         return
+    remit = _REMIT_THEN_BODY_RE.match(text, t.end)
+    if remit and not is_ministry and of.group(1) == "of":
+        # "Head of Platform Solutions at Volta": the capitalised remit is the post's, the body after it its
+        # organisation
+        t.title = f"{head} of {remit.group('remit')}"
+        t.end = remit.end("remit")
+        body = org_at_start.get(remit.end())
+        t.organization = body[1] if body else None
+        return
     pos = t.end + of.end()
     domain = _domain_after(text, pos, comp.domain_words)
     country_name = _country_at(text, pos, gaz)
@@ -179,6 +194,7 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
             t.title = head + org_name[len("Ministry") :]
         t.organization = org_name
         t.end = org_end
+        t.name_after_body = not is_ministry
     elif country_name and (not domain or len(country_name[1]) >= len(domain[1])):
         t.country = country_name[0]
         t.end = pos + len(country_name[1])
@@ -190,10 +206,43 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
         t.end = dom_end
 
 
+_CAP = r"[A-Z][\w’'-]*"
+_REMIT_THEN_BODY_RE = re.compile(
+    rf" of (?P<remit>{_CAP}(?: (?:and |& )?{_CAP}){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
+)
+
+
+# a rank or a state written before a title belongs to it: "former Secretary of State", "deputy CEO",
+# "co-CEO", "Retired Air Vice Marshal", "Senior Additional Secretary"
+_RANK_BEFORE_RE = re.compile(
+    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional)\s+)"
+    r"{1,2})|(?<![\w-])(?P<co>[Cc]o-))$"
+)
+_ELECT_RE = re.compile(r"(?:-| )elect\b")
+
+
+def _read_rank_and_elect(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
+    rank = _RANK_BEFORE_RE.search(text, max(0, t.head_start - 40), t.head_start)
+    if rank is None:
+        start = t.start
+        country = re.search(r"(\S+) $", text[max(0, start - 30) : start])
+        if country and (country.group(1) in gaz.demonyms or country.group(1) in gaz.country_names):
+            start -= len(country.group(0))
+        rank = _RANK_BEFORE_RE.search(text, max(0, start - 40), start)  # "former U.S. Secretary"
+    if rank is not None and not t.title.lower().startswith(rank.group().strip().lower()):
+        written = rank.group("co") or re.sub(r"\s+", " ", rank.group("rank"))
+        t.title = f"{written}{t.title}"
+        t.start = min(t.start, rank.start())
+    elect = _ELECT_RE.match(text, t.end)
+    if elect and t.title == t.head:
+        t.title += elect.group()  # "President-elect", "Secretary-General elect"
+        t.end = elect.end()
+
+
 def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     """ "of Türkiye" / "of the Republic of Türkiye" after a ministry domain."""
     end = t.end
-    tail = re.match(r" of (?:the )?(?:Republic of |People's Republic of )?", text[end : end + 40])
+    tail = re.match(r" of (?:the )?(?:Republic of |People['’]s Republic of )?", text[end : end + 40])
     if tail:
         c = _country_at(text, end + tail.end(), gaz)
         if c:
@@ -229,7 +278,7 @@ def _read_posted_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
 
 def _read_envoy_country(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     to = re.match(r" to (?:the )?", text[t.end : t.end + 10])
-    if to and t.head in {"Ambassador", "Envoy", "Special Envoy", "Consul General"}:
+    if to and t.head in {"Ambassador", "Envoy", "Special Envoy", "Consul General", "High Commissioner"}:
         c = _country_at(text, t.end + to.end(), gaz)
         if c:
             t.title = f"{t.head} to {gaz.countries[c[0]].name}"
@@ -304,20 +353,40 @@ def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) 
 
 
 def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[int, str] | None:
-    words = _words_after(text, pos, 100)
+    """The domain words from pos: "Industry and Technology"; a list of remits with commas counts when it
+    ends in "and <domain>" ("Transport, Highways, Ports, and Civil Aviation")."""
     taken: list[tuple[int, int, str]] = []
-    for w in words:
-        if w[0] != (taken[-1][1] + 1 if taken else pos):
+    commas: list[int] = []  # how many words were taken when each comma was passed
+    for m in _DOMAIN_STEP_RE.finditer(text, pos, min(len(text), pos + 160)):
+        if m.start() != (taken[-1][1] if taken else pos):
             break
-        if w[2] in domain_words or (w[2] in {"and", "&"} and taken):
-            taken.append(w)
+        word = m.group("word")
+        sep = m.group("sep")
+        if word in domain_words or (word in {"and", "&"} and taken and taken[-1][2] not in {"and", "&"}):
+            if sep and taken and taken[-1][2] in {"and", "&"}:
+                break  # "and ," is no list
+            if sep:
+                commas.append(len(taken))
+            taken.append((m.start("word"), m.end(), word))
         else:
             break
-    while taken and taken[-1][2] in {"and", "&"}:
-        taken.pop()
+    while taken:
+        while taken and taken[-1][2] in {"and", "&"}:
+            taken.pop()
+        # the words after the last comma must be "and ..." for the commas to belong to the domain
+        last_comma = commas[-1] if commas else None
+        if last_comma is None:
+            break
+        if any(w[2] in {"and", "&"} for w in taken[last_comma:]):
+            break
+        taken = taken[:last_comma]
+        commas.pop()
     if not taken:
         return None
     return taken[-1][1], text[pos : taken[-1][1]]
+
+
+_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&)")
 
 
 def _country_at(text: str, pos: int, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -406,14 +475,20 @@ _NOT_NAME = HEADLINE_VERBS | {
     "During",
     "While",
     "When",
+    # "Founder Day", "President's Cup": an occasion named after a title
+    *("Day", "Week", "Month", "Cup", "Prize", "Award", "Awards"),
 }
 
 
 def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gazetteer) -> None:
     for t in titles:
-        words = _words_after(text, t.end, 80)
+        start = t.end
+        acronym = re.match(r" \([A-Z][A-Za-z&]{1,9}\)", text[start : start + 14])
+        if acronym:
+            start += acronym.end()  # "Governor of the State Bank of Vietnam (SBV) Le Duc Thuy"
+        words = _words_after(text, start, 80)
         taken: list[tuple[int, int, str]] = []
-        expected = t.end + 1
+        expected = start + 1
         while words and words[0][0] == expected and words[0][2].rstrip(".") in _HONORIFICS:
             expected = words[0][1] + 1
             words = words[1:]
@@ -431,12 +506,16 @@ def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gaz
                 break
             if w[2] in comp.domain_words or w[2] in comp.heads or w[2] in gaz.demonyms:
                 break
+            if taken and comp.head_re.match(text, w[0]):
+                break  # "Minister Ann Lee Secretary to the President ...": a name never runs into a title
             taken.append(w)
             expected = w[1] + 1
             if w[2].endswith(("'s", "’s")):
                 break
             if len(taken) == 4:
                 break
+        if t.name_after_body and len(taken) == 1:
+            taken = []  # "CEO of GE Vernova": one word after the body is the rest of its name
         if taken:
             _last_start, last_end, last = taken[-1]
             if last.endswith(("'s", "’s")):

@@ -26,6 +26,13 @@ _DATELINE_RE = re.compile(
     r"\s*\((?P<who>[^)]{2,60})\)\s*(?:-{1,2}|–|—)",
     re.MULTILINE,
 )
+# a wire-distributed release: "CALGARY, AB, May 14, 2025 /24-7PressRelease/ --",
+# "Dubai, UAE / New York, USA, June 2, 2025 /PRNewswire/ -"
+_SLASH_DATELINE_RE = re.compile(
+    r"^(?P<place>[^\n/]{2,40}?(?:\s/\s[^\n/]{2,40}?)*),\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"
+    r"|\d{1,2} [A-Z][a-z]+ \d{4})\s*/(?P<who>[^/\n]{2,60})/\s*(?:-{1,2}|–|—)",
+    re.MULTILINE,
+)
 _REPORTING_RE = re.compile(r"^\(\s*(?:Reporting|Writing|Editing)\b[^\n]*\)\s*$", re.MULTILINE)
 _CONTACT_RE = re.compile(r"^(?:Media contact|Press contact|Contact)\s*:[^\n]*$", re.IGNORECASE | re.MULTILINE)
 # a newsletter or consent box scraped with the page ("By signing up, I accept X's Terms ..."): it names the
@@ -106,7 +113,7 @@ def find_zones(text: str, gaz: Gazetteer) -> Zones:
     for m in _RELATED_RE.finditer(text):
         spans.append((m.start(), _link_list(text, m.end())))
     dateline = None
-    m = _DATELINE_RE.search(text[:2000])
+    m = _DATELINE_RE.search(text[:2000]) or _SLASH_DATELINE_RE.search(text[:3000])
     if m:
         dateline = (m.group("place"), m.group("date"))
         publisher = publisher or _org_name(m.group("who").strip(), gaz) or m.group("who").strip()
