@@ -46,7 +46,8 @@ _CUE_RE = re.compile(
     r"|funding )?call for "
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
-    r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
+    r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
+    r"|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -474,10 +475,51 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         events.append(_new_event(sc, cue, "agreement", participants))
 
 
+# '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
+_SPOKE_IN_RE = re.compile(r"^(?:said|says|warned|added|stated|announced|confirmed) in a\b")
+_SPEAKER_PRONOUN_RE = re.compile(
+    r"(?:^|[\s,”\"'’])(?:it|the (company|firm|ministry|bank|group|government|department|agency))\s+$"
+)
+
+
+_SPOKE_RE = re.compile(r"\s+(?:said|says|warned|warns|added|stated|announced|confirmed)\b")
+
+
+def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] | None:
+    """The speaker of 'X said in a statement' (None: not that shape, or no speaker found)."""
+    if not _SPOKE_IN_RE.match(cue.word):
+        return None
+    ss = sc.sent[0]
+    before = inp.text[ss : cue.cs]
+    near = [
+        it
+        for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+        if ss <= it[0] and it[1] <= cue.cs and not _inside(it, inp.title_spans)
+    ]
+    if near:
+        last = max(near, key=lambda it: it[1])
+        if re.fullmatch(r"(?:['’]s)?\s*", inp.text[last[1] : cue.cs]):
+            return [last[2].name]
+    m = _SPEAKER_PRONOUN_RE.search(before)
+    if not m:
+        return None
+    if m.group(1):
+        found = _resolve_org_noun(inp, m.group(1), ss)
+        return [found] if found else None
+    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one
+    prior = [o for o in inp.orgs if o[1] <= ss and o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    spoke = [o for o in prior if _SPOKE_RE.match(inp.text, o[1])]
+    prior = spoke or prior
+    return [prior[-1][2].name] if prior else None
+
+
 def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     actor = cue.actor
     if cue.word.lower().startswith("statement"):
         actor = _names(cue.counter_orgs[:1]) or actor
+    speaker = _statement_speaker(inp, sc, cue)
+    if speaker is not None:
+        actor = speaker
     if actor:
         events.append(_new_event(sc, cue, "statement", actor))
 

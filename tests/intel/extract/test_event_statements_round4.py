@@ -1,0 +1,30 @@
+"""Event rules of session 3, round 4 (formal statements): one test per rule, on sentences written for
+these tests (fictional companies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _statements(text: str) -> list[set[str]]:
+    return [set(e["participants"]) for e in extract_text(text)["events"] if e["type"] == "statement"]
+
+
+def test_the_name_right_before_said_in_a_statement_is_the_speaker_not_a_name_in_the_quote():
+    text = (
+        '"Talks with Norvanta Bank are continuing, but no offer has been made by Norvanta Bank," '
+        "Kestrel Holdings said in a statement."
+    )
+    assert _statements(text) == [{"Kestrel Holdings"}]
+
+
+def test_it_warned_in_a_statement_is_the_organisation_that_spoke_before():
+    text = (
+        "Velmora Telecom said the ruling would hurt its stake in Dunmore Networks. "
+        '"If control of Dunmore Networks is lost, the project will become risky," it warned in a statement.'
+    )
+    assert _statements(text) == [{"Velmora Telecom"}]
