@@ -28,3 +28,24 @@ def test_it_warned_in_a_statement_is_the_organisation_that_spoke_before():
         '"If control of Dunmore Networks is lost, the project will become risky," it warned in a statement.'
     )
     assert _statements(text) == [{"Velmora Telecom"}]
+
+
+def test_the_company_s_statement_is_a_statement_of_the_last_company():
+    text = (
+        "Velmora Telecom said the ruling raises the risks of the Dunmore project. "
+        "Although the company's statement said it would keep watching, analysts expect a withdrawal."
+    )
+    assert _statements(text) == [{"Velmora Telecom"}]
+
+
+def test_a_joint_statement_without_a_subject_is_issued_by_the_people_named():
+    text = (
+        "In a joint statement released after meeting Prime Minister Arvid Tennberg, "
+        "Secretary Lorna Whitcombe pledged support for the reforms."
+    )
+    assert _statements(text) == [{"Arvid Tennberg", "Lorna Whitcombe"}]
+
+
+def test_a_statement_of_an_unnamed_owner_takes_no_party_from_the_clause():
+    text = "Kestrel Holdings broke the rules, according to the mission's statement."
+    assert _statements(text) == []

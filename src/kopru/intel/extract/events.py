@@ -47,7 +47,7 @@ _CUE_RE = re.compile(
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
-    r"|^Statement (?:by|from))\b)"
+    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -476,9 +476,10 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
 
 
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
-_SPOKE_IN_RE = re.compile(r"^(?:said|says|warned|added|stated|announced|confirmed) in a\b")
+_SPOKE_IN_RE = re.compile(r"^(?:(?:said|says|warned|added|stated|announced|confirmed) in a\b|['’]s\b)")
 _SPEAKER_PRONOUN_RE = re.compile(
-    r"(?:^|[\s,”\"'’])(?:it|the (company|firm|ministry|bank|group|government|department|agency))\s+$"
+    r"(?:^|[\s,”\"'’])(?:it\s+|the (company|firm|ministry|bank|group|government|department|agency"
+    r"|mission|embassy|commission|office)\s*)$"
 )
 
 
@@ -498,14 +499,16 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
     ]
     if near:
         last = max(near, key=lambda it: it[1])
-        if re.fullmatch(r"(?:['’]s)?\s*", inp.text[last[1] : cue.cs]):
+        if re.fullmatch(r"\s*", inp.text[last[1] : cue.cs]):
             return [last[2].name]
+    # "according to the mission's statement": an unresolved owner gives no party (not the clause's subject)
+    unknown = [] if cue.word[0] in "'’" else None
     m = _SPEAKER_PRONOUN_RE.search(before)
     if not m:
-        return None
+        return unknown
     if m.group(1):
         found = _resolve_org_noun(inp, m.group(1), ss)
-        return [found] if found else None
+        return [found] if found else unknown
     # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one
     prior = [o for o in inp.orgs if o[1] <= ss and o[2].kind != "media" and not _inside(o, inp.title_spans)]
     spoke = [o for o in prior if _SPOKE_RE.match(inp.text, o[1])]
@@ -520,6 +523,10 @@ def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
     speaker = _statement_speaker(inp, sc, cue)
     if speaker is not None:
         actor = speaker
+    elif cue.word.lower().startswith("joint") and len(actor) < 2:
+        # "In a joint statement released after meeting Prime Minister A, B pledged": the people named issue it
+        people = _unique([p[2].name for p in _in(inp.people, *sc.sent)])
+        actor = people if len(people) >= 2 else actor
     if actor:
         events.append(_new_event(sc, cue, "statement", actor))
 
