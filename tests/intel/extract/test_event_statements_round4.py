@@ -49,3 +49,13 @@ def test_a_joint_statement_without_a_subject_is_issued_by_the_people_named():
 def test_a_statement_of_an_unnamed_owner_takes_no_party_from_the_clause():
     text = "Kestrel Holdings broke the rules, according to the mission's statement."
     assert _statements(text) == []
+
+
+def test_the_name_right_before_met_is_the_subject_not_the_sentence_s_first_name():
+    text = (
+        "Dario Kessel's visit comes just weeks after Orvane CEO Talia Brunmark met President Ewan Holloway "
+        "on April 17."
+    )
+    meetings = [set(e["participants"]) for e in extract_text(text)["events"] if e["type"] == "meeting"]
+    assert {"Talia Brunmark", "Ewan Holloway"} in meetings
+    assert not any("Dario Kessel" in m for m in meetings)

@@ -972,6 +972,15 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
             between,
         ) and re.search(r"\w", between):
             return [last[2].name]
+        if not between.strip() and _FINITE_CUE_RE.match(text, cs):
+            # "weeks after Apple CEO Tim Cook met Jokowi": the name right before a finite verb is its subject,
+            # with the names joined to it ("A and B signed")
+            subject = [last]
+            for it in sorted(near, key=lambda it: it[1], reverse=True):
+                joined = text[it[1] : subject[-1][0]] if it[1] <= subject[-1][0] else ""
+                if joined and re.fullmatch(r"\s*(?:,|,?\s+and)\s*", joined):
+                    subject.append(it)
+            return _unique([it[2].name for it in reversed(subject)])
     cl = _clause_start(text, ss, cs)
     found = _first_entity(inp, cl, cs, events) if cl > ss else []
     if not found and cl > ss and _REPORTED_RE.search(text[ss:cl]):
@@ -979,6 +988,7 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
     return found or _first_entity(inp, ss, cs, events)
 
 
+_FINITE_CUE_RE = re.compile(r"(?:met|meets|visited|visits|signed|signs|inked|hosted|hosts|toured)\b")
 _REPORTED_RE = re.compile(
     r"\b(?:said|says|say|asserts?|asserted|told|tells|added|adds|noted|notes|stated|states|reported|reports"
     r"|claims?|claimed|believes?|believed|argues?|argued|insists?|insisted|warned|warns)\s+(?:[\w-]+\s+){0,3}"
