@@ -59,3 +59,14 @@ def test_the_name_right_before_met_is_the_subject_not_the_sentence_s_first_name(
     meetings = [set(e["participants"]) for e in extract_text(text)["events"] if e["type"] == "meeting"]
     assert {"Talia Brunmark", "Ewan Holloway"} in meetings
     assert not any("Dario Kessel" in m for m in meetings)
+
+
+def test_a_visit_with_organisations_only_is_dropped():
+    text = "The Orvane Development Bank visited Vietnam last week to review the Halvik port loan."
+    assert not [e for e in extract_text(text)["events"] if e["type"] == "visit"]
+
+
+def test_a_visit_of_a_person_stays():
+    text = "Minister Talia Brunmark visited Vietnam last week to review the Halvik port loan."
+    visits = [set(e["participants"]) for e in extract_text(text)["events"] if e["type"] == "visit"]
+    assert visits == [{"Talia Brunmark"}]

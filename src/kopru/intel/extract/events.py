@@ -172,6 +172,10 @@ def find_events(inp: EventInputs) -> list[dict]:
         _add_syntax_events(inp, events)
     events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
     _own_post_party(inp, events)
+    # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
+    # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
+    people = {p[2].name for p in inp.people}
+    events = [e for e in events if e.type != "visit" or not e.participants or set(e.participants) & people]
     return [_as_dict(e) for e in events]
 
 
