@@ -174,9 +174,22 @@ def find_events(inp: EventInputs) -> list[dict]:
     _own_post_party(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
+    # (a delegation, officials or a team of the organisation do travel)
     people = {p[2].name for p in inp.people}
-    events = [e for e in events if e.type != "visit" or not e.participants or set(e.participants) & people]
+    events = [
+        e
+        for e in events
+        if e.type != "visit"
+        or not e.participants
+        or set(e.participants) & people
+        or _ENVOYS_RE.search(inp.text, *e.evidence)
+    ]
     return [_as_dict(e) for e in events]
+
+
+_ENVOYS_RE = re.compile(
+    r"\b(?:delegations?|officials|team|executives|representatives|envoys?)\b", re.IGNORECASE
+)
 
 
 def _own_post_party(inp: EventInputs, events: list[_Event]) -> None:
@@ -982,7 +995,7 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
             subject = [last]
             for it in sorted(near, key=lambda it: it[1], reverse=True):
                 joined = text[it[1] : subject[-1][0]] if it[1] <= subject[-1][0] else ""
-                if joined and re.fullmatch(r"\s*(?:,|,?\s+and)\s*", joined):
+                if joined and re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?", joined):
                     subject.append(it)
             return _unique([it[2].name for it in reversed(subject)])
     cl = _clause_start(text, ss, cs)
