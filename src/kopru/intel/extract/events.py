@@ -46,7 +46,8 @@ _CUE_RE = re.compile(
     r"|funding )?call for "
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
-    r"said in a (?:written )?statement|^Statement (?:by|from))\b)"
+    r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
+    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -171,7 +172,24 @@ def find_events(inp: EventInputs) -> list[dict]:
         _add_syntax_events(inp, events)
     events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
     _own_post_party(inp, events)
+    # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
+    # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
+    # (a delegation, officials or a team of the organisation do travel)
+    people = {p[2].name for p in inp.people}
+    events = [
+        e
+        for e in events
+        if e.type != "visit"
+        or not e.participants
+        or set(e.participants) & people
+        or _ENVOYS_RE.search(inp.text, *e.evidence)
+    ]
     return [_as_dict(e) for e in events]
+
+
+_ENVOYS_RE = re.compile(
+    r"\b(?:delegations?|officials|team|executives|representatives|envoys?)\b", re.IGNORECASE
+)
 
 
 def _own_post_party(inp: EventInputs, events: list[_Event]) -> None:
@@ -474,10 +492,58 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         events.append(_new_event(sc, cue, "agreement", participants))
 
 
+# '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
+_SPOKE_IN_RE = re.compile(r"^(?:(?:said|says|warned|added|stated|announced|confirmed) in a\b|['’]s\b)")
+_SPEAKER_PRONOUN_RE = re.compile(
+    r"(?:^|[\s,”\"'’])(?:it\s+|the (company|firm|ministry|bank|group|government|department|agency"
+    r"|mission|embassy|commission|office)\s*)$"
+)
+
+
+_SPOKE_RE = re.compile(r"\s+(?:said|says|warned|warns|added|stated|announced|confirmed)\b")
+
+
+def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] | None:
+    """The speaker of 'X said in a statement' (None: not that shape, or no speaker found)."""
+    if not _SPOKE_IN_RE.match(cue.word):
+        return None
+    ss = sc.sent[0]
+    before = inp.text[ss : cue.cs]
+    near = [
+        it
+        for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+        if ss <= it[0] and it[1] <= cue.cs and not _inside(it, inp.title_spans)
+    ]
+    if near:
+        last = max(near, key=lambda it: it[1])
+        if re.fullmatch(r"\s*", inp.text[last[1] : cue.cs]):
+            return [last[2].name]
+    # "according to the mission's statement": an unresolved owner gives no party (not the clause's subject)
+    unknown = [] if cue.word[0] in "'’" else None
+    m = _SPEAKER_PRONOUN_RE.search(before)
+    if not m:
+        return unknown
+    if m.group(1):
+        found = _resolve_org_noun(inp, m.group(1), ss)
+        return [found] if found else unknown
+    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one
+    prior = [o for o in inp.orgs if o[1] <= ss and o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    spoke = [o for o in prior if _SPOKE_RE.match(inp.text, o[1])]
+    prior = spoke or prior
+    return [prior[-1][2].name] if prior else None
+
+
 def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     actor = cue.actor
     if cue.word.lower().startswith("statement"):
         actor = _names(cue.counter_orgs[:1]) or actor
+    speaker = _statement_speaker(inp, sc, cue)
+    if speaker is not None:
+        actor = speaker
+    elif cue.word.lower().startswith("joint") and len(actor) < 2:
+        # "In a joint statement released after meeting Prime Minister A, B pledged": the people named issue it
+        people = _unique([p[2].name for p in _in(inp.people, *sc.sent)])
+        actor = people if len(people) >= 2 else actor
     if actor:
         events.append(_new_event(sc, cue, "statement", actor))
 
@@ -923,6 +989,15 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
             between,
         ) and re.search(r"\w", between):
             return [last[2].name]
+        if not between.strip() and _FINITE_CUE_RE.match(text, cs):
+            # "weeks after Apple CEO Tim Cook met Jokowi": the name right before a finite verb is its subject,
+            # with the names joined to it ("A and B signed")
+            subject = [last]
+            for it in sorted(near, key=lambda it: it[1], reverse=True):
+                joined = text[it[1] : subject[-1][0]] if it[1] <= subject[-1][0] else ""
+                if joined and re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?", joined):
+                    subject.append(it)
+            return _unique([it[2].name for it in reversed(subject)])
     cl = _clause_start(text, ss, cs)
     found = _first_entity(inp, cl, cs, events) if cl > ss else []
     if not found and cl > ss and _REPORTED_RE.search(text[ss:cl]):
@@ -930,6 +1005,7 @@ def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str
     return found or _first_entity(inp, ss, cs, events)
 
 
+_FINITE_CUE_RE = re.compile(r"(?:met|meets|visited|visits|signed|signs|inked|hosted|hosts|toured)\b")
 _REPORTED_RE = re.compile(
     r"\b(?:said|says|say|asserts?|asserted|told|tells|added|adds|noted|notes|stated|states|reported|reports"
     r"|claims?|claimed|believes?|believed|argues?|argued|insists?|insisted|warned|warns)\s+(?:[\w-]+\s+){0,3}"

@@ -1007,11 +1007,6 @@ def _verb_status(verb, depth: int = 0) -> str:
             return "planned"  # "plans to invest", "a deal to supply" is told by the head noun's verb
     if verb.lower_ in _PLANNING and depth > 0:
         return "planned"
-    if (
-        verb.dep_ in {"xcomp", "ccomp"}
-        and depth < 2
-        and verb.head != verb
-        and verb.head.lower_ in _PLANNING
-    ):
+    if verb.dep_ in {"xcomp", "ccomp"} and depth < 2 and verb.head != verb and verb.head.lower_ in _PLANNING:
         return "planned"
     return "held"
