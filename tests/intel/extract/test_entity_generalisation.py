@@ -309,3 +309,16 @@ def test_the_first_word_of_a_rank_is_no_person():
     people = [Person("Air", mentions=[(21, 24)]), Person("Ranil Perera", mentions=[(38, 50)])]
     drop_false_people(text, people, {})
     assert [p.name for p in people] == ["Ranil Perera"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The deal was backed by home-grown unicorn Velmora and two pension funds.", "Velmora"),
+        ("South Africa's biggest retail bank Tarsa said it was still in talks.", "Tarsa"),
+        ("The state miner Korvath Mining raised output.", "Korvath Mining"),
+    ],
+)
+def test_company_noun_before_a_single_word_name(text: str, name: str) -> None:
+    """A sector noun ("unicorn", "retail bank", "miner") right before a capitalised name marks a company."""
+    assert name in _orgs(text)

@@ -1031,7 +1031,8 @@ _SHAPE_STOP = {
 }
 _COMPANY_NOUN_NAME_RE = re.compile(
     r"\b(?P<noun>firm|company|group|maker|manufacturer|operator|provider|developer|producer|supplier|carmaker"
-    r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant)"
+    r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant"
+    r"|retail bank|investment bank|unicorn|chipmaker|miner|airline|brewer)"
     r"\s+(?P<name>[A-ZÇŞĞÜÖİ][\w&'’-]+(?:[ \t]+[A-ZÇŞĞÜÖİ][\w&'’-]+){0,3})"
 )
 _PAREN_ALIAS_RE = re.compile(r"\s*\(\s*[\"“]([^\"”)]{2,60})[\"”]\s*\)|\s*\(([A-Z][A-Za-z&İÇŞĞÜÖ]{1,9})\)")
