@@ -322,3 +322,16 @@ def test_the_first_word_of_a_rank_is_no_person():
 def test_company_noun_before_a_single_word_name(text: str, name: str) -> None:
     """A sector noun ("unicorn", "retail bank", "miner") right before a capitalised name marks a company."""
     assert name in _orgs(text)
+
+
+def test_one_word_list_mate_of_known_organisations() -> None:
+    """An enumeration made mostly of organisations makes its remaining one-word item an organisation."""
+    text = "The contracts went to Zentrova, Lockheed Martin, Intuitive Machines and Blue Origin last week."
+    assert "Zentrova" in _orgs(text)
+
+
+def test_list_mates_need_a_majority_of_known_organisations() -> None:
+    text = "Visitors came from Zentrova, Paris, Lyon and Orvelle last week."
+    orgs = _orgs(text)
+    assert "Zentrova" not in orgs
+    assert "Orvelle" not in orgs

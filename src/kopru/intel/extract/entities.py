@@ -307,6 +307,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _capitalised_ministries(orgs)
     _lower_case_governments(orgs)
     _parenthetical_aliases(orgs)
+    _list_mates(orgs)
     found, taken = orgs.found, orgs.taken
     _merge_adjacent(text, found)
     _merge_org_variants(found)
@@ -529,6 +530,45 @@ def _org_word_names(orgs: _OrgFinder) -> None:
         orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
         if surface in orgs.found and org_kind(surface) != "other":
             orgs.found[surface].shaped = True  # "Bosphorus Center for Asian Studies" is no person
+
+
+_LIST_ITEM = r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}"
+_LIST_RE = re.compile(rf"(?<![\w.-]){_LIST_ITEM}(?:, {_LIST_ITEM}){{1,}},? (?:and|&) {_LIST_ITEM}(?![\w-])")
+_LIST_SPLIT_RE = re.compile(r",? (?:and|&) |, ")
+
+
+def _list_mates(orgs: _OrgFinder) -> None:
+    """ "JioHotstar, Pine Labs, Cars24, PhonePe, CRED, and MakeMyTrip": in an enumeration whose items are
+    mostly organisations already found, a remaining one-word item is an organisation too."""
+    text, gaz, found = orgs.text, orgs.gaz, orgs.found
+    names = {n for rec in found.values() for n in (rec.name, *rec.surfaces)}
+    for m in _LIST_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        for sep in _LIST_SPLIT_RE.finditer(m.group(0)):
+            items.append((pos, m.start() + sep.start()))
+            pos = m.start() + sep.end()
+        items.append((pos, m.end()))
+        known = [it for it in items if text[it[0] : it[1]] in names]
+        if len(known) < 2 or 2 * len(known) < len(items):
+            continue
+        for s, e in items:
+            surface = text[s:e]
+            if (
+                surface in names
+                or " " in surface
+                or _LEGAL_SUFFIX_RE.search(" " + surface)
+                or orgs.is_taken((s, e))
+                or surface in gaz.country_names
+                or surface in gaz.places
+                or surface in gaz.demonyms
+                or surface in _SHAPE_STOP
+                or not orgs.plausible(surface)
+            ):
+                continue
+            orgs.add(surface, "company", None, s, e, False)
+            if surface in found:
+                found[surface].shaped = True
 
 
 def _capitalised_ministries(orgs: _OrgFinder) -> None:
