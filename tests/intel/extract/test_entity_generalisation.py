@@ -343,3 +343,19 @@ def test_surname_spelled_like_a_function_word_stays_with_the_name() -> None:
     text = "Vietnam's top leader To Lam arrived in China on Sunday. Lam will meet Chinese President Xi Jinping."
     assert "To Lam" in _people(text)
     assert "Lam" not in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The two leaders met at Karsova's Great Hall of the People on Monday.", "Great Hall of the People"),
+        ("Cranes stand next to containers at the Velmar Port on Monday.", "Velmar Port"),
+        ("Protesters gathered in Orlan Square last night.", "Orlan Square"),
+    ],
+)
+def test_named_site_after_a_preposition_is_a_place(text: str, name: str) -> None:
+    assert name in _places(text)
+
+
+def test_generic_site_description_is_no_place() -> None:
+    assert "Presidential Palace" not in _places("The ministers met at the Presidential Palace on Monday.")

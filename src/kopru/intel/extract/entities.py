@@ -1458,6 +1458,7 @@ def find_places(
     _named_regions(places)
     _dateline_places(places)
     _geo_names(places)
+    _facility_places(places)
     _gazetteer_places(places, set(soft))
     for ent in ents:
         _ner_place(places, ent)
@@ -1509,6 +1510,35 @@ def _named_regions(places: _PlaceFinder) -> None:
             continue
         country = gaz.places[name].country if name in gaz.places else None
         places.add(name, country, s, e)
+
+
+# "at the Bangkok Port", "of Laem Chabang Port", "at Beijing's Great Hall of the People": a named site after a
+# preposition of place is where something happens
+_FACILITY_RE = re.compile(
+    r"\b(?:at|in|of|to|from|near|outside|inside)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Square|Palace|Airport|Hall(?:\s+of\s+the\s+People)?))\b"
+    r"(?!\s+(?:Authority|Company|Corporation|Group|Holdings|Ltd|Co)\b)"
+)
+
+
+_GENERIC_SITE_WORDS = frozenset(
+    {"Presidential", "Royal", "National", "Imperial", "Grand", "Great", "Old", "New", "Main", "Central"}
+    | {"International", "Government", "City", "Town", "Port", "Square", "Palace", "Airport", "Hall"}
+)
+
+
+def _facility_places(places: _PlaceFinder) -> None:
+    gaz = places.gaz
+    for m in _FACILITY_RE.finditer(places.text):
+        s, e = m.start("name"), m.end("name")
+        name = m.group("name")
+        first = name.split()[0]
+        if first in _SHAPE_STOP or first in gaz.demonyms or places.is_taken((s, e)):
+            continue
+        if all(w in _GENERIC_SITE_WORDS for w in name.split()):
+            continue  # "the Presidential Palace", "the International Airport": a description, no name
+        inner = gaz.place_re.search(places.text, s, e)
+        places.add(name, gaz.places[inner.group()].country if inner else None, s, e)
 
 
 def _dateline_places(places: _PlaceFinder) -> None:
