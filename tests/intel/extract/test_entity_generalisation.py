@@ -359,3 +359,14 @@ def test_named_site_after_a_preposition_is_a_place(text: str, name: str) -> None
 
 def test_generic_site_description_is_no_place() -> None:
     assert "Presidential Palace" not in _places("The ministers met at the Presidential Palace on Monday.")
+
+
+def test_initials_before_a_company_name_belong_to_it() -> None:
+    orgs = _orgs("Shares of A.B. Korvath Holdings rose 5% on Monday.")
+    assert "A.B. Korvath Holdings" in orgs
+    assert "Korvath Holdings" not in orgs
+
+
+def test_country_initials_stay_out_of_an_organisation_name() -> None:
+    orgs = _orgs("The U.S. Velmor Securities Commission said on Monday that it would act.")
+    assert not any(o.startswith("U.S.") for o in orgs)

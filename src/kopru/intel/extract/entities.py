@@ -320,6 +320,10 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     return found
 
 
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.A.", "P.R.C.", "D.C."})
+_INITIALS_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3} ?$")
+
+
 @dataclass
 class _OrgFinder:
     """The organisations found so far and the spans they took; each finder below adds to them."""
@@ -334,6 +338,17 @@ class _OrgFinder:
     def add(self, org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
         if not known and self.zones.contains(s, e):
             return  # "Media contact: Zhengyuan Motors International Communications"
+        lead = _INITIALS_BEFORE_RE.search(self.text, max(0, s - 12), s)
+        if (
+            lead
+            and not known
+            and org_name == self.text[s:e]
+            and lead.group().strip() not in _PLACE_INITIALS
+            and lead.group().strip().replace(".", "") not in self.gaz.country_names
+            and not self.is_taken((lead.start(), s))
+        ):
+            s = lead.start()  # "J.P. Morgan Securities": NER cuts the initials of the founder's name
+            org_name = self.text[s:e]
         rec = self.found.get(org_name)
         if rec is None:
             rec = self.found[org_name] = OrgRec(org_name, kind, country, known=known)
