@@ -534,8 +534,8 @@ _STOPWORD_SURNAME_RE = re.compile(r"(?<=\w )(?:To|Do|An) $")
 
 
 def _stopword_surname(text: str, span: tuple[int, int], comp) -> tuple[int, int]:
-    """ "Vietnam's top leader To Lam", "President To Lam": NER keeps only "Lam"; a capitalised "To" mid-sentence
-    after a lower-case word or a title, right before a one-word name, is its first part."""
+    """ "Vietnam's top leader To Lam", "President To Lam": NER keeps only "Lam"; a capitalised "To"
+    mid-sentence after a lower-case word or a title, right before a one-word name, is its first part."""
     s, e = span
     if " " in text[s:e]:
         return span
