@@ -309,3 +309,64 @@ def test_the_first_word_of_a_rank_is_no_person():
     people = [Person("Air", mentions=[(21, 24)]), Person("Ranil Perera", mentions=[(38, 50)])]
     drop_false_people(text, people, {})
     assert [p.name for p in people] == ["Ranil Perera"]
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The deal was backed by home-grown unicorn Velmora and two pension funds.", "Velmora"),
+        ("South Africa's biggest retail bank Tarsa said it was still in talks.", "Tarsa"),
+        ("The state miner Korvath Mining raised output.", "Korvath Mining"),
+    ],
+)
+def test_company_noun_before_a_single_word_name(text: str, name: str) -> None:
+    """A sector noun ("unicorn", "retail bank", "miner") right before a capitalised name marks a company."""
+    assert name in _orgs(text)
+
+
+def test_one_word_list_mate_of_known_organisations() -> None:
+    """An enumeration made mostly of organisations makes its remaining one-word item an organisation."""
+    text = "The contracts went to Zentrova, Lockheed Martin, Intuitive Machines and Blue Origin last week."
+    assert "Zentrova" in _orgs(text)
+
+
+def test_list_mates_need_a_majority_of_known_organisations() -> None:
+    text = "Visitors came from Zentrova, Paris, Lyon and Orvelle last week."
+    orgs = _orgs(text)
+    assert "Zentrova" not in orgs
+    assert "Orvelle" not in orgs
+
+
+def test_surname_spelled_like_a_function_word_stays_with_the_name() -> None:
+    """ "Vietnam's top leader To Lam": NER keeps only "Lam"; the capitalised "To" after a lower-case word is
+    the family name."""
+    text = "Vietnam's top leader To Lam arrived in China on Sunday. Lam will meet President Xi Jinping."
+    assert "To Lam" in _people(text)
+    assert "Lam" not in _people(text)
+
+
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("The two leaders met at Karsova's Great Hall of the People on Monday.", "Great Hall of the People"),
+        ("Cranes stand next to containers at the Velmar Port on Monday.", "Velmar Port"),
+        ("Protesters gathered in Orlan Square last night.", "Orlan Square"),
+    ],
+)
+def test_named_site_after_a_preposition_is_a_place(text: str, name: str) -> None:
+    assert name in _places(text)
+
+
+def test_generic_site_description_is_no_place() -> None:
+    assert "Presidential Palace" not in _places("The ministers met at the Presidential Palace on Monday.")
+
+
+def test_initials_before_a_company_name_belong_to_it() -> None:
+    orgs = _orgs("Shares of A.B. Korvath Holdings rose 5% on Monday.")
+    assert "A.B. Korvath Holdings" in orgs
+    assert "Korvath Holdings" not in orgs
+
+
+def test_country_initials_stay_out_of_an_organisation_name() -> None:
+    orgs = _orgs("The U.S. Velmor Securities Commission said on Monday that it would act.")
+    assert not any(o.startswith("U.S.") for o in orgs)

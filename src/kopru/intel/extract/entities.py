@@ -307,6 +307,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _capitalised_ministries(orgs)
     _lower_case_governments(orgs)
     _parenthetical_aliases(orgs)
+    _list_mates(orgs)
     found, taken = orgs.found, orgs.taken
     _merge_adjacent(text, found)
     _merge_org_variants(found)
@@ -317,6 +318,10 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
+
+
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.A.", "P.R.C.", "D.C."})
+_INITIALS_BEFORE_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3} ?$")
 
 
 @dataclass
@@ -333,6 +338,17 @@ class _OrgFinder:
     def add(self, org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
         if not known and self.zones.contains(s, e):
             return  # "Media contact: Zhengyuan Motors International Communications"
+        lead = _INITIALS_BEFORE_RE.search(self.text, max(0, s - 12), s)
+        if (
+            lead
+            and not known
+            and org_name == self.text[s:e]
+            and lead.group().strip() not in _PLACE_INITIALS
+            and lead.group().strip().replace(".", "") not in self.gaz.country_names
+            and not self.is_taken((lead.start(), s))
+        ):
+            s = lead.start()  # "J.P. Morgan Securities": NER cuts the initials of the founder's name
+            org_name = self.text[s:e]
         rec = self.found.get(org_name)
         if rec is None:
             rec = self.found[org_name] = OrgRec(org_name, kind, country, known=known)
@@ -529,6 +545,45 @@ def _org_word_names(orgs: _OrgFinder) -> None:
         orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
         if surface in orgs.found and org_kind(surface) != "other":
             orgs.found[surface].shaped = True  # "Bosphorus Center for Asian Studies" is no person
+
+
+_LIST_ITEM = r"[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}"
+_LIST_RE = re.compile(rf"(?<![\w.-]){_LIST_ITEM}(?:, {_LIST_ITEM}){{1,}},? (?:and|&) {_LIST_ITEM}(?![\w-])")
+_LIST_SPLIT_RE = re.compile(r",? (?:and|&) |, ")
+
+
+def _list_mates(orgs: _OrgFinder) -> None:
+    """ "JioHotstar, Pine Labs, Cars24, PhonePe, CRED, and MakeMyTrip": in an enumeration whose items are
+    mostly organisations already found, a remaining one-word item is an organisation too."""
+    text, gaz, found = orgs.text, orgs.gaz, orgs.found
+    names = {n for rec in found.values() for n in (rec.name, *rec.surfaces)}
+    for m in _LIST_RE.finditer(text):
+        items: list[tuple[int, int]] = []
+        pos = m.start()
+        for sep in _LIST_SPLIT_RE.finditer(m.group(0)):
+            items.append((pos, m.start() + sep.start()))
+            pos = m.start() + sep.end()
+        items.append((pos, m.end()))
+        known = [it for it in items if text[it[0] : it[1]] in names]
+        if len(known) < 2 or 2 * len(known) < len(items):
+            continue
+        for s, e in items:
+            surface = text[s:e]
+            if (
+                surface in names
+                or " " in surface
+                or _LEGAL_SUFFIX_RE.search(" " + surface)
+                or orgs.is_taken((s, e))
+                or surface in gaz.country_names
+                or surface in gaz.places
+                or surface in gaz.demonyms
+                or surface in _SHAPE_STOP
+                or not orgs.plausible(surface)
+            ):
+                continue
+            orgs.add(surface, "company", None, s, e, False)
+            if surface in found:
+                found[surface].shaped = True
 
 
 def _capitalised_ministries(orgs: _OrgFinder) -> None:
@@ -1031,7 +1086,8 @@ _SHAPE_STOP = {
 }
 _COMPANY_NOUN_NAME_RE = re.compile(
     r"\b(?P<noun>firm|company|group|maker|manufacturer|operator|provider|developer|producer|supplier|carmaker"
-    r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant)"
+    r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant"
+    r"|retail bank|investment bank|unicorn|chipmaker|miner|airline|brewer)"
     r"\s+(?P<name>[A-ZÇŞĞÜÖİ][\w&'’-]+(?:[ \t]+[A-ZÇŞĞÜÖİ][\w&'’-]+){0,3})"
 )
 _PAREN_ALIAS_RE = re.compile(r"\s*\(\s*[\"“]([^\"”)]{2,60})[\"”]\s*\)|\s*\(([A-Z][A-Za-z&İÇŞĞÜÖ]{1,9})\)")
@@ -1417,6 +1473,7 @@ def find_places(
     _named_regions(places)
     _dateline_places(places)
     _geo_names(places)
+    _facility_places(places)
     _gazetteer_places(places, set(soft))
     for ent in ents:
         _ner_place(places, ent)
@@ -1468,6 +1525,35 @@ def _named_regions(places: _PlaceFinder) -> None:
             continue
         country = gaz.places[name].country if name in gaz.places else None
         places.add(name, country, s, e)
+
+
+# "at the Bangkok Port", "of Laem Chabang Port", "at Beijing's Great Hall of the People": a named site after a
+# preposition of place is where something happens
+_FACILITY_RE = re.compile(
+    r"\b(?:at|in|of|to|from|near|outside|inside)\s+(?:the\s+)?(?:[A-Z][\w-]+['’]s\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:Port|Square|Palace|Airport|Hall(?:\s+of\s+the\s+People)?))\b"
+    r"(?!\s+(?:Authority|Company|Corporation|Group|Holdings|Ltd|Co)\b)"
+)
+
+
+_GENERIC_SITE_WORDS = frozenset(
+    {"Presidential", "Royal", "National", "Imperial", "Grand", "Great", "Old", "New", "Main", "Central"}
+    | {"International", "Government", "City", "Town", "Port", "Square", "Palace", "Airport", "Hall"}
+)
+
+
+def _facility_places(places: _PlaceFinder) -> None:
+    gaz = places.gaz
+    for m in _FACILITY_RE.finditer(places.text):
+        s, e = m.start("name"), m.end("name")
+        name = m.group("name")
+        first = name.split()[0]
+        if first in _SHAPE_STOP or first in gaz.demonyms or places.is_taken((s, e)):
+            continue
+        if all(w in _GENERIC_SITE_WORDS for w in name.split()):
+            continue  # "the Presidential Palace", "the International Airport": a description, no name
+        inner = gaz.place_re.search(places.text, s, e)
+        places.add(name, gaz.places[inner.group()].country if inner else None, s, e)
 
 
 def _dateline_places(places: _PlaceFinder) -> None:

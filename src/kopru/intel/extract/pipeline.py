@@ -525,8 +525,28 @@ def _ner_person_spans(text: str, ents, gaz: Gazetteer, comp, tokens, blocked) ->
             span = _extend_particles(text, span)
         if span is None or blocked(span):
             continue
-        spans.append(_extend_left(text, span, tokens, gaz, comp))
+        spans.append(_extend_left(text, _stopword_surname(text, span, comp), tokens, gaz, comp))
     return spans
+
+
+# Vietnamese and Korean family names spelled like English function words: "To Lam", "Do Muoi", "An Se-young"
+_STOPWORD_SURNAME_RE = re.compile(r"(?<=\w )(?:To|Do|An) $")
+
+
+def _stopword_surname(text: str, span: tuple[int, int], comp) -> tuple[int, int]:
+    """ "Vietnam's top leader To Lam", "President To Lam": NER keeps only "Lam"; a capitalised "To"
+    mid-sentence after a lower-case word or a title, right before a one-word name, is its first part."""
+    s, e = span
+    if " " in text[s:e]:
+        return span
+    m = _STOPWORD_SURNAME_RE.search(text[max(0, s - 40) : s])
+    if not m:
+        return span
+    before = text[max(0, s - 40) : s][: m.start()].rstrip()
+    prev = before.split()[-1] if before.split() else ""
+    if not (prev.islower() or prev in comp.heads):
+        return span
+    return (s - len(m.group(0)), e)
 
 
 def _titled_name_spans(text: str, gaz: Gazetteer, comp, blocked) -> list[tuple[int, int]]:
