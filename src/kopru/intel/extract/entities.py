@@ -599,7 +599,21 @@ def _capitalised_ministries(orgs: _OrgFinder) -> None:
         orgs.add(name, "government", _org_country(text, s, name, orgs.gaz), s, e, False)
 
 
+_GOVERNMENT_RES: dict[int, tuple[Gazetteer, re.Pattern]] = {}
+# every alternative of the pattern below names one of these words: a text without them has no match
+_GOVERNMENT_WORD_RE = re.compile(r"[Gg]overnment|cabinet|ministry")
+
+
 def _government_re(gaz: Gazetteer) -> re.Pattern:
+    """Built once per gazetteer: joining and escaping every country name and demonym cost as much as the
+    search itself on each document."""
+    cached = _GOVERNMENT_RES.get(id(gaz))
+    if cached is None or cached[0] is not gaz:
+        cached = _GOVERNMENT_RES[id(gaz)] = (gaz, _build_government_re(gaz))
+    return cached[1]
+
+
+def _build_government_re(gaz: Gazetteer) -> re.Pattern:
     dem_alt = "|".join(re.escape(d) for d in sorted(gaz.demonyms, key=len, reverse=True) if d[:1].isupper())
     country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
     return re.compile(
@@ -617,6 +631,8 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
     """Governments and ministries named in lower case: "the government of Laos", "the Portuguese
     government", "the Serbian ministry of transport and infrastructure", "China's commerce ministry"."""
     text, gaz = orgs.text, orgs.gaz
+    if not _GOVERNMENT_WORD_RE.search(text):
+        return
     for m in _government_re(gaz).finditer(text):
         if m.group("min"):
             s, e = m.start("min"), m.end("min")
