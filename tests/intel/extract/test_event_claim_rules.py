@@ -6,16 +6,9 @@ from __future__ import annotations
 import pytest
 
 from kopru.intel.extract import extract_text
+from tests.intel.extract.event_checks import events_of, has_event
 
 pytestmark = pytest.mark.unit
-
-
-def _events(text: str) -> list[tuple[str, str, set[str]]]:
-    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
-
-
-def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
-    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
 
 
 def test_a_newsletter_sign_up_box_is_no_agreement():
@@ -25,19 +18,19 @@ def test_a_newsletter_sign_up_box_is_no_agreement():
         "By signing up, I accept Harbor Media Group's\n"
         "Terms and Conditions\n"
     )
-    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))
 
 
 def test_concluding_a_dialogue_is_a_meeting_not_an_agreement():
     text = "Trade Commissioner Anna Berglund concluded the annual trade dialogue with Vice Premier Li Wenhao."
-    events = _events(text)
+    events = events_of(text)
     assert not any(t == "agreement" for t, _s, _p in events)
-    assert _has(text, "meeting", {"Anna Berglund", "Li Wenhao"}, "held")
+    assert has_event(text, "meeting", {"Anna Berglund", "Li Wenhao"}, "held")
 
 
 def test_two_named_leaders_attending_a_summit_meet():
     text = "President Maria Lindqvist and Premier Tomas Okafor attend the opening session of the summit."
-    assert _has(text, "meeting", {"Maria Lindqvist", "Tomas Okafor"}, "held")
+    assert has_event(text, "meeting", {"Maria Lindqvist", "Tomas Okafor"}, "held")
 
 
 def test_a_purchase_told_in_headline_and_body_is_one_event_with_both_parties():
@@ -45,7 +38,7 @@ def test_a_purchase_told_in_headline_and_body_is_one_event_with_both_parties():
         "Orinoco Steel buys stake in shipper\n\n"
         "Orinoco Steel has bought a large stake in Baltic Shipping Group, the firm said on Monday."
     )
-    investments = [p for t, _s, p in _events(text) if t == "investment"]
+    investments = [p for t, _s, p in events_of(text) if t == "investment"]
     assert len(investments) == 1
     assert {"Orinoco Steel", "Baltic Shipping Group"} <= investments[0]
 
@@ -55,7 +48,7 @@ def test_his_in_a_fronted_phrase_points_to_the_subject_after_the_comma():
         "Premier Li Wenhao hosted a banquet on Monday.\n\n"
         "On the third day of his state visit to China, President Tomas Okafor toured a rail depot."
     )
-    visits = [(s, p) for t, s, p in _events(text) if t == "visit"]
+    visits = [(s, p) for t, s, p in events_of(text) if t == "visit"]
     assert visits and all("Li Wenhao" not in p for _s, p in visits)
     assert ("ongoing", {"Tomas Okafor"}) in visits
 
@@ -65,7 +58,7 @@ def test_countries_signing_name_no_participant():
         "Premier Li Wenhao met President Tomas Okafor in Lagos on Monday.\n\n"
         "The two countries signed a memorandum of understanding on fisheries cooperation."
     )
-    assert ("agreement", "held", set()) in _events(text)
+    assert ("agreement", "held", set()) in events_of(text)
 
 
 def test_the_modified_company_noun_points_back_to_the_last_company():
@@ -73,7 +66,7 @@ def test_the_modified_company_noun_points_back_to_the_last_company():
         "Kestrel Batteries reported record sales in March.\n\n"
         "The Polish bus manufacturer signed a supply agreement with Volta Motors on Monday."
     )
-    assert _has(text, "agreement", {"Kestrel Batteries", "Volta Motors"}, "held")
+    assert has_event(text, "agreement", {"Kestrel Batteries", "Volta Motors"}, "held")
 
 
 def test_an_investment_noun_with_only_its_target_is_no_event():
@@ -81,17 +74,17 @@ def test_an_investment_noun_with_only_its_target_is_no_event():
         "In 2002 Orinoco Steel and Baltic Shipping Group agreed to form a partnership, one that would "
         "include a joint venture and a UK investment in the company."
     )
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
 
 
 def test_is_to_buy_is_planned():
     text = "Orinoco Steel is to buy 37.5% of Baltic Shipping Group in a deal worth $100m."
-    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "planned")
+    assert has_event(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "planned")
 
 
 def test_agreeing_to_form_a_partnership_is_a_held_agreement():
     text = "In 2002 Orinoco Steel and Baltic Shipping Group agreed to form a strategic partnership."
-    assert _has(text, "agreement", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
+    assert has_event(text, "agreement", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
 
 
 def _sectors(text: str) -> set[str]:
@@ -168,7 +161,7 @@ def test_each_item_of_a_list_of_memoranda_is_its_own_agreement():
         "2. MoU on digital services between Volta Motors and Kestrel Batteries, exchanged by Arun Rao and "
         "Kamal Silva.\n"
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert len(agreements) == 2
     assert {"Arun Rao", "Nimal Perera"} <= agreements[0]
     assert {"Arun Rao", "Kamal Silva"} <= agreements[1]
@@ -179,21 +172,21 @@ def test_witnesses_of_a_signing_are_no_parties():
         "Volta Motors signed an agreement with Kestrel Batteries in Ankara, in the presence of "
         "President Tomas Okafor."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert agreements and all("Tomas Okafor" not in p for p in agreements)
     assert {"Volta Motors", "Kestrel Batteries"} <= agreements[0]
 
 
 def test_meeting_a_demand_is_no_meeting():
     text = "The new products are expected to meet the demand in Indonesia and neighbouring countries."
-    assert not any(t == "meeting" for t, _s, _p in _events(text))
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))
 
 
 def test_a_leader_attending_a_named_forum_takes_part_but_exhibiting_firms_do_not():
     text = "Prime Minister Tomas Okafor, who is in China to attend the Silk Road Forum, met investors."
-    assert _has(text, "meeting", {"Tomas Okafor"})
+    assert has_event(text, "meeting", {"Tomas Okafor"})
     text = "Volta Motors and Kestrel Batteries are some of the firms attending the show."
-    assert not any(t == "meeting" for t, _s, _p in _events(text))
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))
 
 
 def test_his_visit_in_a_who_clause_is_the_visit_of_the_person_the_clause_is_about():
@@ -201,7 +194,7 @@ def test_his_visit_in_a_who_clause_is_the_visit_of_the_person_the_clause_is_abou
         "Foreign Minister Li Wenhao spoke during his talks with Minister Tomas Okafor, who is on his first "
         "visit abroad since he took office."
     )
-    visits = [(s, p) for t, s, p in _events(text) if t == "visit"]
+    visits = [(s, p) for t, s, p in events_of(text) if t == "visit"]
     assert visits == [("ongoing", {"Tomas Okafor"})]
 
 
@@ -211,15 +204,15 @@ def test_a_visit_retold_with_a_possessive_is_the_same_visit():
         "Tomas Okafor.\n\n"
         "One of the key objectives of Minister Li Wenhao's visit is to follow up on earlier agreements."
     )
-    visits = [(s, p) for t, s, p in _events(text) if t == "visit"]
+    visits = [(s, p) for t, s, p in events_of(text) if t == "visit"]
     assert visits == [("ongoing", {"Li Wenhao"})]
 
 
 def test_buying_up_a_stake_is_a_purchase_and_holding_a_new_stake_names_its_holder():
     text = "Orinoco Steel is buying up a 26% stake in Baltic Shipping Group in a deal worth 25m euros."
-    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"})
+    assert has_event(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"})
     text = "Kestrel Batteries will take a 25% stake in the joint venture, the company said."
-    assert _has(text, "investment", {"Kestrel Batteries"}, "planned")
+    assert has_event(text, "investment", {"Kestrel Batteries"}, "planned")
 
 
 def test_the_meeting_retold_with_its_people_adds_them_and_their_companies():
@@ -228,21 +221,21 @@ def test_the_meeting_retold_with_its_people_adds_them_and_their_companies():
         "The meeting between Volta Motors boss Arun Rao and Orinoco Steel's Nimal Perera is due to take "
         "place in Zurich."
     )
-    meetings = [p for t, _s, p in _events(text) if t == "meeting"]
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert len(meetings) == 1
     assert {"Volta Motors", "Orinoco Steel", "Arun Rao", "Nimal Perera"} <= meetings[0]
 
 
 def test_opening_a_week_long_visit_is_an_ongoing_visit():
     text = "Chancellor Tomas Okafor has visited a school in Nairobi as he opened a week-long visit to Africa."
-    assert _has(text, "visit", {"Tomas Okafor"}, "ongoing")
+    assert has_event(text, "visit", {"Tomas Okafor"}, "ongoing")
 
 
 def test_a_sign_off_and_a_refusal_tell_no_event():
     text = "President Tomas Okafor has said the corridor cannot exist without his sign-off."
-    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))
     text = "Executives at Volta Motors and Kestrel Batteries refused to discuss the negotiations."
-    assert not any(t == "meeting" for t, _s, _p in _events(text))
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))
 
 
 def test_a_signing_told_without_parties_takes_them_from_its_retelling():
@@ -251,20 +244,20 @@ def test_a_signing_told_without_parties_takes_them_from_its_retelling():
         "The treaty was signed by Deputy Secretary Arun Rao and Ambassador Nimal Perera at the State "
         "Department."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert agreements == [{"Arun Rao", "Nimal Perera"}]
 
 
 def test_a_purchase_needs_a_named_buyer():
     text = "Retail investors may be able to buy Volta Motors shares in Hong Kong."
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
     text = "Baltic Shipping Group was acquired by Orinoco Steel last year."
-    assert _has(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
+    assert has_event(text, "investment", {"Orinoco Steel", "Baltic Shipping Group"}, "held")
 
 
 def test_an_obligation_to_buy_is_no_purchase():
     text = "Volta Motors claims that Orinoco Steel is legally obliged to buy the 90% of the unit it lacks."
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
 
 
 def test_a_second_verb_with_its_own_unnamed_subject_does_not_borrow_the_first_subject():
@@ -272,8 +265,8 @@ def test_a_second_verb_with_its_own_unnamed_subject_does_not_borrow_the_first_su
         "In December, President Li Wenhao offered loans to upgrade the railways and the countries signed "
         "two memoranda of understanding to boost railway cooperation."
     )
-    assert ("agreement", "held", set()) in _events(text)
-    assert not _has(text, "agreement", {"Li Wenhao"})
+    assert ("agreement", "held", set()) in events_of(text)
+    assert not has_event(text, "agreement", {"Li Wenhao"})
 
 
 def test_attending_the_meeting_told_before_joins_it():
@@ -282,7 +275,7 @@ def test_attending_the_meeting_told_before_joins_it():
         "On Monday, Ambassador Li Wenhao met with Minister Tomas Okafor in Ankara.\n\n"
         "Counsellor Arun Rao attended the meeting."
     )
-    meetings = [p for t, _s, p in _events(text) if t == "meeting"]
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert meetings == [{"Li Wenhao", "Tomas Okafor", "Arun Rao"}]
 
 
@@ -291,7 +284,7 @@ def test_a_forum_planned_without_parties_keeps_none():
         "Ambassador Li Wenhao addressed a seminar organised by the Orinoco Chamber of Commerce.\n\n"
         "He invited companies to the Silk Road Business Forum, which will be held in Istanbul in September."
     )
-    assert ("meeting", "planned", set()) in _events(text)
+    assert ("meeting", "planned", set()) in events_of(text)
 
 
 def test_the_named_treaty_signed_by_two_people_retells_the_signing():
@@ -300,6 +293,6 @@ def test_the_named_treaty_signed_by_two_people_retells_the_signing():
         "The Pacific Salmon Treaty was signed by U.S. Deputy Secretary of State Arun Rao and Canadian "
         "Ambassador Nimal Perera at the State Department."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert len(agreements) == 1
     assert {"Arun Rao", "Nimal Perera"} <= agreements[0]

@@ -5,18 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from kopru.intel.extract import extract_path, extract_text, gazetteer
+from kopru.intel.extract import extract_path, gazetteer
 from kopru.intel.extract.zones import find_zones
+from tests.intel.extract.event_checks import events_of, has_event
 
 pytestmark = pytest.mark.unit
-
-
-def _events(text: str) -> list[tuple[str, str, set[str]]]:
-    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
-
-
-def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
-    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
 
 
 _POST = (
@@ -38,17 +31,17 @@ def test_a_newsroom_posts_front_matter_names_the_organisation_speaking_as_we():
 
 
 def test_we_in_a_companys_own_post_is_that_company():
-    assert _has(_POST, "agreement", {"Veltrix Labs", "Lumora Bank"}, "held")
+    assert has_event(_POST, "agreement", {"Veltrix Labs", "Lumora Bank"}, "held")
 
 
 def test_a_partnership_told_in_a_companys_own_post_is_its_own():
     post = _POST + "\nThe partnership with Dornfeld Energy, signed in May, covers three data centres.\n"
-    assert _has(post, "agreement", {"Veltrix Labs", "Dornfeld Energy"}, "held")
+    assert has_event(post, "agreement", {"Veltrix Labs", "Dornfeld Energy"}, "held")
 
 
 def test_an_announced_collaboration_is_an_agreement_between_its_announcers():
     text = "Orvana Systems and Pellmar Group also announced a strategic enterprise collaboration on Monday."
-    assert _has(text, "agreement", {"Orvana Systems", "Pellmar Group"}, "held")
+    assert has_event(text, "agreement", {"Orvana Systems", "Pellmar Group"}, "held")
 
 
 def test_leaders_launching_a_named_partnership_agree_and_the_name_is_no_party():
@@ -56,7 +49,7 @@ def test_leaders_launching_a_named_partnership_agree_and_the_name_is_no_party():
         "President Halvorsen and Chancellor Brenner today at the Presidential Palace launched the "
         "Norway-Austria Climate and Energy Partnership."
     )
-    events = [e for e in _events(text) if e[0] == "agreement"]
+    events = [e for e in events_of(text) if e[0] == "agreement"]
     assert events == [("agreement", "held", {"Halvorsen", "Brenner"})]
 
 
@@ -65,8 +58,8 @@ def test_visiting_a_web_address_is_no_visit():
         "For more information on the Velmar solution, please visit: www.velmar.example",
         "To get started with Orvana Systems models, visit orvana.com/models today.",
     ):
-        assert not any(t == "visit" for t, _s, _p in _events(text))
-    assert _has(
+        assert not any(t == "visit" for t, _s, _p in events_of(text))
+    assert has_event(
         "Orvana Systems chief Lena Brandt will visit Izmir next week.", "visit", {"Lena Brandt"}, "planned"
     )
 

@@ -8,16 +8,9 @@ import pytest
 from kopru.intel.extract import extract_text
 from kopru.intel.extract.coref import Person
 from kopru.intel.extract.pipeline import _add_full_name_mentions
+from tests.intel.extract.event_checks import events_of, has_event
 
 pytestmark = pytest.mark.unit
-
-
-def _events(text: str) -> list[tuple[str, str, set[str]]]:
-    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
-
-
-def _has(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
-    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in _events(text))
 
 
 def test_every_occurrence_of_a_full_name_is_a_mention_of_its_person():
@@ -42,7 +35,7 @@ def test_two_agreements_of_one_company_with_different_partners_stay_two():
         "Veltrix Corp signed a supply agreement with Lumora Bank on Monday.\n\n"
         "Separately, Veltrix Corp signed a licensing agreement with Dornfeld Energy on Tuesday."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     # (the company's name is read as "Veltrix"; which form does not matter here)
     assert any("Lumora Bank" in p and "Dornfeld Energy" not in p and len(p) == 2 for p in agreements)
     assert any("Dornfeld Energy" in p and "Lumora Bank" not in p and len(p) == 2 for p in agreements)
@@ -54,24 +47,24 @@ def test_a_headline_and_its_body_still_tell_one_agreement():
         "Veltrix Labs signed a supply agreement with Lumora Bank on Monday, said Veltrix chief executive "
         "Anna Kovacs."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert len(agreements) == 1 and {"Veltrix Labs", "Lumora Bank"} <= agreements[0]
 
 
 def test_goods_bought_from_their_maker_are_an_order_not_an_investment():
     text = "Meanwhile, Kingfisher Airlines is to buy 10 A320 aircraft from Airbus."
-    assert ("agreement", "planned", {"Kingfisher Airlines", "Airbus"}) in _events(text)
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert ("agreement", "planned", {"Kingfisher Airlines", "Airbus"}) in events_of(text)
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
 
 
 def test_goods_a_buyer_only_considers_are_no_order():
     text = "Meanwhile, Air India is considering to buy 50 new aircraft from either Boeing or Airbus."
-    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))
 
 
 def test_orders_received_from_a_customer_are_an_agreement_and_no_meeting():
     text = "BYD has reportedly received 10 GWh of orders from Tesla for LFP batteries."
-    assert _events(text) == [("agreement", "held", {"BYD", "Tesla"})]
+    assert events_of(text) == [("agreement", "held", {"BYD", "Tesla"})]
 
 
 def test_an_order_secured_from_a_supplier_names_both():
@@ -79,7 +72,7 @@ def test_an_order_secured_from_a_supplier_names_both():
         "According to Chinese media, Tesla has secured an initial order of 10 GWh worth of LFP battery cells "
         "from BYD, to power the Model 3."
     )
-    assert _has(text, "agreement", {"Tesla", "BYD"}, "held")
+    assert has_event(text, "agreement", {"Tesla", "BYD"}, "held")
 
 
 def test_agreeing_to_cooperate_with_someone_is_an_agreement_made():
@@ -87,24 +80,24 @@ def test_agreeing_to_cooperate_with_someone_is_an_agreement_made():
         "The Israeli Energy Ministry has agreed to cooperate with the Environmental Protection Bureau of "
         "Ningxia to develop solar energy."
     )
-    assert _has(
+    assert has_event(
         text, "agreement", {"Israeli Energy Ministry", "Environmental Protection Bureau of Ningxia"}, "held"
     )
 
 
 def test_a_plain_future_supply_is_a_contract_already_made():
     text = "Boeing is to supply Japan Airlines with up to 50 of its 7E7 planes in a deal worth $6bn."
-    assert _has(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
+    assert has_event(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
 
 
 def test_a_supply_that_may_happen_stays_planned():
     text = "Boeing may supply Japan Airlines with up to 50 of its 7E7 planes."
-    assert not _has(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
+    assert not has_event(text, "agreement", {"Boeing", "Japan Airlines"}, "held")
 
 
 def test_negotiations_that_have_been_going_on_are_ongoing():
     text = "Bertelsmann's Doubleday Direct has been negotiating with Time Inc. for more than six weeks."
-    assert _has(text, "meeting", {"Doubleday Direct"}, "ongoing")
+    assert has_event(text, "meeting", {"Doubleday Direct"}, "ongoing")
 
 
 def test_who_arrived_for_a_visit_is_the_visitor_and_the_visit_is_under_way():
@@ -112,12 +105,12 @@ def test_who_arrived_for_a_visit_is_the_visitor_and_the_visit_is_under_way():
         "Li hosted a banquet for Jasray and his party who arrived in Beijing at noon today for a four-day "
         "official visit as Li's guests."
     )
-    assert _has(text, "visit", {"Jasray"}, "ongoing")
+    assert has_event(text, "visit", {"Jasray"}, "ongoing")
 
 
 def test_an_arrival_still_to_come_is_a_planned_visit():
     text = "Prime Minister Halvorsen will arrive in Oslo on Monday for a two-day visit."
-    assert not _has(text, "visit", {"Halvorsen"}, "ongoing")
+    assert not has_event(text, "visit", {"Halvorsen"}, "ongoing")
 
 
 def test_partnerships_with_a_list_of_partners_are_one_agreement_each():
@@ -125,14 +118,14 @@ def test_partnerships_with_a_list_of_partners_are_one_agreement_each():
         "Vexor Systems builds on recent partnerships with leading companies in India, including JioHotstar, "
         "Pine Labs and Cars24."
     )
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert {"Vexor Systems", "JioHotstar"} in agreements and {"Vexor Systems", "Pine Labs"} in agreements
     assert all(len(p) == 2 for p in agreements)
 
 
 def test_one_partnership_with_two_partners_stays_one_agreement():
     text = "Vexor Systems announced a partnership with JioHotstar and Pine Labs on Monday."
-    agreements = [p for t, _s, p in _events(text) if t == "agreement"]
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert agreements == [{"Vexor Systems", "JioHotstar", "Pine Labs"}]
 
 
@@ -163,7 +156,7 @@ def test_a_title_with_its_own_body_does_not_take_the_previous_holders_country():
 def test_a_plant_built_by_an_organisation_of_any_business_kind_is_its_investment():
     # the builder is the actor even when its kind was not read as "company"
     text = "LG Chem plans to build a new factory in Europe."
-    assert _has(text, "investment", {"LG Chem"}, "planned")
+    assert has_event(text, "investment", {"LG Chem"}, "planned")
 
 
 def test_discussions_held_with_someone_are_a_meeting():
@@ -171,7 +164,7 @@ def test_discussions_held_with_someone_are_a_meeting():
         "Srettha Thavisin flew to Beijing on Monday. Srettha held discussions with the insurance giant's "
         "executive director Xie Yonglin on green investment policies."
     )
-    assert _has(text, "meeting", {"Srettha Thavisin", "Xie Yonglin"}, "held")
+    assert has_event(text, "meeting", {"Srettha Thavisin", "Xie Yonglin"}, "held")
 
 
 def test_the_premier_is_the_prime_minister_named_before():
@@ -179,32 +172,32 @@ def test_the_premier_is_the_prime_minister_named_before():
         "Prime Minister Srettha Thavisin arrived in Beijing. The premier met CITIC Group's chairman, "
         "Zhu Hexin, to encourage investment."
     )
-    assert _has(text, "meeting", {"Srettha Thavisin", "Zhu Hexin"}, "held")
+    assert has_event(text, "meeting", {"Srettha Thavisin", "Zhu Hexin"}, "held")
 
 
 def test_working_in_partnership_with_someone_is_no_new_agreement():
     text = "The reactor design is being advanced in partnership with New Brunswick Power at its Lepreau site."
-    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))
 
 
 def test_deepening_a_standing_partnership_is_no_new_agreement():
     text = "President Halvorsen and Chancellor Brenner committed to deepen the Nordic Defense Partnership."
-    assert not any(t == "agreement" for t, _s, _p in _events(text))
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))
 
 
 def test_a_stake_sold_to_no_named_buyer_is_no_investment():
     text = "To help finance the expansion, Air Deccan may sell a 25% stake to an investor for about $50m."
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
 
 
 def test_equipment_acquired_is_no_company_acquisition():
     text = "The MOU also covers Yonsei University's acquisition of a D-Wave quantum system in Songdo."
-    assert not any(t == "investment" for t, _s, _p in _events(text))
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
 
 
 def test_a_web_address_to_visit_is_no_visit():
-    assert not _events("For more information, please visit https://www.GreenEnergyStocks.com")
-    assert not _events("Investors can visit www.example.com/ir for details.")
+    assert not events_of("For more information, please visit https://www.GreenEnergyStocks.com")
+    assert not events_of("Investors can visit www.example.com/ir for details.")
 
 
 def test_a_headline_purchase_does_not_fold_into_another_buyers_purchase():
@@ -226,7 +219,7 @@ def test_everyone_named_in_the_subject_of_attended_attends():
         "Bangladeshi Prime Minister Sheikh Hasina and Chinese Ambassador to Bangladesh Yao Wen attended the "
         "inauguration ceremony."
     )
-    assert _events(text) == [("meeting", "held", {"Sheikh Hasina", "Yao Wen"})]
+    assert events_of(text) == [("meeting", "held", {"Sheikh Hasina", "Yao Wen"})]
 
 
 def test_a_person_who_is_in_a_country_is_on_a_visit_there():
@@ -234,13 +227,13 @@ def test_a_person_who_is_in_a_country_is_on_a_visit_there():
         "Prime Minister Srettha Thavisin, who is in China to attend the 3rd Belt and Road Forum, has also "
         "spent the last couple of days wooing investors."
     )
-    assert _has(text, "visit", {"Srettha Thavisin"}, "ongoing")
+    assert has_event(text, "visit", {"Srettha Thavisin"}, "ongoing")
 
 
 def test_a_company_that_is_in_a_country_is_on_no_visit():
-    assert not any(t == "visit" for t, _s, _p in _events("Siemens, who is in Germany, said sales rose."))
+    assert not any(t == "visit" for t, _s, _p in events_of("Siemens, who is in Germany, said sales rose."))
 
 
 def test_who_reports_that_talks_resumed_takes_no_part():
     text = "Indeed, analyst Ken Doctor asserts that talks have resumed between McClatchy and Tribune."
-    assert not any("Ken Doctor" in p for _t, _s, p in _events(text))
+    assert not any("Ken Doctor" in p for _t, _s, p in events_of(text))

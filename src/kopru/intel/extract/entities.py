@@ -1794,7 +1794,7 @@ _HEADLINE_FINITE = frozenset(
 )
 
 
-def _in_title_case_line(text: str, s: int) -> bool:
+def in_title_case_line(text: str, s: int) -> bool:
     """The mention sits in a line written in title case (a headline)."""
     left = text.rfind("\n", 0, s) + 1
     right = text.find("\n", s)
@@ -1827,7 +1827,7 @@ def _headline_fragment(text: str, rec: OrgRec) -> bool:
     return (
         bool(rec.mentions)
         and any(w in _HEADLINE_FINITE for w in rec.name.split())
-        and all(_in_title_case_line(text, s) for s, _e in rec.mentions)
+        and all(in_title_case_line(text, s) for s, _e in rec.mentions)
     )
 
 

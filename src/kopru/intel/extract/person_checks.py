@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .coref import Person
-from .entities import OrgRec, org_kind
+from .entities import OrgRec, in_title_case_line, org_kind
 from .gazetteer import load
 from .titles import HEADLINE_VERBS
 
@@ -71,18 +71,6 @@ def _product_or_brand(word: str) -> bool:
     if _PRODUCT_TOKEN_RE.match(word):
         return True
     return bool(_INNER_CAPITAL_RE.match(word)) and not word.isupper() and not word.startswith(_NAME_PREFIXES)
-
-
-def _in_title_case_line(text: str, s: int) -> bool:
-    """The mention sits in a headline written in title case ("President Wraps Up 3rd Day of Visit")."""
-    left = text.rfind("\n", 0, s) + 1
-    right = text.find("\n", s)
-    words = [
-        w
-        for w in re.findall(r"[^\W\d_][\w’'-]*", text[left : right if right >= 0 else len(text)])
-        if len(w) > 3
-    ]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _has_evidence(text: str, p: Person) -> bool:
@@ -173,7 +161,7 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         ):
             as_company = True  # "Eureka AI", "Verana Health", "Longping Investasi": a company's name
         elif all(_headline_word(w, lower_words) for w in words) and all(
-            _in_title_case_line(text, s) for s, _e in p.mentions
+            in_title_case_line(text, s) for s, _e in p.mentions
         ):
             # "Scheduled", "Wraps Up": headline words the text writes in lower case; a title before them
             # ("President Wraps Up ...") is no evidence, it is the same headline

@@ -1,0 +1,14 @@
+"""What the event-rule tests ask of an extraction: its events as (type, status, participants), and whether one
+of them has a type, at least some parties and (optionally) a status."""
+
+from __future__ import annotations
+
+from kopru.intel.extract import extract_text
+
+
+def events_of(text: str) -> list[tuple[str, str, set[str]]]:
+    return [(e["type"], e["status"], set(e["participants"])) for e in extract_text(text)["events"]]
+
+
+def has_event(text: str, etype: str, parties: set[str], status: str | None = None) -> bool:
+    return any(t == etype and parties <= p and (status is None or s == status) for t, s, p in events_of(text))
