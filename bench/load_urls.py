@@ -19,7 +19,7 @@ def floor(request, pk: int):
 
 
 def layout(request, pk: int):
-    """The floor's read drawn inside the chrome every signed-in page shares (session, user, menu, language)."""
+    """The floor's read inside the chrome every signed-in page shares (session, user, menu, language)."""
     return render(request, "bench_layout.html", {"title": Document.objects.only("title").get(pk=pk).title})
 
 
