@@ -48,7 +48,8 @@ def test_a_sector_page_hides_the_taxonomy_code_and_shows_the_three_names(client,
 def _first_column(page: str) -> list[str]:
     body = page.split("<tbody", 1)[1].split("</tbody>", 1)[0]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)
-    return [re.sub(r"<[^>]*>", "", re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[0]).strip() for row in rows]
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[0] for row in rows]
+    return [re.sub(r"<[^>]*>", "", cell).strip() for cell in cells]
 
 
 def test_sectors_sort_by_the_name_the_reader_sees(client, cast):
