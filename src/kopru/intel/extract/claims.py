@@ -53,6 +53,10 @@ SCALE = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    # wire-service abbreviations ("120 mln dlrs", "1.5 bln stg")
+    "mln": 1e6,
+    "bln": 1e9,
+    "billions": 1e9,
 }
 CURRENCY = {
     "US dollars": "USD",
@@ -121,6 +125,24 @@ CURRENCY = {
     "SAR": "SAR",
     "pounds": "GBP",
     "pounds sterling": "GBP",
+    # wire-service abbreviations and pre-euro currencies of older wire copy
+    "dlrs": "USD",
+    "U.S. dlrs": "USD",
+    "US dlrs": "USD",
+    "Canadian dlrs": "CAD",
+    "Australian dlrs": "AUD",
+    "Hong Kong dlrs": "HKD",
+    "HK dlrs": "HKD",
+    "Singapore dlrs": "SGD",
+    "stg": "GBP",
+    "German marks": "DEM",
+    "Deutsche marks": "DEM",
+    "guilders": "NLG",
+    "Dutch guilders": "NLG",
+    "Swiss francs": "CHF",
+    "Belgian francs": "BEF",
+    "lire": "ITL",
+    "pesetas": "ESP",
 }
 
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -152,11 +174,14 @@ _MONEY_RE = re.compile(
     r"(?P<cur1>US\$|HK\$|A\$|S\$|C\$|\$|€|£|¥|₹|USD|EUR|CNY|RMB|TRY|TL|JPY|HKD|AUD|SGD|CAD|IDR|INR|THB|MYR"
     r"|RUB|KRW|AED|SAR|Rp\.?|Rs\.?)\s?"
     + _NUM
-    + r"(?:\s?(?P<scale1>thousand|million|billion|trillion|mn|bn|tn)\b|(?P<scale1b>[mMbB]n?)\b)?"
-    r"|" + _NUM.replace("num", "num2") + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|m)?\s+"
-    r"(?P<cur2>US dollars|U\.S\. dollars|Hong Kong dollars|Australian dollars|Singapore dollars"
-    r"|Canadian dollars|dollars|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit"
-    r"|French francs?|francs|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
+    + r"(?:\s?(?P<scale1>thousand|million|billion|trillion|mn|bn|tn|mln|bln)\b|(?P<scale1b>[mMbB]n?)\b)?"
+    r"|"
+    + _NUM.replace("num", "num2")
+    + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|mln|bln|m)?\s+"
+    r"(?P<cur2>(?:US|U\.S\.|Hong Kong|HK|Australian|Singapore|Canadian) (?:dollars|dlrs)"
+    r"|dollars|dlrs|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit|stg"
+    r"|(?:French|Swiss|Belgian) francs?|francs|(?:German|Deutsche) marks|(?:Dutch )?guilders|lire|pesetas"
+    r"|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
     r"|AUD|INR|IDR|THB)\b"
 )
 _PERCENT_RE = re.compile(_NUM + r"\s?(?:%|percent\b|per cent\b|pct\b)")

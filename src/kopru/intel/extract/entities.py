@@ -882,7 +882,9 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
 
 
 _LEGAL_SUFFIX_RE = re.compile(
-    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC)$"
+    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC"
+    # European company forms: Swedish/Norwegian/Finnish, German/Swiss, French/Spanish, Dutch/Belgian, Italian
+    r"|AB|ASA|Oyj|AG|SA|SE|NV|N\.V\.|BV|SpA|S\.p\.A\.)$"
 )
 
 

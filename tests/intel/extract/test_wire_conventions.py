@@ -1,0 +1,44 @@
+"""Older wire copy: company names marked with angle brackets, "mln"/"bln" and "dlrs"/"stg", European company
+forms after a name. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+from kopru.intel.extract.reading import normalise_text
+
+pytestmark = pytest.mark.unit
+
+WIRE = (
+    "HARLOW TO BUY STAKE IN VESTRA\n\n"
+    "LONDON, May 4 - <Harlow Industries Plc> said it agreed to buy a 30 pct stake in <Vestra AB> for "
+    "85 mln dlrs. Vestra, a maker of pumps, had sales of 1.4 bln stg last year, it said. "
+    "Harlow is also in talks with <Kemmer Werke AG> about a joint venture.\n"
+)
+
+
+def test_angle_brackets_around_names_are_dropped_and_tags_are_kept():
+    assert normalise_text("<Harlow Industries Plc> said") == "Harlow Industries Plc said"
+    assert normalise_text("shares of <IBM> rose") == "shares of IBM rose"
+    assert (
+        normalise_text("<P>Text</P> and <BR> and <TABLE WIDTH=1>")
+        == "<P>Text</P> and <BR> and <TABLE WIDTH=1>"
+    )
+    assert normalise_text("1 < 2 and 3 > 2") == "1 < 2 and 3 > 2"
+
+
+def test_wire_names_keep_no_bracket_and_lose_their_company_form():
+    result = extract_text(WIRE)
+    names = {org["name"] for org in result["organizations"]}
+    assert not any("<" in name or ">" in name for name in names)
+    assert {"Vestra", "Kemmer Werke"} <= names
+    vestra = next(org for org in result["organizations"] if org["name"] == "Vestra")
+    assert "Vestra AB" in vestra["aliases"]
+
+
+def test_wire_money_abbreviations_are_amounts():
+    claims = {(c["metric"], c["value"], c["unit"]) for c in extract_text(WIRE)["claims"]}
+    assert ("amount", 85_000_000, "USD") in claims
+    assert ("amount", 1_400_000_000, "GBP") in claims
+    assert ("share", 30, "%") in claims
