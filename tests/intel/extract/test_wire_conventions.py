@@ -42,3 +42,13 @@ def test_wire_money_abbreviations_are_amounts():
     assert ("amount", 85_000_000, "USD") in claims
     assert ("amount", 1_400_000_000, "GBP") in claims
     assert ("share", 30, "%") in claims
+
+
+def test_company_forms_without_a_full_stop_name_companies():
+    text = (
+        "Galway said it completed its acquisition of Dunmore Bakeries Ltd, a British baker, for 38 mln stg. "
+        "Talks between Pike Mills and Harker Grain Co on a joint venture broke off in March, Pike said."
+    )
+    orgs = {org["name"]: org["aliases"] for org in extract_text(text)["organizations"]}
+    assert orgs["Dunmore Bakeries"] == ["Dunmore Bakeries Ltd"]
+    assert orgs["Harker Grain"] == ["Harker Grain Co"]

@@ -420,6 +420,10 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
             found[surface].shaped = True
 
 
+# what follows a name NER cut inside its company form: "Co" + "., Ltd.", "Co" + ".,Ltd", "Co" + "., "
+_CUT_COMPANY_FORM_RE = re.compile(r"\.?,\s*Ltd|\.,|\.\s*Ltd")
+
+
 def _ner_org(orgs: _OrgFinder, ent) -> None:
     text, gaz = orgs.text, orgs.gaz
     if ent.label_ not in ("ORG", "FAC", "NORP", "PERSON", "GPE"):
@@ -448,6 +452,8 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
         return
     if ent.label_ == "FAC" and not re.search(r"\b(?:Park|Exchange)\b", surface):
         return  # airports, ports and zones are places or facilities, not organisations
+    if surface.split()[-1] in {"Co", "Ltd"} and _CUT_COMPANY_FORM_RE.match(text, e):
+        return  # "Zhengyuan Motors Co" cut from "Co., Ltd.": the company-shaped finder reads the whole name
     if not orgs.plausible(surface):
         return
     orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
@@ -882,7 +888,7 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
 
 
 _LEGAL_SUFFIX_RE = re.compile(
-    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC"
+    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC"
     # European company forms: Swedish/Norwegian/Finnish, German/Swiss, French/Spanish, Dutch/Belgian, Italian
     r"|AB|ASA|Oyj|AG|SA|SE|NV|N\.V\.|BV|SpA|S\.p\.A\.)$"
 )
@@ -1288,7 +1294,7 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     words = surface.split()
     if len(words) > 9:
         return False
-    if words[-1][:1].islower() or words[-1] in {"Co", "Ltd"}:
+    if words[-1][:1].islower():
         return False  # "Dalian institute"
     if len(words) == 1 and re.search(r"\d", surface):
         return False  # a model name ("T10X"), not an organisation
