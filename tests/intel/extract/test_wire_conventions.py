@@ -52,3 +52,12 @@ def test_company_forms_without_a_full_stop_name_companies():
     orgs = {org["name"]: org["aliases"] for org in extract_text(text)["organizations"]}
     assert orgs["Dunmore Bakeries"] == ["Dunmore Bakeries Ltd"]
     assert orgs["Harker Grain"] == ["Harker Grain Co"]
+
+
+def test_an_initialism_before_a_title_gives_the_holders_country():
+    text = "Deputy U.S. Trade Representative Martha Ellery will lead the talks in Geneva."
+    people = {
+        p["name"]: (p["country"], [pos["title"] for pos in p["positions"]])
+        for p in extract_text(text)["people"]
+    }
+    assert people["Martha Ellery"] == ("US", ["Deputy Trade Representative"])

@@ -63,13 +63,24 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
+_INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
+
+
+def _last_full_stop(chunk: str) -> int:
+    """Where the last ". " ends a sentence; the stop of an initialism ("U.S. Trade Representative") does not."""
+    stop = chunk.rfind(". ")
+    while stop >= 0 and _INITIALISM_END_RE.search(chunk, 0, stop + 1):
+        stop = chunk.rfind(". ", 0, stop)
+    return stop
+
+
 def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, str]]:
     """Words ending before pos (nearest first), stopping at sentence punctuation or a line break."""
     window_start = max(0, pos - limit)
     chunk = text[window_start:pos]
     cut = max(
         chunk.rfind("\n"),
-        chunk.rfind(". "),
+        _last_full_stop(chunk),
         chunk.rfind(", "),
         chunk.rfind("; "),
         chunk.rfind('"'),
