@@ -67,7 +67,7 @@ _INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
 def _last_full_stop(chunk: str) -> int:
-    """Where the last ". " ends a sentence; the stop of an initialism ("U.S. Trade Representative") does not."""
+    """Where the last ". " ends a sentence; an initialism's ("U.S. Trade Representative") does not."""
     stop = chunk.rfind(". ")
     while stop >= 0 and _INITIALISM_END_RE.search(chunk, 0, stop + 1):
         stop = chunk.rfind(". ", 0, stop)
