@@ -61,3 +61,9 @@ def test_an_initialism_before_a_title_gives_the_holders_country():
         for p in extract_text(text)["people"]
     }
     assert people["Martha Ellery"] == ("US", ["Deputy Trade Representative"])
+
+
+def test_a_name_starts_after_a_long_title():
+    text = "British Chancellor of the Exchequer Edwin Marlowe met bankers in Frankfurt on Monday."
+    people = {p["name"]: [pos["title"] for pos in p["positions"]] for p in extract_text(text)["people"]}
+    assert people == {"Edwin Marlowe": ["Chancellor of the Exchequer"]}

@@ -399,7 +399,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     comp = compiled_for(gaz)
     tokens = _token_index(doc)
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
-    name_spans += _ner_person_spans(text, ents, gaz, comp, tokens, blocked)
+    name_spans += _after_titles(text, _ner_person_spans(text, ents, gaz, comp, tokens, blocked), titles)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
     name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
@@ -507,6 +507,17 @@ def _person_blocker(
         return any(overlaps(span, p) and not (span[0] < p[0] and p[1] <= span[1]) for p in place_hits)
 
     return blocked
+
+
+def _after_titles(text: str, spans: list[tuple[int, int]], titles: list[TitleMatch]) -> list[tuple[int, int]]:
+    """A name NER started inside a title ("Chancellor of the [Exchequer Nigel Ashford]") starts after it."""
+    trimmed = []
+    for s, e in spans:
+        for t in titles:
+            if t.start <= s < t.end < e:
+                s = t.end + len(text[t.end : e]) - len(text[t.end : e].lstrip())
+        trimmed.append((s, e))
+    return trimmed
 
 
 def _drop_blocked_title_names(titles: list[TitleMatch], blocked) -> None:
