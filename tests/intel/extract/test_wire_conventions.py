@@ -67,3 +67,10 @@ def test_a_name_starts_after_a_long_title():
     text = "British Chancellor of the Exchequer Edwin Marlowe met bankers in Frankfurt on Monday."
     people = {p["name"]: [pos["title"] for pos in p["positions"]] for p in extract_text(text)["people"]}
     assert people == {"Edwin Marlowe": ["Chancellor of the Exchequer"]}
+
+
+def test_the_agency_signing_off_a_wire_story_is_its_publisher():
+    result = extract_text(WIRE + " Reuter\n")
+    assert result["publisher"] == "Reuters"
+    assert "Reuters" in {org["name"] for org in result["organizations"]}
+    assert extract_text(WIRE)["publisher"] is None
