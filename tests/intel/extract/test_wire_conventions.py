@@ -74,3 +74,14 @@ def test_the_agency_signing_off_a_wire_story_is_its_publisher():
     assert result["publisher"] == "Reuters"
     assert "Reuters" in {org["name"] for org in result["organizations"]}
     assert extract_text(WIRE)["publisher"] is None
+
+
+def test_companies_joined_by_and_stay_one_or_become_two_as_they_should():
+    text = (
+        "Marks and Spencer said it would open 30 stores in India with its partner Vantara Retail. "
+        "Separately, BASF and Kessel AG announced a research alliance."
+    )
+    orgs = {org["name"] for org in extract_text(text)["organizations"]}
+    assert {"Marks and Spencer", "Vantara Retail", "BASF", "Kessel"} <= orgs
+    assert not orgs & {"Marks", "Spencer", "BASF and Kessel"}
+    assert "Vantara Retail" not in {p["name"] for p in extract_text(text)["people"]}

@@ -86,7 +86,10 @@ _ORG_KIND_WORDS: list[tuple[str, re.Pattern]] = [
             r"Biotech|Airlines|Bank|Telecom|Power|Solar|Battery|Batteries|New Energy|Railway|"
             r"Rail|Logistics|Shipping|Steel|Chemicals?|Mining|Cargo|Stock Exchange|Exchange|Medikal"
             r"|Teknoloji|"
-            r"Otomotiv|Enerji|Sanayi|Ticaret|Holding|Biotechnology|Medical|Semiconductors?|Airways|^Air)\b"
+            r"Otomotiv|Enerji|Sanayi|Ticaret|Holding|Biotechnology|Medical|Semiconductors?|Airways|^Air"
+            # trades that name companies in business copy ("Reliance Retail", "Dunmore Bakeries")
+            r"|Retail|Foods|Bakeries|Stores|Breweries|Brewery|Insurance|Petroleum|Textiles|Cement"
+            r"|Beverages|Entertainment|Studios|Hotels|Resorts|Properties|Realty|Brands|Shipbuilding)\b"
         ),
     ),
 ]
@@ -393,7 +396,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         span = _trim_company(text, m.start(), m.end(), gaz)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
-        s, e = span
+        s, e = span = _after_acronym_and(text, *span)
         clash = [t for t in taken if overlaps(span, t)]
         if clash:
             swallowed = [
@@ -418,6 +421,18 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         )
         if surface in found:
             found[surface].shaped = True
+
+
+_ACRONYM_AND_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5} (?:and|&) ")
+
+
+def _after_acronym_and(text: str, s: int, e: int) -> tuple[int, int]:
+    """ "BASF and Bayer AG" is two companies: a name is not joined to an acronym before "and" ("Marks and
+    Spencer", "Procter & Gamble" are joined words, not an acronym and a second name)."""
+    last = None
+    for m in _ACRONYM_AND_RE.finditer(text, s, e):
+        last = m
+    return (last.end(), e) if last and last.end() < e else (s, e)
 
 
 # what follows a name NER cut inside its company form: "Co" + "., Ltd.", "Co" + ".,Ltd", "Co" + "., "
