@@ -85,3 +85,14 @@ def test_companies_joined_by_and_stay_one_or_become_two_as_they_should():
     assert {"Marks and Spencer", "Vantara Retail", "BASF", "Kessel"} <= orgs
     assert not orgs & {"Marks", "Spencer", "BASF and Kessel"}
     assert "Vantara Retail" not in {p["name"] for p in extract_text(text)["people"]}
+
+
+def test_a_name_an_appositive_calls_a_company_is_an_organisation():
+    text = (
+        "Orlen Mobile assembles most of its phones in Vietnam through Kestrix, a Taiwanese contractor, "
+        "and buys its chips from Veltana, the Dutch maker that supplies most carmakers."
+    )
+    result = extract_text(text)
+    assert {"Kestrix", "Veltana"} <= {org["name"] for org in result["organizations"]}
+    assert not {"Kestrix", "Veltana"} & {place["name"] for place in result["places"]}
+    assert not {"Kestrix", "Veltana"} & {person["name"] for person in result["people"]}

@@ -306,6 +306,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     for ent in ents:
         _ner_org(orgs, ent)
     _company_noun_orgs(orgs)
+    _appositive_company_orgs(orgs)
     _org_word_names(orgs)
     _capitalised_ministries(orgs)
     _lower_case_governments(orgs)
@@ -504,6 +505,24 @@ def _ner_subsidiary(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int
         e,
         False,
     )
+
+
+def _appositive_company_orgs(orgs: _OrgFinder) -> None:
+    text, gaz = orgs.text, orgs.gaz
+    for m in _APPOSITIVE_COMPANY_RE.finditer(text):
+        s, e = clean_entity_text(text, m.start("name"), m.end("name"))
+        surface = text[s:e]
+        if (
+            not surface
+            or orgs.is_taken((s, e))
+            or surface.split()[0] in _SHAPE_STOP
+            or surface in gaz.country_names
+            or surface in gaz.demonyms
+            or not orgs.plausible(surface)
+        ):
+            continue
+        orgs.add(surface, "company", _org_country(text, s, surface, gaz), s, e, False)
+        orgs.found[surface].shaped = True
 
 
 def _company_noun_orgs(orgs: _OrgFinder) -> None:
@@ -1123,6 +1142,15 @@ _SHAPE_STOP = {
     "Via",
     "Dear",
 }
+# "Foxconn, a Taiwanese contractor,", "Ceradyne, the ceramics maker that ...": a name that an appositive calls
+# a company (NER often takes a one-word company for a place or a person)
+_APPOSITIVE_COMPANY_RE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+){0,3}),[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,3}?(?P<noun>company|firm|maker|manufacturer|contractor|producer|supplier|carrier"
+    r"|airline|retailer|conglomerate|insurer|lender|chipmaker|carmaker|automaker|brewer|miner|operator"
+    r"|subsidiary|unit|bank)"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|based|in|of|with|owned|controlled|founded|headquartered|listed)\b)"
+)
 _COMPANY_NOUN_NAME_RE = re.compile(
     r"\b(?P<noun>firm|company|group|maker|manufacturer|operator|provider|developer|producer|supplier|carmaker"
     r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant"
