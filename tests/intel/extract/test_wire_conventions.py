@@ -96,3 +96,15 @@ def test_a_name_an_appositive_calls_a_company_is_an_organisation():
     assert {"Kestrix", "Veltana"} <= {org["name"] for org in result["organizations"]}
     assert not {"Kestrix", "Veltana"} & {place["name"] for place in result["places"]}
     assert not {"Kestrix", "Veltana"} & {person["name"] for person in result["people"]}
+
+
+def test_states_of_older_copy_are_countries_and_their_former_selves_are_not():
+    older = "The Soviet Union has bought one million tonnes of wheat, and Yugoslavia signed a trade pact."
+    assert {"SU", "YU"} <= set(extract_text(older)["countries"])
+    later = "The bloc groups twelve former Soviet republics; Croatia works with the tribunal for the former Yugoslavia."
+    assert not {"SU", "YU"} & set(extract_text(later)["countries"])
+
+
+def test_the_group_of_seven_is_an_international_body():
+    text = "Finance ministers of the Group of Seven agreed in Paris last month to keep currencies stable."
+    assert "Group of Seven" in {org["name"] for org in extract_text(text)["organizations"]}

@@ -1709,16 +1709,20 @@ def _names_the_country(text: str, s: int, e: int) -> bool:
     )
 
 
+# states that no longer exist (resources/countries.yaml): "the former Soviet Union", "former Yugoslavia" in
+# later copy name a region's past, not a country the story is about
+_BYGONE_STATES = frozenset({"SU", "YU", "CS", "DD"})
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|post-|pre-)\s*$", re.IGNORECASE)
+
+
 def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    found = [(m, gaz.country_names[m.group()]) for m in gaz.country_re.finditer(text)]
+    found += [(m, gaz.demonyms[m.group()]) for m in gaz.demonym_re.finditer(text)]
     out = [
-        (m.start(), m.end(), gaz.country_names[m.group()])
-        for m in gaz.country_re.finditer(text)
+        (m.start(), m.end(), code)
+        for m, code in found
         if _names_the_country(text, m.start(), m.end())
-    ]
-    out += [
-        (m.start(), m.end(), gaz.demonyms[m.group()])
-        for m in gaz.demonym_re.finditer(text)
-        if _names_the_country(text, m.start(), m.end())
+        and not (code in _BYGONE_STATES and _FORMER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()))
     ]
     out.sort()
     return out
