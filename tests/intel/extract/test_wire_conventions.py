@@ -101,7 +101,10 @@ def test_a_name_an_appositive_calls_a_company_is_an_organisation():
 def test_states_of_older_copy_are_countries_and_their_former_selves_are_not():
     older = "The Soviet Union has bought one million tonnes of wheat, and Yugoslavia signed a trade pact."
     assert {"SU", "YU"} <= set(extract_text(older)["countries"])
-    later = "The bloc groups twelve former Soviet republics; Croatia works with the tribunal for the former Yugoslavia."
+    later = (
+        "The bloc groups twelve former Soviet republics; "
+        "Croatia works with the tribunal for the former Yugoslavia."
+    )
     assert not {"SU", "YU"} & set(extract_text(later)["countries"])
 
 
