@@ -111,3 +111,8 @@ def test_states_of_older_copy_are_countries_and_their_former_selves_are_not():
 def test_the_group_of_seven_is_an_international_body():
     text = "Finance ministers of the Group of Seven agreed in Paris last month to keep currencies stable."
     assert "Group of Seven" in {org["name"] for org in extract_text(text)["organizations"]}
+
+
+def test_a_limited_partnership_is_a_company_not_a_programme():
+    text = "The Texas investor said his Corvo Limited Partnership had acquired 4.9 pct of Halden Oil Corp."
+    assert "Corvo Limited Partnership" in {org["name"] for org in extract_text(text)["organizations"]}

@@ -1770,11 +1770,17 @@ _TITLE_AS_ORG_RE = re.compile(
 )
 
 
+# a partnership as a legal form is a company ("Mesa Limited Partnership"), not a programme
+_PARTNERSHIP_FORM_RE = re.compile(r"\b(?:Limited|General|Master|Royalty) Partnership$|\bL\.?P\.?$")
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
-    if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
+    if (
+        words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS
+    ) and not _PARTNERSHIP_FORM_RE.search(name):
         return True
     if any(w in _EVENT_WORDS for w in words[1:-1]):
         return True  # "Harbour Cities Forum for Shared Growth" (a think tank may be a "... Policy Forum")
