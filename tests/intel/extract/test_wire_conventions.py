@@ -116,3 +116,14 @@ def test_the_group_of_seven_is_an_international_body():
 def test_a_limited_partnership_is_a_company_not_a_programme():
     text = "The Texas investor said his Corvo Limited Partnership had acquired 4.9 pct of Halden Oil Corp."
     assert "Corvo Limited Partnership" in {org["name"] for org in extract_text(text)["organizations"]}
+
+
+def test_amounts_are_whole_numbers_and_wire_scales_apply_to_quantities():
+    text = (
+        "Norland's trade surplus rose to 8.14 billion dlrs in February, the ministry said. "
+        "The cartel's output averaged 15.8 mln barrels per day in March."
+    )
+    claims = [(c["metric"], c["value"]) for c in extract_text(text)["claims"]]
+    assert ("amount", 8_140_000_000) in claims
+    assert isinstance(next(v for m, v in claims if m == "amount"), int)
+    assert any(v == 15_800_000 for _m, v in claims)
