@@ -127,3 +127,14 @@ def test_amounts_are_whole_numbers_and_wire_scales_apply_to_quantities():
     assert ("amount", 8_140_000_000) in claims
     assert isinstance(next(v for m, v in claims if m == "amount"), int)
     assert any(v == 15_800_000 for _m, v in claims)
+
+
+def test_short_forms_of_central_banks_and_trade_bodies_are_the_same_body():
+    text = (
+        "The Federal Reserve and the Bank of Japan intervened to support the dollar. The Fed gave no details. "
+        "The European Community (EC) asked GATT to rule on the dispute; EC officials declined to comment."
+    )
+    orgs = {org["name"]: set(org["aliases"]) for org in extract_text(text)["organizations"]}
+    assert "Fed" in orgs["Federal Reserve"] and "Fed" not in orgs
+    assert "EC" in orgs["European Community"] and "EC" not in orgs
+    assert "GATT" in orgs["General Agreement on Tariffs and Trade"]
