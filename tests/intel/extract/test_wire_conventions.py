@@ -131,7 +131,8 @@ def test_amounts_are_whole_numbers_and_wire_scales_apply_to_quantities():
 
 def test_short_forms_of_central_banks_and_trade_bodies_are_the_same_body():
     text = (
-        "The Federal Reserve and the Bank of Japan intervened to support the dollar. The Fed gave no details. "
+        "The Federal Reserve and the Bank of Japan intervened to support the dollar. "
+        "The Fed gave no details. "
         "The European Community (EC) asked GATT to rule on the dispute; EC officials declined to comment."
     )
     orgs = {org["name"]: set(org["aliases"]) for org in extract_text(text)["organizations"]}
