@@ -139,3 +139,22 @@ def test_short_forms_of_central_banks_and_trade_bodies_are_the_same_body():
     assert "Fed" in orgs["Federal Reserve"] and "Fed" not in orgs
     assert "EC" in orgs["European Community"] and "EC" not in orgs
     assert "GATT" in orgs["General Agreement on Tariffs and Trade"]
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: [pos["title"] for pos in p["positions"]] for p in extract_text(text)["people"]}
+
+
+def test_appointments_give_the_titles_they_name():
+    text = (
+        "Corvane Corp said it named Harold Brisk, 52, president and chief operating officer, succeeding "
+        "Walter Dunne, who retired. Fenmore Bancorp elected Ruth Calder chairman, the bank said."
+    )
+    titles = _titles(text)
+    assert titles["Harold Brisk"] == ["president", "chief operating officer"]
+    assert titles["Ruth Calder"] == ["chairman"]
+
+
+def test_a_verb_before_a_title_is_no_part_of_it():
+    text = "Sorvik Steel said its finance director, Lars Holm, will become chief financial officer in May."
+    assert "will become chief financial officer" not in _titles(text)["Lars Holm"]

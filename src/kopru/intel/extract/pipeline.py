@@ -747,6 +747,7 @@ def _give_people_positions(
     """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
+    _appointed_titles(text, people)
     _prenominal_titles(text, people, orgs, gaz)
     for bs, be, role in bylines:
         for p in people:
@@ -1552,10 +1553,13 @@ _TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
 _LOWER_MODIFIER = (
     r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
     r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
-    r"|current|incoming|outgoing|appointed|elected|named)\b)[a-z][a-z-]+\s+)"
+    r"|current|incoming|outgoing|appointed|elected|named"
+    # verbs: "..., will become chief financial officer" is no title "will become chief financial officer"
+    r"|will|would|shall|should|can|could|may|might|must|be|become|becomes|became|remain|remains|remained"
+    r"|serve|serves|served|stay|stays|stayed)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
-    r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r",\s+(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
@@ -1656,6 +1660,29 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             if not any(pos["title"].lower() == title.lower() for pos in p.positions):
                 p.positions.append({"title": title, "organization": organization})
             break
+
+
+# "named John Fairbairn president and chief operating officer", "elected Mary Castle chairman": the title an
+# appointment gives, after the name (an age in apposition allowed)
+_APPOINTED_RE = re.compile(
+    r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"(?:,\s+\d{1,3},)?\s+(?:as\s+)?(?:its\s+|the\s+|(?:a|an)\s+)?"
+    r"(?P<titles>(?:(?:" + _LOWER_MODIFIER + r"){0,2}(?:" + _LOWER_HEADS + r")(?:\s*,\s*|\s+and\s+)?){1,3})"
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who)\b|$)",
+    re.IGNORECASE,
+)
+_TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
+
+
+def _appointed_titles(text: str, people: list[Person]) -> None:
+    by_start = {s: p for p in people for s, _e in p.mentions}
+    for m in _APPOINTED_RE.finditer(text):
+        p = by_start.get(m.start("name"))
+        if p is None or not m.group("name")[:1].isupper():
+            continue
+        for title in _TITLE_LIST_SPLIT_RE.split(m.group("titles").strip(" ,")):
+            if title and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
 
 
 def _appositive_titles(
