@@ -158,3 +158,15 @@ def test_appointments_give_the_titles_they_name():
 def test_a_verb_before_a_title_is_no_part_of_it():
     text = "Sorvik Steel said its finance director, Lars Holm, will become chief financial officer in May."
     assert "will become chief financial officer" not in _titles(text)["Lars Holm"]
+
+
+def test_appositives_say_person_or_company_whatever_ner_read():
+    text = (
+        "Tesco said it would open 20 stores in China through a joint venture with Tiang Hsu, the Taiwanese "
+        "food group. Shares in Marks & Spencer rose after Philip Greaves, the retail billionaire, "
+        "said he was considering a bid."
+    )
+    result = extract_text(text)
+    assert "Philip Greaves" in {p["name"] for p in result["people"]}
+    assert "Tiang Hsu" in {o["name"] for o in result["organizations"]}
+    assert "Tiang Hsu" not in {p["name"] for p in result["people"]}

@@ -1148,7 +1148,7 @@ _APPOSITIVE_COMPANY_RE = re.compile(
     r"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+){0,3}),[ \t]+(?:a|an|the)[ \t]+"
     r"(?:[\w'’-]+[ \t]+){0,3}?(?P<noun>company|firm|maker|manufacturer|contractor|producer|supplier|carrier"
     r"|airline|retailer|conglomerate|insurer|lender|chipmaker|carmaker|automaker|brewer|miner|operator"
-    r"|subsidiary|unit|bank)"
+    r"|subsidiary|unit|bank|chain|group|giant)"
     r"(?=\s*[,.;:)]|\s+(?:that|which|based|in|of|with|owned|controlled|founded|headquartered|listed)\b)"
 )
 _COMPANY_NOUN_NAME_RE = re.compile(

@@ -675,7 +675,9 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
         # its surname speaks alone elsewhere, or a title stands right before or after it ("chief
         # executive Ann Lee", "signed by Ann Lee, Minister of Development")
         titled = any(
-            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s]) or _TITLE_AFTER_NAME_RE.match(text, e)
+            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s])
+            or _TITLE_AFTER_NAME_RE.match(text, e)
+            or _PERSON_NOUN_AFTER_RE.match(text, e)
             for s, e in rec.mentions
         )
         if words[-1] not in surnames and not titled:
@@ -685,6 +687,12 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
     return taken
 
 
+# "Philip Green, the retail billionaire,": an appositive that calls the name a person
+_PERSON_NOUN_AFTER_RE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:billionaire|tycoon|magnate|entrepreneur|investor|financier"
+    r"|businessman|businesswoman|founder|co-founder|heir|heiress|oilman|banker|lawyer|politician|activist"
+    r"|philanthropist)\b"
+)
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
@@ -1377,6 +1385,9 @@ def _drop_unlikely_people(
                 for s, e in p.mentions
             ):
                 keep.append(p)  # "..., Shi said": people speak
+            continue
+        if any(_PERSON_NOUN_AFTER_RE.match(text, e) for _s, e in p.mentions):
+            keep.append(p)  # "Philip Green, the retail billionaire,": whatever NER read
             continue
         counts = labels.get(p.name, {})
         other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
