@@ -392,6 +392,20 @@ _COOPERATE = {
     *("cooperate", "co-operate", "collaborate", "work", "partner", "team", "join"),
 }
 _AGREE = {"agree", "agrees", "agreed", "agreeing"}
+# "X is teaming up with Y", "X and Y are joining forces", "joined hands with Y": two parties join in a venture
+_TEAM_UP = {"team", "teams", "teamed", "teaming", "tie", "ties", "tied", "tying", "link", "links", "linked"}
+_JOIN = {"join", "joins", "joined", "joining"}
+
+
+def _joins_forces(tok) -> bool:
+    low = tok.lower_
+    if not tok.tag_.startswith("VB") or (low not in _TEAM_UP and low not in _JOIN):
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return True
+    return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
+
+
 # nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
 _ORDER_NOUNS = {"order", "orders"}
 _ORDER_VERBS = {
@@ -444,6 +458,8 @@ def _web_visit(verb) -> bool:
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
+        if _joins_forces(tok):
+            return "agreement"
         if (
             low in _COOPERATE
             and tok.dep_ == "xcomp"
@@ -650,6 +666,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
+        if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
+            status = "held"  # "X and Y are joining forces": the tie-up is made
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
             status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
         elif etype == "agreement" and status == "planned" and _contracted_supply(tok):
@@ -750,6 +768,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
                     tokens.extend(c.children)
+                elif c.dep_ == "conj" and t.dep_ == "appos" and t.i != tok.i and not _with_object(tok):
+                    # "electronics makers X and Y are joining forces", "the merger of the chains X and Y": the
+                    # parser hangs Y off the appositive X ("partnered with organisations X and Y" names the
+                    # partners one by one)
+                    tokens.append(c)
+                    stack.append(c)
         spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
         for s, e in spans:
             for _as, _ae, name in actors.overlapping(s, e):
@@ -769,6 +793,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         if c.dep_ == "conj":
             names.extend(_np_names(c, actors, inp, depth + 1))
     return list(dict.fromkeys(names))
+
+
+def _with_object(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.i != tok.i and tok.head.lower_ == "with"
 
 
 def _prep_objects(tok, preps: set[str], actors, inp) -> list[str]:

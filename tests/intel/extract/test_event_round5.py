@@ -1,0 +1,26 @@
+"""Event rules of session 5 (classes of wire and newsroom language the dev misses showed): one test per rule,
+on sentences written for these tests (fictional companies and officials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.intel.extract.event_checks import events_of, has_event
+
+pytestmark = pytest.mark.unit
+
+
+def test_teaming_up_with_a_company_is_an_agreement_made():
+    text = "The delivery service Vantor.com is teaming up with Brewlo Coffee Co. to offer drop boxes."
+    assert ("agreement", "held", {"Vantor.com", "Brewlo Coffee"}) in events_of(text)
+
+
+def test_two_makers_joining_forces_make_one_agreement_with_both():
+    # the parser hangs the second maker off the appositive first one ("makers X and Y")
+    text = "Electronics makers Hoshida Corp and Kanrei Electric are joining forces to develop screens."
+    assert has_event(text, "agreement", {"Hoshida", "Kanrei Electric"}, "held")
+
+
+def test_linking_up_later_is_a_planned_agreement():
+    text = "Brandt Logistics said it would link up with the Delvo Group next year."
+    assert has_event(text, "agreement", {"Brandt Logistics", "Delvo Group"}, "planned")
