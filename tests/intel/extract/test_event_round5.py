@@ -24,3 +24,13 @@ def test_two_makers_joining_forces_make_one_agreement_with_both():
 def test_linking_up_later_is_a_planned_agreement():
     text = "Brandt Logistics said it would link up with the Delvo Group next year."
     assert has_event(text, "agreement", {"Brandt Logistics", "Delvo Group"}, "planned")
+
+
+def test_the_pronoun_subject_of_what_someone_says_is_the_speaker():
+    # the last company named before "it" is another bank; "X said it was buying" makes X the buyer
+    text = (
+        "Ostara Bank will have to wait for the next sale. "
+        "The Korvia Investment Authority said it was buying 100% of Calder Bank."
+    )
+    assert has_event(text, "investment", {"Korvia Investment Authority", "Calder Bank"})
+    assert not has_event(text, "investment", {"Ostara Bank"})

@@ -754,7 +754,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             and not any(c.dep_ in {"compound", "appos"} and c.text[:1].isupper() for c in tok.children)
         )
     ):
-        if inp.resolve is not None:
+        speaker = _speaker_of_own_clause(tok)
+        if speaker is not None and depth == 0:
+            names.extend(_np_names(speaker, actors, inp, depth + 1))
+        if not names and inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
     else:
         tokens = [tok]
@@ -793,6 +796,26 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         if c.dep_ == "conj":
             names.extend(_np_names(c, actors, inp, depth + 1))
     return list(dict.fromkeys(names))
+
+
+_SAY = {
+    *("say", "says", "said", "announce", "announces", "announced", "confirm", "confirms", "confirmed"),
+    *("state", "states", "stated", "add", "adds", "added", "report", "reports", "reported", "reveal"),
+    *("reveals", "revealed", "disclose", "discloses", "disclosed", "indicate", "indicates", "indicated"),
+}
+
+
+def _speaker_of_own_clause(tok):
+    """ "X said it was buying Y", "X announced it would invest": the pronoun subject of what X says is X."""
+    if tok.dep_ != "nsubj" or tok.lower_ not in {"it", "he", "she", "they"}:
+        return None
+    verb = tok.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lower_ not in _SAY:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in {"PRP", "WP", "WDT"}:
+        return None
+    return subj
 
 
 def _with_object(tok) -> bool:
