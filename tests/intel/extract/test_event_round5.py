@@ -34,3 +34,16 @@ def test_the_pronoun_subject_of_what_someone_says_is_the_speaker():
     )
     assert has_event(text, "investment", {"Korvia Investment Authority", "Calder Bank"})
     assert not has_event(text, "investment", {"Ostara Bank"})
+
+
+def test_a_business_sold_to_a_buyer_is_the_buyer_s_investment_with_the_seller():
+    text = "Cars are made by the former Rover unit that Bayern Motoren sold to Fordham Motor."
+    assert has_event(text, "investment", {"Fordham Motor", "Bayern Motoren"}, "held")
+    text = "Velkor Group sold its stake in Dunmore Networks to Halden Capital last year."
+    assert has_event(text, "investment", {"Halden Capital", "Dunmore Networks", "Velkor Group"}, "held")
+
+
+def test_a_number_of_planes_sold_to_an_airline_is_an_order():
+    text = "Aerion Industries is to sell 10 of its forthcoming A950 to Spanish carrier Air Levante."
+    assert has_event(text, "agreement", {"Aerion Industries", "Air Levante"}, "planned")
+    assert not any(t == "investment" for t, _s, _p in events_of(text))

@@ -434,6 +434,37 @@ def _goods_bought(verb) -> bool:
     )
 
 
+def _sold_to(verb):
+    """The "to" phrase of a sale ("sold Rover to the consortium"), else None."""
+    return next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
+
+
+def _sale(verb, actors, inp) -> tuple[str, list[str]] | None:
+    """ "BMW sold Rover to the Phoenix consortium", "the unit that BMW sold to Ford": the buyer's purchase of
+    what is sold, the seller taking part; "is to sell 10 of its jets to Air Europe", "sold 23 planes to X":
+    goods or a number of them sold to a buyer are an order (an agreement of seller and buyer)."""
+    to = _sold_to(verb)
+    buyers = [n for o in to.children if o.dep_ == "pobj" for n in _np_names(o, actors, inp)] if to else []
+    if not buyers:
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    sold = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if sold is not None and sold.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        sold = verb.head  # "the Rover unit that BMW sold to Ford"
+    sellers = _prep_objects(verb, {"by"}, actors, inp) if passive else _subjects(verb, actors, inp)
+    if sold is None:
+        return None
+    business = sold.lower_ in {"stake", "stakes", "unit", "business", "subsidiary", "division", "arm"}
+    if not business and (sold.tag_ == "CD" or _singular(sold.lower_) in _GOODS):
+        return ("agreement", [*sellers, *buyers]) if sellers else None
+    if business or sold.tag_ in {"PRP", "NNP", "NNPS"}:
+        names = [] if sold.i == verb.head.i and passive else _np_names(sold, actors, inp)
+        names += _prep_objects(sold, {"in", "of"}, actors, inp)
+        parties = [*buyers, *names, *sellers]
+        return ("investment", list(dict.fromkeys(parties))) if len(parties) >= 2 else None
+    return None
+
+
 def _order_verb(noun):
     """The verb of "received orders from X" / "secured an order of 10 GWh ... from X", else None."""
     t = noun
@@ -460,6 +491,8 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
+        if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
+            return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
         if (
             low in _COOPERATE
             and tok.dep_ == "xcomp"
@@ -582,6 +615,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         anaphoric=told and obj.lower_ in {"meeting", "talks", "session", "meetings"},
                         extra={"attend": True},
                     )
+                continue
+            if tok.lower_ in _SELL_VERBS:
+                sale = _sale(tok, actors, inp)
+                if sale is not None:
+                    yield SyntaxEvent(sale[0], _status(tok), sale[1], (tok.idx, tok.idx + len(tok)))
                 continue
             if (
                 etype == "investment"
