@@ -47,3 +47,10 @@ def test_a_number_of_planes_sold_to_an_airline_is_an_order():
     text = "Aerion Industries is to sell 10 of its forthcoming A950 to Spanish carrier Air Levante."
     assert has_event(text, "agreement", {"Aerion Industries", "Air Levante"}, "planned")
     assert not any(t == "investment" for t, _s, _p in events_of(text))
+
+
+def test_an_organisation_s_statement_said_is_its_statement():
+    text = "Halvor Cement plans to buy Dunmore Cement, a Halvor Cement statement said."
+    assert ("statement", "held", {"Halvor Cement"}) in events_of(text)
+    text = "Halvor Cement plans to buy Dunmore Cement. The statement said the deal needs approval."
+    assert not any(t == "statement" for t, _s, _p in events_of(text))

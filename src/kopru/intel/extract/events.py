@@ -47,7 +47,8 @@ _CUE_RE = re.compile(
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
-    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from))\b)"
+    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from)"
+    r"|(?<=[A-Za-z] )statement (?:said|says))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -505,9 +506,14 @@ _SPOKE_RE = re.compile(r"\s+(?:said|says|warned|warns|added|stated|announced|con
 
 def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] | None:
     """The speaker of 'X said in a statement' (None: not that shape, or no speaker found)."""
+    ss = sc.sent[0]
+    if re.match(r"statement (?:said|says)", cue.word):
+        # "..., a Holcim statement said": the organisation named right before the noun
+        right = [o for o in inp.orgs if o[2].kind != "media" and ss <= o[0] and o[1] < cue.cs]
+        right = [o for o in right if re.fullmatch(r"\s*", inp.text[o[1] : cue.cs])]
+        return [right[-1][2].name] if right else []  # "the statement said": told before
     if not _SPOKE_IN_RE.match(cue.word):
         return None
-    ss = sc.sent[0]
     before = inp.text[ss : cue.cs]
     near = [
         it
