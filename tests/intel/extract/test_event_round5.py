@@ -54,3 +54,13 @@ def test_an_organisation_s_statement_said_is_its_statement():
     assert ("statement", "held", {"Halvor Cement"}) in events_of(text)
     text = "Halvor Cement plans to buy Dunmore Cement. The statement said the deal needs approval."
     assert not any(t == "statement" for t, _s, _p in events_of(text))
+
+
+def test_two_planned_meetings_with_different_counterparts_stay_two():
+    text = (
+        "Prime Minister Alda Korsgaard is scheduled to meet President Tomas Brenner on Thursday. "
+        "Korsgaard is also set to meet representatives of Veltrix Corp and Lumora Bank on Friday."
+    )
+    meetings = [p for t, s, p in events_of(text) if t == "meeting" and s == "planned"]
+    assert any("Tomas Brenner" in p and "Lumora Bank" not in p for p in meetings)
+    assert any("Lumora Bank" in p and "Tomas Brenner" not in p for p in meetings)

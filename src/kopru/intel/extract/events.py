@@ -1178,8 +1178,10 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
-            if ev.type == "agreement" and not same_people and _other_counterparts(a, b):
-                continue  # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X
+            if not same_people and _other_counterparts(a, b):
+                # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X; "is to meet Y" ...
+                # "is also set to meet Z": two planned meetings
+                continue
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
             if set(prev.participants) != set(ev.participants):
