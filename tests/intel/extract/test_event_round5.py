@@ -64,3 +64,20 @@ def test_two_planned_meetings_with_different_counterparts_stay_two():
     meetings = [p for t, s, p in events_of(text) if t == "meeting" and s == "planned"]
     assert any("Tomas Brenner" in p and "Lumora Bank" not in p for p in meetings)
     assert any("Lumora Bank" in p and "Tomas Brenner" not in p for p in meetings)
+
+
+def test_they_who_witnessed_a_signing_are_the_last_group_not_a_lone_visitor():
+    text = (
+        "Premier Tomas Brenner met Prime Minister Alda Korsgaard in Velmora on Wednesday. "
+        "Brenner is on the second day of a three-day visit to Velmora. "
+        "They witnessed the signing of several bilateral deals."
+    )
+    assert has_event(text, "agreement", {"Tomas Brenner", "Alda Korsgaard"})
+
+
+def test_the_two_sides_with_no_group_told_before_are_the_last_two_people_named():
+    text = (
+        "Tomas Brenner said his current visit is aimed at stronger ties, Alda Korsgaard said. "
+        "After the talks, the two sides signed three documents."
+    )
+    assert has_event(text, "agreement", {"Tomas Brenner", "Alda Korsgaard"}, "held")

@@ -912,8 +912,10 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         named = _unique([o[2].name for o in inp.orgs if o[1] <= start and o[2].kind == "company"][::-1])[:2]
         if len(named) == 2:
             return named[::-1]
-    if m and events and m.start() < 6:
-        return list(events[-1].participants)
+    if m and m.start() < 6:
+        group = _plural_party(inp, start, events)
+        if group:
+            return group
     people = _in(inp.people, start, end)
     orgs = [o for o in _in(inp.orgs, start, end) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
     candidates = sorted([(p[0], p[2].name) for p in people] + [(o[0], o[2].name) for o in orgs])
@@ -961,6 +963,18 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     if m and events:
         return list(events[-1].participants)
     return []
+
+
+def _plural_party(inp: EventInputs, start: int, events: list[_Event]) -> list[str]:
+    """ "They witnessed the signing", "the two sides signed": the parties of the last event told with two or
+    more (not a one-person visit told in between), else the last two people named."""
+    group = [e for e in events if len(e.participants) >= 2]
+    if group:
+        return list(group[-1].participants)
+    named = _unique([p[2].name for p in inp.people if p[1] <= start][::-1])[:2]
+    if len(named) == 2:
+        return named[::-1]
+    return list(events[-1].participants) if events else []
 
 
 # "the two countries signed two memoranda": countries are no participants, and no one else is named
