@@ -81,3 +81,16 @@ def test_the_two_sides_with_no_group_told_before_are_the_last_two_people_named()
         "After the talks, the two sides signed three documents."
     )
     assert has_event(text, "agreement", {"Tomas Brenner", "Alda Korsgaard"}, "held")
+
+
+def test_discussing_something_with_someone_is_a_meeting():
+    text = (
+        "President Tomas Brenner also discussed the train extension with Alda Korsgaard when the latter "
+        "visited Velmora last week."
+    )
+    assert has_event(text, "meeting", {"Tomas Brenner", "Alda Korsgaard"}, "held")
+
+
+def test_the_purpose_of_a_meeting_is_no_second_meeting():
+    text = "Tomas Brenner met Alda Korsgaard on Monday to discuss trade with Velmora."
+    assert len([t for t, _s, _p in events_of(text) if t == "meeting"]) == 1

@@ -434,6 +434,24 @@ def _goods_bought(verb) -> bool:
     )
 
 
+_DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
+
+
+def _discussed_together(verb) -> bool:
+    """ "X discussed the extension with Y", "X and Y discussed bilateral ties": a meeting when the verb is
+    finite (not the purpose of a meeting told by its own verb: "met Y to discuss ...") and names the other
+    side after "with" or two subjects."""
+    if verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "pcomp", "amod"} or verb.tag_ in {"VBG", "VBN"}:
+        return False
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in _MODALS_PLANNED for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for t in [verb, *objects] for c in t.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_.startswith("NNP") and any(c.dep_ == "conj" for c in subj.children)
+
+
 def _sold_to(verb):
     """The "to" phrase of a sale ("sold Rover to the consortium"), else None."""
     return next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
@@ -491,6 +509,8 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
+        if low in _DISCUSS and _discussed_together(tok):
+            return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
         if (
