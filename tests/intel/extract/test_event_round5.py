@@ -94,3 +94,12 @@ def test_discussing_something_with_someone_is_a_meeting():
 def test_the_purpose_of_a_meeting_is_no_second_meeting():
     text = "Tomas Brenner met Alda Korsgaard on Monday to discuss trade with Velmora."
     assert len([t for t, _s, _p in events_of(text) if t == "meeting"]) == 1
+
+
+def test_awarding_work_to_named_companies_is_an_agreement_with_every_recipient():
+    text = (
+        "In July, the Velmora Space Agency awarded the first three contracts under the program, awarding "
+        "lander missions to companies Astrobotic Labs, Intuitive Rockets and Orbit Yonder."
+    )
+    recipients = {"Astrobotic Labs", "Intuitive Rockets", "Orbit Yonder"}
+    assert has_event(text, "agreement", {"Velmora Space Agency", *recipients}, "held")

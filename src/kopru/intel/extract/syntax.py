@@ -435,6 +435,7 @@ def _goods_bought(verb) -> bool:
 
 
 _DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
+_AWARD = {"award", "awards", "awarded", "awarding", "grant", "grants", "granted", "granting"}
 
 
 def _discussed_together(verb) -> bool:
@@ -509,6 +510,8 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
+        if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
+            return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
         if low in _DISCUSS and _discussed_together(tok):
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
@@ -829,10 +832,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
                     tokens.extend(c.children)
-                elif c.dep_ == "conj" and t.dep_ == "appos" and t.i != tok.i and not _with_object(tok):
-                    # "electronics makers X and Y are joining forces", "the merger of the chains X and Y": the
-                    # parser hangs Y off the appositive X ("partnered with organisations X and Y" names the
-                    # partners one by one)
+                elif c.dep_ == "conj" and t.i != tok.i and not _with_object(tok):
+                    # "electronics makers X and Y are joining forces", "the merger of the chains X and Y",
+                    # "to companies X, Y and Z": the parser hangs Y off the appositive or modifier X
+                    # ("partnered with organisations X and Y" names the partners one by one)
                     tokens.append(c)
                     stack.append(c)
         spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
