@@ -103,3 +103,16 @@ def test_awarding_work_to_named_companies_is_an_agreement_with_every_recipient()
     )
     recipients = {"Astrobotic Labs", "Intuitive Rockets", "Orbit Yonder"}
     assert has_event(text, "agreement", {"Velmora Space Agency", *recipients}, "held")
+
+
+def test_a_headline_partner_the_tagger_reads_as_a_noun_is_an_agreement():
+    text = (
+        "Veltrix Systems and Lumora Labs partner to launch a sovereign cloud\n\n"
+        "BERLIN – Veltrix Systems and Lumora Labs today announced the launch of a cloud for schools."
+    )
+    assert has_event(text, "agreement", {"Veltrix Systems", "Lumora Labs"}, "held")
+
+
+def test_a_partner_named_as_a_noun_is_no_agreement():
+    text = "Lumora Bank is a long-standing partner of Velkor Energy, the company said."
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))

@@ -434,6 +434,25 @@ def _goods_bought(verb) -> bool:
     )
 
 
+def _headline_partner(tok) -> bool:
+    """ "X and Y partner to launch ...", "X invests in and partners with Y": a headline's verb the tagger
+    read as a noun (no determiner, "with" or a to-clause after it, names before it or a verb it joins)."""
+    if tok.tag_ not in {"NN", "NNS"} or tok.dep_ not in {"ROOT", "nsubj", "conj"}:
+        return False
+    if any(c.dep_ in {"det", "poss", "amod"} for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and not tok.head.tag_.startswith("VB"):
+        return False
+    named_before = tok.dep_ == "conj" or any(
+        c.dep_ in {"nmod", "compound"} and c.i < tok.i and c.tag_.startswith("NNP") for c in tok.children
+    )
+    after = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        c.dep_ in {"relcl", "acl"} and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+    return named_before and after
+
+
 _DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
 _AWARD = {"award", "awards", "awarded", "awarding", "grant", "grants", "granted", "granting"}
 
@@ -526,6 +545,8 @@ def _is_trigger(tok) -> str | None:
         return None  # most tokens: one set lookup
     if low in _ORDER_NOUNS and tok.tag_ in {"NN", "NNS"}:
         return "agreement" if _order_verb(tok) is not None else None
+    if low in {"partner", "partners"} and tok.tag_ in {"NN", "NNS"}:
+        return "agreement" if _headline_partner(tok) else None
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
         if low.startswith(("sign", "seal")) and any(
             c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
@@ -993,6 +1014,8 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
+    elif noun.dep_ == "conj" and head.tag_.startswith("VB") and noun.lower_ in {"partner", "partners"}:
+        names = _subjects(head, actors, inp) + names  # "X invests in and partners with Y"
     return names
 
 
