@@ -116,3 +116,17 @@ def test_a_headline_partner_the_tagger_reads_as_a_noun_is_an_agreement():
 def test_a_partner_named_as_a_noun_is_no_agreement():
     text = "Lumora Bank is a long-standing partner of Velkor Energy, the company said."
     assert not any(t == "agreement" for t, _s, _p in events_of(text))
+
+
+def test_visiting_before_a_title_and_name_is_the_named_person_s_visit():
+    # the parser reads the title as what "visiting" visits
+    text = (
+        "KORVA, November 11 (Velnews) -- The Canadian government will sponsor the project, said visiting "
+        "Canadian Minister of Natural Resources Tomas Brenner today at a seminar."
+    )
+    assert ("visit", "ongoing", {"Tomas Brenner"}) in events_of(text)
+
+
+def test_a_person_visiting_a_place_is_no_adjectival_visit():
+    text = "Prime Minister Tomas Brenner is visiting Korva for two days of talks with Alda Korsgaard."
+    assert not any(t == "visit" and p == {"Alda Korsgaard"} for t, _s, p in events_of(text))

@@ -642,7 +642,9 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     from .syntax import SyntaxInputs, find_syntax_events
 
     text = inp.text
-    found = find_syntax_events(SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events)))
+    people = frozenset(p[2].name for p in inp.people)
+    syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
+    found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
     for se in found:
         i = bisect.bisect_right(starts, se.trigger[0]) - 1

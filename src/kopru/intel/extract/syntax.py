@@ -309,6 +309,7 @@ class SyntaxInputs:
     actors: list  # (start, end, name) of people and organisations that can take part, text order
     resolve: Callable[[int, str], list[str]] | None = None  # (char position, pronoun/noun) -> names
     blocked: list = field(default_factory=list)  # (start, end) where no event may be read (credits)
+    people: frozenset = frozenset()  # the names among the actors that are people
 
 
 class _Actors:
@@ -432,6 +433,26 @@ def _goods_bought(verb) -> bool:
         and obj.ent_type_ != "ORG"
         and any(c.dep_ == "prep" and c.lower_ == "from" for c in [*verb.children, *obj.children])
     )
+
+
+def _visiting_title(tok, actors, people) -> str | None:
+    """The person a subjectless "visiting" + capitalised title ends with ("visiting Israeli Director of ...
+    Joseph Nowarski said"), else None."""
+    if tok.lower_ != "visiting" or tok.tag_ != "VBG":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return None  # "Li is visiting Jakarta"
+    obj = _object(tok)
+    if (
+        obj is None
+        or obj.ent_type_
+        or not obj.text[:1].isupper()
+        or obj.i != tok.i + 1 + sum(1 for t in tok.doc[tok.i + 1 : obj.i] if t.dep_ == "amod")
+    ):
+        return None  # the title comes right after (its demonym allowed): "visiting Canadian Minister"
+    end = tok.right_edge  # "Visiting Director of X in the Ministry of Y Joseph Z": the parse splits the title
+    names = [name for _s, _e, name in actors.overlapping(obj.idx, end.idx + len(end)) if name in people]
+    return names[0] if names else None
 
 
 def _headline_partner(tok) -> bool:
@@ -629,6 +650,9 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 if tok.lower_ == "visiting" and tok.head != tok:
                     # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
                     parties = _np_names(tok.head, actors, inp)
+                    if not parties and tok.head.dep_ in {"nmod", "compound"} and tok.head.head != tok.head:
+                        # "visiting Canadian Minister of Natural Resources X": the title modifies the name
+                        parties = [n for n in _np_names(tok.head.head, actors, inp) if n in inp.people][:1]
                     if parties:
                         yield SyntaxEvent(
                             "visit",
@@ -637,6 +661,13 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                             (tok.idx, tok.idx + len(tok)),
                             extra={"adjectival": True},
                         )
+                continue
+            if (visitor := _visiting_title(tok, actors, inp.people)) is not None:
+                # "said visiting Canadian Minister of Natural Resources X": the parser reads the title as
+                # what is visited; the named holder is on a visit (unless told elsewhere)
+                yield SyntaxEvent(
+                    "visit", "ongoing", [visitor], (tok.idx, tok.idx + len(tok)), extra={"adjectival": True}
+                )
                 continue
             if tok.lower_.startswith("attend"):
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
