@@ -130,3 +130,17 @@ def test_visiting_before_a_title_and_name_is_the_named_person_s_visit():
 def test_a_person_visiting_a_place_is_no_adjectival_visit():
     text = "Prime Minister Tomas Brenner is visiting Korva for two days of talks with Alda Korsgaard."
     assert not any(t == "visit" and p == {"Alda Korsgaard"} for t, _s, p in events_of(text))
+
+
+def test_investing_in_an_abstract_aim_is_no_investment_event():
+    text = "Velkor Labs said: we are investing in training, technical support and capacity building."
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
+    text = "Halden Brewing, Dornfeld Beer and Korva Group have all invested in the beer industry."
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
+
+
+def test_investing_in_a_named_company_or_a_plant_stays_an_investment():
+    text = "Dornfeld Capital invested in Lumora Labs last year."
+    assert has_event(text, "investment", {"Dornfeld Capital"})
+    text = "Velkor Motors will invest in a new battery plant near Korva."
+    assert has_event(text, "investment", {"Velkor Motors"})

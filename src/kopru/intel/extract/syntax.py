@@ -455,6 +455,38 @@ def _visiting_title(tok, actors, people) -> str | None:
     return names[0] if names else None
 
 
+_INVEST_VERBS = {"invest", "invests", "invested", "investing"}
+# what a named investment builds or buys: a company (a named actor), a facility, or a place
+_VENTURES = {
+    *("plant", "plants", "factory", "factories", "gigafactory", "facility", "facilities", "refinery"),
+    *("terminal", "port", "campus", "site", "center", "centre", "hub", "line", "mine", "park", "farm"),
+    "station",
+    *("project", "projects", "venture", "company", "firm", "stake", "shares", "startup", "start-up"),
+}
+
+
+def _invests_in_no_venture(verb, actors, inp) -> bool:
+    """ "We're investing in training", "have invested in investigative reporting", "invest in gas fields",
+    "invest only in charging stations": the verb names no company, facility or place it goes into."""
+    if verb.lower_ not in _INVEST_VERBS:
+        return False
+    objs = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "into", "through"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if not objs or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "invested $1bn in X": the amount tells a concrete investment
+    for o in objs:
+        if _np_names(o, actors, inp) or o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+            return False
+        if o.lower_ in _VENTURES or any(t.lower_ in _VENTURES for t in o.subtree):
+            return False
+    return True
+
+
 def _headline_partner(tok) -> bool:
     """ "X and Y partner to launch ...", "X invests in and partners with Y": a headline's verb the tagger
     read as a noun (no determiner, "with" or a to-clause after it, names before it or a verb it joins)."""
@@ -706,6 +738,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 if tok.dep_ == "xcomp" and tok.head.lower_ in _WEIGHING:
                     continue  # "is considering buying aircraft from either X or Y": no order yet
                 etype = "agreement"  # "Kingfisher is to buy 10 aircraft from Airbus": an order
+            if etype == "investment" and _invests_in_no_venture(tok, actors, inp):
+                continue  # "have invested in investigative reporting", "invest in oil fields": no venture
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
