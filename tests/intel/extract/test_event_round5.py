@@ -144,3 +144,14 @@ def test_investing_in_a_named_company_or_a_plant_stays_an_investment():
     assert has_event(text, "investment", {"Dornfeld Capital"})
     text = "Velkor Motors will invest in a new battery plant near Korva."
     assert has_event(text, "investment", {"Velkor Motors"})
+
+
+def test_talks_between_another_pair_are_their_own_meeting():
+    text = (
+        "KORVA, March 28 (Velnews) -- President Tomas Brenner met with visiting Prime Minister "
+        "Alda Korsgaard here this afternoon. Extending his welcome to Korsgaard, Brenner mentioned the "
+        "very good talks yesterday between Premier Jonas Velt and Korsgaard."
+    )
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+    assert {"Jonas Velt", "Alda Korsgaard"} in meetings
+    assert {"Tomas Brenner", "Alda Korsgaard"} in meetings

@@ -664,7 +664,9 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             # another clause with another tense ("signed an MoU and expect to seal a final agreement")
             # is another event; otherwise the parse completes the cue's parties
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
-                if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
+                if se.extra.get("between") and abs(ev.cue - se.trigger[0]) <= 60:
+                    ev.participants = list(se.participants)  # "talks between A and B": only A and B
+                elif se.type in {"agreement", "investment"} or len(ev.participants) < 2:
                     ev.participants = _unique([*ev.participants, *se.participants])
                 if (
                     se.status == "ongoing"
@@ -677,7 +679,11 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             e.type == "visit" and set(e.participants) & set(se.participants) for e in events
         ):
             continue  # "talks with visiting minister X" where X's visit is told as such
-        if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
+        if (
+            se.anaphoric
+            and any(e.type == se.type and e.sentence[0] < ss for e in events)
+            and not _other_pair(se, events, ss)
+        ):
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
             told = max(
@@ -717,6 +723,15 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             ev.group = se.extra["split"]
         events.append(ev)  # at once: a later "they" may refer to its parties
     events.sort(key=lambda e: e.sentence[0])
+
+
+def _other_pair(se, events: list[_Event], ss: int) -> bool:
+    """ "the talks yesterday between Premier A and B" after "C met B": another pair's talks, no retelling."""
+    if not se.extra.get("between"):
+        return False
+    told = max((e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0])
+    a, b = set(se.participants), set(told.participants)
+    return not (a <= b or b <= a)
 
 
 def _has_all(ev: _Event, se) -> bool:

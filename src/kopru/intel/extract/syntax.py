@@ -677,6 +677,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             continue
         if _negated(tok):
             continue
+        between: list[str] = []
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
                 if tok.lower_ == "visiting" and tok.head != tok:
@@ -780,7 +781,14 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
                 continue  # "a UK investment in the Indian brewer": the target alone invests nothing
-            parties = _noun_parties(tok, etype, actors, inp)
+            between = []
+            if etype == "meeting":
+                between = _prep_objects(tok, {"between"}, actors, inp)
+                if not between and tok.dep_ in {"dobj", "nsubj"} and tok.head != tok:
+                    # "mentioned the talks yesterday between A and B"
+                    between = _prep_objects(tok.head, {"between"}, actors, inp)
+            # "the talks yesterday between Premier A and B": A and B talked, not whoever mentions it
+            parties = between if len(between) >= 2 else _noun_parties(tok, etype, actors, inp)
             noun = tok
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
@@ -822,6 +830,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         elif etype == "meeting" and status == "held" and _going_on_since(tok):
             status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
         extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        if noun is not None and noun.i == tok.i and etype == "meeting" and len(between) >= 2:
+            extra["between"] = True
         yield SyntaxEvent(
             etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric, extra=extra
         )
