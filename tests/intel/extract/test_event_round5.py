@@ -155,3 +155,10 @@ def test_talks_between_another_pair_are_their_own_meeting():
     meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert {"Jonas Velt", "Alda Korsgaard"} in meetings
     assert {"Tomas Brenner", "Alda Korsgaard"} in meetings
+
+
+def test_calling_on_a_president_is_a_meeting_calling_on_someone_to_act_is_not():
+    text = "KORVA, January 6 (Velnews) -- Minister Tomas Brenner will also call on President Alda Korsgaard."
+    assert has_event(text, "meeting", {"Tomas Brenner", "Alda Korsgaard"}, "planned")
+    text = "Prime Minister Tomas Brenner called on President Alda Korsgaard to resign."
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))

@@ -507,6 +507,26 @@ def _headline_partner(tok) -> bool:
 
 
 _DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
+_CALL = {"call", "calls", "called", "calling"}
+
+
+def _calls_on_someone(verb) -> bool:
+    """ "Velayati will also call on Italian President X": a courtesy call is a meeting with X ("calls on Thais
+    to back the scheme", "called on X to resign" is an appeal)."""
+    if not verb.tag_.startswith("VB") or any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} or (c.dep_ == "aux" and c.lower_ == "to" and c.i > verb.i)
+        for c in verb.children
+    ):
+        return False
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if on is None or any(
+        t.lower_ == "to" and t.i > on.i for t in verb.doc[on.i : on.i + 12] if t.tag_ == "TO"
+    ):
+        return False
+    obj = next((o for o in on.children if o.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ == "PERSON"
+
+
 _AWARD = {"award", "awards", "awarded", "awarding", "grant", "grants", "granted", "granting"}
 
 
@@ -584,6 +604,8 @@ def _is_trigger(tok) -> str | None:
             return "agreement"
         if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
+        if low in _CALL and _calls_on_someone(tok):
+            return "meeting"
         if low in _DISCUSS and _discussed_together(tok):
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
@@ -744,6 +766,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
+            if tok.lower_ in _CALL:
+                parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         elif tok.lower_ in _ORDER_NOUNS and (verb := _order_verb(tok)) is not None:
             # "BYD received 10 GWh of orders from Tesla": the receiver and whom the order is from
