@@ -162,3 +162,12 @@ def test_calling_on_a_president_is_a_meeting_calling_on_someone_to_act_is_not():
     assert has_event(text, "meeting", {"Tomas Brenner", "Alda Korsgaard"}, "planned")
     text = "Prime Minister Tomas Brenner called on President Alda Korsgaard to resign."
     assert not any(t == "meeting" for t, _s, _p in events_of(text))
+
+
+def test_each_leg_flown_to_is_a_visit_flying_back_home_is_not():
+    text = (
+        "Prime Minister Tomas Brenner made a surprise trip to Korva this week. "
+        "He also flew to Basra in southern Iraq where British forces are stationed."
+    )
+    assert len([t for t, _s, p in events_of(text) if t == "visit" and "Tomas Brenner" in p]) == 2
+    assert not any(t == "visit" for t, _s, _p in events_of("Tomas Brenner flew back to London on Friday."))

@@ -77,6 +77,7 @@ _CUE_RE = re.compile(
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
+    r"|fl(?:ew|ies|own) to(?= [A-Z])"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
 _ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$)", re.IGNORECASE)
