@@ -171,3 +171,12 @@ def test_each_leg_flown_to_is_a_visit_flying_back_home_is_not():
     )
     assert len([t for t, _s, p in events_of(text) if t == "visit" and "Tomas Brenner" in p]) == 2
     assert not any(t == "visit" for t, _s, _p in events_of("Tomas Brenner flew back to London on Friday."))
+
+
+def test_the_maker_whose_jets_a_deal_buys_is_the_other_party():
+    text = (
+        "Velkor Air orders jets\n\n"
+        "KORVA — Flagship carrier Velkor Air finalized a deal to purchase 30 of Aerion Industries' "
+        "787-9 jets, executives of both companies announced Wednesday."
+    )
+    assert has_event(text, "agreement", {"Velkor Air", "Aerion Industries"}, "held")

@@ -1078,6 +1078,23 @@ def _investor(noun, actors, inp) -> list[str]:
     return names
 
 
+_ACQUIRE_VERBS = {"acquire", "acquires", "acquired", "acquiring", "order", "orders", "ordered", "ordering"}
+
+
+def _makers_of(obj, actors, inp) -> list[str]:
+    """ "a deal to purchase 30 of Boeing's 787-9 jets", "to buy Aerion's A950 jets": the maker whose goods are
+    bought is the seller."""
+    heads = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
+    return [
+        n
+        for h in heads
+        if _singular(h.lower_) in _GOODS or h.tag_ == "CD" or h.dep_ == "pobj"
+        for c in h.children
+        if c.dep_ == "poss"
+        for n in _np_names(c, actors, inp)
+    ]
+
+
 def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
     names: list[str] = []
     for c in noun.children:
@@ -1088,6 +1105,8 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
             for cc in c.children:
                 if cc.dep_ in {"dobj", "dative"}:
                     names += _np_names(cc, actors, inp)
+                    if c.lower_ in _BUY_VERBS or c.lower_ in _ACQUIRE_VERBS:
+                        names += _makers_of(cc, actors, inp)
             names += _prep_objects(c, {"with", "between", "in", "from"}, actors, inp)
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
     return names
