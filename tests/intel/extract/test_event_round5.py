@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kopru.intel.extract import extract_path
 from tests.intel.extract.event_checks import events_of, has_event
 
 pytestmark = pytest.mark.unit
@@ -180,3 +181,24 @@ def test_the_maker_whose_jets_a_deal_buys_is_the_other_party():
         "787-9 jets, executives of both companies announced Wednesday."
     )
     assert has_event(text, "agreement", {"Velkor Air", "Aerion Industries"}, "held")
+
+
+_MOU_POST = (
+    "---\n"
+    'source: "Veltrix Labs Blog"\n'
+    'date: "2025-07-21"\n'
+    "---\n\n"
+    "July 21, 2025\n\n"
+    "Veltrix Labs and Korvia Government sign strategic partnership\n\n"
+    "Veltrix Labs CEO Anna Kovacs and the Korvian Secretary of State for Science, Tomas Brenner, signed a "
+    "Memorandum of Understanding focused on public services.\n"
+)
+
+
+def test_a_headline_under_a_date_line_folds_into_the_signing_by_the_speakers_people(tmp_path):
+    post = tmp_path / "post.md"
+    post.write_text(_MOU_POST, encoding="utf-8")
+    result = extract_path(str(post))
+    agreements = [set(e["participants"]) for e in result["events"] if e["type"] == "agreement"]
+    assert len(agreements) == 1
+    assert {"Veltrix Labs", "Korvia Government", "Anna Kovacs", "Tomas Brenner"} <= agreements[0]

@@ -172,8 +172,9 @@ def find_events(inp: EventInputs) -> list[dict]:
         last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
-    events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
-    _own_post_party(inp, events)
+    events = _dedupe(events, inp.country_names, inp.text)
+    _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
+    events = _merge_headline(events, inp.text)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -743,7 +744,7 @@ def _has_all(ev: _Event, se) -> bool:
 def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
     """A headline restates the body ("NDRC delegation visits Istanbul" / "A delegation led by Zheng ...
     visited Istanbul"): its event joins the body's event of the same type and status."""
-    first_line_end = text.find("\n")
+    first_line_end = _headline_end(text)
     if first_line_end < 0:
         return events
     out = list(events)
@@ -769,6 +770,27 @@ def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
         body.participants = _unique([*body.participants, *ev.participants]) if body.participants else []
         out.remove(ev)
     return out
+
+
+_DATE_LINE_RE = re.compile(
+    r"\s*(?:(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|\d{4}-\d{2}-\d{2}"
+    r"|By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*"
+)
+
+
+def _headline_end(text: str) -> int:
+    """The end of the headline line: the first line, or the first after a date line or a byline above it
+    ("July 21, 2025" / "X and Y announce a partnership")."""
+    pos = 0
+    for _ in range(4):
+        end = text.find("\n", pos)
+        if end < 0:
+            return -1
+        line = text[pos:end]
+        if line.strip() and not _DATE_LINE_RE.fullmatch(line):
+            return end
+        pos = end + 1
+    return -1
 
 
 def _inside(item, spans) -> bool:
