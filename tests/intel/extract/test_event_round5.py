@@ -202,3 +202,12 @@ def test_a_headline_under_a_date_line_folds_into_the_signing_by_the_speakers_peo
     agreements = [set(e["participants"]) for e in result["events"] if e["type"] == "agreement"]
     assert len(agreements) == 1
     assert {"Veltrix Labs", "Korvia Government", "Anna Kovacs", "Tomas Brenner"} <= agreements[0]
+
+
+def test_the_latter_is_the_second_of_the_last_two_named():
+    text = (
+        "President Tomas Brenner also discussed the train extension with Alda Korsgaard when the latter "
+        "visited the Velmora Palace last week."
+    )
+    visits = [p for t, _s, p in events_of(text) if t == "visit"]
+    assert visits and all("Alda Korsgaard" in p and "Tomas Brenner" not in p for p in visits)

@@ -962,6 +962,18 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     pm = _PRONOUN_RE.search(chunk)
     om = _ORG_NOUN_RE.search(chunk)
     first_pos = candidates[0][0] if candidates else len(text)
+    lm = re.search(r"\b[Tt]he (latter|former)\b", chunk)
+    if lm and start + lm.start() < first_pos:
+        # "Jokowi discussed the extension with Wang Yi when the latter visited": the second of the last two
+        named = _unique(
+            [
+                it[2].name
+                for it in sorted([*inp.people, *inp.orgs], key=lambda it: (it[0], it[1]))
+                if it[1] <= start + lm.start()
+            ][::-1]
+        )
+        if len(named) >= 2:
+            return [named[0] if lm.group(1) == "latter" else named[1]]
     dm = re.search(r"\b[Tt]he (?:delegation|visitors)\b", chunk)
     visits = [e for e in events if e.type == "visit" and e.participants]
     if dm and visits and start + dm.start() < first_pos:
