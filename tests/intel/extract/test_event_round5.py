@@ -211,3 +211,13 @@ def test_the_latter_is_the_second_of_the_last_two_named():
     )
     visits = [p for t, _s, p in events_of(text) if t == "visit"]
     assert visits and all("Alda Korsgaard" in p and "Tomas Brenner" not in p for p in visits)
+
+
+def test_separate_meetings_of_two_hosts_with_one_guest_are_two_meetings():
+    text = (
+        "The assurance was made by Speaker Tomas Brenner and Deputy Speaker Alda Korsgaard in their separate "
+        "meetings with visiting Energy Minister Jonas Velt."
+    )
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+    assert any({"Tomas Brenner", "Jonas Velt"} <= p and "Alda Korsgaard" not in p for p in meetings)
+    assert any({"Alda Korsgaard", "Jonas Velt"} <= p and "Tomas Brenner" not in p for p in meetings)

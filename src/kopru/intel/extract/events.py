@@ -402,6 +402,16 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
         for c in counters:
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
         return
+    if (
+        word.lower() == "meetings"
+        and len(actor) >= 2
+        and counters
+        and re.search(r"\bseparate\s+$", inp.text[sc.sent[0] : cue.cs])
+    ):
+        # "A and B, in their separate meetings with visiting minister C": one meeting each with C
+        for a in actor:
+            events.append(_new_event(sc, cue, "meeting", [a, *counters]))
+        return
     participants = _unique([*actor, *counters])
     # a planned session of one body ("the Commission will hold its next session") has one party;
     # "executives will travel ... to meet representatives" names no second party: no meeting
