@@ -221,3 +221,18 @@ def test_separate_meetings_of_two_hosts_with_one_guest_are_two_meetings():
     meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert any({"Tomas Brenner", "Jonas Velt"} <= p and "Alda Korsgaard" not in p for p in meetings)
     assert any({"Alda Korsgaard", "Jonas Velt"} <= p and "Tomas Brenner" not in p for p in meetings)
+
+
+def test_a_named_company_s_new_plant_is_its_investment():
+    text = "Velkor Motors' fifth car factory in Korva is expected to start production on April 15."
+    assert has_event(text, "investment", {"Velkor Motors"}, "planned")
+    text = (
+        "Dornfeld Cells Thuringia GmbH, Dornfeld Energy's first plant outside of Korva, has kicked off "
+        "serial production of battery cells in December."
+    )
+    assert has_event(text, "investment", {"Dornfeld Energy", "Dornfeld Cells Thuringia"}, "held")
+
+
+def test_a_company_s_existing_plant_is_no_new_investment():
+    text = "Velkor Motors' car factory in Korva makes 200,000 vehicles a year."
+    assert not any(t == "investment" for t, _s, _p in events_of(text))

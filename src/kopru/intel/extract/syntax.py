@@ -22,6 +22,7 @@ event.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -487,6 +488,20 @@ def _invests_in_no_venture(verb, actors, inp) -> bool:
     return True
 
 
+_FACILITIES = {"plant", "factory", "gigafactory", "refinery"}
+_FUTURE_RE = re.compile(r"\b(?:will|expected|plans?|planned|scheduled|set to|due to|to start|to begin)\b")
+
+
+def _owned_new_facility(tok) -> bool:
+    """ "BYD's fifth car factory ... is expected to start production", "X, CATL's first plant outside China,
+    has kicked off production": a named company's new plant (an ordinal or "new" says it is being added)."""
+    return (
+        tok.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.tag_.startswith("NNP") for c in tok.children)
+        and any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "new") for c in tok.children)
+    )
+
+
 def _headline_partner(tok) -> bool:
     """ "X and Y partner to launch ...", "X invests in and partners with Y": a headline's verb the tagger
     read as a noun (no determiner, "with" or a to-clause after it, names before it or a verb it joins)."""
@@ -602,6 +617,8 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
+        if low in _FACILITIES and _owned_new_facility(tok):
+            return "investment"
         if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
         if low in _CALL and _calls_on_someone(tok):
@@ -845,6 +862,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
+        if etype == "investment" and tok.lower_ in _FACILITIES and noun is not None and noun.i == tok.i:
+            status = "planned" if _FUTURE_RE.search(tok.sent.text) else "held"
         if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
             status = "held"  # "X and Y are joining forces": the tie-up is made
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
@@ -1132,6 +1151,8 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
+    elif noun.dep_ == "appos" and noun.lower_ in _FACILITIES and head != noun:
+        names = _np_names(head, actors, inp) + names  # "CATT, CATL's first plant outside China, has ..."
     elif noun.dep_ == "conj" and head.tag_.startswith("VB") and noun.lower_ in {"partner", "partners"}:
         names = _subjects(head, actors, inp) + names  # "X invests in and partners with Y"
     return names
