@@ -236,3 +236,18 @@ def test_a_named_company_s_new_plant_is_its_investment():
 def test_a_company_s_existing_plant_is_no_new_investment():
     text = "Velkor Motors' car factory in Korva makes 200,000 vehicles a year."
     assert not any(t == "investment" for t, _s, _p in events_of(text))
+
+
+def test_a_work_built_by_named_companies_is_their_investment():
+    text = (
+        "The 103.5-km railway, funded by the Asian Development Bank, was partly built by the Korva Civil "
+        "Engineering Construction Corporation (KCECC) and the Velmora Railway Group Limited (VRGL)."
+    )
+    assert has_event(text, "investment", {"KCECC", "Velmora Railway Group"}, "held")
+    text = "The pipeline will be built by the US-registered Halden Oil Corporation (HOC)."
+    assert has_event(text, "investment", {"Halden Oil Corporation"}, "planned")
+
+
+def test_a_work_built_by_no_named_builder_is_no_investment():
+    text = "Premier Tomas Brenner rode the new line, which was built by local workers over six years."
+    assert not any(t == "investment" for t, _s, _p in events_of(text))

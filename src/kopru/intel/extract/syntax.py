@@ -489,6 +489,24 @@ def _invests_in_no_venture(verb, actors, inp) -> bool:
 
 
 _FACILITIES = {"plant", "factory", "gigafactory", "refinery"}
+_BUILT = {"built", "constructed"}
+_WORKS = {
+    *("railway", "railroad", "rail", "line", "port", "pipeline", "plant", "factory", "bridge", "road"),
+    *("highway", "airport", "terminal", "dam", "station", "tunnel", "refinery", "campus", "gigafactory"),
+}
+
+
+def _built_by(verb) -> bool:
+    """A work (railway, port, pipeline, plant) built or constructed by a named builder (passive with "by")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (
+        verb.tag_ == "VBN"
+        and subj is not None
+        and subj.lower_ in _WORKS
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 _FUTURE_RE = re.compile(r"\b(?:will|expected|plans?|planned|scheduled|set to|due to|to start|to begin)\b")
 
 
@@ -619,6 +637,10 @@ def _is_trigger(tok) -> str | None:
             return "agreement"
         if low in _FACILITIES and _owned_new_facility(tok):
             return "investment"
+        if low in _BUILT and _built_by(tok):
+            return (
+                "investment"  # "The railway was partly built by X and Y", "the pipeline will be built by Z"
+            )
         if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
         if low in _CALL and _calls_on_someone(tok):
@@ -780,6 +802,12 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 etype = "agreement"  # "Kingfisher is to buy 10 aircraft from Airbus": an order
             if etype == "investment" and _invests_in_no_venture(tok, actors, inp):
                 continue  # "have invested in investigative reporting", "invest in oil fields": no venture
+            if tok.lower_ in _BUILT:
+                # the builder is a company (a person "by" whom a line is built is a mis-read name)
+                builders = [n for n in _prep_objects(tok, {"by"}, actors, inp) if n not in inp.people]
+                if builders:
+                    yield SyntaxEvent(etype, _status(tok), builders, (tok.idx, tok.idx + len(tok)))
+                continue
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
