@@ -251,3 +251,15 @@ def test_a_work_built_by_named_companies_is_their_investment():
 def test_a_work_built_by_no_named_builder_is_no_investment():
     text = "Premier Tomas Brenner rode the new line, which was built by local workers over six years."
     assert not any(t == "investment" for t, _s, _p in events_of(text))
+
+
+def test_a_speaker_at_a_forum_or_conference_takes_part_in_it():
+    text = "Speaking at a recent forum, Industry Minister Alda Korsgaard noted the role of the EV industry."
+    assert ("meeting", "held", {"Alda Korsgaard"}) in events_of(text)
+    text = "Tomas Brenner, president of Korva Media Group, told the conference that the market is growing."
+    assert has_event(text, "meeting", {"Tomas Brenner"}, "held")
+
+
+def test_telling_a_news_conference_is_no_meeting():
+    text = "Alda Korsgaard told a news conference that the deal was done."
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))

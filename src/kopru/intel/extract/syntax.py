@@ -541,6 +541,32 @@ def _headline_partner(tok) -> bool:
 
 _DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
 _CALL = {"call", "calls", "called", "calling"}
+_SPEAK_AT = {
+    *("speak", "speaks", "spoke", "speaking", "address", "addresses", "addressed", "addressing", "tell"),
+    *("tells", "told", "telling"),
+}
+
+
+def _speaks_at_gathering(verb) -> bool:
+    """ "Speaking at a recent forum", "addresses business leaders during the Business Forum", "told the
+    conference": a speaker at a forum, conference or summit takes part in it (not a news conference)."""
+    if not verb.tag_.startswith("VB"):
+        return False
+    places = [
+        c for c in verb.children if c.dep_ == "dobj" and verb.lower_ not in {"speak", "speaks", "spoke"}
+    ]
+    places += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "during", "to"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        o.lower_ in _GATHERING_HEADS - {"event", "talks", "session", "meeting", "meetings"}
+        and not any(c.lower_ in {"news", "press"} for c in o.children)
+        for o in places
+    )
 
 
 def _calls_on_someone(verb) -> bool:
@@ -643,6 +669,8 @@ def _is_trigger(tok) -> str | None:
             )
         if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
+        if low in _SPEAK_AT and _speaks_at_gathering(tok):
+            return "meeting"  # "Speaking at a recent forum, X noted", "X told the conference": X took part
         if low in _CALL and _calls_on_someone(tok):
             return "meeting"
         if low in _DISCUSS and _discussed_together(tok):
@@ -763,7 +791,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                     "visit", "ongoing", [visitor], (tok.idx, tok.idx + len(tok)), extra={"adjectival": True}
                 )
                 continue
-            if tok.lower_.startswith("attend"):
+            if tok.lower_.startswith("attend") or tok.lower_ in _SPEAK_AT:
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
                 parties = _subjects(tok, actors, inp)
                 for subj in (c for c in tok.children if c.dep_ == "nsubj"):
