@@ -170,3 +170,11 @@ def test_appositives_say_person_or_company_whatever_ner_read():
     assert "Philip Greaves" in {p["name"] for p in result["people"]}
     assert "Tiang Hsu" in {o["name"] for o in result["organizations"]}
     assert "Tiang Hsu" not in {p["name"] for p in result["people"]}
+
+
+def test_a_story_all_in_capitals_keeps_its_names():
+    text = (
+        "BANK OF JAPAN GOVERNOR SATORU HAMADA SAID THE BANK WOULD INTERVENE IF NECESSARY. "
+        "HE MET FINANCE MINISTER KENZO ODAGIRI IN TOKYO ON TUESDAY."
+    )
+    assert {"Satoru Hamada", "Kenzo Odagiri"} <= {p["name"] for p in extract_text(text)["people"]}

