@@ -36,3 +36,15 @@ def test_car_words_make_an_automotive_story_unless_it_is_about_electric_cars():
     codes = _codes("The carmaker will build electric vehicles and small cars with new batteries.")
     assert "automotive" not in codes
     assert {"ev", "battery"} <= codes
+
+
+def test_a_domain_before_the_head_keeps_the_title_as_written():
+    text = (
+        "Valdorian Energy Minister Ann Lorimer met Defense Secretary Tom Hale and the federal commerce "
+        "Minister Ravi Perera in Halden. Deputy Trade Minister Ole Berg was there."
+    )
+    people = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
+    assert people["Ann Lorimer"] == [{"title": "Energy Minister", "organization": "Ministry of Energy"}]
+    assert [x["title"] for x in people["Tom Hale"]] == ["Defense Secretary"]
+    assert [x["title"] for x in people["Ravi Perera"]] == ["commerce Minister"]
+    assert [x["title"] for x in people["Ole Berg"]] == ["Deputy Trade Minister"]

@@ -292,10 +292,10 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
     before = _words_before(text, t.start)
     i = 0
     dom_words: list[str] = []
-    if not (is_ministry and t.title == head):
+    if not ((is_ministry or head == "Secretary") and t.title == head):
         return before, i
     while i < len(before) and (
-        before[i][2] in comp.domain_words or (before[i][2] in {"and", "&"} and dom_words)
+        _is_domain_word(before[i][2], comp.domain_words) or (before[i][2] in {"and", "&"} and dom_words)
     ):
         dom_words.insert(0, before[i][2])
         i += 1
@@ -303,21 +303,29 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
         dom_words.pop(0)
         i -= 1
     if dom_words:
+        # the title as written ("Energy Minister", "Defense Secretary", "commerce Minister"); a minister's
+        # domain names the ministry
         dom_text = " ".join(dom_words)
         special = gaz.domain_minister.get(dom_text)
         if special and head == "Minister":
             t.title = special["title"]
             t.organization = special.get("organization")
         else:
-            t.title = f"{head} of {dom_text}"
-            t.organization = f"Ministry of {dom_text}"
+            t.title = f"{text[before[i - 1][0] : t.head_start]}{head}"
+            if is_ministry and dom_text[:1].isupper():
+                t.organization = f"Ministry of {dom_text}"
         t.start = before[i - 1][0]
         # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
-        if head == "Minister" and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
-            t.title = f"{before[i][2]} {t.title}"
+        if is_ministry and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
+            t.title = f"{text[before[i][0] : t.start]}{t.title}"
             t.start = before[i][0]
             i += 1
     return before, i
+
+
+def _is_domain_word(word: str, domain_words: frozenset[str]) -> bool:
+    """ "Trade" and the lower-case "trade" of "the commerce Minister"."""
+    return word in domain_words or (word.islower() and word.capitalize() in domain_words)
 
 
 def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) -> None:
