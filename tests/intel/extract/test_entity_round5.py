@@ -48,3 +48,20 @@ def test_a_domain_before_the_head_keeps_the_title_as_written():
     assert [x["title"] for x in people["Tom Hale"]] == ["Defense Secretary"]
     assert [x["title"] for x in people["Ravi Perera"]] == ["commerce Minister"]
     assert [x["title"] for x in people["Ole Berg"]] == ["Deputy Trade Minister"]
+
+
+def test_an_apposition_title_before_with_a_possessive_or_a_based_in():
+    assert _titles('"Calm," said Jonas Pelt, a market analyst with the research firm Kestrel, in a note.')[
+        "Jonas Pelt"
+    ] == ["market analyst"]
+    assert _titles("Tom Hale, the Fund's managing director, said the loan would help.")["Tom Hale"] == [
+        "managing director"
+    ]
+    text = '"Good," said Ole Berg, Kestrel Motors\u2019 chairman, on Monday.'
+    assert _titles(text)["Ole Berg"] == ["chairman"]
+    assert _titles('"Yes," said Mira Holt, a Paris-based researcher for the Valdor Institute, on Monday.')[
+        "Mira Holt"
+    ] == ["researcher"]
+    assert _titles("Lian Hu, Kestrel\u2018s executive vice president confirmed the deal.")["Lian Hu"] == [
+        "executive vice president"
+    ]

@@ -1545,16 +1545,17 @@ _LOWER_MODIFIER = (
 )
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
-    r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
+    r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+)?"
+    r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
     + r"){0,2}(?:"
     + _LOWER_HEADS
     + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
-    r"|told|has|had|was|is)\b|$)",
+    r"(?P<rest>\s+(?:of|for|at|in|with)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
+    r"|told|has|had|was|is|with|says|added|confirmed|noted)\b|$)",
     re.IGNORECASE,
 )
 
@@ -1688,7 +1689,7 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         if obj_org or (
             obj[:1].isupper()
             and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
-            and rest.strip().split()[0].lower() in {"at", "of"}
+            and rest.strip().split()[0].lower() in {"at", "of", "with"}
             and title.lower() not in {"minister", "deputy minister", "vice minister"}
         ):
             organization = obj_org or obj
