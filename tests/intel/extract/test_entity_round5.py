@@ -65,3 +65,44 @@ def test_an_apposition_title_before_with_a_possessive_or_a_based_in():
     assert _titles("Lian Hu, Kestrel\u2018s executive vice president confirmed the deal.")["Lian Hu"] == [
         "executive vice president"
     ]
+
+
+_WRAPPED = """---
+title: "Readout of a meeting"
+---
+
+Officials of Valdoria and Kestria met in Halden to discuss progress and
+next steps on the partnership. The meetings, co-chaired by Valdorian
+National Security Advisor Ann Lorimer and Kestrian National Security
+Advisor Tom Hale, covered energy, trade and the new port at Halden.
+
+-   The two sides welcomed a new fund for the port and agreed to expand
+    the rail link to the border.
+-   They agreed to meet again.
+
+The leaders also discussed the first Valdoria-Kestria CEO Forum, which will
+meet in the autumn, and the progress of the joint customs working group.
+"""
+
+
+def test_a_hard_wrapped_markdown_file_is_read_as_its_paragraphs(tmp_path):
+    from kopru.intel.extract.reading import read_path
+
+    path = tmp_path / "readout.md"
+    path.write_text(_WRAPPED, encoding="utf-8")
+    text = read_path(str(path)).text
+    assert "Valdorian National Security Advisor Ann Lorimer and Kestrian National Security" in text
+    assert "expand the rail link" in text
+    assert "\nThey agreed to meet again." in text  # a list item stays its own line
+    people = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
+    assert [x["title"] for x in people["Ann Lorimer"]] == ["National Security Advisor"]
+    assert "Forum" not in people
+
+
+def test_a_paragraph_per_line_markdown_file_is_left_as_it_is(tmp_path):
+    from kopru.intel.extract.reading import read_path
+
+    lines = [f"Line {i} of a list of short facts about the port at Halden and its cranes." for i in range(9)]
+    path = tmp_path / "facts.md"
+    path.write_text("# Facts\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert read_path(str(path)).text.count("\n") >= 9

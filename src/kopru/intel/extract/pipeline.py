@@ -1196,6 +1196,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or ("-" in word and not word.split("-")[-1][:1].isupper())
             or word in comp.domain_words
             or word in comp.heads
+            or word in comp.head_ends  # "National Security Advisor Jake Sullivan"
             or word in gaz.demonyms
             or word in gaz.country_names
             or word in _NAME_STOP

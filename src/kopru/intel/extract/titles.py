@@ -43,6 +43,9 @@ class _Compiled:
     head_re: re.Pattern
     domain_words: frozenset[str]
     heads: frozenset[str]
+    # the last word of a head of two or more words ("National Security Advisor", "Trade Representative"):
+    # right before a name it ends a title, it does not start the name
+    head_ends: frozenset[str] = frozenset()
 
 
 @cache
@@ -51,7 +54,8 @@ def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]
     # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
     alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
     head_re = re.compile(rf"(?:(?<![\w-])|(?<=\b[Cc]o-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))")
-    return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
+    head_ends = frozenset(h.split()[-1] for h in heads if " " in h)
+    return _Compiled(head_re, frozenset(domain_words), frozenset(heads), head_ends)
 
 
 def compiled_for(gaz: Gazetteer) -> _Compiled:
@@ -485,6 +489,8 @@ _NOT_NAME = HEADLINE_VERBS | {
     "When",
     # "Founder Day", "President's Cup": an occasion named after a title
     *("Day", "Week", "Month", "Cup", "Prize", "Award", "Awards"),
+    # "the CEO Forum", "a Leaders Summit": a meeting named after a title
+    *("Forum", "Summit", "Council", "Conference", "Dialogue", "Roundtable", "Meeting"),
 }
 
 
