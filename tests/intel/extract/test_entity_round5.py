@@ -106,3 +106,17 @@ def test_a_paragraph_per_line_markdown_file_is_left_as_it_is(tmp_path):
     path = tmp_path / "facts.md"
     path.write_text("# Facts\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
     assert read_path(str(path)).text.count("\n") >= 9
+
+
+def test_a_name_a_page_broke_out_around_its_link_is_joined_back():
+    from kopru.intel.extract.reading import normalise_text
+
+    raw = (
+        "Costs fell, as Valdorian Transport Minister\nAnn Lorimer\nsaid on Monday.\n"
+        "The port opened in May.\nHalden Port\nnews\n"
+    )
+    text = normalise_text(raw)
+    assert "Valdorian Transport Minister Ann Lorimer said on Monday." in text
+    assert "May.\nHalden Port\nnews" in text  # after a finished sentence a line break stays
+    people = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
+    assert [x["title"] for x in people["Ann Lorimer"]] == ["Transport Minister"]

@@ -198,7 +198,13 @@ _BROKEN_BEFORE_LINK_RE = re.compile(
 _BROKEN_AFTER_LINK_RE = re.compile(r"(?<=\S)\n(?=[,;)](?:\s|$))")
 
 
+# "... Malaysian Transport Minister\nAnthony Loke\nsaid the ...": a short capitalised line (the link) between
+# a line that stops mid-sentence and one that goes on in lower case
+_BROKEN_AROUND_LINK_RE = re.compile(r"(?<=[a-z])\n([A-Z][^\n.!?;:,]{0,50}?)\n(?=[a-z])")
+
+
 def _rejoin_link_breaks(text: str) -> str:
+    text = _BROKEN_AROUND_LINK_RE.sub(r" \1 ", text)
     if "\n," not in text and "\n;" not in text and "\n)" not in text:
         return text
     text = _BROKEN_BEFORE_LINK_RE.sub(r"\1 ", text)
