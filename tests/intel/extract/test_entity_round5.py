@@ -120,3 +120,11 @@ def test_a_name_a_page_broke_out_around_its_link_is_joined_back():
     assert "May.\nHalden Port\nnews" in text  # after a finished sentence a line break stays
     people = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
     assert [x["title"] for x in people["Ann Lorimer"]] == ["Transport Minister"]
+
+
+def test_a_city_government_in_lower_case_is_a_government():
+    orgs = {
+        o["name"]: o["kind"]
+        for o in extract_text("The plant was backed by the Halden city government.")["organizations"]
+    }
+    assert orgs.get("Halden city government") == "government"

@@ -619,6 +619,8 @@ def _build_government_re(gaz: Gazetteer) -> re.Pattern:
     return re.compile(
         rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
         rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        # "the Yantai city government", "the Hangzhou municipal government": a city's own government
+        r"|\b(?-i:[A-Z][a-z]+) (?:city|municipal|provincial) government\b"
         rf"|\b(?P<dem2>{dem_alt}) "
         rf"(?P<min>ministry of {_DOMAIN_ITEM}(?:(?:,| and| &) {_DOMAIN_ITEM}){{0,3}})\b"
         rf"|\b(?:(?P<dem3>{dem_alt}) |(?P<cs>{country_alt})['’]s |the )"
