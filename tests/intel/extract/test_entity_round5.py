@@ -128,3 +128,31 @@ def test_a_city_government_in_lower_case_is_a_government():
         for o in extract_text("The plant was backed by the Halden city government.")["organizations"]
     }
     assert orgs.get("Halden city government") == "government"
+
+
+def test_ranks_before_a_title_and_the_article_of_its_remit_are_kept():
+    titles = _titles(
+        "Valdorian Vice-Foreign Minister Ann Lorimer met First Deputy Speaker Tom Hale and Chief Investment "
+        "Minister Ole Berg."
+    )
+    assert titles["Ann Lorimer"] == ["Vice-Foreign Minister"]
+    assert titles["Tom Hale"] == ["First Deputy Speaker"]
+    assert titles["Ole Berg"] == ["Chief Investment Minister"]
+    titles = _titles(
+        "The talks were led by Mira Holt, Secretary of the Treasury, and Kestrel Executive Chairman Jim "
+        "Varley, and Minister of Atomic Energy Ravi Perera."
+    )
+    assert titles["Mira Holt"] == ["Secretary of the Treasury"]
+    assert titles["Jim Varley"] == ["Executive Chairman"]
+    assert titles["Ravi Perera"] == ["Minister of Atomic Energy"]
+
+
+def test_a_form_of_address_is_no_part_of_a_name_before_its_title():
+    people = {
+        p["name"]
+        for p in extract_text(
+            "Ms Ann Lorimer, Secretary for Education at the Valdorian "
+            "Embassy in Halden, witnessed the signing."
+        )["people"]
+    }
+    assert people == {"Ann Lorimer"}

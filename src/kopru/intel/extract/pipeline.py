@@ -613,6 +613,9 @@ def _addressed_name_spans(text: str, titles: list[TitleMatch], gaz: Gazetteer, c
                 found.append((m.start("name"), m.end("name"), m.group("name")))
     for s, e, name in found:
         words = name.split()
+        if len(words) > 2 and words[0] in _HONORIFICS:
+            s, words = s + len(words[0]) + 1, words[1:]  # "Ms Wang Huan, First Secretary ..."
+            name = " ".join(words)
         if (
             blocked((s, e))
             or any(

@@ -204,7 +204,7 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
         t.end = pos + len(country_name[1])
     elif domain:
         dom_end, dom_text = domain
-        t.title = f"{head} {of.group(1)} {dom_text}"
+        t.title = f"{head} {of.group(1)} {of.group(2) or ''}{dom_text}"  # "Secretary of the Treasury"
         if is_ministry:
             t.organization = f"Ministry of {dom_text}"
         t.end = dom_end
@@ -219,7 +219,8 @@ _REMIT_THEN_BODY_RE = re.compile(
 # a rank or a state written before a title belongs to it: "former Secretary of State", "deputy CEO",
 # "co-CEO", "Retired Air Vice Marshal", "Senior Additional Secretary"
 _RANK_BEFORE_RE = re.compile(
-    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional)\s+)"
+    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional"
+    r"|First|Executive)\s+)"
     r"{1,2})|(?<![\w-])(?P<co>[Cc]o-))$"
 )
 _ELECT_RE = re.compile(r"(?:-| )elect\b")
@@ -319,12 +320,22 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
             if is_ministry and dom_text[:1].isupper():
                 t.organization = f"Ministry of {dom_text}"
         t.start = before[i - 1][0]
-        # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
-        if is_ministry and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
+        # "Deputy Foreign Minister", "Chief Investment Minister": the rank comes before the domain
+        if is_ministry and i < len(before) and before[i][2] in _DOMAIN_RANKS:
             t.title = f"{text[before[i][0] : t.start]}{t.title}"
             t.start = before[i][0]
             i += 1
+    elif is_ministry and before and _HYPHEN_RANK_RE.fullmatch(before[0][2]):
+        rank_domain = _HYPHEN_RANK_RE.fullmatch(before[0][2])
+        if rank_domain.group(2) in comp.domain_words:
+            t.title = f"{text[before[0][0] : t.head_start]}{head}"  # "Vice-Foreign Minister"
+            t.start = before[0][0]
+            i = 1
     return before, i
+
+
+_DOMAIN_RANKS = frozenset({"Deputy", "Vice", "Assistant", "Chief", "Senior", "First", "Coordinating"})
+_HYPHEN_RANK_RE = re.compile(r"(Vice|Deputy|Assistant)-([A-Z][a-z]+)")
 
 
 def _is_domain_word(word: str, domain_words: frozenset[str]) -> bool:
