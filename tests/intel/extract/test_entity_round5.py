@@ -156,3 +156,16 @@ def test_a_form_of_address_is_no_part_of_a_name_before_its_title():
         )["people"]
     }
     assert people == {"Ann Lorimer"}
+
+
+def test_a_lower_case_title_with_its_body_then_the_name_between_commas():
+    titles = _titles(
+        "The head of the state-owned Valdor Gas company, Tom Hale, said he was happy. But the chairman "
+        "of the working party, Ambassador Ann Lorimer of Kestria, warned of delays. Its leader is seeking "
+        "a host; his special envoy for the project, Ole Berg, told reporters. Officials, including the "
+        "coordinating minister for maritime and investment, Ravi Perera, came."
+    )
+    assert titles["Tom Hale"] == ["head"]
+    assert "chairman" in titles["Ann Lorimer"]
+    assert titles["Ole Berg"] == ["special envoy"]
+    assert titles["Ravi Perera"] == ["coordinating minister for maritime and investment"]

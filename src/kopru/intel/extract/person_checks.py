@@ -10,6 +10,7 @@ outweighs the shape.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .coref import Person
@@ -355,3 +356,44 @@ def merge_quoted_nicknames(text: str, people: list[Person]) -> None:
         owner.surfaces = [*owner.surfaces, *new_surfaces]
         owner.positions = owner.positions or other.positions
         people.remove(other)
+
+
+@functools.cache
+def _role_then_name_re(heads: str, modifier: str) -> re.Pattern:
+    return re.compile(
+        r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads}))\s+"
+        r"(?P<prep>of|for|at)\s+(?P<the>the\s+)?(?P<body>[^,;.()\n\"“”]{2,80}?),\s+"
+        r"(?:(?:Ambassador|Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+)?$"
+    )
+
+
+def roles_before_names(
+    text: str, people: list[Person], orgs: dict[str, OrgRec], heads: str, modifier: str
+) -> None:
+    """ "The head of the state-owned Naftohaz company, Yury Boyko, said", "the chairman of the working
+    party, Ambassador X", "his special envoy for the project, X": a lower-case title with its body or remit,
+    then the name, set off by commas. The title is the head (its body is said, not part of it); a remit in
+    lower case without an article is part of it ("the coordinating minister for maritime and investment")."""
+    pattern = _role_then_name_re(heads, modifier)
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 160), s)
+            if m is None:
+                continue
+            title = m.group("title")
+            if m.group("prep") != "at" and not m.group("the") and m.group("body").islower():
+                title = f"{title} {m.group('prep')} {m.group('body')}"
+            if any(pos["title"].lower() == title.lower() for pos in p.positions):
+                break
+            body = m.group("body")
+            organization = next(
+                (
+                    rec.name
+                    for rec in orgs.values()
+                    if any(body.endswith(sf) for sf in [rec.name, *rec.surfaces])
+                ),
+                None,
+            )
+            p.positions.append({"title": title, "organization": organization})
+            break

@@ -45,6 +45,7 @@ from .person_checks import (
     extend_cut_names,
     join_company_posts,
     merge_quoted_nicknames,
+    roles_before_names,
     tidy_positions,
     trim_byline_roles,
 )
@@ -740,6 +741,7 @@ def _give_people_positions(
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _prenominal_titles(text, people, orgs, gaz)
+    roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1617,7 +1619,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             scope = m.group("scope") or ""
             if scope and title in {"leader", "investor", "boss", "negotiator"}:
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
-            if re.fullmatch(r"\s+(?:for|of)\s+[a-z][a-z ]+", scope):
+            if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             organization = None
             named = m.group("org") or m.group("org2")
