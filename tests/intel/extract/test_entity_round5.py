@@ -169,3 +169,20 @@ def test_a_lower_case_title_with_its_body_then_the_name_between_commas():
     assert "chairman" in titles["Ann Lorimer"]
     assert titles["Ole Berg"] == ["special envoy"]
     assert titles["Ravi Perera"] == ["coordinating minister for maritime and investment"]
+
+
+def test_more_lower_case_titles_beside_a_name():
+    titles = _titles(
+        '"It is a start," said Jon Hale, the US deputy national security adviser, told reporters.'
+    )
+    assert titles["Jon Hale"] == ["deputy national security adviser"]
+    titles = _titles('"Good," said Ann Lorimer, a Valdoria scholar with the Kestrel Institute in Halden.')
+    assert titles["Ann Lorimer"] == ["Valdoria scholar"]
+    assert _titles('"A fine year," said chief executive Sir Tom Varley.')["Tom Varley"] == ["chief executive"]
+    titles = _titles("It was a wake-up call, said Ole Berg, treasurer of Local 325 in Halden.")
+    assert titles["Ole Berg"] == ["treasurer"]
+
+
+def test_a_title_word_inside_a_longer_word_is_no_title():
+    text = '"Deep waters look good," said the agency\'s Director of Oil Research, Dr. Ann Lorimer, on Monday.'
+    assert not any(t.lower().startswith("rector") for t in _titles(text)["Ann Lorimer"])

@@ -1539,7 +1539,7 @@ _LOWER_HEADS = (
     "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
-    "general secretary|leader|boss|negotiator|investor"
+    "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1552,12 +1552,12 @@ _LOWER_MODIFIER = (
 _APPOSITIVE_RE = re.compile(
     r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+)?"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
-    + r"){0,2}(?:"
+    + r"){0,3}(?:"
     + _LOWER_HEADS
     + r"))\b"
     r"(?P<rest>\s+(?:of|for|at|in|with)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
@@ -1571,7 +1571,7 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?<![\w-])(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
@@ -1603,6 +1603,9 @@ _NAME_THEN_TITLE_RE = re.compile(
 )
 
 
+_ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:Sir|Dr|Mr|Mrs|Ms|Prof|Professor|Dame)\.?\s+)?$")
+
+
 def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) -> None:
     """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
     "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
@@ -1610,6 +1613,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
     org_spans = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
     for p in people:
         for s, _e in sorted(p.mentions):
+            s -= len(_ADDRESS_BEFORE_RE.search(text, max(0, s - 12), s).group())  # "chief executive Sir X"
             m = _PRE_TITLE_RE.search(text, max(0, s - 120), s)
             if not m or m.end() != s:
                 continue
