@@ -186,3 +186,10 @@ def test_more_lower_case_titles_beside_a_name():
 def test_a_title_word_inside_a_longer_word_is_no_title():
     text = '"Deep waters look good," said the agency\'s Director of Oil Research, Dr. Ann Lorimer, on Monday.'
     assert not any(t.lower().startswith("rector") for t in _titles(text)["Ann Lorimer"])
+
+
+def test_building_a_plant_is_investment_and_research_named_twice_is_research():
+    assert "investment" in _codes("Kestrel Cells will build a new factory near Halden.")
+    assert "investment" in _codes("The firm will set up a large solar cell factory in the north.")
+    assert "research" in _codes("The university will share its research; research staff will move.")
+    assert "research" not in _codes("Market research shows demand for the cars.")
