@@ -193,3 +193,16 @@ def test_building_a_plant_is_investment_and_research_named_twice_is_research():
     assert "investment" in _codes("The firm will set up a large solar cell factory in the north.")
     assert "research" in _codes("The university will share its research; research staff will move.")
     assert "research" not in _codes("Market research shows demand for the cars.")
+
+
+def test_headline_verbs_and_opening_participles_are_no_organisations():
+    from kopru.intel.extract.entities import OrgRec, _headline_fragment, _opens_with_a_participle
+
+    text = "Kestrel Books Halts Volta Deal\n\nKestrel Books said on Monday it dropped the deal."
+    rec = OrgRec("Kestrel Books Halts Volta Deal", "company", None, [(0, 30)])
+    assert _headline_fragment(text, rec)
+    assert _opens_with_a_participle("Representing Kestrel Group")
+    assert _opens_with_a_participle("Advancing Generative AI")
+    assert not _opens_with_a_participle("Standing Committee of the Valdor Congress")
+    assert not _opens_with_a_participle("Nanjing Auto")
+    assert not _opens_with_a_participle("Engineering Systems")

@@ -1792,8 +1792,41 @@ _HEADLINE_FINITE = frozenset(
         *_HEADLINE_VERBS,
         *("Is", "Are", "Gives", "Expresses", "Cooperate", "Wraps", "Seals", "Vows", "Pledges", "Urges"),
         *("Mulls", "Backs", "Hails", "Welcomes", "Stresses", "Attends", "Tours", "Praises", "Receives"),
+        *("Halts", "Increases", "Adds", "Buys", "Sells", "Wins", "Cuts", "Raises", "Expands", "Boosts"),
+        *("Agrees", "Approves", "Rejects", "Reaches", "Unveils", "Joins", "Inks", "Licenses", "Advance"),
+        *("Starts", "Ends", "Sets", "Gets", "Takes", "Makes", "Drops", "Plans", "Targets", "Acquires"),
     }
 )
+# a participle opening a clause ("Representing C.P. Group, Ms ...", "Advancing Generative AI"): the first
+# word of no name, except trades that end in -ing
+_TRADES_IN_ING = frozenset(
+    {
+        *("Banking", "Engineering", "Shipping", "Trading", "Mining", "Publishing", "Consulting", "Building"),
+        *("Manufacturing", "Holding", "Marketing", "Printing", "Broadcasting", "Packaging", "Clearing"),
+        *("Housing", "Training", "Learning", "Computing", "Financing", "Planning", "Catering", "Leading"),
+        # and the participles that name a body's role: "Standing Committee", "Organising Committee"
+        *("Standing", "Steering", "Organising", "Organizing", "Working", "Coordinating", "Governing"),
+        *("Ruling", "Founding", "Supervising", "Operating", "Visiting", "Morning", "Evening", "Sporting"),
+    }
+)
+
+
+# a word made only of pinyin syllables ("Nanjing", "Xingfeming") is no English participle
+_PINYIN_WORD_RE = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u))+"
+)
+
+
+def _opens_with_a_participle(name: str) -> bool:
+    first = name.split()[0]
+    return (
+        len(name.split()) > 1
+        and first.endswith("ing")
+        and len(first) > 5
+        and first not in _TRADES_IN_ING
+        and not _PINYIN_WORD_RE.fullmatch(first.lower())
+    )
 
 
 def in_title_case_line(text: str, s: int) -> bool:
@@ -1855,6 +1888,7 @@ def drop_false_orgs(
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
             or _headline_fragment(text, rec)
+            or _opens_with_a_participle(rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
