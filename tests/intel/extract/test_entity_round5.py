@@ -206,3 +206,14 @@ def test_headline_verbs_and_opening_participles_are_no_organisations():
     assert not _opens_with_a_participle("Standing Committee of the Valdor Congress")
     assert not _opens_with_a_participle("Nanjing Auto")
     assert not _opens_with_a_participle("Engineering Systems")
+
+
+def test_programmes_meetings_shows_and_plural_bodies_are_no_organisations():
+    from kopru.intel.extract.entities import _false_org_name
+
+    assert _false_org_name("Partnership for Global Ports and Investment")
+    assert _false_org_name("Halden Air Show")
+    assert _false_org_name("Valdor Leaders’ Meeting")
+    assert _false_org_name("Orbit Accords")
+    assert _false_org_name("Multilateral Development Banks")
+    assert not _false_org_name("Kestrel Development Bank")

@@ -1690,6 +1690,8 @@ _NOT_ORG_HEADS = frozenset(
         *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
         *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
+        # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
+        *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
@@ -1721,6 +1723,8 @@ def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
+    if re.match(r"Partnership (?:for|on) ", name):
+        return True  # "Partnership for Global Infrastructure and Investment": a programme
     if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
         return True
     if any(w in _EVENT_WORDS for w in words[1:-1]):
