@@ -217,3 +217,10 @@ def test_programmes_meetings_shows_and_plural_bodies_are_no_organisations():
     assert _false_org_name("Orbit Accords")
     assert _false_org_name("Multilateral Development Banks")
     assert not _false_org_name("Kestrel Development Bank")
+
+
+def test_a_country_abbreviation_with_full_stops_before_a_title_gives_the_country():
+    text = "Talks ended. Visiting U.S. Secretary of State Ann Lorimer said here Saturday the talks went well."
+    people = {p["name"]: p for p in extract_text(text)["people"]}
+    assert people["Ann Lorimer"]["country"] == "US"
+    assert [x["title"] for x in people["Ann Lorimer"]["positions"]] == ["Secretary of State"]

@@ -73,7 +73,7 @@ def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, 
     chunk = text[window_start:pos]
     cut = max(
         chunk.rfind("\n"),
-        chunk.rfind(". "),
+        _last_sentence_stop(chunk),
         chunk.rfind(", "),
         chunk.rfind("; "),
         chunk.rfind('"'),
@@ -85,6 +85,18 @@ def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, 
         chunk = text[window_start:pos]
     words = [(window_start + m.start(), window_start + m.end(), m.group()) for m in _WORD_RE.finditer(chunk)]
     return list(reversed(words))
+
+
+# "U.S. Secretary of State", "John F. Kennedy", "Dr. Ann Lee": a full stop after initials or a form of
+# address ends no sentence
+_NO_STOP_BEFORE_RE = re.compile(r"(?:\b(?:[A-Z]\.)*[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Gen|Sen|Rep|Jr|Sr))$")
+
+
+def _last_sentence_stop(chunk: str) -> int:
+    for m in reversed(list(re.finditer(r"\. ", chunk))):
+        if not _NO_STOP_BEFORE_RE.search(chunk, 0, m.start()):
+            return m.start()
+    return -1
 
 
 def _words_after(text: str, pos: int, limit: int = 120) -> list[tuple[int, int, str]]:
