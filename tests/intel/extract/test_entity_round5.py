@@ -224,3 +224,15 @@ def test_a_country_abbreviation_with_full_stops_before_a_title_gives_the_country
     people = {p["name"]: p for p in extract_text(text)["people"]}
     assert people["Ann Lorimer"]["country"] == "US"
     assert [x["title"] for x in people["Ann Lorimer"]["positions"]] == ["Secretary of State"]
+
+
+def test_a_country_named_beside_a_titled_name_is_its_country():
+    text = (
+        "President Tom Hale met today with President Ana Lobo of Angola at the palace. Rail links are on the "
+        "agenda when Vietnam's newly appointed leader Ole Berg travels. India's federal commerce Minister "
+        "Ravi Perera spoke."
+    )
+    people = {p["name"]: p["country"] for p in extract_text(text)["people"]}
+    assert people["Ana Lobo"] == "AO"
+    assert people["Ole Berg"] == "VN"
+    assert people["Ravi Perera"] == "IN"

@@ -397,3 +397,53 @@ def roles_before_names(
             )
             p.positions.append({"title": title, "organization": organization})
             break
+
+
+def countries_after_titled_names(text: str, people: list[Person]) -> None:
+    """ "Prime Minister Narendra Modi of India", "Ambassador X of Iceland": a titled person's name followed by
+    "of <country>" says whom the person acts for (a longer name, "of China Mobile", is a body)."""
+    gaz = load()
+    for p in people:
+        if p.country or not p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            of = re.match(r",? of (?:the )?", text[e : e + 10])
+            if not of:
+                continue
+            m = gaz.country_re.match(text, e + of.end())
+            if m and not re.match(r"\s+[A-Z]|['’]s\b|-", text[m.end() : m.end() + 3]):
+                p.country = gaz.country_names[m.group()]
+                break
+
+
+_COUNTRY_POSSESSIVE_RES: dict[int, re.Pattern] = {}
+
+
+def _country_possessive_re(heads: str) -> re.Pattern:
+    gaz = load()
+    cached = _COUNTRY_POSSESSIVE_RES.get(id(gaz))
+    if cached is None:
+        country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+        cached = _COUNTRY_POSSESSIVE_RES[id(gaz)] = re.compile(
+            rf"(?<![\w-])(?P<c>{country_alt})['’]s\s+"
+            r"(?:(?:[\w-]+\s+){0,4}?"
+            rf"(?i:{heads}|(?:[A-Z][a-z]+\s+)?(?:Minister|President|Premier|Chancellor|Secretary|Ambassador))"
+            r",?\s+)?$"
+        )
+    return cached
+
+
+def countries_before_titled_names(text: str, people: list[Person], heads: str) -> None:
+    """ "Vietnam's newly appointed leader To Lam", "India's federal commerce Minister Kamal Nath", "Nigeria's
+    Tinubu": a country's possessive right before a name, or before the title right before it, says whom the
+    person acts for."""
+    gaz = load()
+    pattern = _country_possessive_re(heads)
+    for p in people:
+        if p.country:
+            continue
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 90), s)
+            if m:
+                p.country = gaz.country_names[m.group("c")]
+                break

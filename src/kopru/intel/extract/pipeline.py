@@ -41,6 +41,8 @@ from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
+    countries_after_titled_names,
+    countries_before_titled_names,
     drop_false_people,
     extend_cut_names,
     join_company_posts,
@@ -742,6 +744,8 @@ def _give_people_positions(
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _prenominal_titles(text, people, orgs, gaz)
     roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
+    countries_after_titled_names(text, people)
+    countries_before_titled_names(text, people, _LOWER_HEADS)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
