@@ -236,3 +236,15 @@ def test_a_country_named_beside_a_titled_name_is_its_country():
     assert people["Ana Lobo"] == "AO"
     assert people["Ole Berg"] == "VN"
     assert people["Ravi Perera"] == "IN"
+
+
+def test_a_remit_of_domain_words_a_place_of_work_and_a_body_in_lower_case():
+    text = (
+        "FILE – Valdorian Executive Vice President and Commissioner for Economy and Trade Ann Lorimer speaks "
+        "during a news conference in Halden."
+    )
+    assert "Commissioner for Economy and Trade" in _titles(text)["Ann Lorimer"]
+    text = "Ms Mira Holt, First Secretary for Education at the Kestrian Embassy in Halden, was there."
+    assert _titles(text)["Mira Holt"] == ["First Secretary for Education"]
+    text = '"David can beat Goliath," said Ole Berg, chief operating officer of the booksellers group.'
+    assert _titles(text)["Ole Berg"] == ["chief operating officer"]

@@ -189,6 +189,9 @@ _AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
 _NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
 
 
+_LOWER_BODY_TAIL_RE = re.compile(
+    r"\s+of\s+the\s+(?:[a-z-]+\s+){0,3}(?:group|company|firm|union|association|party|body|bank|agency|team)$"
+)
 _RANK_PREFIX_RE = re.compile(r"^(?:(?:former|deputy|acting|interim|retired|senior|additional)\s+)+|^co-")
 
 
@@ -203,7 +206,14 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
             title = pos["title"]
             core = _RANK_PREFIX_RE.sub("", title)
             if not title[:1].islower() or not core[:1].islower():
-                continue  # "former Secretary of State": a capitalised office after its rank word
+                # "former Secretary of State": a capitalised office after its rank word keeps its remit; its
+                # place of work does not ("First Secretary for Education at the X Embassy")
+                at = _AT_TAIL_RE.search(title)
+                if at and at.group("org").strip() not in country_words:
+                    pos["title"] = title[: at.start()]
+                    if pos.get("organization") is None:
+                        pos["organization"] = surfaces.get(at.group("org").strip(), at.group("org").strip())
+                continue
             for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
                 m = pattern.search(title)
                 if not m or m.group("org").strip() in country_words:
@@ -212,7 +222,17 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 title = title[: m.start()]
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)
+            # "chief operating officer of the booksellers group": a body named in lower case is no remit
+            title = _LOWER_BODY_TAIL_RE.sub("", title)
             pos["title"] = title
+        # the same title read twice (before and after its "at ..." was cut) is one position
+        seen: set[str] = set()
+        kept = []
+        for pos in p.positions:
+            if pos["title"].lower() not in seen:
+                seen.add(pos["title"].lower())
+                kept.append(pos)
+        p.positions = kept
 
 
 # job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")

@@ -204,6 +204,13 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     org_here = org_at_start.get(pos)
     if is_ministry and domain and not (org_here and org_here[1].startswith("Ministry")):
         org_here = None  # "Minister of Industry and Technology Selim ..." is a domain, not an org
+    if (
+        org_here
+        and domain
+        and org_here[0] <= domain[0]
+        and all(w in comp.domain_words or w in {"and", "&"} for w in org_here[1].split())
+    ):
+        org_here = None  # "Commissioner for Economy and Trade": a "body" of domain words only is a remit
     if org_here:
         org_end, org_name = org_here
         if is_ministry and org_name.startswith("Ministry"):
