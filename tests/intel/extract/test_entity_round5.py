@@ -248,3 +248,13 @@ def test_a_remit_of_domain_words_a_place_of_work_and_a_body_in_lower_case():
     assert _titles(text)["Mira Holt"] == ["First Secretary for Education"]
     text = '"David can beat Goliath," said Ole Berg, chief operating officer of the booksellers group.'
     assert _titles(text)["Ole Berg"] == ["chief operating officer"]
+
+
+def test_wind_in_a_list_of_sources_and_car_words_in_a_battery_story():
+    assert "wind" in _codes("The base will combine wind, solar, hydro and storage.")
+    assert "wind" in _codes("They will make solar and wind components.")
+    assert "wind" not in _codes("The wind blew the roof off the depot.")
+    hits = find_sectors(
+        "The battery maker will supply battery cells to carmakers for their cars.", load(), []
+    )
+    assert {code for _s, _e, code in hits} == {"battery", "ev"}

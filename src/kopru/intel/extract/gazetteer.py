@@ -68,6 +68,8 @@ class Gazetteer:
     sector_weak_groups: frozenset[str] = frozenset()  # groups of weak patterns (see sectors.yaml "weak")
     # code -> codes that cover it: a code known only from weak words yields to them (sectors.yaml "yields")
     sector_yields: dict[str, frozenset[str]] = field(default_factory=dict)
+    # code -> {beside: read as}: a code known only from weak words, beside another, is read as a third
+    sector_becomes: dict[str, dict[str, str]] = field(default_factory=dict)
     # names of bodies whose business is a sector (the WTO): weak evidence even inside an organisation's
     # mention (sectors.yaml "bodies")
     sector_body_re: re.Pattern | None = field(repr=False, default=None)
@@ -158,6 +160,7 @@ def load() -> Gazetteer:
     sectors_raw = dict(_read_yaml("sectors.yaml"))
     weak_raw = sectors_raw.pop("weak", None) or {}
     yields_raw = sectors_raw.pop("yields", None) or {}
+    becomes_raw = sectors_raw.pop("becomes", None) or {}
     bodies_raw = sectors_raw.pop("bodies", None) or {}
     sector_patterns: dict[str, re.Pattern] = {}
     group_parts = []
@@ -197,6 +200,7 @@ def load() -> Gazetteer:
     gaz.sector_group_codes = group_codes
     gaz.sector_weak_groups = frozenset(weak_groups)
     gaz.sector_yields = {code: frozenset(over) for code, over in yields_raw.items()}
+    gaz.sector_becomes = {code: dict(beside) for code, beside in becomes_raw.items()}
     if bodies_raw:
         body_codes = {f"b{i}": code for i, code in enumerate(bodies_raw)}
         gaz.sector_body_re = re.compile(

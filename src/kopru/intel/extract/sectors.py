@@ -41,7 +41,14 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
     # "automakers" in a story about electric cars or their batteries is that story's word, not a second
     # topic: a code known only from weak words yields to the codes that cover it
     kept = {code for code in found if code in strong or not gaz.sector_yields.get(code, frozenset()) & found}
-    return [(s, e, code) for s, e, code, _weak in hits if code in kept]
+    # ... or is read as the code it means there: car words in a battery story are about electric cars
+    read_as = {
+        code: target
+        for code in found - strong
+        for beside, target in gaz.sector_becomes.get(code, {}).items()
+        if beside in found
+    }
+    return [(s, e, read_as.get(code, code)) for s, e, code, _weak in hits if code in kept or code in read_as]
 
 
 # the headline and the opening lines: what a document is about is said there
