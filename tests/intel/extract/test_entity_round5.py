@@ -258,3 +258,15 @@ def test_wind_in_a_list_of_sources_and_car_words_in_a_battery_story():
         "The battery maker will supply battery cells to carmakers for their cars.", load(), []
     )
     assert {code for _s, _e, code in hits} == {"battery", "ev"}
+
+
+def test_a_parent_acronym_before_another_body_and_a_brand_s_channel_are_no_organisations():
+    text = (
+        "Talks will begin only if Valdoria co-operates fully with the UN war crimes tribunal. "
+        "The plan was made with the UN Development Programme in Halden. Join the Halden Daily Telegram "
+        "channel for news."
+    )
+    names = {o["name"] for o in extract_text(text)["organizations"]}
+    assert "United Nations" not in names
+    text = "The UN said the talks would resume. The UN envoy agreed."
+    assert "United Nations" in {o["name"] for o in extract_text(text)["organizations"]}

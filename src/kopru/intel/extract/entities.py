@@ -1698,7 +1698,8 @@ _NOT_ORG_HEADS = frozenset(
 _PRODUCT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
     r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
-    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone)\b"
+    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone"
+    r"|channel|channels|account|accounts|feed)\b"
 )
 _HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
 _LEGAL_AFTER_COMMA_RE = re.compile(
@@ -1753,6 +1754,12 @@ def _product_of_a_brand(name: str, brands: set[str]) -> bool:
             rest = words[k:]
             return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
     return False
+
+
+_AFTER_A_PARENT_ACRONYM_RE = re.compile(
+    r" (?:[A-Z][a-z]+(?! (?:said|says|has|had|is|was|will|would)\b)"
+    r"|(?:[a-z-]+ ){0,2}(?:tribunal|court|programme|program|agency|mission|commission|body|fund))\b"
+)
 
 
 def _product_noun_after(text: str, e: int) -> bool:
@@ -1883,6 +1890,21 @@ def drop_false_orgs(
     lower_words = set(_LOWER_WORD_RE.findall(text))
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
+        if (
+            rec.kind in {"international", "government"}
+            and rec.mentions
+            and all(
+                text[s:e].isupper()
+                and text[s:e].isalpha()
+                and e - s <= 4
+                and _AFTER_A_PARENT_ACRONYM_RE.match(text, e)
+                for s, e in rec.mentions
+            )
+        ):
+            # "the UN Development Programme", "the UN war crimes tribunal": the acronym names the parent of
+            # another body, which is the one the text speaks of
+            del orgs[rec.name]
+            continue
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
