@@ -270,3 +270,12 @@ def test_a_parent_acronym_before_another_body_and_a_brand_s_channel_are_no_organ
     assert "United Nations" not in names
     text = "The UN said the talks would resume. The UN envoy agreed."
     assert "United Nations" in {o["name"] for o in extract_text(text)["organizations"]}
+
+
+def test_an_agency_signing_off_a_paragraph_and_the_groups_of_states():
+    text = (
+        "Valdoria agreed to fund 85% of the rail projects in Halden. REUTERS\n\n"
+        "The leaders met at the Group of 20 summit and at the G7 meeting in Halden."
+    )
+    names = {o["name"] for o in extract_text(text)["organizations"]}
+    assert {"Reuters", "Group of Twenty", "Group of Seven"} <= names

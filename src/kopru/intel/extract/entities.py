@@ -299,6 +299,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     orgs = _OrgFinder(text, gaz, zones, person_like)
     _gazetteer_orgs(orgs)
     _credit_line_orgs(orgs)
+    _sign_off_orgs(orgs)
     _company_shaped_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
@@ -380,6 +381,18 @@ def _credit_line_orgs(orgs: _OrgFinder) -> None:
             ps = s + part_m.start() + part_m.group().find(part)
             if org and not orgs.is_taken((ps, ps + len(part))):
                 orgs.add(org.name, org.kind, org.country, ps, ps + len(part), True)
+
+
+# "... for the rail projects. REUTERS": an agency's name in capitals signing off a paragraph
+_SIGN_OFF_RE = re.compile(r"(?<=[.!?”\"] )(?P<name>[A-Z]{2,}(?: [A-Z]{2,})?)[ \t]*$", re.MULTILINE)
+
+
+def _sign_off_orgs(orgs: _OrgFinder) -> None:
+    for m in _SIGN_OFF_RE.finditer(orgs.text):
+        word = m.group("name")
+        org = orgs.gaz.orgs.get(word) or orgs.gaz.orgs.get(word.title()) or orgs.gaz.credit_orgs.get(word)
+        if org is not None and org.kind == "media" and not orgs.is_taken((m.start("name"), m.end("name"))):
+            orgs.add(org.name, org.kind, org.country, m.start("name"), m.end("name"), True)
 
 
 def _company_shaped_orgs(orgs: _OrgFinder) -> None:
