@@ -279,3 +279,14 @@ def test_an_agency_signing_off_a_paragraph_and_the_groups_of_states():
     )
     names = {o["name"] for o in extract_text(text)["organizations"]}
     assert {"Reuters", "Group of Twenty", "Group of Seven"} <= names
+
+
+def test_a_country_s_embassy_in_a_city_is_a_government_body_and_the_city_a_place():
+    result = extract_text(
+        "Ms Ann Lee, First Secretary at the Chinese Embassy in Bangkok, attended the signing."
+    )
+    orgs = {o["name"]: (o["kind"], o["country"]) for o in result["organizations"]}
+    assert orgs["Chinese Embassy in Bangkok"] == ("government", "CN")
+    assert "Bangkok" in {p["name"] for p in result["places"]}
+    result = extract_text("The Chinese embassy in Serbia said on Thursday the plant would open.")
+    assert "Chinese embassy in Serbia" in {o["name"] for o in result["organizations"]}

@@ -614,7 +614,7 @@ def _capitalised_ministries(orgs: _OrgFinder) -> None:
 
 _GOVERNMENT_RES: dict[int, tuple[Gazetteer, re.Pattern]] = {}
 # every alternative of the pattern below names one of these words: a text without them has no match
-_GOVERNMENT_WORD_RE = re.compile(r"[Gg]overnment|cabinet|ministry")
+_GOVERNMENT_WORD_RE = re.compile(r"[Gg]overnment|cabinet|ministry|[Ee]mbassy")
 
 
 def _government_re(gaz: Gazetteer) -> re.Pattern:
@@ -632,6 +632,8 @@ def _build_government_re(gaz: Gazetteer) -> re.Pattern:
     return re.compile(
         rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
         rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        # "the Chinese embassy in Serbia", "the Chinese Embassy in Bangkok": a country's mission abroad
+        rf"|\b(?P<dem4>{dem_alt}) (?-i:[Ee]mbassy)(?: in (?:the )?(?-i:[A-Z][a-z]+))?"
         # "the Yantai city government", "the Hangzhou municipal government": a city's own government
         r"|\b(?-i:[A-Z][a-z]+) (?:city|municipal|provincial) government\b"
         rf"|\b(?P<dem2>{dem_alt}) "
@@ -666,7 +668,7 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
             text[max(0, s - 150) : e + 150],
         ):
             continue  # "the Chinese government" in passing is no party the text is about
-        dem = m.group("dem") or m.group("dem2") or m.group("dem3")
+        dem = m.group("dem") or m.group("dem2") or m.group("dem3") or m.group("dem4")
         country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
         orgs.add(text[s:e], "government", country, s, e, False)
         orgs.found[text[s:e]].shaped = True
@@ -2116,8 +2118,11 @@ def drop_false_places(
             continue
         kept = []
         for s, e in rec.mentions:
-            if any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in org_spans):
-                continue  # "Shanghai" in "Shanghai Automotive Industry Corp"
+            if any(
+                os_ <= s and e <= oe and (os_, oe) != (s, e) and text[s - 4 : s] != " in "
+                for os_, oe in org_spans
+            ):
+                continue  # "Shanghai" in "Shanghai Automotive Industry Corp" ("Embassy in Bangkok" stays)
             if any(ps <= s and e <= pe for ps, pe in person_spans) or any(
                 pe == s - 1 or ps == e + 1 for ps, pe in person_spans
             ):
