@@ -290,3 +290,10 @@ def test_a_country_s_embassy_in_a_city_is_a_government_body_and_the_city_a_place
     assert "Bangkok" in {p["name"] for p in result["places"]}
     result = extract_text("The Chinese embassy in Serbia said on Thursday the plant would open.")
     assert "Chinese embassy in Serbia" in {o["name"] for o in result["organizations"]}
+
+
+def test_two_offices_one_inside_the_other_are_two_people_and_a_post_named_as():
+    assert _titles("The Vice President and President Marcos discussed trade.")["Marcos"] == ["President"]
+    text = "To lead our work in Japan we welcome Tadao Mori as our new President of Kestrel Japan."
+    assert _titles(text)["Tadao Mori"] == ["President"]
+    assert _titles("Kestrel named Ann Lee as chief executive on Monday.")["Ann Lee"] == ["chief executive"]

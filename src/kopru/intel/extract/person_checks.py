@@ -335,6 +335,10 @@ def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec])
                 continue
             chain = re.sub(r"\s+", " ", m.group("chain"))
             parts = {_fold_title(x) for x in _CHAIN_SPLIT_RE.split(chain) if x}
+            if any(a != b and f" {a}" in f" {b}" for a in parts for b in parts) or (
+                m.re is _CHAIN_BEFORE_RE and text[max(0, m.start() - 4) : m.start()].lower() == "the "
+            ):
+                continue  # "the Vice President and President Marcos": two offices, two people
             kept, organization = [], None
             for pos in p.positions:
                 folded = _fold_title(pos["title"])
@@ -466,4 +470,26 @@ def countries_before_titled_names(text: str, people: list[Person], heads: str) -
             m = pattern.search(text, max(0, s - 90), s)
             if m:
                 p.country = gaz.country_names[m.group("c")]
+                break
+
+
+@functools.cache
+def _named_as_re(heads: str) -> re.Pattern:
+    return re.compile(
+        r"\s+as\s+(?:(?:its|our|their|his|her|the|a|an)\s+)?(?:(?:new|next|first|interim|acting)\s+)?"
+        rf"(?P<title>(?i:{heads}))\b(?!\s+(?:and|or)\s)"
+    )
+
+
+def titles_named_as(text: str, people: list[Person], heads: str) -> None:
+    """ "we welcome Ann Lee as our new President of X", "named Ann Lee as chief executive": the post a
+    person is named to, right after the name."""
+    pattern = _named_as_re(heads)
+    for p in people:
+        if p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            m = pattern.match(text, e)
+            if m:
+                p.positions.append({"title": m.group("title"), "organization": None})
                 break

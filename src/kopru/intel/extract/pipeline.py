@@ -49,6 +49,7 @@ from .person_checks import (
     merge_quoted_nicknames,
     roles_before_names,
     tidy_positions,
+    titles_named_as,
     trim_byline_roles,
 )
 from .reading import Document
@@ -746,6 +747,7 @@ def _give_people_positions(
     roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
+    titles_named_as(text, people, _LOWER_HEADS)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1456,7 +1458,8 @@ def _assign_positions(
     shared: dict[int, tuple[int, int]] = {}
     for first, second in itertools.pairwise(ordered):
         joined = text[first.end : second.start] in {" and ", " & "}
-        if first.name_span is None and second.name_span and joined:
+        the_first = text[max(0, first.start - 4) : first.start].lower() == "the "  # "the Vice President and"
+        if first.name_span is None and second.name_span and joined and not the_first:
             shared[id(first)] = second.name_span
     previous: TitleMatch | None = None
     last: tuple[TitleMatch, Person] | None = None

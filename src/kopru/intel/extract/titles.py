@@ -174,6 +174,9 @@ def _join_coordinated(text: str, found: list[TitleMatch]) -> list[TitleMatch]:
             and prev.organization is None
             and text[prev.end : t.start] in {" and ", " & "}
             and not _PUBLIC_OFFICE_RE.search(f"{prev.title} {t.title}")
+            # "the Vice President and President Marcos": one office inside the other, two people
+            and not (prev.head in t.head or t.head in prev.head)
+            and not re.search(r"\b[Tt]he\s+$", text[max(0, prev.start - 4) : prev.start])
         ):
             prev.title = f"{prev.title} and {t.title}"
             prev.end, prev.organization = t.end, t.organization
