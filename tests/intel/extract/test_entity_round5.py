@@ -297,3 +297,10 @@ def test_two_offices_one_inside_the_other_are_two_people_and_a_post_named_as():
     text = "To lead our work in Japan we welcome Tadao Mori as our new President of Kestrel Japan."
     assert _titles(text)["Tadao Mori"] == ["President"]
     assert _titles("Kestrel named Ann Lee as chief executive on Monday.")["Ann Lee"] == ["chief executive"]
+
+
+def test_an_acronym_in_brackets_inside_a_ministry_s_remit():
+    text = "Ann Lee, Minister of Information and Communications Technology (ICT) and Innovation, spoke."
+    assert _titles(text)["Ann Lee"] == [
+        "Minister of Information and Communications Technology (ICT) and Innovation"
+    ]

@@ -407,7 +407,8 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
             break
         word = m.group("word")
         sep = m.group("sep")
-        if word in domain_words or (word in {"and", "&"} and taken and taken[-1][2] not in {"and", "&"}):
+        joiner = word in {"and", "&"} or word.startswith("(")  # "Technology (ICT) and Innovation"
+        if word in domain_words or (joiner and taken and taken[-1][2] not in {"and", "&"}):
             if sep and taken and taken[-1][2] in {"and", "&"}:
                 break  # "and ," is no list
             if sep:
@@ -416,7 +417,7 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
         else:
             break
     while taken:
-        while taken and taken[-1][2] in {"and", "&"}:
+        while taken and (taken[-1][2] in {"and", "&"} or taken[-1][2].startswith("(")):
             taken.pop()
         # the words after the last comma must be "and ..." for the commas to belong to the domain
         last_comma = commas[-1] if commas else None
@@ -431,7 +432,7 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
     return taken[-1][1], text[pos : taken[-1][1]]
 
 
-_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&)")
+_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&|\([A-Z]{2,6}\))")
 
 
 def _country_at(text: str, pos: int, gaz: Gazetteer) -> tuple[str, str] | None:
