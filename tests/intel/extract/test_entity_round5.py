@@ -304,3 +304,9 @@ def test_an_acronym_in_brackets_inside_a_ministry_s_remit():
     assert _titles(text)["Ann Lee"] == [
         "Minister of Information and Communications Technology (ICT) and Innovation"
     ]
+
+
+def test_a_hyphenated_given_name_cut_at_its_hyphen_gets_its_rest():
+    text = "The plan was announced by president Moon Jae-in a year ago. Moon Jae-in said it would grow."
+    people = {p["name"]: [x["title"] for x in p["positions"]] for p in extract_text(text)["people"]}
+    assert people == {"Moon Jae-in": ["president"]}

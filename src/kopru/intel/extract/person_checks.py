@@ -268,9 +268,42 @@ def trim_byline_roles(text: str, people: list[Person]) -> None:
 _NEXT_CAPITAL_RE = re.compile(r" ([A-Z][a-z][\w'’-]+)(?=[\s,.;:)]|$)")
 
 
+def _merge_same_names(people: list[Person]) -> None:
+    by_name: dict[str, Person] = {}
+    kept = []
+    for p in people:
+        owner = by_name.get(p.name)
+        if owner is None:
+            by_name[p.name] = p
+            kept.append(p)
+            continue
+        owner.mentions = sorted(set(owner.mentions) | set(p.mentions))
+        owner.surfaces = [*owner.surfaces, *(sf for sf in p.surfaces if sf not in owner.surfaces)]
+        owner.positions = [*owner.positions, *(x for x in p.positions if x not in owner.positions)]
+        owner.country = owner.country or p.country
+    people[:] = kept
+
+
+# "Moon Jae-in", "Lee Myung-bak": a given name's second syllable in lower case after a hyphen
+_HYPHENATED_REST_RE = re.compile(r"-([a-z]{1,5})(?![\w’'-])")
+_NOT_NAME_SUFFIXES = frozenset(
+    {"based", "led", "owned", "run", "era", "style", "born", "made", "like", "type"}
+)
+
+
 def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
     """ "Luhut Binsar Pandjaitan accompanied him ... Pandjaitan said": a name cut before its last word,
-    which the text uses alone as a speaker's name, gets it back (with the lone mentions)."""
+    which the text uses alone as a speaker's name, gets it back (with the lone mentions); "Moon Jae" before
+    "-in" gets the rest of its hyphenated given name."""
+    for p in people:
+        for i, (s, e) in enumerate(list(p.mentions)):
+            tail = _HYPHENATED_REST_RE.match(text, e)
+            if tail and tail.group(1) not in _NOT_NAME_SUFFIXES and text[s:e].split()[-1][:1].isupper():
+                if text[s:e] == p.name:
+                    p.surfaces = [p.name, *p.surfaces]
+                    p.name = text[s : tail.end()]
+                p.mentions[i] = (s, tail.end())
+    _merge_same_names(people)
     for p in people:
         words = p.name.split()
         if len(words) < 2:
