@@ -310,3 +310,10 @@ def test_a_hyphenated_given_name_cut_at_its_hyphen_gets_its_rest():
     text = "The plan was announced by president Moon Jae-in a year ago. Moon Jae-in said it would grow."
     people = {p["name"]: [x["title"] for x in p["positions"]] for p in extract_text(text)["people"]}
     assert people == {"Moon Jae-in": ["president"]}
+
+
+def test_a_company_named_right_after_an_apposition_title_but_not_a_person():
+    text = '"No market grows like this," said Ravi Kesh, senior vice president Kestrel Aerospace.'
+    assert _titles(text)["Ravi Kesh"] == ["senior vice president"]
+    text = "The deal was signed by Volta chairman Ann Lee, Kestrel chairman Tom Hale and others."
+    assert "Kestrel chairman" not in " ".join(_titles(text).get("Ann Lee", []))

@@ -1567,7 +1567,10 @@ _APPOSITIVE_RE = re.compile(
     + r"){0,3}(?:"
     + _LOWER_HEADS
     + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in|with)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
+    r"(?P<rest>\s+(?:of|for|at|in|with)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
+    # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
+    r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
+    r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
     r"|told|has|had|was|is|with|says|added|confirmed|noted)\b|$)",
     re.IGNORECASE,
 )
@@ -1676,8 +1679,8 @@ def _appositive_titles(
     for p in people:
         for _s, e in sorted(p.mentions):
             m = _APPOSITIVE_RE.match(text, e)
-            if not m:
-                continue
+            if not m or (m.group("rest") and m.start("rest") + 1 in starts):
+                continue  # "X, Gazprom chairman Aleksey Miller": the words after the title are a name
             inside = [t for t in titles if m.start() < t.start < m.end()]
             if any(t.name_span and not t.name_after_body for t in inside):
                 continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
