@@ -317,3 +317,10 @@ def test_a_company_named_right_after_an_apposition_title_but_not_a_person():
     assert _titles(text)["Ravi Kesh"] == ["senior vice president"]
     text = "The deal was signed by Volta chairman Ann Lee, Kestrel chairman Tom Hale and others."
     assert "Kestrel chairman" not in " ".join(_titles(text).get("Ann Lee", []))
+
+
+def test_a_country_s_ministry_or_federal_government_keeps_the_country_in_its_name():
+    text = "Russia's foreign ministry said it viewed the move as unhelpful."
+    assert "Russia's foreign ministry" in {o["name"] for o in extract_text(text)["organizations"]}
+    text = "Under an agreement signed today, the German federal government would provide the funds."
+    assert "German federal government" in {o["name"] for o in extract_text(text)["organizations"]}

@@ -631,7 +631,7 @@ def _build_government_re(gaz: Gazetteer) -> re.Pattern:
     country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
     return re.compile(
         rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
-        rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        rf"|\b(?P<dem>{dem_alt}) (?:federal |central )?(?:government|cabinet)\b"
         # "the Chinese embassy in Serbia", "the Chinese Embassy in Bangkok": a country's mission abroad
         rf"|\b(?P<dem4>{dem_alt}) (?-i:[Ee]mbassy)(?: in (?:the )?(?-i:[A-Z][a-z]+))?"
         # "the Yantai city government", "the Hangzhou municipal government": a city's own government
@@ -658,7 +658,9 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
                 words.pop()
             e = s + len(" ".join(words))
         elif m.group("dom"):
-            s, e = (m.start("dem3") if m.group("dem3") else m.start("dom")), m.end()
+            # "the Chinese foreign ministry", "Russia's foreign ministry": the country is part of the name
+            s = m.start("dem3") if m.group("dem3") else m.start("cs") if m.group("cs") else m.start("dom")
+            e = m.end()
         else:
             s, e = m.start(), m.end()
         if orgs.is_taken((s, e)):
@@ -669,7 +671,11 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
         ):
             continue  # "the Chinese government" in passing is no party the text is about
         dem = m.group("dem") or m.group("dem2") or m.group("dem3") or m.group("dem4")
-        country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        country = (
+            (gaz.demonyms.get(dem) or gaz.country_names.get(dem))
+            if dem
+            else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        )
         orgs.add(text[s:e], "government", country, s, e, False)
         orgs.found[text[s:e]].shaped = True
 
