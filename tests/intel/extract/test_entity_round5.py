@@ -324,3 +324,17 @@ def test_a_country_s_ministry_or_federal_government_keeps_the_country_in_its_nam
     assert "Russia's foreign ministry" in {o["name"] for o in extract_text(text)["organizations"]}
     text = "Under an agreement signed today, the German federal government would provide the funds."
     assert "German federal government" in {o["name"] for o in extract_text(text)["organizations"]}
+
+
+def test_more_shapes_of_a_title_after_a_name():
+    assert _titles("Kestrel appointed Ann Lorimer (chief executive of Volta Systems) to its board.")[
+        "Ann Lorimer"
+    ] == ["chief executive"]
+    text = "Tom Hale, who is the chief executive of Kestrel Robotics, said the plant would open."
+    assert _titles(text)["Tom Hale"] == ["chief executive"]
+    assert _titles("Jim Varley, vice-president of Kestrel Motors, said sales rose.")["Jim Varley"] == [
+        "vice-president"
+    ]
+    people = {p["name"]: p for p in extract_text("Ann Lee, the Thai ambassador to China, said so.")["people"]}
+    assert [x["title"] for x in people["Ann Lee"]["positions"]] == ["ambassador to China"]
+    assert people["Ann Lee"]["country"] == "TH"

@@ -1546,7 +1546,8 @@ _LOWER_HEADS = (
     "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
-    "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat"
+    "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
+    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1557,7 +1558,8 @@ _LOWER_MODIFIER = (
     r"|current|incoming|outgoing|appointed|elected|named)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
-    r",\s+(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
+    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
@@ -1567,7 +1569,7 @@ _APPOSITIVE_RE = re.compile(
     + r"){0,3}(?:"
     + _LOWER_HEADS
     + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in|with)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
+    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
     # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
     r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
     r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
@@ -1713,8 +1715,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
             and title.lower() not in {"minister", "deputy minister", "vice minister"}
         ):
             organization = obj_org or obj
-        elif rest.strip().split()[0].lower() in {"of", "for"}:
-            title = title + rest.rstrip()
+        elif rest.strip().split()[0].lower() in {"of", "for", "to"}:
+            title = title + rest.rstrip()  # "... ambassador to China"
     if title.lower() in {"member", "partner", "head", "manager"} and not rest:
         return None
     if dem and dem in gaz.demonyms and not p.country:
