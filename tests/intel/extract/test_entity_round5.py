@@ -338,3 +338,11 @@ def test_more_shapes_of_a_title_after_a_name():
     people = {p["name"]: p for p in extract_text("Ann Lee, the Thai ambassador to China, said so.")["people"]}
     assert [x["title"] for x in people["Ann Lee"]["positions"]] == ["ambassador to China"]
     assert people["Ann Lee"]["country"] == "TH"
+
+
+def test_a_body_s_name_then_a_lower_case_title_after_a_name():
+    people = {
+        p["name"]: p["positions"]
+        for p in extract_text("Tom Hale, Kestrel Bank chief executive, said so.")["people"]
+    }
+    assert people["Tom Hale"] == [{"title": "chief executive", "organization": "Kestrel Bank"}]

@@ -1562,6 +1562,8 @@ _APPOSITIVE_RE = re.compile(
     r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
+    # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
+    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
@@ -1733,6 +1735,11 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and m.group("orgpre"):
+        orgpre = m.group("orgpre")
+        organization = next(
+            (rec.name for rec in orgs.values() if orgpre == rec.name or orgpre in rec.surfaces), orgpre
+        )
     if organization is None and m.group("poss") and not rest:
         # "..., the company's chief executive officer"
         organization = _organization_so_far(orgs, e)
