@@ -346,3 +346,12 @@ def test_a_body_s_name_then_a_lower_case_title_after_a_name():
         for p in extract_text("Tom Hale, Kestrel Bank chief executive, said so.")["people"]
     }
     assert people["Tom Hale"] == [{"title": "chief executive", "organization": "Kestrel Bank"}]
+
+
+def test_more_words_of_the_sector_table():
+    assert "ev" in _codes("The group will build EV charging stations along the highway.")
+    assert "medical_devices" in _codes("The hospital bought patient monitoring systems.")
+    assert "telecom" in _codes("They will lay two undersea cables to the islands.")
+    assert "cloud" in _codes("The campus adds AI infrastructure and compute capacity.")
+    assert "medicines" in _codes("The plant will make active pharmaceutical ingredients.")
+    assert "solar" in _codes("The polysilicon plant opened.")
