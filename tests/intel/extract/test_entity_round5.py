@@ -355,3 +355,10 @@ def test_more_words_of_the_sector_table():
     assert "cloud" in _codes("The campus adds AI infrastructure and compute capacity.")
     assert "medicines" in _codes("The plant will make active pharmaceutical ingredients.")
     assert "solar" in _codes("The polysilicon plant opened.")
+
+
+def test_a_plural_title_before_a_list_of_names_is_each_one_s():
+    text = "The Kestrel team, including co-founders Ann Lorimer, Tom Hale, and Ole Berg, built it."
+    titles = _titles(text)
+    assert titles["Ann Lorimer"] == titles["Tom Hale"] == titles["Ole Berg"] == ["co-founder"]
+    assert _titles("Foreign ministers Ann Lee and Tom Hale met.")["Tom Hale"] == ["Foreign minister"]

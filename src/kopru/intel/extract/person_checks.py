@@ -16,7 +16,7 @@ import re
 from .coref import Person
 from .entities import OrgRec, in_title_case_line, org_kind
 from .gazetteer import load
-from .titles import HEADLINE_VERBS
+from .titles import HEADLINE_VERBS, compiled_for
 
 # "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
 _PRODUCT_TOKEN_RE = re.compile(r"^(?:[\w]+-[A-Z0-9]{1,3}s?|[A-Z]-\w+|\w*\d\w*)$")
@@ -526,3 +526,34 @@ def titles_named_as(text: str, people: list[Person], heads: str) -> None:
             if m:
                 p.positions.append({"title": m.group("title"), "organization": None})
                 break
+
+
+# ("analysts Douglas-Westwood": a firm's name follows a trade's plural, so only offices and founders)
+_PLURAL_TITLE_RE = re.compile(
+    r"\b(?:(?P<domain>[A-Z][a-z]+|[a-z]+)\s+)?"
+    # lower case: a capitalised plural office ("Prime Ministers A and B") is read with the titles
+    r"(?P<title>co-founders|cofounders|founders|chief executives|CEOs|presidents|vice presidents"
+    r"|ministers|ambassadors|directors|chairmen|governors|senators)\s+"
+)
+_LIST_GAP_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def plural_titles_before_names(text: str, people: list[Person]) -> None:
+    """ "co-founders Ann Lee, Tom Hale, and Ole Berg": a plural title before a list of names is each one's."""
+    by_start = {s: (p, e) for p in people for s, e in p.mentions}
+    domain_words = compiled_for(load()).domain_words
+    for m in _PLURAL_TITLE_RE.finditer(text):
+        plural = m.group("title")
+        title = plural[:-3] + "an" if plural.lower().endswith("men") else plural[:-1]
+        domain = m.group("domain")
+        if domain and (domain in domain_words or domain.capitalize() in domain_words):
+            title = f"{domain} {title}"  # "Foreign ministers X and Y"
+        pos = m.end()
+        while pos in by_start:
+            p, e = by_start[pos]
+            if not any(x["title"].lower() == title.lower() for x in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            gap = _LIST_GAP_RE.match(text, e)
+            if not gap:
+                break
+            pos = gap.end()

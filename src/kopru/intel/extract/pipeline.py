@@ -47,6 +47,7 @@ from .person_checks import (
     extend_cut_names,
     join_company_posts,
     merge_quoted_nicknames,
+    plural_titles_before_names,
     roles_before_names,
     tidy_positions,
     titles_named_as,
@@ -748,6 +749,7 @@ def _give_people_positions(
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
     titles_named_as(text, people, _LOWER_HEADS)
+    plural_titles_before_names(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
