@@ -4,6 +4,7 @@ It is mounted only by bench/load_settings.py, never by the project's own setting
 """
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import path
 
 from kopru import urls
@@ -17,4 +18,13 @@ def floor(request, pk: int):
     return HttpResponse(Document.objects.only("title").get(pk=pk).title)
 
 
-urlpatterns = [path("bench/floor/<int:pk>/", floor), *urls.urlpatterns]
+def layout(request, pk: int):
+    """The floor's read inside the chrome every signed-in page shares (session, user, menu, language)."""
+    return render(request, "bench_layout.html", {"title": Document.objects.only("title").get(pk=pk).title})
+
+
+urlpatterns = [
+    path("bench/floor/<int:pk>/", floor),
+    path("bench/layout/<int:pk>/", layout),
+    *urls.urlpatterns,
+]

@@ -2,7 +2,7 @@ from django.conf import settings
 
 from kopru.core import access
 from kopru.core.rules import has_perm
-from kopru.ui.navigation import menu_for
+from kopru.ui.navigation import menu_html
 
 
 def kopru(request):
@@ -13,5 +13,5 @@ def kopru(request):
         "user_side": access.side_of(user),
         "can_create_records": has_perm(user, "kopru.add_record"),
         # A callable, so that only pages that draw the menu (not htmx fragments) evaluate its permissions.
-        "main_menu": lambda: menu_for(user, request.path),
+        "main_menu": lambda: menu_html(user, request.path),
     }

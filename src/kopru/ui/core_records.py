@@ -92,7 +92,7 @@ CORE_RECORD_TYPES = (
             # The name in the reader's language (English where no translation is recorded).
             column("localised_name", _("name")),
         ),
-        sortable=("code",),
+        sortable=("code", "localised_name"),
         searchable=False,
         has_visibility=False,
     ),
@@ -108,7 +108,7 @@ CORE_RECORD_TYPES = (
             column("hs_codes", _("HS codes")),
         ),
         filters=("parent",),
-        sortable=("code",),
+        sortable=("localised_name",),
         # The taxonomy's code is the extraction contract's key, not something a reader needs.
         detail_fields=(
             "name",

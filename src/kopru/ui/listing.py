@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import ForeignKey, ManyToManyField, QuerySet
+from django.db.models import ForeignKey, ManyToManyField, Q, QuerySet
 from django.utils.translation import get_language
 
 from kopru.core.access import company_organisation_id, is_admin, is_government_staff, side_of, visible_to
 from kopru.core.domain.search import folded_terms_filter
+from kopru.core.models.reference import LocalisedName
 from kopru.ui.pagination import estimated_count
 from kopru.ui.registry import RecordType
 
@@ -55,6 +57,9 @@ def apply_list_params(record_type: RecordType, queryset: QuerySet, params) -> Qu
     if query:
         if record_type.searchable:
             queryset = queryset.filter(folded_terms_filter(query))
+        elif issubclass(record_type.model, LocalisedName):  # reference data: code or a name in any language
+            names = ("code", "name", "name_tr", "name_zh")
+            queryset = queryset.filter(reduce(or_, (Q(**{f"{name}__icontains": query}) for name in names)))
         else:
             queryset = queryset.filter(**{f"{record_type.sortable[0]}__icontains": query})
     for name in record_type.filters:
@@ -65,7 +70,11 @@ def apply_list_params(record_type: RecordType, queryset: QuerySet, params) -> Qu
                 queryset = queryset.distinct()
     sort = (params.get("sort") or "").strip()
     if sort.lstrip("-") in record_type.sortable:
-        queryset = queryset.order_by(sort, "pk")
+        if sort.lstrip("-") == "localised_name":  # the name in the reader's language, not a stored column
+            name = record_type.model.localised_name_expression()
+            queryset = queryset.order_by(name.desc() if sort.startswith("-") else name.asc(), "pk")
+        else:
+            queryset = queryset.order_by(sort, "pk")
     return queryset
 
 

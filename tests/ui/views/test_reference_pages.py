@@ -43,3 +43,29 @@ def test_a_sector_page_hides_the_taxonomy_code_and_shows_the_three_names(client,
     assert "<td>research</td>" not in page
     for name in ("Science and R&amp;D cooperation", "Bilim ve Ar-Ge iş birliği", "科技与研发合作"):
         assert f"<td>{name}</td>" in page
+
+
+def _first_column(page: str) -> list[str]:
+    body = page.split("<tbody", 1)[1].split("</tbody>", 1)[0]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)
+    cells = [re.findall(r"<td[^>]*>(.*?)</td>", row, flags=re.S)[0] for row in rows]
+    return [re.sub(r"<[^>]*>", "", cell).strip() for cell in cells]
+
+
+def test_sectors_sort_by_the_name_the_reader_sees(client, cast):
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    ascending = _first_column(client.get("/sectors/?sort=localised_name").content.decode())
+    descending = _first_column(client.get("/sectors/?sort=-localised_name").content.decode())
+    turkish = {sector.name_tr or sector.name for sector in Sector.objects.all()}
+    assert (set(ascending), len(ascending)) == (turkish, Sector.objects.count())
+    assert descending == ascending[::-1]
+    assert ascending != sorted(ascending, key=lambda name: Sector.objects.get(name_tr=name).code)
+
+
+def test_reference_lists_search_codes_and_names_in_every_language(client, cast):
+    client.force_login(cast.staff_a)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "tr"
+    assert _first_column(client.get("/countries/?q=Arnavut").content.decode()) == ["AL"]
+    assert _first_column(client.get("/countries/?q=阿尔巴尼亚").content.decode()) == ["AL"]
+    assert "Yatay alanlar" in _first_column(client.get("/sectors/?q=cross").content.decode())

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,15 @@ class LocalisedName:
 
     def __str__(self):
         return self.localised_name
+
+    @staticmethod
+    def localised_name_expression():
+        """`localised_name` as a database expression, for sorting lists by the name the reader sees."""
+        language = (get_language() or "en").lower()
+        column = "name_tr" if language.startswith("tr") else "name_zh" if language.startswith("zh") else None
+        if column is None:
+            return models.F("name")
+        return Coalesce(NullIf(models.F(column), models.Value("")), models.F("name"))
 
 
 class Country(LocalisedName, models.Model):

@@ -53,6 +53,10 @@ SCALE = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    # wire-service abbreviations ("120 mln dlrs", "1.5 bln stg")
+    "mln": 1e6,
+    "bln": 1e9,
+    "billions": 1e9,
 }
 CURRENCY = {
     "US dollars": "USD",
@@ -121,6 +125,24 @@ CURRENCY = {
     "SAR": "SAR",
     "pounds": "GBP",
     "pounds sterling": "GBP",
+    # wire-service abbreviations and pre-euro currencies of older wire copy
+    "dlrs": "USD",
+    "U.S. dlrs": "USD",
+    "US dlrs": "USD",
+    "Canadian dlrs": "CAD",
+    "Australian dlrs": "AUD",
+    "Hong Kong dlrs": "HKD",
+    "HK dlrs": "HKD",
+    "Singapore dlrs": "SGD",
+    "stg": "GBP",
+    "German marks": "DEM",
+    "Deutsche marks": "DEM",
+    "guilders": "NLG",
+    "Dutch guilders": "NLG",
+    "Swiss francs": "CHF",
+    "Belgian francs": "BEF",
+    "lire": "ITL",
+    "pesetas": "ESP",
 }
 
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -152,23 +174,27 @@ _MONEY_RE = re.compile(
     r"(?P<cur1>US\$|HK\$|A\$|S\$|C\$|\$|€|£|¥|₹|USD|EUR|CNY|RMB|TRY|TL|JPY|HKD|AUD|SGD|CAD|IDR|INR|THB|MYR"
     r"|RUB|KRW|AED|SAR|Rp\.?|Rs\.?)\s?"
     + _NUM
-    + r"(?:\s?(?P<scale1>thousand|million|billion|trillion|mn|bn|tn)\b|(?P<scale1b>[mMbB]n?)\b)?"
-    r"|" + _NUM.replace("num", "num2") + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|m)?\s+"
-    r"(?P<cur2>US dollars|U\.S\. dollars|Hong Kong dollars|Australian dollars|Singapore dollars"
-    r"|Canadian dollars|dollars|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit"
-    r"|French francs?|francs|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
+    + r"(?:\s?(?P<scale1>thousand|million|billion|trillion|mn|bn|tn|mln|bln)\b|(?P<scale1b>[mMbB]n?)\b)?"
+    r"|"
+    + _NUM.replace("num", "num2")
+    + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|mln|bln|m)?\s+"
+    r"(?P<cur2>(?:US|U\.S\.|Hong Kong|HK|Australian|Singapore|Canadian) (?:dollars|dlrs)"
+    r"|dollars|dlrs|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit|stg"
+    r"|(?:French|Swiss|Belgian) francs?|francs|(?:German|Deutsche) marks|(?:Dutch )?guilders|lire|pesetas"
+    r"|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
     r"|AUD|INR|IDR|THB)\b"
 )
 _PERCENT_RE = re.compile(_NUM + r"\s?(?:%|percent\b|per cent\b|pct\b)")
 _CAPACITY_RE = re.compile(
-    _NUM + r"\s?(?P<scale>thousand|million|billion)?\s+(?P<unit>vehicles|cars|units|batteries|tonnes|tons|"
+    _NUM
+    + r"\s?(?P<scale>thousand|million|billion|mln|bln)?\s+(?P<unit>vehicles|cars|units|batteries|tonnes|tons|"
     r"GWh|MWh|GW|MW|kW|TWh)\b(?P<per>\s+(?:a|per|each|every)\s+year|\s+annually|\s+per\s+annum|/year|/yr)?"
     r"|(?P<unit2>GWh|MWh|GW|MW)\b",
 )
 _CAPACITY_PREFIX_RE = re.compile(
     r"(?:annual\s+)?(?:production\s+)?capacity\s+of\s+"
     + _NUM.replace("num", "num3")
-    + r"\s?(?P<scale3>thousand|million)?\s+(?P<unit3>vehicles|cars|units|batteries|tonnes|tons|GWh|MWh|GW"
+    + r"\s?(?P<scale3>thousand|million|mln)?\s+(?P<unit3>vehicles|cars|units|batteries|tonnes|tons|GWh|MWh|GW"
     r"|MW)\b"
     r"(?P<per3>\s+(?:a|per)\s+year|\s+annually|/year)?"
 )
@@ -216,7 +242,7 @@ _COUNT_RE = re.compile(
     + _NUM
     + r"|(?P<word>(?<![\w-])(?:"
     + _WORD_NUM
-    + r")))(?:\s+(?P<scale>thousand|million|billion))?"
+    + r")))(?:\s+(?P<scale>thousand|million|billion|mln|bln))?"
     + r"(?:\s+of\s+the\s+\d[\d,]*)?"  # "11 of the 13 vaccines"
     + r"\s+(?:(?:Chinese|Turkish|European|R&D)\s+|"
     + _COUNT_MODIFIER
@@ -264,11 +290,12 @@ _GENERIC_CAPACITY_RE = re.compile(
     r"(?P<annual>annual\s+)?(?:production\s+|installed\s+|handling\s+|processing\s+)?capacity\s+of\s+"
     r"(?:(?:about|around|some|nearly|up to|more than|over)\s+)?"
     + _NUM.replace("num", "n1")
-    + r"\s?(?P<s1>thousand|million|billion)?\s+(?P<u1>[a-zA-Z][\w-]*)"
+    + r"\s?(?P<s1>thousand|million|billion|mln|bln)?\s+(?P<u1>[a-zA-Z][\w-]*)"
     r"(?P<per1>\s+(?:a|per|each)\s+year|\s+annually|/year)?"
     r"|"
     + _NUM.replace("num", "n2")
-    + r"\s?(?P<s2>thousand|million|billion)?\s+(?P<u2>[a-z][\w-]*)\s+(?:a|per|each)\s+(?P<per2>year|day)\b"
+    + r"\s?(?P<s2>thousand|million|billion|mln|bln)?\s+(?P<u2>[a-z][\w-]*)"
+    + r"\s+(?:a|per|each)\s+(?P<per2>year|day)\b"
 )
 _AREA_RE = re.compile(
     _NUM + r"[\s-]?(?P<unit>square[ -]met(?:re|er)s?|sq\.? m|m2|m²|hectares|square kilomet(?:re|er)s|km2|km²)"
@@ -305,7 +332,11 @@ def _num(s: str) -> float:
 
 
 def _clean_number(v: float) -> int | float:
-    return int(v) if float(v).is_integer() else v
+    """8.14 × 10⁹ is 8140000000, not the float 8140000000.000001 a reader would see in the record."""
+    whole = round(v)
+    if abs(v - whole) <= 1e-9 * max(1.0, abs(v)):
+        return int(whole)
+    return round(v, 6)
 
 
 def _ordinal(word: str) -> int:

@@ -86,7 +86,10 @@ _ORG_KIND_WORDS: list[tuple[str, re.Pattern]] = [
             r"Biotech|Airlines|Bank|Telecom|Power|Solar|Battery|Batteries|New Energy|Railway|"
             r"Rail|Logistics|Shipping|Steel|Chemicals?|Mining|Cargo|Stock Exchange|Exchange|Medikal"
             r"|Teknoloji|"
-            r"Otomotiv|Enerji|Sanayi|Ticaret|Holding|Biotechnology|Medical|Semiconductors?|Airways|^Air)\b"
+            r"Otomotiv|Enerji|Sanayi|Ticaret|Holding|Biotechnology|Medical|Semiconductors?|Airways|^Air"
+            # trades that name companies in business copy ("Reliance Retail", "Dunmore Bakeries")
+            r"|Retail|Foods|Bakeries|Stores|Breweries|Brewery|Insurance|Petroleum|Textiles|Cement"
+            r"|Beverages|Entertainment|Studios|Hotels|Resorts|Properties|Realty|Brands|Shipbuilding)\b"
         ),
     ),
 ]
@@ -304,6 +307,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     for ent in ents:
         _ner_org(orgs, ent)
     _company_noun_orgs(orgs)
+    _appositive_company_orgs(orgs)
     _org_word_names(orgs)
     _capitalised_ministries(orgs)
     _lower_case_governments(orgs)
@@ -406,7 +410,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         span = _trim_company(text, m.start(), m.end(), gaz)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
-        s, e = span
+        s, e = span = _after_acronym_and(text, *span)
         clash = [t for t in taken if overlaps(span, t)]
         if clash:
             swallowed = [
@@ -431,6 +435,22 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         )
         if surface in found:
             found[surface].shaped = True
+
+
+_ACRONYM_AND_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5} (?:and|&) ")
+
+
+def _after_acronym_and(text: str, s: int, e: int) -> tuple[int, int]:
+    """ "BASF and Bayer AG" is two companies: a name is not joined to an acronym before "and" ("Marks and
+    Spencer", "Procter & Gamble" are joined words, not an acronym and a second name)."""
+    last = None
+    for m in _ACRONYM_AND_RE.finditer(text, s, e):
+        last = m
+    return (last.end(), e) if last and last.end() < e else (s, e)
+
+
+# what follows a name NER cut inside its company form: "Co" + "., Ltd.", "Co" + ".,Ltd", "Co" + "., "
+_CUT_COMPANY_FORM_RE = re.compile(r"\.?,\s*Ltd|\.,|\.\s*Ltd")
 
 
 def _ner_org(orgs: _OrgFinder, ent) -> None:
@@ -461,6 +481,8 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
         return
     if ent.label_ == "FAC" and not re.search(r"\b(?:Park|Exchange)\b", surface):
         return  # airports, ports and zones are places or facilities, not organisations
+    if surface.split()[-1] in {"Co", "Ltd"} and _CUT_COMPANY_FORM_RE.match(text, e):
+        return  # "Zhengyuan Motors Co" cut from "Co., Ltd.": the company-shaped finder reads the whole name
     if not orgs.plausible(surface):
         return
     orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
@@ -496,6 +518,24 @@ def _ner_subsidiary(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int
         e,
         False,
     )
+
+
+def _appositive_company_orgs(orgs: _OrgFinder) -> None:
+    text, gaz = orgs.text, orgs.gaz
+    for m in _APPOSITIVE_COMPANY_RE.finditer(text):
+        s, e = clean_entity_text(text, m.start("name"), m.end("name"))
+        surface = text[s:e]
+        if (
+            not surface
+            or orgs.is_taken((s, e))
+            or surface.split()[0] in _SHAPE_STOP
+            or surface in gaz.country_names
+            or surface in gaz.demonyms
+            or not orgs.plausible(surface)
+        ):
+            continue
+        orgs.add(surface, "company", _org_country(text, s, surface, gaz), s, e, False)
+        orgs.found[surface].shaped = True
 
 
 def _company_noun_orgs(orgs: _OrgFinder) -> None:
@@ -905,7 +945,9 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
 
 
 _LEGAL_SUFFIX_RE = re.compile(
-    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC)$"
+    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC"
+    # European company forms: Swedish/Norwegian/Finnish, German/Swiss, French/Spanish, Dutch/Belgian, Italian
+    r"|AB|ASA|Oyj|AG|SA|SE|NV|N\.V\.|BV|SpA|S\.p\.A\.)$"
 )
 
 
@@ -1123,6 +1165,15 @@ _SHAPE_STOP = {
     "Via",
     "Dear",
 }
+# "Foxconn, a Taiwanese contractor,", "Ceradyne, the ceramics maker that ...": a name that an appositive calls
+# a company (NER often takes a one-word company for a place or a person)
+_APPOSITIVE_COMPANY_RE = re.compile(
+    r"(?<![\w.])(?P<name>[A-Z][\w&'’-]+(?:[ \t]+[A-Z][\w&'’-]+){0,3}),[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w'’-]+[ \t]+){0,3}?(?P<noun>company|firm|maker|manufacturer|contractor|producer|supplier|carrier"
+    r"|airline|retailer|conglomerate|insurer|lender|chipmaker|carmaker|automaker|brewer|miner|operator"
+    r"|subsidiary|unit|bank|chain|group|giant)"
+    r"(?=\s*[,.;:)]|\s+(?:that|which|based|in|of|with|owned|controlled|founded|headquartered|listed)\b)"
+)
 _COMPANY_NOUN_NAME_RE = re.compile(
     r"\b(?P<noun>firm|company|group|maker|manufacturer|operator|provider|developer|producer|supplier|carmaker"
     r"|automaker|startup|start-up|consultancy|think tank|insurer|lender|retailer|conglomerate|utility|giant"
@@ -1309,7 +1360,7 @@ def _plausible_org(surface: str, gaz: Gazetteer, person_like: set[str]) -> bool:
     words = surface.split()
     if len(words) > 9:
         return False
-    if words[-1][:1].islower() or words[-1] in {"Co", "Ltd"}:
+    if words[-1][:1].islower():
         return False  # "Dalian institute"
     if len(words) == 1 and re.search(r"\d", surface):
         return False  # a model name ("T10X"), not an organisation
@@ -1681,16 +1732,20 @@ def _names_the_country(text: str, s: int, e: int) -> bool:
     )
 
 
+# states that no longer exist (resources/countries.yaml): "the former Soviet Union", "former Yugoslavia" in
+# later copy name a region's past, not a country the story is about
+_BYGONE_STATES = frozenset({"SU", "YU", "CS", "DD"})
+_FORMER_BEFORE_RE = re.compile(r"\b(?:former|ex-|post-|pre-)\s*$", re.IGNORECASE)
+
+
 def country_mentions(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    found = [(m, gaz.country_names[m.group()]) for m in gaz.country_re.finditer(text)]
+    found += [(m, gaz.demonyms[m.group()]) for m in gaz.demonym_re.finditer(text)]
     out = [
-        (m.start(), m.end(), gaz.country_names[m.group()])
-        for m in gaz.country_re.finditer(text)
+        (m.start(), m.end(), code)
+        for m, code in found
         if _names_the_country(text, m.start(), m.end())
-    ]
-    out += [
-        (m.start(), m.end(), gaz.demonyms[m.group()])
-        for m in gaz.demonym_re.finditer(text)
-        if _names_the_country(text, m.start(), m.end())
+        and not (code in _BYGONE_STATES and _FORMER_BEFORE_RE.search(text, max(0, m.start() - 8), m.start()))
     ]
     out.sort()
     return out
@@ -1741,13 +1796,19 @@ _TITLE_AS_ORG_RE = re.compile(
 )
 
 
+# a partnership as a legal form is a company ("Mesa Limited Partnership"), not a programme
+_PARTNERSHIP_FORM_RE = re.compile(r"\b(?:Limited|General|Master|Royalty) Partnership$|\bL\.?P\.?$")
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
     if re.match(r"Partnership (?:for|on) ", name):
         return True  # "Partnership for Global Infrastructure and Investment": a programme
-    if words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS:
+    if (
+        words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS
+    ) and not _PARTNERSHIP_FORM_RE.search(name):
         return True
     if any(w in _EVENT_WORDS for w in words[1:-1]):
         return True  # "Harbour Cities Forum for Shared Growth" (a think tank may be a "... Policy Forum")

@@ -47,7 +47,8 @@ _CUE_RE = re.compile(
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
-    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from))\b)"
+    r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from)"
+    r"|(?<=[A-Za-z] )statement (?:said|says))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -76,6 +77,7 @@ _CUE_RE = re.compile(
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
+    r"|fl(?:ew|ies|own) to(?= [A-Z])"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
 _ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$)", re.IGNORECASE)
@@ -170,8 +172,9 @@ def find_events(inp: EventInputs) -> list[dict]:
         last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
-    events = _merge_headline(_dedupe(events, inp.country_names, inp.text), inp.text)
-    _own_post_party(inp, events)
+    events = _dedupe(events, inp.country_names, inp.text)
+    _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
+    events = _merge_headline(events, inp.text)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -399,6 +402,16 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
         for c in counters:
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
         return
+    if (
+        word.lower() == "meetings"
+        and len(actor) >= 2
+        and counters
+        and re.search(r"\bseparate\s+$", inp.text[sc.sent[0] : cue.cs])
+    ):
+        # "A and B, in their separate meetings with visiting minister C": one meeting each with C
+        for a in actor:
+            events.append(_new_event(sc, cue, "meeting", [a, *counters]))
+        return
     participants = _unique([*actor, *counters])
     # a planned session of one body ("the Commission will hold its next session") has one party;
     # "executives will travel ... to meet representatives" names no second party: no meeting
@@ -505,9 +518,14 @@ _SPOKE_RE = re.compile(r"\s+(?:said|says|warned|warns|added|stated|announced|con
 
 def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] | None:
     """The speaker of 'X said in a statement' (None: not that shape, or no speaker found)."""
+    ss = sc.sent[0]
+    if re.match(r"statement (?:said|says)", cue.word):
+        # "..., a Holcim statement said": the organisation named right before the noun
+        right = [o for o in inp.orgs if o[2].kind != "media" and ss <= o[0] and o[1] < cue.cs]
+        right = [o for o in right if re.fullmatch(r"\s*", inp.text[o[1] : cue.cs])]
+        return [right[-1][2].name] if right else []  # "the statement said": told before
     if not _SPOKE_IN_RE.match(cue.word):
         return None
-    ss = sc.sent[0]
     before = inp.text[ss : cue.cs]
     near = [
         it
@@ -636,7 +654,9 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     from .syntax import SyntaxInputs, find_syntax_events
 
     text = inp.text
-    found = find_syntax_events(SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events)))
+    people = frozenset(p[2].name for p in inp.people)
+    syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
+    found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
     for se in found:
         i = bisect.bisect_right(starts, se.trigger[0]) - 1
@@ -656,7 +676,9 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             # another clause with another tense ("signed an MoU and expect to seal a final agreement")
             # is another event; otherwise the parse completes the cue's parties
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
-                if se.type in {"agreement", "investment"} or len(ev.participants) < 2:
+                if se.extra.get("between") and abs(ev.cue - se.trigger[0]) <= 60:
+                    ev.participants = list(se.participants)  # "talks between A and B": only A and B
+                elif se.type in {"agreement", "investment"} or len(ev.participants) < 2:
                     ev.participants = _unique([*ev.participants, *se.participants])
                 if (
                     se.status == "ongoing"
@@ -669,7 +691,11 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             e.type == "visit" and set(e.participants) & set(se.participants) for e in events
         ):
             continue  # "talks with visiting minister X" where X's visit is told as such
-        if se.anaphoric and any(e.type == se.type and e.sentence[0] < ss for e in events):
+        if (
+            se.anaphoric
+            and any(e.type == se.type and e.sentence[0] < ss for e in events)
+            and not _other_pair(se, events, ss)
+        ):
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
             told = max(
@@ -711,6 +737,15 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     events.sort(key=lambda e: e.sentence[0])
 
 
+def _other_pair(se, events: list[_Event], ss: int) -> bool:
+    """ "the talks yesterday between Premier A and B" after "C met B": another pair's talks, no retelling."""
+    if not se.extra.get("between"):
+        return False
+    told = max((e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0])
+    a, b = set(se.participants), set(told.participants)
+    return not (a <= b or b <= a)
+
+
 def _has_all(ev: _Event, se) -> bool:
     """A cue event that already names every partner of a split pact would swallow the split: skip it."""
     return len(ev.participants) > len(se.participants)
@@ -719,7 +754,7 @@ def _has_all(ev: _Event, se) -> bool:
 def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
     """A headline restates the body ("NDRC delegation visits Istanbul" / "A delegation led by Zheng ...
     visited Istanbul"): its event joins the body's event of the same type and status."""
-    first_line_end = text.find("\n")
+    first_line_end = _headline_end(text)
     if first_line_end < 0:
         return events
     out = list(events)
@@ -745,6 +780,27 @@ def _merge_headline(events: list[_Event], text: str) -> list[_Event]:
         body.participants = _unique([*body.participants, *ev.participants]) if body.participants else []
         out.remove(ev)
     return out
+
+
+_DATE_LINE_RE = re.compile(
+    r"\s*(?:(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})|(?:\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4})|\d{4}-\d{2}-\d{2}"
+    r"|By\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,3})\s*"
+)
+
+
+def _headline_end(text: str) -> int:
+    """The end of the headline line: the first line, or the first after a date line or a byline above it
+    ("July 21, 2025" / "X and Y announce a partnership")."""
+    pos = 0
+    for _ in range(4):
+        end = text.find("\n", pos)
+        if end < 0:
+            return -1
+        line = text[pos:end]
+        if line.strip() and not _DATE_LINE_RE.fullmatch(line):
+            return end
+        pos = end + 1
+    return -1
 
 
 def _inside(item, spans) -> bool:
@@ -906,14 +962,28 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         named = _unique([o[2].name for o in inp.orgs if o[1] <= start and o[2].kind == "company"][::-1])[:2]
         if len(named) == 2:
             return named[::-1]
-    if m and events and m.start() < 6:
-        return list(events[-1].participants)
+    if m and m.start() < 6:
+        group = _plural_party(inp, start, events)
+        if group:
+            return group
     people = _in(inp.people, start, end)
     orgs = [o for o in _in(inp.orgs, start, end) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
     candidates = sorted([(p[0], p[2].name) for p in people] + [(o[0], o[2].name) for o in orgs])
     pm = _PRONOUN_RE.search(chunk)
     om = _ORG_NOUN_RE.search(chunk)
     first_pos = candidates[0][0] if candidates else len(text)
+    lm = re.search(r"\b[Tt]he (latter|former)\b", chunk)
+    if lm and start + lm.start() < first_pos:
+        # "Jokowi discussed the extension with Wang Yi when the latter visited": the second of the last two
+        named = _unique(
+            [
+                it[2].name
+                for it in sorted([*inp.people, *inp.orgs], key=lambda it: (it[0], it[1]))
+                if it[1] <= start + lm.start()
+            ][::-1]
+        )
+        if len(named) >= 2:
+            return [named[0] if lm.group(1) == "latter" else named[1]]
     dm = re.search(r"\b[Tt]he (?:delegation|visitors)\b", chunk)
     visits = [e for e in events if e.type == "visit" and e.participants]
     if dm and visits and start + dm.start() < first_pos:
@@ -955,6 +1025,18 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     if m and events:
         return list(events[-1].participants)
     return []
+
+
+def _plural_party(inp: EventInputs, start: int, events: list[_Event]) -> list[str]:
+    """ "They witnessed the signing", "the two sides signed": the parties of the last event told with two or
+    more (not a one-person visit told in between), else the last two people named."""
+    group = [e for e in events if len(e.participants) >= 2]
+    if group:
+        return list(group[-1].participants)
+    named = _unique([p[2].name for p in inp.people if p[1] <= start][::-1])[:2]
+    if len(named) == 2:
+        return named[::-1]
+    return list(events[-1].participants) if events else []
 
 
 # "the two countries signed two memoranda": countries are no participants, and no one else is named
@@ -1172,8 +1254,10 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
-            if ev.type == "agreement" and not same_people and _other_counterparts(a, b):
-                continue  # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X
+            if not same_people and _other_counterparts(a, b):
+                # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X; "is to meet Y" ...
+                # "is also set to meet Z": two planned meetings
+                continue
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
             if set(prev.participants) != set(ev.participants):

@@ -404,7 +404,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     comp = compiled_for(gaz)
     tokens = _token_index(doc)
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
-    name_spans += _ner_person_spans(text, ents, gaz, comp, tokens, blocked)
+    name_spans += _after_titles(text, _ner_person_spans(text, ents, gaz, comp, tokens, blocked), titles)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
     name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
@@ -512,6 +512,17 @@ def _person_blocker(
         return any(overlaps(span, p) and not (span[0] < p[0] and p[1] <= span[1]) for p in place_hits)
 
     return blocked
+
+
+def _after_titles(text: str, spans: list[tuple[int, int]], titles: list[TitleMatch]) -> list[tuple[int, int]]:
+    """A name NER started inside a title ("Chancellor of the [Exchequer Nigel Ashford]") starts after it."""
+    trimmed = []
+    for s, e in spans:
+        for t in titles:
+            if t.start <= s < t.end < e:
+                s = t.end + len(text[t.end : e]) - len(text[t.end : e].lstrip())
+        trimmed.append((s, e))
+    return trimmed
 
 
 def _drop_blocked_title_names(titles: list[TitleMatch], blocked) -> None:
@@ -672,7 +683,9 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
         # its surname speaks alone elsewhere, or a title stands right before or after it ("chief
         # executive Ann Lee", "signed by Ann Lee, Minister of Development")
         titled = any(
-            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s]) or _TITLE_AFTER_NAME_RE.match(text, e)
+            _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s])
+            or _TITLE_AFTER_NAME_RE.match(text, e)
+            or _PERSON_NOUN_AFTER_RE.match(text, e)
             for s, e in rec.mentions
         )
         if words[-1] not in surnames and not titled:
@@ -682,6 +695,12 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
     return taken
 
 
+# "Philip Green, the retail billionaire,": an appositive that calls the name a person
+_PERSON_NOUN_AFTER_RE = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:billionaire|tycoon|magnate|entrepreneur|investor|financier"
+    r"|businessman|businesswoman|founder|co-founder|heir|heiress|oilman|banker|lawyer|politician|activist"
+    r"|philanthropist)\b"
+)
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
@@ -744,6 +763,7 @@ def _give_people_positions(
     """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
     _assign_positions(text, titles, people, gaz, sentences)
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
+    _appointed_titles(text, people)
     _prenominal_titles(text, people, orgs, gaz)
     roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
     countries_after_titled_names(text, people)
@@ -1380,6 +1400,9 @@ def _drop_unlikely_people(
             ):
                 keep.append(p)  # "..., Shi said": people speak
             continue
+        if any(_PERSON_NOUN_AFTER_RE.match(text, e) for _s, e in p.mentions):
+            keep.append(p)  # "Philip Green, the retail billionaire,": whatever NER read
+            continue
         counts = labels.get(p.name, {})
         other = sum(n for label, n in counts.items() if label in _NOT_PERSON_LABELS)
         if other > counts.get("PERSON", 0) and not _PARTICLE_NAME_RE.fullmatch(p.name):
@@ -1557,11 +1580,14 @@ _TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
 _LOWER_MODIFIER = (
     r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
     r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
-    r"|current|incoming|outgoing|appointed|elected|named)\b)[a-z][a-z-]+\s+)"
+    r"|current|incoming|outgoing|appointed|elected|named"
+    # verbs: "..., will become chief financial officer" is no title "will become chief financial officer"
+    r"|will|would|shall|should|can|could|may|might|must|be|become|becomes|became|remain|remains|remained"
+    r"|serve|serves|served|stay|stays|stayed)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
-    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
@@ -1672,6 +1698,29 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             if not any(pos["title"].lower() == title.lower() for pos in p.positions):
                 p.positions.append({"title": title, "organization": organization})
             break
+
+
+# "named John Fairbairn president and chief operating officer", "elected Mary Castle chairman": the title an
+# appointment gives, after the name (an age in apposition allowed)
+_APPOINTED_RE = re.compile(
+    r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
+    r"(?:,\s+\d{1,3},)?\s+(?:as\s+)?(?:its\s+|the\s+|(?:a|an)\s+)?"
+    r"(?P<titles>(?:(?:" + _LOWER_MODIFIER + r"){0,2}(?:" + _LOWER_HEADS + r")(?:\s*,\s*|\s+and\s+)?){1,3})"
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who)\b|$)",
+    re.IGNORECASE,
+)
+_TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
+
+
+def _appointed_titles(text: str, people: list[Person]) -> None:
+    by_start = {s: p for p in people for s, _e in p.mentions}
+    for m in _APPOINTED_RE.finditer(text):
+        p = by_start.get(m.start("name"))
+        if p is None or not m.group("name")[:1].isupper():
+            continue
+        for title in _TITLE_LIST_SPLIT_RE.split(m.group("titles").strip(" ,")):
+            if title and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
 
 
 def _appositive_titles(

@@ -58,6 +58,21 @@ _AUTOLINK_RE = re.compile(r"<(?:https?://|www\.)[^>\s]+>")
 _URL_LINE_RE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.MULTILINE)
 _MD_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
 _MD_HEADING_MARK_RE = re.compile(r"^#{1,6}[ \t]+(?=\S)", re.MULTILINE)
+# Wire copy marks company names with angle brackets ("<Acme Holdings Inc> said ...", "<IBM>"); left in, the
+# bracket sticks to the name. A marked name starts with a capital or a digit and holds no "=", "/" or quote;
+# an HTML element name alone (<P>, <BR>, <TD>) is a tag left in a text, not a name.
+_ANGLE_NAME_RE = re.compile(r"<([A-Z0-9][^<>\n=/\"]{1,80})>")
+_HTML_ELEMENT_RE = re.compile(
+    r"a|abbr|b|big|blockquote|body|br|caption|center|code|dd|div|dl|dt|em|font|h[1-6]|head|hr|html|i|img|li|ol"
+    r"|p|pre|s|small|span|strong|sub|sup|table|tbody|td|th|thead|title|tr|tt|u|ul",
+    re.IGNORECASE,
+)
+
+
+def _unmark_name(match: re.Match) -> str:
+    return match.group() if _HTML_ELEMENT_RE.fullmatch(match.group(1)) else match.group(1)
+
+
 _FURNITURE_RE = re.compile(
     r"^\s*(?:Share(?: this(?: article| story| page)?)?(?: on \w+)?|Follow us(?: on \w+)?|Sign up\b.*|"
     r"Subscribe\b.*|Advertisement|ADVERTISEMENT|Skip to (?:main )?content|Read more\W*"
@@ -180,6 +195,8 @@ def strip_markup_residue(text: str) -> str:
     if "://" in text or "www." in text:
         text = _AUTOLINK_RE.sub("", text)
         text = _URL_LINE_RE.sub("", text)
+    if "<" in text:
+        text = _ANGLE_NAME_RE.sub(_unmark_name, text)
     if "**" in text or "__" in text:
         text = _MD_BOLD_RE.sub(r"\2", text)
     if "#" in text:

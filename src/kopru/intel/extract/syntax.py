@@ -22,6 +22,7 @@ event.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -309,6 +310,7 @@ class SyntaxInputs:
     actors: list  # (start, end, name) of people and organisations that can take part, text order
     resolve: Callable[[int, str], list[str]] | None = None  # (char position, pronoun/noun) -> names
     blocked: list = field(default_factory=list)  # (start, end) where no event may be read (credits)
+    people: frozenset = frozenset()  # the names among the actors that are people
 
 
 class _Actors:
@@ -392,6 +394,20 @@ _COOPERATE = {
     *("cooperate", "co-operate", "collaborate", "work", "partner", "team", "join"),
 }
 _AGREE = {"agree", "agrees", "agreed", "agreeing"}
+# "X is teaming up with Y", "X and Y are joining forces", "joined hands with Y": two parties join in a venture
+_TEAM_UP = {"team", "teams", "teamed", "teaming", "tie", "ties", "tied", "tying", "link", "links", "linked"}
+_JOIN = {"join", "joins", "joined", "joining"}
+
+
+def _joins_forces(tok) -> bool:
+    low = tok.lower_
+    if not tok.tag_.startswith("VB") or (low not in _TEAM_UP and low not in _JOIN):
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return True
+    return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
+
+
 # nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
 _ORDER_NOUNS = {"order", "orders"}
 _ORDER_VERBS = {
@@ -420,6 +436,205 @@ def _goods_bought(verb) -> bool:
     )
 
 
+def _visiting_title(tok, actors, people) -> str | None:
+    """The person a subjectless "visiting" + capitalised title ends with ("visiting Israeli Director of ...
+    Joseph Nowarski said"), else None."""
+    if tok.lower_ != "visiting" or tok.tag_ != "VBG":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
+        return None  # "Li is visiting Jakarta"
+    obj = _object(tok)
+    if (
+        obj is None
+        or obj.ent_type_
+        or not obj.text[:1].isupper()
+        or obj.i != tok.i + 1 + sum(1 for t in tok.doc[tok.i + 1 : obj.i] if t.dep_ == "amod")
+    ):
+        return None  # the title comes right after (its demonym allowed): "visiting Canadian Minister"
+    end = tok.right_edge  # "Visiting Director of X in the Ministry of Y Joseph Z": the parse splits the title
+    names = [name for _s, _e, name in actors.overlapping(obj.idx, end.idx + len(end)) if name in people]
+    return names[0] if names else None
+
+
+_INVEST_VERBS = {"invest", "invests", "invested", "investing"}
+# what a named investment builds or buys: a company (a named actor), a facility, or a place
+_VENTURES = {
+    *("plant", "plants", "factory", "factories", "gigafactory", "facility", "facilities", "refinery"),
+    *("terminal", "port", "campus", "site", "center", "centre", "hub", "line", "mine", "park", "farm"),
+    "station",
+    *("project", "projects", "venture", "company", "firm", "stake", "shares", "startup", "start-up"),
+}
+
+
+def _invests_in_no_venture(verb, actors, inp) -> bool:
+    """ "We're investing in training", "have invested in investigative reporting", "invest in gas fields",
+    "invest only in charging stations": the verb names no company, facility or place it goes into."""
+    if verb.lower_ not in _INVEST_VERBS:
+        return False
+    objs = [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "into", "through"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    if not objs or any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "invested $1bn in X": the amount tells a concrete investment
+    for o in objs:
+        if _np_names(o, actors, inp) or o.ent_type_ in {"GPE", "LOC", "FAC", "ORG"}:
+            return False
+        if o.lower_ in _VENTURES or any(t.lower_ in _VENTURES for t in o.subtree):
+            return False
+    return True
+
+
+_FACILITIES = {"plant", "factory", "gigafactory", "refinery"}
+_BUILT = {"built", "constructed"}
+_WORKS = {
+    *("railway", "railroad", "rail", "line", "port", "pipeline", "plant", "factory", "bridge", "road"),
+    *("highway", "airport", "terminal", "dam", "station", "tunnel", "refinery", "campus", "gigafactory"),
+}
+
+
+def _built_by(verb) -> bool:
+    """A work (railway, port, pipeline, plant) built or constructed by a named builder (passive with "by")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (
+        verb.tag_ == "VBN"
+        and subj is not None
+        and subj.lower_ in _WORKS
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+_FUTURE_RE = re.compile(r"\b(?:will|expected|plans?|planned|scheduled|set to|due to|to start|to begin)\b")
+
+
+def _owned_new_facility(tok) -> bool:
+    """ "BYD's fifth car factory ... is expected to start production", "X, CATL's first plant outside China,
+    has kicked off production": a named company's new plant (an ordinal or "new" says it is being added)."""
+    return (
+        tok.tag_ == "NN"
+        and any(c.dep_ == "poss" and c.tag_.startswith("NNP") for c in tok.children)
+        and any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.lower_ == "new") for c in tok.children)
+    )
+
+
+def _headline_partner(tok) -> bool:
+    """ "X and Y partner to launch ...", "X invests in and partners with Y": a headline's verb the tagger
+    read as a noun (no determiner, "with" or a to-clause after it, names before it or a verb it joins)."""
+    if tok.tag_ not in {"NN", "NNS"} or tok.dep_ not in {"ROOT", "nsubj", "conj"}:
+        return False
+    if any(c.dep_ in {"det", "poss", "amod"} for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and not tok.head.tag_.startswith("VB"):
+        return False
+    named_before = tok.dep_ == "conj" or any(
+        c.dep_ in {"nmod", "compound"} and c.i < tok.i and c.tag_.startswith("NNP") for c in tok.children
+    )
+    after = any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children) or any(
+        c.dep_ in {"relcl", "acl"} and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)
+        for c in tok.children
+    )
+    return named_before and after
+
+
+_DISCUSS = {"discuss", "discusses", "discussed", "discussing"}
+_CALL = {"call", "calls", "called", "calling"}
+_SPEAK_AT = {
+    *("speak", "speaks", "spoke", "speaking", "address", "addresses", "addressed", "addressing", "tell"),
+    *("tells", "told", "telling"),
+}
+
+
+def _speaks_at_gathering(verb) -> bool:
+    """ "Speaking at a recent forum", "addresses business leaders during the Business Forum", "told the
+    conference": a speaker at a forum, conference or summit takes part in it (not a news conference)."""
+    if not verb.tag_.startswith("VB"):
+        return False
+    places = [
+        c for c in verb.children if c.dep_ == "dobj" and verb.lower_ not in {"speak", "speaks", "spoke"}
+    ]
+    places += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"at", "during", "to"}
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return any(
+        o.lower_ in _GATHERING_HEADS - {"event", "talks", "session", "meeting", "meetings"}
+        and not any(c.lower_ in {"news", "press"} for c in o.children)
+        for o in places
+    )
+
+
+def _calls_on_someone(verb) -> bool:
+    """ "Velayati will also call on Italian President X": a courtesy call is a meeting with X ("calls on Thais
+    to back the scheme", "called on X to resign" is an appeal)."""
+    if not verb.tag_.startswith("VB") or any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} or (c.dep_ == "aux" and c.lower_ == "to" and c.i > verb.i)
+        for c in verb.children
+    ):
+        return False
+    on = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    if on is None or any(
+        t.lower_ == "to" and t.i > on.i for t in verb.doc[on.i : on.i + 12] if t.tag_ == "TO"
+    ):
+        return False
+    obj = next((o for o in on.children if o.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ == "PERSON"
+
+
+_AWARD = {"award", "awards", "awarded", "awarding", "grant", "grants", "granted", "granting"}
+
+
+def _discussed_together(verb) -> bool:
+    """ "X discussed the extension with Y", "X and Y discussed bilateral ties": a meeting when the verb is
+    finite (not the purpose of a meeting told by its own verb: "met Y to discuss ...") and names the other
+    side after "with" or two subjects."""
+    if verb.dep_ in {"xcomp", "advcl", "acl", "relcl", "pcomp", "amod"} or verb.tag_ in {"VBG", "VBN"}:
+        return False
+    if verb.tag_ == "VB" and not any(c.dep_ == "aux" and c.lower_ in _MODALS_PLANNED for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for t in [verb, *objects] for c in t.children):
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.tag_.startswith("NNP") and any(c.dep_ == "conj" for c in subj.children)
+
+
+def _sold_to(verb):
+    """The "to" phrase of a sale ("sold Rover to the consortium"), else None."""
+    return next((c for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"), None)
+
+
+def _sale(verb, actors, inp) -> tuple[str, list[str]] | None:
+    """ "BMW sold Rover to the Phoenix consortium", "the unit that BMW sold to Ford": the buyer's purchase of
+    what is sold, the seller taking part; "is to sell 10 of its jets to Air Europe", "sold 23 planes to X":
+    goods or a number of them sold to a buyer are an order (an agreement of seller and buyer)."""
+    to = _sold_to(verb)
+    buyers = [n for o in to.children if o.dep_ == "pobj" for n in _np_names(o, actors, inp)] if to else []
+    if not buyers:
+        return None
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    sold = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if sold is not None and sold.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and verb.head.i != verb.i:
+        sold = verb.head  # "the Rover unit that BMW sold to Ford"
+    sellers = _prep_objects(verb, {"by"}, actors, inp) if passive else _subjects(verb, actors, inp)
+    if sold is None:
+        return None
+    business = sold.lower_ in {"stake", "stakes", "unit", "business", "subsidiary", "division", "arm"}
+    if not business and (sold.tag_ == "CD" or _singular(sold.lower_) in _GOODS):
+        return ("agreement", [*sellers, *buyers]) if sellers else None
+    if business or sold.tag_ in {"PRP", "NNP", "NNPS"}:
+        names = [] if sold.i == verb.head.i and passive else _np_names(sold, actors, inp)
+        names += _prep_objects(sold, {"in", "of"}, actors, inp)
+        parties = [*buyers, *names, *sellers]
+        return ("investment", list(dict.fromkeys(parties))) if len(parties) >= 2 else None
+    return None
+
+
 def _order_verb(noun):
     """The verb of "received orders from X" / "secured an order of 10 GWh ... from X", else None."""
     t = noun
@@ -444,6 +659,24 @@ def _web_visit(verb) -> bool:
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
     if low not in _VERBS and low not in _NOUNS:
+        if _joins_forces(tok):
+            return "agreement"
+        if low in _FACILITIES and _owned_new_facility(tok):
+            return "investment"
+        if low in _BUILT and _built_by(tok):
+            return (
+                "investment"  # "The railway was partly built by X and Y", "the pipeline will be built by Z"
+            )
+        if low in _AWARD and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
+            return "agreement"  # "awarding lander missions to companies X, Y and Z": a contract award
+        if low in _SPEAK_AT and _speaks_at_gathering(tok):
+            return "meeting"  # "Speaking at a recent forum, X noted", "X told the conference": X took part
+        if low in _CALL and _calls_on_someone(tok):
+            return "meeting"
+        if low in _DISCUSS and _discussed_together(tok):
+            return "meeting"
+        if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
+            return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
         if (
             low in _COOPERATE
             and tok.dep_ == "xcomp"
@@ -454,6 +687,8 @@ def _is_trigger(tok) -> str | None:
         return None  # most tokens: one set lookup
     if low in _ORDER_NOUNS and tok.tag_ in {"NN", "NNS"}:
         return "agreement" if _order_verb(tok) is not None else None
+    if low in {"partner", "partners"} and tok.tag_ in {"NN", "NNS"}:
+        return "agreement" if _headline_partner(tok) else None
     if tok.pos_ == "VERB" or tok.tag_.startswith("VB"):
         if low.startswith(("sign", "seal")) and any(
             c.dep_ == "prt" and c.lower_ in {"up", "off"} for c in tok.children
@@ -531,11 +766,15 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             continue
         if _negated(tok):
             continue
+        between: list[str] = []
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
                 if tok.lower_ == "visiting" and tok.head != tok:
                     # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
                     parties = _np_names(tok.head, actors, inp)
+                    if not parties and tok.head.dep_ in {"nmod", "compound"} and tok.head.head != tok.head:
+                        # "visiting Canadian Minister of Natural Resources X": the title modifies the name
+                        parties = [n for n in _np_names(tok.head.head, actors, inp) if n in inp.people][:1]
                     if parties:
                         yield SyntaxEvent(
                             "visit",
@@ -545,7 +784,14 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                             extra={"adjectival": True},
                         )
                 continue
-            if tok.lower_.startswith("attend"):
+            if (visitor := _visiting_title(tok, actors, inp.people)) is not None:
+                # "said visiting Canadian Minister of Natural Resources X": the parser reads the title as
+                # what is visited; the named holder is on a visit (unless told elsewhere)
+                yield SyntaxEvent(
+                    "visit", "ongoing", [visitor], (tok.idx, tok.idx + len(tok)), extra={"adjectival": True}
+                )
+                continue
+            if tok.lower_.startswith("attend") or tok.lower_ in _SPEAK_AT:
                 # who attends together meets; the attended event ("the Partnership ... event") is no party
                 parties = _subjects(tok, actors, inp)
                 for subj in (c for c in tok.children if c.dep_ == "nsubj"):
@@ -567,6 +813,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                         extra={"attend": True},
                     )
                 continue
+            if tok.lower_ in _SELL_VERBS:
+                sale = _sale(tok, actors, inp)
+                if sale is not None:
+                    yield SyntaxEvent(sale[0], _status(tok), sale[1], (tok.idx, tok.idx + len(tok)))
+                continue
             if (
                 etype == "investment"
                 and tok.dep_ == "pcomp"
@@ -577,9 +828,19 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 if tok.dep_ == "xcomp" and tok.head.lower_ in _WEIGHING:
                     continue  # "is considering buying aircraft from either X or Y": no order yet
                 etype = "agreement"  # "Kingfisher is to buy 10 aircraft from Airbus": an order
+            if etype == "investment" and _invests_in_no_venture(tok, actors, inp):
+                continue  # "have invested in investigative reporting", "invest in oil fields": no venture
+            if tok.lower_ in _BUILT:
+                # the builder is a company (a person "by" whom a line is built is a mis-read name)
+                builders = [n for n in _prep_objects(tok, {"by"}, actors, inp) if n not in inp.people]
+                if builders:
+                    yield SyntaxEvent(etype, _status(tok), builders, (tok.idx, tok.idx + len(tok)))
+                continue
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
+            if tok.lower_ in _CALL:
+                parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
         elif tok.lower_ in _ORDER_NOUNS and (verb := _order_verb(tok)) is not None:
             # "BYD received 10 GWh of orders from Tesla": the receiver and whom the order is from
@@ -617,7 +878,14 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
                 continue  # "a UK investment in the Indian brewer": the target alone invests nothing
-            parties = _noun_parties(tok, etype, actors, inp)
+            between = []
+            if etype == "meeting":
+                between = _prep_objects(tok, {"between"}, actors, inp)
+                if not between and tok.dep_ in {"dobj", "nsubj"} and tok.head != tok:
+                    # "mentioned the talks yesterday between A and B"
+                    between = _prep_objects(tok.head, {"between"}, actors, inp)
+            # "the talks yesterday between Premier A and B": A and B talked, not whoever mentions it
+            parties = between if len(between) >= 2 else _noun_parties(tok, etype, actors, inp)
             noun = tok
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
@@ -650,6 +918,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
+        if etype == "investment" and tok.lower_ in _FACILITIES and noun is not None and noun.i == tok.i:
+            status = "planned" if _FUTURE_RE.search(tok.sent.text) else "held"
+        if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
+            status = "held"  # "X and Y are joining forces": the tie-up is made
         if etype == "agreement" and status == "planned" and _agreed_before(tok):
             status = "held"  # "X and Y agreed to form a partnership": the agreeing is the event, done
         elif etype == "agreement" and status == "planned" and _contracted_supply(tok):
@@ -657,6 +929,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         elif etype == "meeting" and status == "held" and _going_on_since(tok):
             status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
         extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        if noun is not None and noun.i == tok.i and etype == "meeting" and len(between) >= 2:
+            extra["between"] = True
         yield SyntaxEvent(
             etype, status, parties, (tok.idx, tok.idx + len(tok)), anaphoric=anaphoric, extra=extra
         )
@@ -736,7 +1010,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             and not any(c.dep_ in {"compound", "appos"} and c.text[:1].isupper() for c in tok.children)
         )
     ):
-        if inp.resolve is not None:
+        speaker = _speaker_of_own_clause(tok)
+        if speaker is not None and depth == 0:
+            names.extend(_np_names(speaker, actors, inp, depth + 1))
+        if not names and inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
     else:
         tokens = [tok]
@@ -750,6 +1027,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
                     tokens.extend(c.children)
+                elif c.dep_ == "conj" and t.i != tok.i and not _with_object(tok):
+                    # "electronics makers X and Y are joining forces", "the merger of the chains X and Y",
+                    # "to companies X, Y and Z": the parser hangs Y off the appositive or modifier X
+                    # ("partnered with organisations X and Y" names the partners one by one)
+                    tokens.append(c)
+                    stack.append(c)
         spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
         for s, e in spans:
             for _as, _ae, name in actors.overlapping(s, e):
@@ -769,6 +1052,30 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         if c.dep_ == "conj":
             names.extend(_np_names(c, actors, inp, depth + 1))
     return list(dict.fromkeys(names))
+
+
+_SAY = {
+    *("say", "says", "said", "announce", "announces", "announced", "confirm", "confirms", "confirmed"),
+    *("state", "states", "stated", "add", "adds", "added", "report", "reports", "reported", "reveal"),
+    *("reveals", "revealed", "disclose", "discloses", "disclosed", "indicate", "indicates", "indicated"),
+}
+
+
+def _speaker_of_own_clause(tok):
+    """ "X said it was buying Y", "X announced it would invest": the pronoun subject of what X says is X."""
+    if tok.dep_ != "nsubj" or tok.lower_ not in {"it", "he", "she", "they"}:
+        return None
+    verb = tok.head
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or verb.head.lower_ not in _SAY:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ in {"PRP", "WP", "WDT"}:
+        return None
+    return subj
+
+
+def _with_object(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.i != tok.i and tok.head.lower_ == "with"
 
 
 def _prep_objects(tok, preps: set[str], actors, inp) -> list[str]:
@@ -846,6 +1153,23 @@ def _investor(noun, actors, inp) -> list[str]:
     return names
 
 
+_ACQUIRE_VERBS = {"acquire", "acquires", "acquired", "acquiring", "order", "orders", "ordered", "ordering"}
+
+
+def _makers_of(obj, actors, inp) -> list[str]:
+    """ "a deal to purchase 30 of Boeing's 787-9 jets", "to buy Aerion's A950 jets": the maker whose goods are
+    bought is the seller."""
+    heads = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]
+    return [
+        n
+        for h in heads
+        if _singular(h.lower_) in _GOODS or h.tag_ == "CD" or h.dep_ == "pobj"
+        for c in h.children
+        if c.dep_ == "poss"
+        for n in _np_names(c, actors, inp)
+    ]
+
+
 def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
     names: list[str] = []
     for c in noun.children:
@@ -856,6 +1180,8 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
             for cc in c.children:
                 if cc.dep_ in {"dobj", "dative"}:
                     names += _np_names(cc, actors, inp)
+                    if c.lower_ in _BUY_VERBS or c.lower_ in _ACQUIRE_VERBS:
+                        names += _makers_of(cc, actors, inp)
             names += _prep_objects(c, {"with", "between", "in", "from"}, actors, inp)
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
     return names
@@ -881,6 +1207,10 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = names or _subjects(verb, actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
+    elif noun.dep_ == "appos" and noun.lower_ in _FACILITIES and head != noun:
+        names = _np_names(head, actors, inp) + names  # "CATT, CATL's first plant outside China, has ..."
+    elif noun.dep_ == "conj" and head.tag_.startswith("VB") and noun.lower_ in {"partner", "partners"}:
+        names = _subjects(head, actors, inp) + names  # "X invests in and partners with Y"
     return names
 
 
