@@ -362,3 +362,14 @@ def test_a_plural_title_before_a_list_of_names_is_each_one_s():
     titles = _titles(text)
     assert titles["Ann Lorimer"] == titles["Tom Hale"] == titles["Ole Berg"] == ["co-founder"]
     assert _titles("Foreign ministers Ann Lee and Tom Hale met.")["Tom Hale"] == ["Foreign minister"]
+
+
+def test_a_press_release_contact_line_gives_the_title_before_the_address():
+    text = (
+        "For more information contact: Kestrel Energy Inc. Ann Lorimer Chief Development Officer "
+        "alorimer@kestrel.example"
+    )
+    assert _titles(text)["Ann Lorimer"] == ["Chief Development Officer"]
+    text = "Please contact: Dr. Tom Hale Chairman & CEO 718-709-7099 TOM.HALE@KESTREL.EXAMPLE"
+    assert _titles(text)["Tom Hale"] == ["Chairman & CEO"]
+    assert _titles("Ann Lorimer Chief met the team on Monday.").get("Ann Lorimer", []) == []

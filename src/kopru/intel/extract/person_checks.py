@@ -557,3 +557,45 @@ def plural_titles_before_names(text: str, people: list[Person]) -> None:
             if not gap:
                 break
             pos = gap.end()
+
+
+# "Ryan Tourigny Chief Development Officer rtourigny@x.com", "Dr. Ann Lee Chairman & CEO 718-709-7099": a
+# release's contact line, the name, its title in capitals, then an address or a number
+_CONTACT_TITLE_RE = re.compile(
+    r" (?P<title>(?:Chief|Senior|Executive|Vice|Deputy|Managing|General|Head|Director|Manager|President"
+    r"|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|Founder|Co-founder|Partner|Officer|Spokesperson"
+    r"|Communications|Media|Press|Public|Relations|Corporate|Services|Marketing|Development|Affairs"
+    r"|Operations|Business|of|and|&|,)(?:,? (?:Chief|Senior|Executive|Vice|Deputy|Managing|General|Head"
+    r"|Director|Manager|President|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|Founder|Co-founder|Partner"
+    r"|Officer|Spokesperson|Communications|Media|Press|Public|Relations|Corporate|Services|Marketing"
+    r"|Development|Affairs|Operations|Business|of|and|&)){0,6})"
+    r"(?= (?:[\w.+-]+@[\w-]+\.\w|\+?\d[\d ().-]{6,}\d|www\.|https?://))"
+)
+_CONTACT_HEADS = frozenset(
+    {
+        "Chief",
+        "Director",
+        "Manager",
+        "President",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
+    }
+    | {"Founder", "Co-founder", "Partner", "Officer", "Spokesperson", "Head"}
+)
+
+
+def contact_line_titles(text: str, people: list[Person]) -> None:
+    """A press release's contact line: the title in capitals between a name and its e-mail or phone."""
+    for p in people:
+        if p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            m = _CONTACT_TITLE_RE.match(text, e)
+            if m and any(w.strip(",") in _CONTACT_HEADS for w in m.group("title").split()):
+                p.positions.append({"title": m.group("title").strip(" ,"), "organization": None})
+                break

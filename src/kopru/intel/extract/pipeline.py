@@ -41,6 +41,7 @@ from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
+    contact_line_titles,
     countries_after_titled_names,
     countries_before_titled_names,
     drop_false_people,
@@ -770,6 +771,7 @@ def _give_people_positions(
     countries_before_titled_names(text, people, _LOWER_HEADS)
     titles_named_as(text, people, _LOWER_HEADS)
     plural_titles_before_names(text, people)
+    contact_line_titles(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
