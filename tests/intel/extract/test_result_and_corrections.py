@@ -59,7 +59,7 @@ def test_the_typed_result_gives_exactly_the_contract_dict():
     assert as_dict == extract_text(FIRST, source="first.txt")
     assert json.loads(json.dumps(as_dict)) == as_dict  # plain JSON types only
     assert typed.people[0].name == "Ömer Bolat"
-    assert typed.people[0].positions[0].title == "Minister of Trade"
+    assert typed.people[0].positions[0].title == "Trade Minister"
     assert typed.quote(typed.people[0].mentions[0]) == "Ömer Bolat"
 
 

@@ -302,6 +302,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     orgs = _OrgFinder(text, gaz, zones, person_like)
     _gazetteer_orgs(orgs)
     _credit_line_orgs(orgs)
+    _sign_off_orgs(orgs)
     _company_shaped_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
@@ -384,6 +385,18 @@ def _credit_line_orgs(orgs: _OrgFinder) -> None:
             ps = s + part_m.start() + part_m.group().find(part)
             if org and not orgs.is_taken((ps, ps + len(part))):
                 orgs.add(org.name, org.kind, org.country, ps, ps + len(part), True)
+
+
+# "... for the rail projects. REUTERS": an agency's name in capitals signing off a paragraph
+_SIGN_OFF_RE = re.compile(r"(?<=[.!?”\"] )(?P<name>[A-Z]{2,}(?: [A-Z]{2,})?)[ \t]*$", re.MULTILINE)
+
+
+def _sign_off_orgs(orgs: _OrgFinder) -> None:
+    for m in _SIGN_OFF_RE.finditer(orgs.text):
+        word = m.group("name")
+        org = orgs.gaz.orgs.get(word) or orgs.gaz.orgs.get(word.title()) or orgs.gaz.credit_orgs.get(word)
+        if org is not None and org.kind == "media" and not orgs.is_taken((m.start("name"), m.end("name"))):
+            orgs.add(org.name, org.kind, org.country, m.start("name"), m.end("name"), True)
 
 
 def _company_shaped_orgs(orgs: _OrgFinder) -> None:
@@ -641,7 +654,7 @@ def _capitalised_ministries(orgs: _OrgFinder) -> None:
 
 _GOVERNMENT_RES: dict[int, tuple[Gazetteer, re.Pattern]] = {}
 # every alternative of the pattern below names one of these words: a text without them has no match
-_GOVERNMENT_WORD_RE = re.compile(r"[Gg]overnment|cabinet|ministry")
+_GOVERNMENT_WORD_RE = re.compile(r"[Gg]overnment|cabinet|ministry|[Ee]mbassy")
 
 
 def _government_re(gaz: Gazetteer) -> re.Pattern:
@@ -658,7 +671,11 @@ def _build_government_re(gaz: Gazetteer) -> re.Pattern:
     country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
     return re.compile(
         rf"\b[Gg]overnment of (?:the )?(?P<c>{country_alt})\b"
-        rf"|\b(?P<dem>{dem_alt}) (?:government|cabinet)\b"
+        rf"|\b(?P<dem>{dem_alt}) (?:federal |central )?(?:government|cabinet)\b"
+        # "the Chinese embassy in Serbia", "the Chinese Embassy in Bangkok": a country's mission abroad
+        rf"|\b(?P<dem4>{dem_alt}) (?-i:[Ee]mbassy)(?: in (?:the )?(?-i:[A-Z][a-z]+))?"
+        # "the Yantai city government", "the Hangzhou municipal government": a city's own government
+        r"|\b(?-i:[A-Z][a-z]+) (?:city|municipal|provincial) government\b"
         rf"|\b(?P<dem2>{dem_alt}) "
         rf"(?P<min>ministry of {_DOMAIN_ITEM}(?:(?:,| and| &) {_DOMAIN_ITEM}){{0,3}})\b"
         rf"|\b(?:(?P<dem3>{dem_alt}) |(?P<cs>{country_alt})['’]s |the )"
@@ -681,7 +698,9 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
                 words.pop()
             e = s + len(" ".join(words))
         elif m.group("dom"):
-            s, e = (m.start("dem3") if m.group("dem3") else m.start("dom")), m.end()
+            # "the Chinese foreign ministry", "Russia's foreign ministry": the country is part of the name
+            s = m.start("dem3") if m.group("dem3") else m.start("cs") if m.group("cs") else m.start("dom")
+            e = m.end()
         else:
             s, e = m.start(), m.end()
         if orgs.is_taken((s, e)):
@@ -691,8 +710,12 @@ def _lower_case_governments(orgs: _OrgFinder) -> None:
             text[max(0, s - 150) : e + 150],
         ):
             continue  # "the Chinese government" in passing is no party the text is about
-        dem = m.group("dem") or m.group("dem2") or m.group("dem3")
-        country = gaz.demonyms.get(dem) if dem else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        dem = m.group("dem") or m.group("dem2") or m.group("dem3") or m.group("dem4")
+        country = (
+            (gaz.demonyms.get(dem) or gaz.country_names.get(dem))
+            if dem
+            else gaz.country_names.get(m.group("c") or m.group("cs") or "")
+        )
         orgs.add(text[s:e], "government", country, s, e, False)
         orgs.found[text[s:e]].shaped = True
 
@@ -1743,13 +1766,16 @@ _NOT_ORG_HEADS = frozenset(
         *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
         *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
+        # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
+        *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
 _PRODUCT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
     r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
-    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone)\b"
+    r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone"
+    r"|channel|channels|account|accounts|feed)\b"
 )
 _HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
 _LEGAL_AFTER_COMMA_RE = re.compile(
@@ -1778,6 +1804,8 @@ def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
+    if re.match(r"Partnership (?:for|on) ", name):
+        return True  # "Partnership for Global Infrastructure and Investment": a programme
     if (
         words[-1] in _NOT_ORG_HEADS or " ".join(words[-2:]) in _NOT_ORG_HEADS
     ) and not _PARTNERSHIP_FORM_RE.search(name):
@@ -1808,6 +1836,12 @@ def _product_of_a_brand(name: str, brands: set[str]) -> bool:
             rest = words[k:]
             return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
     return False
+
+
+_AFTER_A_PARENT_ACRONYM_RE = re.compile(
+    r" (?:[A-Z][a-z]+(?! (?:said|says|has|had|is|was|will|would)\b)"
+    r"|(?:[a-z-]+ ){0,2}(?:tribunal|court|programme|program|agency|mission|commission|body|fund))\b"
+)
 
 
 def _product_noun_after(text: str, e: int) -> bool:
@@ -1851,8 +1885,41 @@ _HEADLINE_FINITE = frozenset(
         *_HEADLINE_VERBS,
         *("Is", "Are", "Gives", "Expresses", "Cooperate", "Wraps", "Seals", "Vows", "Pledges", "Urges"),
         *("Mulls", "Backs", "Hails", "Welcomes", "Stresses", "Attends", "Tours", "Praises", "Receives"),
+        *("Halts", "Increases", "Adds", "Buys", "Sells", "Wins", "Cuts", "Raises", "Expands", "Boosts"),
+        *("Agrees", "Approves", "Rejects", "Reaches", "Unveils", "Joins", "Inks", "Licenses", "Advance"),
+        *("Starts", "Ends", "Sets", "Gets", "Takes", "Makes", "Drops", "Plans", "Targets", "Acquires"),
     }
 )
+# a participle opening a clause ("Representing C.P. Group, Ms ...", "Advancing Generative AI"): the first
+# word of no name, except trades that end in -ing
+_TRADES_IN_ING = frozenset(
+    {
+        *("Banking", "Engineering", "Shipping", "Trading", "Mining", "Publishing", "Consulting", "Building"),
+        *("Manufacturing", "Holding", "Marketing", "Printing", "Broadcasting", "Packaging", "Clearing"),
+        *("Housing", "Training", "Learning", "Computing", "Financing", "Planning", "Catering", "Leading"),
+        # and the participles that name a body's role: "Standing Committee", "Organising Committee"
+        *("Standing", "Steering", "Organising", "Organizing", "Working", "Coordinating", "Governing"),
+        *("Ruling", "Founding", "Supervising", "Operating", "Visiting", "Morning", "Evening", "Sporting"),
+    }
+)
+
+
+# a word made only of pinyin syllables ("Nanjing", "Xingfeming") is no English participle
+_PINYIN_WORD_RE = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou"
+    r"|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|e|i|o|u))+"
+)
+
+
+def _opens_with_a_participle(name: str) -> bool:
+    first = name.split()[0]
+    return (
+        len(name.split()) > 1
+        and first.endswith("ing")
+        and len(first) > 5
+        and first not in _TRADES_IN_ING
+        and not _PINYIN_WORD_RE.fullmatch(first.lower())
+    )
 
 
 def in_title_case_line(text: str, s: int) -> bool:
@@ -1905,6 +1972,21 @@ def drop_false_orgs(
     lower_words = set(_LOWER_WORD_RE.findall(text))
     brands = {sf for rec in orgs.values() for sf in (rec.name, *rec.surfaces) if len(sf.split()) == 1}
     for rec in list(orgs.values()):
+        if (
+            rec.kind in {"international", "government"}
+            and rec.mentions
+            and all(
+                text[s:e].isupper()
+                and text[s:e].isalpha()
+                and e - s <= 4
+                and _AFTER_A_PARENT_ACRONYM_RE.match(text, e)
+                for s, e in rec.mentions
+            )
+        ):
+            # "the UN Development Programme", "the UN war crimes tribunal": the acronym names the parent of
+            # another body, which is the one the text speaks of
+            del orgs[rec.name]
+            continue
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
@@ -1914,6 +1996,7 @@ def drop_false_orgs(
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
             or _headline_fragment(text, rec)
+            or _opens_with_a_participle(rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
@@ -2102,8 +2185,11 @@ def drop_false_places(
             continue
         kept = []
         for s, e in rec.mentions:
-            if any(os_ <= s and e <= oe and (os_, oe) != (s, e) for os_, oe in org_spans):
-                continue  # "Shanghai" in "Shanghai Automotive Industry Corp"
+            if any(
+                os_ <= s and e <= oe and (os_, oe) != (s, e) and text[s - 4 : s] != " in "
+                for os_, oe in org_spans
+            ):
+                continue  # "Shanghai" in "Shanghai Automotive Industry Corp" ("Embassy in Bangkok" stays)
             if any(ps <= s and e <= pe for ps, pe in person_spans) or any(
                 pe == s - 1 or ps == e + 1 for ps, pe in person_spans
             ):

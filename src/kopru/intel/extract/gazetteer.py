@@ -66,6 +66,14 @@ class Gazetteer:
     sector_re: re.Pattern = field(repr=False, default=None)  # type: ignore[assignment]
     sector_group_codes: dict[str, str] = field(default_factory=dict)
     sector_weak_groups: frozenset[str] = frozenset()  # groups of weak patterns (see sectors.yaml "weak")
+    # code -> codes that cover it: a code known only from weak words yields to them (sectors.yaml "yields")
+    sector_yields: dict[str, frozenset[str]] = field(default_factory=dict)
+    # code -> {beside: read as}: a code known only from weak words, beside another, is read as a third
+    sector_becomes: dict[str, dict[str, str]] = field(default_factory=dict)
+    # names of bodies whose business is a sector (the WTO): weak evidence even inside an organisation's
+    # mention (sectors.yaml "bodies")
+    sector_body_re: re.Pattern | None = field(repr=False, default=None)
+    sector_body_codes: dict[str, str] = field(default_factory=dict)
 
 
 def _alternation(surfaces) -> str:
@@ -151,6 +159,9 @@ def load() -> Gazetteer:
     titles = _read_yaml("titles.yaml")
     sectors_raw = dict(_read_yaml("sectors.yaml"))
     weak_raw = sectors_raw.pop("weak", None) or {}
+    yields_raw = sectors_raw.pop("yields", None) or {}
+    becomes_raw = sectors_raw.pop("becomes", None) or {}
+    bodies_raw = sectors_raw.pop("bodies", None) or {}
     sector_patterns: dict[str, re.Pattern] = {}
     group_parts = []
     group_codes: dict[str, str] = {}
@@ -188,4 +199,15 @@ def load() -> Gazetteer:
     gaz.sector_re = sector_re
     gaz.sector_group_codes = group_codes
     gaz.sector_weak_groups = frozenset(weak_groups)
+    gaz.sector_yields = {code: frozenset(over) for code, over in yields_raw.items()}
+    gaz.sector_becomes = {code: dict(beside) for code, beside in becomes_raw.items()}
+    if bodies_raw:
+        body_codes = {f"b{i}": code for i, code in enumerate(bodies_raw)}
+        gaz.sector_body_re = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(f"(?P<{g}>{'|'.join(bodies_raw[code])})" for g, code in body_codes.items())
+            + r")(?![\w-])",
+            re.IGNORECASE,
+        )
+        gaz.sector_body_codes = body_codes
     return gaz

@@ -10,12 +10,13 @@ outweighs the shape.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .coref import Person
 from .entities import OrgRec, in_title_case_line, org_kind
 from .gazetteer import load
-from .titles import HEADLINE_VERBS
+from .titles import HEADLINE_VERBS, compiled_for
 
 # "Mach-E", "F-150", "E-Transit", "Model-3s": a product's code, not a given name ("Jean-Pierre", "Jae-in")
 _PRODUCT_TOKEN_RE = re.compile(r"^(?:[\w]+-[A-Z0-9]{1,3}s?|[A-Z]-\w+|\w*\d\w*)$")
@@ -188,6 +189,9 @@ _AT_TAIL_RE = re.compile(r"\s+at\s+(?:the\s+)?(?P<org>[A-Z][^,;]*)$")
 _NAMED_SCOPE_RE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}(?P<org>[A-Z][\w&.'’ -]*)$")
 
 
+_LOWER_BODY_TAIL_RE = re.compile(
+    r"\s+of\s+the\s+(?:[a-z-]+\s+){0,3}(?:group|company|firm|union|association|party|body|bank|agency|team)$"
+)
 _RANK_PREFIX_RE = re.compile(r"^(?:(?:former|deputy|acting|interim|retired|senior|additional)\s+)+|^co-")
 
 
@@ -202,7 +206,14 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
             title = pos["title"]
             core = _RANK_PREFIX_RE.sub("", title)
             if not title[:1].islower() or not core[:1].islower():
-                continue  # "former Secretary of State": a capitalised office after its rank word
+                # "former Secretary of State": a capitalised office after its rank word keeps its remit; its
+                # place of work does not ("First Secretary for Education at the X Embassy")
+                at = _AT_TAIL_RE.search(title)
+                if at and at.group("org").strip() not in country_words:
+                    pos["title"] = title[: at.start()]
+                    if pos.get("organization") is None:
+                        pos["organization"] = surfaces.get(at.group("org").strip(), at.group("org").strip())
+                continue
             for pattern in (_AT_TAIL_RE, _NAMED_SCOPE_RE):
                 m = pattern.search(title)
                 if not m or m.group("org").strip() in country_words:
@@ -211,7 +222,17 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 title = title[: m.start()]
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)
+            # "chief operating officer of the booksellers group": a body named in lower case is no remit
+            title = _LOWER_BODY_TAIL_RE.sub("", title)
             pos["title"] = title
+        # the same title read twice (before and after its "at ..." was cut) is one position
+        seen: set[str] = set()
+        kept = []
+        for pos in p.positions:
+            if pos["title"].lower() not in seen:
+                seen.add(pos["title"].lower())
+                kept.append(pos)
+        p.positions = kept
 
 
 # job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")
@@ -247,9 +268,42 @@ def trim_byline_roles(text: str, people: list[Person]) -> None:
 _NEXT_CAPITAL_RE = re.compile(r" ([A-Z][a-z][\w'’-]+)(?=[\s,.;:)]|$)")
 
 
+def _merge_same_names(people: list[Person]) -> None:
+    by_name: dict[str, Person] = {}
+    kept = []
+    for p in people:
+        owner = by_name.get(p.name)
+        if owner is None:
+            by_name[p.name] = p
+            kept.append(p)
+            continue
+        owner.mentions = sorted(set(owner.mentions) | set(p.mentions))
+        owner.surfaces = [*owner.surfaces, *(sf for sf in p.surfaces if sf not in owner.surfaces)]
+        owner.positions = [*owner.positions, *(x for x in p.positions if x not in owner.positions)]
+        owner.country = owner.country or p.country
+    people[:] = kept
+
+
+# "Moon Jae-in", "Lee Myung-bak": a given name's second syllable in lower case after a hyphen
+_HYPHENATED_REST_RE = re.compile(r"-([a-z]{1,5})(?![\w’'-])")
+_NOT_NAME_SUFFIXES = frozenset(
+    {"based", "led", "owned", "run", "era", "style", "born", "made", "like", "type"}
+)
+
+
 def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int]]) -> None:
     """ "Luhut Binsar Pandjaitan accompanied him ... Pandjaitan said": a name cut before its last word,
-    which the text uses alone as a speaker's name, gets it back (with the lone mentions)."""
+    which the text uses alone as a speaker's name, gets it back (with the lone mentions); "Moon Jae" before
+    "-in" gets the rest of its hyphenated given name."""
+    for p in people:
+        for i, (s, e) in enumerate(list(p.mentions)):
+            tail = _HYPHENATED_REST_RE.match(text, e)
+            if tail and tail.group(1) not in _NOT_NAME_SUFFIXES and text[s:e].split()[-1][:1].isupper():
+                if text[s:e] == p.name:
+                    p.surfaces = [p.name, *p.surfaces]
+                    p.name = text[s : tail.end()]
+                p.mentions[i] = (s, tail.end())
+    _merge_same_names(people)
     for p in people:
         words = p.name.split()
         if len(words) < 2:
@@ -314,6 +368,10 @@ def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec])
                 continue
             chain = re.sub(r"\s+", " ", m.group("chain"))
             parts = {_fold_title(x) for x in _CHAIN_SPLIT_RE.split(chain) if x}
+            if any(a != b and f" {a}" in f" {b}" for a in parts for b in parts) or (
+                m.re is _CHAIN_BEFORE_RE and text[max(0, m.start() - 4) : m.start()].lower() == "the "
+            ):
+                continue  # "the Vice President and President Marcos": two offices, two people
             kept, organization = [], None
             for pos in p.positions:
                 folded = _fold_title(pos["title"])
@@ -355,3 +413,189 @@ def merge_quoted_nicknames(text: str, people: list[Person]) -> None:
         owner.surfaces = [*owner.surfaces, *new_surfaces]
         owner.positions = owner.positions or other.positions
         people.remove(other)
+
+
+@functools.cache
+def _role_then_name_re(heads: str, modifier: str) -> re.Pattern:
+    return re.compile(
+        r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads}))\s+"
+        r"(?P<prep>of|for|at)\s+(?P<the>the\s+)?(?P<body>[^,;.()\n\"“”]{2,80}?),\s+"
+        r"(?:(?:Ambassador|Mr|Mrs|Ms|Dr|Prof|Sir)\.?\s+)?$"
+    )
+
+
+def roles_before_names(
+    text: str, people: list[Person], orgs: dict[str, OrgRec], heads: str, modifier: str
+) -> None:
+    """ "The head of the state-owned Naftohaz company, Yury Boyko, said", "the chairman of the working
+    party, Ambassador X", "his special envoy for the project, X": a lower-case title with its body or remit,
+    then the name, set off by commas. The title is the head (its body is said, not part of it); a remit in
+    lower case without an article is part of it ("the coordinating minister for maritime and investment")."""
+    pattern = _role_then_name_re(heads, modifier)
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 160), s)
+            if m is None:
+                continue
+            title = m.group("title")
+            if m.group("prep") != "at" and not m.group("the") and m.group("body").islower():
+                title = f"{title} {m.group('prep')} {m.group('body')}"
+            if any(pos["title"].lower() == title.lower() for pos in p.positions):
+                break
+            body = m.group("body")
+            organization = next(
+                (
+                    rec.name
+                    for rec in orgs.values()
+                    if any(body.endswith(sf) for sf in [rec.name, *rec.surfaces])
+                ),
+                None,
+            )
+            p.positions.append({"title": title, "organization": organization})
+            break
+
+
+def countries_after_titled_names(text: str, people: list[Person]) -> None:
+    """ "Prime Minister Narendra Modi of India", "Ambassador X of Iceland": a titled person's name followed by
+    "of <country>" says whom the person acts for (a longer name, "of China Mobile", is a body)."""
+    gaz = load()
+    for p in people:
+        if p.country or not p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            of = re.match(r",? of (?:the )?", text[e : e + 10])
+            if not of:
+                continue
+            m = gaz.country_re.match(text, e + of.end())
+            if m and not re.match(r"\s+[A-Z]|['’]s\b|-", text[m.end() : m.end() + 3]):
+                p.country = gaz.country_names[m.group()]
+                break
+
+
+_COUNTRY_POSSESSIVE_RES: dict[int, re.Pattern] = {}
+
+
+def _country_possessive_re(heads: str) -> re.Pattern:
+    gaz = load()
+    cached = _COUNTRY_POSSESSIVE_RES.get(id(gaz))
+    if cached is None:
+        country_alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+        cached = _COUNTRY_POSSESSIVE_RES[id(gaz)] = re.compile(
+            rf"(?<![\w-])(?P<c>{country_alt})['’]s\s+"
+            r"(?:(?:[\w-]+\s+){0,4}?"
+            rf"(?i:{heads}|(?:[A-Z][a-z]+\s+)?(?:Minister|President|Premier|Chancellor|Secretary|Ambassador))"
+            r",?\s+)?$"
+        )
+    return cached
+
+
+def countries_before_titled_names(text: str, people: list[Person], heads: str) -> None:
+    """ "Vietnam's newly appointed leader To Lam", "India's federal commerce Minister Kamal Nath", "Nigeria's
+    Tinubu": a country's possessive right before a name, or before the title right before it, says whom the
+    person acts for."""
+    gaz = load()
+    pattern = _country_possessive_re(heads)
+    for p in people:
+        if p.country:
+            continue
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 90), s)
+            if m:
+                p.country = gaz.country_names[m.group("c")]
+                break
+
+
+@functools.cache
+def _named_as_re(heads: str) -> re.Pattern:
+    return re.compile(
+        r"\s+as\s+(?:(?:its|our|their|his|her|the|a|an)\s+)?(?:(?:new|next|first|interim|acting)\s+)?"
+        rf"(?P<title>(?i:{heads}))\b(?!\s+(?:and|or)\s)"
+    )
+
+
+def titles_named_as(text: str, people: list[Person], heads: str) -> None:
+    """ "we welcome Ann Lee as our new President of X", "named Ann Lee as chief executive": the post a
+    person is named to, right after the name."""
+    pattern = _named_as_re(heads)
+    for p in people:
+        if p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            m = pattern.match(text, e)
+            if m:
+                p.positions.append({"title": m.group("title"), "organization": None})
+                break
+
+
+# ("analysts Douglas-Westwood": a firm's name follows a trade's plural, so only offices and founders)
+_PLURAL_TITLE_RE = re.compile(
+    r"\b(?:(?P<domain>[A-Z][a-z]+|[a-z]+)\s+)?"
+    # lower case: a capitalised plural office ("Prime Ministers A and B") is read with the titles
+    r"(?P<title>co-founders|cofounders|founders|chief executives|CEOs|presidents|vice presidents"
+    r"|ministers|ambassadors|directors|chairmen|governors|senators)\s+"
+)
+_LIST_GAP_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def plural_titles_before_names(text: str, people: list[Person]) -> None:
+    """ "co-founders Ann Lee, Tom Hale, and Ole Berg": a plural title before a list of names is each one's."""
+    by_start = {s: (p, e) for p in people for s, e in p.mentions}
+    domain_words = compiled_for(load()).domain_words
+    for m in _PLURAL_TITLE_RE.finditer(text):
+        plural = m.group("title")
+        title = plural[:-3] + "an" if plural.lower().endswith("men") else plural[:-1]
+        domain = m.group("domain")
+        if domain and (domain in domain_words or domain.capitalize() in domain_words):
+            title = f"{domain} {title}"  # "Foreign ministers X and Y"
+        pos = m.end()
+        while pos in by_start:
+            p, e = by_start[pos]
+            if not any(x["title"].lower() == title.lower() for x in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            gap = _LIST_GAP_RE.match(text, e)
+            if not gap:
+                break
+            pos = gap.end()
+
+
+# "Ryan Tourigny Chief Development Officer rtourigny@x.com", "Dr. Ann Lee Chairman & CEO 718-709-7099": a
+# release's contact line, the name, its title in capitals, then an address or a number
+_CONTACT_TITLE_RE = re.compile(
+    r" (?P<title>(?:Chief|Senior|Executive|Vice|Deputy|Managing|General|Head|Director|Manager|President"
+    r"|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|Founder|Co-founder|Partner|Officer|Spokesperson"
+    r"|Communications|Media|Press|Public|Relations|Corporate|Services|Marketing|Development|Affairs"
+    r"|Operations|Business|of|and|&|,)(?:,? (?:Chief|Senior|Executive|Vice|Deputy|Managing|General|Head"
+    r"|Director|Manager|President|Chairman|Chairwoman|Chair|CEO|CFO|COO|CTO|Founder|Co-founder|Partner"
+    r"|Officer|Spokesperson|Communications|Media|Press|Public|Relations|Corporate|Services|Marketing"
+    r"|Development|Affairs|Operations|Business|of|and|&)){0,6})"
+    r"(?= (?:[\w.+-]+@[\w-]+\.\w|\+?\d[\d ().-]{6,}\d|www\.|https?://))"
+)
+_CONTACT_HEADS = frozenset(
+    {
+        "Chief",
+        "Director",
+        "Manager",
+        "President",
+        "Chairman",
+        "Chairwoman",
+        "Chair",
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
+    }
+    | {"Founder", "Co-founder", "Partner", "Officer", "Spokesperson", "Head"}
+)
+
+
+def contact_line_titles(text: str, people: list[Person]) -> None:
+    """A press release's contact line: the title in capitals between a name and its e-mail or phone."""
+    for p in people:
+        if p.positions:
+            continue
+        for _s, e in sorted(p.mentions):
+            m = _CONTACT_TITLE_RE.match(text, e)
+            if m and any(w.strip(",") in _CONTACT_HEADS for w in m.group("title").split()):
+                p.positions.append({"title": m.group("title").strip(" ,"), "organization": None})
+                break

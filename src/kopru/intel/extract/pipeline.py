@@ -41,11 +41,17 @@ from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
+    contact_line_titles,
+    countries_after_titled_names,
+    countries_before_titled_names,
     drop_false_people,
     extend_cut_names,
     join_company_posts,
     merge_quoted_nicknames,
+    plural_titles_before_names,
+    roles_before_names,
     tidy_positions,
+    titles_named_as,
     trim_byline_roles,
 )
 from .reading import Document
@@ -624,6 +630,9 @@ def _addressed_name_spans(text: str, titles: list[TitleMatch], gaz: Gazetteer, c
                 found.append((m.start("name"), m.end("name"), m.group("name")))
     for s, e, name in found:
         words = name.split()
+        if len(words) > 2 and words[0] in _HONORIFICS:
+            s, words = s + len(words[0]) + 1, words[1:]  # "Ms Wang Huan, First Secretary ..."
+            name = " ".join(words)
         if (
             blocked((s, e))
             or any(
@@ -757,6 +766,12 @@ def _give_people_positions(
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _appointed_titles(text, people)
     _prenominal_titles(text, people, orgs, gaz)
+    roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
+    countries_after_titled_names(text, people)
+    countries_before_titled_names(text, people, _LOWER_HEADS)
+    titles_named_as(text, people, _LOWER_HEADS)
+    plural_titles_before_names(text, people)
+    contact_line_titles(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1216,6 +1231,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or ("-" in word and not word.split("-")[-1][:1].isupper())
             or word in comp.domain_words
             or word in comp.heads
+            or word in comp.head_ends  # "National Security Advisor Jake Sullivan"
             or word in gaz.demonyms
             or word in gaz.country_names
             or word in _NAME_STOP
@@ -1469,7 +1485,8 @@ def _assign_positions(
     shared: dict[int, tuple[int, int]] = {}
     for first, second in itertools.pairwise(ordered):
         joined = text[first.end : second.start] in {" and ", " & "}
-        if first.name_span is None and second.name_span and joined:
+        the_first = text[max(0, first.start - 4) : first.start].lower() == "the "  # "the Vice President and"
+        if first.name_span is None and second.name_span and joined and not the_first:
             shared[id(first)] = second.name_span
     previous: TitleMatch | None = None
     last: tuple[TitleMatch, Person] | None = None
@@ -1556,7 +1573,8 @@ _LOWER_HEADS = (
     "counsellor|counselor|spokesperson|spokesman|spokeswoman|secretary-general|secretary general|professor|"
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
-    "general secretary|leader|boss|negotiator|investor"
+    "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
+    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1570,17 +1588,24 @@ _LOWER_MODIFIER = (
     r"|serve|serves|served|stay|stays|stayed)\b)[a-z][a-z-]+\s+)"
 )
 _APPOSITIVE_RE = re.compile(
-    r",\s+(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
-    r"|(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))['’]s\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
+    # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
+    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
+    # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
+    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
+    r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
-    + r"){0,2}(?:"
+    + r"){0,3}(?:"
     + _LOWER_HEADS
     + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in)\s+(?:the\s+)?[^,;.()\n]{2,80}?)?(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
-    r"|told|has|had|was|is)\b|$)",
+    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
+    # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
+    r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
+    r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
+    r"|told|has|had|was|is|with|says|added|confirmed|noted)\b|$)",
     re.IGNORECASE,
 )
 
@@ -1590,7 +1615,7 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?<![\w-])(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
@@ -1622,6 +1647,9 @@ _NAME_THEN_TITLE_RE = re.compile(
 )
 
 
+_ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:Sir|Dr|Mr|Mrs|Ms|Prof|Professor|Dame)\.?\s+)?$")
+
+
 def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) -> None:
     """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
     "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
@@ -1629,6 +1657,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
     org_spans = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
     for p in people:
         for s, _e in sorted(p.mentions):
+            s -= len(_ADDRESS_BEFORE_RE.search(text, max(0, s - 12), s).group())  # "chief executive Sir X"
             m = _PRE_TITLE_RE.search(text, max(0, s - 120), s)
             if not m or m.end() != s:
                 continue
@@ -1638,7 +1667,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             scope = m.group("scope") or ""
             if scope and title in {"leader", "investor", "boss", "negotiator"}:
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
-            if re.fullmatch(r"\s+(?:for|of)\s+[a-z][a-z ]+", scope):
+            if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             organization = None
             named = m.group("org") or m.group("org2")
@@ -1676,7 +1705,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
 # "named John Fairbairn president and chief operating officer", "elected Mary Castle chairman": the title an
 # appointment gives, after the name (an age in apposition allowed)
 _APPOINTED_RE = re.compile(
-    r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
     r"(?:,\s+\d{1,3},)?\s+(?:as\s+)?(?:its\s+|the\s+|(?:a|an)\s+)?"
     r"(?P<titles>(?:(?:" + _LOWER_MODIFIER + r"){0,2}(?:" + _LOWER_HEADS + r")(?:\s*,\s*|\s+and\s+)?){1,3})"
     r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who)\b|$)",
@@ -1707,8 +1736,8 @@ def _appositive_titles(
     for p in people:
         for _s, e in sorted(p.mentions):
             m = _APPOSITIVE_RE.match(text, e)
-            if not m:
-                continue
+            if not m or (m.group("rest") and m.start("rest") + 1 in starts):
+                continue  # "X, Gazprom chairman Aleksey Miller": the words after the title are a name
             inside = [t for t in titles if m.start() < t.start < m.end()]
             if any(t.name_span and not t.name_after_body for t in inside):
                 continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
@@ -1737,12 +1766,12 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         if obj_org or (
             obj[:1].isupper()
             and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
-            and rest.strip().split()[0].lower() in {"at", "of"}
+            and rest.strip().split()[0].lower() in {"at", "of", "with"}
             and title.lower() not in {"minister", "deputy minister", "vice minister"}
         ):
             organization = obj_org or obj
-        elif rest.strip().split()[0].lower() in {"of", "for"}:
-            title = title + rest.rstrip()
+        elif rest.strip().split()[0].lower() in {"of", "for", "to"}:
+            title = title + rest.rstrip()  # "... ambassador to China"
     if title.lower() in {"member", "partner", "head", "manager"} and not rest:
         return None
     if dem and dem in gaz.demonyms and not p.country:
@@ -1759,6 +1788,11 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and m.group("orgpre"):
+        orgpre = m.group("orgpre")
+        organization = next(
+            (rec.name for rec in orgs.values() if orgpre == rec.name or orgpre in rec.surfaces), orgpre
+        )
     if organization is None and m.group("poss") and not rest:
         # "..., the company's chief executive officer"
         organization = _organization_so_far(orgs, e)

@@ -215,7 +215,13 @@ _BROKEN_BEFORE_LINK_RE = re.compile(
 _BROKEN_AFTER_LINK_RE = re.compile(r"(?<=\S)\n(?=[,;)](?:\s|$))")
 
 
+# "... Malaysian Transport Minister\nAnthony Loke\nsaid the ...": a short capitalised line (the link) between
+# a line that stops mid-sentence and one that goes on in lower case
+_BROKEN_AROUND_LINK_RE = re.compile(r"(?<=[a-z])\n([A-Z][^\n.!?;:,]{0,50}?)\n(?=[a-z])")
+
+
 def _rejoin_link_breaks(text: str) -> str:
+    text = _BROKEN_AROUND_LINK_RE.sub(r" \1 ", text)
     if "\n," not in text and "\n;" not in text and "\n)" not in text:
         return text
     text = _BROKEN_BEFORE_LINK_RE.sub(r"\1 ", text)
@@ -408,6 +414,40 @@ def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     return text[m.end() :], fields
 
 
+_MD_BLOCK_START_RE = re.compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|>|\||```|---)")
+
+
+def _unwrap_hard_wrapped(text: str) -> str:
+    """A markdown file wrapped at a fixed width (pandoc's 72 columns: "co-chaired by U.S. National\nSecurity
+    Advisor Jake Sullivan") is read as its paragraphs, as a renderer shows it: a line goes on the one before
+    unless that one ends in a hard break (two spaces, a backslash) or this one opens a block (list item,
+    heading, quote, table row). A file not wrapped that way is left as it is."""
+    lines = text.split("\n")
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return text
+    width = lengths[int(len(lengths) * 0.8)]
+    near = [line.rstrip() for line in lines if width - 15 <= len(line.rstrip()) <= width]
+    # wrapped lines stop mid-sentence; a file of one short sentence per line is no wrapped file
+    cut = sum(1 for line in near if not line.endswith((".", "!", "?", ":", '"', "”", ")")))
+    if width > 100 or len(near) < 0.4 * len(lengths) or cut < 0.5 * len(near):
+        return text
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        if (
+            line.strip()
+            and prev.strip()
+            and not prev.endswith(("  ", "\\"))
+            and not prev.lstrip().startswith("#")
+            and not _MD_BLOCK_START_RE.match(line)
+        ):
+            out[-1] = prev.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]:
     """Plain text, headline, (front-matter) date and site name of a markdown document."""
     title = None
@@ -415,6 +455,7 @@ def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]
     site = _TITLE_SITE_SUFFIX_RE.search(fields.get("title", "")) or _SOURCE_SITE_RE.match(
         fields.get("source", "")
     )
+    text = _unwrap_hard_wrapped(text)
     text = _MD_IMAGE_RE.sub("", text)  # an image's alt text is a caption at best, often '""'
     text = _TEMPLATE_LINE_RE.sub("", text)
     text = _LINK_ONLY_LINE_RE.sub("", text)

@@ -25,13 +25,30 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         ):
             continue  # "will train 200 technicians" is a verb, not rolling stock
         hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
+    if gaz.sector_body_re is not None:
+        # "the World Trade Organisation", "WTO talks": a body whose business is the sector, named again and
+        # again, says what the text is about even though it is an organisation's mention
+        for m in gaz.sector_body_re.finditer(text):
+            hits.append((m.start(), m.end(), gaz.sector_body_codes[m.lastgroup], True))
+        hits.sort()
     # a code known only from weak words needs two of them
     strong = {code for _s, _e, code, weak in hits if not weak}
     weak_count: dict[str, int] = {}
     for _s, _e, code, weak in hits:
         if weak:
             weak_count[code] = weak_count.get(code, 0) + 1
-    return [(s, e, code) for s, e, code, weak in hits if code in strong or weak_count.get(code, 0) >= 2]
+    found = strong | {code for code, n in weak_count.items() if n >= 2}
+    # "automakers" in a story about electric cars or their batteries is that story's word, not a second
+    # topic: a code known only from weak words yields to the codes that cover it
+    kept = {code for code in found if code in strong or not gaz.sector_yields.get(code, frozenset()) & found}
+    # ... or is read as the code it means there: car words in a battery story are about electric cars
+    read_as = {
+        code: target
+        for code in found - strong
+        for beside, target in gaz.sector_becomes.get(code, {}).items()
+        if beside in found
+    }
+    return [(s, e, read_as.get(code, code)) for s, e, code, _weak in hits if code in kept or code in read_as]
 
 
 # the headline and the opening lines: what a document is about is said there

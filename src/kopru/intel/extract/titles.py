@@ -43,6 +43,9 @@ class _Compiled:
     head_re: re.Pattern
     domain_words: frozenset[str]
     heads: frozenset[str]
+    # the last word of a head of two or more words ("National Security Advisor", "Trade Representative"):
+    # right before a name it ends a title, it does not start the name
+    head_ends: frozenset[str] = frozenset()
 
 
 @cache
@@ -51,7 +54,8 @@ def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]
     # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
     alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
     head_re = re.compile(rf"(?:(?<![\w-])|(?<=\b[Cc]o-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))")
-    return _Compiled(head_re, frozenset(domain_words), frozenset(heads))
+    head_ends = frozenset(h.split()[-1] for h in heads if " " in h)
+    return _Compiled(head_re, frozenset(domain_words), frozenset(heads), head_ends)
 
 
 def compiled_for(gaz: Gazetteer) -> _Compiled:
@@ -63,24 +67,13 @@ def _is_cap(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-_INITIALISM_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
-
-
-def _last_full_stop(chunk: str) -> int:
-    """Where the last ". " ends a sentence; an initialism's ("U.S. Trade Representative") does not."""
-    stop = chunk.rfind(". ")
-    while stop >= 0 and _INITIALISM_END_RE.search(chunk, 0, stop + 1):
-        stop = chunk.rfind(". ", 0, stop)
-    return stop
-
-
 def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, str]]:
     """Words ending before pos (nearest first), stopping at sentence punctuation or a line break."""
     window_start = max(0, pos - limit)
     chunk = text[window_start:pos]
     cut = max(
         chunk.rfind("\n"),
-        _last_full_stop(chunk),
+        _last_sentence_stop(chunk),
         chunk.rfind(", "),
         chunk.rfind("; "),
         chunk.rfind('"'),
@@ -92,6 +85,18 @@ def _words_before(text: str, pos: int, limit: int = 80) -> list[tuple[int, int, 
         chunk = text[window_start:pos]
     words = [(window_start + m.start(), window_start + m.end(), m.group()) for m in _WORD_RE.finditer(chunk)]
     return list(reversed(words))
+
+
+# "U.S. Secretary of State", "John F. Kennedy", "Dr. Ann Lee": a full stop after initials or a form of
+# address ends no sentence
+_NO_STOP_BEFORE_RE = re.compile(r"(?:\b(?:[A-Z]\.)*[A-Z]|\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|Gen|Sen|Rep|Jr|Sr))$")
+
+
+def _last_sentence_stop(chunk: str) -> int:
+    for m in reversed(list(re.finditer(r"\. ", chunk))):
+        if not _NO_STOP_BEFORE_RE.search(chunk, 0, m.start()):
+            return m.start()
+    return -1
 
 
 def _words_after(text: str, pos: int, limit: int = 120) -> list[tuple[int, int, str]]:
@@ -169,6 +174,9 @@ def _join_coordinated(text: str, found: list[TitleMatch]) -> list[TitleMatch]:
             and prev.organization is None
             and text[prev.end : t.start] in {" and ", " & "}
             and not _PUBLIC_OFFICE_RE.search(f"{prev.title} {t.title}")
+            # "the Vice President and President Marcos": one office inside the other, two people
+            and not (prev.head in t.head or t.head in prev.head)
+            and not re.search(r"\b[Tt]he\s+$", text[max(0, prev.start - 4) : prev.start])
         ):
             prev.title = f"{prev.title} and {t.title}"
             prev.end, prev.organization = t.end, t.organization
@@ -199,6 +207,13 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     org_here = org_at_start.get(pos)
     if is_ministry and domain and not (org_here and org_here[1].startswith("Ministry")):
         org_here = None  # "Minister of Industry and Technology Selim ..." is a domain, not an org
+    if (
+        org_here
+        and domain
+        and org_here[0] <= domain[0]
+        and all(w in comp.domain_words or w in {"and", "&"} for w in org_here[1].split())
+    ):
+        org_here = None  # "Commissioner for Economy and Trade": a "body" of domain words only is a remit
     if org_here:
         org_end, org_name = org_here
         if is_ministry and org_name.startswith("Ministry"):
@@ -211,7 +226,7 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
         t.end = pos + len(country_name[1])
     elif domain:
         dom_end, dom_text = domain
-        t.title = f"{head} {of.group(1)} {dom_text}"
+        t.title = f"{head} {of.group(1)} {of.group(2) or ''}{dom_text}"  # "Secretary of the Treasury"
         if is_ministry:
             t.organization = f"Ministry of {dom_text}"
         t.end = dom_end
@@ -226,7 +241,8 @@ _REMIT_THEN_BODY_RE = re.compile(
 # a rank or a state written before a title belongs to it: "former Secretary of State", "deputy CEO",
 # "co-CEO", "Retired Air Vice Marshal", "Senior Additional Secretary"
 _RANK_BEFORE_RE = re.compile(
-    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional)\s+)"
+    r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional"
+    r"|First|Executive)\s+)"
     r"{1,2})|(?<![\w-])(?P<co>[Cc]o-))$"
 )
 _ELECT_RE = re.compile(r"(?:-| )elect\b")
@@ -303,10 +319,10 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
     before = _words_before(text, t.start)
     i = 0
     dom_words: list[str] = []
-    if not (is_ministry and t.title == head):
+    if not ((is_ministry or head == "Secretary") and t.title == head):
         return before, i
     while i < len(before) and (
-        before[i][2] in comp.domain_words or (before[i][2] in {"and", "&"} and dom_words)
+        _is_domain_word(before[i][2], comp.domain_words) or (before[i][2] in {"and", "&"} and dom_words)
     ):
         dom_words.insert(0, before[i][2])
         i += 1
@@ -314,21 +330,39 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
         dom_words.pop(0)
         i -= 1
     if dom_words:
+        # the title as written ("Energy Minister", "Defense Secretary", "commerce Minister"); a minister's
+        # domain names the ministry
         dom_text = " ".join(dom_words)
         special = gaz.domain_minister.get(dom_text)
         if special and head == "Minister":
             t.title = special["title"]
             t.organization = special.get("organization")
         else:
-            t.title = f"{head} of {dom_text}"
-            t.organization = f"Ministry of {dom_text}"
+            t.title = f"{text[before[i - 1][0] : t.head_start]}{head}"
+            if is_ministry and dom_text[:1].isupper():
+                t.organization = f"Ministry of {dom_text}"
         t.start = before[i - 1][0]
-        # "Deputy Foreign Minister", "Vice Commerce Minister": the rank comes before the domain
-        if head == "Minister" and i < len(before) and before[i][2] in {"Deputy", "Vice", "Assistant"}:
-            t.title = f"{before[i][2]} {t.title}"
+        # "Deputy Foreign Minister", "Chief Investment Minister": the rank comes before the domain
+        if is_ministry and i < len(before) and before[i][2] in _DOMAIN_RANKS:
+            t.title = f"{text[before[i][0] : t.start]}{t.title}"
             t.start = before[i][0]
             i += 1
+    elif is_ministry and before and _HYPHEN_RANK_RE.fullmatch(before[0][2]):
+        rank_domain = _HYPHEN_RANK_RE.fullmatch(before[0][2])
+        if rank_domain.group(2) in comp.domain_words:
+            t.title = f"{text[before[0][0] : t.head_start]}{head}"  # "Vice-Foreign Minister"
+            t.start = before[0][0]
+            i = 1
     return before, i
+
+
+_DOMAIN_RANKS = frozenset({"Deputy", "Vice", "Assistant", "Chief", "Senior", "First", "Coordinating"})
+_HYPHEN_RANK_RE = re.compile(r"(Vice|Deputy|Assistant)-([A-Z][a-z]+)")
+
+
+def _is_domain_word(word: str, domain_words: frozenset[str]) -> bool:
+    """ "Trade" and the lower-case "trade" of "the commerce Minister"."""
+    return word in domain_words or (word.islower() and word.capitalize() in domain_words)
 
 
 def _read_country_before(t: TitleMatch, text: str, gaz: Gazetteer, word_before) -> None:
@@ -373,7 +407,8 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
             break
         word = m.group("word")
         sep = m.group("sep")
-        if word in domain_words or (word in {"and", "&"} and taken and taken[-1][2] not in {"and", "&"}):
+        joiner = word in {"and", "&"} or word.startswith("(")  # "Technology (ICT) and Innovation"
+        if word in domain_words or (joiner and taken and taken[-1][2] not in {"and", "&"}):
             if sep and taken and taken[-1][2] in {"and", "&"}:
                 break  # "and ," is no list
             if sep:
@@ -382,7 +417,7 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
         else:
             break
     while taken:
-        while taken and taken[-1][2] in {"and", "&"}:
+        while taken and (taken[-1][2] in {"and", "&"} or taken[-1][2].startswith("(")):
             taken.pop()
         # the words after the last comma must be "and ..." for the commas to belong to the domain
         last_comma = commas[-1] if commas else None
@@ -397,7 +432,7 @@ def _domain_after(text: str, pos: int, domain_words: frozenset[str]) -> tuple[in
     return taken[-1][1], text[pos : taken[-1][1]]
 
 
-_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&)")
+_DOMAIN_STEP_RE = re.compile(r"(?P<sep>,)? ?(?P<word>[^\W\d_][\w'’.&-]*|&|\([A-Z]{2,6}\))")
 
 
 def _country_at(text: str, pos: int, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -488,6 +523,8 @@ _NOT_NAME = HEADLINE_VERBS | {
     "When",
     # "Founder Day", "President's Cup": an occasion named after a title
     *("Day", "Week", "Month", "Cup", "Prize", "Award", "Awards"),
+    # "the CEO Forum", "a Leaders Summit": a meeting named after a title
+    *("Forum", "Summit", "Council", "Conference", "Dialogue", "Roundtable", "Meeting"),
 }
 
 
