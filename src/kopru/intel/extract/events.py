@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -157,6 +158,7 @@ class _Event:
     cue: int = -1  # where its cue word or trigger starts (not in the output)
     retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
     group: int = -1  # one of the pacts a plural noun lists ("partnerships with X and Y"): its token index
+    clause: tuple[int, int] = (0, 0)  # its own coordinate clause in a sentence of several ((0, 0): the whole)
 
 
 def _in(items, s: int, e: int):
@@ -232,6 +234,7 @@ class _Cue:
     counter_orgs: list
     place: str | None
     date: str | None
+    clause: tuple[int, int] = (0, 0)
 
 
 def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, int], last_company):
@@ -246,7 +249,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         last_company = companies[0][2].name
     if not cues:
         return last_company
-    kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues))
+    bounds = _coordinate_clauses(inp, ss, se)
+    kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues, bounds))
     sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
     sc = _Sentence(sent, chunk, sent_orgs, companies, sectors, last_company)
     for idx, (etype, cs, ce, word) in enumerate(kept):
@@ -260,7 +264,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
             continue  # "please visit: www.example.com", "visit our website": a reader's click, no visit
         if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
             continue  # "refused to discuss the negotiations", "did not meet": no event told
-        cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
+        clause = _clause_of(bounds, ss, se, cs)
+        cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end, clause)
         _EVENT_BUILDERS[etype](inp, events, sc, cue)
     for ev in events:
         if ev.cue < 0 and kept:
@@ -309,17 +314,62 @@ _MEET_A_NEED_RE = re.compile(
 )
 
 
-def _first_cue_per_kind(cues):
-    """One agreement / call / statement / investment per sentence: the first cue of those types."""
-    seen_types: set[str] = set()
+def _first_cue_per_kind(cues, bounds=()):
+    """One agreement / call / statement / investment per sentence, or per coordinate clause with its own
+    subject ("X won a contract from Y, and Z signed a deal with W"): the first cue of those types."""
+    seen_types: set[tuple[str, int]] = set()
     kept = []
     for cue in cues:
         if cue[0] in {"agreement", "call", "statement", "investment"}:
-            if cue[0] in seen_types:
+            split = cue[0] in {"agreement", "investment"}
+            key = (cue[0], bisect.bisect_right(bounds, cue[1]) if split else 0)
+            if key in seen_types:
                 continue
-            seen_types.add(cue[0])
+            seen_types.add(key)
         kept.append(cue)
     return kept
+
+
+# ", and Z signed", "; Z signed", ", while Z signed": a coordinate clause of its own begins with its subject
+_COORDINATE_RE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;|\s+while|\s+whereas)\s+(?:the\s+)?")
+_FINITE_AFTER_SUBJECT_RE = re.compile(
+    r"(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:(?:also|has|have|had|will|would|is|are|was|were|then|later)\s+)*"
+    r"(?:signed|inked|agreed|won|sealed|struck|announced|formed|reached|signs|agrees|wins|buys|bought|acquired"
+    r"|said|says|will|has|had|is|was|plans)\b"
+)
+
+
+_DEAL_WORD_RE = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|accords?|alliances?|partnerships?|memorand(?:um|a)|MoUs?|stakes?"
+    r"|acquisitions?|mergers?|joint ventures?|orders?|signed|inked|sealed|struck|acquired|bought)\b"
+)
+
+
+def _coordinate_clauses(inp: EventInputs, ss: int, se: int) -> list[int]:
+    """Where each coordinate clause with its own named subject and verb starts, after the first."""
+    text = inp.text
+    ends = {it[0]: it[1] for it in _actor_items(inp) if ss < it[0] < se}
+    starts = set(ends)
+    if len(starts) < 2:
+        return []
+    bounds = []
+    for m in _COORDINATE_RE.finditer(text, ss, se):
+        if m.end() not in starts or not any(ss <= s < m.start() for s in starts):
+            continue
+        if _FINITE_AFTER_SUBJECT_RE.match(text, ends[m.end()]):
+            bounds.append(m.start())
+    # only clauses that each tell a deal of their own are split ("Fiat claims ...; GM says the contract,
+    # signed in 2000, ...": one contract of both)
+    edges = [ss, *bounds, se]
+    dealing = [bool(_DEAL_WORD_RE.search(text, a, b)) for a, b in itertools.pairwise(edges)]
+    return bounds if sum(dealing) >= 2 else []
+
+
+def _clause_of(bounds: list[int], ss: int, se: int, pos: int) -> tuple[int, int]:
+    if not bounds:
+        return (0, 0)
+    i = bisect.bisect_right(bounds, pos)
+    return (bounds[i - 1] if i else ss, bounds[i] if i < len(bounds) else se)
 
 
 def _meetings_outside_agreements(text: str, ss: int, kept):
@@ -352,10 +402,20 @@ def _already_told(before: str, etype: str, word: str, events: list[_Event]) -> b
 
 
 def _read_cue(
-    inp: EventInputs, sc: _Sentence, events, etype: str, cs: int, ce: int, word: str, seg_end: int
+    inp: EventInputs,
+    sc: _Sentence,
+    events,
+    etype: str,
+    cs: int,
+    ce: int,
+    word: str,
+    seg_end: int,
+    clause: tuple[int, int] = (0, 0),
 ) -> _Cue:
     text = inp.text
     ss, se = sc.sent
+    if clause[1]:
+        seg_end = min(seg_end, clause[1])
     before = text[ss:cs]
     status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
     if (
@@ -364,7 +424,7 @@ def _read_cue(
         and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
     ):
         status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
-    actor = _actor(inp, ss, cs, events)
+    actor = _actor(inp, max(ss, clause[0]), cs, events)
     counter_people = list(_in(inp.people, cs, seg_end))
     counter_orgs = [
         o
@@ -378,7 +438,7 @@ def _read_cue(
     ]
     place = _place(inp, text, ss, cs, ce, seg_end, etype)
     date = _date(text, ss, se, inp.published)
-    return _Cue(etype, cs, ce, word, status, actor, counter_people, counter_orgs, place, date)
+    return _Cue(etype, cs, ce, word, status, actor, counter_people, counter_orgs, place, date, clause)
 
 
 def _new_event(
@@ -386,7 +446,9 @@ def _new_event(
 ) -> _Event:
     status = cue.status if status is None else status
     ss, se = sc.sent
-    return _Event(etype, status, participants, cue.place, (ss, se), sc.sectors, cue.date, sentence=sc.sent)
+    ev = _Event(etype, status, participants, cue.place, (ss, se), sc.sectors, cue.date, sentence=sc.sent)
+    ev.clause = cue.clause
+    return ev
 
 
 def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -486,13 +548,15 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         return
     attribution = _ATTRIBUTION_RE.search(chunk)
     cut = ss + attribution.start() if attribution else se
+    if cue.clause[1]:
+        ss, cut = max(ss, cue.clause[0]), min(cut, cue.clause[1])
     # "..., in the presence of President X and Prime Minister Y": witnesses, not parties
     witnessed = _WITNESS_RE.search(chunk)
     if witnessed and ss + witnessed.start() > cue.cs:
         cut = min(cut, ss + witnessed.start())
     everyone = sorted(
         list(_in(inp.people, ss, cut))
-        + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
+        + [o for o in sc.sent_orgs if ss <= o[0] and o[1] <= cut and not _inside(o, inp.title_spans)],
         key=lambda item: item[0],
     )
     if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
@@ -666,7 +730,14 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         ss, se_end = sent
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
             continue
-        same = [e for e in events if e.sentence == sent and e.type == se.type]
+        same = [
+            e
+            for e in events
+            if e.sentence == sent
+            and e.type == se.type
+            # another coordinate clause ("X won a contract from Y, and Z signed a deal") tells another event
+            and (not e.clause[1] or e.clause[0] <= se.trigger[0] < e.clause[1])
+        ]
         if se.extra.get("split") is not None:
             # one pact per listed partner: never folded into its sibling; a cue event of the sentence that
             # names them all gives way to them
