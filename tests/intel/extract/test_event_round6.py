@@ -24,3 +24,32 @@ def test_each_coordinate_clause_with_its_own_subject_tells_its_own_agreement():
 def test_one_contract_told_across_two_clauses_keeps_both_parties():
     text = "Morvan claims that Tessel must buy the unit; Tessel says the contract, signed in 2001, is void."
     assert not has_event(text, "agreement", {"Morvan"}) or has_event(text, "agreement", {"Morvan", "Tessel"})
+
+
+def test_every_partner_of_a_long_list_gets_its_own_partnership():
+    text = (
+        "Lumora Inc. launched the programme in Freedonia today. It builds on recent partnerships with "
+        "leading companies in Freedonia, including Kestrelhub, Eternis, Pine Works, Cars77, TRLTech, "
+        "PayWave, CREDO, "
+        "and TripMinder."
+    )
+    for partner in ("Kestrelhub", "PayWave", "CREDO", "TripMinder"):
+        assert has_event(text, "agreement", {"Lumora", partner})
+
+
+def test_a_name_hung_far_off_a_long_list_by_the_parser_is_still_a_listed_partner():
+    # the parser hangs the tail of a long list off its first name as an appositive, ten words away
+    import spacy
+    from spacy.tokens import Doc
+
+    from kopru.intel.extract.syntax import SyntaxInputs, _Actors, _np_names
+
+    words = ["Aa", ",", "Bb", ",", "Cc", ",", "Dd", ",", "Ee", ",", "Ff", ",", "Gg", ",", "Hh", "."]
+    heads = [0, 0, 0, 2, 2, 4, 4, 6, 6, 8, 8, 10, 0, 12, 12, 0]
+    deps = ["ROOT", "punct", "conj", "punct", "conj", "punct", "conj", "punct", "conj", "punct"]
+    deps += ["conj", "punct", "appos", "punct", "conj", "punct"]
+    ents = ["B-ORG" if w.isalpha() else "O" for w in words]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, ents=ents)
+    actors = [(t.idx, t.idx + len(t), t.text) for t in doc if t.is_alpha]
+    names = _np_names(doc[0], _Actors(actors), SyntaxInputs(doc, actors))
+    assert "Gg" in names

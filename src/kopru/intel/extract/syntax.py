@@ -1021,7 +1021,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         while stack:
             t = stack.pop()
             for c in t.children:
-                if (c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")) and c.i < tok.i + 8:
+                # a long list of names ("including A, B, C, D, E, F and G") may hang its tail far off
+                reach = 24 if c.dep_ == "appos" and c.ent_type_ in {"ORG", "PERSON"} else 8
+                np_dep = c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")
+                if np_dep and c.i < tok.i + reach:
                     # "GM's Rick Wagoner" speaks for GM
                     tokens.append(c)
                     stack.append(c)
