@@ -53,3 +53,12 @@ def test_a_name_hung_far_off_a_long_list_by_the_parser_is_still_a_listed_partner
     actors = [(t.idx, t.idx + len(t), t.text) for t in doc if t.is_alpha]
     names = _np_names(doc[0], _Actors(actors), SyntaxInputs(doc, actors))
     assert "Gg" in names
+
+
+def test_a_long_chain_of_conjoined_partners_is_read_to_its_end():
+    text = (
+        "Lumora Inc. has partnerships with leading companies in Freedonia, including Kestrelhub, Eternis, "
+        "Pine Labs, Cars77, TRLTech, PayWave, CREDO, and TripMinder."
+    )
+    assert has_event(text, "agreement", {"Lumora", "CREDO"})
+    assert has_event(text, "agreement", {"Lumora", "TripMinder"})

@@ -1053,7 +1053,8 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             names.extend(inp.resolve(tok.idx, "the " + tok.lower_))  # "the two firms", "both sides"
     for c in tok.children:
         if c.dep_ == "conj":
-            names.extend(_np_names(c, actors, inp, depth + 1))
+            # a chain of conjuncts ("A, B, C, D, E, F and G") is one list, however long
+            names.extend(_np_names(c, actors, inp, max(depth, 1)))
     return list(dict.fromkeys(names))
 
 
