@@ -62,3 +62,10 @@ def test_a_long_chain_of_conjoined_partners_is_read_to_its_end():
     )
     assert has_event(text, "agreement", {"Lumora", "CREDO"})
     assert has_event(text, "agreement", {"Lumora", "TripMinder"})
+
+
+def test_the_members_of_one_body_meeting_are_a_meeting_of_that_body():
+    text = "The Varnell Bank's shareholders will meet in Oslo on May 3 to vote on the merger."
+    assert ("meeting", "planned", {"Varnell Bank"}) in events_of(text)
+    text = "ASEAN economic ministers will meet in Vientiane on May 3 to review the tariff schedule."
+    assert ("meeting", "planned", {"ASEAN"}) in events_of(text)

@@ -484,9 +484,23 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
             and re.search(r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word)
         )
     )
-    if len(participants) < 2 and not alone_ok:
+    # "OPEC oil ministers will meet", "the bank's shareholders met": the members of one body meet as that body
+    members = (
+        len(participants) == 1
+        and participants[0] in {o[2].name for o in sc.sent_orgs}
+        and re.fullmatch(r"met|meets?|convene[sd]?|came together", word, re.IGNORECASE)
+        and _MEMBERS_MEET_RE.search(inp.text, sc.sent[0], cue.cs)
+    )
+    if len(participants) < 2 and not alone_ok and not members:
         return
     events.append(_new_event(sc, cue, "meeting", participants))
+
+
+_MEMBERS_MEET_RE = re.compile(
+    r"(?:['’]s\s+|\b[A-Z][\w&.-]*\s+)(?:[a-z-]+\s+)?(?:ministers|members|leaders|officials|delegates|shareholders"
+    r"|directors|governors|envoys)\s+(?:(?:will|would|are|were|to|due|set|scheduled|expected|also|again|have|had"
+    r"|plan|planned)\s+)*$"
+)
 
 
 def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
