@@ -69,3 +69,16 @@ def test_the_members_of_one_body_meeting_are_a_meeting_of_that_body():
     assert ("meeting", "planned", {"Varnell Bank"}) in events_of(text)
     text = "ASEAN economic ministers will meet in Vientiane on May 3 to review the tariff schedule."
     assert ("meeting", "planned", {"ASEAN"}) in events_of(text)
+
+
+def test_a_headline_deal_told_again_in_the_body_is_not_folded_into_another_deal():
+    text = (
+        "CORVALE FOODS, TENBY MILLS AGREE TO MERGE\n\n"
+        "CHICAGO, June 9 - Corvale Foods Inc and Tenby Mills Corp said they agreed to merge in a stock swap "
+        "valued at about 450 mln dlrs.\n"
+        "Tenby Mills last month won a contract from the U.S. Department of Agriculture to supply flour to "
+        "school lunch programs.\n"
+    )
+    agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
+    assert {"Corvale Foods", "Tenby Mills"} in agreements, agreements
+    assert not any({"Corvale Foods", "U.S. Department of Agriculture"} <= p for p in agreements), agreements

@@ -1285,6 +1285,7 @@ def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
 
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
     out: list[_Event] = []
+    headline_end = _headline_end(text) if text else -1
     for ev in events:
         merged = False
         for prev in out:
@@ -1352,6 +1353,11 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             if not prev.participants and prev.place != ev.place:
                 continue
             prev.place = prev.place or ev.place
+            if prev.evidence[1] <= headline_end < ev.evidence[0]:
+                # the headline's event is told again in the body: it is the body's now, and no later
+                # headline merge folds it into another body event ("X, Y AGREE TO MERGE" / "X and Y said
+                # they agreed to merge" / "Y won a contract from Z")
+                prev.evidence = ev.evidence
             merged = True
             break
         if not merged:
