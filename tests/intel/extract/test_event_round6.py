@@ -82,3 +82,11 @@ def test_a_headline_deal_told_again_in_the_body_is_not_folded_into_another_deal(
     agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
     assert {"Corvale Foods", "Tenby Mills"} in agreements, agreements
     assert not any({"Corvale Foods", "U.S. Department of Agriculture"} <= p for p in agreements), agreements
+
+
+def test_talks_opening_a_sentence_are_a_meeting_of_the_two_sides():
+    text = (
+        "CHICAGO, June 9 - Tenby Mills Corp reported higher profits. Talks between Tenby Mills and Harker "
+        "Grain Co on a possible joint venture broke off in March, a Tenby spokesman said."
+    )
+    assert has_event(text, "meeting", {"Tenby Mills", "Harker Grain"})

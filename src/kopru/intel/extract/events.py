@@ -67,7 +67,7 @@ _CUE_RE = re.compile(
     r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
     # "to build a 600 MW solar and storage project": building a project is an investment, launching one is not
     r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project)\b)"
-    r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|talks|negotiations|hosted|received"
+    r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|[Tt]alks|[Nn]egotiations|hosted|received"
     r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
     r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
     r"|(?:addressed|attended|addresses|attends|opened|chaired)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
