@@ -90,3 +90,18 @@ def test_talks_opening_a_sentence_are_a_meeting_of_the_two_sides():
         "Grain Co on a possible joint venture broke off in March, a Tenby spokesman said."
     )
     assert has_event(text, "meeting", {"Tenby Mills", "Harker Grain"})
+
+
+def test_meetings_with_leaders_including_several_are_one_round_of_talks():
+    text = (
+        "Premier Wen Hao then went to the summit in Dakar, where he is attending meetings with Asian and "
+        "Western leaders, including President Lena Varga, Prime Minister Tomas Kiel and Chancellor Ida Brun."
+    )
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+    assert any({"Wen Hao", "Lena Varga", "Tomas Kiel", "Ida Brun"} <= p for p in meetings), meetings
+
+
+def test_meetings_with_named_leaders_are_one_meeting_each():
+    text = "During the visit, President Omar Tal held separate meetings with Lena Varga and Tomas Kiel."
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+    assert not any({"Lena Varga", "Tomas Kiel"} <= p for p in meetings), meetings

@@ -460,7 +460,13 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
         return
     counters = _names(cue.counter_people) or _names(cue.counter_orgs)
     counters = [c for c in counters if c not in actor]
-    if word.lower() == "meetings" and len(counters) >= 2 and actor:
+    if (
+        word.lower() == "meetings"
+        and len(counters) >= 2
+        and actor
+        # "meetings with Asian and Western leaders, including A, B and C": a summit's round, told as one
+        and not _LEADERS_INCLUDING_RE.match(inp.text, cue.ce)
+    ):
         for c in counters:
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
         return
@@ -500,6 +506,12 @@ _MEMBERS_MEET_RE = re.compile(
     r"(?:['’]s\s+|\b[A-Z][\w&.-]*\s+)(?:[a-z-]+\s+)?(?:ministers|members|leaders|officials|delegates|shareholders"
     r"|directors|governors|envoys)\s+(?:(?:will|would|are|were|to|due|set|scheduled|expected|also|again|have|had"
     r"|plan|planned)\s+)*$"
+)
+
+
+_LEADERS_INCLUDING_RE = re.compile(
+    r"\s+with\s+(?:[\w-]+\s+){0,4}?(?:leaders|heads|counterparts|officials|ministers|executives|delegations)"
+    r",?\s+(?:including|such as|among them)\b"
 )
 
 
