@@ -105,3 +105,12 @@ def test_meetings_with_named_leaders_are_one_meeting_each():
     text = "During the visit, President Omar Tal held separate meetings with Lena Varga and Tomas Kiel."
     meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert not any({"Lena Varga", "Tomas Kiel"} <= p for p in meetings), meetings
+
+
+def test_two_pacts_signed_by_the_two_countries_are_two_agreements():
+    text = (
+        "President Omar Tal arrived in Dakar on Monday. The two countries signed a memorandum of "
+        "understanding on fisheries cooperation. The two nations also signed an MOU on information "
+        "technology cooperation."
+    )
+    assert sum(1 for t, _s, _p in events_of(text) if t == "agreement") == 2, events_of(text)

@@ -1358,6 +1358,16 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 continue
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
+            if (
+                ev.type == "agreement"
+                and not a
+                and not b
+                and prev.sentence != ev.sentence
+                and _NEW_PACT_RE.search(text, *ev.sentence)
+            ):
+                # "The two countries signed an MoU on fisheries." / "The two nations also signed an MoU on
+                # IT.": each indefinite pact signed is another one, though nobody is named for either
+                continue
             if set(prev.participants) != set(ev.participants):
                 prev.participants = _unique([*prev.participants, *ev.participants])
             if prev.place and ev.place and prev.place != ev.place:
@@ -1375,6 +1385,11 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
         if not merged:
             out.append(ev)
     return out
+
+
+_NEW_PACT_RE = re.compile(
+    r"\b(?:signed|inked|sealed|concluded)\s+(?:a|an|another|two|three|four|five|several|\d+)\s", re.IGNORECASE
+)
 
 
 def _other_counterparts(a: set[str], b: set[str]) -> bool:
