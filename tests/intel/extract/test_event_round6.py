@@ -114,3 +114,21 @@ def test_two_pacts_signed_by_the_two_countries_are_two_agreements():
         "technology cooperation."
     )
     assert sum(1 for t, _s, _p in events_of(text) if t == "agreement") == 2, events_of(text)
+
+
+def test_its_acquisition_of_a_new_target_is_another_deal_not_a_retelling():
+    text = (
+        "LONDON, May 4 - Tenby Mills Corp said it agreed to sell its flour unit to Harker Grain Co for 120 "
+        "mln dlrs.\n\nBrisk Holdings posted lower earnings. Ostrava Steel Corp said it acquired a 20 pct "
+        "stake in Velmar Mining, a copper miner.\n\nPallas Industries Inc shares fell. Quorn Plastics Ltd "
+        "said it completed its acquisition of Delvo Packaging for 40 mln dlrs.\n"
+    )
+    assert has_event(text, "investment", {"Quorn Plastics", "Delvo Packaging"}), events_of(text)
+
+
+def test_the_treaty_signed_by_two_envoys_still_retells_the_agreement_told_before():
+    text = (
+        "WASHINGTON, June 30 -- Freedonia and Sylvania signed an agreement on Wednesday to protect salmon. "
+        "The Treaty was signed by Deputy Secretary of State Omar Tal and Ambassador Lena Varga in Washington."
+    )
+    assert sum(1 for t, _s, _p in events_of(text) if t == "agreement") == 1, events_of(text)

@@ -792,6 +792,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             se.anaphoric
             and any(e.type == se.type and e.sentence[0] < ss for e in events)
             and not _other_pair(se, events, ss)
+            and not _other_deal(se, events, ss)
         ):
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
@@ -841,6 +842,21 @@ def _other_pair(se, events: list[_Event], ss: int) -> bool:
     told = max((e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0])
     a, b = set(se.participants), set(told.participants)
     return not (a <= b or b <= a)
+
+
+def _other_deal(se, events: list[_Event], ss: int) -> bool:
+    """ "Quorn said it completed its acquisition of Delvo" after "Tenby agreed to sell its unit to Harker":
+    a possessed deal noun naming a pair of its own that no deal told before shares is another deal."""
+    if se.type not in _OWN_DEAL_TYPES or len(se.participants) < 2:
+        return False
+    told = [e for e in events if e.type == se.type and e.sentence[0] < ss]
+    if not max(told, key=lambda e: e.sentence[0]).participants:
+        # "The US and Canada signed an agreement" / "The Treaty was signed by A and B": its signers
+        return False
+    return not any(set(e.participants) & set(se.participants) for e in told)
+
+
+_OWN_DEAL_TYPES = {"investment", "agreement"}
 
 
 def _has_all(ev: _Event, se) -> bool:
