@@ -132,3 +132,11 @@ def test_the_treaty_signed_by_two_envoys_still_retells_the_agreement_told_before
         "The Treaty was signed by Deputy Secretary of State Omar Tal and Ambassador Lena Varga in Washington."
     )
     assert sum(1 for t, _s, _p in events_of(text) if t == "agreement") == 1, events_of(text)
+
+
+def test_the_company_opening_stores_through_a_joint_venture_is_a_party_to_it():
+    text = (
+        "Meanwhile, rival Varnell Stores Plc said it would open 20 stores in Freedonia through a joint "
+        "venture with Kanrei Foods Corp."
+    )
+    assert has_event(text, "agreement", {"Varnell Stores Plc", "Kanrei Foods"}), events_of(text)

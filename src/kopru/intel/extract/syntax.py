@@ -1209,6 +1209,15 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = _subjects(verb, actors, inp) + names  # "Jasray, who arrived today for a visit"
         elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
             names = names or _subjects(verb, actors, inp)
+        elif (
+            head.lower_ in {"through", "via", "under"}
+            and verb.tag_.startswith("VB")
+            and etype == "agreement"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        ):
+            # "X will open stores through a joint venture with Y", "under a new partnership with Y": X is a
+            # party ("Under the agreement, it will supply ..." retells a pact told before)
+            names = _subjects(verb, actors, inp) + names
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
     elif noun.dep_ == "appos" and noun.lower_ in _FACILITIES and head != noun:
