@@ -140,3 +140,12 @@ def test_the_company_opening_stores_through_a_joint_venture_is_a_party_to_it():
         "venture with Kanrei Foods Corp."
     )
     assert has_event(text, "agreement", {"Varnell Stores Plc", "Kanrei Foods"}), events_of(text)
+
+
+def test_the_president_in_lower_case_is_the_last_president_named():
+    text = (
+        "President Omar Tal has brought drama to the trade talks. "
+        "The president announced the deal during a meeting in the Oval Office with Lena Varga, the top trade "
+        "negotiator of Sylvania."
+    )
+    assert has_event(text, "meeting", {"Omar Tal", "Lena Varga"}), events_of(text)

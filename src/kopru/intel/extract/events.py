@@ -1066,6 +1066,15 @@ def _pronoun_person(inp: EventInputs, pos: int):
     return inp.resolve_pronoun(pos)
 
 
+# "The Ambassador also visited", "the president announced": an office named for its holder
+# ("the President Hotel", "the Minister Zhang" name something or someone else)
+_THE_OFFICE_RE = re.compile(
+    r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
+    r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
+    r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor|president|vice president|chairman)\b(?!\s+[A-Z])"
+)
+
+
 def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) -> list[str]:
     text = inp.text
     chunk = text[start:end]
@@ -1102,12 +1111,7 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     if dm and visits and start + dm.start() < first_pos:
         return visits[-1].participants[:1]  # "In Shenzhen, the delegation toured ..."
     # "The Ambassador also visited ...": the last person who holds that title
-    tm = re.search(
-        r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
-        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
-        r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor)\b(?!\s+[A-Z])",
-        chunk,
-    )
+    tm = _THE_OFFICE_RE.search(chunk)
     if tm and start + tm.start() < first_pos:
         # "The premier met ...": the last person holding that office (a premier is a prime minister)
         office = tm.group(1).lower()
