@@ -149,3 +149,16 @@ def test_the_president_in_lower_case_is_the_last_president_named():
         "negotiator of Sylvania."
     )
     assert has_event(text, "meeting", {"Omar Tal", "Lena Varga"}), events_of(text)
+
+
+def test_the_board_speaks_for_the_company_that_spoke_last():
+    text = (
+        "Korvia Holdings has bought a 20% stake in Pellam Corp, the country's biggest portal. "
+        "Pellam Corp said that the purchase of a stake by Korvia Holdings would have no impact on its "
+        "business.\n\n"
+        "The board of directors said in a statement that it would act in the best interests of shareholders."
+    )
+    assert ("statement", "held", {"Pellam Corp"}) in events_of(text) or has_event(
+        text, "statement", {"Pellam"}
+    ), events_of(text)
+    assert not has_event(text, "statement", {"Korvia Holdings"}), events_of(text)

@@ -598,8 +598,8 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
 _SPOKE_IN_RE = re.compile(r"^(?:(?:said|says|warned|added|stated|announced|confirmed) in a\b|['’]s\b)")
 _SPEAKER_PRONOUN_RE = re.compile(
-    r"(?:^|[\s,”\"'’])(?:it\s+|the (company|firm|ministry|bank|group|government|department|agency"
-    r"|mission|embassy|commission|office)\s*)$"
+    r"(?:^|[\s,”\"'’])(?:it\s+|[Tt]he (company|firm|ministry|bank|group|government|department|agency"
+    r"|mission|embassy|commission|office|board(?: of directors)?)\s*)$"
 )
 
 
@@ -631,11 +631,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
     m = _SPEAKER_PRONOUN_RE.search(before)
     if not m:
         return unknown
-    if m.group(1):
+    if m.group(1) and not m.group(1).startswith("board"):
         found = _resolve_org_noun(inp, m.group(1), ss)
         return [found] if found else unknown
-    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one
+    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one;
+    # "the board of directors": the board of the last company that spoke
     prior = [o for o in inp.orgs if o[1] <= ss and o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    if m.group(1):
+        prior = [o for o in prior if o[2].kind in {"company", "other"}]
     spoke = [o for o in prior if _SPOKE_RE.match(inp.text, o[1])]
     prior = spoke or prior
     return [prior[-1][2].name] if prior else None
