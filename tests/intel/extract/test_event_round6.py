@@ -162,3 +162,9 @@ def test_the_board_speaks_for_the_company_that_spoke_last():
         text, "statement", {"Pellam"}
     ), events_of(text)
     assert not has_event(text, "statement", {"Korvia Holdings"}), events_of(text)
+
+
+def test_before_visiting_a_country_the_subject_after_the_comma_visited_it():
+    text = "Before visiting Sylvania, Chancellor Omar Tal made a surprise visit to Freedonia this week."
+    assert ("visit", "held", {"Omar Tal"}) in events_of(text), events_of(text)
+    assert sum(1 for t, _s, _p in events_of(text) if t == "visit") == 2, events_of(text)

@@ -290,10 +290,18 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
         for m in _CUE_RE.finditer(chunk)
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
-        if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+        # ("Before visiting Israel, X ...": a participle after a preposition is the visit itself)
+        if not (
+            m.group() == "visiting"
+            and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3])
+            and not _PARTICIPLE_AFTER_RE.search(chunk, 0, m.start())
+        )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
     ]
+
+
+_PARTICIPLE_AFTER_RE = re.compile(r"(?:^|,)\s*(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince|[Uu]pon|[Ww]hen)\s+$")
 
 
 # "received 10 GWh of orders", "received approval": a thing received, not a guest
@@ -424,6 +432,13 @@ def _read_cue(
         and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
     ):
         status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
+    if (
+        word == "visiting"
+        and _PARTICIPLE_AFTER_RE.search(text, ss, cs)
+        and inp.past_tense is not None
+        and inp.past_tense(ss, se)
+    ):
+        status = "held"  # "Before visiting Israel, X made a visit to Iraq": told in the past
     actor = _actor(inp, max(ss, clause[0]), cs, events)
     counter_people = list(_in(inp.people, cs, seg_end))
     counter_orgs = [
@@ -1166,11 +1181,25 @@ _COUNTRIES_SUBJECT_RE = re.compile(
 )
 
 
+_FRONTED_PARTICIPLE_RE = re.compile(r"\s*(?:Before|After|While|Upon|On|Since|Following|When)\s+")
+
+
 def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
     """Who does it: the first entity of the cue's clause, else of the sentence before the cue."""
     text = inp.text
     if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cs - 60) : cs]):
         return []
+    if _FRONTED_PARTICIPLE_RE.fullmatch(text, ss, cs) and re.match(r"\w+ing\b", text[cs:]):
+        # "Before visiting Israel, Mr Blair made a surprise visit to Iraq": the subject after the comma acts
+        comma = text.find(",", cs, cs + 120)
+        if comma > 0:
+            after = sorted(
+                it
+                for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+                if comma < it[0] <= comma + 40 and not _inside(it, inp.title_spans)
+            )
+            if after and "\n" not in text[cs : after[0][0]]:
+                return [after[0][2].name]
     their = re.search(r"\btheir\s+(?:[\w-]+\s+)?$", text[ss:cs])
     if their:
         names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
