@@ -168,3 +168,13 @@ def test_before_visiting_a_country_the_subject_after_the_comma_visited_it():
     text = "Before visiting Sylvania, Chancellor Omar Tal made a surprise visit to Freedonia this week."
     assert ("visit", "held", {"Omar Tal"}) in events_of(text), events_of(text)
     assert sum(1 for t, _s, _p in events_of(text) if t == "visit") == 2, events_of(text)
+
+
+def test_a_contract_a_union_negotiated_with_a_company_is_an_agreement_not_a_meeting():
+    text = (
+        "The deal follows a lucrative four-year contract the Vance Workers Union negotiated with Harlan "
+        "Motors Corp."
+    )
+    events = events_of(text)
+    assert has_event(text, "agreement", {"Vance Workers Union", "Harlan Motors"}), events
+    assert not has_event(text, "meeting", {"Harlan Motors"}), events

@@ -752,6 +752,11 @@ def _named_pact(tok) -> bool:
     )
 
 
+_NEGOTIATED_PACTS = {
+    *("contract", "contracts", "deal", "deals", "agreement", "agreements", "accord", "settlement"),
+}
+
+
 def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
     """Events in text order, lazily: the resolver may look at what the caller made of earlier ones."""
     doc = inp.doc
@@ -762,6 +767,13 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         etype = _is_trigger(tok)
         if etype is None:
             continue
+        if (
+            etype == "meeting"
+            and tok.lower_ == "negotiated"
+            and tok.dep_ in {"relcl", "acl"}
+            and tok.head.lower_ in _NEGOTIATED_PACTS
+        ):
+            etype = "agreement"  # "the contract the union negotiated with X": the pact made, no meeting told
         if any(bs <= tok.idx < be for bs, be in inp.blocked):
             continue
         if _negated(tok):
