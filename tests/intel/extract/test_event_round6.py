@@ -178,3 +178,13 @@ def test_a_contract_a_union_negotiated_with_a_company_is_an_agreement_not_a_meet
     events = events_of(text)
     assert has_event(text, "agreement", {"Vance Workers Union", "Harlan Motors"}), events
     assert not has_event(text, "meeting", {"Harlan Motors"}), events
+
+
+def test_talks_with_another_country_are_other_planned_talks():
+    text = (
+        "The European Union agreed to open membership talks with Sylvania next year, and premier Omar Tal "
+        "accepted that the negotiations did not guarantee his country membership of the European Union. "
+        "The European Union has also announced that it will start accession talks with Croatia in April."
+    )
+    meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+    assert len([p for p in meetings if "European Union" in p]) >= 2, meetings

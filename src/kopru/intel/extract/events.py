@@ -1404,6 +1404,8 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
+            if not same_people and ev.type == "meeting" and _other_country_talks(text, prev, ev, countries):
+                continue  # "Turkey's accession talks" ... "accession talks with Croatia": two sets of talks
             if not same_people and _other_counterparts(a, b):
                 # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X; "is to meet Y" ...
                 # "is also set to meet Z": two planned meetings
@@ -1442,6 +1444,22 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
 _NEW_PACT_RE = re.compile(
     r"\b(?:signed|inked|sealed|concluded)\s+(?:a|an|another|two|three|four|five|several|\d+)\s", re.IGNORECASE
 )
+
+
+_TALKS_WITH_RE = re.compile(
+    r"\b(?:talks|negotiations|meetings?)\s+with\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+)
+
+
+def _other_country_talks(text: str, prev: _Event, ev: _Event, countries: frozenset) -> bool:
+    """A meeting held with a country the other meeting's sentence does not name is another meeting."""
+    if not text or prev.sentence == ev.sentence:
+        return False
+    for one, other in ((ev, prev), (prev, ev)):
+        for m in _TALKS_WITH_RE.finditer(text, *one.sentence):
+            if m.group(1) in countries and m.group(1) not in text[other.sentence[0] : other.sentence[1]]:
+                return True
+    return False
 
 
 def _other_counterparts(a: set[str], b: set[str]) -> bool:
