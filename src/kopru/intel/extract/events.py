@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -66,7 +67,7 @@ _CUE_RE = re.compile(
     r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
     # "to build a 600 MW solar and storage project": building a project is an investment, launching one is not
     r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project)\b)"
-    r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|talks|negotiations|hosted|received"
+    r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|[Tt]alks|[Nn]egotiations|hosted|received"
     r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
     r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
     r"|(?:addressed|attended|addresses|attends|opened|chaired)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
@@ -157,6 +158,7 @@ class _Event:
     cue: int = -1  # where its cue word or trigger starts (not in the output)
     retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
     group: int = -1  # one of the pacts a plural noun lists ("partnerships with X and Y"): its token index
+    clause: tuple[int, int] = (0, 0)  # its own coordinate clause in a sentence of several ((0, 0): the whole)
 
 
 def _in(items, s: int, e: int):
@@ -232,6 +234,7 @@ class _Cue:
     counter_orgs: list
     place: str | None
     date: str | None
+    clause: tuple[int, int] = (0, 0)
 
 
 def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, int], last_company):
@@ -246,7 +249,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
         last_company = companies[0][2].name
     if not cues:
         return last_company
-    kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues))
+    bounds = _coordinate_clauses(inp, ss, se)
+    kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues, bounds))
     sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
     sc = _Sentence(sent, chunk, sent_orgs, companies, sectors, last_company)
     for idx, (etype, cs, ce, word) in enumerate(kept):
@@ -260,7 +264,8 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
             continue  # "please visit: www.example.com", "visit our website": a reader's click, no visit
         if _REFUSED_RE.search(text[_clause_start(text, ss, cs) : cs]):
             continue  # "refused to discuss the negotiations", "did not meet": no event told
-        cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end)
+        clause = _clause_of(bounds, ss, se, cs)
+        cue = _read_cue(inp, sc, events, etype, cs, ce, word, seg_end, clause)
         _EVENT_BUILDERS[etype](inp, events, sc, cue)
     for ev in events:
         if ev.cue < 0 and kept:
@@ -285,10 +290,18 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         (m.lastgroup, ss + m.start(), ss + m.end(), m.group())
         for m in _CUE_RE.finditer(chunk)
         # "talks with visiting Turkish Trade Minister X": an adjective, the visit is told elsewhere
-        if not (m.group() == "visiting" and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3]))
+        # ("Before visiting Israel, X ...": a participle after a preposition is the visit itself)
+        if not (
+            m.group() == "visiting"
+            and re.match(r"\s+[A-Z]", chunk[m.end() : m.end() + 3])
+            and not _PARTICIPLE_AFTER_RE.search(chunk, 0, m.start())
+        )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
     ]
+
+
+_PARTICIPLE_AFTER_RE = re.compile(r"(?:^|,)\s*(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince|[Uu]pon|[Ww]hen)\s+$")
 
 
 # "received 10 GWh of orders", "received approval": a thing received, not a guest
@@ -309,17 +322,62 @@ _MEET_A_NEED_RE = re.compile(
 )
 
 
-def _first_cue_per_kind(cues):
-    """One agreement / call / statement / investment per sentence: the first cue of those types."""
-    seen_types: set[str] = set()
+def _first_cue_per_kind(cues, bounds=()):
+    """One agreement / call / statement / investment per sentence, or per coordinate clause with its own
+    subject ("X won a contract from Y, and Z signed a deal with W"): the first cue of those types."""
+    seen_types: set[tuple[str, int]] = set()
     kept = []
     for cue in cues:
         if cue[0] in {"agreement", "call", "statement", "investment"}:
-            if cue[0] in seen_types:
+            split = cue[0] in {"agreement", "investment"}
+            key = (cue[0], bisect.bisect_right(bounds, cue[1]) if split else 0)
+            if key in seen_types:
                 continue
-            seen_types.add(cue[0])
+            seen_types.add(key)
         kept.append(cue)
     return kept
+
+
+# ", and Z signed", "; Z signed", ", while Z signed": a coordinate clause of its own begins with its subject
+_COORDINATE_RE = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;|\s+while|\s+whereas)\s+(?:the\s+)?")
+_FINITE_AFTER_SUBJECT_RE = re.compile(
+    r"(?:\s+[A-Z][\w&.-]*){0,3}\s+(?:(?:also|has|have|had|will|would|is|are|was|were|then|later)\s+)*"
+    r"(?:signed|inked|agreed|won|sealed|struck|announced|formed|reached|signs|agrees|wins|buys|bought|acquired"
+    r"|said|says|will|has|had|is|was|plans)\b"
+)
+
+
+_DEAL_WORD_RE = re.compile(
+    r"\b(?:contracts?|deals?|agreements?|accords?|alliances?|partnerships?|memorand(?:um|a)|MoUs?|stakes?"
+    r"|acquisitions?|mergers?|joint ventures?|orders?|signed|inked|sealed|struck|acquired|bought)\b"
+)
+
+
+def _coordinate_clauses(inp: EventInputs, ss: int, se: int) -> list[int]:
+    """Where each coordinate clause with its own named subject and verb starts, after the first."""
+    text = inp.text
+    ends = {it[0]: it[1] for it in _actor_items(inp) if ss < it[0] < se}
+    starts = set(ends)
+    if len(starts) < 2:
+        return []
+    bounds = []
+    for m in _COORDINATE_RE.finditer(text, ss, se):
+        if m.end() not in starts or not any(ss <= s < m.start() for s in starts):
+            continue
+        if _FINITE_AFTER_SUBJECT_RE.match(text, ends[m.end()]):
+            bounds.append(m.start())
+    # only clauses that each tell a deal of their own are split ("Fiat claims ...; GM says the contract,
+    # signed in 2000, ...": one contract of both)
+    edges = [ss, *bounds, se]
+    dealing = [bool(_DEAL_WORD_RE.search(text, a, b)) for a, b in itertools.pairwise(edges)]
+    return bounds if sum(dealing) >= 2 else []
+
+
+def _clause_of(bounds: list[int], ss: int, se: int, pos: int) -> tuple[int, int]:
+    if not bounds:
+        return (0, 0)
+    i = bisect.bisect_right(bounds, pos)
+    return (bounds[i - 1] if i else ss, bounds[i] if i < len(bounds) else se)
 
 
 def _meetings_outside_agreements(text: str, ss: int, kept):
@@ -352,10 +410,20 @@ def _already_told(before: str, etype: str, word: str, events: list[_Event]) -> b
 
 
 def _read_cue(
-    inp: EventInputs, sc: _Sentence, events, etype: str, cs: int, ce: int, word: str, seg_end: int
+    inp: EventInputs,
+    sc: _Sentence,
+    events,
+    etype: str,
+    cs: int,
+    ce: int,
+    word: str,
+    seg_end: int,
+    clause: tuple[int, int] = (0, 0),
 ) -> _Cue:
     text = inp.text
     ss, se = sc.sent
+    if clause[1]:
+        seg_end = min(seg_end, clause[1])
     before = text[ss:cs]
     status = _status(text, ss, cs, ce, word, etype, inp.past_tense)
     if (
@@ -364,7 +432,14 @@ def _read_cue(
         and re.search(r"\bin\s+(?:[\w-]+\s+)?$", before)
     ):
         status = "ongoing"  # "is in talks with", "in crunch talks": negotiations under way
-    actor = _actor(inp, ss, cs, events)
+    if (
+        word == "visiting"
+        and _PARTICIPLE_AFTER_RE.search(text, ss, cs)
+        and inp.past_tense is not None
+        and inp.past_tense(ss, se)
+    ):
+        status = "held"  # "Before visiting Israel, X made a visit to Iraq": told in the past
+    actor = _actor(inp, max(ss, clause[0]), cs, events)
     counter_people = list(_in(inp.people, cs, seg_end))
     counter_orgs = [
         o
@@ -378,7 +453,7 @@ def _read_cue(
     ]
     place = _place(inp, text, ss, cs, ce, seg_end, etype)
     date = _date(text, ss, se, inp.published)
-    return _Cue(etype, cs, ce, word, status, actor, counter_people, counter_orgs, place, date)
+    return _Cue(etype, cs, ce, word, status, actor, counter_people, counter_orgs, place, date, clause)
 
 
 def _new_event(
@@ -386,7 +461,9 @@ def _new_event(
 ) -> _Event:
     status = cue.status if status is None else status
     ss, se = sc.sent
-    return _Event(etype, status, participants, cue.place, (ss, se), sc.sectors, cue.date, sentence=sc.sent)
+    ev = _Event(etype, status, participants, cue.place, (ss, se), sc.sectors, cue.date, sentence=sc.sent)
+    ev.clause = cue.clause
+    return ev
 
 
 def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -398,7 +475,13 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
         return
     counters = _names(cue.counter_people) or _names(cue.counter_orgs)
     counters = [c for c in counters if c not in actor]
-    if word.lower() == "meetings" and len(counters) >= 2 and actor:
+    if (
+        word.lower() == "meetings"
+        and len(counters) >= 2
+        and actor
+        # "meetings with Asian and Western leaders, including A, B and C": a summit's round, told as one
+        and not _LEADERS_INCLUDING_RE.match(inp.text, cue.ce)
+    ):
         for c in counters:
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
         return
@@ -422,9 +505,29 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
             and re.search(r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word)
         )
     )
-    if len(participants) < 2 and not alone_ok:
+    # "OPEC oil ministers will meet", "the bank's shareholders met": the members of one body meet as that body
+    members = (
+        len(participants) == 1
+        and participants[0] in {o[2].name for o in sc.sent_orgs}
+        and re.fullmatch(r"met|meets?|convene[sd]?|came together", word, re.IGNORECASE)
+        and _MEMBERS_MEET_RE.search(inp.text, sc.sent[0], cue.cs)
+    )
+    if len(participants) < 2 and not alone_ok and not members:
         return
     events.append(_new_event(sc, cue, "meeting", participants))
+
+
+_MEMBERS_MEET_RE = re.compile(
+    r"(?:['’]s\s+|\b[A-Z][\w&.-]*\s+)(?:[a-z-]+\s+)?(?:ministers|members|leaders|officials|delegates|shareholders"
+    r"|directors|governors|envoys)\s+(?:(?:will|would|are|were|to|due|set|scheduled|expected|also|again|have|had"
+    r"|plan|planned)\s+)*$"
+)
+
+
+_LEADERS_INCLUDING_RE = re.compile(
+    r"\s+with\s+(?:[\w-]+\s+){0,4}?(?:leaders|heads|counterparts|officials|ministers|executives|delegations)"
+    r",?\s+(?:including|such as|among them)\b"
+)
 
 
 def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -486,13 +589,15 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         return
     attribution = _ATTRIBUTION_RE.search(chunk)
     cut = ss + attribution.start() if attribution else se
+    if cue.clause[1]:
+        ss, cut = max(ss, cue.clause[0]), min(cut, cue.clause[1])
     # "..., in the presence of President X and Prime Minister Y": witnesses, not parties
     witnessed = _WITNESS_RE.search(chunk)
     if witnessed and ss + witnessed.start() > cue.cs:
         cut = min(cut, ss + witnessed.start())
     everyone = sorted(
         list(_in(inp.people, ss, cut))
-        + [o for o in sc.sent_orgs if o[1] <= cut and not _inside(o, inp.title_spans)],
+        + [o for o in sc.sent_orgs if ss <= o[0] and o[1] <= cut and not _inside(o, inp.title_spans)],
         key=lambda item: item[0],
     )
     if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
@@ -508,8 +613,8 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
 _SPOKE_IN_RE = re.compile(r"^(?:(?:said|says|warned|added|stated|announced|confirmed) in a\b|['’]s\b)")
 _SPEAKER_PRONOUN_RE = re.compile(
-    r"(?:^|[\s,”\"'’])(?:it\s+|the (company|firm|ministry|bank|group|government|department|agency"
-    r"|mission|embassy|commission|office)\s*)$"
+    r"(?:^|[\s,”\"'’])(?:it\s+|[Tt]he (company|firm|ministry|bank|group|government|department|agency"
+    r"|mission|embassy|commission|office|board(?: of directors)?)\s*)$"
 )
 
 
@@ -541,11 +646,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
     m = _SPEAKER_PRONOUN_RE.search(before)
     if not m:
         return unknown
-    if m.group(1):
+    if m.group(1) and not m.group(1).startswith("board"):
         found = _resolve_org_noun(inp, m.group(1), ss)
         return [found] if found else unknown
-    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one
+    # "it": the last organisation that spoke before ("Turkcell said ... '...,' it warned"), else the last one;
+    # "the board of directors": the board of the last company that spoke
     prior = [o for o in inp.orgs if o[1] <= ss and o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    if m.group(1):
+        prior = [o for o in prior if o[2].kind in {"company", "other"}]
     spoke = [o for o in prior if _SPOKE_RE.match(inp.text, o[1])]
     prior = spoke or prior
     return [prior[-1][2].name] if prior else None
@@ -666,7 +774,14 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         ss, se_end = sent
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
             continue
-        same = [e for e in events if e.sentence == sent and e.type == se.type]
+        same = [
+            e
+            for e in events
+            if e.sentence == sent
+            and e.type == se.type
+            # another coordinate clause ("X won a contract from Y, and Z signed a deal") tells another event
+            and (not e.clause[1] or e.clause[0] <= se.trigger[0] < e.clause[1])
+        ]
         if se.extra.get("split") is not None:
             # one pact per listed partner: never folded into its sibling; a cue event of the sentence that
             # names them all gives way to them
@@ -695,6 +810,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             se.anaphoric
             and any(e.type == se.type and e.sentence[0] < ss for e in events)
             and not _other_pair(se, events, ss)
+            and not _other_deal(se, events, ss)
         ):
             # "the memorandum was signed by ...": the signing already told; the names it adds ("The
             # meeting between Fiat's Marchionne and GM's Wagoner") join it
@@ -744,6 +860,21 @@ def _other_pair(se, events: list[_Event], ss: int) -> bool:
     told = max((e for e in events if e.type == se.type and e.sentence[0] < ss), key=lambda e: e.sentence[0])
     a, b = set(se.participants), set(told.participants)
     return not (a <= b or b <= a)
+
+
+def _other_deal(se, events: list[_Event], ss: int) -> bool:
+    """ "Quorn said it completed its acquisition of Delvo" after "Tenby agreed to sell its unit to Harker":
+    a possessed deal noun naming a pair of its own that no deal told before shares is another deal."""
+    if se.type not in _OWN_DEAL_TYPES or len(se.participants) < 2:
+        return False
+    told = [e for e in events if e.type == se.type and e.sentence[0] < ss]
+    if not max(told, key=lambda e: e.sentence[0]).participants:
+        # "The US and Canada signed an agreement" / "The Treaty was signed by A and B": its signers
+        return False
+    return not any(set(e.participants) & set(se.participants) for e in told)
+
+
+_OWN_DEAL_TYPES = {"investment", "agreement"}
 
 
 def _has_all(ev: _Event, se) -> bool:
@@ -953,6 +1084,15 @@ def _pronoun_person(inp: EventInputs, pos: int):
     return inp.resolve_pronoun(pos)
 
 
+# "The Ambassador also visited", "the president announced": an office named for its holder
+# ("the President Hotel", "the Minister Zhang" name something or someone else)
+_THE_OFFICE_RE = re.compile(
+    r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
+    r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
+    r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor|president|vice president|chairman)\b(?!\s+[A-Z])"
+)
+
+
 def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) -> list[str]:
     text = inp.text
     chunk = text[start:end]
@@ -989,12 +1129,7 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
     if dm and visits and start + dm.start() < first_pos:
         return visits[-1].participants[:1]  # "In Shenzhen, the delegation toured ..."
     # "The Ambassador also visited ...": the last person who holds that title
-    tm = re.search(
-        r"\b[Tt]he (Ambassador|Minister|Deputy Minister|Governor|Mayor|President|Chairman|Consul General"
-        r"|Vice Minister|Vice Governor|Secretary-General|Secretary General"
-        r"|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor)\b(?!\s+[A-Z])",
-        chunk,
-    )
+    tm = _THE_OFFICE_RE.search(chunk)
     if tm and start + tm.start() < first_pos:
         # "The premier met ...": the last person holding that office (a premier is a prime minister)
         office = tm.group(1).lower()
@@ -1046,11 +1181,25 @@ _COUNTRIES_SUBJECT_RE = re.compile(
 )
 
 
+_FRONTED_PARTICIPLE_RE = re.compile(r"\s*(?:Before|After|While|Upon|On|Since|Following|When)\s+")
+
+
 def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
     """Who does it: the first entity of the cue's clause, else of the sentence before the cue."""
     text = inp.text
     if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cs - 60) : cs]):
         return []
+    if _FRONTED_PARTICIPLE_RE.fullmatch(text, ss, cs) and re.match(r"\w+ing\b", text[cs:]):
+        # "Before visiting Israel, Mr Blair made a surprise visit to Iraq": the subject after the comma acts
+        comma = text.find(",", cs, cs + 120)
+        if comma > 0:
+            after = sorted(
+                it
+                for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+                if comma < it[0] <= comma + 40 and not _inside(it, inp.title_spans)
+            )
+            if after and "\n" not in text[cs : after[0][0]]:
+                return [after[0][2].name]
     their = re.search(r"\btheir\s+(?:[\w-]+\s+)?$", text[ss:cs])
     if their:
         names = _unique([p[2].name for p in _in(inp.people, ss, cs)])
@@ -1200,6 +1349,7 @@ def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
 
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
     out: list[_Event] = []
+    headline_end = _headline_end(text) if text else -1
     for ev in events:
         merged = False
         for prev in out:
@@ -1254,12 +1404,24 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
                 continue
+            if not same_people and ev.type == "meeting" and _other_country_talks(text, prev, ev, countries):
+                continue  # "Turkey's accession talks" ... "accession talks with Croatia": two sets of talks
             if not same_people and _other_counterparts(a, b):
                 # "X partnered with Y" ... "X signed an MoU with Z": two agreements of X; "is to meet Y" ...
                 # "is also set to meet Z": two planned meetings
                 continue
             if prev.sentence != ev.sentence and _list_item(text, prev.sentence, ev.sentence):
                 continue  # "1. MoU on energy ... 2. MoU on defence ...": one event per list item
+            if (
+                ev.type == "agreement"
+                and not a
+                and not b
+                and prev.sentence != ev.sentence
+                and _NEW_PACT_RE.search(text, *ev.sentence)
+            ):
+                # "The two countries signed an MoU on fisheries." / "The two nations also signed an MoU on
+                # IT.": each indefinite pact signed is another one, though nobody is named for either
+                continue
             if set(prev.participants) != set(ev.participants):
                 prev.participants = _unique([*prev.participants, *ev.participants])
             if prev.place and ev.place and prev.place != ev.place:
@@ -1267,11 +1429,37 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
             if not prev.participants and prev.place != ev.place:
                 continue
             prev.place = prev.place or ev.place
+            if prev.evidence[1] <= headline_end < ev.evidence[0]:
+                # the headline's event is told again in the body: it is the body's now, and no later
+                # headline merge folds it into another body event ("X, Y AGREE TO MERGE" / "X and Y said
+                # they agreed to merge" / "Y won a contract from Z")
+                prev.evidence = ev.evidence
             merged = True
             break
         if not merged:
             out.append(ev)
     return out
+
+
+_NEW_PACT_RE = re.compile(
+    r"\b(?:signed|inked|sealed|concluded)\s+(?:a|an|another|two|three|four|five|several|\d+)\s", re.IGNORECASE
+)
+
+
+_TALKS_WITH_RE = re.compile(
+    r"\b(?:talks|negotiations|meetings?)\s+with\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})"
+)
+
+
+def _other_country_talks(text: str, prev: _Event, ev: _Event, countries: frozenset) -> bool:
+    """A meeting held with a country the other meeting's sentence does not name is another meeting."""
+    if not text or prev.sentence == ev.sentence:
+        return False
+    for one, other in ((ev, prev), (prev, ev)):
+        for m in _TALKS_WITH_RE.finditer(text, *one.sentence):
+            if m.group(1) in countries and m.group(1) not in text[other.sentence[0] : other.sentence[1]]:
+                return True
+    return False
 
 
 def _other_counterparts(a: set[str], b: set[str]) -> bool:

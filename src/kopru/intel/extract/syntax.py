@@ -752,6 +752,11 @@ def _named_pact(tok) -> bool:
     )
 
 
+_NEGOTIATED_PACTS = {
+    *("contract", "contracts", "deal", "deals", "agreement", "agreements", "accord", "settlement"),
+}
+
+
 def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
     """Events in text order, lazily: the resolver may look at what the caller made of earlier ones."""
     doc = inp.doc
@@ -762,6 +767,13 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         etype = _is_trigger(tok)
         if etype is None:
             continue
+        if (
+            etype == "meeting"
+            and tok.lower_ == "negotiated"
+            and tok.dep_ in {"relcl", "acl"}
+            and tok.head.lower_ in _NEGOTIATED_PACTS
+        ):
+            etype = "agreement"  # "the contract the union negotiated with X": the pact made, no meeting told
         if any(bs <= tok.idx < be for bs, be in inp.blocked):
             continue
         if _negated(tok):
@@ -1021,7 +1033,10 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         while stack:
             t = stack.pop()
             for c in t.children:
-                if (c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")) and c.i < tok.i + 8:
+                # a long list of names ("including A, B, C, D, E, F and G") may hang its tail far off
+                reach = 24 if c.dep_ == "appos" and c.ent_type_ in {"ORG", "PERSON"} else 8
+                np_dep = c.dep_ in _NP_DEPS or (c.dep_ == "poss" and t.ent_type_ == "PERSON")
+                if np_dep and c.i < tok.i + reach:
                     # "GM's Rick Wagoner" speaks for GM
                     tokens.append(c)
                     stack.append(c)
@@ -1050,7 +1065,8 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             names.extend(inp.resolve(tok.idx, "the " + tok.lower_))  # "the two firms", "both sides"
     for c in tok.children:
         if c.dep_ == "conj":
-            names.extend(_np_names(c, actors, inp, depth + 1))
+            # a chain of conjuncts ("A, B, C, D, E, F and G") is one list, however long
+            names.extend(_np_names(c, actors, inp, max(depth, 1)))
     return list(dict.fromkeys(names))
 
 
@@ -1205,6 +1221,15 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             names = _subjects(verb, actors, inp) + names  # "Jasray, who arrived today for a visit"
         elif head.lower_ in {"during", "on", "at"} and verb.tag_.startswith("VB"):
             names = names or _subjects(verb, actors, inp)
+        elif (
+            head.lower_ in {"through", "via", "under"}
+            and verb.tag_.startswith("VB")
+            and etype == "agreement"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        ):
+            # "X will open stores through a joint venture with Y", "under a new partnership with Y": X is a
+            # party ("Under the agreement, it will supply ..." retells a pact told before)
+            names = _subjects(verb, actors, inp) + names
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
     elif noun.dep_ == "appos" and noun.lower_ in _FACILITIES and head != noun:
