@@ -4,6 +4,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+def _translated_name_column() -> str | None:
+    """The column holding names in the active language (None for English, the `name` column itself)."""
+    language = (get_language() or "en").lower()
+    return "name_tr" if language.startswith("tr") else "name_zh" if language.startswith("zh") else None
+
+
 class LocalisedName:
     """Picks the Turkish or Chinese name when the active language asks for it and one is recorded."""
 
@@ -13,12 +19,8 @@ class LocalisedName:
 
     @property
     def localised_name(self) -> str:
-        language = (get_language() or "en").lower()
-        if language.startswith("tr") and self.name_tr:
-            return self.name_tr
-        if language.startswith("zh") and self.name_zh:
-            return self.name_zh
-        return self.name
+        column = _translated_name_column()
+        return (getattr(self, column) if column else "") or self.name
 
     def __str__(self):
         return self.localised_name
@@ -26,8 +28,7 @@ class LocalisedName:
     @staticmethod
     def localised_name_expression():
         """`localised_name` as a database expression, for sorting lists by the name the reader sees."""
-        language = (get_language() or "en").lower()
-        column = "name_tr" if language.startswith("tr") else "name_zh" if language.startswith("zh") else None
+        column = _translated_name_column()
         if column is None:
             return models.F("name")
         return Coalesce(NullIf(models.F(column), models.Value("")), models.F("name"))
