@@ -56,7 +56,6 @@ SCALE = {
     # wire-service abbreviations ("120 mln dlrs", "1.5 bln stg")
     "mln": 1e6,
     "bln": 1e9,
-    "billions": 1e9,
 }
 CURRENCY = {
     "US dollars": "USD",
@@ -133,6 +132,7 @@ CURRENCY = {
     "Australian dlrs": "AUD",
     "Hong Kong dlrs": "HKD",
     "HK dlrs": "HKD",
+    "HK dollars": "HKD",
     "Singapore dlrs": "SGD",
     "stg": "GBP",
     "German marks": "DEM",

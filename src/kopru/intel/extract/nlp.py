@@ -63,12 +63,14 @@ _NO_LEXICON = object()
 
 
 def _lexicon() -> _Lexicon | None:
-    found = _cache.get("lexicon")
+    """The tables of the model in use (kept beside the model, one per model name)."""
+    key = f"lexicon:{model_name()}"
+    found = _cache.get(key)
     if found is None:
         with _lock:
-            found = _cache.get("lexicon")
+            found = _cache.get(key)
             if found is None:
-                found = _cache["lexicon"] = _load_lexicon() or _NO_LEXICON
+                found = _cache[key] = _load_lexicon() or _NO_LEXICON
     return None if found is _NO_LEXICON else found
 
 
