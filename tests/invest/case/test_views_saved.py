@@ -127,5 +127,5 @@ def test_case_list_queries_do_not_grow_with_rows(client, cast, count):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/invest/case/cases/")
     assert len(response.context["page"].object_list) == count
-    # session, user, profile (role), count, the page with owners
-    assert len(queries) == 5
+    # session, user with its profile (kopru.core.auth.ProfileModelBackend), count, the page with owners
+    assert len(queries) == 4
