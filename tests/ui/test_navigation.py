@@ -11,7 +11,8 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from kopru.ui.navigation import PILLARS, NavItem, declared_items, menu_for
+from kopru.core.enums import Role
+from kopru.ui.navigation import PILLARS, NavItem, declared_items, menu_for, menu_html
 from tests.conftest import client_for
 from tests.factories import default_stage
 
@@ -135,3 +136,17 @@ def test_the_menu_speaks_the_readers_language(client, cast, settings):
         header = client.get("/").content.decode().split("</header>")[0]
         for label in labels:
             assert f">{label}<" in header, (language, label)
+
+
+def test_a_changed_role_changes_the_menu_at_once_although_drawn_menus_are_remembered(cast):
+    officer_menu = menu_html(cast.staff_a, "/invest/")
+    assert menu_html(cast.staff_a, "/invest/") is officer_menu  # the same drawing, not drawn again
+    assert 'href="/invest/board/"' in officer_menu
+
+    cast.staff_a.profile.role = Role.COMPANY
+    cast.staff_a.profile.save()
+
+    company_menu = menu_html(cast.staff_a, "/invest/")
+    assert 'href="/invest/board/"' not in company_menu
+    assert 'aria-current="page"' in company_menu  # "/invest/" is an entry of both menus
+    assert 'aria-current="page"' not in menu_html(cast.staff_a, "/invest/deals/3/")

@@ -18,7 +18,13 @@ from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from kopru.core.lru import Remembered
+
+# Drawn menus (`menu_html`): a few dozen variants in a real installation; the bound only guards memory.
+_drawn = Remembered(256)
 
 # The five pillars, in menu order.
 PILLARS: dict[str, Promise] = {
@@ -44,10 +50,12 @@ class NavItem:
         if self.pillar not in PILLARS:
             raise ValueError(f"Unknown pillar {self.pillar!r}; one of {', '.join(PILLARS)}")
 
-    def url(self) -> str | None:
+    def url(self, where: tuple[str, str] | None = None) -> str | None:
         # Reversing ~25 entries cost 2.5 ms on every page; an address only changes with the URLconf or the
-        # script prefix, so it is kept per (entry, URLconf, prefix) for the life of the process.
-        key = (self.url_name, self.args, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        # script prefix, so it is kept per (entry, URLconf, prefix) for the life of the process. `where`
+        # (`_where()`, read once per menu) spares each entry its own look-ups of the two.
+        urlconf, prefix = where or _where()
+        key = (self.url_name, self.args, urlconf, prefix)
         if key not in _REVERSED:
             try:
                 _REVERSED[key] = reverse(self.url_name, args=self.args)
@@ -57,6 +65,10 @@ class NavItem:
 
 
 _REVERSED: dict[tuple, str | None] = {}
+
+
+def _where() -> tuple[str, str]:
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
 
 
 @dataclass
@@ -74,33 +86,62 @@ def declared_items() -> list[NavItem]:
     return sorted(items, key=lambda item: (pillar_order.index(item.pillar), item.order))
 
 
-def menu_for(user, path: str = "") -> list[MenuGroup]:
-    """The pillars with the entries `user` may open (pillars left empty are dropped); the group holding
-    the page at `path` is marked current."""
+def _open_entries(user) -> tuple[tuple[NavItem, str], ...]:
+    """(entry, address) of the declared entries `user` may open and that this installation serves, in
+    menu order."""
     from kopru.ui.views.access import may_open  # imports models: not before the app registry is ready
 
-    groups = {key: MenuGroup(key, label) for key, label in PILLARS.items()}
-    best: tuple[int, MenuGroup | None] = (0, None)
-    for item in declared_items():
-        url = item.url()
-        if url is None or not may_open(user, item.perm, login=item.login):
-            continue
-        group = groups[item.pillar]
-        group.links.append((str(item.label), url))
-        # The longest menu address that starts the current path names its pillar ("/" only on "/").
+    where = _where()
+    entries = ((item, item.url(where)) for item in declared_items())
+    return tuple(
+        (item, url)
+        for item, url in entries
+        if url is not None and may_open(user, item.perm, login=item.login)
+    )
+
+
+def _current_pillar(entries: tuple[tuple[NavItem, str], ...], path: str) -> str | None:
+    """The pillar of the longest menu address that starts `path` ("/" only matches "/")."""
+    best: tuple[int, str | None] = (0, None)
+    for item, url in entries:
         matches = path == url if url == "/" else path.startswith(url)
         if matches and len(url) > best[0]:
-            best = (len(url), group)
-    if best[1] is not None:
-        best[1].current = True
+            best = (len(url), item.pillar)
+    return best[1]
+
+
+def _groups(entries: tuple[tuple[NavItem, str], ...], path: str) -> list[MenuGroup]:
+    groups = {key: MenuGroup(key, label) for key, label in PILLARS.items()}
+    for item, url in entries:
+        groups[item.pillar].links.append((str(item.label), url))
+    current = _current_pillar(entries, path)
+    if current is not None:
+        groups[current].current = True
     return [group for group in groups.values() if group.links]
 
 
+def menu_for(user, path: str = "") -> list[MenuGroup]:
+    """The pillars with the entries `user` may open (pillars left empty are dropped); the group holding
+    the page at `path` is marked current."""
+    return _groups(_open_entries(user), path)
+
+
 def menu_html(user, path: str = "") -> SafeString:
-    """The menu's list items as HTML, drawn here rather than by the template: the template's loops over
-    five groups and ~25 links cost about half a millisecond on every page (bench/load.py's layout row)."""
+    """The menu's list items as HTML, drawn in Python rather than by the template (its loops over five
+    groups and ~25 links cost about half a millisecond on every page, bench/load.py's layout row).
+
+    The permissions are asked on every request; only the drawing is remembered, per set of entries the user
+    may open (with their addresses), language, current pillar and current address — a few dozen variants per
+    installation, none of which depends on data, so nothing can go stale."""
+    entries = _open_entries(user)
+    addresses = tuple(url for _item, url in entries)
+    key = (addresses, get_language(), _current_pillar(entries, path), path if path in addresses else None)
+    return _drawn.get_or_compute(key, lambda: _draw(_groups(entries, path), path))
+
+
+def _draw(groups: list[MenuGroup], path: str) -> SafeString:
     items = []
-    for group in menu_for(user, path):
+    for group in groups:
         css = "pillar current" if group.current else "pillar"
         if len(group.links) == 1:
             label, url = group.links[0]
