@@ -42,6 +42,7 @@ from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
     contact_line_titles,
+    contributor_lines,
     countries_after_titled_names,
     countries_before_titled_names,
     drop_false_people,
@@ -50,6 +51,7 @@ from .person_checks import (
     merge_quoted_nicknames,
     plural_titles_before_names,
     roles_before_names,
+    sentence_case_titles,
     tidy_positions,
     titles_named_as,
     trim_byline_roles,
@@ -770,6 +772,8 @@ def _give_people_positions(
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
     titles_named_as(text, people, _LOWER_HEADS)
+    sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
+    contributor_lines(text, people)
     plural_titles_before_names(text, people)
     contact_line_titles(text, people)
     for bs, be, role in bylines:
@@ -1574,7 +1578,9 @@ _LOWER_HEADS = (
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
     "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
-    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair"
+    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|"
+    # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
+    "chief"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1589,7 +1595,7 @@ _LOWER_MODIFIER = (
 )
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
-    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
@@ -1756,8 +1762,12 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
     """Gives p the title that follows its mention at e; returns the title's span, or None when none fits."""
     title = m.group("title")
     dem = m.group("dem")
+    dem_org = None
     if dem and dem not in gaz.demonyms:
-        title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
+        # "Tom Hale, Kestrel chief executive": a one-word organisation we know, not part of the title
+        dem_org = next((rec.name for rec in orgs.values() if dem == rec.name or dem in rec.surfaces), None)
+        if dem_org is None:
+            title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
         dem = None
     rest = _appositive_rest(text, m, orgs)
     organization = None
@@ -1788,6 +1798,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and dem_org is not None:
+        organization = dem_org
     if organization is None and m.group("orgpre"):
         orgpre = m.group("orgpre")
         organization = next(

@@ -1,0 +1,88 @@
+"""Entity rules of round 6 (issue 10): well-known companies NER misses, lower-case titles in more shapes,
+contributor lines, merger and shareholder words for the investment sector. Every sentence is written for
+these tests (no outside articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _people(r: dict) -> dict[str, list[tuple[str, str | None]]]:
+    return {p["name"]: [(pos["title"], pos["organization"]) for pos in p["positions"]] for p in r["people"]}
+
+
+def _orgs(r: dict) -> set[str]:
+    return {o["name"] for o in r["organizations"]}
+
+
+def _sectors(r: dict) -> set[str]:
+    return {s["code"] for s in r["sectors"]}
+
+
+def test_well_known_single_word_companies_are_organisations():
+    r = extract_text(
+        "Gazprom said on Tuesday that profits rose. Shares of Diageo fell 2% in London.\n\n"
+        "Netflix, the streaming company, added ten million subscribers, while Novartis kept its forecast."
+    )
+    assert {"Gazprom", "Diageo", "Netflix", "Novartis"} <= _orgs(r)
+    assert not r["people"]
+
+
+def test_parent_and_unit_stay_two_organisations():
+    r = extract_text(
+        "Alphabet said its unit Google would work with Amazon Web Services (AWS) on the project."
+    )
+    assert {"Alphabet", "Google", "Amazon Web Services"} <= _orgs(r)
+
+
+def test_sentence_case_title_opening_a_sentence():
+    r = extract_text(
+        "Creditors met on Monday. Chief executive Harald Vossberg stepped down last week.\n\n"
+        "Sales fell in March. Senior analyst Mia Rothko said demand was weak."
+    )
+    people = _people(r)
+    assert ("chief executive", None) in people["Harald Vossberg"]
+    assert people["Mia Rothko"] == [("senior analyst", None)]
+
+
+def test_a_name_before_a_title_is_no_capital_of_the_sentence():
+    r = extract_text("Tarvo chief Aleksei Mirin confirmed the unit was not part of the deal.")
+    titles = [t for t, _o in _people(r)["Aleksei Mirin"]]
+    assert "chief" in titles and "tarvo chief" not in titles
+
+
+def test_title_in_a_relative_clause_and_one_word_company_before_it():
+    r = extract_text("Piet Holmgren, who will remain as Brackwell chief executive, said the offer was fair.")
+    assert ("chief executive", "Brackwell") in _people(r)["Piet Holmgren"]
+
+
+def test_general_counsel_after_a_possessive():
+    r = extract_text("Lena Oskarsson, Brandvik's general counsel, told analysts the settlement was final.")
+    assert ("general counsel", "Brandvik") in _people(r)["Lena Oskarsson"]
+
+
+def test_contributor_line_names_reporters():
+    r = extract_text(
+        "The senators met on Monday and agreed on the plan.\n\n"
+        "Associated Press writers Ann Lesky, Tom Harrow and Ole Bergqvist contributed to this report."
+    )
+    people = _people(r)
+    for name in ("Ann Lesky", "Tom Harrow", "Ole Bergqvist"):
+        assert ("reporter", None) in people[name]
+
+
+def test_a_list_of_writers_without_contributed_is_no_contributor_line():
+    r = extract_text("The prize went to writers Ann Lesky and Tom Harrow for their novels about the sea.")
+    assert all(("reporter", None) not in v for v in _people(r).values())
+
+
+def test_merger_and_shareholders_are_investment():
+    r = extract_text(
+        "Two department store chains agreed a merger on Monday.\n\n"
+        "Shareholders of both groups will vote on the deal in May."
+    )
+    assert "investment" in _sectors(r)
