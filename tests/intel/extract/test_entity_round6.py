@@ -86,3 +86,20 @@ def test_merger_and_shareholders_are_investment():
         "Shareholders of both groups will vote on the deal in May."
     )
     assert "investment" in _sectors(r)
+
+
+def test_sector_words_in_another_sense_are_no_evidence():
+    r = extract_text(
+        "The ministers met in Lisbon on Monday. The dispute is certain to cloud relations further.\n\n"
+        "The state will allow foreigners to trade in Tarvo shares, and the trade union objected.\n\n"
+        "Viewers in metro Atlanta tuned in, and the new station will run two gas turbines."
+    )
+    assert not {"cloud", "trade", "rail", "wind"} & _sectors(r)
+
+
+def test_sector_words_in_their_own_sense_still_count():
+    r = extract_text(
+        "The two countries agreed to expand trade relations and cloud services.\n\n"
+        "Both sides want to trade more goods, and a new wind farm will use twenty turbines."
+    )
+    assert {"trade", "cloud", "wind"} <= _sectors(r)
