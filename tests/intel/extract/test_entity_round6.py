@@ -103,3 +103,22 @@ def test_sector_words_in_their_own_sense_still_count():
         "Both sides want to trade more goods, and a new wind farm will use twenty turbines."
     )
     assert {"trade", "cloud", "wind"} <= _sectors(r)
+
+
+def test_portfolio_before_a_minister_or_commissioner_is_part_of_the_title():
+    r = extract_text(
+        "Agriculture and Cooperatives Minister Tharin Wongsakul presided over the ceremony in Bangkok.\n\n"
+        "State-Owned Enterprise Minister Ardi Sutomo said the plan was ready.\n\n"
+        "EU Trade Commissioner Piet Vandermolen said the talks would begin in May."
+    )
+    people = _people(r)
+    assert [t for t, _o in people["Tharin Wongsakul"]] == ["Agriculture and Cooperatives Minister"]
+    assert [t for t, _o in people["Ardi Sutomo"]] == ["State-Owned Enterprise Minister"]
+    assert [t for t, _o in people["Piet Vandermolen"]] == ["Trade Commissioner"]
+
+
+def test_then_before_a_lower_case_title_is_no_part_of_it():
+    r = extract_text(
+        "In 2019 he told the country's then-foreign minister Karim Haddad that the plan was sound."
+    )
+    assert [t for t, _o in _people(r)["Karim Haddad"]] == ["foreign minister"]

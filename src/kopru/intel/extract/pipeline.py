@@ -1621,7 +1621,12 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?<![\w-])(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    # "the country's then-foreign minister X": the time of the post is no part of it
+    r"(?<![\w-])(?:then-)?(?P<title>(?:former\s+)?(?:"
+    + _LOWER_MODIFIER
+    + r"){0,2}(?-i:"
+    + _LOWER_HEADS
+    + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
