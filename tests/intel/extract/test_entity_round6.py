@@ -122,3 +122,16 @@ def test_then_before_a_lower_case_title_is_no_part_of_it():
         "In 2019 he told the country's then-foreign minister Karim Haddad that the plan was sound."
     )
     assert [t for t, _o in _people(r)["Karim Haddad"]] == ["foreign minister"]
+
+
+def test_an_item_of_a_list_of_places_is_no_organisation():
+    r = extract_text(
+        "The new line will link Chiang Mai, Borvilla and Khon Kaen, the agency said.\n\n"
+        "Parking areas in Khon Kaen and Tharavong will be expanded."
+    )
+    assert not {"Borvilla", "Tharavong"} & _orgs(r)
+
+
+def test_companies_in_a_list_with_a_country_stay_companies():
+    r = extract_text("Tesla, Ford and Volkswagen all sell cars in China and Japan.")
+    assert {"Tesla", "Ford", "Volkswagen"} <= _orgs(r)
