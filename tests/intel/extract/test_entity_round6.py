@@ -135,3 +135,12 @@ def test_an_item_of_a_list_of_places_is_no_organisation():
 def test_companies_in_a_list_with_a_country_stay_companies():
     r = extract_text("Tesla, Ford and Volkswagen all sell cars in China and Japan.")
     assert {"Tesla", "Ford", "Volkswagen"} <= _orgs(r)
+
+
+def test_publishers_cited_by_name_are_organisations_not_people():
+    r = extract_text(
+        "Axel Springer signed a content deal with the lab on Monday, Bloomberg News reported.\n\n"
+        "The agreement was first reported by The New York Times."
+    )
+    assert {"Axel Springer", "Bloomberg", "The New York Times"} <= _orgs(r)
+    assert "Axel Springer" not in _people(r)
