@@ -144,3 +144,10 @@ def test_publishers_cited_by_name_are_organisations_not_people():
     )
     assert {"Axel Springer", "Bloomberg", "The New York Times"} <= _orgs(r)
     assert "Axel Springer" not in _people(r)
+
+
+def test_british_plural_telecoms_is_telecom():
+    r = extract_text(
+        "The US telecoms market is consolidating fast.\n\nTwo telecoms firms agreed a merger on Monday."
+    )
+    assert "telecom" in _sectors(r)
