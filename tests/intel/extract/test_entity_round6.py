@@ -151,3 +151,18 @@ def test_british_plural_telecoms_is_telecom():
         "The US telecoms market is consolidating fast.\n\nTwo telecoms firms agreed a merger on Monday."
     )
     assert "telecom" in _sectors(r)
+
+
+def test_second_post_in_an_apposition_with_its_own_body():
+    r = extract_text(
+        "Ke Tianliang, chairman of Harbin Rail Limited and president of the Chinese Business Association, "
+        "spoke at the ceremony."
+    )
+    posts = _people(r)["Ke Tianliang"]
+    assert ("chairman", "Harbin Rail") in posts
+    assert ("president", "Chinese Business Association") in posts
+
+
+def test_lawyer_before_a_name_is_a_title():
+    r = extract_text("The channel was led by the president's lawyer Rudi Galvani, officials said.")
+    assert [t for t, _o in _people(r)["Rudi Galvani"]] == ["lawyer"]

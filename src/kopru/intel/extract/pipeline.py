@@ -1578,7 +1578,7 @@ _LOWER_HEADS = (
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
     "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
-    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|"
+    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
@@ -1759,8 +1759,36 @@ def _appositive_titles(
             span = _appositive_title(text, p, people, gaz, orgs, m, e)
             if span is not None:
                 spans.append(span)
+                second = _SECOND_POST_RE.match(text, span[1])
+                if second:
+                    spans.append(_second_post(p, orgs, second) or span)
                 break
     return spans
+
+
+# "Ke Ming, chairman of X and president of Y, said": a second post, with its own body, after the first
+_SECOND_POST_RE = re.compile(
+    r"\s+and\s+(?:the\s+|an?\s+)?(?P<title>(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?-i:"
+    + _LOWER_HEADS
+    + r"))\s+(?:of|at)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,;.()\n]{1,80}?)"
+    r"(?=[,;.)]|\s+(?:who|which|said|told)\b)"
+)
+
+
+def _second_post(p: Person, orgs, m: re.Match) -> tuple[int, int] | None:
+    """The second post of a person's apposition, when its body is an organisation the text names."""
+    organization = next(
+        (rec.name for rec in orgs.values() if m.group("org") == rec.name or m.group("org") in rec.surfaces),
+        None,
+    )
+    if organization is None:
+        return None
+    title = m.group("title")
+    if not any(
+        pos["title"].lower() == title.lower() and pos["organization"] == organization for pos in p.positions
+    ):
+        p.positions.append({"title": title, "organization": organization})
+    return (m.start(), m.end())
 
 
 def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.Match, e: int):
