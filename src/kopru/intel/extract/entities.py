@@ -1875,6 +1875,41 @@ _PLACE_TAILS = frozenset({"Area", "Seaport", "Square"})
 _TICKER_RE = re.compile(
     r"\((?:NYSE|NASDAQ|Nasdaq|NYSE American|OTCQB|OTCQX|OTC|TSX|TSXV|ASX|LSE)\s*:\s*[A-Z.]{1,6}\)"
 )
+_LIST_LEFT_RE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})(?:, | and )$")
+_LIST_RIGHT_RE = re.compile(r"(?:, (?:and )?| and )([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})(?![\w'’-])")
+
+
+_BODY_TAILS = frozenset(
+    {"Foundation", "Trust", "Fund", "Group", "Partners", "Holdings", "Capital", "Ventures"}
+)
+_PLACE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:['’]s)?(?:[ -][A-Z][a-z]+){0,2}")
+
+
+def _owned_by_an_org(name: str, orgs: dict[str, OrgRec]) -> bool:
+    """ "Ascom’s Unite Connect": a thing of an organisation the text names."""
+    owner = re.match(r"(.+?)['’]s ", name)
+    return bool(owner) and owner.group(1) in orgs
+
+
+def _named_like_a_place(name: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> bool:
+    first = re.sub(r"['’]s$", "", name.split()[0])
+    return bool(_PLACE_NAME_RE.fullmatch(name)) and not (
+        first in orgs or first in gaz.orgs or first in gaz.country_names or first in gaz.demonyms
+    )
+
+
+def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """A mention whose neighbours in a list ("A, B and C") are all known places or countries."""
+    neighbours = []
+    left = _LIST_LEFT_RE.search(text, max(0, s - 40), s)
+    if left:
+        neighbours.append(left.group(1))
+    right = _LIST_RIGHT_RE.match(text, e)
+    if right:
+        neighbours.append(right.group(1))
+    return bool(neighbours) and all(n in gaz.places or n in gaz.country_names for n in neighbours)
+
+
 _SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
 _SITE_BEFORE_RE = re.compile(
     r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
@@ -2016,6 +2051,21 @@ def drop_false_orgs(
             # a site, named by its place
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
+            continue
+        if (
+            rec.mentions
+            and not rec.shaped
+            and org_kind(rec.name) == "other"
+            and len(rec.name.split()) <= 3
+            and not rec.name.isupper()
+            and rec.name.split()[-1] not in _BODY_TAILS
+            and not _owned_by_an_org(rec.name, orgs)
+            and any(_between_places(text, s, e, gaz) for s, e in rec.mentions)
+        ):
+            # "Khon Kaen and Nakhon Phanom", "Silang, Amadeo, Tagaytay": an item of a list of places is no
+            # organisation, and a place when it is named like one ("China Cooperate" is none)
+            del orgs[rec.name]
+            things.append((rec.name, list(rec.mentions), _named_like_a_place(rec.name, orgs, gaz)))
             continue
         if rec.mentions and all(_TICKER_RE.match(text, max(0, s - 1)) for s, _e in rec.mentions):
             del orgs[rec.name]  # "(NYSE: GEV)": a ticker names the company, not a party on the exchange

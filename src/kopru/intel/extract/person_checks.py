@@ -599,3 +599,101 @@ def contact_line_titles(text: str, people: list[Person]) -> None:
             if m and any(w.strip(",") in _CONTACT_HEADS for w in m.group("title").split()):
                 p.positions.append({"title": m.group("title").strip(" ,"), "organization": None})
                 break
+
+
+@functools.cache
+def _sentence_case_title_re(heads: str, modifier: str) -> re.Pattern:
+    return re.compile(rf"(?:{modifier}){{0,2}}(?-i:{heads})")
+
+
+# a sentence's first words, then the name: "... last week. Chief executive Ann Lee said"
+_SENTENCE_OPENING_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=\n))(?P<title>[A-Z][a-z-]+(?:\s[a-z][a-z-]+){1,3})\s$"
+)
+
+
+# words a title may begin with ("chief executive", "senior analyst", "fund manager" is left out: "fund" may be
+# a name's last word)
+_TITLE_OPENERS = frozenset(
+    {
+        "chief",
+        "senior",
+        "deputy",
+        "vice",
+        "executive",
+        "general",
+        "managing",
+        "acting",
+        "interim",
+        "assistant",
+        "associate",
+        "founding",
+        "co-founder",
+        "founder",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "director",
+        "head",
+        "secretary",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "analyst",
+        "economist",
+        "lead",
+        "principal",
+        "marketing",
+        "finance",
+        "sales",
+        "research",
+        "group",
+    }
+)
+
+
+def sentence_case_titles(text: str, people: list[Person], heads: str, modifier: str) -> None:
+    """ "Chief executive Ann Lee stepped down": a lower-case title opening a sentence has a capital only
+    because it opens the sentence; it is the name's title as much as "its chief executive Ann Lee" is."""
+    pattern = _sentence_case_title_re(heads, modifier)
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = _SENTENCE_OPENING_RE.search(text, max(0, s - 60), s)
+            if m is None:
+                continue
+            title = m.group("title")
+            title = title[0].lower() + title[1:]
+            if title.split()[0] not in _TITLE_OPENERS or not pattern.fullmatch(title):
+                continue  # "Tarvo chief Ann Lee": a name before the title, not a capital of the sentence
+            cut = next((pos for pos in p.positions if title.endswith(" " + pos["title"].lower())), None)
+            if cut is not None:
+                cut["title"] = title  # "Senior analyst Ann Lee" read as "analyst" after the word "Senior"
+            elif not any(pos["title"].lower() == title for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break
+
+
+_CONTRIBUTORS_RE = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?)\s+")
+_CONTRIBUTED_RE = re.compile(r"\s+(?:also\s+)?contributed\b")
+
+
+def contributor_lines(text: str, people: list[Person]) -> None:
+    """ "Associated Press writers Ann Lee, Tom Hale and Ole Berg contributed to this report": the names of a
+    wire story's contributor line are its reporters, as a byline's are."""
+    by_start = {s: (p, e) for p in people for s, e in p.mentions}
+    for m in _CONTRIBUTORS_RE.finditer(text):
+        pos, listed = m.end(), []
+        while pos in by_start:
+            p, e = by_start[pos]
+            listed.append(p)
+            gap = _LIST_GAP_RE.match(text, e)
+            if not gap:
+                pos = e
+                break
+            pos = gap.end()
+        if listed and _CONTRIBUTED_RE.match(text, pos):
+            for p in listed:
+                if not any(x["title"].lower() == "reporter" for x in p.positions):
+                    p.positions.append({"title": "reporter", "organization": None})

@@ -42,6 +42,7 @@ from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
     contact_line_titles,
+    contributor_lines,
     countries_after_titled_names,
     countries_before_titled_names,
     drop_false_people,
@@ -50,6 +51,7 @@ from .person_checks import (
     merge_quoted_nicknames,
     plural_titles_before_names,
     roles_before_names,
+    sentence_case_titles,
     tidy_positions,
     titles_named_as,
     trim_byline_roles,
@@ -770,6 +772,8 @@ def _give_people_positions(
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
     titles_named_as(text, people, _LOWER_HEADS)
+    sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
+    contributor_lines(text, people)
     plural_titles_before_names(text, people)
     contact_line_titles(text, people)
     for bs, be, role in bylines:
@@ -1574,7 +1578,9 @@ _LOWER_HEADS = (
     "governor|mayor|rector|dean|head|manager|adviser|advisor|economist|analyst|researcher|engineer|reporter|"
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
     "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
-    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair"
+    "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
+    # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
+    "chief"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
@@ -1589,7 +1595,7 @@ _LOWER_MODIFIER = (
 )
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
-    r"(?:,\s+|\s+\()(?:who\s+(?:is|was)\s+)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
@@ -1615,7 +1621,12 @@ _PRE_TITLE_RE = re.compile(
     r"|\b(?P<its>its|the company['’]s"
     r"|the firm['’]s|the group['’]s)\s+|(?!(?:Its|Their|The|His|Her|Our)\b)"
     r"(?P<org2>[A-ZÇŞĞÜÖİ][\w&.-]*(?:\s+[A-ZÇŞĞÜÖİ][\w&.-]*){0,5})\s+)?"
-    r"(?<![\w-])(?P<title>(?:former\s+)?(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    # "the country's then-foreign minister X": the time of the post is no part of it
+    r"(?<![\w-])(?:then-)?(?P<title>(?:former\s+)?(?:"
+    + _LOWER_MODIFIER
+    + r"){0,2}(?-i:"
+    + _LOWER_HEADS
+    + r"))"
     r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
@@ -1748,16 +1759,48 @@ def _appositive_titles(
             span = _appositive_title(text, p, people, gaz, orgs, m, e)
             if span is not None:
                 spans.append(span)
+                second = _SECOND_POST_RE.match(text, span[1])
+                if second:
+                    spans.append(_second_post(p, orgs, second) or span)
                 break
     return spans
+
+
+# "Ke Ming, chairman of X and president of Y, said": a second post, with its own body, after the first
+_SECOND_POST_RE = re.compile(
+    r"\s+and\s+(?:the\s+|an?\s+)?(?P<title>(?:(?-i:[a-z][a-z-]+)\s+){0,2}?(?-i:"
+    + _LOWER_HEADS
+    + r"))\s+(?:of|at)\s+(?:the\s+)?(?P<org>(?-i:[A-Z])[^,;.()\n]{1,80}?)"
+    r"(?=[,;.)]|\s+(?:who|which|said|told)\b)"
+)
+
+
+def _second_post(p: Person, orgs, m: re.Match) -> tuple[int, int] | None:
+    """The second post of a person's apposition, when its body is an organisation the text names."""
+    organization = next(
+        (rec.name for rec in orgs.values() if m.group("org") == rec.name or m.group("org") in rec.surfaces),
+        None,
+    )
+    if organization is None:
+        return None
+    title = m.group("title")
+    if not any(
+        pos["title"].lower() == title.lower() and pos["organization"] == organization for pos in p.positions
+    ):
+        p.positions.append({"title": title, "organization": organization})
+    return (m.start(), m.end())
 
 
 def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.Match, e: int):
     """Gives p the title that follows its mention at e; returns the title's span, or None when none fits."""
     title = m.group("title")
     dem = m.group("dem")
+    dem_org = None
     if dem and dem not in gaz.demonyms:
-        title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
+        # "Tom Hale, Kestrel chief executive": a one-word organisation we know, not part of the title
+        dem_org = next((rec.name for rec in orgs.values() if dem == rec.name or dem in rec.surfaces), None)
+        if dem_org is None:
+            title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
         dem = None
     rest = _appositive_rest(text, m, orgs)
     organization = None
@@ -1788,6 +1831,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and dem_org is not None:
+        organization = dem_org
     if organization is None and m.group("orgpre"):
         orgpre = m.group("orgpre")
         organization = next(

@@ -24,6 +24,8 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             r"\b(?:will|to|would|can|and|also)\s+$", text[max(0, s - 12) : s]
         ):
             continue  # "will train 200 technicians" is a verb, not rolling stock
+        if _NOT_THE_SECTOR_WORD_RE.match(text, s) and _not_the_sector(text, s, e):
+            continue
         hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
     if gaz.sector_body_re is not None:
         # "the World Trade Organisation", "WTO talks": a body whose business is the sector, named again and
@@ -49,6 +51,36 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if beside in found
     }
     return [(s, e, read_as.get(code, code)) for s, e, code, _weak in hits if code in kept or code in read_as]
+
+
+# words of a sector used in another sense: a verb ("certain to cloud relations", "allowed to trade in its
+# shares"), a body or a gathering ("trade union", "trade show"), a city's area ("metro Atlanta"), a power
+# station's machine ("gas turbines")
+_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?)\b")
+_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+$")
+_CLOUD_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:computing|services?|platforms?|infrastructure|storage|regions?|providers?)\b"
+)
+_TRADE_OTHER_RE = re.compile(
+    r"\s+(?:in\s+(?:its|their|the|[A-Z])[\w-]*\s+shares|union|unions|unionists?|shows?|group|publications?|press"
+    r"|magazines?|journals?)\b|[.,;]"
+)
+
+
+def _not_the_sector(text: str, s: int, e: int) -> bool:
+    word = text[s:e].lower()
+    before = text[max(0, s - 12) : s]
+    if word == "cloud":
+        return bool(_VERB_BEFORE_RE.search(before)) and not _CLOUD_NOUN_AFTER_RE.match(text, e)
+    if word == "trade":
+        if re.match(r"\s+(?:unions?|unionists?|shows?)\b", text[e : e + 14]):
+            return True
+        return bool(_VERB_BEFORE_RE.search(before)) and bool(_TRADE_OTHER_RE.match(text, e))
+    if word == "metro":
+        return bool(re.match(r" [A-Z][a-z]", text[e : e + 3]))  # "metro Atlanta", "Metro Manila"
+    if word in {"turbine", "turbines"}:
+        return bool(re.search(r"\b(?:gas|steam)\s+$", before))
+    return False
 
 
 # the headline and the opening lines: what a document is about is said there
