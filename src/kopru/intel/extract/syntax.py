@@ -401,8 +401,19 @@ _JOIN = {"join", "joins", "joined", "joining"}
 
 def _joins_forces(tok) -> bool:
     low = tok.lower_
-    if not tok.tag_.startswith("VB") or (low not in _TEAM_UP and low not in _JOIN):
+    if low not in _TEAM_UP and low not in _JOIN:
         return False
+    if not tok.tag_.startswith("VB"):
+        # a headline's "X teams up with Y" read as a plural noun: "teams" with the particle "up" and a "with"
+        return (
+            tok.tag_ == "NNS"
+            and low in _TEAM_UP
+            and tok.dep_ == "ROOT"
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            and any(
+                c.dep_ == "prep" and c.lower_ == "with" for t in [tok, *tok.children] for c in t.children
+            )
+        )
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return True
     return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
@@ -867,6 +878,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             for t in tok.subtree:  # "an order of 10 GWh worth of cells from BYD"
                 if t.i != tok.i and t.dep_ == "prep" and t.lower_ in {"from", "by"}:
                     parties += _prep_objects(t.head, {t.lower_}, actors, inp)
+            parties += _goods_makers(tok, actors, inp)
             noun = tok
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
@@ -1199,7 +1211,30 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
                     if c.lower_ in _BUY_VERBS or c.lower_ in _ACQUIRE_VERBS:
                         names += _makers_of(cc, actors, inp)
             names += _prep_objects(c, {"with", "between", "in", "from"}, actors, inp)
+        elif c.dep_ == "prt" and noun.tag_ == "NNS":
+            names += _prep_objects(c, {"with"}, actors, inp)  # "X teams up with Y" read as a noun
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    if noun.lower_ in _ORDER_NOUNS:
+        names += _goods_makers(noun, actors, inp)
+    return names
+
+
+def _goods_makers(noun, actors, inp) -> list[str]:
+    """ "placed an order for 10 Airbus A380 jets", "an order for 30 of Boeing's jets": the maker named in the
+    goods ordered (a name compounded into them or their possessor) is the seller."""
+    names: list[str] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ != "for":
+            continue
+        for obj in p.children:
+            if obj.dep_ != "pobj" or not (
+                _singular(obj.lower_) in _GOODS or any(c.dep_ == "nummod" for c in obj.children)
+            ):
+                continue
+            for c in obj.children:
+                if c.dep_ in {"compound", "nmod", "amod"} and c.i < obj.i:
+                    names += _np_names(c, actors, inp)
+            names += _makers_of(obj, actors, inp)
     return names
 
 
