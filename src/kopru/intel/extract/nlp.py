@@ -127,7 +127,7 @@ _PARAGRAPHS = "kopru_paragraph_breaks"
 
 
 def _register_paragraphs() -> None:
-    """A blank line ends a sentence for the parser: a headline without a full stop is not parsed as one
+    """A line break ends a sentence for the parser: a headline without a full stop is not parsed as one
     clause with the lead ("X buys rival for $11bn // Y is to buy Z ..." made the lead's verb a conjunct)."""
     from spacy.language import Language
 
@@ -137,6 +137,6 @@ def _register_paragraphs() -> None:
     @Language.component(_PARAGRAPHS)
     def paragraph_breaks(doc):
         for tok in doc[:-1]:
-            if tok.is_space and "\n\n" in tok.text:
+            if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
         return doc
