@@ -743,6 +743,20 @@ def _resolver(inp: EventInputs, events: list[_Event]):
         if word in {"he", "his", "him", "she", "her"}:
             person = _pronoun_person(inp, pos)
             return [person.name] if person is not None else []
+        if word in {"the firms", "the companies", "the partners", "the groups"}:
+            # "the two companies" after "X is to buy Y": the pair of the last deal between organisations told
+            # (not the last two names, which may be brands or rivals named in passing)
+            people = {p[2].name for p in inp.people}
+            deals = [
+                e
+                for e in events
+                if e.evidence[0] < pos
+                and e.type in {"agreement", "investment", "meeting"}
+                and len(e.participants) == 2
+                and not set(e.participants) & people
+            ]
+            if deals:
+                return list(deals[-1].participants)
         before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
         companies = [o for o in before if o[2].kind == "company"] or before
         if word in {"it", "its"} or word in _COMPANY_NOUNS:
