@@ -410,9 +410,7 @@ def _joins_forces(tok) -> bool:
             and low in _TEAM_UP
             and tok.dep_ == "ROOT"
             and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
-            and any(
-                c.dep_ == "prep" and c.lower_ == "with" for t in [tok, *tok.children] for c in t.children
-            )
+            and any(c.dep_ == "prep" and c.lower_ == "with" for t in [tok, *tok.children] for c in t.children)
         )
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return True
@@ -667,8 +665,42 @@ def _web_visit(verb) -> bool:
     )
 
 
+# an organisation's formal reaction ("the Arab League condemned the move", "the ministry said it strongly
+# opposes the measures") is a statement by that body
+_REACT_VERBS = {
+    *("condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "deplore", "deplores"),
+    *("deplored", "criticise", "criticises", "criticised", "criticize", "criticizes", "criticized"),
+    *("welcome", "welcomes", "welcomed", "oppose", "opposes", "opposed", "reiterate", "reiterates"),
+    *("reiterated", "regret", "regrets", "regretted", "reject", "rejects", "rejected", "protest"),
+    *("protests", "protested", "hail", "hails", "hailed", "slam", "slams", "slammed", "applaud"),
+    *("applauds", "applauded"),
+}
+# welcomed guests are a visit, not a reaction
+_GUESTS = {"delegation", "delegations", "guests", "visitors", "guest", "visitor", "participants", "customers"}
+
+
+def _reaction(tok) -> bool:
+    """A finite reaction verb with an object (what is reacted to) that is no person, body or guest."""
+    if tok.lower_ not in _REACT_VERBS or tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+        return False
+    if tok.dep_ in {"amod", "acl", "relcl", "xcomp", "pcomp", "compound"}:
+        return False
+    if tok.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "..., while the League condemned the move" has its own subject; "welcoming ..." none
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in tok.children):
+        return False  # "the criticised decision", "was rejected by": no one reacting as subject
+    obj = _object(tok)
+    if obj is None and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return False
+    return obj is None or (
+        obj.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"} and obj.lower_ not in _GUESTS
+    )
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
+    if low in _REACT_VERBS:
+        return "statement" if _reaction(tok) else None
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
@@ -790,6 +822,17 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         if _negated(tok):
             continue
         between: list[str] = []
+        if etype == "statement":
+            # a body's reaction: the organisations that react (people's opinions are not formal statements)
+            parties = [n for n in _subjects(tok, actors, inp) if n not in inp.people]
+            speakers = [_speaker_of_own_clause(c) for c in tok.children if c.dep_ == "nsubj"]
+            if any(sp is not None and not _np_names(sp, actors, inp) for sp in speakers):
+                parties = []  # "the diplomatic mission said it opposes ...": an unnamed speaker, no party
+            if parties:
+                yield SyntaxEvent(
+                    "statement", "held", list(dict.fromkeys(parties)), (tok.idx, tok.idx + len(tok))
+                )
+            continue
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
                 if tok.lower_ == "visiting" and tok.head != tok:
