@@ -177,6 +177,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     events = _dedupe(events, inp.country_names, inp.text)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
+    events = _split_tour_legs(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -190,6 +191,47 @@ def find_events(inp: EventInputs) -> list[dict]:
         or _ENVOYS_RE.search(inp.text, *e.evidence)
     ]
     return [_as_dict(e) for e in events]
+
+
+_LEG_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_TO_PLACES_RE = re.compile(r"(?:\b(?:to|in|through|across)\s+(?:the\s+)?|^\w+\s+)$")
+
+
+def _split_tour_legs(inp: EventInputs, events: list[_Event]) -> list[_Event]:
+    """ "a tour which has taken him to France, Norway and Italy", "visits to Kenya and Tanzania": one visit per
+    place listed right after the cue (a list joined by "and"; "Lima, Peru" names one place)."""
+    out: list[_Event] = []
+    for ev in events:
+        told = {(e.type, e.place, tuple(e.participants)) for e in out if e is not ev}
+        out.append(ev)
+        if ev.type != "visit" or ev.cue < 0 or not ev.participants:
+            continue
+        ss, se = ev.sentence
+        after = [p for p in inp.places if ev.cue < p[0] and p[1] <= se]
+        if (
+            len(after) < 2
+            or after[0][0] - ev.cue > 60
+            or not _TO_PLACES_RE.search(inp.text[ev.cue : after[0][0]])
+        ):
+            continue
+        run = [after[0]]
+        for p in after[1:]:
+            if not _LEG_SEP_RE.fullmatch(inp.text[run[-1][1] : p[0]]):
+                break
+            run.append(p)
+        if len(run) < 2 or "and" not in inp.text[run[0][1] : run[-1][0]]:
+            continue
+        names = list(dict.fromkeys(p[2] for p in run))
+        if len(names) < 2:
+            continue
+        ev.place = names[0]
+        for name in names[1:]:
+            if ("visit", name, tuple(ev.participants)) in told:
+                continue
+            leg = _Event("visit", ev.status, list(ev.participants), name, ev.evidence, ev.sectors, ev.date)
+            leg.sentence, leg.cue = ev.sentence, ev.cue
+            out.append(leg)
+    return out
 
 
 _ENVOYS_RE = re.compile(
