@@ -1328,6 +1328,10 @@ def _negated(tok) -> bool:
     they sign"), or only what someone should do ("GM should invest")."""
     if any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"} for c in tok.children):
         return True
+    if tok.tag_.startswith("VB") and any(
+        c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in tok.children
+    ):
+        return True  # "ONGC could invest in gas fields", "a period WATL might purchase": only possible
     chain = [tok, tok.head] if tok.dep_ in {"dobj", "pobj", "xcomp", "nsubjpass", "nsubj"} else [tok]
     if tok.dep_ == "pobj":
         chain.append(tok.head.head)
