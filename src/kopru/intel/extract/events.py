@@ -340,9 +340,15 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
+        # "a sign of a thaw", "in a sign of strain": the noun, not a signing
+        and not (
+            m.group().lower() in {"sign", "signs"}
+            and (re.match(r"\s+of\b", chunk[m.end() :]) or _SIGN_NOUN_BEFORE_RE.search(chunk, 0, m.start()))
+        )
     ]
 
 
+_SIGN_NOUN_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Nn]o)\s+$")
 _PARTICIPLE_AFTER_RE = re.compile(r"(?:^|,)\s*(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince|[Uu]pon|[Ww]hen)\s+$")
 
 
@@ -647,9 +653,34 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         # did something else
         everyone = [it for it in everyone if it[0] >= cue.ce]
     participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
+    if not participants and not joint_venture and _signing_retold(inp, ss, se):
+        return  # "all agreements that have been signed", "the deal was signed in 2015": no new signing
     if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
         # "Türkiye and China signed five agreements": an event even when no body is named
         events.append(_new_event(sc, cue, "agreement", participants))
+
+
+_SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}
+
+
+def _signing_retold(inp: EventInputs, ss: int, se: int) -> bool:
+    """With no party named, only an active signing with a subject ("the two countries signed an MoU") tells
+    one; a passive or a participle ("the agreements signed in Beijing", "had been signed") retells one."""
+    doc = inp.doc
+    if doc is None:
+        return False
+    span = doc.char_span(ss, se, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = [t for t in span if t.lower_ in _SIGN_VERBS and t.tag_.startswith("VB")]
+    if not verbs:
+        return False
+    return not any(
+        t.dep_ not in {"acl", "relcl", "amod"}
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children)
+        for t in verbs
+    )
 
 
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
