@@ -853,6 +853,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
     found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
+    pairs: dict = {}  # (sentence, type) -> the separate pacts its verbs tell ("A signed with B, and C with D")
     for se in found:
         i = bisect.bisect_right(starts, se.trigger[0]) - 1
         if i < 0:
@@ -860,6 +861,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         sent = inp.sentences[i]
         ss, se_end = sent
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
+            continue
+        if _separate_pact(se, sent, pairs, events):
             continue
         same = [
             e
@@ -938,6 +941,33 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             ev.group = se.extra["split"]
         events.append(ev)  # at once: a later "they" may refer to its parties
     events.sort(key=lambda e: e.sentence[0])
+
+
+def _separate_pact(se, sent, pairs: dict, events: list[_Event]) -> bool:
+    """ "The first MOU was signed by A and B, while the second was signed by C and D": two signing verbs of a
+    sentence with two disjoint pairs tell two agreements; the cue event that merged all four is split."""
+    if se.type != "agreement" or len(se.participants) < 2 or se.extra.get("split") is not None:
+        return False
+    key = (sent, se.type)
+    told = pairs.setdefault(key, [])
+    told.append(se)
+    if len(told) < 2 or any(set(a.participants) & set(b.participants) for a in told for b in told if a is not b):
+        return False
+    whole = set().union(*(set(t.participants) for t in told))
+    cue = [e for e in events if e.sentence == sent and e.type == se.type and set(e.participants) <= whole]
+    if not cue or not any(set(e.participants) > set(se.participants) for e in cue):
+        return False
+    keep = cue[0]
+    first = told[0]
+    for e in cue[1:]:
+        events.remove(e)
+    keep.participants = list(first.participants)
+    ev = _Event(
+        keep.type, se.status, list(se.participants), keep.place, keep.evidence, keep.sectors, keep.date
+    )
+    ev.sentence, ev.cue = keep.sentence, se.trigger[0]
+    events.append(ev)
+    return True
 
 
 def _other_pair(se, events: list[_Event], ss: int) -> bool:
