@@ -178,6 +178,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
+    _headline_joint_statement(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -951,7 +952,9 @@ def _separate_pact(se, sent, pairs: dict, events: list[_Event]) -> bool:
     key = (sent, se.type)
     told = pairs.setdefault(key, [])
     told.append(se)
-    if len(told) < 2 or any(set(a.participants) & set(b.participants) for a in told for b in told if a is not b):
+    if len(told) < 2 or any(
+        set(a.participants) & set(b.participants) for a in told for b in told if a is not b
+    ):
         return False
     whole = set().union(*(set(t.participants) for t in told))
     cue = [e for e in events if e.sentence == sent and e.type == se.type and set(e.participants) <= whole]
@@ -1049,6 +1052,36 @@ def _headline_end(text: str) -> int:
             return end
         pos = end + 1
     return -1
+
+
+_JOINT_STATEMENT_RE = re.compile(
+    r"\bjoint\s+(?:leaders['’]?\s+|press\s+)?(?:statement|communiqu[ée])\b", re.IGNORECASE
+)
+
+
+def _headline_joint_statement(inp: EventInputs, events: list[_Event]) -> None:
+    """A document headed "Joint Statement on ..." / "X-Y Joint Leaders' Statement" is itself the statement of
+    the parties: those named in the headline, else the people (or bodies) the first sentence of the body
+    names ("We, President A, Prime Minister B and ...", "The Government of X and the Government of Y")."""
+    end = _headline_end(inp.text)
+    if end < 0 or not _JOINT_STATEMENT_RE.search(inp.text, 0, end):
+        return
+    if any(e.type == "statement" and len(e.participants) >= 2 for e in events):
+        return
+    start = inp.text.rfind("\n", 0, end) + 1
+    first = next(((s, e) for s, e in inp.sentences if s > end and inp.text[s:e].strip()), None)
+    people = [p for p in inp.people if not _inside(p, inp.title_spans)]
+    orgs = [o for o in inp.orgs if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    parties = _unique(_names([*_in(people, start, end), *_in(orgs, start, end)]))
+    if len(parties) < 2 and first is not None:
+        parties = _unique(_names(_in(people, *first)))
+        if len(parties) < 2:
+            parties = _unique(_names(_in(orgs, *first)))
+    if len(parties) < 2:
+        return
+    sent = first or (start, end)
+    ev = _Event("statement", "held", parties, None, sent, [], None, sentence=sent)
+    events.insert(0, ev)
 
 
 def _inside(item, spans) -> bool:
