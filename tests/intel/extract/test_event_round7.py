@@ -105,3 +105,11 @@ def test_a_document_headed_joint_statement_is_the_parties_statement():
         "Washington.\n"
     )
     assert has_event(text, "statement", {"Joseph R. Biden", "Narendra Modi"})
+
+
+def test_it_said_by_a_long_appositive_speaker_is_the_name_inside_it():
+    text = (
+        "Seoul, South Korea — South Korea's flag carrier Korean Air said Thursday it had bought a majority "
+        "stake in rival Asiana Airlines for $1 billion."
+    )
+    assert has_event(text, "investment", {"Korean Air", "Asiana Airlines"})

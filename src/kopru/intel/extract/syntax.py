@@ -1080,6 +1080,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         speaker = _speaker_of_own_clause(tok)
         if speaker is not None and depth == 0:
             names.extend(_np_names(speaker, actors, inp, depth + 1))
+            if not names:
+                # "Seoul — South Korea's flag carrier Korean Air said it had bought ...": a long appositive
+                # chain; the last name inside the speaker's phrase speaks
+                edge = speaker.right_edge
+                inside = actors.overlapping(speaker.left_edge.idx, edge.idx + len(edge))
+                names.extend(n for _s, _e, n in inside[-1:])
         if not names and inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
     else:
