@@ -113,3 +113,13 @@ def test_it_said_by_a_long_appositive_speaker_is_the_name_inside_it():
         "stake in rival Asiana Airlines for $1 billion."
     )
     assert has_event(text, "investment", {"Korean Air", "Asiana Airlines"})
+
+
+def test_sources_close_to_the_talks_tell_no_meeting():
+    text = "Kestrel Motors plans to move production to Brazil, sources close to the negotiations told reporters."
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))
+
+
+def test_meeting_an_ever_increasing_demand_is_no_meeting():
+    text = "Minister Osman Abaza said the new plants will help in meeting an ever-increasing demand for power."
+    assert not any(t == "meeting" for t, _s, _p in events_of(text))

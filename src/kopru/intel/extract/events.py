@@ -341,6 +341,8 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
+        # "sources close to the negotiations", "people familiar with the talks": who informs, no event told
+        and not (m.lastgroup == "meeting" and _SOURCES_CLOSE_RE.search(chunk, 0, m.start()))
         # "a sign of a thaw", "in a sign of strain": the noun, not a signing
         and not (
             m.group().lower() in {"sign", "signs"}
@@ -349,6 +351,7 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
     ]
 
 
+_SOURCES_CLOSE_RE = re.compile(r"\b(?:close|familiar|privy|briefed)\s+(?:to|with|on)\s+the\s+$", re.I)
 _SIGN_NOUN_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Nn]o)\s+$")
 _PARTICIPLE_AFTER_RE = re.compile(r"(?:^|,)\s*(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince|[Uu]pon|[Ww]hen)\s+$")
 
@@ -364,7 +367,7 @@ _RECEIVED_THING_RE = re.compile(
 
 # "to meet the demand", "met its targets": satisfying a need, not a meeting
 _MEET_A_NEED_RE = re.compile(
-    r"\s+(?:(?:the|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
+    r"\s+(?:(?:the|an?|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
     r"(?:[\w-]+\s+)?(?:demands?|needs|targets?|goals?|requirements?|standards?|criteria|deadlines?"
     r"|expectations|conditions|obligations|challenges?|costs?|shortfalls?)\b",
     re.IGNORECASE,
