@@ -123,3 +123,8 @@ def test_sources_close_to_the_talks_tell_no_meeting():
 def test_meeting_an_ever_increasing_demand_is_no_meeting():
     text = "Minister Osman Abaza said the new plants will help in meeting an ever-increasing demand for power."
     assert not any(t == "meeting" for t, _s, _p in events_of(text))
+
+
+def test_arriving_in_power_is_no_visit():
+    text = "When President Nestor Kirchner of Argentina arrived in power he began to negotiate with utilities."
+    assert not any(t == "visit" for t, _s, _p in events_of(text))

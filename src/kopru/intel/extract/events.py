@@ -75,7 +75,7 @@ _CUE_RE = re.compile(
     r"|(?:[Ff]orum|[Ss]eminar|[Cc]onference|[Ss]ummit|[Rr]oundtable),?\s+(?:which\s+)?will\s+(?:be\s+held|take\s+place)"
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
-    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
+    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|fl(?:ew|ies|own) to(?= [A-Z])"
