@@ -128,3 +128,17 @@ def test_meeting_an_ever_increasing_demand_is_no_meeting():
 def test_arriving_in_power_is_no_visit():
     text = "When President Nestor Kirchner of Argentina arrived in power he began to negotiate with utilities."
     assert not any(t == "visit" for t, _s, _p in events_of(text))
+
+
+def test_two_bodies_that_agreed_to_act_together_made_an_agreement():
+    text = (
+        "The Asian Development Bank (ADB) and Japan International Cooperation Agency (Jica) have agreed to "
+        "launch a new fund for private infrastructure."
+    )
+    assert has_event(text, "agreement", {"Asian Development Bank", "Japan International Cooperation Agency"})
+
+
+def test_one_body_agreeing_alone_or_not_to_act_is_no_agreement():
+    assert not any(t == "agreement" for t, _s, _p in events_of("Siemens agreed to pay $10m to settle the case."))
+    text = "Siemens and Alstom have agreed not to disclose the terms."
+    assert not any(t == "agreement" for t, _s, _p in events_of(text))

@@ -399,6 +399,21 @@ _TEAM_UP = {"team", "teams", "teamed", "teaming", "tie", "ties", "tied", "tying"
 _JOIN = {"join", "joins", "joined", "joining"}
 
 
+def _agreed_together(tok) -> bool:
+    """A finite "agree" with what is agreed (to do, that, a deal) or with whom: the parties' agreement (two
+    named subjects, or one and a "with" partner; one subject alone agreeing is no pact, see events)."""
+    if not tok.tag_.startswith("VB") or tok.tag_ == "VBG" or tok.dep_ in {"amod", "acl", "relcl", "pcomp"}:
+        return False
+    for c in tok.children:
+        if c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children):
+            return False  # "agreed not to disclose the terms"
+        if c.dep_ == "dobj" and c.lower_ in _NOUNS and _NOUNS[c.lower_] != "agreement":
+            return False  # "agreed a takeover by X": the takeover is the event
+    return any(
+        c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"with", "on"}) for c in tok.children
+    )
+
+
 def _joins_forces(tok) -> bool:
     low = tok.lower_
     if low not in _TEAM_UP and low not in _JOIN:
@@ -720,6 +735,8 @@ def _is_trigger(tok) -> str | None:
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
+        if low in _AGREE and _agreed_together(tok):
+            return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
             low in _COOPERATE
             and tok.dep_ == "xcomp"
