@@ -142,3 +142,9 @@ def test_one_body_agreeing_alone_or_not_to_act_is_no_agreement():
     assert not any(t == "agreement" for t, _s, _p in events_of("Siemens agreed to pay $10m to settle the case."))
     text = "Siemens and Alstom have agreed not to disclose the terms."
     assert not any(t == "agreement" for t, _s, _p in events_of(text))
+
+
+def test_a_partnership_to_deploy_gigawatts_is_also_an_investment():
+    text = "AMD and OpenAI announce strategic partnership to deploy 6 gigawatts of AMD GPUs"
+    assert has_event(text, "investment", {"AMD", "OpenAI"})
+    assert has_event(text, "agreement", {"AMD", "OpenAI"})

@@ -66,7 +66,10 @@ _CUE_RE = re.compile(
     r"|a further)\s+)?" + _MONEY + r"|"
     r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
     # "to build a 600 MW solar and storage project": building a project is an investment, launching one is not
-    r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project)\b)"
+    r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project|"
+    # "to deploy 6 gigawatts of GPUs", "to develop 4.5 GW of data centre capacity": capacity being built
+    r"(?:deploy|develop|build|add)(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|around\s+|an\s+additional\s+)?"
+    r"[\d.,]+\s*(?:gigawatts?|GW|megawatts?|MW))\b)"
     r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|[Tt]alks|[Nn]egotiations|hosted|received"
     r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
     r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
