@@ -78,7 +78,8 @@ _CUE_RE = re.compile(
     r"|(?:[Ff]orum|[Ss]eminar|[Cc]onference|[Ss]ummit|[Rr]oundtable),?\s+(?:which\s+)?will\s+(?:be\s+held|take\s+place)"
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
-    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
+    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|"
+    r"(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|fl(?:ew|ies|own) to(?= [A-Z])"
@@ -202,15 +203,15 @@ _TO_PLACES_RE = re.compile(r"(?:\b(?:to|in|through|across)\s+(?:the\s+)?|^\w+\s+
 
 
 def _split_tour_legs(inp: EventInputs, events: list[_Event]) -> list[_Event]:
-    """ "a tour which has taken him to France, Norway and Italy", "visits to Kenya and Tanzania": one visit per
-    place listed right after the cue (a list joined by "and"; "Lima, Peru" names one place)."""
+    """ "a tour which has taken him to France, Norway and Italy", "visits to Kenya and Tanzania": one visit
+    per place listed right after the cue (a list joined by "and"; "Lima, Peru" names one place)."""
     out: list[_Event] = []
     for ev in events:
         told = {(e.type, e.place, tuple(e.participants)) for e in out if e is not ev}
         out.append(ev)
         if ev.type != "visit" or ev.cue < 0 or not ev.participants:
             continue
-        ss, se = ev.sentence
+        se = ev.sentence[1]
         after = [p for p in inp.places if ev.cue < p[0] and p[1] <= se]
         if (
             len(after) < 2
@@ -860,7 +861,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
     found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
-    pairs: dict = {}  # (sentence, type) -> the separate pacts its verbs tell ("A signed with B, and C with D")
+    pairs: dict = {}  # (sentence, type) -> the pacts its verbs tell apart ("A signed with B, and C with D")
     for se in found:
         i = bisect.bisect_right(starts, se.trigger[0]) - 1
         if i < 0:
