@@ -66,7 +66,10 @@ _CUE_RE = re.compile(
     r"|a further)\s+)?" + _MONEY + r"|"
     r"investment of\s+(?:(?:about|around|some|nearly|over|up to|more than)\s+)?" + _MONEY + r"|"
     # "to build a 600 MW solar and storage project": building a project is an investment, launching one is not
-    r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project)\b)"
+    r"(?:build|construct)(?:s|ing|ed)?\b(?:\s+\S+){0,8}?\s+project|"
+    # "to deploy 6 gigawatts of GPUs", "to develop 4.5 GW of data centre capacity": capacity being built
+    r"(?:deploy|develop|build|add)(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|around\s+|an\s+additional\s+)?"
+    r"[\d.,]+\s*(?:gigawatts?|GW|megawatts?|MW))\b)"
     r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|[Tt]alks|[Nn]egotiations|hosted|received"
     r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
     r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
@@ -75,7 +78,8 @@ _CUE_RE = re.compile(
     r"|(?:[Ff]orum|[Ss]eminar|[Cc]onference|[Ss]ummit|[Rr]oundtable),?\s+(?:which\s+)?will\s+(?:be\s+held|take\s+place)"
     r"|came together|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
-    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|arrived in|arrives in|arrive in|"
+    r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|"
+    r"(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|fl(?:ew|ies|own) to(?= [A-Z])"
@@ -177,6 +181,8 @@ def find_events(inp: EventInputs) -> list[dict]:
     events = _dedupe(events, inp.country_names, inp.text)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
+    events = _split_tour_legs(inp, events)
+    _headline_joint_statement(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -190,6 +196,47 @@ def find_events(inp: EventInputs) -> list[dict]:
         or _ENVOYS_RE.search(inp.text, *e.evidence)
     ]
     return [_as_dict(e) for e in events]
+
+
+_LEG_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")
+_TO_PLACES_RE = re.compile(r"(?:\b(?:to|in|through|across)\s+(?:the\s+)?|^\w+\s+)$")
+
+
+def _split_tour_legs(inp: EventInputs, events: list[_Event]) -> list[_Event]:
+    """ "a tour which has taken him to France, Norway and Italy", "visits to Kenya and Tanzania": one visit
+    per place listed right after the cue (a list joined by "and"; "Lima, Peru" names one place)."""
+    out: list[_Event] = []
+    for ev in events:
+        told = {(e.type, e.place, tuple(e.participants)) for e in out if e is not ev}
+        out.append(ev)
+        if ev.type != "visit" or ev.cue < 0 or not ev.participants:
+            continue
+        se = ev.sentence[1]
+        after = [p for p in inp.places if ev.cue < p[0] and p[1] <= se]
+        if (
+            len(after) < 2
+            or after[0][0] - ev.cue > 60
+            or not _TO_PLACES_RE.search(inp.text[ev.cue : after[0][0]])
+        ):
+            continue
+        run = [after[0]]
+        for p in after[1:]:
+            if not _LEG_SEP_RE.fullmatch(inp.text[run[-1][1] : p[0]]):
+                break
+            run.append(p)
+        if len(run) < 2 or "and" not in inp.text[run[0][1] : run[-1][0]]:
+            continue
+        names = list(dict.fromkeys(p[2] for p in run))
+        if len(names) < 2:
+            continue
+        ev.place = names[0]
+        for name in names[1:]:
+            if ("visit", name, tuple(ev.participants)) in told:
+                continue
+            leg = _Event("visit", ev.status, list(ev.participants), name, ev.evidence, ev.sectors, ev.date)
+            leg.sentence, leg.cue = ev.sentence, ev.cue
+            out.append(leg)
+    return out
 
 
 _ENVOYS_RE = re.compile(
@@ -298,9 +345,18 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
         )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
+        # "sources close to the negotiations", "people familiar with the talks": who informs, no event told
+        and not (m.lastgroup == "meeting" and _SOURCES_CLOSE_RE.search(chunk, 0, m.start()))
+        # "a sign of a thaw", "in a sign of strain": the noun, not a signing
+        and not (
+            m.group().lower() in {"sign", "signs"}
+            and (re.match(r"\s+of\b", chunk[m.end() :]) or _SIGN_NOUN_BEFORE_RE.search(chunk, 0, m.start()))
+        )
     ]
 
 
+_SOURCES_CLOSE_RE = re.compile(r"\b(?:close|familiar|privy|briefed)\s+(?:to|with|on)\s+the\s+$", re.I)
+_SIGN_NOUN_BEFORE_RE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Aa]nother|[Nn]o)\s+$")
 _PARTICIPLE_AFTER_RE = re.compile(r"(?:^|,)\s*(?:[Bb]efore|[Aa]fter|[Ww]hile|[Ss]ince|[Uu]pon|[Ww]hen)\s+$")
 
 
@@ -315,7 +371,7 @@ _RECEIVED_THING_RE = re.compile(
 
 # "to meet the demand", "met its targets": satisfying a need, not a meeting
 _MEET_A_NEED_RE = re.compile(
-    r"\s+(?:(?:the|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
+    r"\s+(?:(?:the|an?|its|their|his|her|our|this|that|growing|rising|local|domestic|all|these|those|such)\s+)*"
     r"(?:[\w-]+\s+)?(?:demands?|needs|targets?|goals?|requirements?|standards?|criteria|deadlines?"
     r"|expectations|conditions|obligations|challenges?|costs?|shortfalls?)\b",
     re.IGNORECASE,
@@ -605,9 +661,34 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         # did something else
         everyone = [it for it in everyone if it[0] >= cue.ce]
     participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
+    if not participants and not joint_venture and _signing_retold(inp, ss, se):
+        return  # "all agreements that have been signed", "the deal was signed in 2015": no new signing
     if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
         # "Türkiye and China signed five agreements": an event even when no body is named
         events.append(_new_event(sc, cue, "agreement", participants))
+
+
+_SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}
+
+
+def _signing_retold(inp: EventInputs, ss: int, se: int) -> bool:
+    """With no party named, only an active signing with a subject ("the two countries signed an MoU") tells
+    one; a passive or a participle ("the agreements signed in Beijing", "had been signed") retells one."""
+    doc = inp.doc
+    if doc is None:
+        return False
+    span = doc.char_span(ss, se, alignment_mode="expand")
+    if span is None:
+        return False
+    verbs = [t for t in span if t.lower_ in _SIGN_VERBS and t.tag_.startswith("VB")]
+    if not verbs:
+        return False
+    return not any(
+        t.dep_ not in {"acl", "relcl", "amod"}
+        and any(c.dep_ == "nsubj" for c in t.children)
+        and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in t.children)
+        for t in verbs
+    )
 
 
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
@@ -743,6 +824,20 @@ def _resolver(inp: EventInputs, events: list[_Event]):
         if word in {"he", "his", "him", "she", "her"}:
             person = _pronoun_person(inp, pos)
             return [person.name] if person is not None else []
+        if word in {"the firms", "the companies", "the partners", "the groups"}:
+            # "the two companies" after "X is to buy Y": the pair of the last deal between organisations told
+            # (not the last two names, which may be brands or rivals named in passing)
+            people = {p[2].name for p in inp.people}
+            deals = [
+                e
+                for e in events
+                if e.evidence[0] < pos
+                and e.type in {"agreement", "investment", "meeting"}
+                and len(e.participants) == 2
+                and not set(e.participants) & people
+            ]
+            if deals:
+                return list(deals[-1].participants)
         before = [o for o in inp.orgs if o[1] <= pos and o[2].kind not in {"media", "government"}]
         companies = [o for o in before if o[2].kind == "company"] or before
         if word in {"it", "its"} or word in _COMPANY_NOUNS:
@@ -766,6 +861,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
     found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
+    pairs: dict = {}  # (sentence, type) -> the pacts its verbs tell apart ("A signed with B, and C with D")
     for se in found:
         i = bisect.bisect_right(starts, se.trigger[0]) - 1
         if i < 0:
@@ -773,6 +869,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         sent = inp.sentences[i]
         ss, se_end = sent
         if not (ss <= se.trigger[0] < se_end) or not inp.allowed(ss, se_end):
+            continue
+        if _separate_pact(se, sent, pairs, events):
             continue
         same = [
             e
@@ -851,6 +949,35 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             ev.group = se.extra["split"]
         events.append(ev)  # at once: a later "they" may refer to its parties
     events.sort(key=lambda e: e.sentence[0])
+
+
+def _separate_pact(se, sent, pairs: dict, events: list[_Event]) -> bool:
+    """ "The first MOU was signed by A and B, while the second was signed by C and D": two signing verbs of a
+    sentence with two disjoint pairs tell two agreements; the cue event that merged all four is split."""
+    if se.type != "agreement" or len(se.participants) < 2 or se.extra.get("split") is not None:
+        return False
+    key = (sent, se.type)
+    told = pairs.setdefault(key, [])
+    told.append(se)
+    if len(told) < 2 or any(
+        set(a.participants) & set(b.participants) for a in told for b in told if a is not b
+    ):
+        return False
+    whole = set().union(*(set(t.participants) for t in told))
+    cue = [e for e in events if e.sentence == sent and e.type == se.type and set(e.participants) <= whole]
+    if not cue or not any(set(e.participants) > set(se.participants) for e in cue):
+        return False
+    keep = cue[0]
+    first = told[0]
+    for e in cue[1:]:
+        events.remove(e)
+    keep.participants = list(first.participants)
+    ev = _Event(
+        keep.type, se.status, list(se.participants), keep.place, keep.evidence, keep.sectors, keep.date
+    )
+    ev.sentence, ev.cue = keep.sentence, se.trigger[0]
+    events.append(ev)
+    return True
 
 
 def _other_pair(se, events: list[_Event], ss: int) -> bool:
@@ -932,6 +1059,36 @@ def _headline_end(text: str) -> int:
             return end
         pos = end + 1
     return -1
+
+
+_JOINT_STATEMENT_RE = re.compile(
+    r"\bjoint\s+(?:leaders['’]?\s+|press\s+)?(?:statement|communiqu[ée])\b", re.IGNORECASE
+)
+
+
+def _headline_joint_statement(inp: EventInputs, events: list[_Event]) -> None:
+    """A document headed "Joint Statement on ..." / "X-Y Joint Leaders' Statement" is itself the statement of
+    the parties: those named in the headline, else the people (or bodies) the first sentence of the body
+    names ("We, President A, Prime Minister B and ...", "The Government of X and the Government of Y")."""
+    end = _headline_end(inp.text)
+    if end < 0 or not _JOINT_STATEMENT_RE.search(inp.text, 0, end):
+        return
+    if any(e.type == "statement" and len(e.participants) >= 2 for e in events):
+        return
+    start = inp.text.rfind("\n", 0, end) + 1
+    first = next(((s, e) for s, e in inp.sentences if s > end and inp.text[s:e].strip()), None)
+    people = [p for p in inp.people if not _inside(p, inp.title_spans)]
+    orgs = [o for o in inp.orgs if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    parties = _unique(_names([*_in(people, start, end), *_in(orgs, start, end)]))
+    if len(parties) < 2 and first is not None:
+        parties = _unique(_names(_in(people, *first)))
+        if len(parties) < 2:
+            parties = _unique(_names(_in(orgs, *first)))
+    if len(parties) < 2:
+        return
+    sent = first or (start, end)
+    ev = _Event("statement", "held", parties, None, sent, [], None, sentence=sent)
+    events.insert(0, ev)
 
 
 def _inside(item, spans) -> bool:

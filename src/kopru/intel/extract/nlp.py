@@ -117,4 +117,26 @@ def _load(name: str):
             f"spaCy model {name!r} is not installed (set KOPRU_SPACY_MODEL to an installed model)"
         ) from exc
     nlp.max_length = max(nlp.max_length, 60_000_000)
+    if "parser" in nlp.pipe_names and _PARAGRAPHS not in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe(_PARAGRAPHS, before="parser")
     return nlp
+
+
+_PARAGRAPHS = "kopru_paragraph_breaks"
+
+
+def _register_paragraphs() -> None:
+    """A line break ends a sentence for the parser: a headline without a full stop is not parsed as one
+    clause with the lead ("X buys rival for $11bn // Y is to buy Z ..." made the lead's verb a conjunct)."""
+    from spacy.language import Language
+
+    if Language.has_factory(_PARAGRAPHS):
+        return
+
+    @Language.component(_PARAGRAPHS)
+    def paragraph_breaks(doc):
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc

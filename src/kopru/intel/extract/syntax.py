@@ -399,10 +399,34 @@ _TEAM_UP = {"team", "teams", "teamed", "teaming", "tie", "ties", "tied", "tying"
 _JOIN = {"join", "joins", "joined", "joining"}
 
 
+def _agreed_together(tok) -> bool:
+    """A finite "agree" with what is agreed (to do, that, a deal) or with whom: the parties' agreement (two
+    named subjects, or one and a "with" partner; one subject alone agreeing is no pact, see events)."""
+    if not tok.tag_.startswith("VB") or tok.tag_ == "VBG" or tok.dep_ in {"amod", "acl", "relcl", "pcomp"}:
+        return False
+    for c in tok.children:
+        if c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children):
+            return False  # "agreed not to disclose the terms"
+        if c.dep_ == "dobj" and c.lower_ in _NOUNS and _NOUNS[c.lower_] != "agreement":
+            return False  # "agreed a takeover by X": the takeover is the event
+    return any(
+        c.dep_ in {"xcomp", "dobj"} or (c.dep_ == "prep" and c.lower_ in {"with", "on"}) for c in tok.children
+    )
+
+
 def _joins_forces(tok) -> bool:
     low = tok.lower_
-    if not tok.tag_.startswith("VB") or (low not in _TEAM_UP and low not in _JOIN):
+    if low not in _TEAM_UP and low not in _JOIN:
         return False
+    if not tok.tag_.startswith("VB"):
+        # a headline's "X teams up with Y" read as a plural noun: "teams" with the particle "up" and a "with"
+        return (
+            tok.tag_ == "NNS"
+            and low in _TEAM_UP
+            and tok.dep_ == "ROOT"
+            and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "with" for t in [tok, *tok.children] for c in t.children)
+        )
     if any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
         return True
     return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
@@ -656,8 +680,42 @@ def _web_visit(verb) -> bool:
     )
 
 
+# an organisation's formal reaction ("the Arab League condemned the move", "the ministry said it strongly
+# opposes the measures") is a statement by that body
+_REACT_VERBS = {
+    *("condemn", "condemns", "condemned", "denounce", "denounces", "denounced", "deplore", "deplores"),
+    *("deplored", "criticise", "criticises", "criticised", "criticize", "criticizes", "criticized"),
+    *("welcome", "welcomes", "welcomed", "oppose", "opposes", "opposed", "reiterate", "reiterates"),
+    *("reiterated", "regret", "regrets", "regretted", "reject", "rejects", "rejected", "protest"),
+    *("protests", "protested", "hail", "hails", "hailed", "slam", "slams", "slammed", "applaud"),
+    *("applauds", "applauded"),
+}
+# welcomed guests are a visit, not a reaction
+_GUESTS = {"delegation", "delegations", "guests", "visitors", "guest", "visitor", "participants", "customers"}
+
+
+def _reaction(tok) -> bool:
+    """A finite reaction verb with an object (what is reacted to) that is no person, body or guest."""
+    if tok.lower_ not in _REACT_VERBS or tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN"}:
+        return False
+    if tok.dep_ in {"amod", "acl", "relcl", "xcomp", "pcomp", "compound"}:
+        return False
+    if tok.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in tok.children):
+        return False  # "..., while the League condemned the move" has its own subject; "welcoming ..." none
+    if tok.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in {"has", "have"} for c in tok.children):
+        return False  # "the criticised decision", "was rejected by": no one reacting as subject
+    obj = _object(tok)
+    if obj is None and not any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children):
+        return False
+    return obj is None or (
+        obj.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"} and obj.lower_ not in _GUESTS
+    )
+
+
 def _is_trigger(tok) -> str | None:
     low = tok.lower_
+    if low in _REACT_VERBS:
+        return "statement" if _reaction(tok) else None
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
@@ -677,6 +735,8 @@ def _is_trigger(tok) -> str | None:
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
+        if low in _AGREE and _agreed_together(tok):
+            return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
             low in _COOPERATE
             and tok.dep_ == "xcomp"
@@ -779,6 +839,17 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         if _negated(tok):
             continue
         between: list[str] = []
+        if etype == "statement":
+            # a body's reaction: the organisations that react (people's opinions are not formal statements)
+            parties = [n for n in _subjects(tok, actors, inp) if n not in inp.people]
+            speakers = [_speaker_of_own_clause(c) for c in tok.children if c.dep_ == "nsubj"]
+            if any(sp is not None and not _np_names(sp, actors, inp) for sp in speakers):
+                parties = []  # "the diplomatic mission said it opposes ...": an unnamed speaker, no party
+            if parties:
+                yield SyntaxEvent(
+                    "statement", "held", list(dict.fromkeys(parties)), (tok.idx, tok.idx + len(tok))
+                )
+            continue
         if tok.tag_.startswith("VB"):
             if tok.dep_ in {"amod", "compound"}:
                 if tok.lower_ == "visiting" and tok.head != tok:
@@ -867,6 +938,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             for t in tok.subtree:  # "an order of 10 GWh worth of cells from BYD"
                 if t.i != tok.i and t.dep_ == "prep" and t.lower_ in {"from", "by"}:
                     parties += _prep_objects(t.head, {t.lower_}, actors, inp)
+            parties += _goods_makers(tok, actors, inp)
             noun = tok
         else:
             own = _noun_own_parties(tok, etype, actors, inp)
@@ -1025,6 +1097,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         speaker = _speaker_of_own_clause(tok)
         if speaker is not None and depth == 0:
             names.extend(_np_names(speaker, actors, inp, depth + 1))
+            if not names:
+                # "Seoul — South Korea's flag carrier Korean Air said it had bought ...": a long appositive
+                # chain; the last name inside the speaker's phrase speaks
+                edge = speaker.right_edge
+                inside = actors.overlapping(speaker.left_edge.idx, edge.idx + len(edge))
+                names.extend(n for _s, _e, n in inside[-1:])
         if not names and inp.resolve is not None:
             names.extend(inp.resolve(tok.idx, tok.lower_))
     else:
@@ -1199,7 +1277,30 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
                     if c.lower_ in _BUY_VERBS or c.lower_ in _ACQUIRE_VERBS:
                         names += _makers_of(cc, actors, inp)
             names += _prep_objects(c, {"with", "between", "in", "from"}, actors, inp)
+        elif c.dep_ == "prt" and noun.tag_ == "NNS":
+            names += _prep_objects(c, {"with"}, actors, inp)  # "X teams up with Y" read as a noun
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    if noun.lower_ in _ORDER_NOUNS:
+        names += _goods_makers(noun, actors, inp)
+    return names
+
+
+def _goods_makers(noun, actors, inp) -> list[str]:
+    """ "placed an order for 10 Airbus A380 jets", "an order for 30 of Boeing's jets": the maker named in the
+    goods ordered (a name compounded into them or their possessor) is the seller."""
+    names: list[str] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ != "for":
+            continue
+        for obj in p.children:
+            if obj.dep_ != "pobj" or not (
+                _singular(obj.lower_) in _GOODS or any(c.dep_ == "nummod" for c in obj.children)
+            ):
+                continue
+            for c in obj.children:
+                if c.dep_ in {"compound", "nmod", "amod"} and c.i < obj.i:
+                    names += _np_names(c, actors, inp)
+            names += _makers_of(obj, actors, inp)
     return names
 
 
@@ -1250,6 +1351,10 @@ def _negated(tok) -> bool:
     they sign"), or only what someone should do ("GM should invest")."""
     if any(c.dep_ == "aux" and c.lower_ in {"should", "must", "ought"} for c in tok.children):
         return True
+    if tok.tag_.startswith("VB") and any(
+        c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in tok.children
+    ):
+        return True  # "ONGC could invest in gas fields", "a period WATL might purchase": only possible
     chain = [tok, tok.head] if tok.dep_ in {"dobj", "pobj", "xcomp", "nsubjpass", "nsubj"} else [tok]
     if tok.dep_ == "pobj":
         chain.append(tok.head.head)
