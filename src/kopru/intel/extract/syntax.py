@@ -432,6 +432,100 @@ def _joins_forces(tok) -> bool:
     return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
 
 
+# "X will take over Y", "Y was taken over by X", "X bought out Y": a phrasal purchase of a company
+_TAKE = {"take", "takes", "took", "taken", "taking"}
+_BUY_OUT = {"buy", "buys", "bought", "buying"}
+
+
+_SNAP_UP = {
+    *("snap", "snaps", "snapped", "snapping", "swallow", "swallows", "swallowed", "gobble", "gobbled")
+}
+
+
+def _taken_over(tok) -> bool:
+    if not tok.tag_.startswith("VB") or tok.dep_ in {"amod", "compound"}:
+        return False
+    low = tok.lower_
+    prt = "over" if low in _TAKE else "out" if low in _BUY_OUT else "up" if low in _SNAP_UP else None
+    if prt is None or not any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        subj is not None
+        and subj.left_edge.i > 0
+        and tok.doc[subj.left_edge.i - 1].lower_ in {"had", "should"}
+    ):
+        return False  # "the share it would have gained had it taken over Y": a counterfactual, no purchase
+    # the company taken over is named: the object, or the passive subject ("Y was taken over by X")
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.tag_ in {"NNP", "NNPS"} for c in tok.children) or any(
+        c.dep_ == "agent" for c in tok.children
+    )
+
+
+# "X won a contract", "X secured a $2bn deal": the winner holds a contract even when who awarded it is unnamed
+_WIN_VERBS = {
+    *("win", "wins", "won", "winning", "secure", "secures", "secured", "securing", "clinch", "clinches"),
+    *("clinched", "land", "lands", "landed", "bag", "bags", "bagged"),
+}
+_WON_PACTS = {"contract", "contracts", "deal", "deals", "tender", "concession"}
+
+
+def _won_contract(tok) -> bool:
+    return tok.lower_ in _WON_PACTS and tok.dep_ == "dobj" and tok.head.lower_ in _WIN_VERBS
+
+
+# money moved into a named company: "X paid $2bn for Y", "X injected $50m into Y", "Y raised $50m from X"
+_MONEY_VERBS = {
+    **dict.fromkeys(["pay", "pays", "paid", "paying"], "for"),
+    **dict.fromkeys(["inject", "injects", "injected", "injecting", "pump", "pumps", "pumped"], "into"),
+    **dict.fromkeys(["raise", "raises", "raised", "raising"], "from"),
+}
+
+
+def _money_object(verb) -> bool:
+    obj = _object(verb)
+    return obj is not None and any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in obj.subtree)
+
+
+def _money_to_company(tok) -> bool:
+    prep = _MONEY_VERBS.get(tok.lower_)
+    if (
+        prep is None
+        or not tok.tag_.startswith("VB")
+        or tok.dep_ in {"amod", "compound"}
+        or not _money_object(tok)
+    ):
+        return False
+    obj = _object(tok)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == prep
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
+        for c in [*tok.children, *obj.children]  # "paid [$2bn for Y]" as the parser may attach it
+    )
+
+
+# "X has made a $2bn bid for Y", "X's offer for Y", "a takeover bid for Y": a proposed purchase of a company
+_BIDS = {"bid", "bids", "offer", "offers"}
+_BID_DROPPED = {
+    *("withdraw", "withdraws", "withdrew", "withdrawn", "drop", "drops", "dropped", "abandon", "abandons"),
+    *("abandoned", "reject", "rejects", "rejected", "rebuff", "rebuffed", "spurn", "spurned"),
+}
+
+
+def _bid_for_company(tok) -> bool:
+    if tok.lower_ not in _BIDS or tok.tag_ not in {"NN", "NNS"}:
+        return False
+    if tok.head.i != tok.i and tok.head.lower_ in _BID_DROPPED:
+        return False  # "withdrew its takeover offer for Y": no purchase any more
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
+        for c in tok.children
+    )
+
+
 # nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
 _ORDER_NOUNS = {"order", "orders"}
 _ORDER_VERBS = {
@@ -735,6 +829,10 @@ def _is_trigger(tok) -> str | None:
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
+        if _taken_over(tok) or (low in _MONEY_VERBS and _money_to_company(tok)):
+            return "investment"
+        if low in _BIDS and _bid_for_company(tok):
+            return "investment"
         if low in _AGREE and _agreed_together(tok):
             return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
@@ -922,6 +1020,9 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
+            if _MONEY_VERBS.get(tok.lower_) in {"for", "from"} and (obj := _object(tok)) is not None:
+                for t in (tok, obj):  # "paid $2bn for Y", "raised $50m from X"
+                    parties += _prep_objects(t, {_MONEY_VERBS[tok.lower_]}, actors, inp)
             if tok.lower_ in _CALL:
                 parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
@@ -958,6 +1059,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "the acquisition of a quantum system": equipment bought, not a company
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
+            if tok.lower_ in _BIDS:
+                own = own + _prep_objects(tok, {"for"}, actors, inp)  # "a bid for Y": Y is to be bought
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
@@ -970,6 +1073,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                     between = _prep_objects(tok.head, {"between"}, actors, inp)
             # "the talks yesterday between Premier A and B": A and B talked, not whoever mentions it
             parties = between if len(between) >= 2 else _noun_parties(tok, etype, actors, inp)
+            if tok.lower_ in _BIDS:
+                if not parties:
+                    continue  # "to fund a bid for Y": no bidder named, no purchase of anyone's
+                parties = parties + _prep_objects(tok, {"for"}, actors, inp)
             noun = tok
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
@@ -1002,6 +1109,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
+        if etype == "investment" and tok.lower_ in _BIDS:
+            status = "planned"  # a bid is an offer to buy: the purchase is still to come
         if etype == "investment" and tok.lower_ in _FACILITIES and noun is not None and noun.i == tok.i:
             status = "planned" if _FUTURE_RE.search(tok.sent.text) else "held"
         if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
@@ -1013,6 +1122,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         elif etype == "meeting" and status == "held" and _going_on_since(tok):
             status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
         extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        if etype == "agreement" and noun is not None and noun.i == tok.i and _won_contract(tok):
+            extra["won"] = True  # "X won a contract to build ...": X's contract, whoever awarded it
+            if any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children):
+                anaphoric = False  # "won the contract to build the airport": the contract told here
         if noun is not None and noun.i == tok.i and etype == "meeting" and len(between) >= 2:
             extra["between"] = True
         yield SyntaxEvent(
@@ -1130,6 +1243,11 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         for s, e in spans:
             for _as, _ae, name in actors.overlapping(s, e):
                 names.append(name)
+        if not names and tok.lower_ in _LED_GROUPS:
+            # "a consortium led by X won the contract": X stands for the group it leads
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lower_ in {"led", "headed"}:
+                    names.extend(_prep_objects(c, {"by"}, actors, inp))
         if (
             not names
             and tok.lower_ in {"firms", "companies", "sides", "partners", "parties", "groups"}
@@ -1146,6 +1264,9 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             # a chain of conjuncts ("A, B, C, D, E, F and G") is one list, however long
             names.extend(_np_names(c, actors, inp, max(depth, 1)))
     return list(dict.fromkeys(names))
+
+
+_LED_GROUPS = {"group", "consortium", "team", "coalition", "alliance", "venture"}
 
 
 _SAY = {
@@ -1264,6 +1385,9 @@ def _makers_of(obj, actors, inp) -> list[str]:
     ]
 
 
+_HOLDINGS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
+
+
 def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
     names: list[str] = []
     for c in noun.children:
@@ -1280,6 +1404,13 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
         elif c.dep_ == "prt" and noun.tag_ == "NNS":
             names += _prep_objects(c, {"with"}, actors, inp)  # "X teams up with Y" read as a noun
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    if etype == "investment":
+        # "the purchase of a 40% stake in Y": the company whose stake is bought
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.lower_ in _HOLDINGS:
+                        names += _prep_objects(o, {"in", "of"}, actors, inp)
     if noun.lower_ in _ORDER_NOUNS:
         names += _goods_makers(noun, actors, inp)
     return names

@@ -1,0 +1,125 @@
+"""Event rules of round 8 (broad syntax for deals, purchases and listed meetings): one test per rule, with a
+negative sentence beside each, on sentences written for these tests (fictional companies and officials)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.intel.extract.event_checks import events_of, has_event
+
+pytestmark = pytest.mark.unit
+
+
+def test_a_company_taken_over_is_bought():
+    assert has_event(
+        "Northwind Corp will take over Bellamy Group next year.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "planned",
+    )
+    assert has_event(
+        "Bellamy Group was taken over by Northwind Corp in 2004.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "held",
+    )
+    assert has_event("Northwind Corp snapped up Bellamy Group for $2bn.", "investment", {"Bellamy Group"})
+
+
+def test_taking_over_a_post_or_a_counterfactual_is_no_purchase():
+    assert not events_of("The new manager will take over the team next week.")
+    assert not events_of("Anna Berg took over the ministry in May.")
+    text = (
+        "Northwind's share rose to 10%, far less than the 20% it would have gained had it taken over Bellamy."
+    )
+    assert not any(t == "investment" for t, _s, _p in events_of(text))
+
+
+def test_a_bid_for_a_company_is_a_planned_purchase():
+    assert has_event(
+        "Northwind Corp has made a $2bn hostile bid for Bellamy Group.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "planned",
+    )
+    assert has_event(
+        "Northwind Corp's offer for Bellamy Group was valued at $3bn.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "planned",
+    )
+
+
+def test_a_withdrawn_or_unowned_bid_or_an_offer_for_a_thing_is_none():
+    assert not events_of("Northwind Corp withdrew its offer for Bellamy Group on Monday.")
+    assert not events_of("The firm made an offer for the painting.")
+    assert not any(
+        t == "investment" for t, _s, _p in events_of("Banks lent $2bn to fund a bid for Bellamy Group.")
+    )
+
+
+def test_money_paid_for_injected_into_or_raised_from_a_company():
+    assert has_event(
+        "Northwind Corp has agreed to pay $2bn for Bellamy Group.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+    )
+    assert has_event(
+        "Northwind Corp injected $50m into Bellamy Group.", "investment", {"Northwind", "Bellamy Group"}
+    )
+    assert has_event(
+        "Bellamy Group raised $50m from Northwind Corp.", "investment", {"Northwind", "Bellamy Group"}
+    )
+
+
+def test_money_paid_for_goods_or_raised_from_unnamed_investors_is_no_investment():
+    assert not events_of("Bellamy Group paid $5m for the building.")
+    assert not events_of("Bellamy Group raised $50m from investors.")
+    assert not events_of("Bellamy Group raised prices from Monday.")
+
+
+def test_the_purchase_of_a_stake_names_the_company():
+    assert has_event(
+        "Northwind Corp completed the purchase of a 40% stake in Bellamy Group.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+    )
+
+
+def test_a_contract_won_is_the_winners_agreement():
+    assert has_event(
+        "Northwind Corp won a contract to build a bridge near the capital.",
+        "agreement",
+        {"Northwind"},
+        "held",
+    )
+    # a consortium led by X stands for X
+    assert has_event(
+        "A consortium led by Northwind Corp won the contract to build a new airport.",
+        "agreement",
+        {"Northwind"},
+    )
+
+
+def test_a_contract_not_won_is_none():
+    assert not events_of("Northwind Corp did not win the contract.")
+
+
+def test_meetings_listed_after_including_colon_are_one_per_item():
+    text = (
+        "During his stay, President Anna Berg held meetings with several leaders, including: Prime Minister "
+        "John Carter; Foreign Minister Lisa Wong; and Speaker Paul Grant."
+    )
+    for other in ("John Carter", "Lisa Wong", "Paul Grant"):
+        assert has_event(text, "meeting", {"Anna Berg", other}, "held")
+    assert not has_event(text, "meeting", {"John Carter", "Lisa Wong"})
+
+
+def test_meetings_with_leaders_including_a_comma_list_stay_one_round():
+    text = (
+        "President Anna Berg held meetings with Asian and Western leaders, including John Carter, Lisa Wong "
+        "and Paul Grant, at the summit."
+    )
+    assert not has_event(text, "meeting", {"Anna Berg", "Lisa Wong"}) or has_event(
+        text, "meeting", {"John Carter", "Lisa Wong"}
+    )
