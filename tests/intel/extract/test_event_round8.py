@@ -123,3 +123,15 @@ def test_meetings_with_leaders_including_a_comma_list_stay_one_round():
     assert not has_event(text, "meeting", {"Anna Berg", "Lisa Wong"}) or has_event(
         text, "meeting", {"John Carter", "Lisa Wong"}
     )
+
+
+def test_a_takeover_battle_for_a_company_is_a_planned_purchase():
+    text = "Northwind Corp has won a takeover battle for US phone firm Bellamy Group with a bid worth $6bn."
+    assert has_event(text, "investment", {"Northwind", "Bellamy Group"}, "planned")
+    assert not events_of("Northwind Corp won the battle for market share.")
+
+
+def test_money_to_be_spent_on_buying_out_shareholders_is_a_planned_purchase():
+    text = "Northwind Corp is to spend 578m euros on buying out minority shareholders in Bellamy Group."
+    assert has_event(text, "investment", {"Northwind", "Bellamy Group"}, "planned")
+    assert not events_of("Northwind Corp talked on Monday about buying out shareholders in Bellamy Group.")

@@ -513,8 +513,18 @@ _BID_DROPPED = {
 }
 
 
+_SPEND = {"spend", "spends", "spent", "spending"}
+# "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
+_CONTESTS = {"battle", "fight", "war", "race", "tussle"}
+
+
 def _bid_for_company(tok) -> bool:
-    if tok.lower_ not in _BIDS or tok.tag_ not in {"NN", "NNS"}:
+    if tok.lower_ in _CONTESTS and tok.tag_ == "NN":
+        if not any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in {"takeover", "bidding"} for c in tok.children
+        ):
+            return False
+    elif tok.lower_ not in _BIDS or tok.tag_ not in {"NN", "NNS"}:
         return False
     if tok.head.i != tok.i and tok.head.lower_ in _BID_DROPPED:
         return False  # "withdrew its takeover offer for Y": no purchase any more
@@ -831,7 +841,7 @@ def _is_trigger(tok) -> str | None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
         if _taken_over(tok) or (low in _MONEY_VERBS and _money_to_company(tok)):
             return "investment"
-        if low in _BIDS and _bid_for_company(tok):
+        if (low in _BIDS or low in _CONTESTS) and _bid_for_company(tok):
             return "investment"
         if low in _AGREE and _agreed_together(tok):
             return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
@@ -1003,6 +1013,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 etype == "investment"
                 and tok.dep_ == "pcomp"
                 and tok.head.lower_ in {"about", "over", "on", "regarding", "concerning"}
+                # "X is to spend 578m euros on buying out Y's minority shareholders": money spent on it
+                and not (tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND)
             ):
                 continue  # "talks on Tuesday about buying a stake": what is discussed, not a purchase
             if etype == "investment" and _goods_bought(tok):
@@ -1059,7 +1071,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "the acquisition of a quantum system": equipment bought, not a company
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
-            if tok.lower_ in _BIDS:
+            if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
                 own = own + _prep_objects(tok, {"for"}, actors, inp)  # "a bid for Y": Y is to be bought
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
@@ -1073,7 +1085,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                     between = _prep_objects(tok.head, {"between"}, actors, inp)
             # "the talks yesterday between Premier A and B": A and B talked, not whoever mentions it
             parties = between if len(between) >= 2 else _noun_parties(tok, etype, actors, inp)
-            if tok.lower_ in _BIDS:
+            if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
                 if not parties:
                     continue  # "to fund a bid for Y": no bidder named, no purchase of anyone's
                 parties = parties + _prep_objects(tok, {"for"}, actors, inp)
@@ -1109,8 +1121,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
-        if etype == "investment" and tok.lower_ in _BIDS:
+        if etype == "investment" and (tok.lower_ in _BIDS or tok.lower_ in _CONTESTS):
             status = "planned"  # a bid is an offer to buy: the purchase is still to come
+        elif tok.dep_ == "pcomp" and tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND:
+            # "is to spend $1bn on buying Y": as the spending is told
+            status = _verb_status(tok.head.head)
         if etype == "investment" and tok.lower_ in _FACILITIES and noun is not None and noun.i == tok.i:
             status = "planned" if _FUTURE_RE.search(tok.sent.text) else "held"
         if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
