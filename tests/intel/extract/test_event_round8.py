@@ -135,3 +135,19 @@ def test_money_to_be_spent_on_buying_out_shareholders_is_a_planned_purchase():
     text = "Northwind Corp is to spend 578m euros on buying out minority shareholders in Bellamy Group."
     assert has_event(text, "investment", {"Northwind", "Bellamy Group"}, "planned")
     assert not events_of("Northwind Corp talked on Monday about buying out shareholders in Bellamy Group.")
+
+
+def test_agreements_a_company_has_with_listed_partners_are_one_per_partner():
+    text = "The deal expands on similar agreements that Bellamy Group has with Northwind Corp, Kestrel Bank and Marlowe Trust."
+    for partner in ("Northwind", "Kestrel Bank", "Marlowe Trust"):
+        assert has_event(text, "agreement", {"Bellamy Group", partner})
+    assert not has_event(text, "agreement", {"Kestrel Bank", "Marlowe Trust"})
+
+
+def test_investments_announced_with_an_amount_are_the_announcers_plan():
+    text = "Last year, Kestrel Bank announced cloud investments worth $1.7 billion in Indonesia."
+    assert has_event(text, "investment", {"Kestrel Bank"}, "planned")
+    assert not any(
+        t == "investment" for t, _s, _p in events_of("Kestrel Bank welcomed investments from abroad.")
+    )
+    assert not events_of("Kestrel Bank made the largest investment in its history.")

@@ -513,6 +513,10 @@ _BID_DROPPED = {
 }
 
 
+_ANNOUNCE_INVEST = {
+    *("announce", "announces", "announced", "unveil", "unveils", "unveiled", "pledge", "pledges", "pledged"),
+    *("commit", "commits", "committed", "make", "makes", "made"),
+}
 _SPEND = {"spend", "spends", "spent", "spending"}
 # "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
 _CONTESTS = {"battle", "fight", "war", "race", "tussle"}
@@ -1073,6 +1077,15 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
                 own = own + _prep_objects(tok, {"for"}, actors, inp)  # "a bid for Y": Y is to be bought
+            if (
+                etype == "investment"
+                and not own
+                and tok.lower_ in {"investment", "investments"}
+                and tok.dep_ == "dobj"
+                and tok.head.lower_ in _ANNOUNCE_INVEST
+                and any(t.ent_type_ == "MONEY" for t in tok.subtree)
+            ):
+                own = _subjects(tok.head, actors, inp)  # "X has announced investments worth $1bn in Y"
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
@@ -1093,6 +1106,11 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
             actor = [p for p in dict.fromkeys(parties) if p not in partners and p not in later]
+            if partners and not actor:
+                # "agreements that X has with A, B and C": X, the subject of the relative clause
+                for c in tok.children:
+                    if c.dep_ == "relcl":
+                        actor = [p for p in _subjects(c, actors, inp) if p not in partners]
             if partners and not actor and inp.resolve is not None:
                 actor = [p for p in inp.resolve(tok.idx, "we") if p not in partners]  # a company's own post
             if len(partners) >= 2 and actor:
@@ -1123,6 +1141,13 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         status = _status(tok)
         if etype == "investment" and (tok.lower_ in _BIDS or tok.lower_ in _CONTESTS):
             status = "planned"  # a bid is an offer to buy: the purchase is still to come
+        elif (
+            etype == "investment"
+            and tok.lower_ in {"investment", "investments"}
+            and tok.dep_ == "dobj"
+            and tok.head.lower_ in _ANNOUNCE_INVEST - {"make", "makes", "made"}
+        ):
+            status = "planned"  # "X announced investments worth $1bn in Y": money pledged, still to be spent
         elif tok.dep_ == "pcomp" and tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND:
             # "is to spend $1bn on buying Y": as the spending is told
             status = _verb_status(tok.head.head)
@@ -1178,9 +1203,12 @@ def _listed_partners(noun, actors, inp) -> list[str]:
     if noun.lower_ not in _PLURAL_PACTS:
         return []
     names: list[str] = []
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "with":
-            continue
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lower_ in {"has", "have", "had", "signed"}:
+            # "agreements that X has with A, B and C": the partners hang off the relative clause
+            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+    for prep in preps:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
