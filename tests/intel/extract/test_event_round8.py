@@ -138,7 +138,10 @@ def test_money_to_be_spent_on_buying_out_shareholders_is_a_planned_purchase():
 
 
 def test_agreements_a_company_has_with_listed_partners_are_one_per_partner():
-    text = "The deal expands on similar agreements that Bellamy Group has with Northwind Corp, Kestrel Bank and Marlowe Trust."
+    text = (
+        "The deal expands on similar agreements that Bellamy Group has with Northwind Corp, Kestrel Bank and "
+        "Marlowe Trust."
+    )
     for partner in ("Northwind", "Kestrel Bank", "Marlowe Trust"):
         assert has_event(text, "agreement", {"Bellamy Group", partner})
     assert not has_event(text, "agreement", {"Kestrel Bank", "Marlowe Trust"})
@@ -151,3 +154,14 @@ def test_investments_announced_with_an_amount_are_the_announcers_plan():
         t == "investment" for t, _s, _p in events_of("Kestrel Bank welcomed investments from abroad.")
     )
     assert not events_of("Kestrel Bank made the largest investment in its history.")
+
+
+def test_sitting_down_with_a_named_counterpart_is_a_meeting():
+    assert has_event(
+        "Minister Anna Berg will sit down with Premier John Carter on Friday.",
+        "meeting",
+        {"Anna Berg", "John Carter"},
+        "planned",
+    )
+    assert not events_of("Minister Anna Berg sat down with reporters after the vote.")
+    assert not events_of("Minister Anna Berg sat down with Kestrel News for an interview.")

@@ -517,6 +517,25 @@ _ANNOUNCE_INVEST = {
     *("announce", "announces", "announced", "unveil", "unveils", "unveiled", "pledge", "pledges", "pledged"),
     *("commit", "commits", "committed", "make", "makes", "made"),
 }
+# "X will sit down with Y on Friday": a meeting of the two
+_SIT = {"sit", "sits", "sat", "sitting"}
+
+
+def _sat_down_with(tok) -> bool:
+    return (
+        tok.tag_.startswith("VB")
+        # "sat down with CNN for an interview": a talk to the press, no meeting
+        and not any(t.lower_ in {"interview", "interviews", "podcast"} for t in tok.sent)
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(o.dep_ == "pobj" and o.ent_type_ in {"PERSON", "ORG"} for o in c.children)
+            for c in tok.children
+        )
+    )
+
+
 _SPEND = {"spend", "spends", "spent", "spending"}
 # "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
 _CONTESTS = {"battle", "fight", "war", "race", "tussle"}
@@ -843,6 +862,8 @@ def _is_trigger(tok) -> str | None:
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
+        if low in _SIT and _sat_down_with(tok):
+            return "meeting"
         if _taken_over(tok) or (low in _MONEY_VERBS and _money_to_company(tok)):
             return "investment"
         if (low in _BIDS or low in _CONTESTS) and _bid_for_company(tok):
