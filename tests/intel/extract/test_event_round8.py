@@ -165,3 +165,24 @@ def test_sitting_down_with_a_named_counterpart_is_a_meeting():
     )
     assert not events_of("Minister Anna Berg sat down with reporters after the vote.")
     assert not events_of("Minister Anna Berg sat down with Kestrel News for an interview.")
+
+
+def test_an_agreed_takeover_or_a_bid_to_buy_is_still_planned():
+    assert has_event(
+        "Bellamy Group said it had agreed a $1.8bn takeover by Northwind Corp.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "planned",
+    )
+    assert has_event(
+        "Northwind Corp has bid $800m to buy Bellamy Group.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "planned",
+    )
+    assert has_event(
+        "Northwind Corp completed the takeover of Bellamy Group.",
+        "investment",
+        {"Northwind", "Bellamy Group"},
+        "held",
+    )

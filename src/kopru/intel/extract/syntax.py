@@ -536,6 +536,7 @@ def _sat_down_with(tok) -> bool:
     )
 
 
+_DEAL_NOUNS_AGREED = {"takeover", "acquisition", "purchase", "buyout", "sale"}
 _SPEND = {"spend", "spends", "spent", "spending"}
 # "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
 _CONTESTS = {"battle", "fight", "war", "race", "tussle"}
@@ -1169,6 +1170,16 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             and tok.head.lower_ in _ANNOUNCE_INVEST - {"make", "makes", "made"}
         ):
             status = "planned"  # "X announced investments worth $1bn in Y": money pledged, still to be spent
+        elif (
+            etype == "investment"
+            and tok.lower_ in _DEAL_NOUNS_AGREED
+            and tok.dep_ == "dobj"
+            and tok.head.lower_ in _AGREE
+            and status == "held"
+        ):
+            status = "planned"  # "Y said it had agreed a $2bn takeover by X": agreed, not yet completed
+        elif etype == "investment" and tok.dep_ in {"xcomp", "advcl"} and tok.head.lower_ in {"bid", "bids"}:
+            status = "planned"  # "X has bid $800m to buy Y": an offer, the purchase still to come
         elif tok.dep_ == "pcomp" and tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND:
             # "is to spend $1bn on buying Y": as the spending is told
             status = _verb_status(tok.head.head)
