@@ -186,3 +186,14 @@ def test_an_agreed_takeover_or_a_bid_to_buy_is_still_planned():
         {"Northwind", "Bellamy Group"},
         "held",
     )
+
+
+def test_talks_with_a_country_are_the_named_sides_meeting():
+    assert has_event(
+        "The European Union held talks with Turkey on Monday.", "meeting", {"European Union"}, "held"
+    )
+    assert has_event("Minister Anna Berg met with Indonesian officials on Monday.", "meeting", {"Anna Berg"})
+
+
+def test_talks_with_unnamed_people_make_no_meeting():
+    assert not events_of("Minister Anna Berg met with several people on Monday.")

@@ -933,6 +933,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
                 told.participants = _unique([*told.participants, *se.participants])
             continue
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
+        if se.type == "meeting" and se.extra.get("country_side"):
+            need = 1  # "X held talks with Turkey": countries are no participants
         if se.extra.get("won"):
             need = 1  # "X won a contract to build the airport": X's contract with an unnamed client
         if len(se.participants) < need:

@@ -537,6 +537,36 @@ def _sat_down_with(tok) -> bool:
 
 
 _DEAL_NOUNS_AGREED = {"takeover", "acquisition", "purchase", "buyout", "sale"}
+_OFFICIALS = {
+    *("officials", "official", "counterparts", "counterpart", "delegation", "delegations", "leaders"),
+    *("ministers", "representatives", "executives", "authorities", "lawmakers", "diplomats"),
+}
+
+
+def _country_side(tok) -> bool:
+    """The other side of a meeting is a country ("talks with Iraq and Afghanistan") or its unnamed officials
+    ("met Indonesian officials"): countries are no participants, so the one named side meets alone."""
+    heads = [tok]
+    if tok.dep_ in {"dobj", "pobj", "nsubj"} and tok.head.i != tok.i:
+        heads.append(tok.head)
+    sides = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in {"with", "between"}:
+                sides += [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "dobj" and h.lower_ in {"meet", "meets", "met", "meeting"}:
+                sides.append(c)
+    sides += [cc for o in sides for cc in o.conjuncts]
+    return bool(sides) and all(
+        o.ent_type_ == "GPE"
+        or (
+            o.lower_ in _OFFICIALS
+            and any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in o.children)
+        )
+        for o in sides
+    )
+
+
 _SPEND = {"spend", "spends", "spent", "spending"}
 # "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
 _CONTESTS = {"battle", "fight", "war", "race", "tussle"}
@@ -1198,6 +1228,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             extra["won"] = True  # "X won a contract to build ...": X's contract, whoever awarded it
             if any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children):
                 anaphoric = False  # "won the contract to build the airport": the contract told here
+        if etype == "meeting" and len(parties) == 1 and parties[0] in tok.sent.text and _country_side(tok):
+            extra["country_side"] = (
+                True  # "X held talks with Turkey", "X met Indonesian officials": X's meeting
+            )
         if noun is not None and noun.i == tok.i and etype == "meeting" and len(between) >= 2:
             extra["between"] = True
         yield SyntaxEvent(
