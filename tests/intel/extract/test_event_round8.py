@@ -197,3 +197,13 @@ def test_talks_with_a_country_are_the_named_sides_meeting():
 
 def test_talks_with_unnamed_people_make_no_meeting():
     assert not events_of("Minister Anna Berg met with several people on Monday.")
+
+
+def test_deals_in_a_passive_clause_name_its_agent_as_a_party():
+    text = (
+        "The accord followed the pattern set by the Kestrel Union in deals with Northwind Corp and "
+        "Bellamy Group."
+    )
+    assert has_event(text, "agreement", {"Kestrel Union", "Bellamy Group"})
+    assert has_event(text, "agreement", {"Kestrel Union", "Northwind"})
+    assert not has_event(text, "agreement", {"Northwind", "Bellamy Group"})

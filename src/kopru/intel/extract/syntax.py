@@ -1556,6 +1556,10 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
+            if any(c.dep_ == "agent" for c in verb.children):
+                names = (
+                    _prep_objects(verb, {"by"}, actors, inp) + names
+                )  # "the pattern set by X in deals with Y"
         elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
             names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
         elif _arrival_for_visit(noun):
