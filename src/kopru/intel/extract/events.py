@@ -535,8 +535,12 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
         word.lower() == "meetings"
         and len(counters) >= 2
         and actor
-        # "meetings with Asian and Western leaders, including A, B and C": a summit's round, told as one
-        and not _LEADERS_INCLUDING_RE.match(inp.text, cue.ce)
+        # "meetings with Asian and Western leaders, including A, B and C": a summit's round, told as one;
+        # "meetings with leaders, including: A; B; and C": an enumerated list, one meeting per item
+        and (
+            not _LEADERS_INCLUDING_RE.match(inp.text, cue.ce)
+            or _enumerated_list(inp.text, cue.ce, sc.sent[1])
+        )
     ):
         for c in counters:
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
@@ -584,6 +588,12 @@ _LEADERS_INCLUDING_RE = re.compile(
     r"\s+with\s+(?:[\w-]+\s+){0,4}?(?:leaders|heads|counterparts|officials|ministers|executives|delegations)"
     r",?\s+(?:including|such as|among them)\b"
 )
+
+
+def _enumerated_list(text: str, start: int, end: int) -> bool:
+    """ "including: A; B; and C", "such as: A; B": items set apart by a colon and semicolons."""
+    m = _LEADERS_INCLUDING_RE.match(text, start)
+    return m is not None and text.startswith(":", m.end()) and ";" in text[m.end() : end]
 
 
 def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
@@ -923,6 +933,10 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
                 told.participants = _unique([*told.participants, *se.participants])
             continue
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
+        if se.type == "meeting" and se.extra.get("country_side"):
+            need = 1  # "X held talks with Turkey": countries are no participants
+        if se.extra.get("won"):
+            need = 1  # "X won a contract to build the airport": X's contract with an unnamed client
         if len(se.participants) < need:
             continue
         if se.extra.get("attend") and not {p[2].name for p in inp.people} & set(se.participants):

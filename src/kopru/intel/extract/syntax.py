@@ -432,6 +432,164 @@ def _joins_forces(tok) -> bool:
     return low in _JOIN and any(c.dep_ == "dobj" and c.lower_ in {"forces", "hands"} for c in tok.children)
 
 
+# "X will take over Y", "Y was taken over by X", "X bought out Y": a phrasal purchase of a company
+_TAKE = {"take", "takes", "took", "taken", "taking"}
+_BUY_OUT = {"buy", "buys", "bought", "buying"}
+
+
+_SNAP_UP = {
+    *("snap", "snaps", "snapped", "snapping", "swallow", "swallows", "swallowed", "gobble", "gobbled")
+}
+
+
+def _taken_over(tok) -> bool:
+    if not tok.tag_.startswith("VB") or tok.dep_ in {"amod", "compound"}:
+        return False
+    low = tok.lower_
+    prt = "over" if low in _TAKE else "out" if low in _BUY_OUT else "up" if low in _SNAP_UP else None
+    if prt is None or not any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        subj is not None
+        and subj.left_edge.i > 0
+        and tok.doc[subj.left_edge.i - 1].lower_ in {"had", "should"}
+    ):
+        return False  # "the share it would have gained had it taken over Y": a counterfactual, no purchase
+    # the company taken over is named: the object, or the passive subject ("Y was taken over by X")
+    return any(c.dep_ in {"dobj", "nsubjpass"} and c.tag_ in {"NNP", "NNPS"} for c in tok.children) or any(
+        c.dep_ == "agent" for c in tok.children
+    )
+
+
+# "X won a contract", "X secured a $2bn deal": the winner holds a contract even when who awarded it is unnamed
+_WIN_VERBS = {
+    *("win", "wins", "won", "winning", "secure", "secures", "secured", "securing", "clinch", "clinches"),
+    *("clinched", "land", "lands", "landed", "bag", "bags", "bagged"),
+}
+_WON_PACTS = {"contract", "contracts", "deal", "deals", "tender", "concession"}
+
+
+def _won_contract(tok) -> bool:
+    return tok.lower_ in _WON_PACTS and tok.dep_ == "dobj" and tok.head.lower_ in _WIN_VERBS
+
+
+# money moved into a named company: "X paid $2bn for Y", "X injected $50m into Y", "Y raised $50m from X"
+_MONEY_VERBS = {
+    **dict.fromkeys(["pay", "pays", "paid", "paying"], "for"),
+    **dict.fromkeys(["inject", "injects", "injected", "injecting", "pump", "pumps", "pumped"], "into"),
+    **dict.fromkeys(["raise", "raises", "raised", "raising"], "from"),
+}
+
+
+def _money_object(verb) -> bool:
+    obj = _object(verb)
+    return obj is not None and any(t.ent_type_ == "MONEY" or t.tag_ == "$" for t in obj.subtree)
+
+
+def _money_to_company(tok) -> bool:
+    prep = _MONEY_VERBS.get(tok.lower_)
+    if (
+        prep is None
+        or not tok.tag_.startswith("VB")
+        or tok.dep_ in {"amod", "compound"}
+        or not _money_object(tok)
+    ):
+        return False
+    obj = _object(tok)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == prep
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
+        for c in [*tok.children, *obj.children]  # "paid [$2bn for Y]" as the parser may attach it
+    )
+
+
+# "X has made a $2bn bid for Y", "X's offer for Y", "a takeover bid for Y": a proposed purchase of a company
+_BIDS = {"bid", "bids", "offer", "offers"}
+_BID_DROPPED = {
+    *("withdraw", "withdraws", "withdrew", "withdrawn", "drop", "drops", "dropped", "abandon", "abandons"),
+    *("abandoned", "reject", "rejects", "rejected", "rebuff", "rebuffed", "spurn", "spurned"),
+}
+
+
+_ANNOUNCE_INVEST = {
+    *("announce", "announces", "announced", "unveil", "unveils", "unveiled", "pledge", "pledges", "pledged"),
+    *("commit", "commits", "committed", "make", "makes", "made"),
+}
+# "X will sit down with Y on Friday": a meeting of the two
+_SIT = {"sit", "sits", "sat", "sitting"}
+
+
+def _sat_down_with(tok) -> bool:
+    return (
+        tok.tag_.startswith("VB")
+        # "sat down with CNN for an interview": a talk to the press, no meeting
+        and not any(t.lower_ in {"interview", "interviews", "podcast"} for t in tok.sent)
+        and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(o.dep_ == "pobj" and o.ent_type_ in {"PERSON", "ORG"} for o in c.children)
+            for c in tok.children
+        )
+    )
+
+
+_DEAL_NOUNS_AGREED = {"takeover", "acquisition", "purchase", "buyout", "sale"}
+_OFFICIALS = {
+    *("officials", "official", "counterparts", "counterpart", "delegation", "delegations", "leaders"),
+    *("ministers", "representatives", "executives", "authorities", "lawmakers", "diplomats"),
+}
+
+
+def _country_side(tok) -> bool:
+    """The other side of a meeting is a country ("talks with Iraq and Afghanistan") or its unnamed officials
+    ("met Indonesian officials"): countries are no participants, so the one named side meets alone."""
+    heads = [tok]
+    if tok.dep_ in {"dobj", "pobj", "nsubj"} and tok.head.i != tok.i:
+        heads.append(tok.head)
+    sides = []
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in {"with", "between"}:
+                sides += [o for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "dobj" and h.lower_ in {"meet", "meets", "met", "meeting"}:
+                sides.append(c)
+    sides += [cc for o in sides for cc in o.conjuncts]
+    return bool(sides) and all(
+        o.ent_type_ == "GPE"
+        or (
+            o.lower_ in _OFFICIALS
+            and any(c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE"} for c in o.children)
+        )
+        for o in sides
+    )
+
+
+_SPEND = {"spend", "spends", "spent", "spending"}
+# "X won the takeover battle for Y", "the bidding war for Y": a contest to buy Y
+_CONTESTS = {"battle", "fight", "war", "race", "tussle"}
+
+
+def _bid_for_company(tok) -> bool:
+    if tok.lower_ in _CONTESTS and tok.tag_ == "NN":
+        if not any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in {"takeover", "bidding"} for c in tok.children
+        ):
+            return False
+    elif tok.lower_ not in _BIDS or tok.tag_ not in {"NN", "NNS"}:
+        return False
+    if tok.head.i != tok.i and tok.head.lower_ in _BID_DROPPED:
+        return False  # "withdrew its takeover offer for Y": no purchase any more
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "for"
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
+        for c in tok.children
+    )
+
+
 # nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
 _ORDER_NOUNS = {"order", "orders"}
 _ORDER_VERBS = {
@@ -735,6 +893,12 @@ def _is_trigger(tok) -> str | None:
             return "meeting"
         if low in _SELL_VERBS and tok.tag_.startswith("VB") and _sold_to(tok) is not None:
             return "investment"  # "X sold Y to Z": Z's purchase ("sold 10 planes to Z": an order, see there)
+        if low in _SIT and _sat_down_with(tok):
+            return "meeting"
+        if _taken_over(tok) or (low in _MONEY_VERBS and _money_to_company(tok)):
+            return "investment"
+        if (low in _BIDS or low in _CONTESTS) and _bid_for_company(tok):
+            return "investment"
         if low in _AGREE and _agreed_together(tok):
             return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
@@ -905,6 +1069,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 etype == "investment"
                 and tok.dep_ == "pcomp"
                 and tok.head.lower_ in {"about", "over", "on", "regarding", "concerning"}
+                # "X is to spend 578m euros on buying out Y's minority shareholders": money spent on it
+                and not (tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND)
             ):
                 continue  # "talks on Tuesday about buying a stake": what is discussed, not a purchase
             if etype == "investment" and _goods_bought(tok):
@@ -922,6 +1088,9 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if etype == "investment" and not _buyer(tok, actors, inp):
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
+            if _MONEY_VERBS.get(tok.lower_) in {"for", "from"} and (obj := _object(tok)) is not None:
+                for t in (tok, obj):  # "paid $2bn for Y", "raised $50m from X"
+                    parties += _prep_objects(t, {_MONEY_VERBS[tok.lower_]}, actors, inp)
             if tok.lower_ in _CALL:
                 parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
             noun = next((c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} and _is_trigger(c)), None)
@@ -958,6 +1127,17 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "the acquisition of a quantum system": equipment bought, not a company
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
+            if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
+                own = own + _prep_objects(tok, {"for"}, actors, inp)  # "a bid for Y": Y is to be bought
+            if (
+                etype == "investment"
+                and not own
+                and tok.lower_ in {"investment", "investments"}
+                and tok.dep_ == "dobj"
+                and tok.head.lower_ in _ANNOUNCE_INVEST
+                and any(t.ent_type_ == "MONEY" for t in tok.subtree)
+            ):
+                own = _subjects(tok.head, actors, inp)  # "X has announced investments worth $1bn in Y"
             if etype == "investment" and not own:
                 continue  # "the largest investment in its history": no one named as investing
             if tok.lower_ in {"investment", "investments"} and not _investor(tok, actors, inp):
@@ -970,10 +1150,19 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                     between = _prep_objects(tok.head, {"between"}, actors, inp)
             # "the talks yesterday between Premier A and B": A and B talked, not whoever mentions it
             parties = between if len(between) >= 2 else _noun_parties(tok, etype, actors, inp)
+            if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
+                if not parties:
+                    continue  # "to fund a bid for Y": no bidder named, no purchase of anyone's
+                parties = parties + _prep_objects(tok, {"for"}, actors, inp)
             noun = tok
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
             actor = [p for p in dict.fromkeys(parties) if p not in partners and p not in later]
+            if partners and not actor:
+                # "agreements that X has with A, B and C": X, the subject of the relative clause
+                for c in tok.children:
+                    if c.dep_ == "relcl":
+                        actor = [p for p in _subjects(c, actors, inp) if p not in partners]
             if partners and not actor and inp.resolve is not None:
                 actor = [p for p in inp.resolve(tok.idx, "we") if p not in partners]  # a company's own post
             if len(partners) >= 2 and actor:
@@ -1002,6 +1191,28 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 for c in tok.children
             )
         status = _status(tok)
+        if etype == "investment" and (tok.lower_ in _BIDS or tok.lower_ in _CONTESTS):
+            status = "planned"  # a bid is an offer to buy: the purchase is still to come
+        elif (
+            etype == "investment"
+            and tok.lower_ in {"investment", "investments"}
+            and tok.dep_ == "dobj"
+            and tok.head.lower_ in _ANNOUNCE_INVEST - {"make", "makes", "made"}
+        ):
+            status = "planned"  # "X announced investments worth $1bn in Y": money pledged, still to be spent
+        elif (
+            etype == "investment"
+            and tok.lower_ in _DEAL_NOUNS_AGREED
+            and tok.dep_ == "dobj"
+            and tok.head.lower_ in _AGREE
+            and status == "held"
+        ):
+            status = "planned"  # "Y said it had agreed a $2bn takeover by X": agreed, not yet completed
+        elif etype == "investment" and tok.dep_ in {"xcomp", "advcl"} and tok.head.lower_ in {"bid", "bids"}:
+            status = "planned"  # "X has bid $800m to buy Y": an offer, the purchase still to come
+        elif tok.dep_ == "pcomp" and tok.head.lower_ == "on" and tok.head.head.lower_ in _SPEND:
+            # "is to spend $1bn on buying Y": as the spending is told
+            status = _verb_status(tok.head.head)
         if etype == "investment" and tok.lower_ in _FACILITIES and noun is not None and noun.i == tok.i:
             status = "planned" if _FUTURE_RE.search(tok.sent.text) else "held"
         if etype == "agreement" and status == "ongoing" and _joins_forces(tok):
@@ -1013,6 +1224,14 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         elif etype == "meeting" and status == "held" and _going_on_since(tok):
             status = "ongoing"  # "has been negotiating with Time Inc. for six weeks"
         extra = {"arrival": True} if etype == "visit" and _arrival_for_visit(tok) else {}
+        if etype == "agreement" and noun is not None and noun.i == tok.i and _won_contract(tok):
+            extra["won"] = True  # "X won a contract to build ...": X's contract, whoever awarded it
+            if any(c.dep_ == "acl" and c.tag_ == "VB" for c in tok.children):
+                anaphoric = False  # "won the contract to build the airport": the contract told here
+        if etype == "meeting" and len(parties) == 1 and parties[0] in tok.sent.text and _country_side(tok):
+            extra["country_side"] = (
+                True  # "X held talks with Turkey", "X met Indonesian officials": X's meeting
+            )
         if noun is not None and noun.i == tok.i and etype == "meeting" and len(between) >= 2:
             extra["between"] = True
         yield SyntaxEvent(
@@ -1050,9 +1269,12 @@ def _listed_partners(noun, actors, inp) -> list[str]:
     if noun.lower_ not in _PLURAL_PACTS:
         return []
     names: list[str] = []
-    for prep in noun.children:
-        if prep.dep_ != "prep" or prep.lower_ != "with":
-            continue
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"]
+    for c in noun.children:
+        if c.dep_ == "relcl" and c.lower_ in {"has", "have", "had", "signed"}:
+            # "agreements that X has with A, B and C": the partners hang off the relative clause
+            preps += [p for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+    for prep in preps:
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
@@ -1130,6 +1352,11 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
         for s, e in spans:
             for _as, _ae, name in actors.overlapping(s, e):
                 names.append(name)
+        if not names and tok.lower_ in _LED_GROUPS:
+            # "a consortium led by X won the contract": X stands for the group it leads
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lower_ in {"led", "headed"}:
+                    names.extend(_prep_objects(c, {"by"}, actors, inp))
         if (
             not names
             and tok.lower_ in {"firms", "companies", "sides", "partners", "parties", "groups"}
@@ -1146,6 +1373,9 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
             # a chain of conjuncts ("A, B, C, D, E, F and G") is one list, however long
             names.extend(_np_names(c, actors, inp, max(depth, 1)))
     return list(dict.fromkeys(names))
+
+
+_LED_GROUPS = {"group", "consortium", "team", "coalition", "alliance", "venture"}
 
 
 _SAY = {
@@ -1264,6 +1494,9 @@ def _makers_of(obj, actors, inp) -> list[str]:
     ]
 
 
+_HOLDINGS = {"stake", "stakes", "holding", "holdings", "share", "shares", "interest"}
+
+
 def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
     names: list[str] = []
     for c in noun.children:
@@ -1280,6 +1513,13 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
         elif c.dep_ == "prt" and noun.tag_ == "NNS":
             names += _prep_objects(c, {"with"}, actors, inp)  # "X teams up with Y" read as a noun
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    if etype == "investment":
+        # "the purchase of a 40% stake in Y": the company whose stake is bought
+        for p in noun.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and o.lower_ in _HOLDINGS:
+                        names += _prep_objects(o, {"in", "of"}, actors, inp)
     if noun.lower_ in _ORDER_NOUNS:
         names += _goods_makers(noun, actors, inp)
     return names
@@ -1316,6 +1556,10 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
             names = _subjects(verb, actors, inp) + names  # "X is in talks with Y", "entered into talks"
+            if any(c.dep_ == "agent" for c in verb.children):
+                names = (
+                    _prep_objects(verb, {"by"}, actors, inp) + names
+                )  # "the pattern set by X in deals with Y"
         elif head.lower_ == "at" and verb.tag_.startswith("VB") and etype == "meeting":
             names = _subjects(verb, actors, inp) + names  # "X, speaking at a news conference with Y"
         elif _arrival_for_visit(noun):
