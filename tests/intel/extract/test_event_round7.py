@@ -156,6 +156,7 @@ def test_one_body_agreeing_alone_or_not_to_act_is_no_agreement():
 
 
 def test_a_partnership_to_deploy_gigawatts_is_also_an_investment():
-    text = "AMD and OpenAI announce strategic partnership to deploy 6 gigawatts of AMD GPUs"
-    assert has_event(text, "investment", {"AMD", "OpenAI"})
-    assert has_event(text, "agreement", {"AMD", "OpenAI"})
+    # invented companies: whether a real lab is a company is the entity step's business, not this rule's
+    text = "Norvik Energy and Halden Power announce partnership to deploy 2 gigawatts of Norvik turbines"
+    assert has_event(text, "investment", {"Norvik Energy", "Halden Power"})
+    assert has_event(text, "agreement", {"Norvik Energy", "Halden Power"})
