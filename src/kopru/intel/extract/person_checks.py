@@ -506,6 +506,50 @@ def countries_before_titled_names(text: str, people: list[Person], heads: str) -
                 break
 
 
+# between a nationality and a name: lower-case nouns only ("British stars", "UK entrepreneur", "an
+# American, Kevin King"), never a verb or a function word ("the Chinese side said Wang Yi")
+_NOT_NOUN_BETWEEN = frozenset(
+    {
+        *("said", "says", "told", "tells", "met", "meets", "and", "or", "but", "with", "by", "of", "to"),
+        *("for", "from", "at", "in", "on", "the", "a", "an", "as", "who", "that", "which", "is", "was"),
+        *("are", "were", "has", "have", "had", "will", "would", "can", "could", "also", "than", "led"),
+        *("side", "government", "company", "firm", "group", "team", "embassy", "ministry", "counterpart"),
+    }
+)
+
+
+@functools.cache
+def _demonym_before_re(gaz_id: int) -> re.Pattern:
+    gaz = load()
+    codes = [c for c in gaz.country_names if re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}", c)]
+    alt = "|".join(re.escape(d) for d in sorted({*gaz.demonyms, *codes}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?P<a>(?:an?|An?) )?(?P<d>{alt})(?P<gap>, | (?:[a-z][a-z-]+ ){{0,2}})$")
+
+
+def countries_from_demonyms_before_names(text: str, people: list[Person]) -> None:
+    """ "Australian Timothy Weeks", "British stars Joss Stone", "UK entrepreneur Richard Branson": a
+    nationality right before a name, or before a lower-case noun or two before it, says whose national the
+    person is (a comma only after "a"/"an": "an American, Kevin King")."""
+    gaz = load()
+    pattern = _demonym_before_re(id(gaz))
+    for p in people:
+        if p.country:
+            continue
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 60), s)
+            if not m:
+                continue
+            if m.group("gap") == ", " and not m.group("a"):
+                continue
+            if any(w in _NOT_NOUN_BETWEEN for w in m.group("gap").split()):
+                continue
+            d = m.group("d")
+            code = gaz.demonyms.get(d) or gaz.country_names.get(d)
+            if code:
+                p.country = code
+                break
+
+
 @functools.cache
 def _named_as_re(heads: str) -> re.Pattern:
     return re.compile(

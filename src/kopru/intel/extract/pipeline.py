@@ -45,6 +45,7 @@ from .person_checks import (
     contributor_lines,
     countries_after_titled_names,
     countries_before_titled_names,
+    countries_from_demonyms_before_names,
     drop_false_people,
     extend_cut_names,
     join_company_posts,
@@ -771,6 +772,7 @@ def _give_people_positions(
     roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
+    countries_from_demonyms_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)

@@ -1,0 +1,38 @@
+"""Entity rules of round 7 (issue 10): nationalities before names, brand models and plurals that are no
+organisations, more title shapes. Every sentence is written for these tests (no outside articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _people(r: dict) -> dict[str, list[tuple[str, str | None]]]:
+    return {p["name"]: [(pos["title"], pos["organization"]) for pos in p["positions"]] for p in r["people"]}
+
+
+def _countries(r: dict) -> dict[str, str | None]:
+    return {p["name"]: p["country"] for p in r["people"]}
+
+
+def _orgs(r: dict) -> set[str]:
+    return {o["name"] for o in r["organizations"]}
+
+
+def test_nationality_before_a_name_gives_the_person_country():
+    r = extract_text(
+        "The rebels released Norwegian Henrik Dalen on Monday. British singers Ella Marsh and Tom Vale "
+        "played in Leeds, while the UK entrepreneur Ravi Moss bought the club."
+    )
+    got = _countries(r)
+    assert got.get("Henrik Dalen") == "NO"
+    assert got.get("Ella Marsh") == "GB"
+    assert got.get("Ravi Moss") == "GB"
+
+
+def test_nationality_then_a_verb_is_no_nationality_of_the_name():
+    r = extract_text("The Chinese side said Tom Vale would travel to Beijing next week.")
+    assert _countries(r).get("Tom Vale") is None
