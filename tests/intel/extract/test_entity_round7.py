@@ -36,3 +36,16 @@ def test_nationality_before_a_name_gives_the_person_country():
 def test_nationality_then_a_verb_is_no_nationality_of_the_name():
     r = extract_text("The Chinese side said Tom Vale would travel to Beijing next week.")
     assert _countries(r).get("Tom Vale") is None
+
+
+def test_brand_models_and_plurals_are_no_organisations():
+    r = extract_text(
+        "MG Rover said on Monday that sales fell. Buyers still queue for Land Rovers and Range Rovers, "
+        "and the new Ford Puma sold well. BMW said the Mini Convertible and the Mini One sold well, while "
+        "Mercedes-Benz said its Mercedes-Benz E-class would get new software."
+    )
+    orgs = _orgs(r)
+    assert {"MG Rover", "BMW", "Mercedes-Benz"} <= orgs
+    assert (
+        not {"Land Rovers", "Range Rovers", "Ford Puma", "Mini Convertible", "Mercedes-Benz E-class"} & orgs
+    )

@@ -1824,18 +1824,59 @@ def _false_org_name(name: str) -> bool:
 
 
 _PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+# body styles of cars: "Mini Convertible", "Audi Coupe"; a class letter: "Mercedes-Benz E-class"
+_BODY_STYLES = frozenset(
+    {
+        *("Convertible", "Coupe", "Coupé", "Cabriolet", "Cabrio", "Roadster", "Sedan", "Saloon"),
+        *("Hatchback", "Estate", "Wagon", "Spider", "Spyder", "Crossover", "Minivan", "Pickup"),
+    }
+)
+_CLASS_WORD_RE = re.compile(r"[A-Z]{1,3}-[Cc]lass")
 
 
 def _product_of_a_brand(name: str, brands: set[str]) -> bool:
-    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning": a brand's model, not a body."""
+    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning", "Mini Convertible", "Audi A-class": a brand's
+    model, not a body."""
     words = name.split()
     if words[0] == "Model" or re.fullmatch(r"[A-Z]{1,2}-?\d+[A-Za-z]*", words[0]):
         return True
     for k in range(1, len(words)):
         if " ".join(words[:k]) in brands:
             rest = words[k:]
+            if len(rest) == 1 and (rest[0] in _BODY_STYLES or _CLASS_WORD_RE.fullmatch(rest[0])):
+                return True
             return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
     return False
+
+
+def _plural_of_a_brand(rec: OrgRec, brands: set[str]) -> bool:
+    """ "sales of Land Rovers": another body's name in the plural names its vehicles (a name of its own in
+    the singular, "Vauxhalls" beside "Vauxhall", is the same brand)."""
+    words = rec.name.split()
+    last = words[-1]
+    own = {rec.name, *rec.surfaces}
+    return (
+        len(words) > 1  # one word in the plural ("Opels") is the brand itself, as the text counts its cars
+        and len(last) > 3
+        and last.endswith("s")
+        and last[0].isupper()
+        and last[:-1] in brands - own
+        and not any(sf.endswith(last[:-1]) for sf in own)
+    )
+
+
+_NEW_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]|its|their) (?:all-)?new $")
+
+
+def _new_model_of_a_brand(text: str, rec: OrgRec) -> bool:
+    """ "the new VW Golf": a brand and one more word after "the new" is a model, never a body."""
+    words = rec.name.split()
+    return (
+        len(words) == 2
+        and not rec.shaped
+        and bool(rec.mentions)
+        and all(_NEW_BEFORE_RE.search(text, max(0, s - 16), s) for s, _e in rec.mentions)
+    )
 
 
 _AFTER_A_PARENT_ACRONYM_RE = re.compile(
@@ -2027,6 +2068,11 @@ def drop_false_orgs(
         surfaces = [rec.name, *rec.surfaces]
         if (
             _product_of_a_brand(rec.name, brands)
+            or (
+                (rec.name.split()[0] in brands or rec.name.split()[0] in gaz.orgs)
+                and _new_model_of_a_brand(text, rec)
+            )
+            or _plural_of_a_brand(rec, brands)
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
