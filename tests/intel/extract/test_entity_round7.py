@@ -49,3 +49,20 @@ def test_brand_models_and_plurals_are_no_organisations():
     assert (
         not {"Land Rovers", "Range Rovers", "Ford Puma", "Mini Convertible", "Mercedes-Benz E-class"} & orgs
     )
+
+
+def test_undersecretary_of_state_is_one_title():
+    r = extract_text("US Undersecretary of State Tom Hale met officials in Oslo on Monday.")
+    assert _people(r)["Tom Hale"] == [("Undersecretary of State", None)]
+    assert _countries(r)["Tom Hale"] == "US"
+
+
+def test_lower_case_envoy_to_a_country_before_a_name():
+    r = extract_text(
+        "Another diplomat, former special envoy to Japan Tom Hale, changed his account. "
+        "The ambassador to Norway, Ann Lee, said talks went well."
+    )
+    people = _people(r)
+    assert people["Tom Hale"] == [("special envoy to Japan", None)]
+    assert people["Ann Lee"] == [("ambassador to Norway", None)]
+    assert _countries(r)["Tom Hale"] is None  # where the envoy serves is not the envoy's country

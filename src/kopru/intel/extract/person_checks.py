@@ -551,6 +551,33 @@ def countries_from_demonyms_before_names(text: str, people: list[Person]) -> Non
 
 
 @functools.cache
+def _envoy_to_country_re(gaz_id: int) -> re.Pattern:
+    gaz = load()
+    alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w-])(?P<title>(?:(?:special|deputy|chief|top|permanent) )?(?:envoy|ambassador|representative"
+        rf"|high commissioner|consul general|consul|negotiator)) to (?:the )?(?P<c>{alt}),? $"
+    )
+
+
+def envoys_to_countries_before_names(text: str, people: list[Person]) -> None:
+    """ "former special envoy to Norway Tom Hale", "the ambassador to Japan, Ann Lee": a lower-case envoy's
+    title with the country it is sent to, right before the name (the country is where the envoy serves,
+    not whose national the envoy is)."""
+    gaz = load()
+    pattern = _envoy_to_country_re(id(gaz))
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 70), s)
+            if not m:
+                continue
+            title = f"{m.group('title')} to {m.group('c')}"
+            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break
+
+
+@functools.cache
 def _named_as_re(heads: str) -> re.Pattern:
     return re.compile(
         r"\s+as\s+(?:(?:its|our|their|his|her|the|a|an)\s+)?(?:(?:new|next|first|interim|acting)\s+)?"

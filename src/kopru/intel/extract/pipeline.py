@@ -47,6 +47,7 @@ from .person_checks import (
     countries_before_titled_names,
     countries_from_demonyms_before_names,
     drop_false_people,
+    envoys_to_countries_before_names,
     extend_cut_names,
     join_company_posts,
     merge_quoted_nicknames,
@@ -773,6 +774,7 @@ def _give_people_positions(
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
     countries_from_demonyms_before_names(text, people)
+    envoys_to_countries_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)
