@@ -66,3 +66,15 @@ def test_lower_case_envoy_to_a_country_before_a_name():
     assert people["Tom Hale"] == [("special envoy to Japan", None)]
     assert people["Ann Lee"] == [("ambassador to Norway", None)]
     assert _countries(r)["Tom Hale"] is None  # where the envoy serves is not the envoy's country
+
+
+def test_a_company_unit_named_by_its_country_keeps_the_country():
+    r = extract_text(
+        "Both firms will set up a joint venture called Kestrel Pharma Indonesia. It will sell to "
+        "Lumo Development (Thailand) Company Limited. The Chinese Enterprises Association in Norway "
+        "welcomed the plan."
+    )
+    orgs = _orgs(r)
+    assert {"Kestrel Pharma Indonesia", "Lumo Development (Thailand)"} <= orgs
+    assert "Chinese Enterprises Association in Norway" in orgs
+    assert not {"Kestrel Pharma", "Lumo Development", "Chinese Enterprises Association"} & orgs

@@ -2514,3 +2514,52 @@ def extend_cut_bodies(
         acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[longest[1] : longest[1] + 14])
         if acronym and acronym.group(1) in orgs and acronym.group(1) != name:
             _absorb_org(orgs[name], orgs.pop(acronym.group(1)))  # "... Radio, Film and Television (SARFT)"
+
+
+_UNIT_END_RE = re.compile(
+    r"(?= (?:Co|Company|Ltd|Limited|Inc|Corp|Corporation|Pte|Sdn|Bhd|PT|Tbk|LLC|GmbH)\b"
+    r"|[^\w\s(-]|\s+[a-z]|\s*$)"
+)
+_ASSOCIATION_HEADS = frozenset(
+    {"Association", "Chamber", "Federation", "Society", "Council", "Club", "Union"}
+)
+
+
+def extend_country_units(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """ "Livzon Pharma Indonesia", "Tokyu Development (Thailand)": a company's national unit, named by the
+    country right after its name, before punctuation, a lower-case word or a legal form; "Chinese
+    Enterprises Association in Bangladesh": an association of a country's firms abroad keeps "in <country>".
+    NER cuts the country off, which leaves the parent's name for the unit's."""
+    for rec in list(orgs.values()):
+        if rec.known or rec.name in gaz.orgs or not rec.mentions:
+            continue
+        words = rec.name.split()
+        if len(words) < 2 or gaz.country_re.search(rec.name):
+            continue
+        longest = None
+        for s, e in rec.mentions:
+            m = re.match(
+                r" (?:\((?P<p>[A-Z][\w ]+)\)|(?P<in>in )?(?P<c>[A-Z][\w]+(?: [A-Z][\w]+)?))", text[e : e + 40]
+            )
+            if not m:
+                continue
+            country = m.group("p") or m.group("c")
+            if country not in gaz.country_names:
+                continue
+            if m.group("in") and words[-1] not in _ASSOCIATION_HEADS:
+                continue
+            end = e + m.end()
+            if not _UNIT_END_RE.match(text, end):
+                continue
+            if longest is None or end - s > longest[1] - longest[0]:
+                longest = (s, end)
+        if longest is None:
+            continue
+        name = text[longest[0] : longest[1]]
+        if "\n" in name or name in orgs:
+            continue
+        del orgs[rec.name]
+        rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+        rec.name = name
+        rec.mentions = [longest if m[0] == longest[0] else m for m in rec.mentions]
+        orgs[name] = rec

@@ -31,6 +31,7 @@ from .entities import (
     country_mentions,
     drop_false_orgs,
     drop_false_places,
+    extend_country_units,
     extend_cut_bodies,
     find_orgs,
     find_places,
@@ -434,6 +435,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
     extend_cut_bodies(text, orgs, comp.domain_words, gaz)
+    extend_country_units(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
