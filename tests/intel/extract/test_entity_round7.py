@@ -78,3 +78,14 @@ def test_a_company_unit_named_by_its_country_keeps_the_country():
     assert {"Kestrel Pharma Indonesia", "Lumo Development (Thailand)"} <= orgs
     assert "Chinese Enterprises Association in Norway" in orgs
     assert not {"Kestrel Pharma", "Lumo Development", "Chinese Enterprises Association"} & orgs
+
+
+def test_places_of_work_and_living_are_places_not_organisations():
+    r = extract_text(
+        "Kestrel Motors said cars produced at Brackwell rose 8%. Its plant on the outskirts of Dunmore "
+        "hired 300 people, and wind farms will rise in coastal towns such as Porthcarrow."
+    )
+    orgs = _orgs(r)
+    places = {p["name"] for p in r["places"]}
+    assert not {"Brackwell", "Dunmore", "Porthcarrow"} & orgs
+    assert {"Brackwell", "Porthcarrow"} <= places

@@ -1954,6 +1954,11 @@ def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 _SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
 _SITE_BEFORE_RE = re.compile(
     r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
+    # a place of work or of living: "cars produced at X", "on the outskirts of X", "the house he rents in X",
+    # "coastal cities such as X"
+    r"|\b(?:produced|made|built|assembled|manufactured|born|lives|lived|rents|rented|outskirts|suburbs"
+    r"|towns|cities|villages|suburb|district) (?:in|at|of|near) $"
+    r"|\b(?:cities|towns|places|sites) (?:such )?as $"
 )
 # finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
 _HEADLINE_FINITE = frozenset(
