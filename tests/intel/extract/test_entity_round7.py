@@ -89,3 +89,14 @@ def test_places_of_work_and_living_are_places_not_organisations():
     places = {p["name"] for p in r["places"]}
     assert not {"Brackwell", "Dunmore", "Porthcarrow"} & orgs
     assert {"Brackwell", "Porthcarrow"} <= places
+
+
+def test_official_captain_and_strategist_before_or_after_a_name():
+    r = extract_text(
+        "Last week Treasury official Tom Hale spoke to lawmakers. Ann Lee, equity strategist at Lumo "
+        "Capital, disagreed. Luhut said on his official Instagram account that talks went well."
+    )
+    people = _people(r)
+    assert people["Tom Hale"] == [("official", "Treasury")] or people["Tom Hale"][0][0] == "official"
+    assert people["Ann Lee"][0][0] == "equity strategist"
+    assert "Instagram" not in people

@@ -1585,6 +1585,8 @@ _LOWER_HEADS = (
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
     "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
     "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
+    # "State Department official X" (not "his official Instagram account")
+    "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
