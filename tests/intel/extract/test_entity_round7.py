@@ -100,3 +100,15 @@ def test_official_captain_and_strategist_before_or_after_a_name():
     assert people["Tom Hale"] == [("official", "Treasury")] or people["Tom Hale"][0][0] == "official"
     assert people["Ann Lee"][0][0] == "equity strategist"
     assert "Instagram" not in people
+
+
+def test_deals_lists_contests_and_headline_verbs_are_no_organisations():
+    r = extract_text(
+        "Kestrel Energy Announces Ohio Factory Expansion\n\n"
+        "Kestrel Energy said the Ohio Factory Expansion would add 200 jobs. The firm joined the "
+        "Founder-Friendly Investors List, and the Lumo-Harbor Joint Venture Awarded the contract is Lumo's."
+    )
+    orgs = _orgs(r)
+    assert "Kestrel Energy" in orgs
+    assert not {"Ohio Factory Expansion", "Founder-Friendly Investors List"} & orgs
+    assert not any(o.endswith("Awarded") for o in orgs)

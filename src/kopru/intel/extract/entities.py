@@ -1768,6 +1768,11 @@ _NOT_ORG_HEADS = frozenset(
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
         # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
         *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
+        # deals, visits, rankings and contests named in title case ("Pennsylvania Factory Expansion", "Top
+        # Investors List"), and a headline verb at a name's end ("... Joint Venture Awarded")
+        *("Expansion", "List", "Ranking", "Rankings", "Merger", "Takeover", "Launch", "Visit", "Talks"),
+        *("Elections", "Referendum", "Championship", "Championships", "Tournament", "Olympics", "Week"),
+        *("Awarded", "Announced", "Completed", "Signed", "Launched", "Selected", "Unveiled", "Approved"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
