@@ -112,3 +112,15 @@ def test_deals_lists_contests_and_headline_verbs_are_no_organisations():
     assert "Kestrel Energy" in orgs
     assert not {"Ohio Factory Expansion", "Founder-Friendly Investors List"} & orgs
     assert not any(o.endswith("Awarded") for o in orgs)
+
+
+def test_country_from_the_body_of_a_post_and_a_counterpart():
+    r = extract_text(
+        "Tom Hale, United Arab Emirates vice president, met Ann Lee, his Danish counterpart, in Oslo. "
+        "But Ola Berg, a board member of Norway's central bank, said so."
+    )
+    got = _countries(r)
+    assert got["Tom Hale"] == "AE"
+    assert _people(r)["Tom Hale"] == [("vice president", None)]
+    assert got["Ann Lee"] == "DK"
+    assert got["Ola Berg"] == "NO"

@@ -513,7 +513,7 @@ _NOT_NOUN_BETWEEN = frozenset(
         *("said", "says", "told", "tells", "met", "meets", "and", "or", "but", "with", "by", "of", "to"),
         *("for", "from", "at", "in", "on", "the", "a", "an", "as", "who", "that", "which", "is", "was"),
         *("are", "were", "has", "have", "had", "will", "would", "can", "could", "also", "than", "led"),
-        *("side", "government", "company", "firm", "group", "team", "embassy", "ministry", "counterpart"),
+        *("side", "government", "company", "firm", "group", "team", "embassy", "ministry"),
     }
 )
 
@@ -547,6 +547,41 @@ def countries_from_demonyms_before_names(text: str, people: list[Person]) -> Non
             code = gaz.demonyms.get(d) or gaz.country_names.get(d)
             if code:
                 p.country = code
+                break
+        if p.country:
+            continue
+        for _s, e in sorted(p.mentions):
+            # "Ann Lee, his Danish counterpart,": the counterpart of another country's official
+            m = re.match(
+                r",\s+(?:his|her|their|its|the)\s+(?P<d>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+counterpart\b",
+                text[e : e + 60],
+            )
+            if m and m.group("d") in gaz.demonyms:
+                p.country = gaz.demonyms[m.group("d")]
+                break
+
+
+def countries_from_position_bodies(people: list[Person]) -> None:
+    """ "Ann Lee, United Arab Emirates vice president" (the country read as the post's body), "a board
+    member of Norway's central bank" (a country's own public body): whom the person acts for."""
+    gaz = load()
+    for p in people:
+        for pos in p.positions:
+            # "Ann Lee, United Arab Emirates vice president": the country read as the post's body
+            org = pos.get("organization") or ""
+            if org in gaz.country_names:
+                p.country = p.country or gaz.country_names[org]
+                pos["organization"] = None
+            if p.country:
+                continue
+            # "a board member of Norway's central bank": a country's own public body
+            poss = re.match(
+                r"(?:the )?(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s (?:[a-z]+ ){0,2}(?:central bank"
+                r"|government|ministry|parliament|army|navy|embassy|cabinet|treasury)\b",
+                org,
+            )
+            if poss and poss.group("c") in gaz.country_names:
+                p.country = gaz.country_names[poss.group("c")]
                 break
 
 

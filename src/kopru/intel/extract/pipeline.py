@@ -47,6 +47,7 @@ from .person_checks import (
     countries_after_titled_names,
     countries_before_titled_names,
     countries_from_demonyms_before_names,
+    countries_from_position_bodies,
     drop_false_people,
     envoys_to_countries_before_names,
     extend_cut_names,
@@ -432,6 +433,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
+    countries_from_position_bodies(people)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
     extend_cut_bodies(text, orgs, comp.domain_words, gaz)
