@@ -124,3 +124,12 @@ def test_country_from_the_body_of_a_post_and_a_counterpart():
     assert _people(r)["Tom Hale"] == [("vice president", None)]
     assert got["Ann Lee"] == "DK"
     assert got["Ola Berg"] == "NO"
+
+
+def test_the_country_an_envoy_is_sent_to_is_not_glued_to_the_name():
+    r = extract_text(
+        "Another diplomat, former special envoy to Ukraine Tomas Brekke, changed his account. Brekke "
+        "said he met officials in Kyiv."
+    )
+    assert _people(r)["Tomas Brekke"] == [("special envoy to Ukraine", None)]
+    assert not any("Brekke" in o for o in _orgs(r))

@@ -678,6 +678,27 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
     surnames = {text[s:e].split()[-1] for s, e in name_spans if text[s:e].split()}
     taken = []
     for rec in list(orgs.values()):
+        # "envoy to Ukraine Kurt Volker": the country an envoy is sent to, glued to the envoy's name
+        lead = None if rec.known or rec.shaped else gaz.country_re.match(rec.name)
+        rest = rec.name[lead.end() :].split() if lead else []
+        if (
+            lead
+            and 2 <= len(rest) <= 3
+            and org_kind(" ".join(rest)) == "other"
+            and not re.search(r"\b(?:News|Agency|Group|Bank|Company|Times|Post|Airways|Airlines)$", rec.name)
+            and all(_NAME_WORD_RE.fullmatch(w) and w not in gaz.orgs and w not in _NAME_STOP for w in rest)
+            and all(
+                re.search(r"\bto (?:the )?$", text[max(0, s - 8) : s])
+                if text[s:e] == rec.name
+                else text[s:e] in rest  # the surname alone elsewhere
+                for s, e in rec.mentions
+            )
+        ):
+            taken.extend(
+                (s + lead.end() + 1, e) if text[s:e] == rec.name else (s, e) for s, e in rec.mentions
+            )
+            del orgs[rec.name]
+            continue
         words = rec.name.split()
         if (
             rec.known
