@@ -133,3 +133,14 @@ def test_the_country_an_envoy_is_sent_to_is_not_glued_to_the_name():
     )
     assert _people(r)["Tomas Brekke"] == [("special envoy to Ukraine", None)]
     assert not any("Brekke" in o for o in _orgs(r))
+
+
+def test_abbreviated_ranks_before_names_are_titles():
+    r = extract_text(
+        "The late Sen. Tom Hale was held there. Lt. Col. Ola Berg testified on Tuesday, and Gov. Ann Lee "
+        "signed the bill."
+    )
+    people = _people(r)
+    assert people["Tom Hale"] == [("senator", None)]
+    assert people["Ola Berg"] == [("lieutenant colonel", None)]
+    assert people["Ann Lee"] == [("governor", None)]

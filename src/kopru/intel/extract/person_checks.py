@@ -585,6 +585,41 @@ def countries_from_position_bodies(people: list[Person]) -> None:
                 break
 
 
+# ranks and offices written short before a name, as wire copy does: "Sen. Ann Lee", "Lt. Col. Tom Hale"
+_ABBREVIATED_RANKS = {
+    "Lt. Col.": "lieutenant colonel",
+    "Lt. Gen.": "lieutenant general",
+    "Maj. Gen.": "major general",
+    "Brig. Gen.": "brigadier general",
+    "Sen.": "senator",
+    "Gov.": "governor",
+    "Rep.": "representative",
+    "Col.": "colonel",
+    "Gen.": "general",
+    "Adm.": "admiral",
+    "Capt.": "captain",
+}
+_ABBREVIATED_RANK_RE = re.compile(
+    r"(?<![\w.])(?P<rank>"
+    + "|".join(re.escape(k) for k in sorted(_ABBREVIATED_RANKS, key=len, reverse=True))
+    + r")\s+$"
+)
+
+
+def abbreviated_ranks_before_names(text: str, people: list[Person]) -> None:
+    """ "the late Sen. Ann Lee", "Lt. Col. Tom Hale testified": a rank or an office written short right
+    before the name is the person's title, written out."""
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = _ABBREVIATED_RANK_RE.search(text, max(0, s - 12), s)
+            if not m:
+                continue
+            title = _ABBREVIATED_RANKS[m.group("rank")]
+            if not any(pos["title"].lower() == title for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break
+
+
 @functools.cache
 def _envoy_to_country_re(gaz_id: int) -> re.Pattern:
     gaz = load()

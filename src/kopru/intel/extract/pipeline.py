@@ -42,6 +42,7 @@ from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
+    abbreviated_ranks_before_names,
     contact_line_titles,
     contributor_lines,
     countries_after_titled_names,
@@ -800,6 +801,7 @@ def _give_people_positions(
     countries_before_titled_names(text, people, _LOWER_HEADS)
     countries_from_demonyms_before_names(text, people)
     envoys_to_countries_before_names(text, people)
+    abbreviated_ranks_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)
