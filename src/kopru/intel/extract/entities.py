@@ -1768,6 +1768,11 @@ _NOT_ORG_HEADS = frozenset(
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
         # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
         *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
+        # deals, visits, rankings and contests named in title case ("Pennsylvania Factory Expansion", "Top
+        # Investors List"), and a headline verb at a name's end ("... Joint Venture Awarded")
+        *("Expansion", "List", "Ranking", "Rankings", "Merger", "Takeover", "Launch", "Visit", "Talks"),
+        *("Elections", "Referendum", "Championship", "Championships", "Tournament", "Olympics", "Week"),
+        *("Awarded", "Announced", "Completed", "Signed", "Launched", "Selected", "Unveiled", "Approved"),
     }
 )
 # a noun right after every mention says the name is a product, a programme or a vehicle
@@ -1824,18 +1829,59 @@ def _false_org_name(name: str) -> bool:
 
 
 _PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+# body styles of cars: "Mini Convertible", "Audi Coupe"; a class letter: "Mercedes-Benz E-class"
+_BODY_STYLES = frozenset(
+    {
+        *("Convertible", "Coupe", "Coupé", "Cabriolet", "Cabrio", "Roadster", "Sedan", "Saloon"),
+        *("Hatchback", "Estate", "Wagon", "Spider", "Spyder", "Crossover", "Minivan", "Pickup"),
+    }
+)
+_CLASS_WORD_RE = re.compile(r"[A-Z]{1,3}-[Cc]lass")
 
 
 def _product_of_a_brand(name: str, brands: set[str]) -> bool:
-    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning": a brand's model, not a body."""
+    """ "BYD Yuan Plus", "Volta Model 3", "F-150 Lightning", "Mini Convertible", "Audi A-class": a brand's
+    model, not a body."""
     words = name.split()
     if words[0] == "Model" or re.fullmatch(r"[A-Z]{1,2}-?\d+[A-Za-z]*", words[0]):
         return True
     for k in range(1, len(words)):
         if " ".join(words[:k]) in brands:
             rest = words[k:]
+            if len(rest) == 1 and (rest[0] in _BODY_STYLES or _CLASS_WORD_RE.fullmatch(rest[0])):
+                return True
             return any(w in _PRODUCT_WORDS or re.search(r"\d", w) for w in rest)
     return False
+
+
+def _plural_of_a_brand(rec: OrgRec, brands: set[str]) -> bool:
+    """ "sales of Land Rovers": another body's name in the plural names its vehicles (a name of its own in
+    the singular, "Vauxhalls" beside "Vauxhall", is the same brand)."""
+    words = rec.name.split()
+    last = words[-1]
+    own = {rec.name, *rec.surfaces}
+    return (
+        len(words) > 1  # one word in the plural ("Opels") is the brand itself, as the text counts its cars
+        and len(last) > 3
+        and last.endswith("s")
+        and last[0].isupper()
+        and last[:-1] in brands - own
+        and not any(sf.endswith(last[:-1]) for sf in own)
+    )
+
+
+_NEW_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]|its|their) (?:all-)?new $")
+
+
+def _new_model_of_a_brand(text: str, rec: OrgRec) -> bool:
+    """ "the new VW Golf": a brand and one more word after "the new" is a model, never a body."""
+    words = rec.name.split()
+    return (
+        len(words) == 2
+        and not rec.shaped
+        and bool(rec.mentions)
+        and all(_NEW_BEFORE_RE.search(text, max(0, s - 16), s) for s, _e in rec.mentions)
+    )
 
 
 _AFTER_A_PARENT_ACRONYM_RE = re.compile(
@@ -1913,6 +1959,11 @@ def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 _SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
 _SITE_BEFORE_RE = re.compile(
     r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
+    # a place of work or of living: "cars produced at X", "on the outskirts of X", "the house he rents in X",
+    # "coastal cities such as X"
+    r"|\b(?:produced|made|built|assembled|manufactured|born|lives|lived|rents|rented|outskirts|suburbs"
+    r"|towns|cities|villages|suburb|district) (?:in|at|of|near) $"
+    r"|\b(?:cities|towns|places|sites) (?:such )?as $"
 )
 # finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
 _HEADLINE_FINITE = frozenset(
@@ -2027,6 +2078,11 @@ def drop_false_orgs(
         surfaces = [rec.name, *rec.surfaces]
         if (
             _product_of_a_brand(rec.name, brands)
+            or (
+                (rec.name.split()[0] in brands or rec.name.split()[0] in gaz.orgs)
+                and _new_model_of_a_brand(text, rec)
+            )
+            or _plural_of_a_brand(rec, brands)
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
@@ -2468,3 +2524,52 @@ def extend_cut_bodies(
         acronym = re.match(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text[longest[1] : longest[1] + 14])
         if acronym and acronym.group(1) in orgs and acronym.group(1) != name:
             _absorb_org(orgs[name], orgs.pop(acronym.group(1)))  # "... Radio, Film and Television (SARFT)"
+
+
+_UNIT_END_RE = re.compile(
+    r"(?= (?:Co|Company|Ltd|Limited|Inc|Corp|Corporation|Pte|Sdn|Bhd|PT|Tbk|LLC|GmbH)\b"
+    r"|[^\w\s(-]|\s+[a-z]|\s*$)"
+)
+_ASSOCIATION_HEADS = frozenset(
+    {"Association", "Chamber", "Federation", "Society", "Council", "Club", "Union"}
+)
+
+
+def extend_country_units(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """ "Livzon Pharma Indonesia", "Tokyu Development (Thailand)": a company's national unit, named by the
+    country right after its name, before punctuation, a lower-case word or a legal form; "Chinese
+    Enterprises Association in Bangladesh": an association of a country's firms abroad keeps "in <country>".
+    NER cuts the country off, which leaves the parent's name for the unit's."""
+    for rec in list(orgs.values()):
+        if rec.known or rec.name in gaz.orgs or not rec.mentions:
+            continue
+        words = rec.name.split()
+        if len(words) < 2 or gaz.country_re.search(rec.name):
+            continue
+        longest = None
+        for s, e in rec.mentions:
+            m = re.match(
+                r" (?:\((?P<p>[A-Z][\w ]+)\)|(?P<in>in )?(?P<c>[A-Z][\w]+(?: [A-Z][\w]+)?))", text[e : e + 40]
+            )
+            if not m:
+                continue
+            country = m.group("p") or m.group("c")
+            if country not in gaz.country_names:
+                continue
+            if m.group("in") and words[-1] not in _ASSOCIATION_HEADS:
+                continue
+            end = e + m.end()
+            if not _UNIT_END_RE.match(text, end):
+                continue
+            if longest is None or end - s > longest[1] - longest[0]:
+                longest = (s, end)
+        if longest is None:
+            continue
+        name = text[longest[0] : longest[1]]
+        if "\n" in name or name in orgs:
+            continue
+        del orgs[rec.name]
+        rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != name]
+        rec.name = name
+        rec.mentions = [longest if m[0] == longest[0] else m for m in rec.mentions]
+        orgs[name] = rec

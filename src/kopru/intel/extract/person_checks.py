@@ -506,6 +506,147 @@ def countries_before_titled_names(text: str, people: list[Person], heads: str) -
                 break
 
 
+# between a nationality and a name: lower-case nouns only ("British stars", "UK entrepreneur", "an
+# American, Kevin King"), never a verb or a function word ("the Chinese side said Wang Yi")
+_NOT_NOUN_BETWEEN = frozenset(
+    {
+        *("said", "says", "told", "tells", "met", "meets", "and", "or", "but", "with", "by", "of", "to"),
+        *("for", "from", "at", "in", "on", "the", "a", "an", "as", "who", "that", "which", "is", "was"),
+        *("are", "were", "has", "have", "had", "will", "would", "can", "could", "also", "than", "led"),
+        *("side", "government", "company", "firm", "group", "team", "embassy", "ministry"),
+    }
+)
+
+
+@functools.cache
+def _demonym_before_re(gaz_id: int) -> re.Pattern:
+    gaz = load()
+    codes = [c for c in gaz.country_names if re.fullmatch(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}", c)]
+    alt = "|".join(re.escape(d) for d in sorted({*gaz.demonyms, *codes}, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.-])(?P<a>(?:an?|An?) )?(?P<d>{alt})(?P<gap>, | (?:[a-z][a-z-]+ ){{0,2}})$")
+
+
+def countries_from_demonyms_before_names(text: str, people: list[Person]) -> None:
+    """ "Australian Timothy Weeks", "British stars Joss Stone", "UK entrepreneur Richard Branson": a
+    nationality right before a name, or before a lower-case noun or two before it, says whose national the
+    person is (a comma only after "a"/"an": "an American, Kevin King")."""
+    gaz = load()
+    pattern = _demonym_before_re(id(gaz))
+    for p in people:
+        if p.country:
+            continue
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 60), s)
+            if not m:
+                continue
+            if m.group("gap") == ", " and not m.group("a"):
+                continue
+            if any(w in _NOT_NOUN_BETWEEN for w in m.group("gap").split()):
+                continue
+            d = m.group("d")
+            code = gaz.demonyms.get(d) or gaz.country_names.get(d)
+            if code:
+                p.country = code
+                break
+        if p.country:
+            continue
+        for _s, e in sorted(p.mentions):
+            # "Ann Lee, his Danish counterpart,": the counterpart of another country's official
+            m = re.match(
+                r",\s+(?:his|her|their|its|the)\s+(?P<d>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+counterpart\b",
+                text[e : e + 60],
+            )
+            if m and m.group("d") in gaz.demonyms:
+                p.country = gaz.demonyms[m.group("d")]
+                break
+
+
+def countries_from_position_bodies(people: list[Person]) -> None:
+    """ "Ann Lee, United Arab Emirates vice president" (the country read as the post's body), "a board
+    member of Norway's central bank" (a country's own public body): whom the person acts for."""
+    gaz = load()
+    for p in people:
+        for pos in p.positions:
+            # "Ann Lee, United Arab Emirates vice president": the country read as the post's body
+            org = pos.get("organization") or ""
+            if org in gaz.country_names:
+                p.country = p.country or gaz.country_names[org]
+                pos["organization"] = None
+            if p.country:
+                continue
+            # "a board member of Norway's central bank": a country's own public body
+            poss = re.match(
+                r"(?:the )?(?P<c>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})['’]s (?:[a-z]+ ){0,2}(?:central bank"
+                r"|government|ministry|parliament|army|navy|embassy|cabinet|treasury)\b",
+                org,
+            )
+            if poss and poss.group("c") in gaz.country_names:
+                p.country = gaz.country_names[poss.group("c")]
+                break
+
+
+# ranks and offices written short before a name, as wire copy does: "Sen. Ann Lee", "Lt. Col. Tom Hale"
+_ABBREVIATED_RANKS = {
+    "Lt. Col.": "lieutenant colonel",
+    "Lt. Gen.": "lieutenant general",
+    "Maj. Gen.": "major general",
+    "Brig. Gen.": "brigadier general",
+    "Sen.": "senator",
+    "Gov.": "governor",
+    "Rep.": "representative",
+    "Col.": "colonel",
+    "Gen.": "general",
+    "Adm.": "admiral",
+    "Capt.": "captain",
+}
+_ABBREVIATED_RANK_RE = re.compile(
+    r"(?<![\w.])(?P<rank>"
+    + "|".join(re.escape(k) for k in sorted(_ABBREVIATED_RANKS, key=len, reverse=True))
+    + r")\s+$"
+)
+
+
+def abbreviated_ranks_before_names(text: str, people: list[Person]) -> None:
+    """ "the late Sen. Ann Lee", "Lt. Col. Tom Hale testified": a rank or an office written short right
+    before the name is the person's title, written out."""
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = _ABBREVIATED_RANK_RE.search(text, max(0, s - 12), s)
+            if not m:
+                continue
+            title = _ABBREVIATED_RANKS[m.group("rank")]
+            if not any(pos["title"].lower() == title for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break
+
+
+@functools.cache
+def _envoy_to_country_re(gaz_id: int) -> re.Pattern:
+    gaz = load()
+    alt = "|".join(re.escape(c) for c in sorted(gaz.country_names, key=len, reverse=True))
+    return re.compile(
+        r"(?<![\w-])(?P<title>(?:(?:special|deputy|chief|top|permanent) )?(?:envoy|ambassador|representative"
+        rf"|high commissioner|consul general|consul|negotiator)) to (?:the )?(?P<c>{alt}),? $"
+    )
+
+
+def envoys_to_countries_before_names(text: str, people: list[Person]) -> None:
+    """ "former special envoy to Norway Tom Hale", "the ambassador to Japan, Ann Lee": a lower-case envoy's
+    title with the country it is sent to, right before the name (the country is where the envoy serves,
+    not whose national the envoy is)."""
+    gaz = load()
+    pattern = _envoy_to_country_re(id(gaz))
+    for p in people:
+        for s, _e in sorted(p.mentions):
+            m = pattern.search(text, max(0, s - 70), s)
+            if not m:
+                continue
+            title = f"{m.group('title')} to {m.group('c')}"
+            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break
+
+
 @functools.cache
 def _named_as_re(heads: str) -> re.Pattern:
     return re.compile(

@@ -31,6 +31,7 @@ from .entities import (
     country_mentions,
     drop_false_orgs,
     drop_false_places,
+    extend_country_units,
     extend_cut_bodies,
     find_orgs,
     find_places,
@@ -41,11 +42,15 @@ from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
 from .nlp import prepare
 from .person_checks import (
+    abbreviated_ranks_before_names,
     contact_line_titles,
     contributor_lines,
     countries_after_titled_names,
     countries_before_titled_names,
+    countries_from_demonyms_before_names,
+    countries_from_position_bodies,
     drop_false_people,
+    envoys_to_countries_before_names,
     extend_cut_names,
     join_company_posts,
     merge_quoted_nicknames,
@@ -429,9 +434,11 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
+    countries_from_position_bodies(people)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
     extend_cut_bodies(text, orgs, comp.domain_words, gaz)
+    extend_country_units(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
@@ -672,6 +679,27 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
     surnames = {text[s:e].split()[-1] for s, e in name_spans if text[s:e].split()}
     taken = []
     for rec in list(orgs.values()):
+        # "envoy to Ukraine Kurt Volker": the country an envoy is sent to, glued to the envoy's name
+        lead = None if rec.known or rec.shaped else gaz.country_re.match(rec.name)
+        rest = rec.name[lead.end() :].split() if lead else []
+        if (
+            lead
+            and 2 <= len(rest) <= 3
+            and org_kind(" ".join(rest)) == "other"
+            and not re.search(r"\b(?:News|Agency|Group|Bank|Company|Times|Post|Airways|Airlines)$", rec.name)
+            and all(_NAME_WORD_RE.fullmatch(w) and w not in gaz.orgs and w not in _NAME_STOP for w in rest)
+            and all(
+                re.search(r"\bto (?:the )?$", text[max(0, s - 8) : s])
+                if text[s:e] == rec.name
+                else text[s:e] in rest  # the surname alone elsewhere
+                for s, e in rec.mentions
+            )
+        ):
+            taken.extend(
+                (s + lead.end() + 1, e) if text[s:e] == rec.name else (s, e) for s, e in rec.mentions
+            )
+            del orgs[rec.name]
+            continue
         words = rec.name.split()
         if (
             rec.known
@@ -771,6 +799,9 @@ def _give_people_positions(
     roles_before_names(text, people, orgs, _LOWER_HEADS, _LOWER_MODIFIER)
     countries_after_titled_names(text, people)
     countries_before_titled_names(text, people, _LOWER_HEADS)
+    countries_from_demonyms_before_names(text, people)
+    envoys_to_countries_before_names(text, people)
+    abbreviated_ranks_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)
@@ -1579,6 +1610,8 @@ _LOWER_HEADS = (
     "editor|correspondent|consul general|consul|attaché|attache|partner|board member|member|"
     "general secretary|leader|boss|negotiator|investor|secretary-treasurer|treasurer|scholar|diplomat|"
     "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
+    # "State Department official X" (not "his official Instagram account")
+    "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
