@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 _SIGN_RE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b|-)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
 )
-_NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b", re.IGNORECASE)
+_NEGATION_RE = re.compile(r"\b(?:no|not|never|yet to)\b|\Bn['’]t\b", re.IGNORECASE)
 _CALL_OPEN_RE = re.compile(
     r"\b(?:open(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e|es|ed)|publish(?:es|ed)?|"
     r"clos(?:e|es|ed)|issu(?:e|es|ed))\b",
@@ -43,6 +43,10 @@ _ORG_NOUN_RE = re.compile(
 _MONEY = r"(?:(?:US\$|\$|€|USD|EUR|CNY|RMB)\s?[\d.,]+|[\d.,]+\s*(?:billion|million|bn|mn))"
 _CUE_RE = re.compile(
     r"(?P<call>\b(?:(?:tele)?phone (?:call|conversation|talks?)|video (?:call|conference)|videoconference|"
+    r"(?:held|had|holds|has) an? (?:(?:tele)?phone |video )?call with|"
+    r"received an? (?:(?:tele)?phone )?call from|"
+    r"spoke (?:today|yesterday|this (?:morning|afternoon|evening)|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day) with|"
     r"spoke (?:by|over the|on the) (?:tele)?phone|(?:joint |new |bilateral )*(?:R&D |research "
     r"|funding )?call for "
     r"(?:research|proposals|projects|applications|joint|R&D)|joint (?:R&D |research )?calls?|R&D calls?)\b)"
@@ -326,7 +330,8 @@ _WEB_VISIT_RE = re.compile(
     re.IGNORECASE,
 )
 _REFUSED_RE = re.compile(
-    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)\s+(?:to\s+)?"
+    r"(?:\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|den(?:y|ies|ied)|not|never|no longer)"
+    r"|\Bn['’]t)\s+(?:to\s+)?"
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -597,7 +602,7 @@ def _enumerated_list(text: str, start: int, end: int) -> bool:
 
 
 def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
-    if re.search(r"phone|video|conference", cue.word, re.I):
+    if re.search(r"phone|video|conference|\bcall (?:with|from)$|^spoke .* with$", cue.word, re.I):
         participants = _unique([*cue.actor, *_names(cue.counter_people)])
         if len(participants) >= 2:
             events.append(_new_event(sc, cue, "call", participants))
@@ -644,6 +649,8 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         return
     if re.match(r"\s*Since\b", chunk):
         return  # "Since the two countries signed their agreement, ...": background
+    if _not_a_pact_signed(inp, cue):
+        return
     earlier = [e for e in events if e.type == "agreement"]
     if earlier and re.match(
         r"\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|memorandum|MoU|deal|contract|protocol)\b",
@@ -670,8 +677,19 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         # "Xi offered loans and the countries signed two memoranda": who is named before the countries
         # did something else
         everyone = [it for it in everyone if it[0] >= cue.ce]
+    reported = max(_REPORTED_CLAUSE_RE.finditer(text, ss, cue.cs), key=lambda m: m.start(), default=None)
+    speakers: set[str] = set()
+    if reported is not None:
+        # "Minister X said that Norland should honour the pact signed with Y": the speaker tells of the pact,
+        # and is no party to it (but "X said it signed ...": the pronoun is the speaker)
+        speakers = set(_names([it for it in everyone if it[0] < reported.start()]))
+        everyone = [it for it in everyone if it[0] >= reported.end()]
     participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
-    if not participants and not joint_venture and _signing_retold(inp, ss, se):
+    if speakers:
+        kept = set(_names(everyone))
+        participants = [p for p in participants if p not in speakers or p in kept]
+    # (a pact a speaker recalls stays one, with no party named: "X said Y must honour the signed accords")
+    if not participants and not joint_venture and not speakers and _signing_retold(inp, ss, se):
         return  # "all agreements that have been signed", "the deal was signed in 2015": no new signing
     if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
         # "Türkiye and China signed five agreements": an event even when no body is named
@@ -679,6 +697,96 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
 
 
 _SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}
+
+# "X said that ...", "X, a spokesman, noted that ...": a reported clause with a named subject of its own
+_REPORTED_CLAUSE_RE = re.compile(
+    r"\b(?:(?:said|says|noted|notes|added|stressed|argued|insisted|warned|recalled|told\s+[^,.;]{1,40}?)"
+    r"(?:\s+[\w'’]+){0,4}?\s+that\s+(?!(?:it|they|he|she|we|I|its|their|his|her|our)\b)"
+    r"|(?:said|says)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:It|They|He|She|We|I|In|On|At|The)\b)(?=[A-Z]))"
+)
+
+# what a signature makes law or attests, not a pact between parties: "signed the tax bill", "signed a
+# sworn statement", "signed an executive order"
+_SIGNED_NO_PACT = {
+    "law",
+    "laws",
+    "bill",
+    "bills",
+    "legislation",
+    "statute",
+    "decree",
+    "decrees",
+    "ordinance",
+    "proclamation",
+    "affidavit",
+    "petition",
+    "autograph",
+    "autographs",
+    "budget",
+    "waiver",
+    "checks",
+    "check",
+    "cheque",
+}
+_SIGN_NOUN_CONTEXT_RE = re.compile(
+    r"\b(?:[Ff]ew|[Mm]any|[Ss]ome|[Aa]ny|[Mm]ore|[Cc]lear|[Ee]arly|[Ff]irst|[Ss]trong|[Ll]ittle|[Nn]o|[Aa]ll)\s+$"
+)
+_MODALS = {"would", "could", "might", "should"}
+
+
+def _not_a_pact_signed(inp: EventInputs, cue: _Cue) -> bool:
+    """A signing verb that tells no pact: its object is a law or a sworn paper ("signed the bill into law"),
+    the noun ("few signs that ..."), or a counterfactual or a question ("they would have signed it", "why
+    should we sign?")."""
+    word = cue.word.lower()
+    if word not in _SIGN_VERBS:
+        return False
+    text = inp.text
+    if word == "signs" and (
+        _SIGN_NOUN_CONTEXT_RE.search(text[max(0, cue.cs - 20) : cue.cs])
+        or re.match(
+            r"\s+(?:that|of)\s+(?!(?:the|an?|this|that)\s+(?:[\w-]+\s+){0,2}(?:agreement|deal|contract|pact|treaty|memorandum|MoU)\b)",
+            text[cue.ce : cue.ce + 60],
+        )
+    ):
+        return True
+    if re.match(r"\s+(?:\S+\s+){0,6}?into\s+law\b", text[cue.ce : cue.ce + 80]):
+        return True  # "signed the Clean Water Act into law"
+    if re.match(
+        r"\s+(?:the|an?|its|their)?\s*(?:[\w-]+\s+){0,2}?(?:amendments?|changes|revisions?)\s+to\s+(?:the|an?|its|their)?\s*"
+        r"(?:[\w-]+\s+){0,3}?(?:laws?|bills?|constitution|[Aa]ct|legislation|code)\b",
+        text[cue.ce : cue.ce + 120],
+    ):
+        return True  # "signed the amendments to the adoption law"
+    doc = inp.doc
+    if doc is None:
+        return False
+    span = doc.char_span(cue.cs, cue.ce, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if tok.dep_ in {"acl", "relcl", "amod"} and not objects:
+        objects = [tok.head]  # "the bill signed by the governor"
+    for obj in objects:
+        head = obj.lower_
+        if head in {"amendment", "amendments", "version"}:
+            # "the amendments to the law": what the changes are made to
+            inner = [t.lower_ for t in obj.subtree]
+            if any(t in _SIGNED_NO_PACT for t in inner):
+                return True
+        if head in _SIGNED_NO_PACT or (
+            head == "statement" and any(c.lower_ == "sworn" for c in obj.children)
+        ):
+            return True
+        if head == "order" and any(c.lower_ == "executive" for c in obj.children):
+            return True
+    auxes = {c.lower_ for c in tok.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & _MODALS:
+        sent_end = tok.sent.end_char
+        if "have" in auxes or "?" in text[cue.ce : sent_end + 2]:
+            return True
+    return False
 
 
 def _signing_retold(inp: EventInputs, ss: int, se: int) -> bool:
@@ -1161,7 +1269,11 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
         if past is None or not past(ss, cs) or re.search(r"\bcontinu|\bday\s+of\b", before[-60:]):
             return "ongoing"
         return "held"
-    if etype == "call" and "call" in word.lower() and not re.search(r"phone|video", word, re.I):
+    if (
+        etype == "call"
+        and "call" in word.lower()
+        and not re.search(r"phone|video|call (?:with|from)$", word, re.I)
+    ):
         sentence = text[ss : ss + 400]
         if re.search(r"\b(?:will|to) (?:open|launch|publish)", sentence, re.I):
             return "planned"
