@@ -399,6 +399,30 @@ _TEAM_UP = {"team", "teams", "teamed", "teaming", "tie", "ties", "tied", "tying"
 _JOIN = {"join", "joins", "joined", "joining"}
 
 
+# "agreed to stay in touch", "agreed to continue consultations": to keep talking, no pact made
+_TALK_NOUNS = {
+    *(
+        "contact",
+        "touch",
+        "talks",
+        "discussions",
+        "consultations",
+        "consultation",
+        "dialogue",
+        "communication",
+    ),
+    *("communications", "coordination", "conversation", "conversations", "engagement"),
+}
+
+
+def _keeps_talking(verb) -> bool:
+    if verb.lower_ in {"consult", "talk"}:
+        return True
+    if verb.lower_ not in {"remain", "stay", "keep", "continue", "maintain"}:
+        return False
+    return any(t.lower_ in _TALK_NOUNS for t in verb.subtree if 0 < t.i - verb.i <= 6)
+
+
 def _agreed_together(tok) -> bool:
     """A finite "agree" with what is agreed (to do, that, a deal) or with whom: the parties' agreement (two
     named subjects, or one and a "with" partner; one subject alone agreeing is no pact, see events)."""
@@ -407,6 +431,8 @@ def _agreed_together(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "xcomp" and any(g.dep_ == "neg" for g in c.children):
             return False  # "agreed not to disclose the terms"
+        if c.dep_ == "xcomp" and _keeps_talking(c):
+            return False  # "agreed to remain in close contact", "agreed to continue the talks"
         if c.dep_ == "dobj" and c.lower_ in _NOUNS and _NOUNS[c.lower_] != "agreement":
             return False  # "agreed a takeover by X": the takeover is the event
     return any(
