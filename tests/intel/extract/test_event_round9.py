@@ -107,3 +107,22 @@ def test_agreeing_to_keep_talking_is_no_pact():
     assert has_event(
         "Norland and Vestria agreed to build a bridge across the river.", "agreement", {"Norland", "Vestria"}
     )
+
+
+def _claims(text: str) -> list[tuple[str, float]]:
+    from kopru.intel.extract import extract_text
+
+    return [(c["metric"], c["value"]) for c in extract_text(text)["claims"]]
+
+
+def test_figures_that_are_names_or_lengths_are_no_claims():
+    assert not any(
+        m == "growth" for m, _v in _claims("Later, Northwind Corp double-crossed Bellamy Group on prices.")
+    )
+    assert ("growth", 2) in _claims("Northwind Corp doubled its sales to $4 billion last year.")
+    text = "Sea levels at Norland would rise between three-quarters of an inch and four inches per decade."
+    assert not any(m == "share" for m, _v in _claims(text))
+    assert ("share", 75) in _claims("Northwind Corp sold three-quarters of its plants to Bellamy Group.")
+    text = "Some 92% of Fortune 500 companies use the Northwind Corp service."
+    assert not any(m == "count" and v == 500 for m, v in _claims(text))
+    assert ("count", 500) in _claims("Northwind Corp will hire 500 engineers in Norland next year.")

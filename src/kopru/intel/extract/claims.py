@@ -262,7 +262,7 @@ _DURATION_RE = re.compile(
     r"(?<![\d.,-])(?P<num>\d{1,3}(?:,\d{3})*|" + _WORD_NUM + r")\s+(?P<unit>days)\b(?!-)"
 )
 _GROWTH_WORD_RE = re.compile(
-    r"\b(?P<verb>doubled|doubling|double|tripled|tripling|triple|quadrupled|quadruple)\b"
+    r"\b(?P<verb>doubled|doubling|double|tripled|tripling|triple|quadrupled|quadruple)\b(?!-)"
     r"|\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s*(?:-\s*)?(?:times|fold)\s+"
     r"(?=the\b|as\b|higher|more|larger|bigger|that\b|what\b|its\b|their\b|over\b|since\b|from\b)"
 )
@@ -270,6 +270,11 @@ _FRACTION_RE = re.compile(
     r"\b(?:(?:around|about|roughly|nearly|almost|more than|over|some|just over|just under)\s+)?"
     r"(?P<frac>half|a third|one third|one-third|a quarter|one quarter|one-quarter|two thirds|two-thirds"
     r"|three quarters|three-quarters)\s+of\b"
+)
+_A_UNIT_AFTER = (
+    r"\s+(?:an?|one)\s+(?:inch|foot|mile|yard|metre|meter|kilometre|kilometer|centimetre|centimeter|millimetre"
+    r"|millimeter|hour|minute|second|point|percentage point|cent|penny|pound|ounce|gallon|litre|liter|acre"
+    r"|hectare|degree|kilogram|gram|ton|tonne)\b"
 )
 _FRACTIONS = {
     "half": 50,
@@ -665,6 +670,8 @@ def _fractions(found: _Found, sent: tuple[int, int], chunk: str) -> None:
             r"\s+(?:the\s+)?(?:year|month|decade|century|\d{4})\b", chunk[m.end() :]
         ):
             continue  # "in the second half of the year" is a date, not a share
+        if re.match(_A_UNIT_AFTER, chunk[m.end() :]):
+            continue  # "three-quarters of an inch": a length, not a share
         frac = m.group("frac")
         value = _FRACTIONS.get(frac) or _FRACTIONS[frac.split()[-1].split("-")[-1]]
         found.emit(s, e, sent, "share", value, "%", None)  # "around half of the modules" -> 50 %
@@ -766,6 +773,9 @@ def _jobs(found: _Found, sent: tuple[int, int], chunk: str) -> None:
         found.used.append((s, e))
 
 
+_RANKING_NAME_RE = re.compile(r"\b(?:Fortune|S&P|FTSE|Russell|Forbes|Global|Fortune Global|Inc\.)\s+$")
+
+
 def _counts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
     ss = sent[0]
     for m in _COUNT_RE.finditer(chunk):
@@ -773,6 +783,8 @@ def _counts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
         if found.is_used(s, e):
             continue
         raw = m.group("num") or m.group("word")
+        if _RANKING_NAME_RE.search(chunk, 0, m.start()):
+            continue  # "Fortune 500 companies", "FTSE 100 firms": the name of a list, not a count
         if m.group("word"):
             if re.search(r"\b(?:the|both|these|those|its|their|all|our|his|her)\s+$", chunk[: m.start()]):
                 continue  # "the two countries"
