@@ -126,3 +126,19 @@ def test_figures_that_are_names_or_lengths_are_no_claims():
     text = "Some 92% of Fortune 500 companies use the Northwind Corp service."
     assert not any(m == "count" and v == 500 for m, v in _claims(text))
     assert ("count", 500) in _claims("Northwind Corp will hire 500 engineers in Norland next year.")
+
+
+def test_a_pact_announced_with_its_purpose_keeps_its_parties():
+    assert has_event(
+        "Northwind Corp and Bellamy Group announced a partnership to develop batteries.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+        "held",
+    )
+    assert has_event(
+        "Northwind Corp and Bellamy Group today announced a partnership to benefit both user communities.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    )
+    # a pact wished for by someone unnamed names no party
+    assert not events_of("Analysts want a partnership to develop batteries in Norland.")

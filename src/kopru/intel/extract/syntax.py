@@ -1601,6 +1601,17 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             # "X will open stores through a joint venture with Y", "under a new partnership with Y": X is a
             # party ("Under the agreement, it will supply ..." retells a pact told before)
             names = _subjects(verb, actors, inp) + names
+    elif (
+        noun.dep_ == "nsubj"
+        and head.dep_ in {"ccomp", "xcomp"}
+        and head.head != head
+        and head.head.tag_.startswith("VB")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    ):
+        # "X and Y announced a partnership to develop batteries", parsed as the subject of "to develop": the
+        # pact is the object of "announced"
+        verb = head.head
+        names = _subjects(verb, actors, inp) + names + _prep_objects(verb, _PARTY_PREPS[etype], actors, inp)
     elif noun.dep_ in {"nsubjpass", "nsubj"}:
         names += _prep_objects(head, {"by", "between", "with"}, actors, inp)  # "was signed by X and Y"
     elif noun.dep_ == "appos" and noun.lower_ in _FACILITIES and head != noun:
