@@ -14,7 +14,7 @@ import functools
 import re
 
 from .coref import Person
-from .entities import OrgRec, in_title_case_line, org_kind
+from .entities import _HEADLINE_FINITE, OrgRec, in_title_case_line, org_kind
 from .gazetteer import load
 from .titles import HEADLINE_VERBS, compiled_for
 
@@ -136,6 +136,41 @@ def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
     return False
 
 
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for h in load().title_heads for w in h["title"].split())
+
+
+def _without_headline_words(text: str, p: Person, lower_words: set[str]) -> bool:
+    """A headline's verb run into a name ("Impeach Linda Tripp", "Senator Taunts Voters" read as "<name>
+    Taunts"): the name keeps its surface without the verb when the text has one, and the person goes when
+    every mention is such a headline run. Returns whether the person stays."""
+    words = p.name.split()
+    if len(words) < 2:
+        return True
+    first = words[0].capitalize() if words[0].isupper() else words[0]
+    cut = [w for w in words[-1:] if w in _HEADLINE_VERBS or w in _HEADLINE_FINITE]  # "<name> Wins": a verb
+    if (
+        _headline_word(first, lower_words) or first in _HEADLINE_FINITE
+    ) and first.lower() not in _title_words():
+        cut.append(words[0])  # "Impeach <name>": a word the text writes in lower case, or a verb form
+    if not cut:
+        return True
+    glued = [(s, e) for s, e in p.mentions if any(w.lower() in text[s:e].lower().split() for w in cut)]
+    if not glued or not all(in_title_case_line(text, s) for s, _e in glued):
+        return True
+    if any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions):
+        return True
+    rest = [(s, e) for s, e in p.mentions if (s, e) not in glued]
+    plain = [sf for sf in p.surfaces if not any(w.lower() in sf.lower().split() for w in cut)]
+    if not rest or not plain:
+        return False
+    p.name = max(plain, key=len)
+    p.mentions = rest
+    p.surfaces = [sf for sf in plain if sf != p.name]
+    return True
+
+
 def _starts_a_title(text: str, s: int, heads: tuple[str, ...]) -> bool:
     return any(text.startswith(head, s) for head in heads)
 
@@ -149,6 +184,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
     org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
     kept = []
     for p in people:
+        if not _without_headline_words(text, p, lower_words):
+            continue
         words = p.name.split()
         as_company = False
         if any(_product_or_brand(w) for w in words):
