@@ -1810,6 +1810,12 @@ _PARTNERSHIP_FORM_RE = re.compile(r"\b(?:Limited|General|Master|Royalty) Partner
 _LOWER_LEGAL_FORMS = frozenset(
     {"plc", "ltd", "inc", "llc", "gmbh", "bhd", "tbk", "spa", "srl", "sarl", "pte", "co"}
 )
+# a body named in lower case stays one ("the Chinese government", "Russia's foreign ministry")
+_LOWER_BODY_HEAD_RE = re.compile(
+    r"government|ministry|embassy|consulate|department|administration|authority|agency|council|commission"
+    r"|committee|parliament|cabinet|assembly|senate|congress|legislature|police|army|navy|military|court"
+    r"|office|bureau|party|union|bank|municipality|delegation|regulator|mission|secretariat|[a-z]+s"
+)
 _DATE_NAME_RE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}(?:,?\s+\d{4})?|May\s+\d{1,4}(?:,?\s+\d{4})?"
 )
@@ -1821,7 +1827,13 @@ def _false_org_name(name: str) -> bool:
         return True
     if _DATE_NAME_RE.fullmatch(name):
         return True  # "May 2021", "Sept. 4": a date
-    if len(words) > 1 and re.fullmatch(r"[a-z]{3,}", words[-1]) and words[-1] not in _LOWER_LEGAL_FORMS:
+    if (
+        len(words) > 1
+        and name[0].isupper()
+        and re.fullmatch(r"[a-z]{3,}", words[-1])
+        and words[-1] not in _LOWER_LEGAL_FORMS
+        and not _LOWER_BODY_HEAD_RE.fullmatch(words[-1])
+    ):
         return True  # "LFP version": a phrase, no name
     if re.match(r"Partnership (?:for|on) ", name):
         return True  # "Partnership for Global Infrastructure and Investment": a programme
@@ -2121,7 +2133,7 @@ def _us_place_by_state(text: str, s: int, e: int) -> bool:
     """A town written before its US state's abbreviation ("Manteo, NC", "Jonesboro, Ark."), or the postal
     code itself after a town."""
     if _AFTER_TOWN_STATE_RE.match(text, e):
-        return True
+        return not text[s:e].isupper()  # "AUBURN HILLS, Mich. (AP)": a dateline is the datelines' rules' own
     return text[s:e] in _US_STATE_CODES and bool(_TOWN_BEFORE_STATE_RE.search(text, max(0, s - 40), s))
 
 

@@ -150,10 +150,8 @@ def _without_headline_words(text: str, p: Person, lower_words: set[str]) -> bool
         return True
     first = words[0].capitalize() if words[0].isupper() else words[0]
     cut = [w for w in words[-1:] if w in _HEADLINE_VERBS or w in _HEADLINE_FINITE]  # "<name> Wins": a verb
-    if (
-        _headline_word(first, lower_words) or first in _HEADLINE_FINITE
-    ) and first.lower() not in _title_words():
-        cut.append(words[0])  # "Impeach <name>": a word the text writes in lower case, or a verb form
+    if (first in _HEADLINE_VERBS or first in _HEADLINE_FINITE) and first.lower() not in _title_words():
+        cut.append(words[0])  # "Joins <name>": a verb of headlines ("He <name>" is no verb)
     if not cut:
         return True
     glued = [(s, e) for s, e in p.mentions if any(w.lower() in text[s:e].lower().split() for w in cut)]
@@ -163,8 +161,8 @@ def _without_headline_words(text: str, p: Person, lower_words: set[str]) -> bool
         return True
     rest = [(s, e) for s, e in p.mentions if (s, e) not in glued]
     plain = [sf for sf in p.surfaces if not any(w.lower() in sf.lower().split() for w in cut)]
-    if not rest or not plain:
-        return False
+    if not rest or not plain or len(max(plain, key=len).split()) < 2:
+        return False  # "Acquires <Company>": a bare word left of a headline names no one for sure
     p.name = max(plain, key=len)
     p.mentions = rest
     p.surfaces = [sf for sf in plain if sf != p.name]
@@ -238,6 +236,7 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     broadcaster Harbour Media" -> "president" of Harbour Media. A country or a region stays ("director for
     China", "president for Europe")."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    names = sorted({p.name for p in people if len(p.name.split()) > 1}, key=len, reverse=True)
     for p in people:
         for pos in p.positions:
             title = pos["title"]
@@ -262,6 +261,7 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
             # "chief operating officer of the booksellers group": a body named in lower case is no remit
             title = _LOWER_BODY_TAIL_RE.sub("", title)
             pos["title"] = title
+        _cut_bodies_at_names(p, names)
         # the same title read twice (before and after its "at ..." was cut) is one position
         seen: set[str] = set()
         kept = []
@@ -270,6 +270,31 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 seen.add(pos["title"].lower())
                 kept.append(pos)
         p.positions = kept
+
+
+# a rank that opens the next person's name ("Chief of Defence Staff General <name>")
+_RANK_TAIL_RE = re.compile(
+    r"\s+(?:General|Admiral|Colonel|Major|Captain|Brigadier|Commodore|Marshal|Rev\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)$"
+)
+
+
+def _cut_bodies_at_names(p: Person, names: list[str]) -> None:
+    """A position's body that runs on into another person's name ("Chairman of SriLankan Airlines Sarath
+    Ganegoda along", "Governor of the Western Province <name>") ends before that name and its rank."""
+    for pos in p.positions:
+        body = pos.get("organization")
+        if not body:
+            continue
+        cuts = [
+            m.start()
+            for name in names
+            if name != p.name
+            for m in [re.search(rf"(?<!\S)\s*{re.escape(name)}(?!\w)", body)]
+            if m and m.start() > 0
+        ]
+        if cuts:
+            cut = _RANK_TAIL_RE.sub("", body[: min(cuts)].rstrip(" ,;"))
+            pos["organization"] = cut or None
 
 
 # job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")
