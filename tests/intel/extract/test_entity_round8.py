@@ -99,3 +99,13 @@ def test_a_position_body_ends_before_the_next_persons_name():
     }
     assert bodies, r["people"]
     assert all("Denis" not in body and "along" not in body for body in bodies)
+
+
+def test_a_brand_and_its_model_is_neither_a_person_nor_an_organisation():
+    r = extract_text(
+        "The carmaker Korvo showed the KVM Silver Fox at the fair. Korvo said the Korvo Dune EV has a bigger "
+        "battery, and developers can use the Korvo Fleet SDK to read its data."
+    )
+    assert "KVM Silver Fox" not in _people(r)
+    assert "Korvo Dune EV" not in _people(r) | _orgs(r)
+    assert "Korvo Fleet SDK" not in _orgs(r)

@@ -1854,7 +1854,10 @@ def _false_org_name(name: str) -> bool:
     return False
 
 
-_PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+_PRODUCT_WORDS = frozenset(
+    {"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"}
+    | {"EV", "PHEV", "BEV", "SDK", "API", "App"}  # "<brand> Han EV", "<brand> Agents SDK"
+)
 # body styles of cars: "Mini Convertible", "Audi Coupe"; a class letter: "Mercedes-Benz E-class"
 _BODY_STYLES = frozenset(
     {

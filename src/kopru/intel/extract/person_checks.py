@@ -136,6 +136,17 @@ def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
     return False
 
 
+_MODEL_TAILS = frozenset({"EV", "PHEV", "BEV", "SDK", "API"})
+
+
+def _brand_and_model(words: list[str]) -> bool:
+    """ "ORA Cherry Cat", "Volta Bolt EV": a brand in capitals before a model's words, or a model's type
+    tag at the end, names a product (a name written all in capitals is a headline's, not this)."""
+    if len(words) < 2 or all(w.isupper() for w in words):
+        return False
+    return bool(re.fullmatch(r"[A-Z]{3,}", words[0])) or words[-1] in _MODEL_TAILS
+
+
 @functools.cache
 def _title_words() -> frozenset[str]:
     return frozenset(w.lower() for h in load().title_heads for w in h["title"].split())
@@ -185,6 +196,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         if not _without_headline_words(text, p, lower_words):
             continue
         words = p.name.split()
+        if _brand_and_model(words) and not _has_evidence(text, p):
+            continue
         as_company = False
         if any(_product_or_brand(w) for w in words):
             as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
