@@ -109,3 +109,12 @@ def test_a_brand_and_its_model_is_neither_a_person_nor_an_organisation():
     assert "KVM Silver Fox" not in _people(r)
     assert "Korvo Dune EV" not in _people(r) | _orgs(r)
     assert "Korvo Fleet SDK" not in _orgs(r)
+
+
+def test_a_title_case_headline_phrase_ending_in_a_common_noun_is_no_organisation():
+    r = extract_text(
+        "Governor Ordered Officials to Promptly Repair the Bridges and Drainage System in Velmora\n\n"
+        "The governor told officials on Monday that the bridges must be repaired before the rains. Engineers "
+        "will inspect the drainage system next week."
+    )
+    assert not any("Promptly" in name for name in _orgs(r))

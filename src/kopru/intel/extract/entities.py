@@ -2179,12 +2179,28 @@ def _common_word_or_model(name: str, lower_words: set[str]) -> bool:
     return bool(_GLUED_RE.search(name))
 
 
-def _headline_fragment(text: str, rec: OrgRec) -> bool:
-    """Every mention in a title-case headline, and the name holds one of its verbs."""
+_BODY_WORDS_LOWER = frozenset(
+    {"party", "group", "union", "club", "society", "association", "institute", "foundation", "fund", "league"}
+    | {"bank", "council", "board", "court", "army", "forces", "force", "guard", "network", "media", "press"}
+)
+
+
+def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = None) -> bool:
+    """Every mention in a title-case headline, and the name holds one of its verbs, or ends in a noun the
+    text writes in lower case elsewhere ("Democrat Shutdown", "Transgender Animal Experiments") with no
+    body's word in it."""
+    if not rec.mentions or not all(in_title_case_line(text, s) for s, _e in rec.mentions):
+        return False
+    words = rec.name.split()
+    if any(w in _HEADLINE_FINITE for w in words):
+        return True
     return (
-        bool(rec.mentions)
-        and any(w in _HEADLINE_FINITE for w in rec.name.split())
-        and all(in_title_case_line(text, s) for s, _e in rec.mentions)
+        lower_words is not None
+        and len(words) > 1
+        and not rec.shaped
+        and org_kind(rec.name) == "other"
+        and words[-1].lower() in lower_words
+        and not any(w.lower() in _BODY_WORDS_LOWER for w in words)
     )
 
 
@@ -2229,7 +2245,7 @@ def drop_false_orgs(
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
-            or _headline_fragment(text, rec)
+            or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
