@@ -152,7 +152,7 @@ def _title_words() -> frozenset[str]:
     return frozenset(w.lower() for h in load().title_heads for w in h["title"].split())
 
 
-def _without_headline_words(text: str, p: Person, lower_words: set[str]) -> bool:
+def _without_headline_words(text: str, p: Person) -> bool:
     """A headline's verb run into a name ("Impeach Linda Tripp", "Senator Taunts Voters" read as "<name>
     Taunts"): the name keeps its surface without the verb when the text has one, and the person goes when
     every mention is such a headline run. Returns whether the person stays."""
@@ -193,7 +193,7 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
     org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
     kept = []
     for p in people:
-        if not _without_headline_words(text, p, lower_words):
+        if not _without_headline_words(text, p):
             continue
         words = p.name.split()
         if _brand_and_model(words) and not _has_evidence(text, p):
