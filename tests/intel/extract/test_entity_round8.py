@@ -118,3 +118,13 @@ def test_a_title_case_headline_phrase_ending_in_a_common_noun_is_no_organisation
         "will inspect the drainage system next week."
     )
     assert not any("Promptly" in name for name in _orgs(r))
+
+
+def test_a_rank_alone_is_no_persons_name():
+    r = extract_text(
+        "The ceremony was attended by Deputy Minister of Defence Major General (Retd) Tilan Ravel, Secretary "
+        "to the Ministry of Defence Rear Admiral (Retd) Oskar Menn and other officers."
+    )
+    people = _people(r)
+    assert "Major General" not in people
+    assert "Tilan Ravel" in people

@@ -198,6 +198,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         words = p.name.split()
         if _brand_and_model(words) and not _has_evidence(text, p):
             continue
+        if len(words) > 1 and all(w.lower().rstrip(".") in _title_words() for w in words):
+            continue  # "Major General", "Deputy Minister": a rank or an office read as a name
         as_company = False
         if any(_product_or_brand(w) for w in words):
             as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
