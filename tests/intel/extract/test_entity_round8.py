@@ -128,3 +128,14 @@ def test_a_rank_alone_is_no_persons_name():
     people = _people(r)
     assert "Major General" not in people
     assert "Tilan Ravel" in people
+
+
+def test_a_citation_with_et_al_is_no_person():
+    r = extract_text(
+        "| Model | Bits per byte |\n"
+        "| --- | --- |\n"
+        "| Dense Mixer (Varga et al, 2018) | 1.06 |\n"
+        "| Pixel Grid (Ostrand et al., 2017) | 2.85 |\n"
+        "| Our model | 0.99 |\n"
+    )
+    assert not any(name.endswith(" et") for name in _people(r))

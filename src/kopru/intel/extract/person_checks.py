@@ -198,6 +198,8 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         words = p.name.split()
         if _brand_and_model(words) and not _has_evidence(text, p):
             continue
+        if words[-1] == "et" and all(re.match(r"\s*al\b", text[e : e + 6]) for _s, e in p.mentions):
+            continue  # "Chen et al.": a citation of a paper, no one the text speaks of
         if len(words) > 1 and all(w.lower().rstrip(".") in _title_words() for w in words):
             continue  # "Major General", "Deputy Minister": a rank or an office read as a name
         as_company = False
