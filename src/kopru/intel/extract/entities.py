@@ -1805,10 +1805,36 @@ _TITLE_AS_ORG_RE = re.compile(
 _PARTNERSHIP_FORM_RE = re.compile(r"\b(?:Limited|General|Master|Royalty) Partnership$|\bL\.?P\.?$")
 
 
+# a legal form written in lower case ends a company's name ("Acme plc"); any other lower-case last word makes
+# the name a phrase ("the LFP version", "best value for money version")
+_LOWER_LEGAL_FORMS = frozenset(
+    {"plc", "ltd", "inc", "llc", "gmbh", "bhd", "tbk", "spa", "srl", "sarl", "pte", "co"}
+)
+# a body named in lower case stays one ("the Chinese government", "Russia's foreign ministry")
+_LOWER_BODY_HEAD_RE = re.compile(
+    r"government|ministry|embassy|consulate|department|administration|authority|agency|council|commission"
+    r"|committee|parliament|cabinet|assembly|senate|congress|legislature|police|army|navy|military|court"
+    r"|office|bureau|party|union|bank|municipality|delegation|regulator|mission|secretariat|[a-z]+s"
+)
+_DATE_NAME_RE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,4}(?:,?\s+\d{4})?|May\s+\d{1,4}(?:,?\s+\d{4})?"
+)
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
+    if _DATE_NAME_RE.fullmatch(name):
+        return True  # "May 2021", "Sept. 4": a date
+    if (
+        len(words) > 1
+        and name[0].isupper()
+        and re.fullmatch(r"[a-z]{3,}", words[-1])
+        and words[-1] not in _LOWER_LEGAL_FORMS
+        and not _LOWER_BODY_HEAD_RE.fullmatch(words[-1])
+    ):
+        return True  # "LFP version": a phrase, no name
     if re.match(r"Partnership (?:for|on) ", name):
         return True  # "Partnership for Global Infrastructure and Investment": a programme
     if (
@@ -1828,7 +1854,10 @@ def _false_org_name(name: str) -> bool:
     return False
 
 
-_PRODUCT_WORDS = frozenset({"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"})
+_PRODUCT_WORDS = frozenset(
+    {"Model", "Plus", "Pro", "Max", "Mini", "Ultra", "Lightning", "Series", "Edition"}
+    | {"EV", "PHEV", "BEV", "SDK", "API", "App"}  # "<brand> Han EV", "<brand> Agents SDK"
+)
 # body styles of cars: "Mini Convertible", "Audi Coupe"; a class letter: "Mercedes-Benz E-class"
 _BODY_STYLES = frozenset(
     {
@@ -1997,6 +2026,120 @@ _PINYIN_WORD_RE = re.compile(
 )
 
 
+_US_STATE_CODES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
+_US_STATE_ABBREVIATIONS = [
+    "Ala",
+    "Ariz",
+    "Ark",
+    "Calif",
+    "Colo",
+    "Conn",
+    "Del",
+    "Fla",
+    "Ga",
+    "Ill",
+    "Ind",
+    "Kan",
+    "Kans",
+    "Ky",
+    "La",
+    "Md",
+    "Mass",
+    "Mich",
+    "Minn",
+    "Miss",
+    "Mo",
+    "Mont",
+    "Neb",
+    "Nev",
+    "N.H",
+    "N.J",
+    "N.M",
+    "N.Y",
+    "N.C",
+    "N.D",
+    "Okla",
+    "Ore",
+    "Pa",
+    "R.I",
+    "S.C",
+    "S.D",
+    "Tenn",
+    "Tex",
+    "Va",
+    "Vt",
+    "Wash",
+    "W.Va",
+    "Wis",
+    "Wyo",
+    "D.C",
+]
+_STATE_CODES_ALT = "|".join(_US_STATE_CODES)
+_STATE_ABBR_ALT = "|".join(re.escape(a) for a in _US_STATE_ABBREVIATIONS)
+_AFTER_TOWN_STATE_RE = re.compile(rf",\s+(?:(?:{_STATE_CODES_ALT})\b(?![.\w-])|(?:{_STATE_ABBR_ALT})\.)")
+_TOWN_BEFORE_STATE_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+$")
+
+
+def _us_place_by_state(text: str, s: int, e: int) -> bool:
+    """A town written before its US state's abbreviation ("Manteo, NC", "Jonesboro, Ark."), or the postal
+    code itself after a town."""
+    if _AFTER_TOWN_STATE_RE.match(text, e):
+        return not text[s:e].isupper()  # "AUBURN HILLS, Mich. (AP)": a dateline is the datelines' rules' own
+    return text[s:e] in _US_STATE_CODES and bool(_TOWN_BEFORE_STATE_RE.search(text, max(0, s - 40), s))
+
+
 def _opens_with_a_participle(name: str) -> bool:
     first = name.split()[0]
     return (
@@ -2036,12 +2179,28 @@ def _common_word_or_model(name: str, lower_words: set[str]) -> bool:
     return bool(_GLUED_RE.search(name))
 
 
-def _headline_fragment(text: str, rec: OrgRec) -> bool:
-    """Every mention in a title-case headline, and the name holds one of its verbs."""
+_BODY_WORDS_LOWER = frozenset(
+    {"party", "group", "union", "club", "society", "association", "institute", "foundation", "fund", "league"}
+    | {"bank", "council", "board", "court", "army", "forces", "force", "guard", "network", "media", "press"}
+)
+
+
+def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = None) -> bool:
+    """Every mention in a title-case headline, and the name holds one of its verbs, or ends in a noun the
+    text writes in lower case elsewhere ("Democrat Shutdown", "Transgender Animal Experiments") with no
+    body's word in it."""
+    if not rec.mentions or not all(in_title_case_line(text, s) for s, _e in rec.mentions):
+        return False
+    words = rec.name.split()
+    if any(w in _HEADLINE_FINITE for w in words):
+        return True
     return (
-        bool(rec.mentions)
-        and any(w in _HEADLINE_FINITE for w in rec.name.split())
-        and all(in_title_case_line(text, s) for s, _e in rec.mentions)
+        lower_words is not None
+        and len(words) > 1
+        and not rec.shaped
+        and org_kind(rec.name) == "other"
+        and words[-1].lower() in lower_words
+        and not any(w.lower() in _BODY_WORDS_LOWER for w in words)
     )
 
 
@@ -2086,7 +2245,7 @@ def drop_false_orgs(
             or any(len(sf.split()) > 1 and _false_org_name(sf) for sf in surfaces)
             or _false_org_name(rec.name)
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
-            or _headline_fragment(text, rec)
+            or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
@@ -2122,6 +2281,12 @@ def drop_false_orgs(
             # organisation, and a place when it is named like one ("China Cooperate" is none)
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), _named_like_a_place(rec.name, orgs, gaz)))
+            continue
+        if rec.mentions and not rec.shaped and all(_us_place_by_state(text, s, e) for s, e in rec.mentions):
+            # "Jonesboro, Ark.", "Manteo, NC", "Houston, TX": a town before its state's abbreviation, or the
+            # abbreviation itself
+            del orgs[rec.name]
+            things.append((rec.name, list(rec.mentions), not rec.name.isupper()))
             continue
         if rec.mentions and all(_TICKER_RE.match(text, max(0, s - 1)) for s, _e in rec.mentions):
             del orgs[rec.name]  # "(NYSE: GEV)": a ticker names the company, not a party on the exchange

@@ -14,7 +14,7 @@ import functools
 import re
 
 from .coref import Person
-from .entities import OrgRec, in_title_case_line, org_kind
+from .entities import _HEADLINE_FINITE, OrgRec, in_title_case_line, org_kind
 from .gazetteer import load
 from .titles import HEADLINE_VERBS, compiled_for
 
@@ -136,6 +136,50 @@ def _in_company_list(text: str, person: Person, org_names: set[str]) -> bool:
     return False
 
 
+_MODEL_TAILS = frozenset({"EV", "PHEV", "BEV", "SDK", "API"})
+
+
+def _brand_and_model(words: list[str]) -> bool:
+    """ "ORA Cherry Cat", "Volta Bolt EV": a brand in capitals before a model's words, or a model's type
+    tag at the end, names a product (a name written all in capitals is a headline's, not this)."""
+    if len(words) < 2 or all(w.isupper() for w in words):
+        return False
+    return bool(re.fullmatch(r"[A-Z]{3,}", words[0])) or words[-1] in _MODEL_TAILS
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w.lower() for h in load().title_heads for w in h["title"].split())
+
+
+def _without_headline_words(text: str, p: Person) -> bool:
+    """A headline's verb run into a name ("Impeach Linda Tripp", "Senator Taunts Voters" read as "<name>
+    Taunts"): the name keeps its surface without the verb when the text has one, and the person goes when
+    every mention is such a headline run. Returns whether the person stays."""
+    words = p.name.split()
+    if len(words) < 2:
+        return True
+    first = words[0].capitalize() if words[0].isupper() else words[0]
+    cut = [w for w in words[-1:] if w in _HEADLINE_VERBS or w in _HEADLINE_FINITE]  # "<name> Wins": a verb
+    if (first in _HEADLINE_VERBS or first in _HEADLINE_FINITE) and first.lower() not in _title_words():
+        cut.append(words[0])  # "Joins <name>": a verb of headlines ("He <name>" is no verb)
+    if not cut:
+        return True
+    glued = [(s, e) for s, e in p.mentions if any(w.lower() in text[s:e].lower().split() for w in cut)]
+    if not glued or not all(in_title_case_line(text, s) for s, _e in glued):
+        return True
+    if any(_SPEAKS_RE.match(text, e) for _s, e in p.mentions):
+        return True
+    rest = [(s, e) for s, e in p.mentions if (s, e) not in glued]
+    plain = [sf for sf in p.surfaces if not any(w.lower() in sf.lower().split() for w in cut)]
+    if not rest or not plain or len(max(plain, key=len).split()) < 2:
+        return False  # "Acquires <Company>": a bare word left of a headline names no one for sure
+    p.name = max(plain, key=len)
+    p.mentions = rest
+    p.surfaces = [sf for sf in plain if sf != p.name]
+    return True
+
+
 def _starts_a_title(text: str, s: int, heads: tuple[str, ...]) -> bool:
     return any(text.startswith(head, s) for head in heads)
 
@@ -149,7 +193,15 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
     org_names = {surface for rec in orgs.values() for surface in (rec.name, *rec.surfaces)}
     kept = []
     for p in people:
+        if not _without_headline_words(text, p):
+            continue
         words = p.name.split()
+        if _brand_and_model(words) and not _has_evidence(text, p):
+            continue
+        if words[-1] == "et" and all(re.match(r"\s*al\b", text[e : e + 6]) for _s, e in p.mentions):
+            continue  # "Chen et al.": a citation of a paper, no one the text speaks of
+        if len(words) > 1 and all(w.lower().rstrip(".") in _title_words() for w in words):
+            continue  # "Major General", "Deputy Minister": a rank or an office read as a name
         as_company = False
         if any(_product_or_brand(w) for w in words):
             as_company = not any(_PRODUCT_TOKEN_RE.match(w) or _PLURAL_ACRONYM_RE.fullmatch(w) for w in words)
@@ -201,6 +253,7 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     broadcaster Harbour Media" -> "president" of Harbour Media. A country or a region stays ("director for
     China", "president for Europe")."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in (rec.name, *rec.surfaces)}
+    names = sorted({p.name for p in people if len(p.name.split()) > 1}, key=len, reverse=True)
     for p in people:
         for pos in p.positions:
             title = pos["title"]
@@ -225,6 +278,7 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
             # "chief operating officer of the booksellers group": a body named in lower case is no remit
             title = _LOWER_BODY_TAIL_RE.sub("", title)
             pos["title"] = title
+        _cut_bodies_at_names(p, names)
         # the same title read twice (before and after its "at ..." was cut) is one position
         seen: set[str] = set()
         kept = []
@@ -233,6 +287,31 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 seen.add(pos["title"].lower())
                 kept.append(pos)
         p.positions = kept
+
+
+# a rank that opens the next person's name ("Chief of Defence Staff General <name>")
+_RANK_TAIL_RE = re.compile(
+    r"\s+(?:General|Admiral|Colonel|Major|Captain|Brigadier|Commodore|Marshal|Rev\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)$"
+)
+
+
+def _cut_bodies_at_names(p: Person, names: list[str]) -> None:
+    """A position's body that runs on into another person's name ("Chairman of SriLankan Airlines Sarath
+    Ganegoda along", "Governor of the Western Province <name>") ends before that name and its rank."""
+    for pos in p.positions:
+        body = pos.get("organization")
+        if not body:
+            continue
+        cuts = [
+            m.start()
+            for name in names
+            if name != p.name
+            for m in [re.search(rf"(?<!\S)\s*{re.escape(name)}(?!\w)", body)]
+            if m and m.start() > 0
+        ]
+        if cuts:
+            cut = _RANK_TAIL_RE.sub("", body[: min(cuts)].rstrip(" ,;"))
+            pos["organization"] = cut or None
 
 
 # job words a byline may run on into ("By Ann Lee Business Columnist", "By Tom Weir Staff Writer")

@@ -23,9 +23,11 @@ _SOURCE_LINE_RE = re.compile(
 _DATELINE_RE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40})(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?"
     r"|\d{1,2} [A-Z][a-z]+(?: \d{4})?))?"
-    r"\s*\((?P<who>[^)]{2,60})\)\s*(?:-{1,2}|–|—)",
+    r"\s*\((?P<who>[A-Z][^)\n]{1,59})\)[^\S\n]*(?:-{1,2}|–|—)",
     re.MULTILINE,
 )
+# the dash ends the dateline's own line: a parenthesis that closes a line before a list's "- item" ("Model X
+# (LFP version)" over a bulleted list) is no wire's credit
 # a wire-distributed release: "CALGARY, AB, May 14, 2025 /24-7PressRelease/ --",
 # "Dubai, UAE / New York, USA, June 2, 2025 /PRNewswire/ -"
 _SLASH_DATELINE_RE = re.compile(
