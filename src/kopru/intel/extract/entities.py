@@ -2346,29 +2346,8 @@ _NOT_PLACES = frozenset(
     }
 )
 # AP-style US state abbreviations after a city ("Garden City, N.Y.", "DEARBORN, Mich.")
-_STATE_ABBREVIATIONS = frozenset(
-    {
-        *(
-            "Ala",
-            "Ariz",
-            "Ark",
-            "Calif",
-            "Colo",
-            "Conn",
-            "Del",
-            "Fla",
-            "Ga",
-            "Ill",
-            "Ind",
-            "Kan",
-            "Kans",
-            "Ky",
-        ),
-        *("La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y"),
-        *("N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Vt", "Va", "Wash", "W.Va"),
-        *("Wis", "Wyo"),
-    }
-)
+# (without "D.C.", which this check never held: "Washington, D.C." reads as before)
+_STATE_ABBREVIATIONS = frozenset(_US_STATE_ABBREVIATIONS) - {"D.C"}
 _NEWSPAPER_WORDS = (
     r"Star|Herald|Times|Post|Tribune|Journal|Gazette|Courant|Chronicle|Globe|Bee|Observer|Independent|"
     r"Mirror|Telegraph|Guardian|Daily|News|Inquirer|Examiner|Standard|Sun|Record|Express|Dispatch"
