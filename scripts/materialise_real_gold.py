@@ -105,6 +105,10 @@ def _sgml_text(fragment: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
 
 
+# notes to editors in capitals between parentheses: "(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)"
+_EDITORS_NOTE = re.compile(r"\([A-Z0-9 .,;:'-]+\)$")
+
+
 def sgml_record(raw: str, record: int | str | None) -> dict:
     """One <DOC> of LDC/TREC newswire SGML as {"docno", "headline", "text"}, paragraphs split."""
     docs = re.findall(r"<DOC>(.*?)</DOC>", raw, re.S) or [raw]
@@ -121,11 +125,16 @@ def sgml_record(raw: str, record: int | str | None) -> dict:
     headline = re.search(r"<HEADLINE>(.*?)</HEADLINE>", doc, re.S)
     body = re.search(r"<TEXT>(.*?)</TEXT>", doc, re.S)
     body_raw = body.group(1) if body else ""
-    paragraphs = re.findall(r"<P>(.*?)</P>", body_raw, re.S) or re.split(r"\n\s*\n", body_raw)
+    # a story may open with text before its first <P> (a lead paragraph, a headline repeated): keep every
+    # segment, in order, rather than only the <P> elements
+    if re.search(r"</?P>", body_raw):
+        paragraphs = re.split(r"\s*</?P>\s*", body_raw)
+    else:
+        paragraphs = re.split(r"\n\s*\n", body_raw)
     return {
         "docno": _sgml_text(docno.group(1)) if docno else "",
         "headline": _sgml_text(headline.group(1)) if headline else "",
-        "text": "\n\n".join(p for p in (_sgml_text(p) for p in paragraphs) if p),
+        "text": "\n\n".join(p for p in map(_sgml_text, paragraphs) if p and not _EDITORS_NOTE.match(p)),
     }
 
 
