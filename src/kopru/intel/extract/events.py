@@ -187,6 +187,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
     _headline_joint_statement(inp, events)
+    _parties_acting_for(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -241,6 +242,33 @@ def _split_tour_legs(inp: EventInputs, events: list[_Event]) -> list[_Event]:
             leg.sentence, leg.cue = ev.sentence, ev.cue
             out.append(leg)
     return out
+
+
+_ACTS_FOR_TYPES = {
+    "meeting",
+    "agreement",
+    "investment",
+}  # a visit is the traveller's; a statement the speaker's
+
+
+def _parties_acting_for(inp: EventInputs, events: list[_Event]) -> None:
+    """A person meets, signs or invests for the organisation their title names: when the event's sentence
+    names that organisation too ("X, chief executive of A, signed the deal with B"), A is a party beside X.
+    The slot rules keep an organisation inside a title out of the subject slot, so it was lost."""
+    named_at: dict[str, list[tuple[int, int]]] = {}
+    for s, e, rec in inp.orgs:
+        named_at.setdefault(rec.name, []).append((s, e))
+    people = {p.name: p for _s, _e, p in inp.people}
+    for ev in events:
+        if ev.type not in _ACTS_FOR_TYPES:
+            continue
+        ss, se = ev.evidence
+        for name in list(ev.participants):
+            person = people.get(name)
+            posts = person.positions if person else []
+            for org in _unique([post["organization"] for post in posts if post.get("organization")]):
+                if org not in ev.participants and any(ss <= a and b <= se for a, b in named_at.get(org, ())):
+                    ev.participants.append(org)
 
 
 _ENVOYS_RE = re.compile(

@@ -1,0 +1,28 @@
+"""A person meets, signs or invests for the organisation their title names, when the event's sentence names it
+(session 7). Sentences written for these tests (fictional companies and people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.intel.extract.event_checks import events_of
+
+pytestmark = pytest.mark.unit
+
+
+def _parties(text: str, etype: str) -> list[set[str]]:
+    return [p for t, _s, p in events_of(text) if t == etype]
+
+
+def test_the_company_of_a_signatory_named_in_the_sentence_is_a_party():
+    text = (
+        "Karl Bremer, chief executive of Northwind Corp, signed a supply agreement with Bellamy Group "
+        "on Monday."
+    )
+    assert any({"Karl Bremer", "Northwind", "Bellamy Group"} <= p for p in _parties(text, "agreement"))
+
+
+def test_a_traveller_visits_for_himself_not_for_his_company():
+    text = "Karl Bremer, chief executive of Northwind Corp, visited the Bellamy Group plant in Dayton."
+    visits = _parties(text, "visit")
+    assert visits and all("Northwind" not in p for p in visits)
