@@ -26,3 +26,14 @@ def test_a_traveller_visits_for_himself_not_for_his_company():
     text = "Karl Bremer, chief executive of Northwind Corp, visited the Bellamy Group plant in Dayton."
     visits = _parties(text, "visit")
     assert visits and all("Northwind" not in p for p in visits)
+
+
+def test_a_weekday_before_a_name_is_not_part_of_the_name():
+    people = {
+        p
+        for _t, _s, parties in events_of(
+            "On Monday Karl Bremer signed a supply agreement with Bellamy Group."
+        )
+        for p in parties
+    }
+    assert "Karl Bremer" in people and "Monday Karl Bremer" not in people
