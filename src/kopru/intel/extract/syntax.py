@@ -54,6 +54,10 @@ _VERBS = {
         ["merge", "merges", "merged", "merging", "partner", "partners", "partnered", "partnering"],
         "agreement",
     ),
+    # "X licensed its technology to Y": a licence granted is a contract between two parties
+    **dict.fromkeys(
+        ["license", "licenses", "licensed", "licensing", "licence", "licences", "licenced"], "agreement"
+    ),
     # a purchase order or a supply deal between two named parties is an agreement
     **dict.fromkeys(
         ["order", "orders", "ordered", "supply", "supplies", "supplied", "supplying"], "agreement"
@@ -966,6 +970,12 @@ def _is_trigger(tok) -> str | None:
                 c.dep_ in {"dobj", "dative"} for c in tok.children
             ):
                 return None  # "in order to", "supply chains"
+            if low.startswith("licen") and (
+                tok.tag_ not in {"VBD", "VBZ", "VBP", "VBN", "VBG", "VB"}
+                or any(c.dep_ == "auxpass" for c in tok.children)
+                or not any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                return None  # "was licensed by the regulator": a permit, no pact; "licensing revenue"
             return _VERBS[low]
         return None
     if (

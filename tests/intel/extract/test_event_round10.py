@@ -1,5 +1,5 @@
-"""A person meets, signs or invests for the organisation their title names, when the event's sentence names it
-(session 7). Sentences written for these tests (fictional companies and people)."""
+"""Event rules of round 10 (session 7): a person acts for the organisation their title names, licences granted
+as pacts, a weekday run into a name. Sentences written for these tests (fictional companies and people)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,15 @@ def test_a_weekday_before_a_name_is_not_part_of_the_name():
         for p in parties
     }
     assert "Karl Bremer" in people and "Monday Karl Bremer" not in people
+
+
+def test_a_licence_granted_between_two_companies_is_an_agreement_but_a_permit_is_not():
+    assert ("agreement", "held", {"Northwind", "Bellamy Group"}) in events_of(
+        "Northwind Corp licensed its battery technology to Bellamy Group."
+    )
+    assert ("agreement", "planned", {"Northwind", "Bellamy Group"}) in events_of(
+        "Northwind Corp will license its chips to Bellamy Group."
+    )
+    assert not events_of("Bellamy Group was licensed by the Norland regulator.")
+    assert not events_of("Northwind Corp's licensing revenue rose 5 percent.")
+    assert not events_of("The drug is licensed in Norland.")
