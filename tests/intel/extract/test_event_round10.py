@@ -49,3 +49,18 @@ def test_a_licence_granted_between_two_companies_is_an_agreement_but_a_permit_is
     assert not events_of("Bellamy Group was licensed by the Norland regulator.")
     assert not events_of("Northwind Corp's licensing revenue rose 5 percent.")
     assert not events_of("The drug is licensed in Norland.")
+
+
+def test_an_arrival_for_a_visit_is_one_trip_under_way():
+    for text in (
+        "Anna Berg arrived in France on Monday for a three-day visit.",
+        "President Anna Berg arrived in Paris on Monday for a state visit to France.",
+    ):
+        assert [(t, s) for t, s, _p in events_of(text)] == [("visit", "ongoing")], text
+    # two trips of one sentence stay two
+    assert [
+        (t, s) for t, s, _p in events_of("Anna Berg visited Paris in May and will visit Berlin in June.")
+    ] == [
+        ("visit", "held"),
+        ("visit", "planned"),
+    ]

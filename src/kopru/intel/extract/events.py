@@ -1711,6 +1711,20 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 prev.place = prev.place or ev.place
                 merged = True
                 break
+            if (
+                ev.type == "visit"
+                and prev.sentence == ev.sentence
+                and same_people
+                and {prev.status, ev.status} == {"held", "ongoing"}
+                and not (prev.place and ev.place and countries.isdisjoint({prev.place, ev.place}))
+            ):
+                # "X arrived in Paris on Monday for a three-day visit (to France)": the arrival and the visit
+                # are one trip, under way
+                prev.status = "ongoing"
+                if not prev.place or (prev.place in countries and ev.place and ev.place not in countries):
+                    prev.place = ev.place or prev.place
+                merged = True
+                break
             # headline and body tell the same signing; a planned meeting is announced more than once
             loose = ev.type == "agreement" or (ev.type == "meeting" and ev.status == "planned")
             if prev.status != ev.status or not (same_people or (loose and overlapping)):
