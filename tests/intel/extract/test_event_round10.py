@@ -64,3 +64,33 @@ def test_an_arrival_for_a_visit_is_one_trip_under_way():
         ("visit", "held"),
         ("visit", "planned"),
     ]
+
+
+def test_a_company_s_plant_visited_names_the_company_not_a_site():
+    for text in (
+        "Anna Berg toured the Northwind Corp factory in Dayton.",
+        "Anna Berg visited the Bellamy Group plant in Dayton.",
+    ):
+        visits = [p for t, _s, p in events_of(text) if t == "visit"]
+        assert len(visits) == 1 and "Anna Berg" in visits[0] and len(visits[0]) == 2, text
+    # a site named by its town stays a site
+    assert not events_of("Workers at the Cowley factory went on strike.")
+
+
+def test_a_courtesy_call_a_groundbreaking_and_a_host_to_be_are_events():
+    assert ("meeting", "held", {"Anna Berg", "Karl Bremer"}) in events_of(
+        "Anna Berg paid a courtesy call on Karl Bremer in Dayton on Monday."
+    )
+    assert ("meeting", "planned", {"Anna Berg", "Karl Bremer"}) in events_of(
+        "Anna Berg will host Karl Bremer for talks in Dayton next week."
+    )
+    assert ("investment", "ongoing", {"Northwind"}) in events_of(
+        "Northwind Corp broke ground on its $2 billion plant in Dayton."
+    )
+    assert ("investment", "planned", {"Northwind"}) in events_of(
+        "Northwind Corp will break ground on a battery factory in Dayton next year."
+    )
+    # a call on people in general, an event hosted, a theory broken ground on: none
+    assert not events_of("The minister paid a call on the families.")
+    assert not events_of("Norland will host the World Cup in 2030.")
+    assert not events_of("Researchers broke ground on a new theory.")

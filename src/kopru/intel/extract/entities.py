@@ -2257,6 +2257,8 @@ def drop_false_orgs(
             rec.mentions
             and not rec.shaped
             and len(rec.name.split()) <= 2
+            # "the Bellamy Group plant", "the Northwind Corp factory": a company's site, and the company
+            and not any(org_kind(text[s:e]) == "company" for s, e in rec.mentions)
             and all(
                 _SITE_AFTER_RE.match(text, e) or _SITE_BEFORE_RE.search(text, max(0, s - 40), s)
                 for s, e in rec.mentions

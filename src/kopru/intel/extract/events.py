@@ -57,7 +57,8 @@ _CUE_RE = re.compile(
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
-    r"|(?P<investment>\b(?:(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
+    r"|(?P<investment>\b(?:(?:broke|breaks|break|breaking) ground (?:on|for|at)|"
+    r"(?:build|set up|establish|construct|open|launch)(?:s|ing|ed)?\b(?:\s+(?:a|an|its"
     r"|the|new|first|"
     r"second|\$?[\d.,]+[BMbm]?n?|US\$[\d.,]+|USD|EUR|\$|€|billion|million|[\w-]+-standard|\S+?)){0,10}?\s+(?:plant"
     r"|factory|"
@@ -75,12 +76,13 @@ _CUE_RE = re.compile(
     r"(?:deploy|develop|build|add)(?:s|ed|ing)?\s+(?:up\s+to\s+|about\s+|around\s+|an\s+additional\s+)?"
     r"[\d.,]+\s*(?:gigawatts?|GW|megawatts?|MW))\b)"
     r"|(?P<meeting>\b(?:met|meets?|meeting|meetings|held talks|[Tt]alks|[Nn]egotiations|hosted|received"
+    r"|(?:(?:(?<=will )|(?<=to )|(?<=would ))host|hosts|hosting)(?= (?:[A-Z][a-z]|his |her |their ))"
     r"|(?:hold|holds|held|convene|convenes|convened)\s+(?:its|their|the)\s+(?:[\w-]+\s+){0,2}session"
     r"|(?:host|hosts|hosted|hold|holds|organi[sz]es?|organi[sz]ed)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}workshop"
     r"|(?:addressed|attended|addresses|attends|opened|chaired)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}"
     r"(?:seminar|forum|conference|roundtable|symposium|workshop|meeting)"
     r"|(?:[Ff]orum|[Ss]eminar|[Cc]onference|[Ss]ummit|[Rr]oundtable),?\s+(?:which\s+)?will\s+(?:be\s+held|take\s+place)"
-    r"|came together|"
+    r"|came together|(?:paid|pays|paying|pay|made|makes) an? (?:courtesy )?call on(?= [A-Z])|"
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|"
     r"(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
@@ -927,7 +929,9 @@ def _investment_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cu
         return
     partners = _names([o for o in companies if o[1] <= cue.ce and not _inside(o, inp.title_spans)])
     status = cue.status
-    if status == "held" and not _PAST_RE.search(sc.chunk):
+    if status == "held" and re.match(r"(?:broke|breaks) ground", cue.word):
+        status = "ongoing"  # "broke ground on its plant": construction under way
+    elif status == "held" and not _PAST_RE.search(sc.chunk):
         status = "planned"
     ev = _new_event(sc, cue, "investment", partners or [company], status)
     ev.extra["company"] = company
