@@ -94,3 +94,20 @@ def test_a_courtesy_call_a_groundbreaking_and_a_host_to_be_are_events():
     assert not events_of("The minister paid a call on the families.")
     assert not events_of("Norland will host the World Cup in 2030.")
     assert not events_of("Researchers broke ground on a new theory.")
+
+
+def test_an_investment_only_weighed_or_possible_is_none():
+    for text in (
+        "Northwind Corp is considering investing in Turkey.",
+        "Northwind Corp is exploring buying a stake in Bellamy Group.",
+        "Northwind Corp could invest up to $1 billion in Turkey, Anna Berg said.",
+        "Northwind Corp may open a factory in Izmir.",
+        "Meanwhile, Northwind Air is considering to buy 50 new aircraft from either Boeing or Airbus.",
+    ):
+        assert not events_of(text), text
+    assert ("investment", "planned", {"Northwind"}) in events_of(
+        "Northwind Corp will invest $1 billion in Turkey."
+    )
+    assert ("investment", "planned", {"Northwind"}) in events_of(
+        "Northwind Corp plans to build a factory in Izmir."
+    )

@@ -903,7 +903,17 @@ def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         events.append(_new_event(sc, cue, "statement", actor))
 
 
+# "could invest up to $1 billion", "is considering building a plant": a possibility weighed, not an investment
+_HEDGED_INVESTMENT_RE = re.compile(
+    r"\b(?:(?:could|might|may)(?:\s+(?:also|still|eventually|one day))?"
+    r"|(?:consider|considers|considering|mulling|weighing|exploring|eyeing|studying)(?:\s+whether\s+to)?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _investment_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
+    if _HEDGED_INVESTMENT_RE.search(inp.text, max(sc.sent[0], cue.cs - 50), cue.cs):
+        return
     companies = sc.companies
     company = companies[0][2].name if companies else sc.last_company
     agreements = [e for e in events if e.type == "agreement" and e.participants]

@@ -1646,6 +1646,8 @@ def _negated(tok) -> bool:
         c.dep_ == "aux" and c.lower_ in {"could", "might", "may"} for c in tok.children
     ):
         return True  # "ONGC could invest in gas fields", "a period WATL might purchase": only possible
+    if tok.dep_ in {"xcomp", "ccomp", "pcomp"} and tok.head.lower_ in _WEIGHING:
+        return True  # "is considering investing in Turkey", "is exploring buying a stake": only weighed
     chain = [tok, tok.head] if tok.dep_ in {"dobj", "pobj", "xcomp", "nsubjpass", "nsubj"} else [tok]
     if tok.dep_ == "pobj":
         chain.append(tok.head.head)
@@ -1661,6 +1663,12 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
+# the parse carries no lemmas: every form of the verbs of weighing a step
+_WEIGHING = {
+    *("consider", "considers", "considered", "considering", "mull", "mulls", "mulled", "mulling"),
+    *("weigh", "weighs", "weighed", "weighing", "explore", "explores", "explored", "exploring"),
+    *("contemplate", "contemplates", "contemplated", "contemplating", "eyeing", "eyes", "eyed"),
+}
 _RELATION_NOUNS = {
     "partnership",
     "partnerships",
