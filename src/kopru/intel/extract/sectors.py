@@ -55,8 +55,9 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
 
 # words of a sector used in another sense: a verb ("certain to cloud relations", "allowed to trade in its
 # shares"), a body or a gathering ("trade union", "trade show"), a city's area ("metro Atlanta"), a power
-# station's machine ("gas turbines")
-_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?)\b")
+# station's machine ("gas turbines"), a wire service's notice to its readers ("NOTE TO INVESTORS", "before making
+# an investment decision", "a wide audience of investors") or a publisher's name ("Proactive Investors")
+_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?|investors?|investment)\b")
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
     r"\s+(?:computing|services?|platforms?|infrastructure|storage|regions?|providers?)\b"
@@ -78,9 +79,28 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
         return bool(_VERB_BEFORE_RE.search(before)) and bool(_TRADE_OTHER_RE.match(text, e))
     if word == "metro":
         return bool(re.match(r" [A-Z][a-z]", text[e : e + 3]))  # "metro Atlanta", "Metro Manila"
+    if word in {"investor", "investors", "investment"}:
+        return _investor_notice(text, s, e)
     if word in {"turbine", "turbines"}:
         return bool(re.search(r"\b(?:gas|steam)\s+$", before))
     return False
+
+
+def _investor_notice(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    if word.isupper():
+        return True  # a heading of the notice: "NOTE TO INVESTORS:"
+    if re.match(r"\s+decisions?\b", text[e : e + 12]):
+        return True  # "... in making an investment decision"
+    if re.search(r"\b(?:audiences?|network|community) of\s+$", text[max(0, s - 20) : s]):
+        return True  # a wire service's reach: "a wide audience of investors, influencers, consumers"
+    # a name: "Proactive Investors" (not the headline's "Investors don't ...", nor a title-case headline's
+    # "Foreign Investors Flock to ...")
+    return (
+        word[0].isupper()
+        and bool(re.search(r"[A-Z][a-z]+[ \t]+$", text[max(0, s - 20) : s]))
+        and not re.match(r"[ \t]+[A-Z]", text[e : e + 2])
+    )
 
 
 # the headline and the opening lines: what a document is about is said there
