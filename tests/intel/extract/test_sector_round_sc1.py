@@ -1,4 +1,4 @@
-"""Sector round sc1: vocabulary of deals and project money, notices to investors, on sentences written here."""
+"""Sector round sc1: words of deals, project money and trade; other senses of investors and tariffs."""
 
 from __future__ import annotations
 
@@ -26,33 +26,93 @@ def test_buying_a_company_is_investment(gaz):
 
 
 def test_buying_goods_is_not_investment(gaz):
-    text = "Grain prices rose.\n\n" + "Buyers said wheat can be bought with cash. " * 2 + "Farm purchases were slow. " * 2
+    text = (
+        "Grain prices rose.\n\n"
+        + "Buyers said wheat can be bought with cash. " * 2
+        + "Farm purchases were slow. " * 2
+    )
     assert "investment" not in codes(text, gaz)
 
 
 def test_project_with_its_price_and_funded_compound(gaz):
-    text = "Port opens\n\n" + "Filler sentence about the weather. " * 15 + (
-        "The Zarnian-funded harbour is part of a $3.5-billion port project. The Kelvar-funded road opened too."
+    text = (
+        "Port opens\n\n"
+        + "Filler sentence about the weather. " * 15
+        + (
+            "The Zarnian-funded harbour is part of a $3.5-billion port project. "
+            "The Kelvar-funded road opened."
+        )
     )
     assert "investment" in codes(text, gaz)
 
 
 def test_in_a_bid_to_is_no_deal(gaz):
-    text = "Plans grow\n\n" + "Filler sentence about the weather. " * 15 + (
-        "Norland expands output in a bid to lead the field. It said so in a bid to calm critics."
+    text = (
+        "Plans grow\n\n"
+        + "Filler sentence about the weather. " * 15
+        + ("Norland expands output in a bid to lead the field. It said so in a bid to calm critics.")
     )
     assert "investment" not in codes(text, gaz)
 
 
 def test_notice_to_investors_is_no_topic(gaz):
-    text = "Lab opens in Velo\n\n" + "Filler sentence about the lab. " * 15 + (
-        "NOTE TO INVESTORS: The latest news is available online. Readers should not rely on these statements "
-        "in making an investment decision. The network reaches a wide audience of investors, journalists and "
-        "the public.\n\nContact Proactive Investors\n"
+    text = (
+        "Lab opens in Velo\n\n"
+        + "Filler sentence about the lab. " * 15
+        + (
+            "NOTE TO INVESTORS: The latest news is available online. Readers should not rely on these "
+            "statements in making an investment decision. The network reaches a wide audience of investors, "
+            "journalists and the public.\n\nContact Proactive Investors\n"
+        )
     )
     assert "investment" not in codes(text, gaz)
 
 
 def test_investors_in_title_case_headline_still_count(gaz):
-    text = "Foreign Investors Flock to Velo\n\nInvestors from Norland are pouring money into Velo's factories."
+    text = (
+        "Foreign Investors Flock to Velo\n\nInvestors from Norland are pouring money into Velo's factories."
+    )
     assert "investment" in codes(text, gaz)
+
+
+FILLER = "Filler sentence about the weather. " * 15
+
+
+def test_trade_named_with_its_kind_or_aim(gaz):
+    for sentence in (
+        "They discussed the resumption of border trade.",
+        "Their talks aimed at mutually beneficial trade goals.",
+        "It helps small firms reach foreign markets. Firms seek overseas markets.",
+    ):
+        assert "trade" in codes("Leaders meet\n\n" + FILLER + sentence, gaz), sentence
+
+
+def test_exported_and_shipped_cars_are_trade(gaz):
+    text = "First 300 Velo cars exported to Norland\n\n" + FILLER + "The cars were shipped to Norland in May."
+    assert "trade" in codes(text, gaz)
+
+
+def test_trading_in_a_company_is_no_trade(gaz):
+    text = (
+        "Merger agreed\n\n"
+        + FILLER
+        + (
+            "Foreigners can only trade in Zarnoil via a small issue. "
+            "Now foreigners may trade in Zarnoil shares."
+        )
+    )
+    assert "trade" not in codes(text, gaz)
+
+
+def test_utility_tariffs_are_prices_not_duties(gaz):
+    text = (
+        "Water firm in row\n\n"
+        + FILLER
+        + (
+            "The firm wants a tariff rise of 60% to fund water works. The state froze its water tariffs. "
+            "Any tariff increase was denied."
+        )
+    )
+    assert "trade" not in codes(text, gaz)
+    duties = text + " Norland also raised import tariffs on steel."
+    assert "trade" in codes(duties, gaz)

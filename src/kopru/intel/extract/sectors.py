@@ -27,6 +27,10 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if _NOT_THE_SECTOR_WORD_RE.match(text, s) and _not_the_sector(text, s, e):
             continue
         hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
+    if _UTILITY_TARIFF_RE.search(text) and not _TRADE_TARIFF_RE.search(text):
+        # one sense per story: where tariffs are a utility's prices ("water tariffs", "a tariff rise to fund
+        # water-supply improvements"), every "tariff" of the story is that price, not a duty on imports
+        hits = [h for h in hits if not text[h[0] : h[1]].lower().startswith("tariff")]
     if gaz.sector_body_re is not None:
         # "the World Trade Organisation", "WTO talks": a body whose business is the sector, named again and
         # again, says what the text is about even though it is an organisation's mention
@@ -55,16 +59,26 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
 
 # words of a sector used in another sense: a verb ("certain to cloud relations", "allowed to trade in its
 # shares"), a body or a gathering ("trade union", "trade show"), a city's area ("metro Atlanta"), a power
-# station's machine ("gas turbines"), a wire service's notice to its readers ("NOTE TO INVESTORS", "before making
-# an investment decision", "a wide audience of investors") or a publisher's name ("Proactive Investors")
+# station's machine ("gas turbines"), a wire service's notice to its readers ("NOTE TO INVESTORS",
+# "before making an investment decision", "a wide audience of investors"), a publisher ("Proactive Investors")
 _NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?|investors?|investment)\b")
-_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+$")
+_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+(?:only\s+|also\s+|not\s+)?$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
     r"\s+(?:computing|services?|platforms?|infrastructure|storage|regions?|providers?)\b"
 )
 _TRADE_OTHER_RE = re.compile(
-    r"\s+(?:in\s+(?:its|their|the|[A-Z])[\w-]*\s+shares|union|unions|unionists?|shows?|group|publications?|press"
+    r"\s+(?:in\s+(?:its|their|the|[A-Z])[\w-]*\s+shares|in\s+[A-Z][\w-]*(?:\s+(?:via|through|on)\b|[.,;])|union|unions|unionists?|shows?|group|publications?|press"
     r"|magazines?|journals?)\b|[.,;]"
+)
+
+
+_UTILITY_TARIFF_RE = re.compile(
+    r"(?i:\b(?:water|electricity|power|utilit(?:y|ies)|energy|feed-in|gas|heating|household|retail|consumer)"
+    r"\s+tariffs?\b)"
+)
+_TRADE_TARIFF_RE = re.compile(
+    r"(?i:\btariffs?\s+(?:on|against)\b|\b(?:import|export|customs|retaliatory|punitive|trade)\s+tariffs?\b"
+    r"|\btariff[- ](?:free|barriers?)\b)"
 )
 
 
