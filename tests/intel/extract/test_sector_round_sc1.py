@@ -116,3 +116,38 @@ def test_utility_tariffs_are_prices_not_duties(gaz):
     assert "trade" not in codes(text, gaz)
     duties = text + " Norland also raised import tariffs on steel."
     assert "trade" in codes(duties, gaz)
+
+
+def test_a_cars_data_sheet_is_no_battery_story(gaz):
+    text = (
+        "Velo V3 exported to Norland\n\n"
+        + FILLER
+        + (
+            "The Velo V3 electric car has a 48 kWh LFP battery.\nLet's see its specs.\n"
+            "Battery capacity: 48 kWh\nBattery: LFP cells\nRange: 400 km\n"
+            "It has a smaller battery capacity than rivals. Velo makes BEVs (Battery Electric Vehicles)."
+        )
+    )
+    found = codes(text, gaz)
+    assert "battery" not in found
+    assert "ev" in found
+
+
+def test_battery_makers_still_a_battery_story(gaz):
+    text = (
+        "Kelvar opens battery cell plant\n\n"
+        + FILLER
+        + "Kelvar will supply batteries to Velo. Battery output grows."
+    )
+    assert "battery" in codes(text, gaz)
+
+
+def test_ai_named_a_few_times_is_no_cloud_story(gaz):
+    text = (
+        "Zarnia Daily names a new editor\n\n"
+        + FILLER
+        + ("She used AI tools before. AI helps the desk. The paper will use AI for translation.")
+    )
+    assert "cloud" not in codes(text, gaz)
+    platform = text + " Its AI platform serves ministries. Officials use AI in every service."
+    assert "cloud" in codes(platform, gaz)

@@ -61,7 +61,9 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
 # shares"), a body or a gathering ("trade union", "trade show"), a city's area ("metro Atlanta"), a power
 # station's machine ("gas turbines"), a wire service's notice to its readers ("NOTE TO INVESTORS",
 # "before making an investment decision", "a wide audience of investors"), a publisher ("Proactive Investors")
-_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?|investors?|investment)\b")
+# ... and a car's specification ("Battery capacity: 50 kWh", "a 52 kWh LFP battery"): a line of an electric
+# car's data sheet, not the battery business
+_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery)\b")
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+(?:only\s+|also\s+|not\s+)?$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
     r"\s+(?:computing|services?|platforms?|infrastructure|storage|regions?|providers?)\b"
@@ -95,9 +97,22 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
         return bool(re.match(r" [A-Z][a-z]", text[e : e + 3]))  # "metro Atlanta", "Metro Manila"
     if word in {"investor", "investors", "investment"}:
         return _investor_notice(text, s, e)
+    if word == "battery":
+        return _spec_sheet(text, s, e)
     if word in {"turbine", "turbines"}:
         return bool(re.search(r"\b(?:gas|steam)\s+$", before))
     return False
+
+
+def _spec_sheet(text: str, s: int, e: int) -> bool:
+    line_start = text.rfind("\n", 0, s) + 1
+    if re.match(r"\s*$", text[line_start:s]) and re.match(r"[^\n.]{0,30}:", text[e:]):
+        return True  # "Battery capacity: 50,12 kWh", "Battery: 52 kWh" at the head of a line
+    if re.match(r"(?i:[ \t]+capacity)\b", text[e:]):
+        return True  # "a smaller battery capacity"
+    return bool(
+        re.search(r"\d[\d.,]*\s?kWh\b[^.\n]{0,40}$", text[max(0, s - 60) : s])
+    )  # "a 52 kWh LFP battery"
 
 
 def _investor_notice(text: str, s: int, e: int) -> bool:
@@ -143,13 +158,17 @@ def summarise(hits: list[tuple[int, int, str]], lead_end: int = 0, text: str = "
         {"code": code, "evidence": spans}
         for code, spans in by_code.items()
         if (not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0]))
-        and not (text and len(spans) < 3 and all(_thin(text[a:b]) for a, b in spans))
+        and not (text and len(spans) < _THIN_MIN and all(_thin(text[a:b]) for a, b in spans))
     ]
 
 
 # words that name a field only when a text keeps returning to them: "AI" in a story about a newspaper's
 # content deal is a passing word, in a story about data centres one of many
 _THIN_WORDS = frozenset({"ai", "artificial intelligence"})
+# ... "AI" three or four times in a story about an ad platform's new officer, a newspaper's licensing deal or
+# a start-up's seed round is the vocabulary of the day; a story about AI platforms and compute returns to it
+# again and again, or names the platforms and data centres themselves
+_THIN_MIN = 5
 
 
 def _thin(word: str) -> bool:
