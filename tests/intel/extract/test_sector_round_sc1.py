@@ -151,3 +151,28 @@ def test_ai_named_a_few_times_is_no_cloud_story(gaz):
     assert "cloud" not in codes(text, gaz)
     platform = text + " Its AI platform serves ministries. Officials use AI in every service."
     assert "cloud" in codes(platform, gaz)
+
+
+def test_carmakers_and_their_union_name_the_car_industry(gaz):
+    text = (
+        "Union reaches agreement\n\n"
+        + FILLER
+        + (
+            "The United Auto Workers and Ford Motor Co. reached a deal. "
+            "The UAW will next talk to General Motors."
+        )
+    )
+    assert "automotive" in codes(text, gaz)
+
+
+def test_combustion_engine_cars_are_automotive_beside_evs(gaz):
+    text = (
+        "Zarnia plans car hub\n\n"
+        + FILLER
+        + (
+            "Kelvar will export electric vehicles and internal combustion engine automobiles from Zarnia. "
+            "Its EV range grows."
+        )
+    )
+    found = codes(text, gaz)
+    assert {"automotive", "ev"} <= found
