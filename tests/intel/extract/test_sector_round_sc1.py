@@ -176,3 +176,12 @@ def test_combustion_engine_cars_are_automotive_beside_evs(gaz):
     )
     found = codes(text, gaz)
     assert {"automotive", "ev"} <= found
+
+
+def test_networks_named_by_their_kind_are_telecom(gaz):
+    for sentence in (
+        "Kelvar will supply military SATCOM terminals. Its satellite communication links are secure.",
+        "The pact covers mission-critical communications. Radio communications will be shared.",
+        "Regulators questioned wireless providers. Residents lost cellphone connections.",
+    ):
+        assert "telecom" in codes("Pact signed\n\n" + FILLER + sentence, gaz), sentence
