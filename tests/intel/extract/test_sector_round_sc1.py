@@ -185,3 +185,13 @@ def test_networks_named_by_their_kind_are_telecom(gaz):
         "Regulators questioned wireless providers. Residents lost cellphone connections.",
     ):
         assert "telecom" in codes("Pact signed\n\n" + FILLER + sentence, gaz), sentence
+
+
+def test_research_named_otherwise(gaz):
+    for sentence in (
+        "The two firms will collaborate in research & development and marketing.",
+        "Zarnia and Norland are likely to enter into joint development of solar energy.",
+        "Scientists from Norland agreed to help. The scientists will stay a year.",
+        "They discussed critical and emerging technologies.",
+    ):
+        assert "research" in codes("Pact signed\n\n" + FILLER + sentence, gaz), sentence
