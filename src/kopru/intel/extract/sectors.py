@@ -27,6 +27,10 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if _NOT_THE_SECTOR_WORD_RE.match(text, s) and _not_the_sector(text, s, e):
             continue
         hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
+    if _UTILITY_TARIFF_RE.search(text) and not _TRADE_TARIFF_RE.search(text):
+        # one sense per story: where tariffs are a utility's prices ("water tariffs", "a tariff rise to fund
+        # water-supply improvements"), every "tariff" of the story is that price, not a duty on imports
+        hits = [h for h in hits if not text[h[0] : h[1]].lower().startswith("tariff")]
     if gaz.sector_body_re is not None:
         # "the World Trade Organisation", "WTO talks": a body whose business is the sector, named again and
         # again, says what the text is about even though it is an organisation's mention
@@ -55,15 +59,28 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
 
 # words of a sector used in another sense: a verb ("certain to cloud relations", "allowed to trade in its
 # shares"), a body or a gathering ("trade union", "trade show"), a city's area ("metro Atlanta"), a power
-# station's machine ("gas turbines")
-_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?)\b")
-_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+$")
+# station's machine ("gas turbines"), a wire service's notice to its readers ("NOTE TO INVESTORS",
+# "before making an investment decision", "a wide audience of investors"), a publisher ("Proactive Investors")
+# ... and a car's specification ("Battery capacity: 50 kWh", "a 52 kWh LFP battery"): a line of an electric
+# car's data sheet, not the battery business
+_NOT_THE_SECTOR_WORD_RE = re.compile(r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery)\b")
+_VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+(?:only\s+|also\s+|not\s+)?$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
     r"\s+(?:computing|services?|platforms?|infrastructure|storage|regions?|providers?)\b"
 )
 _TRADE_OTHER_RE = re.compile(
-    r"\s+(?:in\s+(?:its|their|the|[A-Z])[\w-]*\s+shares|union|unions|unionists?|shows?|group|publications?|press"
+    r"\s+(?:in\s+(?:its|their|the|[A-Z])[\w-]*\s+shares|in\s+[A-Z][\w-]*(?:\s+(?:via|through|on)\b|[.,;])|union|unions|unionists?|shows?|group|publications?|press"
     r"|magazines?|journals?)\b|[.,;]"
+)
+
+
+_UTILITY_TARIFF_RE = re.compile(
+    r"(?i:\b(?:water|electricity|power|utilit(?:y|ies)|energy|feed-in|gas|heating|household|retail|consumer)"
+    r"\s+tariffs?\b)"
+)
+_TRADE_TARIFF_RE = re.compile(
+    r"(?i:\btariffs?\s+(?:on|against)\b|\b(?:import|export|customs|retaliatory|punitive|trade)\s+tariffs?\b"
+    r"|\btariff[- ](?:free|barriers?)\b)"
 )
 
 
@@ -78,9 +95,41 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
         return bool(_VERB_BEFORE_RE.search(before)) and bool(_TRADE_OTHER_RE.match(text, e))
     if word == "metro":
         return bool(re.match(r" [A-Z][a-z]", text[e : e + 3]))  # "metro Atlanta", "Metro Manila"
+    if word in {"investor", "investors", "investment"}:
+        return _investor_notice(text, s, e)
+    if word == "battery":
+        return _spec_sheet(text, s, e)
     if word in {"turbine", "turbines"}:
         return bool(re.search(r"\b(?:gas|steam)\s+$", before))
     return False
+
+
+def _spec_sheet(text: str, s: int, e: int) -> bool:
+    line_start = text.rfind("\n", 0, s) + 1
+    if re.match(r"\s*$", text[line_start:s]) and re.match(r"[^\n.]{0,30}:", text[e:]):
+        return True  # "Battery capacity: 50,12 kWh", "Battery: 52 kWh" at the head of a line
+    if re.match(r"(?i:[ \t]+capacity)\b", text[e:]):
+        return True  # "a smaller battery capacity"
+    return bool(
+        re.search(r"\d[\d.,]*\s?kWh\b[^.\n]{0,40}$", text[max(0, s - 60) : s])
+    )  # "a 52 kWh LFP battery"
+
+
+def _investor_notice(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    if word.isupper():
+        return True  # a heading of the notice: "NOTE TO INVESTORS:"
+    if re.match(r"\s+decisions?\b", text[e : e + 12]):
+        return True  # "... in making an investment decision"
+    if re.search(r"\b(?:audiences?|network|community) of\s+$", text[max(0, s - 20) : s]):
+        return True  # a wire service's reach: "a wide audience of investors, influencers, consumers"
+    # a name: "Proactive Investors" (not the headline's "Investors don't ...", nor a title-case headline's
+    # "Foreign Investors Flock to ...")
+    return (
+        word[0].isupper()
+        and bool(re.search(r"[A-Z][a-z]+[ \t]+$", text[max(0, s - 20) : s]))
+        and not re.match(r"[ \t]+[A-Z]", text[e : e + 2])
+    )
 
 
 # the headline and the opening lines: what a document is about is said there
@@ -109,13 +158,17 @@ def summarise(hits: list[tuple[int, int, str]], lead_end: int = 0, text: str = "
         {"code": code, "evidence": spans}
         for code, spans in by_code.items()
         if (not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0]))
-        and not (text and len(spans) < 3 and all(_thin(text[a:b]) for a, b in spans))
+        and not (text and len(spans) < _THIN_MIN and all(_thin(text[a:b]) for a, b in spans))
     ]
 
 
 # words that name a field only when a text keeps returning to them: "AI" in a story about a newspaper's
 # content deal is a passing word, in a story about data centres one of many
 _THIN_WORDS = frozenset({"ai", "artificial intelligence"})
+# ... "AI" three or four times in a story about an ad platform's new officer, a newspaper's licensing deal or
+# a start-up's seed round is the vocabulary of the day; a story about AI platforms and compute returns to it
+# again and again, or names the platforms and data centres themselves
+_THIN_MIN = 5
 
 
 def _thin(word: str) -> bool:
