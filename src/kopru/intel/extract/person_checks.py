@@ -438,7 +438,7 @@ def _fold_title(title: str) -> str:
 
 def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
     """ "Sam Lee, co-founder and CEO of X" / "X co-founder and President Sam Lee": the posts joined by "and"
-    are one title as written, not two (nor only the last one)."""
+    are one title as written (not only the last one), and each post is also a position of its own."""
     org_at = {ms: rec.name for rec in orgs.values() for ms, _me in rec.mentions}
     for p in people:
         for s, e in sorted(p.mentions):
@@ -462,10 +462,17 @@ def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec])
                 of = re.match(r"(?:\s+(?:of|at)\s+(?:the\s+)?|,\s+)", text[m.end() : m.end() + 12])
                 organization = org_at.get(m.end() + of.end()) if of else None
             p.positions = [*kept, {"title": chain, "organization": organization}]
+            # each post of the chain is a position of its own too: "chairman and chief executive" holds
+            # the chair and the chief executive's post, and a reader asking for either finds it
+            for part in _CHAIN_SPLIT_RE.split(chain):
+                if part.strip() and _fold_title(part) not in {_fold_title(q["title"]) for q in p.positions}:
+                    p.positions.append({"title": part.strip(), "organization": organization})
             # "president and CEO and president of Model e": a further post of another body stays its own
             more = _FURTHER_POST_RE.match(text, m.end())
             if more and m.re is _CHAIN_AFTER_RE:
-                p.positions.append({"title": more.group("post"), "organization": None})
+                post = more.group("post")
+                p.positions = [q for q in p.positions if q["title"] != post or q["organization"]]
+                p.positions.append({"title": post, "organization": None})
             break
 
 
