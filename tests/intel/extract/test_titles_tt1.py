@@ -22,3 +22,24 @@ def test_each_post_of_a_combined_title_is_a_position_too():
     titles = _titles(text)
     assert {"chairman", "chief executive"} <= set(titles["Orla Brennick"])
     assert {"chairman", "CEO", "president"} <= set(titles["Tamsin Hale"])
+
+
+def test_a_remit_runs_on_past_its_and():
+    text = (
+        "The storm should pass by Friday, said Piet Marlowe, Kestrel Power's senior director of storm "
+        "preparedness and response. Lina Osk, vice president for sales and customer strategy in Norway "
+        "and Denmark, said demand held."
+    )
+    titles = _titles(text)
+    assert "senior director of storm preparedness and response" in titles["Piet Marlowe"]
+    assert "vice president for sales and customer strategy in Norway and Denmark" in titles["Lina Osk"]
+
+
+def test_a_remit_does_not_run_into_the_next_person():
+    text = "Piet Marlowe, director of sales and Lina Osk, a trader, said demand held."
+    assert "director of sales" in _titles(text)["Piet Marlowe"]
+
+
+def test_a_remit_does_not_run_into_an_addressed_name():
+    text = "The talks were attended by Mr. Piet Marlowe, Director of Sales and Ms. Lina Osk, a trader."
+    assert "Director of Sales and Ms" not in _titles(text).get("Piet Marlowe", [])

@@ -1836,6 +1836,17 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
             title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
         dem = None
     rest = _appositive_rest(text, m, orgs)
+    remit = rest.strip().split()[:1] in (["of"], ["for"]) and m.start("rest") + len(rest) == m.end()
+    more = _REMIT_AND_RE.match(text, m.end()) if remit else None
+    if (
+        more
+        and len(rest) + len(more.group()) < 140
+        and not _LOWER_HEAD_WORD_RE.search(more.group("more"))
+        and not any(m.end() < ms < more.end() for q in people for ms, _me in q.mentions)
+    ):
+        # "senior director of emergency preparedness and response", "vice president for technology and
+        # customer strategy in Japan and Asia Pacific": the remit runs on past its "and"
+        rest += more.group()
     organization = None
     obj, obj_org = _appositive_object(text, rest, gaz, orgs)
     if rest:
@@ -1882,6 +1893,20 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         p.positions.append({"title": title, "organization": organization})
     paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
     return (m.start(), m.end() + (paren.end() if paren else 0))  # "... Commission (NDRC)"
+
+
+# the rest of a remit after "and": one to three words (no determiner, pronoun or verb first), a place it
+# applies in, then the end of the apposition
+_REMIT_AND_RE = re.compile(
+    r"\s+and\s+(?P<more>(?!(?:the|a|an|his|her|its|their|is|was|has|had|will|said|also|then|now|mr|mrs|ms|dr"
+    r"|prof|sir|dame|h\.e)\b)"
+    r"[\w&’'-]+(?:\s+(?!(?:at|in|said|says|told|who|which)\b)[\w&’'-]+){0,2}"
+    r"(?:\s+in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]*){0,3})?)"
+    r"(?P<at>\s+at\s+(?:the\s+)?(?-i:[A-Z])[^,;.()\n]{1,60}?)?"
+    r"(?=[,;.)]|\s+(?:said|says|told|who|which|has|had|was|is|added)\b|$)",
+    re.IGNORECASE,
+)
+_LOWER_HEAD_WORD_RE = re.compile(r"\b(?:" + _LOWER_HEADS + r")\b", re.IGNORECASE)
 
 
 def _appositive_rest(text: str, m: re.Match, orgs) -> str:
