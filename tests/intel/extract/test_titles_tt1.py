@@ -43,3 +43,25 @@ def test_a_remit_does_not_run_into_the_next_person():
 def test_a_remit_does_not_run_into_an_addressed_name():
     text = "The talks were attended by Mr. Piet Marlowe, Director of Sales and Ms. Lina Osk, a trader."
     assert "Director of Sales and Ms" not in _titles(text).get("Piet Marlowe", [])
+
+
+def test_a_unit_of_a_body_belongs_to_the_title():
+    text = (
+        "The talks were attended by Mr. Wu Tanfei, Director General of the Department of Coastal Affairs. "
+        '"We are ready," said Lena Varga, Kestrel\u2019s associate administrator of the Lunar Science '
+        "Directorate, on Monday. Ole Berg, a member of the Kestrel management board, agreed."
+    )
+    titles = _titles(text)
+    assert "Director General of the Department of Coastal Affairs" in titles["Wu Tanfei"]
+    assert "associate administrator of the Lunar Science Directorate" in titles["Lena Varga"]
+    assert "member of the Kestrel management board" in titles["Ole Berg"]
+
+
+def test_a_company_after_a_title_stays_its_body():
+    text = "Lena Varga, chief executive of Kestrel Robotics, said the plant opens in May."
+    assert _titles(text)["Lena Varga"] == ["chief executive"]
+
+
+def test_a_body_named_with_its_committee_is_no_unit():
+    text = "Li Wanfu, chairman of the Northland People's Congress Standing Committee, met the delegation."
+    assert _titles(text)["Li Wanfu"] == ["chairman"]

@@ -924,3 +924,40 @@ def contributor_lines(text: str, people: list[Person]) -> None:
             for p in listed:
                 if not any(x["title"].lower() == "reporter" for x in p.positions):
                     p.positions.append({"title": "reporter", "organization": None})
+
+
+# a unit inside a body: its name belongs to the title ("Director General of the Department of Asian Affairs",
+# "associate administrator of the Science Mission Directorate", "member of the Kestrel management board")
+_UNIT_WORD_RE = re.compile(
+    r"\b(?:Department|Directorate|Division|Secretariat|Office|management board)(?=$|\s+of\b)"
+    # "Standing Committee of the X Congress", not "the X Congress Standing Committee" (the body's own name)
+    r"|\bStanding Committee(?=\s+of\b)"
+)
+_UNIT_SPAN = r"(?P<the>the\s+)?(?P<unit>(?:[A-Z][\w’'&.-]*\s+){0,1}?[A-Z][^,;.()\n\"“”]{1,90}?)"
+_UNIT_END = r"(?=[,;.()\"“”]|\s+(?:at|said|says|told|who|which|and|in|on)\b|$)"
+
+
+def unit_remits(text: str, people: list[Person]) -> None:
+    """A title followed, next to its holder, by "of <a unit of a body>" reads with that unit."""
+    for p in people:
+        for pos in p.positions:
+            title = pos["title"]
+            if " of " in title or " for " in title or len(title) > 60:
+                continue
+            for s, e in sorted(p.mentions):
+                after = re.compile(
+                    rf",\s+(?:(?:the\s+|a\s+|an\s+)?[A-Z][\w&.-]*['’]s\s+|the\s+|a\s+|an\s+)?"
+                    rf"{re.escape(title)}\s+of\s+{_UNIT_SPAN}{_UNIT_END}"
+                ).match(text, e)
+                before = re.compile(
+                    rf"{re.escape(title)}\s+of\s+{_UNIT_SPAN},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+                ).search(text, max(0, s - 160), s)
+                m = after or before
+                if m is None:
+                    continue
+                # "BI's Communication Department": the body before the unit is no part of it
+                unit = re.sub(r"^[A-Z][\w&.-]*['’]s\s+", "", m.group("unit"))
+                if _UNIT_WORD_RE.search(unit):
+                    unit = " ".join(unit.split())
+                    pos["title"] = f"{title} of {m.group('the') or ''}{unit}"
+                break

@@ -60,6 +60,7 @@ from .person_checks import (
     tidy_positions,
     titles_named_as,
     trim_byline_roles,
+    unit_remits,
 )
 from .reading import Document
 from .result import (
@@ -434,6 +435,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
+    unit_remits(text, people)
     countries_from_position_bodies(people)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
