@@ -65,3 +65,20 @@ def test_a_company_after_a_title_stays_its_body():
 def test_a_body_named_with_its_committee_is_no_unit():
     text = "Li Wanfu, chairman of the Northland People's Congress Standing Committee, met the delegation."
     assert _titles(text)["Li Wanfu"] == ["chairman"]
+
+
+def test_every_writer_of_a_byline_is_a_reporter():
+    text = "By Mara Tullis; Oskar Fenwick\n\nKestrel Foods said on Monday that sales rose in May."
+    titles = _titles(text)
+    assert titles["Mara Tullis"] == ["reporter"]
+    assert titles["Oskar Fenwick"] == ["reporter"]
+
+
+def test_a_staff_writer_of_a_byline_is_a_reporter_too():
+    text = "By Mara Tullis Staff Writer\n\nKestrel Foods said on Monday that sales rose in May."
+    assert _titles(text)["Mara Tullis"] == ["reporter", "staff writer"]
+
+
+def test_a_desk_after_a_byline_is_no_reporter():
+    text = "By Mara Tullis; Kestrel Business\n\nKestrel Foods said on Monday that sales rose in May."
+    assert "Kestrel Business" not in _titles(text)

@@ -339,6 +339,10 @@ def trim_byline_roles(text: str, people: list[Person]) -> None:
             (s, e - len(role) - 1) if text[s:e].endswith(" " + role) else (s, e) for s, e in p.mentions
         ]
         p.surfaces = [sf for sf in p.surfaces if not sf.endswith(role)]
+        if "writer" in role.lower() and any(pos["title"] == "reporter" for pos in p.positions):
+            # "Staff Writer", "National Security Writer": a writer of the paper is its reporter too
+            p.positions.append({"title": role.lower(), "organization": p.positions[0]["organization"]})
+            continue
         for pos in p.positions:
             if pos["title"] == "reporter" and role.lower() != "staff":
                 pos["title"] = role.lower()

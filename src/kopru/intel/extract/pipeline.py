@@ -1478,6 +1478,38 @@ def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
 
 
 _BYLINE_RE = re.compile(r"^By ([A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,3})\b", re.MULTILINE)
+_BYLINE_NEXT_RE = re.compile(
+    r"(?:;|,| and|, and) ([A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,2})"
+    r"(?=[ \t]*(?:$|;|,| and\b))",
+    re.MULTILINE,
+)
+_BYLINE_NOT_NAMES = frozenset(
+    {
+        "Staff",
+        "Senior",
+        "Special",
+        "Associated",
+        "The",
+        "Chief",
+        "National",
+        "Contributing",
+        "Business",
+        "News",
+    }
+    | {
+        "Press",
+        "Times",
+        "Post",
+        "Daily",
+        "Journal",
+        "Network",
+        "Agency",
+        "Media",
+        "Wire",
+        "Writer",
+        "Reporter",
+    }
+)
 _CREDITS_RE = re.compile(
     r"\b(Reporting|Writing|Editing|Additional reporting) by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
 )
@@ -1497,7 +1529,16 @@ _MORE_BYLINES_RE = re.compile(
 
 def byline_people(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) for reporters' and editors' names in bylines."""
-    out = [(m.start(1), m.end(1), "reporter") for m in _BYLINE_RE.finditer(text)]
+    out = []
+    for m in _BYLINE_RE.finditer(text):
+        out.append((m.start(1), m.end(1), "reporter"))
+        # "By Ann Lee; Ole Berg", "By Ann Lee and Ole Berg": the other writers of the byline
+        end = m.end(1)
+        while more := _BYLINE_NEXT_RE.match(text, end):
+            if _BYLINE_NOT_NAMES & set(more.group(1).split()):  # "By Ann Lee; Kestrel Business"
+                break
+            out.append((more.start(1), more.end(1), "reporter"))
+            end = more.end(1)
     for m in _MORE_BYLINES_RE.finditer(text):
         group = next(g for g in "abcd" if m.group(g))
         out.append((m.start(group), m.end(group), "reporter"))
