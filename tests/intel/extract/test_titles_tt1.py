@@ -82,3 +82,21 @@ def test_a_staff_writer_of_a_byline_is_a_reporter_too():
 def test_a_desk_after_a_byline_is_no_reporter():
     text = "By Mara Tullis; Kestrel Business\n\nKestrel Foods said on Monday that sales rose in May."
     assert "Kestrel Business" not in _titles(text)
+
+
+def test_a_newly_appointed_head_is_a_head():
+    text = "Talks were held with investors, said Oskar Fenwick, the newly appointed head of the Kestrel Fund."
+    assert "head" in _titles(text)["Oskar Fenwick"]
+
+
+def test_a_second_post_of_an_unknown_body_is_kept():
+    text = (
+        "Lin Haofei, chairman of Kestrel Robotics and president of the Northland Builders Guild in Bergen, "
+        "said the line opens in May."
+    )
+    assert {"chairman", "president"} <= set(_titles(text)["Lin Haofei"])
+
+
+def test_a_post_left_or_held_is_a_position():
+    text = "Oskar Fenwick resigned Monday as president of Kestrel Oil, the state oil company said."
+    assert "president" in _titles(text)["Oskar Fenwick"]

@@ -1673,7 +1673,8 @@ _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
     r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
+    r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
@@ -1801,7 +1802,24 @@ _APPOINTED_RE = re.compile(
 _TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
 
 
+# "Ann Lee resigned Monday as president of X", "Ole Berg, who stepped down as chairman": the post left or held
+_SERVED_AS_RE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))(?:,\s+who)?\s+(?:resigned|retired|stepped\s+down"
+    r"|steps\s+down|resigns|retires|served|serves|has\s+served|will\s+step\s+down)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r"\s+as\s+(?:its\s+|the\s+)?(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|after|and|since|from|until)\b|$)",
+    re.IGNORECASE,
+)
+
+
 def _appointed_titles(text: str, people: list[Person]) -> None:
+    by_end = {e: p for p in people for _s, e in p.mentions}
+    for m in _SERVED_AS_RE.finditer(text):
+        p = by_end.get(m.end("name"))
+        title = m.group("title")
+        if p is not None and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            p.positions.append({"title": title, "organization": None})
     by_start = {s: p for p in people for s, _e in p.mentions}
     for m in _APPOINTED_RE.finditer(text):
         p = by_start.get(m.start("name"))
@@ -1857,9 +1875,12 @@ def _second_post(p: Person, orgs, m: re.Match) -> tuple[int, int] | None:
         (rec.name for rec in orgs.values() if m.group("org") == rec.name or m.group("org") in rec.surfaces),
         None,
     )
-    if organization is None:
-        return None
     title = m.group("title")
+    if organization is None:
+        # "chairman of X and president of the Y Association": the second post is hers all the same
+        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            p.positions.append({"title": title, "organization": None})
+        return None
     if not any(
         pos["title"].lower() == title.lower() and pos["organization"] == organization for pos in p.positions
     ):
