@@ -100,3 +100,14 @@ def test_a_second_post_of_an_unknown_body_is_kept():
 def test_a_post_left_or_held_is_a_position():
     text = "Oskar Fenwick resigned Monday as president of Kestrel Oil, the state oil company said."
     assert "president" in _titles(text)["Oskar Fenwick"]
+
+
+def test_group_and_chief_ranks_belong_to_the_title():
+    text = (
+        "Group Chief Executive Oskar Fenwick told reporters the deal was done. Northland's Chief Minister "
+        "Lin Haofei agreed. Kestrel Group CEO Mara Tullis declined to comment."
+    )
+    titles = _titles(text)
+    assert "Group Chief Executive" in titles["Oskar Fenwick"]
+    assert "Chief Minister" in titles["Lin Haofei"]
+    assert "CEO" in titles["Mara Tullis"]
