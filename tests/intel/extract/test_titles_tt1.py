@@ -111,3 +111,11 @@ def test_group_and_chief_ranks_belong_to_the_title():
     assert "Group Chief Executive" in titles["Oskar Fenwick"]
     assert "Chief Minister" in titles["Lin Haofei"]
     assert "CEO" in titles["Mara Tullis"]
+
+
+def test_a_remit_naming_no_body_stays_in_the_title():
+    text = (
+        "Kestrel Motors will cut costs, Oskar Fenwick, Kestrel Motors' group vice president for Northern "
+        "car operations, said on Monday."
+    )
+    assert "group vice president for Northern car operations" in _titles(text)["Oskar Fenwick"]

@@ -272,6 +272,12 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 if not m or m.group("org").strip() in country_words:
                     continue
                 org = m.group("org").strip()
+                if (
+                    pattern is _NAMED_SCOPE_RE
+                    and pos.get("organization") not in (None, org, surfaces.get(org))
+                    and org not in surfaces
+                ):
+                    continue  # "vice president of Lunar Programs" at Kestrel Space: a remit, not the body
                 title = title[: m.start()]
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)
