@@ -272,6 +272,12 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 if not m or m.group("org").strip() in country_words:
                     continue
                 org = m.group("org").strip()
+                if (
+                    pattern is _NAMED_SCOPE_RE
+                    and pos.get("organization") not in (None, org, surfaces.get(org))
+                    and org not in surfaces
+                ):
+                    continue  # "vice president of Lunar Programs" at Kestrel Space: a remit, not the body
                 title = title[: m.start()]
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)
@@ -339,6 +345,10 @@ def trim_byline_roles(text: str, people: list[Person]) -> None:
             (s, e - len(role) - 1) if text[s:e].endswith(" " + role) else (s, e) for s, e in p.mentions
         ]
         p.surfaces = [sf for sf in p.surfaces if not sf.endswith(role)]
+        if "writer" in role.lower() and any(pos["title"] == "reporter" for pos in p.positions):
+            # "Staff Writer", "National Security Writer": a writer of the paper is its reporter too
+            p.positions.append({"title": role.lower(), "organization": p.positions[0]["organization"]})
+            continue
         for pos in p.positions:
             if pos["title"] == "reporter" and role.lower() != "staff":
                 pos["title"] = role.lower()
@@ -438,7 +448,7 @@ def _fold_title(title: str) -> str:
 
 def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec]) -> None:
     """ "Sam Lee, co-founder and CEO of X" / "X co-founder and President Sam Lee": the posts joined by "and"
-    are one title as written, not two (nor only the last one)."""
+    are one title as written (not only the last one), and each post is also a position of its own."""
     org_at = {ms: rec.name for rec in orgs.values() for ms, _me in rec.mentions}
     for p in people:
         for s, e in sorted(p.mentions):
@@ -462,10 +472,17 @@ def join_company_posts(text: str, people: list[Person], orgs: dict[str, OrgRec])
                 of = re.match(r"(?:\s+(?:of|at)\s+(?:the\s+)?|,\s+)", text[m.end() : m.end() + 12])
                 organization = org_at.get(m.end() + of.end()) if of else None
             p.positions = [*kept, {"title": chain, "organization": organization}]
+            # each post of the chain is a position of its own too: "chairman and chief executive" holds
+            # the chair and the chief executive's post, and a reader asking for either finds it
+            for part in _CHAIN_SPLIT_RE.split(chain):
+                if part.strip() and _fold_title(part) not in {_fold_title(q["title"]) for q in p.positions}:
+                    p.positions.append({"title": part.strip(), "organization": organization})
             # "president and CEO and president of Model e": a further post of another body stays its own
             more = _FURTHER_POST_RE.match(text, m.end())
             if more and m.re is _CHAIN_AFTER_RE:
-                p.positions.append({"title": more.group("post"), "organization": None})
+                post = more.group("post")
+                p.positions = [q for q in p.positions if q["title"] != post or q["organization"]]
+                p.positions.append({"title": post, "organization": None})
             break
 
 
@@ -917,3 +934,40 @@ def contributor_lines(text: str, people: list[Person]) -> None:
             for p in listed:
                 if not any(x["title"].lower() == "reporter" for x in p.positions):
                     p.positions.append({"title": "reporter", "organization": None})
+
+
+# a unit inside a body: its name belongs to the title ("Director General of the Department of Asian Affairs",
+# "associate administrator of the Science Mission Directorate", "member of the Kestrel management board")
+_UNIT_WORD_RE = re.compile(
+    r"\b(?:Department|Directorate|Division|Secretariat|Office|management board)(?=$|\s+of\b)"
+    # "Standing Committee of the X Congress", not "the X Congress Standing Committee" (the body's own name)
+    r"|\bStanding Committee(?=\s+of\b)"
+)
+_UNIT_SPAN = r"(?P<the>the\s+)?(?P<unit>(?:[A-Z][\w’'&.-]*\s+){0,1}?[A-Z][^,;.()\n\"“”]{1,90}?)"
+_UNIT_END = r"(?=[,;.()\"“”]|\s+(?:at|said|says|told|who|which|and|in|on)\b|$)"
+
+
+def unit_remits(text: str, people: list[Person]) -> None:
+    """A title followed, next to its holder, by "of <a unit of a body>" reads with that unit."""
+    for p in people:
+        for pos in p.positions:
+            title = pos["title"]
+            if " of " in title or " for " in title or len(title) > 60:
+                continue
+            for s, e in sorted(p.mentions):
+                after = re.compile(
+                    rf",\s+(?:(?:the\s+|a\s+|an\s+)?[A-Z][\w&.-]*['’]s\s+|the\s+|a\s+|an\s+)?"
+                    rf"{re.escape(title)}\s+of\s+{_UNIT_SPAN}{_UNIT_END}"
+                ).match(text, e)
+                before = re.compile(
+                    rf"{re.escape(title)}\s+of\s+{_UNIT_SPAN},\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?$"
+                ).search(text, max(0, s - 160), s)
+                m = after or before
+                if m is None:
+                    continue
+                # "BI's Communication Department": the body before the unit is no part of it
+                unit = re.sub(r"^[A-Z][\w&.-]*['’]s\s+", "", m.group("unit"))
+                if _UNIT_WORD_RE.search(unit):
+                    unit = " ".join(unit.split())
+                    pos["title"] = f"{title} of {m.group('the') or ''}{unit}"
+                break

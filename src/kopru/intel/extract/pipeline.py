@@ -60,6 +60,7 @@ from .person_checks import (
     tidy_positions,
     titles_named_as,
     trim_byline_roles,
+    unit_remits,
 )
 from .reading import Document
 from .result import (
@@ -435,6 +436,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
+    unit_remits(text, people)
     countries_from_position_bodies(people)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
@@ -1479,6 +1481,38 @@ def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
 
 
 _BYLINE_RE = re.compile(r"^By ([A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,3})\b", re.MULTILINE)
+_BYLINE_NEXT_RE = re.compile(
+    r"(?:;|,| and|, and) ([A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+(?: [A-ZÀ-ÞİÇŞĞÜÖ][\w'’.-]+){1,2})"
+    r"(?=[ \t]*(?:$|;|,| and\b))",
+    re.MULTILINE,
+)
+_BYLINE_NOT_NAMES = frozenset(
+    {
+        "Staff",
+        "Senior",
+        "Special",
+        "Associated",
+        "The",
+        "Chief",
+        "National",
+        "Contributing",
+        "Business",
+        "News",
+    }
+    | {
+        "Press",
+        "Times",
+        "Post",
+        "Daily",
+        "Journal",
+        "Network",
+        "Agency",
+        "Media",
+        "Wire",
+        "Writer",
+        "Reporter",
+    }
+)
 _CREDITS_RE = re.compile(
     r"\b(Reporting|Writing|Editing|Additional reporting) by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
 )
@@ -1498,7 +1532,16 @@ _MORE_BYLINES_RE = re.compile(
 
 def byline_people(text: str) -> list[tuple[int, int, str]]:
     """(start, end, title) for reporters' and editors' names in bylines."""
-    out = [(m.start(1), m.end(1), "reporter") for m in _BYLINE_RE.finditer(text)]
+    out = []
+    for m in _BYLINE_RE.finditer(text):
+        out.append((m.start(1), m.end(1), "reporter"))
+        # "By Ann Lee; Ole Berg", "By Ann Lee and Ole Berg": the other writers of the byline
+        end = m.end(1)
+        while more := _BYLINE_NEXT_RE.match(text, end):
+            if _BYLINE_NOT_NAMES & set(more.group(1).split()):  # "By Ann Lee; Kestrel Business"
+                break
+            out.append((more.start(1), more.end(1), "reporter"))
+            end = more.end(1)
     for m in _MORE_BYLINES_RE.finditer(text):
         group = next(g for g in "abcd" if m.group(g))
         out.append((m.start(group), m.end(group), "reporter"))
@@ -1633,7 +1676,8 @@ _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
     r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
-    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
+    r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
+    r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
@@ -1761,7 +1805,24 @@ _APPOINTED_RE = re.compile(
 _TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
 
 
+# "Ann Lee resigned Monday as president of X", "Ole Berg, who stepped down as chairman": the post left or held
+_SERVED_AS_RE = re.compile(
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))(?:,\s+who)?\s+(?:resigned|retired|stepped\s+down"
+    r"|steps\s+down|resigns|retires|served|serves|has\s+served|will\s+step\s+down)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+    r"\s+as\s+(?:its\s+|the\s+)?(?P<title>(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r"))"
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|after|and|since|from|until)\b|$)",
+    re.IGNORECASE,
+)
+
+
 def _appointed_titles(text: str, people: list[Person]) -> None:
+    by_end = {e: p for p in people for _s, e in p.mentions}
+    for m in _SERVED_AS_RE.finditer(text):
+        p = by_end.get(m.end("name"))
+        title = m.group("title")
+        if p is not None and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            p.positions.append({"title": title, "organization": None})
     by_start = {s: p for p in people for s, _e in p.mentions}
     for m in _APPOINTED_RE.finditer(text):
         p = by_start.get(m.start("name"))
@@ -1817,9 +1878,12 @@ def _second_post(p: Person, orgs, m: re.Match) -> tuple[int, int] | None:
         (rec.name for rec in orgs.values() if m.group("org") == rec.name or m.group("org") in rec.surfaces),
         None,
     )
-    if organization is None:
-        return None
     title = m.group("title")
+    if organization is None:
+        # "chairman of X and president of the Y Association": the second post is hers all the same
+        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            p.positions.append({"title": title, "organization": None})
+        return None
     if not any(
         pos["title"].lower() == title.lower() and pos["organization"] == organization for pos in p.positions
     ):
@@ -1839,6 +1903,17 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
             title = f"{dem} {title}"  # "Vice President", "General Manager", "Deputy Minister"
         dem = None
     rest = _appositive_rest(text, m, orgs)
+    remit = rest.strip().split()[:1] in (["of"], ["for"]) and m.start("rest") + len(rest) == m.end()
+    more = _REMIT_AND_RE.match(text, m.end()) if remit else None
+    if (
+        more
+        and len(rest) + len(more.group()) < 140
+        and not _LOWER_HEAD_WORD_RE.search(more.group("more"))
+        and not any(m.end() < ms < more.end() for q in people for ms, _me in q.mentions)
+    ):
+        # "senior director of emergency preparedness and response", "vice president for technology and
+        # customer strategy in Japan and Asia Pacific": the remit runs on past its "and"
+        rest += more.group()
     organization = None
     obj, obj_org = _appositive_object(text, rest, gaz, orgs)
     if rest:
@@ -1885,6 +1960,20 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         p.positions.append({"title": title, "organization": organization})
     paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
     return (m.start(), m.end() + (paren.end() if paren else 0))  # "... Commission (NDRC)"
+
+
+# the rest of a remit after "and": one to three words (no determiner, pronoun or verb first), a place it
+# applies in, then the end of the apposition
+_REMIT_AND_RE = re.compile(
+    r"\s+and\s+(?P<more>(?!(?:the|a|an|his|her|its|their|is|was|has|had|will|said|also|then|now|mr|mrs|ms|dr"
+    r"|prof|sir|dame|h\.e)\b)"
+    r"[\w&’'-]+(?:\s+(?!(?:at|in|said|says|told|who|which)\b)[\w&’'-]+){0,2}"
+    r"(?:\s+in\s+(?-i:[A-Z])[\w’'-]*(?:\s+(?:and\s+)?(?-i:[A-Z])[\w’'-]*){0,3})?)"
+    r"(?P<at>\s+at\s+(?:the\s+)?(?-i:[A-Z])[^,;.()\n]{1,60}?)?"
+    r"(?=[,;.)]|\s+(?:said|says|told|who|which|has|had|was|is|added)\b|$)",
+    re.IGNORECASE,
+)
+_LOWER_HEAD_WORD_RE = re.compile(r"\b(?:" + _LOWER_HEADS + r")\b", re.IGNORECASE)
 
 
 def _appositive_rest(text: str, m: re.Match, orgs) -> str:

@@ -242,7 +242,7 @@ _REMIT_THEN_BODY_RE = re.compile(
 # "co-CEO", "Retired Air Vice Marshal", "Senior Additional Secretary"
 _RANK_BEFORE_RE = re.compile(
     r"(?:(?<![\w-])(?P<rank>(?:(?:[Ff]ormer|[Dd]eputy|[Aa]cting|[Ii]nterim|[Rr]etired|[Ss]enior|[Aa]dditional"
-    r"|First|Executive)\s+)"
+    r"|First|Executive|Chief|Group)\s+)"
     r"{1,2})|(?<![\w-])(?P<co>[Cc]o-))$"
 )
 _ELECT_RE = re.compile(r"(?:-| )elect\b")
@@ -256,6 +256,10 @@ def _read_rank_and_elect(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
         if country and (country.group(1) in gaz.demonyms or country.group(1) in gaz.country_names):
             start -= len(country.group(0))
         rank = _RANK_BEFORE_RE.search(text, max(0, start - 40), start)  # "former U.S. Secretary"
+    if rank is not None and re.search(r"(?:^|\s)Group\s", rank.group()):
+        before = re.search(r"([\w&.-]+)\s+$", text[max(0, rank.start() - 40) : rank.start()])
+        if before and before.group(1)[:1].isupper():
+            rank = None  # "Kestrel Group CEO": the group is the body, no rank ("Group Chief Executive")
     if rank is not None and not t.title.lower().startswith(rank.group().strip().lower()):
         written = rank.group("co") or re.sub(r"\s+", " ", rank.group("rank"))
         t.title = f"{written}{t.title}"
