@@ -111,3 +111,21 @@ def test_an_investment_only_weighed_or_possible_is_none():
     assert ("investment", "planned", {"Northwind"}) in events_of(
         "Northwind Corp plans to build a factory in Izmir."
     )
+
+
+def test_a_title_case_headline_s_deal_verbs_are_read_as_verbs():
+    from kopru.intel.extract.casing import truecase
+
+    body = "\n\nNorthwind Corp said on Monday it would work with Bellamy Group to recycle batteries."
+    headline = "Northwind Corp Partners With Bellamy Group On Battery Recycling"
+    assert truecase(headline + body).startswith("Northwind Corp partners with Bellamy Group")
+    assert ("agreement", "held", {"Northwind", "Bellamy Group"}) in events_of(headline + body)
+    assert truecase("Northwind Corp Teams Up With Bellamy Group On Battery Cells" + body).startswith(
+        "Northwind Corp teams up with"
+    )
+    assert truecase("Northwind Corp Acquires Bellamy Group In Three Billion Dollar Deal" + body).startswith(
+        "Northwind Corp acquires Bellamy Group"
+    )
+    # a name ending in the same word keeps it
+    text = "Bain Capital Partners Opens New Office In Dayton And Oslo" + body
+    assert truecase(text).startswith("Bain Capital Partners opens")

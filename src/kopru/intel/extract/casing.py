@@ -63,8 +63,30 @@ _HEADLINE_VERBS = frozenset(
             "Seeks",
         ),
         *("Wraps", "Urges", "Calls", "Vows", "Pledges", "Backs", "Buys", "Sells", "Wins", "Ends", "Starts"),
+        *("Acquires", "Completes", "Selects", "Raises", "Secures", "Expands", "Strikes", "Deploys", "Forms"),
+        *(
+            "Licenses",
+            "Appoints",
+            "Taps",
+            "Approves",
+            "Reaches",
+            "Breaks",
+            "Establishes",
+            "Extends",
+            "Enters",
+        ),
     }
 )
+# verbs that are also the last word of many names ("Capital Partners", "Bellamy Teams"): read as verbs only
+# before the particle or preposition that makes them one ("Partners With", "Teams Up", "Joins Forces")
+_HEADLINE_PHRASAL = {
+    "Partners": ("With", "To"),
+    "Teams": ("Up", "With"),
+    "Joins": ("Forces", "Hands", "With"),
+    "Collaborates": ("With", "On"),
+    "Merges": ("With",),
+    "Ties": ("Up",),
+}
 
 
 def _name_like(word: str, is_word: Callable[[str], bool]) -> bool:
@@ -163,16 +185,23 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         line = lines[i]
         pieces = []
         last = 0
+        verb = None  # a phrasal verb just lowered: its particle follows ("Teams Up With")
         for k, m in enumerate(_WORD_RE.finditer(line)):
             word = m.group()
             new = word
             seen = usage.get(word.upper())
+            follows = line[m.end() :].split()[:1]
             if k > 0 and word in _HEADLINE_VERBS:
                 new = _lower(word)  # "Minister Meets ...": a verb, whatever the body says
+            elif k > 0 and word in _HEADLINE_PHRASAL and follows and follows[0] in _HEADLINE_PHRASAL[word]:
+                new = _lower(word)  # "X Partners With Y", "X Teams Up With Y"
+            elif verb and word in _HEADLINE_PHRASAL[verb]:
+                new = _lower(word)
             elif k > 0 and seen and word[0].isupper() and not word.isupper():
                 lower = sum(n for form, n in seen.items() if form[:1].islower())
                 if lower > sum(seen.values()) - lower:
                     new = _lower(word)
+            verb = word if word in _HEADLINE_PHRASAL and new != word else None
             pieces.append(line[last : m.start()])
             pieces.append(new if len(new) == len(word) else word)
             last = m.end()
