@@ -40,7 +40,6 @@ ENGAGE_RECORD_TYPES = (
         form=forms.EngagementForm,
         filters=("kind", "status", "country", "sectors", "visibility"),
         sortable=("title", "start_date", "status", "kind"),
-        select_related=("country",),
         prefetch_related=("people", "organisations", "sectors"),
     ),
     RecordType(
