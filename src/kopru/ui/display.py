@@ -92,7 +92,7 @@ def shown_list(records, user) -> list:
 _CHOICE_LABELS: dict[tuple[type, str, str], dict | None] = {}
 
 
-def _choice_labels(model: type, name: str) -> dict | None:
+def choice_labels(model: type, name: str) -> dict | None:
     key = (model, name, get_language())
     if key not in _CHOICE_LABELS:
         display = inspect.getattr_static(model, f"get_{name}_display", None)
@@ -113,7 +113,7 @@ def raw_value(obj, path: str, user):
     for part in path.split("__"):
         if value is None or isinstance(value, Hidden):
             return value
-        labels = _choice_labels(type(value), part) if isinstance(value, models.Model) else None
+        labels = choice_labels(type(value), part) if isinstance(value, models.Model) else None
         if labels is not None:
             stored = getattr(value, part)
             value = labels.get(stored, stored)
