@@ -129,3 +129,12 @@ def test_a_title_case_headline_s_deal_verbs_are_read_as_verbs():
     # a name ending in the same word keeps it
     text = "Bain Capital Partners Opens New Office In Dayton And Oslo" + body
     assert truecase(text).startswith("Bain Capital Partners opens")
+
+
+def test_a_headline_s_teams_up_read_as_a_noun_keeps_its_subject():
+    for text in (
+        "Northwind Corp teams up with Volta Systems on battery recycling.",
+        "Kestrel Robotics teams up with Bellamy Group on battery recycling.",
+    ):
+        agreements = [p for t, _s, p in events_of(text) if t == "agreement"]
+        assert len(agreements) == 1 and len(agreements[0]) == 2, text

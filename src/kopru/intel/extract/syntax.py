@@ -1050,7 +1050,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                     "statement", "held", list(dict.fromkeys(parties)), (tok.idx, tok.idx + len(tok))
                 )
             continue
-        if tok.tag_.startswith("VB"):
+        # a headline's "X teams up with Y" read as a plural noun still has a verb's subject and "with" partner
+        if tok.tag_.startswith("VB") or (
+            tok.tag_ == "NNS" and _joins_forces(tok) and any(c.dep_ == "nsubj" for c in tok.children)
+        ):
             if tok.dep_ in {"amod", "compound"}:
                 if tok.lower_ == "visiting" and tok.head != tok:
                     # "said visiting Canadian Minister X": X is on a visit (unless told elsewhere)
