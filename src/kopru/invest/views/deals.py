@@ -155,7 +155,12 @@ HISTORY_SHOWN = 30
 
 
 def deal_detail(request, pk):
-    deal = access_deal(request, pk)
+    # the page shows these: a query each when read one by one
+    deal = access_deal(
+        request,
+        pk,
+        related=("pipeline", "stage", "company__organisation", "opportunity", "next_action_owner"),
+    )
     user = request.user
     staff = has_perm(user, "kopru.add_record")
     history = []
