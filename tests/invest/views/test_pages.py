@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kopru.core import access
 from kopru.core.domain.notes import add_note
 from kopru.core.enums import Visibility
-from kopru.invest.models import CompanyProfile, Deal, StageChange
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, StageChange
 from tests.factories import (
     CompanyProfileFactory,
     DealFactory,
@@ -237,3 +238,25 @@ def test_deal_detail_reads_its_pipeline_stage_company_and_opportunity_with_the_d
     assert linked.company.organisation.name in html and str(linked.opportunity) in html
     assert str(cast.staff_a) in html
     assert len(full) == len(plain), [query["sql"][:80] for query in full]
+
+
+def test_the_investment_home_counts_what_each_side_may_see_in_one_statement(client, cast):
+    """The three cards' counts are one statement (issue 14), each still narrowed to the reader's records."""
+    OpportunityFactory()
+    OpportunityFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    CompanyProfileFactory(visibility=Visibility.INTERNAL, owner_side="TR")
+    DealFactory()
+    DealFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    DealFactory(visibility=Visibility.INTERNAL, owner_side="TR")
+    expected = {}
+    for role in ("staff_a", "staff_b"):
+        user = cast.by_role()[role]
+        expected[role] = {
+            "opportunities": access.visible_to(Opportunity.objects.all(), user).count(),
+            "companies": access.visible_to(CompanyProfile.objects.all(), user).count(),
+            "deals": access.visible_to(Deal.objects.all(), user).count(),
+        }
+        response = client_as(client, cast, role).get("/invest/")
+        assert response.context["counts"] == expected[role], role
+    assert expected["staff_a"] != expected["staff_b"]
+    assert expected["staff_a"]["deals"] == 2 and expected["staff_b"]["deals"] == 2

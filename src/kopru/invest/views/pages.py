@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connections
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -27,6 +28,18 @@ def _pipeline(request) -> Pipeline | None:
     return Pipeline.objects.filter(is_default=True).first() or Pipeline.objects.first()
 
 
+def _counts(*querysets) -> tuple[int, ...]:
+    """`qs.count()` of each queryset, in one statement (three round trips on the investment home before)."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return tuple(int(n) for n in cursor.fetchone())
+
+
 def home(request):
     user = request.user
     staff = has_perm(user, "kopru.add_record")
@@ -50,11 +63,17 @@ def home(request):
             "figures": figures,
             "chart": chart,
             "is_staff": staff,
-            "counts": {
-                "opportunities": access.visible_to(Opportunity.objects.all(), user).count(),
-                "companies": access.visible_to(CompanyProfile.objects.all(), user).count(),
-                "deals": deals.count(),
-            },
+            "counts": dict(
+                zip(
+                    ("opportunities", "companies", "deals"),
+                    _counts(
+                        access.visible_to(Opportunity.objects.all(), user),
+                        access.visible_to(CompanyProfile.objects.all(), user),
+                        deals,
+                    ),
+                    strict=True,
+                )
+            ),
         },
     )
 
