@@ -260,3 +260,20 @@ def test_the_investment_home_counts_what_each_side_may_see_in_one_statement(clie
         assert response.context["counts"] == expected[role], role
     assert expected["staff_a"] != expected["staff_b"]
     assert expected["staff_a"]["deals"] == 2 and expected["staff_b"]["deals"] == 2
+
+
+@pytest.mark.parametrize("path", ["/invest/", "/invest/board/"])
+def test_the_pipeline_shown_is_the_one_asked_for_else_the_default(client, cast, path):
+    """Home and board pick their pipeline from the list they show (one query for both, issue 14)."""
+    from kopru.invest.models import Pipeline
+
+    default = default_stage("lead").pipeline
+    other = Pipeline.objects.create(name="Aaa first by name")
+    client = client_as(client, cast, "staff_a")
+    assert client.get(path).context["pipeline"] == default
+    assert client.get(f"{path}?pipeline={other.pk}").context["pipeline"] == other
+    assert [p.pk for p in client.get(path).context["pipelines"]] == [default.pk, other.pk]
+    for wanted in ("x", "999999", "99999999999999999999"):
+        assert client.get(f"{path}?pipeline={wanted}").status_code == 404
+    Pipeline.objects.update(is_default=False)
+    assert client.get(path).context["pipeline"] == other  # no default: the first by name

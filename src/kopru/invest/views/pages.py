@@ -16,16 +16,18 @@ from kopru.ui.views.access import has_perm, require_staff
 MAX_OFFSET = 1_000_000
 
 
-def _pipeline(request) -> Pipeline | None:
+def _pipeline(request, pipelines: list[Pipeline]) -> Pipeline | None:
+    """The pipeline asked for (?pipeline=), else the default one, else the first; taken from `pipelines`
+    (all of them, in their order: the default first), which the page lists anyway (one query, not two)."""
     wanted = request.GET.get("pipeline")
     if wanted:
         if not wanted.isdigit():
             raise Http404("No such pipeline")
-        pipeline = Pipeline.objects.filter(pk=wanted).first()
+        pipeline = next((p for p in pipelines if p.pk == int(wanted)), None)
         if pipeline is None:
             raise Http404("No such pipeline")
         return pipeline
-    return Pipeline.objects.filter(is_default=True).first() or Pipeline.objects.first()
+    return next((p for p in pipelines if p.is_default), None) or (pipelines[0] if pipelines else None)
 
 
 def _counts(*querysets) -> tuple[int, ...]:
@@ -43,7 +45,8 @@ def _counts(*querysets) -> tuple[int, ...]:
 def home(request):
     user = request.user
     staff = has_perm(user, "kopru.add_record")
-    pipeline = _pipeline(request)
+    pipelines = list(Pipeline.objects.all())
+    pipeline = _pipeline(request, pipelines)
     deals = access.visible_to(Deal.objects.all(), user)
     figures = pipeline_figures(pipeline, deals) if pipeline else []
     chart = {
@@ -59,7 +62,7 @@ def home(request):
         "invest/home.html",
         {
             "pipeline": pipeline,
-            "pipelines": Pipeline.objects.all(),
+            "pipelines": pipelines,
             "figures": figures,
             "chart": chart,
             "is_staff": staff,
@@ -80,7 +83,8 @@ def home(request):
 
 def board(request):
     require_staff(request)
-    pipeline = _pipeline(request)
+    pipelines = list(Pipeline.objects.all())
+    pipeline = _pipeline(request, pipelines)
     if pipeline is None:
         raise Http404("No pipeline yet")
     deals = access.visible_to(Deal.objects.all(), request.user)
@@ -90,7 +94,7 @@ def board(request):
         "invest/board.html",
         {
             "pipeline": pipeline,
-            "pipelines": Pipeline.objects.all(),
+            "pipelines": pipelines,
             "columns": columns,
             "stages": [column.stage for column in columns],
         },
