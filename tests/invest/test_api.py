@@ -134,3 +134,33 @@ def test_company_users_may_not_create(client, cast):
     response = _send(client_as(client, cast, "company"), "post", "/api/invest/opportunities/", {"title": "x"})
     assert response.status_code == 403
     assert OpportunityFactory._meta.model.objects.count() == 0
+
+
+def test_deal_list_pages_follow_the_board_order_and_show_only_readable_deals(client, cast):
+    """The list sorts the readable deals' ids and reads each page's rows by id (issue 14): the pages put
+    together are the whole ordered list, with each deal's sectors, and the other side's internal deal is
+    on no page."""
+    from kopru.core.enums import Visibility
+    from kopru.core.models import Sector
+
+    battery = Sector.objects.get(code="battery")
+    lead, contacted = default_stage("lead"), default_stage("contacted")
+    made = [
+        DealFactory(stage=stage, position=position)
+        for stage in (contacted, lead)
+        for position in (2, 0, 1, 0)
+    ]
+    made[0].sectors.add(battery)
+    DealFactory(stage=lead, visibility=Visibility.INTERNAL, owner_side="CN", title="their internal deal")
+    client = client_as(client, cast, "staff_a")
+    everything = client.get("/api/invest/deals/?limit=100").json()
+    pages = [client.get(f"/api/invest/deals/?limit=3&offset={offset}").json() for offset in (0, 3, 6, 9)]
+    assert [page["count"] for page in pages] == [everything["count"]] * 4 == [8] * 4
+    assert [row["id"] for page in pages for row in page["items"]] == [
+        row["id"] for row in everything["items"]
+    ]
+    expected = sorted(made, key=lambda deal: (deal.stage.order, deal.position, deal.pk))
+    assert [row["id"] for row in everything["items"]] == [deal.pk for deal in expected]
+    sectors = {row["id"]: row["sectors"] for row in everything["items"]}
+    assert sectors[made[0].pk] == ["battery"] and sectors[made[1].pk] == []
+    assert "their internal deal" not in json.dumps(everything)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, parse_pattern
 from django.conf import settings
 from django.utils.translation import get_language, gettext, to_locale
 
@@ -37,6 +37,14 @@ def number(value, digits: int = 0) -> str:
     """1234567.891 → "1,234,568" (en), "1.234.568" (tr); `digits` fixed decimals."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return format_decimal(float(value), format=pattern, locale=current_locale())
+
+
+def number_format(digits: int = 0):
+    """`number` with the locale and pattern looked up once: a function of the value alone, for a page that
+    formats many (the board's 225 cards: Babel parsed the pattern and the locale each time, 1.5 ms)."""
+    pattern = parse_pattern("#,##0" + ("." + "0" * digits if digits > 0 else ""))
+    locale = current_locale()
+    return lambda value: pattern.apply(float(value), locale)
 
 
 def percent(value, digits: int = 1) -> str:

@@ -98,3 +98,65 @@ def test_board_queries_do_not_grow_with_deals(client, cast):
         response = client.get("/invest/board/")
     assert len(many) == len(one)
     assert len(response.content) < 60_000
+
+
+def _expected_columns(pipeline, deals):
+    """The board's definition, one plain query a column: what both ways of reading it must give."""
+    expected = []
+    for stage in pipeline.stages.order_by("order"):
+        in_stage = deals.filter(pipeline=pipeline, stage=stage).order_by("position", "pk")
+        expected.append((stage.code, in_stage.count(), [deal.pk for deal in in_stage[:CARDS_PER_COLUMN]]))
+    return expected
+
+
+def test_board_columns_match_one_query_per_column_for_each_side(cast):
+    """PostgreSQL reads all columns in two queries (array subqueries); SQLite a query a column. Either way
+    a column holds the first cards by (position, id) of what the reader may see, and counts only those."""
+    from kopru.core import access
+    from kopru.invest.domain.board import board_columns
+
+    lead, contacted = default_stage("lead"), default_stage("contacted")
+    leads = _many_leads(CARDS_PER_COLUMN + 3)
+    Deal.objects.filter(pk__in=[deal.pk for deal in leads[:6]]).update(
+        visibility=Visibility.INTERNAL, owner_side="TR"
+    )
+    Deal.objects.filter(pk__in=[deal.pk for deal in leads[6:9]]).update(
+        visibility=Visibility.INTERNAL, owner_side="CN"
+    )
+    for position in (3, 1, 1):  # ties on position are ordered by id
+        DealFactory(stage=contacted, position=position)
+    hidden_company = CompanyProfileFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    DealFactory(stage=contacted, company=hidden_company, position=0)
+    for role in ("staff_a", "staff_b", "admin"):
+        user = cast.by_role()[role]
+        deals = access.visible_to(Deal.objects.all(), user)
+        columns = board_columns(lead.pipeline, deals)
+        got = [(column.stage.code, column.total, [deal.pk for deal in column.deals]) for column in columns]
+        assert got == _expected_columns(lead.pipeline, deals), role
+        assert [column.stage.code for column in columns][:2] == ["lead", "contacted"]
+
+
+def test_board_cards_escape_titles_and_hide_companies_the_reader_may_not_see(client, cast):
+    hidden = CompanyProfileFactory(
+        organisation__name="Secret Holdings",
+        organisation__visibility=Visibility.INTERNAL,
+        organisation__owner_side="CN",
+    )
+    DealFactory(title='<b>"Cells" & co</b>', company=hidden, announced_amount=1234, currency="USD")
+    html = client_as(client, cast, "staff_a").get("/invest/board/").content.decode()
+    assert "&lt;b&gt;&quot;Cells&quot; &amp; co&lt;/b&gt;" in html
+    assert "<b>" not in html.split('class="kanban"')[1]
+    assert "Secret Holdings" not in html
+    assert "USD 1,234m" in html
+
+
+def test_board_reads_at_most_eight_queries_on_postgresql(client, cast, django_assert_max_num_queries):
+    """Session, user, pipeline, the pipelines, then (PostgreSQL) the stages with their card ids and counts
+    and the cards: 15 queries before, one per column (issue 14)."""
+    client = client_as(client, cast, "staff_a")
+    _many_leads(30)
+    for code in ("contacted", "site_visit", "proposal"):
+        DealFactory(stage=default_stage(code))
+    ceiling = 8 if connection.vendor == "postgresql" else 20
+    with django_assert_max_num_queries(ceiling):
+        assert client.get("/invest/board/").status_code == 200

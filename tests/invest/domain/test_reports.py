@@ -111,3 +111,39 @@ def test_the_overview_queries_do_not_grow_with_deals_or_history(client, cast):
         zip(response.context["chart"]["labels"], response.context["chart"]["reached"], strict=True)
     )
     assert reached["Contacted"] == 3 and reached["Negotiation"] == 2
+
+
+def test_deals_of_one_stage_with_different_histories_add_up(cast, django_assert_max_num_queries):
+    """PostgreSQL reads the value by stage and the funnel in one statement grouped by (stage now, furthest
+    stage), then adds the groups up: deals now in one stage that went different ways are summed whole."""
+    paths = [
+        (("lead", "contacted", "site_visit", "negotiation", "contacted"), "100", "60", "5", 40),
+        (("lead", "contacted"), "50", None, None, None),
+        (("lead", "site_visit", "lead", "contacted"), "7.25", "1.5", None, 10),
+        (("lead", "contacted", "lost", "contacted"), "3", None, "2", None),
+    ]
+    for codes, announced, committed, realised, probability in paths:
+        deal = DealFactory(
+            announced_amount=Decimal(announced),
+            committed_amount=committed and Decimal(committed),
+            realised_amount=realised and Decimal(realised),
+            probability=probability,
+        )
+        _history(deal, *codes)
+    _history(DealFactory(announced_amount=Decimal("1000"), currency="EUR"), "lead", "proposal", "contacted")
+    pipeline = ensure_default_pipeline()
+    deals = Deal.objects.all()
+    with django_assert_max_num_queries(2 if connection.vendor == "postgresql" else 3):
+        rows = pipeline_figures(pipeline, deals)
+    figures = {
+        row.stage.code: (row.current, row.reached, row.announced, row.committed, row.weighted) for row in rows
+    }
+    assert figures == _by_hand(pipeline, list(deals.select_related("stage")))
+    contacted = next(row for row in rows if row.stage.code == "contacted")
+    assert (contacted.current, contacted.announced, contacted.committed, contacted.realised) == (
+        5,
+        Decimal("160.25"),
+        Decimal("61.5"),
+        Decimal("7"),
+    )
+    assert figures["negotiation"][1] == 1 and figures["proposal"][1] == 2

@@ -8,9 +8,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from kopru.core import access
 from kopru.core.domain.notes import add_note
 from kopru.core.enums import Visibility
-from kopru.invest.models import CompanyProfile, Deal, StageChange
+from kopru.invest.models import CompanyProfile, Deal, Opportunity, StageChange
 from tests.factories import (
     CompanyProfileFactory,
     DealFactory,
@@ -220,3 +221,59 @@ def test_the_csv_export_has_the_filtered_deals_and_inert_cells(client, cast):
     assert lines[0].startswith("id,title,company,opportunity,pipeline,stage")
     assert len(lines) == 2
     assert ",'=HYPERLINK(evil)," in lines[1] and ",1000.00," in lines[1]
+
+
+def test_deal_detail_reads_its_pipeline_and_stage_with_the_deal(client, cast):
+    """The deal's pipeline and stage come with the deal (issue 14: a query each before)."""
+    client = client_as(client, cast, "staff_a")
+    deal = DealFactory(company=None)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/invest/deals/{deal.pk}/")
+    assert str(deal.stage.label) in response.content.decode()
+    alone = [
+        query["sql"]
+        for query in queries
+        if query["sql"].startswith(('SELECT "invest_pipeline"', 'SELECT "invest_stage"'))
+        and "WHERE" in query["sql"]
+        and '"id" =' in query["sql"].split("WHERE", 1)[1]
+    ]
+    assert alone == []
+
+
+def test_the_investment_home_counts_what_each_side_may_see_in_one_statement(client, cast):
+    """The three cards' counts are one statement (issue 14), each still narrowed to the reader's records."""
+    OpportunityFactory()
+    OpportunityFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    CompanyProfileFactory(visibility=Visibility.INTERNAL, owner_side="TR")
+    DealFactory()
+    DealFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    DealFactory(visibility=Visibility.INTERNAL, owner_side="TR")
+    expected = {}
+    for role in ("staff_a", "staff_b"):
+        user = cast.by_role()[role]
+        expected[role] = {
+            "opportunities": access.visible_to(Opportunity.objects.all(), user).count(),
+            "companies": access.visible_to(CompanyProfile.objects.all(), user).count(),
+            "deals": access.visible_to(Deal.objects.all(), user).count(),
+        }
+        response = client_as(client, cast, role).get("/invest/")
+        assert response.context["counts"] == expected[role], role
+    assert expected["staff_a"] != expected["staff_b"]
+    assert expected["staff_a"]["deals"] == 2 and expected["staff_b"]["deals"] == 2
+
+
+@pytest.mark.parametrize("path", ["/invest/", "/invest/board/"])
+def test_the_pipeline_shown_is_the_one_asked_for_else_the_default(client, cast, path):
+    """Home and board pick their pipeline from the list they show (one query for both, issue 14)."""
+    from kopru.invest.models import Pipeline
+
+    default = default_stage("lead").pipeline
+    other = Pipeline.objects.create(name="Aaa first by name")
+    client = client_as(client, cast, "staff_a")
+    assert client.get(path).context["pipeline"] == default
+    assert client.get(f"{path}?pipeline={other.pk}").context["pipeline"] == other
+    assert [p.pk for p in client.get(path).context["pipelines"]] == [default.pk, other.pk]
+    for wanted in ("x", "999999", "99999999999999999999"):
+        assert client.get(f"{path}?pipeline={wanted}").status_code == 404
+    Pipeline.objects.update(is_default=False)
+    assert client.get(path).context["pipeline"] == other  # no default: the first by name

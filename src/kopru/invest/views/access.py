@@ -7,13 +7,14 @@ from kopru.invest.models import CompanyProfile, Deal, Opportunity
 from kopru.ui.views.access import access_object
 
 
-def _access(request, model, pk, for_change: bool):
+def _access(request, source, pk, for_change: bool):
     perm = "kopru.change_record" if for_change else None
-    return access_object(request, model, pk, view="kopru.view_record", perm=perm)
+    return access_object(request, source, pk, view="kopru.view_record", perm=perm)
 
 
-def access_deal(request, pk, *, for_change=False) -> Deal:
-    return _access(request, Deal, pk, for_change)
+def access_deal(request, pk, *, for_change=False, related: tuple[str, ...] = ()) -> Deal:
+    """`related`: relations to read with the deal (select_related), for a page that shows them."""
+    return _access(request, Deal.objects.select_related(*related) if related else Deal, pk, for_change)
 
 
 def access_opportunity(request, pk, *, for_change=False) -> Opportunity:

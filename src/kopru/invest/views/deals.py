@@ -155,7 +155,9 @@ HISTORY_SHOWN = 30
 
 
 def deal_detail(request, pk):
-    deal = access_deal(request, pk)
+    # every deal has both and the page shows both: read with the deal, not a query each. Not its company,
+    # opportunity or next-action owner (often empty): six joined tables took PostgreSQL 0.9 ms to plan.
+    deal = access_deal(request, pk, related=("pipeline", "stage"))
     user = request.user
     staff = has_perm(user, "kopru.add_record")
     history = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import connections
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -15,22 +16,37 @@ from kopru.ui.views.access import has_perm, require_staff
 MAX_OFFSET = 1_000_000
 
 
-def _pipeline(request) -> Pipeline | None:
+def _pipeline(request, pipelines: list[Pipeline]) -> Pipeline | None:
+    """The pipeline asked for (?pipeline=), else the default one, else the first; taken from `pipelines`
+    (all of them, in their order: the default first), which the page lists anyway (one query, not two)."""
     wanted = request.GET.get("pipeline")
     if wanted:
         if not wanted.isdigit():
             raise Http404("No such pipeline")
-        pipeline = Pipeline.objects.filter(pk=wanted).first()
+        pipeline = next((p for p in pipelines if p.pk == int(wanted)), None)
         if pipeline is None:
             raise Http404("No such pipeline")
         return pipeline
-    return Pipeline.objects.filter(is_default=True).first() or Pipeline.objects.first()
+    return next((p for p in pipelines if p.is_default), None) or (pipelines[0] if pipelines else None)
+
+
+def _counts(*querysets) -> tuple[int, ...]:
+    """`qs.count()` of each queryset, in one statement (three round trips on the investment home before)."""
+    parts, params = [], []
+    for queryset in querysets:
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
+        params.extend(part_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        return tuple(int(n) for n in cursor.fetchone())
 
 
 def home(request):
     user = request.user
     staff = has_perm(user, "kopru.add_record")
-    pipeline = _pipeline(request)
+    pipelines = list(Pipeline.objects.all())
+    pipeline = _pipeline(request, pipelines)
     deals = access.visible_to(Deal.objects.all(), user)
     figures = pipeline_figures(pipeline, deals) if pipeline else []
     chart = {
@@ -46,22 +62,29 @@ def home(request):
         "invest/home.html",
         {
             "pipeline": pipeline,
-            "pipelines": Pipeline.objects.all(),
+            "pipelines": pipelines,
             "figures": figures,
             "chart": chart,
             "is_staff": staff,
-            "counts": {
-                "opportunities": access.visible_to(Opportunity.objects.all(), user).count(),
-                "companies": access.visible_to(CompanyProfile.objects.all(), user).count(),
-                "deals": deals.count(),
-            },
+            "counts": dict(
+                zip(
+                    ("opportunities", "companies", "deals"),
+                    _counts(
+                        access.visible_to(Opportunity.objects.all(), user),
+                        access.visible_to(CompanyProfile.objects.all(), user),
+                        deals,
+                    ),
+                    strict=True,
+                )
+            ),
         },
     )
 
 
 def board(request):
     require_staff(request)
-    pipeline = _pipeline(request)
+    pipelines = list(Pipeline.objects.all())
+    pipeline = _pipeline(request, pipelines)
     if pipeline is None:
         raise Http404("No pipeline yet")
     deals = access.visible_to(Deal.objects.all(), request.user)
@@ -71,7 +94,7 @@ def board(request):
         "invest/board.html",
         {
             "pipeline": pipeline,
-            "pipelines": Pipeline.objects.all(),
+            "pipelines": pipelines,
             "columns": columns,
             "stages": [column.stage for column in columns],
         },
