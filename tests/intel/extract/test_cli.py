@@ -79,6 +79,42 @@ def test_output_is_utf8_json_not_ascii_escaped(tmp_path, capsysbinary):
     assert "Türkiye".encode() in capsysbinary.readouterr().out
 
 
+def test_a_document_whose_analysis_fails_gives_an_error_object_and_the_rest_go_on(
+    tmp_path, capsys, monkeypatch
+):
+    from kopru.intel.extract import pipeline
+
+    real = pipeline.analyse
+
+    def analyse(document, doc, corrections=None):
+        if "Kestrel" in document.text:
+            raise TypeError("'<' not supported between instances of 'OrgRec' and 'OrgRec'")
+        return real(document, doc, corrections)
+
+    monkeypatch.setattr(pipeline, "analyse", analyse)
+    bad = tmp_path / "a.txt"
+    bad.write_text("Kestrel Robotics met Volta Systems in Oslo.", encoding="utf-8")
+    good = tmp_path / "b.txt"
+    good.write_text("Xinhua reported from Beijing.", encoding="utf-8")
+    assert main([str(bad), str(good)]) == 1
+    rows = _lines(capsys)
+    assert rows[0] == {
+        "source": str(bad),
+        "error": "extraction failed: TypeError: '<' not supported between instances of 'OrgRec' and 'OrgRec'",
+    }
+    assert rows[1]["source"] == str(good) and "error" not in rows[1]
+
+
+def test_names_read_twice_at_the_same_offsets_sort_by_offsets_alone():
+    from kopru.intel.extract.coref import span_key
+
+    class Unordered:
+        pass
+
+    items = [(7, 9, Unordered()), (1, 4, Unordered()), (7, 9, Unordered())]
+    assert [item[:2] for item in sorted(items, key=span_key)] == [(1, 4), (7, 9), (7, 9)]
+
+
 def test_usage_errors_exit_2():
     with pytest.raises(SystemExit) as exc:
         main([])

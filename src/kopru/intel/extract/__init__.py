@@ -24,11 +24,14 @@ applied to every new extraction.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
 from .corrections import Corrections
 from .reading import Document, ReadError, normalise_text, read_path
 from .result import Extraction, ReadFailure
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "Corrections",
@@ -99,8 +102,13 @@ def extract_documents(
         for path, document, error in batch:
             if document is None:
                 yield ReadFailure(path, error or "cannot read")
-            else:
-                yield analyse(document, next(parsed), corrections)
+                continue
+            doc = next(parsed)
+            try:
+                yield analyse(document, doc, corrections)
+            except Exception as exc:  # one document's fault must not end the batch; its line says why
+                _log.exception("extraction failed for %s", path)
+                yield ReadFailure(path, f"extraction failed: {type(exc).__name__}: {exc}")
         batch.clear()
 
     for item in read_all():

@@ -133,6 +133,14 @@ CHINESE_SURNAMES = frozenset(
         "Zhai",
     ]
 )
+
+
+def span_key(item: tuple) -> tuple[int, int]:
+    """Sort key of a (start, end, record) item: by offsets only. Two names read at the same offsets (an
+    organisation found twice) must not fall back to comparing the records, which have no order."""
+    return item[0], item[1]
+
+
 _PRONOUNS = re.compile(r"\b(?:he|He|she|She|his|His|her|Her|him|Him)\b")
 
 
@@ -253,7 +261,7 @@ class MentionIndex:
 
     @classmethod
     def build(cls, people: list[Person]) -> MentionIndex:
-        items = sorted((s, e, p) for p in people for s, e in p.mentions)
+        items = sorted(((s, e, p) for p in people for s, e in p.mentions), key=span_key)
         return cls([s for s, _, _ in items], items)
 
     def in_range(self, start: int, end: int) -> list[tuple[int, int, Person]]:

@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .coref import span_key
 from .gazetteer import Gazetteer, Org, fold
 from .zones import Zones
 
@@ -921,7 +922,7 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
             owner.setdefault(core, rec)
     if not owner:
         return
-    spans = sorted((s, e, rec) for rec in found.values() for s, e in rec.mentions)
+    spans = sorted(((s, e, rec) for rec in found.values() for s, e in rec.mentions), key=span_key)
     for ms, me, surface in scan_literals(text, sorted(owner, key=len, reverse=True), _NO_WORD_AFTER_RE):
         span = (ms, me)
         clash = [(s, e, r) for s, e, r in spans if s < span[1] and span[0] < e]
@@ -987,7 +988,7 @@ def _canonical_company_names(found: dict[str, OrgRec]) -> None:
 
 def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
     """A known parent right before an unknown name is one name ('CRRC' + 'Zhuzhou Locomotive Co., Ltd.')."""
-    spans = sorted((s, e, rec) for rec in found.values() for s, e in rec.mentions)
+    spans = sorted(((s, e, rec) for rec in found.values() for s, e in rec.mentions), key=span_key)
     for (s1, e1, r1), (s2, e2, r2) in itertools.pairwise(spans):
         if r1 is r2 or not r1.known or r2.known or text[e1:s2] != " " or r2.name not in found:
             continue

@@ -20,6 +20,7 @@ from .coref import (
     cluster_people,
     extra_surname_mentions,
     resolve_pronoun,
+    span_key,
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
@@ -460,7 +461,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
 
     allowed = _outside_zones(zones)
-    org_items = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    org_items = sorted(((s, e, rec) for rec in orgs.values() for s, e in rec.mentions), key=span_key)
     if _add_full_name_mentions(text, people, org_items):
         index = MentionIndex.build(people)
     events = _find_events(
@@ -1745,7 +1746,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
     """Lower-case titles right before a name: "Karadeniz Elektrik's general manager, Emre Yalçınkaya",
     "led by its chairman, Ma Jun", "Huineng Power chairman Sun Jianguo"."""
     surfaces = {sf: rec.name for rec in orgs.values() for sf in [rec.name, *rec.surfaces]}
-    org_spans = sorted((s, e, rec) for rec in orgs.values() for s, e in rec.mentions)
+    org_spans = sorted(((s, e, rec) for rec in orgs.values() for s, e in rec.mentions), key=span_key)
     for p in people:
         for s, _e in sorted(p.mentions):
             s -= len(_ADDRESS_BEFORE_RE.search(text, max(0, s - 12), s).group())  # "chief executive Sir X"
