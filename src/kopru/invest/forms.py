@@ -15,6 +15,7 @@ from kopru.core.models import Country, Sector
 from kopru.invest.enums import LostReason, OpportunityKind, StagePhase
 from kopru.invest.matching.vocab import UNITS
 from kopru.invest.models import CompanyProfile, Deal, ImportBatch, Opportunity, Pipeline, Stage
+from kopru.ui.form_rendering import python_renderer
 from kopru.ui.forms import VISIBILITY_FIELDS, RecordForm, RecordMeta
 
 
@@ -258,6 +259,7 @@ class DealForm(RecordForm):
 
 
 class MoveForm(forms.Form):
+    default_renderer = python_renderer  # drawn on every deal page: Django's templates in Python
     stage = forms.ModelChoiceField(Stage.objects.none(), label=_("move to"))
     lost_reason = forms.ChoiceField(
         label=_("lost because"), choices=[("", "—"), *LostReason.choices], required=False

@@ -20,6 +20,7 @@ from kopru.core.enums import Visibility
 from kopru.core.models import Document, Organisation, Person, Position
 from kopru.core.text import capfirst_localised
 from kopru.ui.display import record_label
+from kopru.ui.form_rendering import python_renderer
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -290,6 +291,7 @@ class DocumentForm(RecordForm):
 
 
 class NoteForm(forms.Form):
+    default_renderer = python_renderer  # drawn on every detail page: Django's templates in Python
     text = forms.CharField(label=_("note"), widget=forms.Textarea(attrs={"rows": 3}))
     visibility = forms.ChoiceField(
         label=_("visibility"),
