@@ -42,3 +42,22 @@ def test_dashboard_queries_do_not_grow(client, cast):
     one = _count(client, "/")
     _populate("engagements", 2)
     assert _count(client, "/") == one
+
+
+def test_detail_reads_the_linked_records_it_shows_with_the_record(client, cast):
+    """A detail page's foreign keys (an engagement's country) come with the record, not a query each
+    (issue 14): with a country or without, the page costs the same queries and shows the country."""
+    client.force_login(cast.staff_a)
+    bare, placed = make_record("engagements"), make_record("engagements")
+    placed.country_id = "CN"
+    placed.save()
+    client.get(bare.get_absolute_url())  # the first request of a session reads more than the page
+    counts = []
+    for record in (bare, placed):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(record.get_absolute_url())
+        assert response.status_code == 200
+        counts.append(len(queries))
+        assert not [q for q in queries if q["sql"].startswith('SELECT "core_country"')]
+    assert counts[0] == counts[1]
+    assert "China" in response.content.decode()

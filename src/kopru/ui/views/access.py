@@ -92,14 +92,20 @@ def access_object(
     return obj
 
 
-def access_record(request, record_type: RecordType, pk, *, for_change: bool = False):
-    """`access_object` for a record type of the registry; editing needs its form too."""
+def access_record(
+    request, record_type: RecordType, pk, *, for_change: bool = False, select_related: tuple[str, ...] = ()
+):
+    """`access_object` for a record type of the registry; editing needs its form too. `select_related`:
+    linked records the page shows, read with the record (a detail page's fields: a query each before)."""
+    source = record_type.model
+    if select_related:
+        source = source._default_manager.select_related(*select_related)
     view, change = (
         ("kopru.view_record", "kopru.change_record")
         if record_type.has_visibility
         else ("kopru.view_reference", "kopru.change_reference")
     )
-    obj = access_object(request, record_type.model, pk, view=view, perm=change if for_change else None)
+    obj = access_object(request, source, pk, view=view, perm=change if for_change else None)
     if for_change and record_type.form is None:
         raise PermissionDenied
     return obj

@@ -44,8 +44,8 @@ def record_list(request, slug):
 
 
 def _detail_fields(obj, shown: tuple[str, ...] = ()):
-    """The editable fields of `obj` as (label, name); `shown`, when a record type names them, keeps only
-    those (reference data hides its internal codes)."""
+    """The editable fields of `obj` (a record or its model) as (label, name); `shown`, when a record type
+    names them, keeps only those (reference data hides its internal codes)."""
     rows = []
     for field in obj._meta.get_fields():
         if not getattr(field, "concrete", False) and not isinstance(field, ManyToManyField):
@@ -62,14 +62,25 @@ def _detail_fields(obj, shown: tuple[str, ...] = ()):
     return rows
 
 
+def _linked_fields(model, fields) -> tuple[str, ...]:
+    """The forward foreign keys among a detail page's fields: read with the record, not a query each."""
+    return tuple(
+        name
+        for _label, name in fields
+        if getattr(model._meta.get_field(name), "many_to_one", False)
+        or getattr(model._meta.get_field(name), "one_to_one", False)
+    )
+
+
 def record_detail(request, slug, pk):
     record_type = record_type_for(slug)
-    obj = access_record(request, record_type, pk)
+    fields = _detail_fields(record_type.model, record_type.detail_fields)
+    obj = access_record(request, record_type, pk, select_related=_linked_fields(record_type.model, fields))
     user = request.user
     context = {
         "record_type": record_type,
         "object": obj,
-        "fields": _detail_fields(obj, record_type.detail_fields),
+        "fields": fields,
         "related": related_sections(obj, user),
         "can_change": record_type.form is not None
         and record_type.has_visibility
