@@ -1,5 +1,7 @@
 from django import template
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
@@ -18,6 +20,20 @@ def _user(context):
 def cell(context, obj, path):
     """`obj`'s attribute at `path` as text, with linked records the viewer may not read hidden."""
     return cell_text(obj, path, _user(context))
+
+
+@register.simple_tag(takes_context=True)
+def detail_rows(context, obj, fields):
+    """A detail page's field rows, drawn in Python (the template's loop with a `cell` tag per field was
+    a fifth of the engagement page): ``<tr><th>Label</th><td>value or —</td></tr>`` per (label, name)."""
+    user, language = _user(context), get_language()
+    return mark_safe(
+        "".join(
+            f'<tr><th scope="row">{conditional_escape(capfirst_localised(str(label), language))}</th>'
+            f"<td>{conditional_escape(cell_text(obj, name, user) or '—')}</td></tr>"
+            for label, name in fields
+        )
+    )
 
 
 @register.simple_tag(takes_context=True)
