@@ -1795,10 +1795,66 @@ _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Depa
 _EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
 
 
+# heads of a spelled-out acronym that name a thing, not a body: "Non-Proliferation Treaty (NPT)", "Theater
+# Missile Defense (TMD)", "Thermal Management System (TMS)", "Really Simple Syndication (RSS)"
+_THING_HEADS = _NOT_ORG_HEADS | frozenset(
+    {
+        *("Defense", "Defence", "Rover", "Satellite", "Satellites", "System", "Preferences", "Arrivals"),
+        *("Facility", "Syndication", "Extraction", "Leach", "Upconverters", "Upconverter", "Standard"),
+    }
+)
+_ACRONYM_NAME_RE = re.compile(r"[A-Z][A-Z&]{1,5}s?")
+_STOP_IN_EXPANSION = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def _expansion_names_a_thing(expansion: str, acronym: str) -> bool | None:
+    """The words spelled out for an acronym, when they are its expansion (first and last letters met in
+    them): True when they name a thing (a lower-case phrase, "intellectual property (IP)", or a thing's
+    head, "Comprehensive Test Ban Treaty (CTBT)"), False when a name, None when they are no expansion."""
+    words = [w.strip(",.;:“”\"'’") for w in expansion.split()]
+    words = [w for w in words if w]
+    letters = acronym.rstrip("s").replace("&", "")
+    if not words or not letters:
+        return None
+    window = [w for w in words[-(len(letters) + 3) :] if w.lower() not in _STOP_IN_EXPANSION]
+    last = words[-1]
+    if not window or letters[-1].lower() not in last.lower():
+        return None
+    if not any(w[:1].lower() == letters[0].lower() for w in window):
+        return None
+    if last[:1].islower():
+        return last.lower() not in _LOWER_LEGAL_FORMS and not _LOWER_BODY_HEAD_RE.fullmatch(last)
+    return last in _THING_HEADS
+
+
+def _acronym_of_a_thing(text: str, name: str) -> bool:
+    """An acronym the text spells out, every time, as a thing: "intellectual property (IP)", "a Mutual
+    Non-Disclosure Agreement (NDA)", "DACA (Deferred Action for Childhood Arrivals)"."""
+    if not _ACRONYM_NAME_RE.fullmatch(name):
+        return False
+    verdicts = []
+    esc = re.escape(name)
+    for m in re.finditer(rf"([^\n()]{{1,90}}?)\s*\(\s*[“\"]?{esc}[”\"]?\s*\)", text):
+        verdicts.append(_expansion_names_a_thing(m.group(1), name))
+    for m in re.finditer(rf"(?<![\w-]){esc}\s*\(([^\n()]{{3,90}})\)", text):
+        first = m.group(1).split()
+        if first and first[0][:1].lower() == name[0].lower():
+            verdicts.append(_expansion_names_a_thing(m.group(1), name))
+    verdicts = [v for v in verdicts if v is not None]
+    return bool(verdicts) and all(verdicts)
+
+
 # a title taken for a body: "Head of Education and Government GTM", "Ruler of Dubai"
 _TITLE_AS_ORG_RE = re.compile(
     r"^(?:Head|Ruler|Chairman|Chairwoman|Chair|President|Vice President|Director|Managing Director|Minister"
     r"|Secretary|Governor|Mayor|Chief [A-Z][a-z]+(?: [A-Z][a-z]+)? Officer) of\b"
+)
+
+
+# a title's words inside a name: a person's office cut loose, not a body
+_TITLE_WORD_IN_NAME_RE = re.compile(
+    r"\b(?:Co-?[Ff]ounders?|CEO|COO|CTO|CFO|CMO|VP|SVP|EVP)\b"
+    r"|\bChief [A-Z][a-z]+$|\s(?:Fellow|Executive|Head)$"
 )
 
 
@@ -1826,6 +1882,8 @@ def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
+    if _TITLE_WORD_IN_NAME_RE.search(name):
+        return True  # "Chair and Co-Founder of Patch", "OpenAI’s Chief Technology", "VP & Head": a title
     if _DATE_NAME_RE.fullmatch(name):
         return True  # "May 2021", "Sept. 4": a date
     if (
@@ -2248,6 +2306,7 @@ def drop_false_orgs(
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
             or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
+            or _acronym_of_a_thing(text, rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"

@@ -1,0 +1,50 @@
+"""Organisation precision round og1: acronyms the text spells out as things, and a person's title read as a
+body. Every sentence is written for these tests (invented names, no outside articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+from kopru.intel.extract.entities import _acronym_of_a_thing, _false_org_name
+
+pytestmark = pytest.mark.unit
+
+
+def _orgs(r: dict) -> set[str]:
+    return {o["name"] for o in r["organizations"]}
+
+
+def test_an_acronym_spelled_out_as_a_thing_is_no_organisation():
+    assert _acronym_of_a_thing("The deal covers intellectual property (IP) in the region.", "IP")
+    assert _acronym_of_a_thing("They signed a Mutual Non-Disclosure Agreement (NDA) on Monday.", "NDA")
+    assert _acronym_of_a_thing("Both states joined the Brevian Test Ban Treaty (BTBT) last year.", "BTBT")
+    assert _acronym_of_a_thing("The plant uses a Thermal Management System (TMS) for its cells.", "TMS")
+    assert _acronym_of_a_thing("The DAVA (Deferred Action for Valley Arrivals) rule ended.", "DAVA")
+
+
+def test_an_acronym_spelled_out_as_a_body_stays():
+    assert not _acronym_of_a_thing("The Korvan Trade Authority (KTA) said prices rose.", "KTA")
+    assert not _acronym_of_a_thing("Zenith Lithium Ltd. (ZLL) said output rose.", "ZLL")
+    assert not _acronym_of_a_thing("the Marden Workers Union (MWU) called a strike", "MWU")
+    assert not _acronym_of_a_thing("ZLL said output rose.", "ZLL")  # never spelled out: no verdict
+
+
+def test_an_acronym_for_a_thing_is_dropped_in_extraction():
+    r = extract_text(
+        "Talvora Mining Ltd. said on Monday it will build a high-pressure acid leach (HPAL) plant in Peru. "
+        "The HPAL line will process nickel ore, Talvora Mining Ltd. said."
+    )
+    orgs = _orgs(r)
+    assert "HPAL" not in orgs
+    assert any(o.startswith("Talvora") for o in orgs)
+
+
+def test_a_title_inside_a_name_is_no_organisation():
+    assert _false_org_name("Chair and Co-Founder of Brindle")
+    assert _false_org_name("Quorvex’s Chief Technology")
+    assert _false_org_name("VP & Head")
+    assert _false_org_name("Consulting Fellow")
+    assert _false_org_name("Maranta Electronics Executive")
+    assert not _false_org_name("Maranta Electronics")
+    assert not _false_org_name("Executive Council of Varnia")
