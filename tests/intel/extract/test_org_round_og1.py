@@ -48,3 +48,39 @@ def test_a_title_inside_a_name_is_no_organisation():
     assert _false_org_name("Maranta Electronics Executive")
     assert not _false_org_name("Maranta Electronics")
     assert not _false_org_name("Executive Council of Varnia")
+
+
+def test_a_name_said_twice_is_the_name_once():
+    from kopru.intel.extract.entities import _said_twice
+
+    assert _said_twice("Quorvex Analytics Quorvex Analytics") == "Quorvex Analytics"
+    assert _said_twice("Brindle MedTechBrindle MedTech") == "Brindle MedTech"
+    assert _said_twice("Brindle Holdings") is None
+    assert _said_twice("AAA") is None
+
+
+def test_a_unit_of_a_body_is_no_organisation():
+    from kopru.intel.extract.entities import _unit_of_a_body
+
+    assert _unit_of_a_body("Division of Clinical Nutrition")
+    assert _unit_of_a_body("Faculty of Medicine Varnia Hospital")
+    assert _unit_of_a_body("Quorvex Gaming Division")
+    assert _unit_of_a_body("Communication Department")
+    assert _unit_of_a_body("Quorvex’s Communication & Public Affairs Department")
+    assert _unit_of_a_body("Varnia State University's School of Labor")
+    assert not _unit_of_a_body("Justice Department")
+    assert not _unit_of_a_body("Department of Foreign Affairs")
+    assert not _unit_of_a_body("Varnia’s Office of the Inspector General")
+    assert not _unit_of_a_body("King's College International School Varno")
+
+
+def test_a_doubled_logo_name_and_a_division_in_extraction():
+    r = extract_text(
+        "Quorvex Analytics Quorvex Analytics\n\n"
+        "Quorvex Analytics said on Tuesday that its Division of Clinical Nutrition will open a lab in Varno. "
+        "Quorvex Analytics expects the lab to hire 40 people."
+    )
+    orgs = _orgs(r)
+    assert "Quorvex Analytics" in orgs
+    assert "Quorvex Analytics Quorvex Analytics" not in orgs
+    assert "Division of Clinical Nutrition" not in orgs

@@ -2263,6 +2263,26 @@ def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = No
     )
 
 
+def _said_twice(name: str) -> str | None:
+    """ "Acme Analytics Acme Analytics" or "Turner MedTechTurner MedTech": the name once."""
+    m = re.fullmatch(r"(\S.{2,}?) ?\1", name)
+    return m.group(1) if m and re.search(r"[A-Za-z]{3}", m.group(1)) else None
+
+
+# a unit inside a body, never the body: "Division of Clinical Nutrition", "Faculty of Medicine ...", "US
+# Gaming Division", "the Communication Department" of a bank, "Acme’s School of Labor"
+_UNIT_OF_A_BODY_RE = re.compile(
+    r"^(?:Division|Divisions|Faculty) of\b|\s(?:Division|Divisions)$"
+    r"|\b(?:Communications?|Marketing|Sales|Public Affairs|Human Resources|Management|Investor Relations"
+    r"|Media Relations|Press)\s+(?:Department|Division|Unit|Team)$"
+    r"|\w['’]s\s+(?:(?:School|Faculty|Division|Department) of\b|(?:\S+\s+){0,4}(?:Department|Council)$)"
+)
+
+
+def _unit_of_a_body(name: str) -> bool:
+    return bool(_UNIT_OF_A_BODY_RE.search(name))
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2290,6 +2310,21 @@ def drop_false_orgs(
             # "the UN Development Programme", "the UN war crimes tribunal": the acronym names the parent of
             # another body, which is the one the text speaks of
             del orgs[rec.name]
+            continue
+        once = _said_twice(rec.name)
+        if once:
+            # "Acme Analytics Acme Analytics", "Turner MedTechTurner MedTech": a logo's text run into the
+            # name it repeats
+            del orgs[rec.name]
+            if once in orgs:
+                orgs[once].mentions.extend(m for m in rec.mentions if m not in orgs[once].mentions)
+            else:
+                rec.surfaces = [sf for sf in rec.surfaces if sf != once]
+                rec.name = once
+                orgs[once] = rec
+            continue
+        if _unit_of_a_body(rec.name):
+            del orgs[rec.name]  # "Division of Endocrinology", "Acme’s Data Science Division": a body's unit
             continue
         if rec.known or rec.name in gaz.orgs:
             continue
