@@ -84,3 +84,31 @@ def test_a_doubled_logo_name_and_a_division_in_extraction():
     assert "Quorvex Analytics" in orgs
     assert "Quorvex Analytics Quorvex Analytics" not in orgs
     assert "Division of Clinical Nutrition" not in orgs
+
+
+def test_a_product_service_or_site_tail_is_no_organisation():
+    assert _false_org_name("Quorvex Channel")
+    assert _false_org_name("Brindle Founder’s Edition")
+    assert _false_org_name("Harbourgate Community Mall")
+    assert _false_org_name("Varno-Selt Expressway")
+    assert not _false_org_name("Quorvex Systems")
+
+
+def test_a_descriptor_before_a_name_is_cut():
+    from kopru.intel.extract.entities import _LEAD_DESCRIPTOR_RE
+
+    assert _LEAD_DESCRIPTOR_RE.match("Varno-based Brindle Coffee").group(1) == "Brindle Coffee"
+    assert _LEAD_DESCRIPTOR_RE.match("Hal's New Varno-based Brindle Coffee").group(1) == "Brindle Coffee"
+    assert _LEAD_DESCRIPTOR_RE.match("Trouble-hit Zeta Motors").group(1) == "Zeta Motors"
+    assert _LEAD_DESCRIPTOR_RE.match("Rolls-Royce Holdings") is None
+
+
+def test_a_headline_verb_or_a_question_verb_is_no_part_of_a_name():
+    r = extract_text(
+        "Quorvex Bets on the Future With New Lab\n\n"
+        "Quorvex Ltd. said on Monday it will open a lab in Varno. "
+        "Should Varno decide to pay for it, the lab will open next year, Quorvex Ltd. said."
+    )
+    orgs = _orgs(r)
+    assert "Quorvex Bets" not in orgs
+    assert not any(o.startswith("Should") for o in orgs)

@@ -1858,6 +1858,15 @@ _TITLE_WORD_IN_NAME_RE = re.compile(
 )
 
 
+# last words of products, services and sites, never of a body's name
+_THING_TAILS = frozenset(
+    {
+        *("Channel", "Arcade", "App", "Edition", "Twins", "Xbox", "Mall"),
+        *("Expressway", "Palace", "Zoo", "Circus", "Transformation"),
+    }
+)
+
+
 # a partnership as a legal form is a company ("Mesa Limited Partnership"), not a programme
 _PARTNERSHIP_FORM_RE = re.compile(r"\b(?:Limited|General|Master|Royalty) Partnership$|\bL\.?P\.?$")
 
@@ -1894,6 +1903,8 @@ def _false_org_name(name: str) -> bool:
         and not _LOWER_BODY_HEAD_RE.fullmatch(words[-1])
     ):
         return True  # "LFP version": a phrase, no name
+    if len(words) > 1 and words[-1] in _THING_TAILS:
+        return True  # "Quorvex Channel", "Blade Batteries", "Harbour Mall": a product, a service or a site
     if re.match(r"Partnership (?:for|on) ", name):
         return True  # "Partnership for Global Infrastructure and Investment": a programme
     if (
@@ -2062,6 +2073,19 @@ _HEADLINE_FINITE = frozenset(
         *("Halts", "Increases", "Adds", "Buys", "Sells", "Wins", "Cuts", "Raises", "Expands", "Boosts"),
         *("Agrees", "Approves", "Rejects", "Reaches", "Unveils", "Joins", "Inks", "Licenses", "Advance"),
         *("Starts", "Ends", "Sets", "Gets", "Takes", "Makes", "Drops", "Plans", "Targets", "Acquires"),
+        *("Bets", "Considers", "Pushes", "Warns", "Hires", "Names", "Slams", "Eyes", "Mulls", "Weighs"),
+        *(
+            "Doubles",
+            "Slashes",
+            "Bans",
+            "Blocks",
+            "Sues",
+            "Probes",
+            "Denies",
+            "Confirms",
+            "Reports",
+            "Delays",
+        ),
     }
 )
 # a participle opening a clause ("Representing C.P. Group, Ms ...", "Advancing Generative AI"): the first
@@ -2263,6 +2287,13 @@ def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = No
     )
 
 
+# "<place>-based", "-listed", "Trouble-hit" and the like before a name ("Acme's Boston-based Acme Labs")
+_LEAD_DESCRIPTOR_RE = re.compile(
+    r"(?:[A-Z][\w.&]*['’]s\s+)?(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|listed|hit|headquartered"
+    r"|owned|backed|controlled|run)\s+(.+)"
+)
+
+
 def _said_twice(name: str) -> str | None:
     """ "Acme Analytics Acme Analytics" or "Turner MedTechTurner MedTech": the name once."""
     m = re.fullmatch(r"(\S.{2,}?) ?\1", name)
@@ -2310,6 +2341,24 @@ def drop_false_orgs(
             # "the UN Development Programme", "the UN war crimes tribunal": the acronym names the parent of
             # another body, which is the one the text speaks of
             del orgs[rec.name]
+            continue
+        trimmed_lead = _LEAD_DESCRIPTOR_RE.match(rec.name)
+        if trimmed_lead and len(trimmed_lead.group(1).split()) >= 2 and rec.name[:1].isupper():
+            # "Hong Kong-listed Cosco Shipping", "Acme's Boston-based Acme Labs", "Trouble-hit Zeta
+            # Motors": a descriptor before the name is no part of it
+            rest = trimmed_lead.group(1)
+            cut = len(rec.name) - len(rest)
+            del orgs[rec.name]
+            moved = [(s + cut, e) for s, e in rec.mentions if e - s == len(rec.name)]
+            if rest in orgs:
+                orgs[rest].mentions.extend(m for m in moved if m not in orgs[rest].mentions)
+            else:
+                rec.name, rec.mentions = rest, moved
+                rec.surfaces = [sf for sf in rec.surfaces if sf != rest]
+                orgs[rest] = rec
+            continue
+        if re.match(r"(?:Should|Would|Could|Will|Shall|Must|Can|Did|Does|Do)\s", rec.name):
+            del orgs[rec.name]  # "Should Rome decide to quit": a question's verb opens no name
             continue
         once = _said_twice(rec.name)
         if once:
