@@ -112,3 +112,13 @@ def test_a_headline_verb_or_a_question_verb_is_no_part_of_a_name():
     orgs = _orgs(r)
     assert "Quorvex Bets" not in orgs
     assert not any(o.startswith("Should") for o in orgs)
+
+
+def test_business_shorthand_is_no_organisation():
+    r = extract_text(
+        "Brindle Capital, a growing PE shop, said on Monday its FX reserves rose. "
+        "Brindle Capital will hold its AGM in Varno, and its CSR budget will double."
+    )
+    orgs = _orgs(r)
+    assert not orgs & {"PE", "FX", "AGM", "CSR"}
+    assert "Brindle Capital" in orgs

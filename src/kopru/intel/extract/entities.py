@@ -1304,6 +1304,10 @@ _COMPUTING_ACRONYMS = frozenset(
     {
         *("AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "TPUs", "HPC", "DRAM", "NAND", "HBM", "LLM", "LLMs"),
         *("SaaS", "STEM", "NFT", "NFTs", "VC", "VCs", "EVP", "SVP", "VP", "MDB", "MDBs", "KPI", "ROI"),
+        # business shorthand read as bodies: "PE shops", "FX reserves", "CSR initiatives", "its AGM"
+        *("PE", "ASAP", "FX", "CSR", "GTM", "AGM", "EGM", "LCD", "LCDs", "OLED", "SOS", "FDI", "R&D"),
+        *("FAQ", "ETF", "ETFs", "OEM", "OEMs", "B2B", "B2C", "KYC", "AML", "EBITDA", "CAGR", "YoY"),
+        *("NDA", "NDAs", "MoU", "MOU", "MoUs", "MOUs", "IP", "RSS", "HR", "USB", "HDMI", "WTF", "CEOs"),
     }
 )
 
@@ -2359,6 +2363,9 @@ def drop_false_orgs(
             continue
         if re.match(r"(?:Should|Would|Could|Will|Shall|Must|Can|Did|Does|Do)\s", rec.name):
             del orgs[rec.name]  # "Should Rome decide to quit": a question's verb opens no name
+            continue
+        if rec.name in _COMPUTING_ACRONYMS and not rec.known:
+            del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
             continue
         once = _said_twice(rec.name)
         if once:
