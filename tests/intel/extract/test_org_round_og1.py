@@ -122,3 +122,13 @@ def test_business_shorthand_is_no_organisation():
     orgs = _orgs(r)
     assert not orgs & {"PE", "FX", "AGM", "CSR"}
     assert "Brindle Capital" in orgs
+
+
+def test_an_exchange_named_only_in_a_listing_is_no_party():
+    r = extract_text(
+        "Quorvex Robotics Inc. (NASDAQ: QRVX) said on Monday it signed a supply deal with Brindle Motors. "
+        "Quorvex Robotics will ship 500 arms to Brindle Motors next year."
+    )
+    orgs = _orgs(r)
+    assert not any(o.upper() == "NASDAQ" for o in orgs)
+    assert any(o.startswith("Quorvex Robotics") for o in orgs)

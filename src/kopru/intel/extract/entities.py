@@ -2298,6 +2298,19 @@ _LEAD_DESCRIPTOR_RE = re.compile(
 )
 
 
+_EXCHANGES = frozenset(
+    {"NASDAQ", "NYSE", "NYSE AMERICAN", "OTC", "OTCQB", "OTCQX", "TSX", "TSXV", "ASX", "LSE", "TASE", "SIX"}
+)
+
+
+def _only_a_listing(text: str, rec: OrgRec) -> bool:
+    """An exchange the text names only in a listing, "(NASDAQ: QRVX, TASE: QRVX)"."""
+    if rec.name.upper() not in _EXCHANGES:
+        return False
+    found = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(rec.name)}(?![\w-])", text, re.IGNORECASE)]
+    return bool(found) and all(re.match(r"\s*:\s*[A-Z]", text[e : e + 10]) for e in found)
+
+
 def _said_twice(name: str) -> str | None:
     """ "Acme Analytics Acme Analytics" or "Turner MedTechTurner MedTech": the name once."""
     m = re.fullmatch(r"(\S.{2,}?) ?\1", name)
@@ -2363,6 +2376,9 @@ def drop_false_orgs(
             continue
         if re.match(r"(?:Should|Would|Could|Will|Shall|Must|Can|Did|Does|Do)\s", rec.name):
             del orgs[rec.name]  # "Should Rome decide to quit": a question's verb opens no name
+            continue
+        if _only_a_listing(text, rec):
+            del orgs[rec.name]  # "(NASDAQ: QRVX)": the exchange only names where the company is listed
             continue
         if rec.name in _COMPUTING_ACRONYMS and not rec.known:
             del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
