@@ -132,3 +132,10 @@ def test_an_exchange_named_only_in_a_listing_is_no_party():
     orgs = _orgs(r)
     assert not any(o.upper() == "NASDAQ" for o in orgs)
     assert any(o.startswith("Quorvex Robotics") for o in orgs)
+
+
+def test_a_trademark_or_a_contact_line_is_no_organisation():
+    assert _false_org_name("Quorvex Intuition®")
+    assert _false_org_name("Brindle Press Inquiries Contact")
+    assert _false_org_name("Varno News Service Clients")
+    assert not _false_org_name("Varno News Service")

@@ -1867,6 +1867,8 @@ _THING_TAILS = frozenset(
     {
         *("Channel", "Arcade", "App", "Edition", "Twins", "Xbox", "Mall"),
         *("Expressway", "Palace", "Zoo", "Circus", "Transformation"),
+        # a body's people or a contact line: "Acme News Service Clients", "Acme Press Inquiries Contact"
+        *("Clients", "Customers", "Shareholders", "Employees", "Users", "Contact", "Contacts", "Inquiries"),
     }
 )
 
@@ -1907,6 +1909,8 @@ def _false_org_name(name: str) -> bool:
         and not _LOWER_BODY_HEAD_RE.fullmatch(words[-1])
     ):
         return True  # "LFP version": a phrase, no name
+    if re.search(r"[®™]", name):
+        return True  # "Digital Intuition®": a trademark marks a product
     if len(words) > 1 and words[-1] in _THING_TAILS:
         return True  # "Quorvex Channel", "Blade Batteries", "Harbour Mall": a product, a service or a site
     if re.match(r"Partnership (?:for|on) ", name):
