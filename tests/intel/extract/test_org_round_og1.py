@@ -139,3 +139,11 @@ def test_a_trademark_or_a_contact_line_is_no_organisation():
     assert _false_org_name("Brindle Press Inquiries Contact")
     assert _false_org_name("Varno News Service Clients")
     assert not _false_org_name("Varno News Service")
+
+
+def test_a_country_and_its_headline_verb_is_no_organisation():
+    r = extract_text(
+        "Portugal Considers using euro in reserves\n\n"
+        "VARNO, May 3 -- Portugal is considering using the euro in its reserves, the central bank said."
+    )
+    assert not any("Considers" in o for o in _orgs(r))

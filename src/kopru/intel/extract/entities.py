@@ -2384,6 +2384,15 @@ def drop_false_orgs(
         if _only_a_listing(text, rec):
             del orgs[rec.name]  # "(NASDAQ: QRVX)": the exchange only names where the company is listed
             continue
+        head = rec.name.split()
+        if (
+            len(head) >= 2
+            and head[1] in _HEADLINE_FINITE
+            and head[1].endswith("s")
+            and (head[0] in gaz.country_names or (head[0] in orgs and head[0] != rec.name))
+        ):
+            del orgs[rec.name]  # "Varnia Considers Using ...", "Quorvex Bets on ...": a subject and its verb
+            continue
         if rec.name in _COMPUTING_ACRONYMS and not rec.known:
             del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
             continue
