@@ -147,3 +147,14 @@ def test_a_country_and_its_headline_verb_is_no_organisation():
         "VARNO, May 3 -- Portugal is considering using the euro in its reserves, the central bank said."
     )
     assert not any("Considers" in o for o in _orgs(r))
+
+
+def test_one_common_word_alone_is_no_organisation():
+    r = extract_text(
+        "Brindle Coffee Co. said on Tuesday it will buy Varno Roasters Inc. for $40 million. "
+        "Coffee sales rose 8% last year, and the Commission must still approve the deal, "
+        "Brindle Coffee Co. said."
+    )
+    orgs = _orgs(r)
+    assert not orgs & {"Coffee", "Commission", "Tuesday"}
+    assert any(o.startswith("Brindle Coffee") for o in orgs)

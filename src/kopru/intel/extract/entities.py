@@ -2315,6 +2315,19 @@ def _only_a_listing(text: str, rec: OrgRec) -> bool:
     return bool(found) and all(re.match(r"\s*:\s*[A-Z]", text[e : e + 10]) for e in found)
 
 
+# one common word alone is no body's name: a trade cut from a name ("Coffee" from "Seattle Coffee Co."), a
+# body's noun without its name ("the Commission", "the Army"), a weekday, a word capitalised at a line's start
+_GENERIC_ONE_WORDS = frozenset(
+    {
+        *("Coffee", "Coffeehouse", "Brewing", "Broadcasting", "Machinery", "Aggregates", "Drills", "Mining"),
+        *("Shipping", "Banking", "Insurance", "Trading", "Publishing", "Logistics", "Retail", "Catering"),
+        *("Commission", "Chamber", "Army", "Navy", "Committee", "Ministry", "Department", "Agency", "Bureau"),
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("Advantage", "Integrity", "Front", "Mystery", "Assist", "Hosted", "Own", "Previously", "Venture"),
+    }
+)
+
+
 def _said_twice(name: str) -> str | None:
     """ "Acme Analytics Acme Analytics" or "Turner MedTechTurner MedTech": the name once."""
     m = re.fullmatch(r"(\S.{2,}?) ?\1", name)
@@ -2392,6 +2405,9 @@ def drop_false_orgs(
             and (head[0] in gaz.country_names or (head[0] in orgs and head[0] != rec.name))
         ):
             del orgs[rec.name]  # "Varnia Considers Using ...", "Quorvex Bets on ...": a subject and its verb
+            continue
+        if rec.name in _GENERIC_ONE_WORDS:
+            del orgs[rec.name]  # "Coffee" cut from "Seattle Coffee Co.", "the Commission", "Tuesday"
             continue
         if rec.name in _COMPUTING_ACRONYMS and not rec.known:
             del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
