@@ -156,5 +156,5 @@ def test_one_common_word_alone_is_no_organisation():
         "Brindle Coffee Co. said."
     )
     orgs = _orgs(r)
-    assert not orgs & {"Coffee", "Commission", "Tuesday"}
+    assert not orgs & {"Coffee", "Tuesday"}
     assert any(o.startswith("Brindle Coffee") for o in orgs)

@@ -2316,12 +2316,12 @@ def _only_a_listing(text: str, rec: OrgRec) -> bool:
 
 
 # one common word alone is no body's name: a trade cut from a name ("Coffee" from "Seattle Coffee Co."), a
-# body's noun without its name ("the Commission", "the Army"), a weekday, a word capitalised at a line's start
+# body's noun without its name ("the Chamber", "the Army"), a weekday, a word capitalised at a line's start
 _GENERIC_ONE_WORDS = frozenset(
     {
         *("Coffee", "Coffeehouse", "Brewing", "Broadcasting", "Machinery", "Aggregates", "Drills", "Mining"),
         *("Shipping", "Banking", "Insurance", "Trading", "Publishing", "Logistics", "Retail", "Catering"),
-        *("Commission", "Chamber", "Army", "Navy", "Committee", "Ministry", "Department", "Agency", "Bureau"),
+        *("Chamber", "Army", "Navy", "Committee", "Ministry", "Department", "Agency", "Bureau"),
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         *("Advantage", "Integrity", "Front", "Mystery", "Assist", "Hosted", "Own", "Previously", "Venture"),
     }
@@ -2407,7 +2407,7 @@ def drop_false_orgs(
             del orgs[rec.name]  # "Varnia Considers Using ...", "Quorvex Bets on ...": a subject and its verb
             continue
         if rec.name in _GENERIC_ONE_WORDS:
-            del orgs[rec.name]  # "Coffee" cut from "Seattle Coffee Co.", "the Commission", "Tuesday"
+            del orgs[rec.name]  # "Coffee" cut from "Seattle Coffee Co.", "the Chamber", "Tuesday"
             continue
         if rec.name in _COMPUTING_ACRONYMS and not rec.known:
             del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
