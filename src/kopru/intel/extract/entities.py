@@ -1304,6 +1304,10 @@ _COMPUTING_ACRONYMS = frozenset(
     {
         *("AGI", "GPU", "GPUs", "CPU", "CPUs", "TPU", "TPUs", "HPC", "DRAM", "NAND", "HBM", "LLM", "LLMs"),
         *("SaaS", "STEM", "NFT", "NFTs", "VC", "VCs", "EVP", "SVP", "VP", "MDB", "MDBs", "KPI", "ROI"),
+        # business shorthand read as bodies: "PE shops", "FX reserves", "CSR initiatives", "its AGM"
+        *("PE", "ASAP", "FX", "CSR", "GTM", "AGM", "EGM", "LCD", "LCDs", "OLED", "SOS", "FDI", "R&D"),
+        *("FAQ", "ETF", "ETFs", "OEM", "OEMs", "B2B", "B2C", "KYC", "AML", "EBITDA", "CAGR", "YoY"),
+        *("NDA", "NDAs", "MoU", "MOU", "MoUs", "MOUs", "IP", "RSS", "HR", "USB", "HDMI", "WTF", "CEOs"),
     }
 )
 
@@ -1795,10 +1799,77 @@ _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Depa
 _EVENT_WORDS = frozenset({"Forum", "Conference", "Summit", "Initiative", "Festival", "Expo", "Fair", "Games"})
 
 
+# heads of a spelled-out acronym that name a thing, not a body: "Non-Proliferation Treaty (NPT)", "Theater
+# Missile Defense (TMD)", "Thermal Management System (TMS)", "Really Simple Syndication (RSS)"
+_THING_HEADS = _NOT_ORG_HEADS | frozenset(
+    {
+        *("Defense", "Defence", "Rover", "Satellite", "Satellites", "System", "Preferences", "Arrivals"),
+        *("Facility", "Syndication", "Extraction", "Leach", "Upconverters", "Upconverter", "Standard"),
+    }
+)
+_ACRONYM_NAME_RE = re.compile(r"[A-Z][A-Z&]{1,5}s?")
+_STOP_IN_EXPANSION = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
+
+
+def _expansion_names_a_thing(expansion: str, acronym: str) -> bool | None:
+    """The words spelled out for an acronym, when they are its expansion (first and last letters met in
+    them): True when they name a thing (a lower-case phrase, "intellectual property (IP)", or a thing's
+    head, "Comprehensive Test Ban Treaty (CTBT)"), False when a name, None when they are no expansion."""
+    words = [w.strip(",.;:“”\"'’") for w in expansion.split()]
+    words = [w for w in words if w]
+    letters = acronym.rstrip("s").replace("&", "")
+    if not words or not letters:
+        return None
+    window = [w for w in words[-(len(letters) + 3) :] if w.lower() not in _STOP_IN_EXPANSION]
+    last = words[-1]
+    if not window or letters[-1].lower() not in last.lower():
+        return None
+    if not any(w[:1].lower() == letters[0].lower() for w in window):
+        return None
+    if last[:1].islower():
+        return last.lower() not in _LOWER_LEGAL_FORMS and not _LOWER_BODY_HEAD_RE.fullmatch(last)
+    return last in _THING_HEADS
+
+
+def _acronym_of_a_thing(text: str, name: str) -> bool:
+    """An acronym the text spells out, every time, as a thing: "intellectual property (IP)", "a Mutual
+    Non-Disclosure Agreement (NDA)", "DACA (Deferred Action for Childhood Arrivals)"."""
+    if not _ACRONYM_NAME_RE.fullmatch(name):
+        return False
+    verdicts = []
+    esc = re.escape(name)
+    for m in re.finditer(rf"([^\n()]{{1,90}}?)\s*\(\s*[“\"]?{esc}[”\"]?\s*\)", text):
+        verdicts.append(_expansion_names_a_thing(m.group(1), name))
+    for m in re.finditer(rf"(?<![\w-]){esc}\s*\(([^\n()]{{3,90}})\)", text):
+        first = m.group(1).split()
+        if first and first[0][:1].lower() == name[0].lower():
+            verdicts.append(_expansion_names_a_thing(m.group(1), name))
+    verdicts = [v for v in verdicts if v is not None]
+    return bool(verdicts) and all(verdicts)
+
+
 # a title taken for a body: "Head of Education and Government GTM", "Ruler of Dubai"
 _TITLE_AS_ORG_RE = re.compile(
     r"^(?:Head|Ruler|Chairman|Chairwoman|Chair|President|Vice President|Director|Managing Director|Minister"
     r"|Secretary|Governor|Mayor|Chief [A-Z][a-z]+(?: [A-Z][a-z]+)? Officer) of\b"
+)
+
+
+# a title's words inside a name: a person's office cut loose, not a body
+_TITLE_WORD_IN_NAME_RE = re.compile(
+    r"\b(?:Co-?[Ff]ounders?|CEO|COO|CTO|CFO|CMO|VP|SVP|EVP)\b"
+    r"|\bChief [A-Z][a-z]+$|\s(?:Fellow|Executive|Head)$"
+)
+
+
+# last words of products, services and sites, never of a body's name
+_THING_TAILS = frozenset(
+    {
+        *("Channel", "Arcade", "App", "Edition", "Twins", "Xbox", "Mall"),
+        *("Expressway", "Palace", "Zoo", "Circus", "Transformation"),
+        # a body's people or a contact line: "Acme News Service Clients", "Acme Press Inquiries Contact"
+        *("Clients", "Customers", "Shareholders", "Employees", "Users", "Contact", "Contacts", "Inquiries"),
+    }
 )
 
 
@@ -1826,6 +1897,8 @@ def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
         return True
+    if _TITLE_WORD_IN_NAME_RE.search(name):
+        return True  # "Chair and Co-Founder of Patch", "OpenAI’s Chief Technology", "VP & Head": a title
     if _DATE_NAME_RE.fullmatch(name):
         return True  # "May 2021", "Sept. 4": a date
     if (
@@ -1836,6 +1909,10 @@ def _false_org_name(name: str) -> bool:
         and not _LOWER_BODY_HEAD_RE.fullmatch(words[-1])
     ):
         return True  # "LFP version": a phrase, no name
+    if re.search(r"[®™]", name):
+        return True  # "Digital Intuition®": a trademark marks a product
+    if len(words) > 1 and words[-1] in _THING_TAILS:
+        return True  # "Quorvex Channel", "Blade Batteries", "Harbour Mall": a product, a service or a site
     if re.match(r"Partnership (?:for|on) ", name):
         return True  # "Partnership for Global Infrastructure and Investment": a programme
     if (
@@ -2004,6 +2081,19 @@ _HEADLINE_FINITE = frozenset(
         *("Halts", "Increases", "Adds", "Buys", "Sells", "Wins", "Cuts", "Raises", "Expands", "Boosts"),
         *("Agrees", "Approves", "Rejects", "Reaches", "Unveils", "Joins", "Inks", "Licenses", "Advance"),
         *("Starts", "Ends", "Sets", "Gets", "Takes", "Makes", "Drops", "Plans", "Targets", "Acquires"),
+        *("Bets", "Considers", "Pushes", "Warns", "Hires", "Names", "Slams", "Eyes", "Mulls", "Weighs"),
+        *(
+            "Doubles",
+            "Slashes",
+            "Bans",
+            "Blocks",
+            "Sues",
+            "Probes",
+            "Denies",
+            "Confirms",
+            "Reports",
+            "Delays",
+        ),
     }
 )
 # a participle opening a clause ("Representing C.P. Group, Ms ...", "Advancing Generative AI"): the first
@@ -2205,6 +2295,59 @@ def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = No
     )
 
 
+# "<place>-based", "-listed", "Trouble-hit" and the like before a name ("Acme's Boston-based Acme Labs")
+_LEAD_DESCRIPTOR_RE = re.compile(
+    r"(?:[A-Z][\w.&]*['’]s\s+)?(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|listed|hit|headquartered"
+    r"|owned|backed|controlled|run)\s+(.+)"
+)
+
+
+_EXCHANGES = frozenset(
+    {"NASDAQ", "NYSE", "NYSE AMERICAN", "OTC", "OTCQB", "OTCQX", "TSX", "TSXV", "ASX", "LSE", "TASE", "SIX"}
+)
+
+
+def _only_a_listing(text: str, rec: OrgRec) -> bool:
+    """An exchange the text names only in a listing, "(NASDAQ: QRVX, TASE: QRVX)"."""
+    if rec.name.upper() not in _EXCHANGES:
+        return False
+    found = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(rec.name)}(?![\w-])", text, re.IGNORECASE)]
+    return bool(found) and all(re.match(r"\s*:\s*[A-Z]", text[e : e + 10]) for e in found)
+
+
+# one common word alone is no body's name: a trade cut from a name ("Coffee" from "Seattle Coffee Co."), a
+# body's noun without its name ("the Chamber", "the Army"), a weekday, a word capitalised at a line's start
+_GENERIC_ONE_WORDS = frozenset(
+    {
+        *("Coffee", "Coffeehouse", "Brewing", "Broadcasting", "Machinery", "Aggregates", "Drills", "Mining"),
+        *("Shipping", "Banking", "Insurance", "Trading", "Publishing", "Logistics", "Retail", "Catering"),
+        *("Chamber", "Army", "Navy", "Committee", "Ministry", "Department", "Agency", "Bureau"),
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("Advantage", "Integrity", "Front", "Mystery", "Assist", "Hosted", "Own", "Previously", "Venture"),
+    }
+)
+
+
+def _said_twice(name: str) -> str | None:
+    """ "Acme Analytics Acme Analytics" or "Turner MedTechTurner MedTech": the name once."""
+    m = re.fullmatch(r"(\S.{2,}?) ?\1", name)
+    return m.group(1) if m and re.search(r"[A-Za-z]{3}", m.group(1)) else None
+
+
+# a unit inside a body, never the body: "Division of Clinical Nutrition", "Faculty of Medicine ...", "US
+# Gaming Division", "the Communication Department" of a bank, "Acme’s School of Labor"
+_UNIT_OF_A_BODY_RE = re.compile(
+    r"^(?:Division|Divisions|Faculty) of\b|\s(?:Division|Divisions)$"
+    r"|\b(?:Communications?|Marketing|Sales|Public Affairs|Human Resources|Management|Investor Relations"
+    r"|Media Relations|Press)\s+(?:Department|Division|Unit|Team)$"
+    r"|\w['’]s\s+(?:(?:School|Faculty|Division|Department) of\b|(?:\S+\s+){0,4}(?:Department|Council)$)"
+)
+
+
+def _unit_of_a_body(name: str) -> bool:
+    return bool(_UNIT_OF_A_BODY_RE.search(name))
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2233,6 +2376,57 @@ def drop_false_orgs(
             # another body, which is the one the text speaks of
             del orgs[rec.name]
             continue
+        trimmed_lead = _LEAD_DESCRIPTOR_RE.match(rec.name)
+        if trimmed_lead and len(trimmed_lead.group(1).split()) >= 2 and rec.name[:1].isupper():
+            # "Hong Kong-listed Cosco Shipping", "Acme's Boston-based Acme Labs", "Trouble-hit Zeta
+            # Motors": a descriptor before the name is no part of it
+            rest = trimmed_lead.group(1)
+            cut = len(rec.name) - len(rest)
+            del orgs[rec.name]
+            moved = [(s + cut, e) for s, e in rec.mentions if e - s == len(rec.name)]
+            if rest in orgs:
+                orgs[rest].mentions.extend(m for m in moved if m not in orgs[rest].mentions)
+            else:
+                rec.name, rec.mentions = rest, moved
+                rec.surfaces = [sf for sf in rec.surfaces if sf != rest]
+                orgs[rest] = rec
+            continue
+        if re.match(r"(?:Should|Would|Could|Will|Shall|Must|Can|Did|Does|Do)\s", rec.name):
+            del orgs[rec.name]  # "Should Rome decide to quit": a question's verb opens no name
+            continue
+        if _only_a_listing(text, rec):
+            del orgs[rec.name]  # "(NASDAQ: QRVX)": the exchange only names where the company is listed
+            continue
+        head = rec.name.split()
+        if (
+            len(head) >= 2
+            and head[1] in _HEADLINE_FINITE
+            and head[1].endswith("s")
+            and (head[0] in gaz.country_names or (head[0] in orgs and head[0] != rec.name))
+        ):
+            del orgs[rec.name]  # "Varnia Considers Using ...", "Quorvex Bets on ...": a subject and its verb
+            continue
+        if rec.name in _GENERIC_ONE_WORDS:
+            del orgs[rec.name]  # "Coffee" cut from "Seattle Coffee Co.", "the Chamber", "Tuesday"
+            continue
+        if rec.name in _COMPUTING_ACRONYMS and not rec.known:
+            del orgs[rec.name]  # "PE shops", "FX reserves": shorthand for a thing, wherever it was read
+            continue
+        once = _said_twice(rec.name)
+        if once:
+            # "Acme Analytics Acme Analytics", "Turner MedTechTurner MedTech": a logo's text run into the
+            # name it repeats
+            del orgs[rec.name]
+            if once in orgs:
+                orgs[once].mentions.extend(m for m in rec.mentions if m not in orgs[once].mentions)
+            else:
+                rec.surfaces = [sf for sf in rec.surfaces if sf != once]
+                rec.name = once
+                orgs[once] = rec
+            continue
+        if _unit_of_a_body(rec.name):
+            del orgs[rec.name]  # "Division of Endocrinology", "Acme’s Data Science Division": a body's unit
+            continue
         if rec.known or rec.name in gaz.orgs:
             continue
         surfaces = [rec.name, *rec.surfaces]
@@ -2248,6 +2442,7 @@ def drop_false_orgs(
             or (rec.mentions and all(_NOT_ORG_HEAD_AFTER_RE.match(text, e) for _s, e in rec.mentions))
             or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
+            or _acronym_of_a_thing(text, rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
