@@ -33,8 +33,8 @@ def _cards(page: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("role", ["admin", "staff_a", "staff_b", "company"])
 def test_the_cards_count_what_each_reader_may_read(client, cast, role):
-    # The small tables are counted in one statement (kopru.engage.views._counts): each card still counts
-    # exactly the rows its reader may read, a company reader's (a DISTINCT over a join) too.
+    # The small tables are counted in one statement (kopru.ui.pagination.counts_in_one_statement): each card
+    # still counts exactly the rows its reader may read, a company reader's (a DISTINCT over a join) too.
     from kopru.core.access import visible_to
     from kopru.core.enums import Visibility
     from kopru.engage.models import Agreement, Engagement

@@ -7,7 +7,6 @@ import datetime
 from itertools import groupby
 
 from django.conf import settings
-from django.db import connections
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,7 +23,7 @@ from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatu
 from kopru.engage.forms import AreaTransitionForm
 from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 from kopru.ui.errors import add_form_messages, attempt
-from kopru.ui.pagination import estimated_count, table_rows
+from kopru.ui.pagination import counts_in_one_statement, estimated_count, table_rows
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record, require_staff
 
@@ -45,15 +44,7 @@ def _counts(querysets: dict[str, object]) -> dict[str, int]:
                 counts[name] = estimate
                 continue
         exact[name] = queryset
-    if exact:
-        selects, params = [], []
-        for index, queryset in enumerate(exact.values()):
-            sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
-            selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{index})")
-            params.extend(subquery_params)
-        with connections[next(iter(exact.values())).db].cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(selects)}", params)
-            counts.update(zip(exact, cursor.fetchone(), strict=True))
+    counts.update(zip(exact, counts_in_one_statement(exact.values()), strict=True))
     return {name: counts[name] for name in querysets}
 
 

@@ -59,6 +59,22 @@ def table_rows(queryset) -> float | None:
     return rows if rows >= 0 else None
 
 
+def counts_in_one_statement(querysets) -> list[int]:
+    """`queryset.count()` of each queryset, asked in one SELECT of subqueries: a page that shows several
+    counts paid a round trip to the database for each (the dashboard, the investment home)."""
+    querysets = list(querysets)
+    if not querysets:
+        return []
+    selects, params = [], []
+    for index, queryset in enumerate(querysets):
+        sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{index})")
+        params.extend(subquery_params)
+    with connections[querysets[0].db].cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(selects)}", params)
+        return [int(n) for n in cursor.fetchone()]
+
+
 def cheap_count(queryset) -> int:
     """The planner's estimate above KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL, else the exact count.
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import connections
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from kopru.core import access
 from kopru.invest.domain.board import board_columns, column_page
 from kopru.invest.domain.reports import pipeline_figures
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
+from kopru.ui.pagination import counts_in_one_statement
 from kopru.ui.views.access import has_perm, require_staff
 
 MAX_OFFSET = 1_000_000
@@ -28,18 +28,6 @@ def _pipeline(request, pipelines: list[Pipeline]) -> Pipeline | None:
             raise Http404("No such pipeline")
         return pipeline
     return next((p for p in pipelines if p.is_default), None) or (pipelines[0] if pipelines else None)
-
-
-def _counts(*querysets) -> tuple[int, ...]:
-    """`qs.count()` of each queryset, in one statement (three round trips on the investment home before)."""
-    parts, params = [], []
-    for queryset in querysets:
-        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
-        parts.append(f"(SELECT COUNT(*) FROM ({sql}) counted)")
-        params.extend(part_params)
-    with connections[querysets[0].db].cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), params)
-        return tuple(int(n) for n in cursor.fetchone())
 
 
 def home(request):
@@ -69,10 +57,12 @@ def home(request):
             "counts": dict(
                 zip(
                     ("opportunities", "companies", "deals"),
-                    _counts(
-                        access.visible_to(Opportunity.objects.all(), user),
-                        access.visible_to(CompanyProfile.objects.all(), user),
-                        deals,
+                    counts_in_one_statement(
+                        [
+                            access.visible_to(Opportunity.objects.all(), user),
+                            access.visible_to(CompanyProfile.objects.all(), user),
+                            deals,
+                        ]
                     ),
                     strict=True,
                 )
