@@ -2295,6 +2295,9 @@ def _headline_fragment(text: str, rec: OrgRec, lower_words: set[str] | None = No
     )
 
 
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
 # "<place>-based", "-listed", "Trouble-hit" and the like before a name ("Acme's Boston-based Acme Labs")
 _LEAD_DESCRIPTOR_RE = re.compile(
     r"(?:[A-Z][\w.&]*['’]s\s+)?(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*-(?:based|listed|hit|headquartered"
@@ -2322,7 +2325,7 @@ _GENERIC_ONE_WORDS = frozenset(
         *("Coffee", "Coffeehouse", "Brewing", "Broadcasting", "Machinery", "Aggregates", "Drills", "Mining"),
         *("Shipping", "Banking", "Insurance", "Trading", "Publishing", "Logistics", "Retail", "Catering"),
         *("Chamber", "Army", "Navy", "Committee", "Ministry", "Department", "Agency", "Bureau"),
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *WEEKDAYS,
         *("Advantage", "Integrity", "Front", "Mystery", "Assist", "Hosted", "Own", "Previously", "Venture"),
     }
 )
@@ -2342,6 +2345,18 @@ _UNIT_OF_A_BODY_RE = re.compile(
     r"|Media Relations|Press)\s+(?:Department|Division|Unit|Team)$"
     r"|\w['’]s\s+(?:(?:School|Faculty|Division|Department) of\b|(?:\S+\s+){0,4}(?:Department|Council)$)"
 )
+
+
+def _rename_org(orgs: dict[str, OrgRec], rec: OrgRec, name: str, mentions: list[tuple[int, int]]) -> None:
+    """`rec` read under a wrong name is `name`, at `mentions`: one more set of mentions of the body when it
+    is already found under that name (no alias added: the wrong form is no name of it), else renamed."""
+    del orgs[rec.name]
+    if name in orgs:
+        orgs[name].mentions.extend(m for m in mentions if m not in orgs[name].mentions)
+    else:
+        rec.name, rec.mentions = name, mentions
+        rec.surfaces = [sf for sf in rec.surfaces if sf != name]
+        orgs[name] = rec
 
 
 def _unit_of_a_body(name: str) -> bool:
@@ -2382,14 +2397,7 @@ def drop_false_orgs(
             # Motors": a descriptor before the name is no part of it
             rest = trimmed_lead.group(1)
             cut = len(rec.name) - len(rest)
-            del orgs[rec.name]
-            moved = [(s + cut, e) for s, e in rec.mentions if e - s == len(rec.name)]
-            if rest in orgs:
-                orgs[rest].mentions.extend(m for m in moved if m not in orgs[rest].mentions)
-            else:
-                rec.name, rec.mentions = rest, moved
-                rec.surfaces = [sf for sf in rec.surfaces if sf != rest]
-                orgs[rest] = rec
+            _rename_org(orgs, rec, rest, [(s + cut, e) for s, e in rec.mentions if e - s == len(rec.name)])
             continue
         if re.match(r"(?:Should|Would|Could|Will|Shall|Must|Can|Did|Does|Do)\s", rec.name):
             del orgs[rec.name]  # "Should Rome decide to quit": a question's verb opens no name
@@ -2416,13 +2424,7 @@ def drop_false_orgs(
         if once:
             # "Acme Analytics Acme Analytics", "Turner MedTechTurner MedTech": a logo's text run into the
             # name it repeats
-            del orgs[rec.name]
-            if once in orgs:
-                orgs[once].mentions.extend(m for m in rec.mentions if m not in orgs[once].mentions)
-            else:
-                rec.surfaces = [sf for sf in rec.surfaces if sf != once]
-                rec.name = once
-                orgs[once] = rec
+            _rename_org(orgs, rec, once, rec.mentions)
             continue
         if _unit_of_a_body(rec.name):
             del orgs[rec.name]  # "Division of Endocrinology", "Acme’s Data Science Division": a body's unit

@@ -25,6 +25,7 @@ from .coref import (
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
     REGIONS,
+    WEEKDAYS,
     PlaceRec,
     add_newspapers,
     clean_entity_text,
@@ -95,7 +96,6 @@ _HONORIFICS = {
     "Madam",
 }
 # words that precede a name but are not part of it: offices, forms of address, roles, page furniture
-_WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 _LEAD_WORDS = frozenset(
     [
         "Deputy",
@@ -1219,7 +1219,7 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         or words[0] in comp.heads
         or words[0] in gaz.demonyms
         or words[0] in _LEAD_WORDS
-        or (len(words) >= 3 and words[0] in _WEEKDAYS)  # "On Monday Karl Bremer signed": run into the name
+        or (len(words) >= 3 and words[0] in WEEKDAYS)  # "On Monday Karl Bremer signed": run into the name
         or (len(words) >= 2 and not_a_name_token(words[0]))
     ):
         s = text.index(words[0], s) + len(words[0])
@@ -1277,7 +1277,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in _NAME_STOP
             or word in _HONORIFICS
             or word in _LEAD_WORDS
-            or word in _WEEKDAYS  # "On Monday Karl Bremer"
+            or word in WEEKDAYS  # "On Monday Karl Bremer"
             or word == "Officer"  # "Chief Strategy Officer Ann Lee"
             or re.search(r"['’]s$", word)
             or word in gaz.orgs
