@@ -2783,6 +2783,77 @@ def companies_in_lists(
             rec.mentions.append((s, e))
 
 
+# ----------------------------------------------------------------------------- partners of a pact
+
+# "partners with X", "a partnership with X and Y", "signed an MoU with X", "teamed up with the startup X":
+# whoever a body makes a pact with is a body too
+_PACT_WITH_CUE_RE = re.compile(
+    r"\b(?:[Pp]artner(?:s|ed|ing)?|[Tt]eam(?:s|ed|ing)?[ \t]+[Uu]p|[Cc]ollaborat(?:e|es|ed|ing|ion)"
+    r"|[Pp]artnerships?|[Aa]lliances?|[Jj]oint[ \t]+[Vv]entures?|MoUs?|MOUs?|[Mm]emorand(?:um|a)[ \t]+of"
+    r"[ \t]+[Uu]nderstanding|[Jj]oin(?:s|ed|ing)?[ \t]+[Ff]orces)[ \t]+[Ww]ith[ \t]+(?:the[ \t]+)?"
+    r"(?:(?:[a-z-]+[ \t]+){0,2}(?:organi[sz]ations?|compan(?:y|ies)|firms?|start-?ups?|publishers?|banks?"
+    r"|lenders?|developers?|makers?|operators?|providers?|groups?|outlets?)[ \t]+)?"
+    r"(?=[A-Z])"
+)
+_PACT_ITEM = r"[A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'.-]*){0,3}"
+_PACT_LIST_RE = re.compile(rf"{_PACT_ITEM}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_PACT_ITEM})*")
+
+
+def pact_partners(
+    text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """The names a body partners, allies or signs a memorandum with are bodies: one no finder took is
+    added, and a place NER made of one that the gazetteer does not know becomes one. Countries,
+    demonyms, known places and people stay what they are."""
+    for cue in _PACT_WITH_CUE_RE.finditer(text):
+        m = _PACT_LIST_RE.match(text, cue.end())
+        if not m:
+            continue
+        pos = m.start()
+        for raw in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group()):
+            s = text.index(raw, pos)
+            pos = s + len(raw)
+            item = raw.rstrip(".")
+            e = s + len(item)
+            nxt = re.match(r"[ \t]*([\w’'-]+)", text[e : e + 20])
+            if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) not in _LIST_GLUE | {"for", "by", "from"}):
+                continue  # "with Japanese automakers", "with Ostland’s ..." : not a name on its own
+            words = item.split()
+            if (
+                item in gaz.country_names
+                or item in gaz.demonyms
+                or item in gaz.places
+                or item in _REGIONS
+                or words[0] in gaz.demonyms
+                or words[0] in gaz.country_names
+                or words[0] in {"The", "A", "An", "Our", "We", "Its", "Their", "His", "Her", "Government"}
+                or words[0] in WEEKDAYS
+                or len(item) < 3
+                or _FILE_OR_URL_RE.search(item)
+            ):
+                continue
+            if any(overlaps((s, e), m2) for rec in orgs.values() for m2 in rec.mentions):
+                continue
+            if any(overlaps((s, e), pm) for p in people for pm in p.mentions):
+                continue
+            rec = orgs.get(item)
+            if rec is None:
+                rec = orgs[item] = OrgRec(item, org_kind(item), None)
+            place = places.pop(item, None)
+            spans = [
+                (x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(item)}(?![\w-])", text)
+            ]
+            for span in [*(place.mentions if place else []), *spans]:
+                if (
+                    span in rec.mentions
+                    or any(overlaps(span, pm) for p in people for pm in p.mentions)
+                    or any(overlaps(span, m2) for r in orgs.values() if r is not rec for m2 in r.mentions)
+                ):
+                    continue
+                rec.mentions.append(span)
+            rec.mentions.sort()
+
+
 # ------------------------------------------------------------------------------ bodies cut at "and" / "’s"
 
 _BODY_OF_RE = re.compile(

@@ -39,6 +39,7 @@ from .entities import (
     find_places,
     org_kind,
     overlaps,
+    pact_partners,
 )
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
@@ -448,6 +449,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
     drop_false_places(text, places, orgs, people, gaz)
     companies_in_lists(text, orgs, places, people, gaz)
+    pact_partners(text, orgs, places, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 

@@ -277,6 +277,8 @@ _GENERIC_OF = {
     "share",
     "branch",
     "office",
+    # a part of a company stands for it: "two-thirds of X was bought by Y"
+    *("half", "third", "thirds", "two-thirds", "quarter", "quarters", "majority", "rest", "remainder"),
 }
 _ANAPHORS = {
     *("manufacturer", "maker", "enterprise", "airline", "carrier", "brewer", "winemaker", "miner"),
@@ -952,8 +954,9 @@ def _is_trigger(tok) -> str | None:
             # "concluded the dialogue with X": the meeting ended, nothing was signed
             return "meeting" if obj.lower_ not in _NOUNS or _NOUNS[obj.lower_] == "meeting" else None
         if low in _VERBS:
+            # "bought a stake", "bought into X", "was bought by X": something bought
             if low in {"buy", "buys", "bought", "buying"} and not any(
-                c.dep_ in {"dobj", "prep"} for c in tok.children
+                c.dep_ in {"dobj", "prep", "agent"} for c in tok.children
             ):
                 return None
             if low in {"partner", "partners"} and not any(
