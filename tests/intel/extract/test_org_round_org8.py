@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from kopru.intel.extract import extract_text
-from kopru.intel.extract.entities import OrgRec, _common_words_only, _names_a_pair, _only_in_datelines
+from kopru.intel.extract.entities import (
+    OrgRec,
+    _acronym_of_a_programme,
+    _common_words_only,
+    _names_a_pair,
+    _only_in_datelines,
+)
 from kopru.intel.extract.gazetteer import load
 
 pytestmark = pytest.mark.unit
@@ -76,3 +82,45 @@ def test_common_words_dropped_in_extraction():
         "Talvora Health Ltd. agreed."
     )
     assert _orgs(r) == {"Talvora Health"}
+
+
+def test_a_country_printed_before_a_body_is_an_alias():
+    r = extract_text("The 2023 US Geological Survey report shows that Varnia has large reserves of nickel.")
+    assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [
+        ("Geological Survey", ["US Geological Survey"])
+    ]
+    r = extract_text("Voters backed the UK Independence Party in the poll, officials said.")
+    assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [
+        ("Independence Party", ["UK Independence Party"])
+    ]
+
+
+def test_a_demonym_before_a_company_describes_it():
+    r = extract_text("Zorvex signed a deal with Spanish Telvora Group for trams on Monday.")
+    assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [
+        ("Telvora Group", ["Spanish Telvora Group"])
+    ]
+    r = extract_text("Talks with Canadian Quenmark Corporation ended on Monday, the ministry said.")
+    assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [
+        ("Quenmark Corporation", ["Canadian Quenmark Corporation"])
+    ]
+
+
+def test_an_acronym_of_a_programme_named_in_the_text_is_no_body():
+    assert _acronym_of_a_programme(
+        "Varnia joined the Silk Harbour Initiative in 2019. The SHI deal lapsed.", "SHI"
+    )
+    assert _acronym_of_a_programme(
+        "At the Partnership for Coastal Grids and Investment event, the PCGI grew.", "PCGI"
+    )
+    assert not _acronym_of_a_programme("The Korvan Trade Authority said the KTA will act.", "KTA")
+    # the same letters name a body too: no verdict
+    assert not _acronym_of_a_programme(
+        "The Korvan Trade Initiative and the Korvan Trade Institute: KTI.", "KTI"
+    )
+    assert not _acronym_of_a_programme("Zelta runs the Artemis program.", "ZR")
+    r = extract_text(
+        "Varnia joined the Silk Harbour Initiative in 2019, Minister Anna Velko said. "
+        "Critics say the SHI brought little investment to Varnia."
+    )
+    assert "SHI" not in _orgs(r)

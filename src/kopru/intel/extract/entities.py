@@ -2473,6 +2473,30 @@ def _common_words_only(text: str, rec: OrgRec, lower_words: set[str], gaz: Gazet
     )
 
 
+# a run of capitalised words, with the small words a name holds ("Belt and Road Initiative")
+_CAPITALISED_RUN_RE = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'-]*(?:(?: (?:of|and|for|the|on|&))* [A-Z][\w’'-]*)+"
+)
+
+
+def _acronym_of_a_programme(text: str, name: str) -> bool:
+    """ "the BRI" where the text names the Belt and Road Initiative, "the PGII" for the Partnership for Global
+    Infrastructure and Investment: an acronym made of the initials of a programme's, a treaty's or an event's
+    name in the same text (and of no other name there) is that thing, not a body."""
+    if not _ACRONYM_NAME_RE.fullmatch(name) or len(name) < 3:
+        return False
+    verdicts = set()
+    for m in _CAPITALISED_RUN_RE.finditer(text):
+        words = m.group().split()
+        for i, j in itertools.combinations(range(len(words) + 1), 2):  # any stretch of the run
+            part = words[i:j]
+            if part[0] in _INITIAL_SKIP or part[-1] in _INITIAL_SKIP or _initials(" ".join(part)) != name:
+                continue
+            run = " ".join(part)
+            verdicts.add(part[-1] in _THING_HEADS or bool(re.match(r"Partnership (?:for|on) ", run)))
+    return verdicts == {True}
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2561,6 +2585,7 @@ def drop_false_orgs(
             or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
             or _acronym_of_a_thing(text, rec.name)
+            or _acronym_of_a_programme(text, rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
             or (not rec.shaped and not rec.surfaces and _common_words_only(text, rec, lower_words, gaz))
         ):
@@ -2994,6 +3019,49 @@ _UNIT_END_RE = re.compile(
 _ASSOCIATION_HEADS = frozenset(
     {"Association", "Chamber", "Federation", "Society", "Council", "Club", "Union"}
 )
+
+
+# a country's name as a noun right before a body's name: "the US Geological Survey", "UK Independence Party"
+_COUNTRY_NOUN_BEFORE_RE = re.compile(r"(?<![\w.’'-])(U\.S\.|U\.K\.|[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?) $")
+# a company's last word: a demonym before it is a descriptor ("Canadian Teck Corporation" is Teck Corporation)
+_COMPANY_LAST_WORD_RE = re.compile(
+    r"(?:Corporation|Corp\.?|Company|Co\.?|Group|Inc\.?|Ltd\.?|Limited|LLC|PLC|plc|AG|SA|S\.A\.|GmbH|Holdings)$"
+)
+
+
+def add_printed_forms(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """The forms a reader would also write for a body, as aliases: a country's name printed right before it
+    ("US" + "Geological Survey": "US Geological Survey"; NER reads the country apart); a company is named
+    without the demonym that describes it ("Spanish CAF Group" is CAF Group, that form an alias)."""
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        words = rec.name.split()
+        rest = " ".join(words[1:])
+        if (
+            len(words) >= 3
+            and words[0] in gaz.demonyms
+            and words[0] not in _PLACE_INITIALS
+            and _COMPANY_LAST_WORD_RE.search(words[-1])
+            and rest not in orgs
+        ):
+            del orgs[rec.name]  # "Spanish CAF Group": the company is CAF Group, "Spanish" describes it
+            rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != rest]
+            rec.name = rest
+            orgs[rest] = rec
+        forms = []
+        for s, e in rec.mentions:
+            m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, s - 25), s)
+            if (
+                m
+                and m.group(1) in gaz.country_names
+                and not re.search(r"[A-Z][\w.’'-]* $", text[max(0, m.start() - 20) : m.start()])
+                and not text[s:e].isupper()
+            ):
+                forms.append(text[m.start(1) : e])
+        for form in forms:
+            if form != rec.name and form not in rec.surfaces and form not in orgs:
+                rec.surfaces.append(form)
 
 
 def extend_country_units(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
