@@ -104,6 +104,9 @@ def test_a_demonym_before_a_company_describes_it():
     assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [
         ("Quenmark Corporation", ["Canadian Quenmark Corporation"])
     ]
+    # the rest would say nothing of which company it is: the demonym is part of the name
+    r = extract_text("Talks with Indian Oil Corporation ended on Monday, the ministry said.")
+    assert [(o["name"], o["aliases"]) for o in r["organizations"]] == [("Indian Oil Corporation", [])]
 
 
 def test_an_acronym_of_a_programme_named_in_the_text_is_no_body():

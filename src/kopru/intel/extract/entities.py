@@ -2474,9 +2474,7 @@ def _common_words_only(text: str, rec: OrgRec, lower_words: set[str], gaz: Gazet
 
 
 # a run of capitalised words, with the small words a name holds ("Belt and Road Initiative")
-_CAPITALISED_RUN_RE = re.compile(
-    r"(?<![\w’'-])[A-Z][\w’'-]*(?:(?: (?:of|and|for|the|on|&))* [A-Z][\w’'-]*)+"
-)
+_CAPITALISED_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:(?: (?:of|and|for|the|on|&))* [A-Z][\w’'-]*)+")
 
 
 def _acronym_of_a_programme(text: str, name: str) -> bool:
@@ -3043,6 +3041,7 @@ def add_printed_forms(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> Non
             and words[0] in gaz.demonyms
             and words[0] not in _PLACE_INITIALS
             and _COMPANY_LAST_WORD_RE.search(words[-1])
+            and _distinctive(rest, gaz)  # "Indian Oil Corporation", "American Express Company" keep theirs
             and rest not in orgs
         ):
             del orgs[rec.name]  # "Spanish CAF Group": the company is CAF Group, "Spanish" describes it
