@@ -2363,6 +2363,138 @@ def _unit_of_a_body(name: str) -> bool:
     return bool(_UNIT_OF_A_BODY_RE.search(name))
 
 
+# two sides joined by a hyphen name a relation between them ("U.S.-India ties", "the Euro-Atlantic
+# community", "the Jakarta-Surabaya line"), no body, unless a body's word follows ("Sino-Varnian Chamber")
+_PAIR_NAME_RE = re.compile(
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*)?)-([A-Z][\w.]*(?: [A-Z][a-z]+)?)((?: [A-Z][a-z]+)?)"
+)
+_PAIR_PREFIXES = frozenset(
+    {
+        "Indo",
+        "Sino",
+        "Euro",
+        "Afro",
+        "Franco",
+        "Anglo",
+        "Russo",
+        "Turco",
+        "Greco",
+        "Italo",
+        "Atlantic",
+        "Pacific",
+    }
+)
+_PAIR_BODY_RE = re.compile(
+    r"\b(?:Council|Chamber|Association|Group|Commission|Committee|Forum|Bank|Company|Co|Corp|Corporation|Inc"
+    r"|Ltd|Society|Foundation|Institute|Centre|Center|Board|Fund|Union|Federation|Alliance|Agency|Authority"
+    r"|Office|Secretariat|Organi[sz]ation|University|Academy|Party|Holdings|Partners|Airlines|Airways)\b"
+)
+
+
+def _names_a_pair(name: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> bool:
+    """ "U.S.-India", "Indo-Sri Lanka", "Taiwan-Europe Technical": two countries, places, regions or bodies
+    joined by a hyphen (a relation, a route), with no body's word in the name."""
+    m = _PAIR_NAME_RE.fullmatch(name)
+    if not m or _PAIR_BODY_RE.search(name):
+        return False
+
+    def side(w: str) -> bool:
+        return (
+            w in gaz.country_names
+            or w in gaz.places
+            or w in gaz.demonyms
+            or w in _PAIR_PREFIXES
+            or w in _REGIONS
+            or (w in orgs and w != name)
+        )
+
+    left, right = m.group(1), m.group(2)
+    return side(left) and (side(right) or side(right.split()[0]))
+
+
+# a dateline run in capitals at a line's start, "HANGZHOU (CHINA) -", "AUBURN HILLS, Mich. (AP) --"
+_DATELINE_RUN_RE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’. ]+(?:\([A-Z][A-Z'’. ]+\))?(?=\s*(?:--|-|—|–|,|:|\())", re.MULTILINE
+)
+
+
+def _only_in_datelines(text: str, rec: OrgRec) -> bool:
+    """Every mention inside the capitals of a dateline: a place ("MEXICO --") or a piece of one ("HILLS" of
+    "AUBURN HILLS, Mich."), never a body the rules do not know."""
+    if not rec.mentions:
+        return False
+    runs = [(m.start(), m.end()) for m in _DATELINE_RUN_RE.finditer(text)]
+    return all(any(a <= s and e <= b for a, b in runs) for s, e in rec.mentions)
+
+
+# words that make a name a body's, a company's or a brand's even when each is a common word ("Home Office",
+# "General Motors", "Southern Power")
+_BODY_WORDS_IN_NAME = frozenset(
+    {
+        *("party", "group", "union", "club", "society", "association", "institute", "foundation", "fund"),
+        *("league", "bank", "council", "board", "court", "army", "forces", "force", "guard", "network"),
+        *("media", "press", "ministry", "department", "agency", "office", "authority", "commission"),
+        *("company", "corporation", "university", "committee", "bureau", "administration", "service"),
+        *("house", "times", "news", "post", "exchange", "airlines", "airways", "motors", "nations", "corp"),
+        *(
+            "inc",
+            "ltd",
+            "co",
+            "center",
+            "centre",
+            "laboratory",
+            "laboratories",
+            "school",
+            "college",
+            "academy",
+        ),
+        *("secretariat", "organization", "organisation", "federation", "alliance", "chamber", "trust"),
+        *("partners", "holdings", "capital", "ventures", "international", "energy", "power", "industries"),
+        *("police", "parliament", "government", "congress", "senate", "assembly", "cabinet", "embassy"),
+    }
+)
+_NAME_STOP_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "with"})
+
+
+def _common_words_only(text: str, rec: OrgRec, lower_words: set[str], gaz: Gazetteer) -> bool:
+    """ "Obesity Management", "Digital Solutions", "Information Systems", "Learning and Knowledge Management":
+    a name of two or more words, each one the text also writes in lower case (or a ministry's remit word),
+    none a body's word, never an item of a list of names: a field, a service or a product line, no body."""
+    words = [w for w in re.split(r"[\s-]+", rec.name) if w and w.lower() not in _NAME_STOP_WORDS]
+    if len(words) < 2 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    if any(w.lower() in _BODY_WORDS_IN_NAME for w in words):
+        return False
+    if not all(w.lower() in lower_words or w in gaz.domain_words for w in words):
+        return False
+    return not any(
+        _LIST_LEFT_RE.search(text, max(0, s - 40), s) or _LIST_RIGHT_RE.match(text, e)
+        for s, e in rec.mentions
+    )
+
+
+# a run of capitalised words, with the small words a name holds ("Belt and Road Initiative")
+_CAPITALISED_RUN_RE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:(?: (?:of|and|for|the|on|&))* [A-Z][\w’'-]*)+")
+
+
+def _acronym_of_a_programme(text: str, name: str) -> bool:
+    """ "the BRI" where the text names the Belt and Road Initiative, "the PGII" for the Partnership for Global
+    Infrastructure and Investment: an acronym made of the initials of a programme's, a treaty's or an event's
+    name in the same text (and of no other name there) is that thing, not a body."""
+    if not _ACRONYM_NAME_RE.fullmatch(name) or len(name) < 3:
+        return False
+    verdicts = set()
+    for m in _CAPITALISED_RUN_RE.finditer(text):
+        words = m.group().split()
+        for i, j in itertools.combinations(range(len(words) + 1), 2):  # any stretch of the run
+            part = words[i:j]
+            if part[0] in _INITIAL_SKIP or part[-1] in _INITIAL_SKIP or _initials(" ".join(part)) != name:
+                continue
+            run = " ".join(part)
+            verdicts.add(part[-1] in _THING_HEADS or bool(re.match(r"Partnership (?:for|on) ", run)))
+    return verdicts == {True}
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2431,6 +2563,12 @@ def drop_false_orgs(
             continue
         if rec.known or rec.name in gaz.orgs:
             continue
+        if _names_a_pair(rec.name, orgs, gaz):
+            del orgs[rec.name]  # "U.S.-India ties", "the Jakarta-Surabaya line": a relation or a route
+            continue
+        if not rec.shaped and _only_in_datelines(text, rec):
+            del orgs[rec.name]  # "MEXICO --", "AUBURN HILLS, Mich.": a dateline's place
+            continue
         surfaces = [rec.name, *rec.surfaces]
         if (
             _product_of_a_brand(rec.name, brands)
@@ -2445,7 +2583,9 @@ def drop_false_orgs(
             or _headline_fragment(text, rec, lower_words)
             or _opens_with_a_participle(rec.name)
             or _acronym_of_a_thing(text, rec.name)
+            or _acronym_of_a_programme(text, rec.name)
             or (not rec.shaped and _common_word_or_model(rec.name, lower_words))
+            or (not rec.shaped and not rec.surfaces and _common_words_only(text, rec, lower_words, gaz))
         ):
             del orgs[rec.name]  # "Coastal Power" cut from "the Coastal Power Act"
             dropped.update(_initials(sf) for sf in surfaces if len(sf.split()) > 2)
@@ -2948,6 +3088,50 @@ _UNIT_END_RE = re.compile(
 _ASSOCIATION_HEADS = frozenset(
     {"Association", "Chamber", "Federation", "Society", "Council", "Club", "Union"}
 )
+
+
+# a country's name as a noun right before a body's name: "the US Geological Survey", "UK Independence Party"
+_COUNTRY_NOUN_BEFORE_RE = re.compile(r"(?<![\w.’'-])(U\.S\.|U\.K\.|[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?) $")
+# a company's last word: a demonym before it is a descriptor ("Canadian Teck Corporation" is Teck Corporation)
+_COMPANY_LAST_WORD_RE = re.compile(
+    r"(?:Corporation|Corp\.?|Company|Co\.?|Group|Inc\.?|Ltd\.?|Limited|LLC|PLC|plc|AG|SA|S\.A\.|GmbH|Holdings)$"
+)
+
+
+def add_printed_forms(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """The forms a reader would also write for a body, as aliases: a country's name printed right before it
+    ("US" + "Geological Survey": "US Geological Survey"; NER reads the country apart); a company is named
+    without the demonym that describes it ("Spanish CAF Group" is CAF Group, that form an alias)."""
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        words = rec.name.split()
+        rest = " ".join(words[1:])
+        if (
+            len(words) >= 3
+            and words[0] in gaz.demonyms
+            and words[0] not in _PLACE_INITIALS
+            and _COMPANY_LAST_WORD_RE.search(words[-1])
+            and _distinctive(rest, gaz)  # "Indian Oil Corporation", "American Express Company" keep theirs
+            and rest not in orgs
+        ):
+            del orgs[rec.name]  # "Spanish CAF Group": the company is CAF Group, "Spanish" describes it
+            rec.surfaces = [sf for sf in [rec.name, *rec.surfaces] if sf != rest]
+            rec.name = rest
+            orgs[rest] = rec
+        forms = []
+        for s, e in rec.mentions:
+            m = _COUNTRY_NOUN_BEFORE_RE.search(text, max(0, s - 25), s)
+            if (
+                m
+                and m.group(1) in gaz.country_names
+                and not re.search(r"[A-Z][\w.’'-]* $", text[max(0, m.start() - 20) : m.start()])
+                and not text[s:e].isupper()
+            ):
+                forms.append(text[m.start(1) : e])
+        for form in forms:
+            if form != rec.name and form not in rec.surfaces and form not in orgs:
+                rec.surfaces.append(form)
 
 
 def extend_country_units(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:

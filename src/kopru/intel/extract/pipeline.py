@@ -28,6 +28,7 @@ from .entities import (
     WEEKDAYS,
     PlaceRec,
     add_newspapers,
+    add_printed_forms,
     clean_entity_text,
     companies_in_lists,
     country_mentions,
@@ -444,6 +445,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     not_orgs = drop_false_orgs(text, orgs, gaz)
     extend_cut_bodies(text, orgs, comp.domain_words, gaz)
     extend_country_units(text, orgs, gaz)
+    add_printed_forms(text, orgs, gaz)
     add_newspapers(text, orgs, people)
 
     places = _find_places(text, ents, gaz, orgs, people, not_orgs + people_as_places)
