@@ -1659,6 +1659,8 @@ _LOWER_HEADS = (
     "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
     # "State Department official X" (not "his official Instagram account")
     "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
+    # occupations of the courts, markets and academies: "the trial judge for the case", "an academician at X"
+    "chief judge|judge|mediator|coordinator|supervisor|trader|academician|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
@@ -1917,6 +1919,13 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         rest += more.group()
     organization = None
     obj, obj_org = _appositive_object(text, rest, gaz, orgs)
+    split = _REMIT_AT_BODY_RE.match(rest) if rest and obj_org is None else None
+    if split and not _INSTITUTION_WORD_RE.search(split.group("remit")):
+        # "vice president of Advanced Orbit Programs at Kestrel Space", "deputy administrator for exploration
+        # in Kestrel's science directorate": the remit is the post's, the body after "at" its organisation
+        title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
+        rest = split.group("body")
+        obj, obj_org = _appositive_object(text, rest, gaz, orgs)
     if rest:
         if obj_org or (
             obj[:1].isupper()
@@ -1961,6 +1970,21 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         p.positions.append({"title": title, "organization": organization})
     paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
     return (m.start(), m.end() + (paren.end() if paren else 0))  # "... Commission (NDRC)"
+
+
+# "of <remit> at <body>" / "for <remit> in <body>'s <unit>": the post's remit, then the body it works for
+_REMIT_AT_BODY_RE = re.compile(
+    r"\s+(?P<prep>of|for)\s+(?P<remit>(?:the\s+)?[\w&’'-]+(?:\s+(?!(?:at|with|in)\b)[\w&’'-]+){0,6})"
+    r"(?P<body>\s+(?:at|with)\s+(?:the\s+)?(?-i:[A-Z])[^,;()\n]*|\s+in\s+(?-i:[A-Z])[\w&.-]*['’]s\s+[^,;()\n]+)$",
+    re.IGNORECASE,
+)
+
+
+# a body's own name is no remit: "director of the Middle East Institute at X" works for the institute
+_INSTITUTION_WORD_RE = re.compile(
+    r"(?-i:\b(?:Institutes?|Universit(?:y|ies)|College|School|Foundation|Council|Association|Agency|Ministry"
+    r"|Bank|Corporation|Company|Inc|Ltd|Fund|Centre|Center|Academy|Society|Commission|Authority))\b"
+)
 
 
 # the rest of a remit after "and": one to three words (no determiner, pronoun or verb first), a place it
