@@ -1226,6 +1226,14 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         while s < e and text[s] == " ":
             s += 1
         words = words[1:]
+    # "Chief of [Staff Pavel Orlin]", "the World [Copper Council Ann Lee]", "Secretary of [Commerce Ann Lee]":
+    # the tagger began the name inside the body or office before it; a name starts after its last word
+    cut = max(
+        (i + 1 for i, w in enumerate(words[:-2]) if w in _BODY_END_WORDS or w in comp.domain_words), default=0
+    )
+    if cut:
+        s = text.index(words[cut], text.index(words[cut - 1], s) + len(words[cut - 1]))
+        words = words[cut:]
     while words and (words[-1] in _TRAIL_WORDS or words[-1].lower() in NAME_PARTICLES):
         e = (
             s + text[s:e].rfind(" " + words[-1]) if len(words) > 1 else s
@@ -1257,6 +1265,33 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     return s, e
 
 
+_BODY_END_WORDS = frozenset(
+    {
+        *(
+            "Staff",
+            "Council",
+            "Ministry",
+            "Committee",
+            "Commission",
+            "Department",
+            "Office",
+            "Agency",
+            "Bureau",
+        ),
+        *(
+            "Corporation",
+            "Association",
+            "Institute",
+            "University",
+            "Bank",
+            "Board",
+            "Authority",
+            "Federation",
+        ),
+    }
+)
+
+
 def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp) -> tuple[int, int]:
     s, e = span
     for _ in range(2):
@@ -1279,6 +1314,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in _LEAD_WORDS
             or word in WEEKDAYS  # "On Monday Karl Bremer"
             or word == "Officer"  # "Chief Strategy Officer Ann Lee"
+            or word in _BODY_END_WORDS  # "Chief of Staff Ann Lee"
             or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places
