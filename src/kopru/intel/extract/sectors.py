@@ -44,13 +44,6 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if weak:
             weak_count[code] = weak_count.get(code, 0) + 1
     found = strong | {code for code, n in weak_count.items() if n >= 2}
-    # "the shareholder withdrew support", "shares fell", "car loans", "loans to the government": words
-    # of credit and share ownership alone are market or lending news; an investment topic has a word of
-    # investing itself (invest, acquire, stake, fund, buy)
-    for code in found - strong:
-        words = [text[s:e] for s, e, c, _weak in hits if c == code]
-        if code == "investment" and all(_MARKET_WORD_RE.fullmatch(w) for w in words):
-            found = found - {code}
     # "automakers" in a story about electric cars or their batteries is that story's word, not a second
     # topic: a code known only from weak words yields to the codes that cover it
     kept = {code for code in found if code in strong or not gaz.sector_yields.get(code, frozenset()) & found}
@@ -62,10 +55,6 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if beside in found
     }
     return [(s, e, read_as.get(code, code)) for s, e, code, _weak in hits if code in kept or code in read_as]
-
-
-# (not "investors": "investors from Norland are pouring money into factories" invest)
-_MARKET_WORD_RE = re.compile(r"(?i:loans?|credits?|financ(?:ing|ed)|shares|shareholders?)")
 
 
 # words of a sector used in another sense: a verb ("certain to cloud relations", "allowed to trade in its
