@@ -272,12 +272,14 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 if not m or m.group("org").strip() in country_words:
                     continue
                 org = m.group("org").strip()
-                if (
-                    pattern is _NAMED_SCOPE_RE
-                    and pos.get("organization") not in (None, org, surfaces.get(org))
-                    and org not in surfaces
+                if pattern is _NAMED_SCOPE_RE and pos.get("organization") not in (
+                    None,
+                    org,
+                    surfaces.get(org),
                 ):
-                    continue  # "vice president of Lunar Programs" at Kestrel Space: a remit, not the body
+                    # "vice president of Lunar Programs" at Kestrel Space: a remit, not the body, even
+                    # where the remit's capitals were read as a name of their own
+                    continue
                 title = title[: m.start()]
                 if pos.get("organization") is None:
                     pos["organization"] = surfaces.get(org, org)

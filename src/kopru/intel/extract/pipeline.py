@@ -1230,6 +1230,14 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         while s < e and text[s] == " ":
             s += 1
         words = words[1:]
+    # "Chief of [Staff Pavel Orlin]", "the World [Copper Council Ann Lee]", "Secretary of [Commerce Ann Lee]":
+    # the tagger began the name inside the body or office before it; a name starts after its last word
+    cut = max(
+        (i + 1 for i, w in enumerate(words[:-2]) if w in _BODY_END_WORDS or w in comp.domain_words), default=0
+    )
+    if cut:
+        s = text.index(words[cut], text.index(words[cut - 1], s) + len(words[cut - 1]))
+        words = words[cut:]
     while words and (words[-1] in _TRAIL_WORDS or words[-1].lower() in NAME_PARTICLES):
         e = (
             s + text[s:e].rfind(" " + words[-1]) if len(words) > 1 else s
@@ -1261,6 +1269,33 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     return s, e
 
 
+_BODY_END_WORDS = frozenset(
+    {
+        *(
+            "Staff",
+            "Council",
+            "Ministry",
+            "Committee",
+            "Commission",
+            "Department",
+            "Office",
+            "Agency",
+            "Bureau",
+        ),
+        *(
+            "Corporation",
+            "Association",
+            "Institute",
+            "University",
+            "Bank",
+            "Board",
+            "Authority",
+            "Federation",
+        ),
+    }
+)
+
+
 def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp) -> tuple[int, int]:
     s, e = span
     for _ in range(2):
@@ -1283,6 +1318,7 @@ def _extend_left(text: str, span: tuple[int, int], tokens, gaz: Gazetteer, comp)
             or word in _LEAD_WORDS
             or word in WEEKDAYS  # "On Monday Karl Bremer"
             or word == "Officer"  # "Chief Strategy Officer Ann Lee"
+            or word in _BODY_END_WORDS  # "Chief of Staff Ann Lee"
             or re.search(r"['’]s$", word)
             or word in gaz.orgs
             or word in gaz.places
@@ -1663,6 +1699,8 @@ _LOWER_HEADS = (
     "vice-president|vice-chairman|vice-chair|co-chairman|co-chair|general counsel|lawyer|attorney|"
     # "State Department official X" (not "his official Instagram account")
     "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
+    # occupations of the courts, markets and academies: "the trial judge for the case", "an academician at X"
+    "chief judge|judge|mediator|coordinator|supervisor|trader|academician|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
@@ -1921,6 +1959,13 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         rest += more.group()
     organization = None
     obj, obj_org = _appositive_object(text, rest, gaz, orgs)
+    split = _REMIT_AT_BODY_RE.match(rest) if rest and obj_org is None else None
+    if split and not _INSTITUTION_WORD_RE.search(split.group("remit")):
+        # "vice president of Advanced Orbit Programs at Kestrel Space", "deputy administrator for exploration
+        # in Kestrel's science directorate": the remit is the post's, the body after "at" its organisation
+        title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
+        rest = split.group("body")
+        obj, obj_org = _appositive_object(text, rest, gaz, orgs)
     if rest:
         if obj_org or (
             obj[:1].isupper()
@@ -1965,6 +2010,21 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         p.positions.append({"title": title, "organization": organization})
     paren = re.match(r"\s*\([^()\n]{1,30}\)", text[m.end() : m.end() + 40])
     return (m.start(), m.end() + (paren.end() if paren else 0))  # "... Commission (NDRC)"
+
+
+# "of <remit> at <body>" / "for <remit> in <body>'s <unit>": the post's remit, then the body it works for
+_REMIT_AT_BODY_RE = re.compile(
+    r"\s+(?P<prep>of|for)\s+(?P<remit>(?:the\s+)?[\w&’'-]+(?:\s+(?!(?:at|with|in)\b)[\w&’'-]+){0,6})"
+    r"(?P<body>\s+(?:at|with)\s+(?:the\s+)?(?-i:[A-Z])[^,;()\n]*|\s+in\s+(?-i:[A-Z])[\w&.-]*['’]s\s+[^,;()\n]+)$",
+    re.IGNORECASE,
+)
+
+
+# a body's own name is no remit: "director of the Middle East Institute at X" works for the institute
+_INSTITUTION_WORD_RE = re.compile(
+    r"(?-i:\b(?:Institutes?|Universit(?:y|ies)|College|School|Foundation|Council|Association|Agency|Ministry"
+    r"|Bank|Corporation|Company|Inc|Ltd|Fund|Centre|Center|Academy|Society|Commission|Authority))\b"
+)
 
 
 # the rest of a remit after "and": one to three words (no determiner, pronoun or verb first), a place it

@@ -193,9 +193,14 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     if not of:
         return
     remit = _REMIT_THEN_BODY_RE.match(text, t.end)
-    if remit and not is_ministry and of.group(1) == "of":
-        # "Head of Platform Solutions at Volta": the capitalised remit is the post's, the body after it its
-        # organisation
+    if (
+        remit
+        and not is_ministry
+        and of.group(1) == "of"
+        and not _INSTITUTION_WORD_RE.search(remit.group("remit"))
+    ):
+        # "Head of Platform Solutions at Volta", "Co-Head of the Global Rates research team at Volta": the
+        # capitalised remit is the post's, the body after it its organisation
         t.title = f"{head} of {remit.group('remit')}"
         t.end = remit.end("remit")
         body = org_at_start.get(remit.end())
@@ -233,8 +238,13 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
 
 
 _CAP = r"[A-Z][\w’'-]*"
+# a body's own name is no remit: "President of the Kestrel Institute for Startups" heads the institute
+_INSTITUTION_WORD_RE = re.compile(
+    r"\b(?:Institutes?|Universit(?:y|ies)|College|School|Foundation|Council|Association|Agency|Ministry"
+    r"|Bank|Corporation|Company|Inc|Ltd|Fund|Centre|Center|Academy|Society|Commission|Authority)\b"
+)
 _REMIT_THEN_BODY_RE = re.compile(
-    rf" of (?P<remit>{_CAP}(?: (?:and |& )?{_CAP}){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
+    rf" of (?P<remit>(?:the )?{_CAP}(?: (?:and |& )?(?:{_CAP}|[a-z]+)){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
 )
 
 
