@@ -164,3 +164,43 @@ def test_deal_list_pages_follow_the_board_order_and_show_only_readable_deals(cli
     sectors = {row["id"]: row["sectors"] for row in everything["items"]}
     assert sectors[made[0].pk] == ["battery"] and sectors[made[1].pk] == []
     assert "their internal deal" not in json.dumps(everything)
+
+
+def test_deal_list_rows_are_what_the_single_deal_reads(client, cast, django_assert_max_num_queries):
+    """The list resolves its rows itself (issue 14: plain values, no per-field getter): every field of
+    every row is what the one-deal endpoint gives (stage code, company as the caller may see it, sectors in
+    the sectors' order), and the page reads the same few queries whatever the number of deals."""
+    from kopru.core.enums import Visibility
+    from kopru.core.models import Sector
+    from tests.factories import CompanyProfileFactory
+
+    hidden = CompanyProfileFactory(
+        organisation__name="Secret Holdings",
+        organisation__visibility=Visibility.INTERNAL,
+        organisation__owner_side="CN",
+    )
+    deals = [
+        DealFactory(company=hidden, announced_amount="12.50", jobs=40),
+        DealFactory(stage=default_stage("contacted"), company=None, capacity_value=1.5),
+        DealFactory(),
+    ]
+    deals[0].sectors.add(*Sector.objects.filter(code__in=["wind", "battery", "energy"]))
+    deals[2].sectors.add(Sector.objects.get(code="solar"))
+    for role in ("staff_a", "staff_b", "anonymous"):
+        reader = client_as(client, cast, role)
+        rows = reader.get("/api/invest/deals/?limit=50").json()["items"]
+        assert rows, role
+        for row in rows:
+            single = reader.get(f"/api/invest/deals/{row['id']}").json()
+            single.pop("history")
+            assert row == single, role
+    staff = client_as(client, cast, "staff_a")
+    rows = {row["id"]: row for row in staff.get("/api/invest/deals/").json()["items"]}
+    assert sorted(rows[deals[0].pk]["sectors"]) == ["battery", "energy", "wind"]  # in order: above
+    assert rows[deals[0].pk]["company"] != "Secret Holdings"
+    assert rows[deals[1].pk]["company"] is None
+    for _ in range(20):
+        DealFactory(company=CompanyProfileFactory())
+    # session, user, count, ids and rows, sectors, companies
+    with django_assert_max_num_queries(6):
+        assert len(staff.get("/api/invest/deals/?limit=50").json()["items"]) == 23

@@ -13,10 +13,12 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from ninja import Body, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.schema import DjangoGetter
+from pydantic import model_validator
 
 from kopru.core import access
 from kopru.core.models import Sector
@@ -63,6 +65,74 @@ class LateRowPagination(EstimatedLimitOffsetPagination):
             self.items_attribute: queryset.filter(pk__in=page_ids),
             "count": self._items_count(queryset),
         }
+
+
+class ResolvedRow(dict):
+    """A DealOut's values already worked out (the list's rows, `_deal_rows`): validated as they are."""
+
+
+# DealOut's fields that are the deal's own columns, as they are
+DEAL_COLUMNS = (
+    "id",
+    "title",
+    "company_id",
+    "opportunity_id",
+    "pipeline_id",
+    "stage_since",
+    "lost_reason",
+    "province",
+    "currency",
+    "announced_amount",
+    "committed_amount",
+    "realised_amount",
+    "expected_capex",
+    "capacity_value",
+    "capacity_unit",
+    "jobs",
+    "announced_on",
+    "agreement_signed_on",
+    "production_expected",
+    "visibility",
+)
+
+
+def _deal_rows(queryset, user) -> list[ResolvedRow]:
+    """The page's deals as DealOut's values, worked out here the way DealOut's resolvers do (the stage's
+    code, the company as `user` may see it, the sectors' codes in the sectors' order), from plain rows:
+    50 deal and stage models, their prefetched sectors and ninja's getter per field were about 12 ms."""
+    rows = list(queryset.select_related(None).prefetch_related(None).values(*DEAL_COLUMNS, "stage__code"))
+    if not rows:
+        return []
+    ids = [row["id"] for row in rows]
+    sectors: dict[int, list[str]] = {pk: [] for pk in ids}
+    through = Deal.sectors.through.objects.filter(deal_id__in=ids)
+    for deal_id, code in through.order_by("sector__parent__code", "sector__code", "sector_id").values_list(
+        "deal_id", "sector__code"
+    ):
+        sectors[deal_id].append(code)
+    company_ids = {row["company_id"] for row in rows if row["company_id"]}
+    companies = (
+        CompanyProfile.objects.select_related("organisation").in_bulk(company_ids) if company_ids else {}
+    )
+    resolved = []
+    for row in rows:
+        row["stage"] = row.pop("stage__code")
+        company = companies.get(row["company_id"]) if row["company_id"] else None
+        row["company"] = (linked_name(company, user) or None) if company is not None else None
+        row["sectors"] = sectors[row["id"]]
+        resolved.append(ResolvedRow(row))
+    return resolved
+
+
+class DealPagination(LateRowPagination):
+    """LateRowPagination whose page is the deals' resolved rows (`_deal_rows`)."""
+
+    def paginate_queryset(self, queryset, pagination, request, **params):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        items = page[self.items_attribute]
+        if isinstance(items, QuerySet):
+            page[self.items_attribute] = _deal_rows(items, request.auth)
+        return page
 
 
 class ErrorOut(Schema):
@@ -174,6 +244,15 @@ class DealOut(Schema):
     production_expected: dt.date | None
     visibility: str
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values, handler, info):
+        """Ninja's own (every field read through a `DjangoGetter` and its resolvers), except for a row the
+        list has already resolved: 23 fields × 50 deals through the getter took about 7 ms a page."""
+        if isinstance(values, ResolvedRow):
+            return handler(values)
+        return handler(DjangoGetter(values, cls, info.context))
+
     @staticmethod
     def resolve_company(obj, context):
         return linked_name(obj.company, context["request"].user) or None if obj.company_id else None
@@ -184,10 +263,7 @@ class DealOut(Schema):
 
     @staticmethod
     def resolve_sectors(obj):
-        # the list prefetches the codes into a plain list (`sector_list`): a related manager per deal cost
-        # 50 µs, and the sectors' JSON columns were read for nothing
-        listed = getattr(obj, "sector_list", None)
-        return [sector.code for sector in (obj.sectors.all() if listed is None else listed)]
+        return [sector.code for sector in obj.sectors.all()]
 
 
 class DealDetailOut(DealOut):
@@ -298,14 +374,10 @@ def company_matches(request, pk: int, k: int = 10):
 
 
 @router.get("/deals/", response=list[DealOut], operation_id="invest_list_deals")
-@paginate(LateRowPagination)
+@paginate(DealPagination)
 def list_deals(request, q: str = "", stage: str = "", pipeline: int | None = None, sector: str = ""):
-    queryset = access.visible_to(
-        Deal.objects.select_related("stage", "company__organisation").prefetch_related(
-            Prefetch("sectors", queryset=Sector.objects.only("code"), to_attr="sector_list")
-        ),
-        request.auth,
-    )
+    # the page's rows are read by DealPagination (`_deal_rows`)
+    queryset = access.visible_to(Deal.objects.all(), request.auth)
     if q:
         queryset = queryset.filter(search_text__contains=fold(q))
     if stage:

@@ -30,29 +30,38 @@ _CARD = (
 def _card_rows(deals, user):
     """Each card's HTML. The text is escaped with the standard library's `html.escape` (what Django's
     `escape` does, without its lazy-string wrapper: format_html_join's 11 escapes a card were 2 ms of the
-    board), the amounts formatted with one Babel pattern, and a company named once per page."""
-    detail = reverse("invest:deal-detail", args=[_PLACEHOLDER])
-    move_label = _("Move “%(title)s” to another stage")
+    board), the amounts formatted with one Babel pattern, and a company named once per page.
+
+    `html.escape` replaces character by character, so escaping the parts gives what escaping the whole did:
+    the address and the sentences are escaped once a column, a title once a card (it is in the link and in
+    the move label), a company's label once a page, and the digits of ids and amounts not at all."""
+    head, tail = escape(reverse("invest:deal-detail", args=[_PLACEHOLDER])).split(str(_PLACEHOLDER))
+    move_label = escape(_("Move “%(title)s” to another stage"))
     move = escape(_("Move…"))
     number = l10n.number_format(0)
     companies: dict[int, str] = {}
+    currencies: dict[str, str] = {}
     for deal in deals:
-        url = escape(detail.replace(str(_PLACEHOLDER), str(deal.pk)))
-        company = ""
+        pk = int(deal.pk)
+        title = escape(str(deal.title))
+        details = "—"
         if deal.company_id:
             company = companies.get(deal.company_id)
             if company is None:
-                company = companies[deal.company_id] = record_label(deal.company, user)
-        details = company or "—"
+                company = companies[deal.company_id] = escape(record_label(deal.company, user)) or "—"
+            details = company
         if deal.announced_amount:
-            details = f"{details} · {deal.currency} {number(deal.announced_amount)}m"
+            currency = currencies.get(deal.currency)
+            if currency is None:
+                currency = currencies[deal.currency] = escape(str(deal.currency))
+            details = f"{details} · {currency} {escape(number(deal.announced_amount))}m"
         yield _CARD.format(
-            pk=int(deal.pk),
-            url=url,
-            title=escape(str(deal.title)),
-            details=escape(details),
+            pk=pk,
+            url=f"{head}{pk}{tail}",
+            title=title,
+            details=details,
             stage=int(deal.stage_id),
-            label=escape(move_label % {"title": deal.title}),
+            label=move_label % {"title": title},
             move=move,
         )
 

@@ -160,6 +160,7 @@ def deal_detail(request, pk):
     deal = access_deal(request, pk, related=("pipeline", "stage"))
     user = request.user
     staff = has_perm(user, "kopru.add_record")
+    can_change = has_perm(user, "kopru.change_record", deal)  # asked once: the page shows it twice
     history = []
     if staff:
         for record, previous in history_pairs(deal, HISTORY_SHOWN):
@@ -174,7 +175,7 @@ def deal_detail(request, pk):
         {
             "object": deal,
             "is_staff": staff,
-            "can_change": has_perm(user, "kopru.change_record", deal),
+            "can_change": can_change,
             "stage_changes": stage_history(deal),
             "engagements": access.visible_to(deal.engagements.all(), user),
             "attachments": access.visible_to(deal.attachments.all(), user),
@@ -186,7 +187,7 @@ def deal_detail(request, pk):
             "move_form": MoveForm(
                 deal=deal, user=user, initial={"stage": request.GET.get("move_to") or deal.stage_id}
             )
-            if has_perm(user, "kopru.change_record", deal)
+            if can_change
             else None,
             "history": history,
         },
