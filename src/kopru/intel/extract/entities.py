@@ -291,6 +291,69 @@ def clean_entity_text(text: str, start: int, end: int) -> tuple[int, int]:
     return s, e
 
 
+# A full stop after a word of two or more lower-case letters ends a sentence unless the word is a common
+# abbreviation; a capitalised run after it begins a new name.
+_SENTENCE_BREAK_RE = re.compile(r"\b([A-Za-z][a-z]+)[.!?]\s+(?:(?:The|A|An)\s+)?(?=[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    {
+        "Corp",
+        "Inc",
+        "Ltd",
+        "Co",
+        "Cos",
+        "Bros",
+        "Mfg",
+        "Intl",
+        "Pty",
+        "Plc",
+        "Gov",
+        "Govt",
+        "Sen",
+        "Rep",
+        "Dept",
+        "Univ",
+        "Assn",
+        "Ave",
+        "Blvd",
+        "Capt",
+        "Col",
+        "Gen",
+        "Lt",
+        "Messrs",
+        "Prof",
+        "Dr",
+        "Jr",
+        "Sr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "No",
+        "Nos",
+        "vs",
+        "Est",
+        "Hon",
+        "Rev",
+        "Fig",
+        "Vol",
+        "Nat",
+        "Int",
+        "Ind",
+        "Mt",
+        "St",
+        "Ft",
+    }
+)
+
+
+def after_sentence_break(text: str, s: int, e: int) -> int:
+    """Where a name should start when the span [s, e) runs across a sentence break: after the last one."""
+    start = s
+    for m in _SENTENCE_BREAK_RE.finditer(text, s, e):
+        if m.group(1) not in _ABBREVIATIONS and m.end() < e:
+            start = m.end()
+    return start
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -344,6 +407,13 @@ class _OrgFinder:
     def add(self, org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
         if not known and self.zones.contains(s, e):
             return  # "Media contact: Zhengyuan Motors International Communications"
+        if not known and org_name == self.text[s:e]:
+            s = after_sentence_break(
+                self.text, s, e
+            )  # "... a plant in Pune. The Sino-Varnian Chamber of Commerce"
+            org_name = self.text[s:e]
+            if len(org_name) < 2:
+                return
         lead = _INITIALS_BEFORE_RE.search(self.text, max(0, s - 12), s)
         if (
             lead
@@ -412,6 +482,13 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
         s, e = span = _after_acronym_and(text, *span)
+        joined = _NATIONAL_AFTER_AND_RE.search(text, s, e)
+        if joined and (joined.group(1) in gaz.demonyms or joined.group(1) in gaz.country_names):
+            # "Korean Air Lines and German Shell AG": a nationality after "and" begins a second company
+            span = _trim_company(text, joined.end(1) - len(joined.group(1)), e, gaz)
+            if span is None:
+                continue
+            s, e = span
         clash = [t for t in taken if overlaps(span, t)]
         if clash:
             swallowed = [
@@ -439,6 +516,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
 
 
 _ACRONYM_AND_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5} (?:and|&) ")
+_NATIONAL_AFTER_AND_RE = re.compile(r" (?:and|&) ([A-Z][a-z]+)\b")
 
 
 def _after_acronym_and(text: str, s: int, e: int) -> tuple[int, int]:
