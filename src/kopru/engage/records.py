@@ -4,6 +4,7 @@ and the links that let company users read their organisation's engagements. Regi
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.access import register_organisation_link, visible_to
@@ -40,7 +41,13 @@ ENGAGE_RECORD_TYPES = (
         form=forms.EngagementForm,
         filters=("kind", "status", "country", "sectors", "visibility"),
         sortable=("title", "start_date", "status", "kind"),
-        prefetch_related=("people", "organisations", "sectors"),
+        # participants by name only: the list, its exports and feeds show their names (and check their
+        # visibility); the whole rows carried each biography (bench/load.py, engagements)
+        prefetch_related=(
+            Prefetch("people", queryset=Person.objects.only("pk", "name", "visibility", "owner_side")),
+            "organisations",
+            "sectors",
+        ),
     ),
     RecordType(
         "agreements",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import inspect
-from functools import partialmethod
+from functools import cache, partialmethod
 
 from django.db import models
 from django.utils.translation import get_language
@@ -92,7 +92,14 @@ def shown_list(records, user) -> list:
 _CHOICE_LABELS: dict[tuple[type, str, str], dict | None] = {}
 
 
+# (model, field) pairs with no choice labels in any language (a title, a date, a link): known without asking
+# for the language, which goes through asgiref's Local on every call (a fifth of a list page's cells).
+_NO_CHOICES: set[tuple[type, str]] = set()
+
+
 def choice_labels(model: type, name: str) -> dict | None:
+    if (model, name) in _NO_CHOICES:
+        return None
     key = (model, name, get_language())
     if key not in _CHOICE_LABELS:
         display = inspect.getattr_static(model, f"get_{name}_display", None)
@@ -103,7 +110,15 @@ def choice_labels(model: type, name: str) -> dict | None:
             if drawn_by_django and field is not None and field.choices
             else None
         )
+        if _CHOICE_LABELS[key] is None:
+            _NO_CHOICES.add((model, name))
     return _CHOICE_LABELS[key]
+
+
+@cache
+def _many_to_many_names(model: type) -> frozenset[str]:
+    """The model's own many-to-many fields: their prefetched lists are kept under the field's name."""
+    return frozenset(field.name for field in model._meta.many_to_many)
 
 
 def raw_value(obj, path: str, user):
@@ -113,11 +128,16 @@ def raw_value(obj, path: str, user):
     for part in path.split("__"):
         if value is None or isinstance(value, Hidden):
             return value
-        labels = choice_labels(type(value), part) if isinstance(value, models.Model) else None
-        if labels is not None:
-            stored = getattr(value, part)
-            value = labels.get(stored, stored)
-            continue
+        if isinstance(value, models.Model):
+            labels = choice_labels(type(value), part)
+            if labels is not None:
+                stored = getattr(value, part)
+                value = labels.get(stored, stored)
+                continue
+            # a prefetched many-to-many list, read without building its manager and queryset per row
+            prefetched = getattr(value, "_prefetched_objects_cache", None)
+            if prefetched and part in prefetched and part in _many_to_many_names(type(value)):
+                return shown_list(prefetched[part], user)
         display = getattr(value, f"get_{part}_display", None)
         value = display() if callable(display) else getattr(value, part)
         if isinstance(value, models.Manager):

@@ -36,7 +36,11 @@ def base_queryset(record_type: RecordType, user, *, columns_only: bool = False) 
     prefetch = record_type.prefetch_related
     if columns_only:
         shown = {column.path.split("__")[0] for column in record_type.columns}
-        prefetch = tuple(lookup for lookup in prefetch if lookup.split("__")[0] in shown)
+        prefetch = tuple(
+            lookup
+            for lookup in prefetch
+            if getattr(lookup, "prefetch_through", lookup).split("__")[0] in shown  # a name or a Prefetch
+        )
     if prefetch:
         queryset = queryset.prefetch_related(*prefetch)
     if record_type.model.__name__ == "Document":
@@ -111,6 +115,19 @@ def _reader_scope(user) -> str:
     return f"organisation-{organisation_id}" if organisation_id else "public"
 
 
+# (model, field, language) → the field's choices as (value, label) strings: pure, the same for every reader
+# (each label a lazy translation looked up again on every list page)
+_FIELD_CHOICES: dict[tuple[type, str, str], list[tuple[str, str]]] = {}
+
+
+def _field_choices(model: type, name: str) -> list[tuple[str, str]]:
+    key = (model, name, get_language())
+    if key not in _FIELD_CHOICES:
+        field = model._meta.get_field(name)
+        _FIELD_CHOICES[key] = [(str(value), str(label)) for value, label in field.choices]
+    return list(_FIELD_CHOICES[key])
+
+
 def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
     """The list's filters; choices come from rows `user` may read (a hidden record's publisher, language or
     owner is not offered)."""
@@ -124,7 +141,7 @@ def filter_options(record_type: RecordType, params, user) -> list[FilterOption]:
         except FieldDoesNotExist:  # pragma: no cover - registry is validated by tests
             continue
         if field.choices:
-            choices = [(str(value), str(label)) for value, label in field.choices]
+            choices = _field_choices(record_type.model, name)
         elif isinstance(field, ForeignKey | ManyToManyField):
             related = field.related_model.objects.all()
             if hasattr(field.related_model, "visibility"):

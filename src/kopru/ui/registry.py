@@ -32,7 +32,7 @@ class RecordType:
     filter_labels: dict = field(default_factory=dict, hash=False, compare=False)
     sortable: tuple[str, ...] = ()
     select_related: tuple[str, ...] = ()
-    prefetch_related: tuple[str, ...] = ()
+    prefetch_related: tuple = ()  # lookups: names, or Prefetch objects that narrow what is loaded
     searchable: bool = True
     has_visibility: bool = True
     detail_fields: tuple[str, ...] = field(default=())
