@@ -107,8 +107,7 @@ def _hiding_links(out_schema, model):
             # no check to make: every linked id, from the list's plain list when there is one
 
             def link_ids(obj, context, name=field.name):
-                items = getattr(obj, _links_attribute(name), None)
-                return [item.pk for item in (getattr(obj, name).all() if items is None else items)]
+                return [item.pk for item in _linked(obj, name)]
 
             resolvers[f"resolve_{field.name}"] = staticmethod(link_ids)
             continue
@@ -118,10 +117,7 @@ def _hiding_links(out_schema, model):
 
             def visible_ids(obj, context, name=field.name):
                 may_view = _viewer(context["request"])
-                items = getattr(obj, _links_attribute(name), None)  # a list's rows: loaded as plain lists
-                if items is None:
-                    items = getattr(obj, name).all()
-                return [item.pk for item in items if may_view(item)]
+                return [item.pk for item in _linked(obj, name) if may_view(item)]
 
             resolvers[f"resolve_{field.name}"] = staticmethod(visible_ids)
         elif field.many_to_one and field.null and field.name in out_schema.model_fields:
@@ -147,6 +143,12 @@ def _links_attribute(name: str) -> str:
     """Where a list's prefetched links are kept: a plain list, not a manager and a queryset per record
     (Django's prefetch builds both for every row; half of a 50-row page of engagements)."""
     return f"_api_links_{name}"
+
+
+def _linked(obj, name: str):
+    """A record's many-to-many links: a list's prefetched plain list, else the related manager's rows."""
+    items = getattr(obj, _links_attribute(name), None)
+    return getattr(obj, name).all() if items is None else items
 
 
 def _link_ids(field) -> models.QuerySet:
