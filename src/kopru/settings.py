@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kopru.ui.error_pages.NullCharacterMiddleware",
     "kopru.ui.middleware.LoginRequiredMiddleware",
     "kopru.ui.error_pages.DatabaseUnavailableMiddleware",
 ]

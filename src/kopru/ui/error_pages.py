@@ -170,3 +170,43 @@ def page_not_found(request, exception=None):
         ),
         advice=advice,
     )
+
+
+def _null_character_fields(request) -> list[str]:
+    return [
+        name for name, values in request.GET.lists() if "\x00" in name or any("\x00" in v for v in values)
+    ]
+
+
+class NullCharacterMiddleware:
+    """Refuses a query string holding a null character before any view runs.
+
+    PostgreSQL cannot compare text with one (every search box and filter would end in a 500), and no
+    reader types one: it comes from a broken link or a probe. Forms and the API's bodies already refuse it
+    through Django's validator; the query string reaches the database unvalidated, so it is checked here
+    once for every page. Pages answer 400 with the usual error page; the API answers its 422 body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        fields = _null_character_fields(request)
+        if not fields:
+            return self.get_response(request)
+        message = _("Null characters are not allowed.")
+        if _wants_json(request):
+            from kopru.ui.errors import field_error
+
+            detail = [field_error(["query", name.replace("\x00", "")], message) for name in fields]
+            return JsonResponse({"detail": detail}, status=422)
+        return _client_error(
+            request,
+            status=400,
+            heading=_("This address cannot be read"),
+            explanation=_(
+                "The address holds a null character, which no search or filter can use. It usually comes "
+                "from a damaged link."
+            ),
+            advice=_("Remove the character from the address, or go back and search again."),
+        )
