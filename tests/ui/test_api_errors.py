@@ -170,3 +170,27 @@ def test_an_unexpected_error_is_a_json_500(admin_client, monkeypatch):
     response = admin_client.get("/api/engagements/")
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error"}
+
+
+def test_digits_that_are_not_decimal_are_ordinary_values_not_a_crash():
+    # "¹" and "٣" pass str.isdigit() but int() refuses "¹": the range check must not raise on them.
+    from kopru.ui.errors import too_large
+
+    assert [too_large(value) for value in ("¹", "²³", "٣", " 12 ", "-9223372036854775808")] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_body_with_a_superscript_digit_is_a_422_not_a_500(admin_client):
+    response = admin_client.post(
+        "/api/agreements/",
+        {"title": "T", "kind": "\u00b9", "signatories": [int(BIG)]},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert_422_shape(response.json())

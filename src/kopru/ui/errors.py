@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ logger = logging.getLogger(__name__)
 NON_FIELD = "__all__"
 # The largest integer the databases store (a signed 64-bit BIGINT); ids and offsets beyond it are refused.
 MAX_INT = 2**63 - 1
+_DECIMAL_INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 # --- pages ---------------------------------------------------------------------------------------------
@@ -128,7 +130,8 @@ def too_large(value) -> bool:
         return False
     if isinstance(value, int):
         return abs(value) > MAX_INT
-    if isinstance(value, str) and value.strip().lstrip("+-").isdigit():
+    # ASCII digits only: str.isdigit() also accepts "¹" or "²", which int() refuses.
+    if isinstance(value, str) and _DECIMAL_INTEGER.fullmatch(value.strip()):
         return abs(int(value.strip())) > MAX_INT
     return False
 
