@@ -69,3 +69,12 @@ def test_saving_a_filter_gives_an_atom_feed_of_what_its_owner_may_read(client, c
     assert text.count("<entry>") == 1
     assert "battery meeting 0 shared" in text
     assert client.get("/insights/feeds/wrong-token.atom").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "zh-hans"])
+def test_the_filter_example_reaches_the_browser_escaped(client, cast, language):
+    # Unescaped, "&sectors" is read by browsers as the entity "&sect" and shows "status=held§ors=battery".
+    client.force_login(cast.staff_b)
+    page = client.get("/insights/following/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert "status=held&amp;sectors=battery" in page
+    assert "status=held&sectors" not in page

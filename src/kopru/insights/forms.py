@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from kopru.insights.models import FollowKind, SavedFilter
@@ -22,6 +23,8 @@ class SavedFilterForm(forms.ModelForm):
             label=_("list"),
             choices=[(slug, rt.label) for slug, rt in sorted(RECORD_TYPES.items()) if rt.has_visibility],
         )
+        # Django writes help text unescaped, and the example's "&sectors" would show as "§ors".
+        self.fields["query"].help_text = escape(self.fields["query"].help_text)
 
     def clean_query(self):
         query = (self.cleaned_data.get("query") or "").strip().lstrip("?")
