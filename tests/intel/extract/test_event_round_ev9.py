@@ -50,3 +50,28 @@ def test_goods_counted_by_a_number_are_no_body():
 def test_a_common_noun_the_tagger_reads_as_a_name_is_no_body():
     text = "Zentra Labs bought the nation's premier publishing house last year."
     assert _orgs(text) == {"Zentra Labs"}
+
+
+def _visits(text: str) -> list[tuple[str, set[str]]]:
+    return [(s, p) for t, s, p in events_of(text) if t == "visit"]
+
+
+def test_the_guest_invited_for_a_visit_is_the_visitor():
+    text = (
+        "OSLO - Prime Minister Anna Holt has invited Ostland President Karl Bremer for an official visit "
+        "next year, she said in Oslo on Wednesday."
+    )
+    assert _visits(text) == [("planned", {"Karl Bremer"})]
+
+
+def test_a_headline_invitation_for_a_visit_names_the_guest():
+    text = (
+        "Holt invites Bremer for official visit\n\nOSLO - Prime Minister Anna Holt has invited Ostland "
+        "President Karl Bremer for an official visit next year, she said in Oslo on Wednesday.\n"
+    )
+    assert _visits(text) == [("planned", {"Karl Bremer"})]
+
+
+def test_the_guest_invited_to_visit_is_the_visitor():
+    text = "Minister Lea Brun invited Karl Bremer to visit Norland next spring."
+    assert _visits(text) == [("planned", {"Karl Bremer"})]
