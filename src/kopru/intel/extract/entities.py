@@ -3036,40 +3036,113 @@ def pact_partners(
             nxt = re.match(r"[ \t]*([\w’'-]+)", text[e : e + 20])
             if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) not in _LIST_GLUE | {"for", "by", "from"}):
                 continue  # "with Japanese automakers", "with Ostland’s ..." : not a name on its own
-            words = item.split()
-            if (
-                item in gaz.country_names
-                or item in gaz.demonyms
-                or item in gaz.places
-                or item in _REGIONS
-                or words[0] in gaz.demonyms
-                or words[0] in gaz.country_names
-                or words[0] in {"The", "A", "An", "Our", "We", "Its", "Their", "His", "Her", "Government"}
-                or words[0] in WEEKDAYS
-                or len(item) < 3
-                or _FILE_OR_URL_RE.search(item)
-            ):
-                continue
-            if any(overlaps((s, e), m2) for rec in orgs.values() for m2 in rec.mentions):
-                continue
-            if any(overlaps((s, e), pm) for p in people for pm in p.mentions):
-                continue
-            rec = orgs.get(item)
-            if rec is None:
-                rec = orgs[item] = OrgRec(item, org_kind(item), None)
-            place = places.pop(item, None)
-            spans = [
-                (x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(item)}(?![\w-])", text)
+            _add_named_body(text, item, s, e, orgs, places, people, gaz)
+
+
+def _add_named_body(
+    text: str,
+    item: str,
+    s: int,
+    e: int,
+    orgs: dict[str, OrgRec],
+    places: dict[str, PlaceRec],
+    people: list,
+    gaz: Gazetteer,
+) -> None:
+    """A name a deal shows to be a body (``text[s:e] == item``): added as an organisation unless it is a
+    country, demonym, known place or person, or already a body; a place NER made of it becomes the body."""
+    words = item.split()
+    if (
+        item in gaz.country_names
+        or item in gaz.demonyms
+        or item in gaz.places
+        or item in _REGIONS
+        or words[0] in gaz.demonyms
+        or words[0] in gaz.country_names
+        or words[0] in {"The", "A", "An", "Our", "We", "Its", "Their", "His", "Her", "Government"}
+        or words[0] in WEEKDAYS
+        or len(item) < 3
+        or _FILE_OR_URL_RE.search(item)
+    ):
+        return
+    if any(overlaps((s, e), m2) for rec in orgs.values() for m2 in rec.mentions):
+        return
+    if any(overlaps((s, e), pm) for p in people for pm in p.mentions):
+        return
+    rec = orgs.get(item)
+    if rec is None:
+        rec = orgs[item] = OrgRec(item, org_kind(item), None)
+    place = places.pop(item, None)
+    spans = [(x.start(), x.end()) for x in re.finditer(rf"(?<![\w-]){re.escape(item)}(?![\w-])", text)]
+    for span in [*(place.mentions if place else []), *spans]:
+        if (
+            span in rec.mentions
+            or any(overlaps(span, pm) for p in people for pm in p.mentions)
+            or any(overlaps(span, m2) for r in orgs.values() if r is not rec for m2 in r.mentions)
+        ):
+            continue
+        rec.mentions.append(span)
+    rec.mentions.sort()
+
+
+# ---------------------------------------------------------------------------- bodies bought or taken over
+
+_BUY_FORMS = frozenset(
+    {
+        *("buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring"),
+        *("purchase", "purchases", "purchased", "purchasing"),
+    }
+)
+_BUY_NOUNS = frozenset({"acquisition", "acquisitions", "takeover", "purchase", "buyout", "buy-out"})
+
+
+def bought_bodies(
+    doc, text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """ "X bought Amey", "Y was acquired by X", "the acquisitions of A and B": a proper name that a verb of
+    buying takes as its object (or passive subject), or that follows an acquisition noun's "of", is a body
+    (a company, a club, a hotel) — unless a number counts it ("bought 15 ATR jets": a product) or a
+    possessive or "&" goes on with it."""
+    if doc is None:
+        return
+    for tok in doc:
+        lower = tok.lower_
+        if lower in _BUY_FORMS and tok.tag_.startswith("VB"):
+            heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        elif lower in _BUY_NOUNS and tok.tag_.startswith("NN"):
+            heads = [
+                c
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for c in p.children
+                if c.dep_ == "pobj"
             ]
-            for span in [*(place.mentions if place else []), *spans]:
-                if (
-                    span in rec.mentions
-                    or any(overlaps(span, pm) for p in people for pm in p.mentions)
-                    or any(overlaps(span, m2) for r in orgs.values() if r is not rec for m2 in r.mentions)
-                ):
-                    continue
-                rec.mentions.append(span)
-            rec.mentions.sort()
+        else:
+            continue
+        for head in [h for x in heads for h in (x, *x.conjuncts)]:
+            span = _proper_name_span(head)
+            if span is None:
+                continue
+            s, e = span
+            if not all(w[0].isupper() or not w[0].isalpha() for w in text[s:e].split()):
+                continue  # "the nation's premier publishing house" tagged as a name
+            _add_named_body(text, text[s:e], s, e, orgs, places, people, gaz)
+
+
+def _proper_name_span(head) -> tuple[int, int] | None:
+    """The proper name a noun phrase's head ends ("rival May Stores" -> "May Stores"), or None."""
+    if head.tag_ not in {"NNP", "NNPS"} or any(c.dep_ == "nummod" or c.tag_ == "CD" for c in head.children):
+        return None
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start - 1].tag_ in {"NNP", "NNPS"} and doc[start - 1].head.i in {head.i, start}:
+        start -= 1
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    if nxt is not None and (nxt.tag_ in {"POS", "CD", "NNP", "NNPS"} or nxt.text in {"&", "-"}):
+        return None
+    if start > 0 and doc[start - 1].text == "&":
+        return None
+    return doc[start].idx, head.idx + len(head.text)
 
 
 # ------------------------------------------------------------------------------ bodies cut at "and" / "’s"

@@ -188,6 +188,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
+    _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
     _parties_acting_for(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
@@ -203,6 +204,50 @@ def find_events(inp: EventInputs) -> list[dict]:
         or _ENVOYS_RE.search(inp.text, *e.evidence)
     ]
     return [_as_dict(e) for e in events]
+
+
+_INVITE = {"invite", "invites", "invited", "inviting", "invitation", "invitations"}
+
+
+def _invited_visitors(inp: EventInputs, events: list[_Event]) -> None:
+    """ "A invited B for an official visit", "A invites B to visit", "an invitation to B to visit": the guest
+    is the visitor (not the host who invites), and the visit is a plan."""
+    doc = inp.doc
+    if doc is None:
+        return
+    starts = [t.idx for t in doc]
+    actors = _actor_items(inp)
+    for ev in events:
+        if ev.type != "visit" or ev.cue < 0:
+            continue
+        i = bisect.bisect_left(starts, ev.cue)
+        if i >= len(doc) or doc[i].idx != ev.cue:
+            continue
+        tok = doc[i]
+        inviter = None
+        if tok.dep_ in {"xcomp", "advcl", "acl"} and tok.head.lower_ in _INVITE:
+            inviter = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"for", "to", "on"}:
+            host = tok.head.head
+            if host.lower_ in _INVITE:
+                inviter = host
+            elif host.dep_ == "dobj" and host.head.lower_ in _INVITE:
+                inviter = host.head  # "invites B for a visit" with "for" hung on B
+        if inviter is None:
+            continue
+        guests = [c for c in inviter.children if c.dep_ in {"dobj", "dative"}]
+        if inviter.tag_.startswith("NN"):  # "extended an invitation to B to visit"
+            guests = [
+                o for p in inviter.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children
+            ]
+            guests = [g for g in guests if g.dep_ == "pobj" and g.i < tok.i]
+        names = []
+        for g in guests:
+            s, e = g.left_edge.idx, g.right_edge.idx + len(g.right_edge)
+            names += [n for a, b, n in actors if s <= a and b <= e]
+        if names:
+            ev.participants = _unique(names)
+            ev.status = "planned"
 
 
 _LEG_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)$")

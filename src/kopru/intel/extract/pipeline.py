@@ -29,6 +29,7 @@ from .entities import (
     PlaceRec,
     add_newspapers,
     add_printed_forms,
+    bought_bodies,
     clean_entity_text,
     companies_in_lists,
     country_mentions,
@@ -452,6 +453,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     drop_false_places(text, places, orgs, people, gaz)
     companies_in_lists(text, orgs, places, people, gaz)
     pact_partners(text, orgs, places, people, gaz)
+    bought_bodies(doc, text, orgs, places, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 
