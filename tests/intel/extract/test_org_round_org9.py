@@ -74,3 +74,13 @@ def test_a_place_named_by_what_it_is_is_no_organisation():
     assert "Volta Motors" in orgs
     assert "Varnapur Pradesh" not in orgs and "Tessford" not in orgs
     assert {"Varnapur Pradesh", "Tessford"} <= places
+
+
+def test_earnings_measures_and_services_in_capitals_are_no_bodies():
+    text = (
+        "Quorvex Telecom said the deal supports 6% EPS growth and lifts its FFO target. The two firms will "
+        "expand voice and SMS trade and build an RTB exchange for Orvane Media."
+    )
+    orgs = _orgs(extract_text(text))
+    assert not orgs & {"EPS", "FFO", "SMS", "RTB"}
+    assert "Quorvex Telecom" in orgs

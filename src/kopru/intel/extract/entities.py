@@ -1386,6 +1386,10 @@ _COMPUTING_ACRONYMS = frozenset(
         *("PE", "ASAP", "FX", "CSR", "GTM", "AGM", "EGM", "LCD", "LCDs", "OLED", "SOS", "FDI", "R&D"),
         *("FAQ", "ETF", "ETFs", "OEM", "OEMs", "B2B", "B2C", "KYC", "AML", "EBITDA", "CAGR", "YoY"),
         *("NDA", "NDAs", "MoU", "MOU", "MoUs", "MOUs", "IP", "RSS", "HR", "USB", "HDMI", "WTF", "CEOs"),
+        # earnings measures and services read as bodies: "EPS growth", "FFO/Debt target", "voice and SMS
+        # trade", "an RTB exchange", "BIM building information model"
+        *("EPS", "FFO", "EBIT", "AUM", "IPO", "IPOs", "SPAC", "SMS", "MMS", "RTB", "BIM", "IoT", "ERP"),
+        "CRM",
     }
 )
 
