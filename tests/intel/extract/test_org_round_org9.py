@@ -84,3 +84,16 @@ def test_earnings_measures_and_services_in_capitals_are_no_bodies():
     orgs = _orgs(extract_text(text))
     assert not orgs & {"EPS", "FFO", "SMS", "RTB"}
     assert "Quorvex Telecom" in orgs
+
+
+def test_a_body_run_into_a_contact_label_is_found():
+    base = "Quorvex Mining signed a supply pact with Orvane.\n\n"
+    orgs = _orgs(extract_text(base + "Contact DetailsHarbourline\n\n+1 555-0100\n\ninfo@harbourline.example"))
+    assert orgs == {"Quorvex Mining", "Orvane", "Harbourline"}
+    orgs = _orgs(extract_text(base + "Investor Relations ContactVelmora Holdings Inc.1680 Harbour Avenue"))
+    assert orgs == {"Quorvex Mining", "Orvane", "Velmora Holdings Inc."}
+    # two bare words may be a person's name, an office is none
+    orgs = _orgs(extract_text(base + "Contact DetailsDonald Whitcombe\n\ndw@quorvex.example"))
+    assert orgs == {"Quorvex Mining", "Orvane"}
+    orgs = _orgs(extract_text(base + "Contact DetailsSecretary of the Board\n\nboard@quorvex.example"))
+    assert orgs == {"Quorvex Mining", "Orvane"}

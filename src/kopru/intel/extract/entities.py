@@ -367,6 +367,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _gazetteer_orgs(orgs)
     _credit_line_orgs(orgs)
     _sign_off_orgs(orgs)
+    _glued_contact_orgs(orgs)
     _company_shaped_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
@@ -468,6 +469,39 @@ def _sign_off_orgs(orgs: _OrgFinder) -> None:
         org = orgs.gaz.orgs.get(word) or orgs.gaz.orgs.get(word.title()) or orgs.gaz.credit_orgs.get(word)
         if org is not None and org.kind == "media" and not orgs.is_taken((m.start("name"), m.end("name"))):
             orgs.add(org.name, org.kind, org.country, m.start("name"), m.end("name"), True)
+
+
+# a release's contact block whose label a page ran into the name: "Contact DetailsBenzinga", "Investor
+# Relations ContactAcme Inc.1680 Main Street"
+_GLUED_CONTACT_RE = re.compile(
+    r"\bContact(?: Details| Information| Info)?"
+    r"(?P<name>[A-Z][A-Za-z&'’-]*\.?(?:[ \t]+[A-Z][A-Za-z&'’-]*\.?){0,3})"
+)
+
+
+def _glued_contact_orgs(orgs: _OrgFinder) -> None:
+    """The body named right after a contact block's label printed without a space, unless it may be a
+    person or is an office ("Contact DetailsJane Roe", "Contact DetailsSecretary of the Board")."""
+    for m in _GLUED_CONTACT_RE.finditer(orgs.text):
+        name = m.group("name").rstrip()
+        s = m.start("name")
+        e = s + len(name)
+        if name.endswith(".") and not _LEGAL_FORM_END_RE.search(name):
+            name, e = name[:-1], e - 1
+        if (
+            name in orgs.person_like
+            or name.split()[0] in _TITLE_HEAD_WORDS
+            # one word, a legal form or a body's word: two bare words may be a person's name
+            or not (len(name.split()) == 1 or _LEGAL_FORM_END_RE.search(name) or org_kind(name) != "other")
+            or not orgs.plausible(name)
+            or orgs.is_taken((s, e))
+        ):
+            continue
+        orgs.add(name, org_kind(name), None, s, e, True)
+
+
+_LEGAL_FORM_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.$")
+_TITLE_HEAD_WORDS = frozenset({"Secretary", "Director", "Manager", "Head", "Chief", "President", "Officer"})
 
 
 def _company_shaped_orgs(orgs: _OrgFinder) -> None:
