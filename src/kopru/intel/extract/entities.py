@@ -367,6 +367,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _gazetteer_orgs(orgs)
     _credit_line_orgs(orgs)
     _sign_off_orgs(orgs)
+    _glued_contact_orgs(orgs)
     _company_shaped_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
@@ -468,6 +469,39 @@ def _sign_off_orgs(orgs: _OrgFinder) -> None:
         org = orgs.gaz.orgs.get(word) or orgs.gaz.orgs.get(word.title()) or orgs.gaz.credit_orgs.get(word)
         if org is not None and org.kind == "media" and not orgs.is_taken((m.start("name"), m.end("name"))):
             orgs.add(org.name, org.kind, org.country, m.start("name"), m.end("name"), True)
+
+
+# a release's contact block whose label a page ran into the name: "Contact DetailsBenzinga", "Investor
+# Relations ContactAcme Inc.1680 Main Street"
+_GLUED_CONTACT_RE = re.compile(
+    r"\bContact(?: Details| Information| Info)?"
+    r"(?P<name>[A-Z][A-Za-z&'’-]*\.?(?:[ \t]+[A-Z][A-Za-z&'’-]*\.?){0,3})"
+)
+
+
+def _glued_contact_orgs(orgs: _OrgFinder) -> None:
+    """The body named right after a contact block's label printed without a space, unless it may be a
+    person or is an office ("Contact DetailsJane Roe", "Contact DetailsSecretary of the Board")."""
+    for m in _GLUED_CONTACT_RE.finditer(orgs.text):
+        name = m.group("name").rstrip()
+        s = m.start("name")
+        e = s + len(name)
+        if name.endswith(".") and not _LEGAL_FORM_END_RE.search(name):
+            name, e = name[:-1], e - 1
+        if (
+            name in orgs.person_like
+            or name.split()[0] in _TITLE_HEAD_WORDS
+            # one word, a legal form or a body's word: two bare words may be a person's name
+            or not (len(name.split()) == 1 or _LEGAL_FORM_END_RE.search(name) or org_kind(name) != "other")
+            or not orgs.plausible(name)
+            or orgs.is_taken((s, e))
+        ):
+            continue
+        orgs.add(name, org_kind(name), None, s, e, True)
+
+
+_LEGAL_FORM_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.$")
+_TITLE_HEAD_WORDS = frozenset({"Secretary", "Director", "Manager", "Head", "Chief", "President", "Officer"})
 
 
 def _company_shaped_orgs(orgs: _OrgFinder) -> None:
@@ -1386,6 +1420,10 @@ _COMPUTING_ACRONYMS = frozenset(
         *("PE", "ASAP", "FX", "CSR", "GTM", "AGM", "EGM", "LCD", "LCDs", "OLED", "SOS", "FDI", "R&D"),
         *("FAQ", "ETF", "ETFs", "OEM", "OEMs", "B2B", "B2C", "KYC", "AML", "EBITDA", "CAGR", "YoY"),
         *("NDA", "NDAs", "MoU", "MOU", "MoUs", "MOUs", "IP", "RSS", "HR", "USB", "HDMI", "WTF", "CEOs"),
+        # earnings measures and services read as bodies: "EPS growth", "FFO/Debt target", "voice and SMS
+        # trade", "an RTB exchange", "BIM building information model"
+        *("EPS", "FFO", "EBIT", "AUM", "IPO", "IPOs", "SPAC", "SMS", "MMS", "RTB", "BIM", "IoT", "ERP"),
+        "CRM",
     }
 )
 
@@ -1945,6 +1983,11 @@ _THING_TAILS = frozenset(
     {
         *("Channel", "Arcade", "App", "Edition", "Twins", "Xbox", "Mall"),
         *("Expressway", "Palace", "Zoo", "Circus", "Transformation"),
+        # machines, models and a field's whole market: "Micro-Modular Reactor", "Rotary Kiln Furnace", "Solid
+        # State Power Amplifiers", "Hydrogen Refueling Station", "AI Large Models", "EV Ecosystem" (not
+        # "Battery", "Turbine", "Vehicles": makers are named so, "Varna Battery", "Dongshan Turbine")
+        *("Reactor", "Reactors", "Furnace", "Furnaces", "Amplifier", "Amplifiers", "Station", "Stations"),
+        *("Ecosystem", "Models"),
         # a body's people or a contact line: "Acme News Service Clients", "Acme Press Inquiries Contact"
         *("Clients", "Customers", "Shareholders", "Employees", "Users", "Contact", "Contacts", "Inquiries"),
     }
@@ -1971,6 +2014,28 @@ _DATE_NAME_RE = re.compile(
 )
 
 
+# prepositions a title-case heading capitalises and a name never does ("of", "for", "and" left out: some
+# bodies print them in capitals, "Bank Of ...", "Centre For ...")
+_TITLE_CASE_PREPOSITIONS = frozenset(
+    {
+        "In",
+        "From",
+        "With",
+        "To",
+        "On",
+        "At",
+        "By",
+        "Into",
+        "Onto",
+        "Via",
+        "Over",
+        "Against",
+        "Amid",
+        "Towards",
+    }
+)
+
+
 def _false_org_name(name: str) -> bool:
     words = name.split()
     if _TITLE_AS_ORG_RE.match(name):
@@ -1979,6 +2044,10 @@ def _false_org_name(name: str) -> bool:
         return True  # "Chair and Co-Founder of Patch", "OpenAI’s Chief Technology", "VP & Head": a title
     if _DATE_NAME_RE.fullmatch(name):
         return True  # "May 2021", "Sept. 4": a date
+    if any(w in _TITLE_CASE_PREPOSITIONS for w in words[1:-1]):
+        # "Partners With Acme Capital", "Secure Investment In Acme Energy", "New Outlook On Green Growth": a
+        # preposition in capitals is a title-case heading's; a body's name writes it in lower case
+        return True
     if (
         len(words) > 1
         and name[0].isupper()
@@ -2141,6 +2210,16 @@ def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     return bool(neighbours) and all(n in gaz.places or n in gaz.country_names for n in neighbours)
 
 
+# a lower-case noun of a place after a name, or before it with "of" ("the island of X", "called X")
+_PLACE_NOUN_AFTER_RE = re.compile(
+    r"\s+(?:state|province|prefecture|county|district|region|oasis|islands?|residents?|airport|city|town"
+    r"|village|municipality|suburb|neighbou?rhood|peninsula|valley)\b"
+)
+_PLACE_OF_BEFORE_RE = re.compile(
+    r"\b(?:islands?|state|province|city|town|village|region|county|district|oasis|suburb|port) of\s+$"
+    r"|\bcalled\s+$"
+)
+_CALLED_BEFORE_RE = re.compile(r"\bcalled\s+$")
 _SITE_AFTER_RE = re.compile(r"\s+(?:factory|plant|site|works|facility|refinery|mine|campus)\b")
 _SITE_BEFORE_RE = re.compile(
     r"\b(?:factory|plant|site|facility|headquartered|based|located|town|village|city) (?:in|at|of) $"
@@ -2699,6 +2778,25 @@ def drop_false_orgs(
             # organisation, and a place when it is named like one ("China Cooperate" is none)
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), _named_like_a_place(rec.name, orgs, gaz)))
+            continue
+        if (
+            rec.mentions
+            and not rec.shaped
+            and org_kind(rec.name) == "other"
+            and len(rec.name.split()) <= 3
+            and not rec.name.isupper()
+            and any(
+                _PLACE_NOUN_AFTER_RE.match(text, e) or _PLACE_OF_BEFORE_RE.search(text, max(0, s - 30), s)
+                for s, e in rec.mentions
+            )
+        ):
+            # "India's Varna Pradesh state", "a Tessford resident", "the island of Corvallo", "the Qerat oasis
+            # area", "Lomsak airport": a place named by what it is; "a blend called X" names a thing
+            del orgs[rec.name]
+            named_so = any(_CALLED_BEFORE_RE.search(text, max(0, s - 12), s) for s, _e in rec.mentions)
+            things.append(
+                (rec.name, list(rec.mentions), not named_so or _named_like_a_place(rec.name, orgs, gaz))
+            )
             continue
         if rec.mentions and not rec.shaped and all(_us_place_by_state(text, s, e) for s, e in rec.mentions):
             # "Jonesboro, Ark.", "Manteo, NC", "Houston, TX": a town before its state's abbreviation, or the

@@ -26,7 +26,11 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             continue  # "will train 200 technicians" is a verb, not rolling stock
         if _NOT_THE_SECTOR_WORD_RE.match(text, s) and _not_the_sector(text, s, e):
             continue
-        hits.append((s, e, gaz.sector_group_codes[m.lastgroup], m.lastgroup in gaz.sector_weak_groups))
+        code = gaz.sector_group_codes[m.lastgroup]
+        weak = m.lastgroup in gaz.sector_weak_groups
+        if weak and code == "investment" and _with_its_sum(text, s, e):
+            weak = False  # "will invest $500 billion", "loans amounting to $5 billion": money with its sum
+        hits.append((s, e, code, weak))
     if _UTILITY_TARIFF_RE.search(text) and not _TRADE_TARIFF_RE.search(text):
         # one sense per story: where tariffs are a utility's prices ("water tariffs", "a tariff rise to fund
         # water-supply improvements"), every "tariff" of the story is that price, not a duty on imports
@@ -157,7 +161,13 @@ def summarise(hits: list[tuple[int, int, str]], lead_end: int = 0, text: str = "
     return [
         {"code": code, "evidence": spans}
         for code, spans in by_code.items()
-        if (not lead_end or len(spans) >= 2 or spans[0][0] < lead_end or _topic_sentence(text, *spans[0]))
+        if (
+            not lead_end
+            or len(spans) >= 2
+            or spans[0][0] < lead_end
+            or _topic_sentence(text, *spans[0])
+            or (code == "investment" and _with_its_sum(text, *spans[0]))
+        )
         and not (text and len(spans) < _THIN_MIN and all(_thin(text[a:b]) for a, b in spans))
     ]
 
@@ -173,6 +183,23 @@ _THIN_MIN = 5
 
 def _thin(word: str) -> bool:
     return word.lower() in _THIN_WORDS
+
+
+# a sum of money: "$500 billion", "1.8 billion Euro", "561 million U.S. dollars", "€40m"
+_SUM_RE = re.compile(
+    r"(?:US|U\.S\.|A|C|HK|S)?[$€£¥]\s?\d[\d.,]*(?:\s?(?:billion|million|bn|mn|m|trillion)\b)?"
+    r"|\b\d[\d.,]*\s?(?:billion|million|trillion|bn|mn)\s+(?:U\.S\.\s+|US\s+)?(?:dollars?|euros?|Euros?|yuan|yen"
+    r"|pounds?|rupees?|ringgit|baht|won|rupiah|lira|dirhams?|riyals?)\b"
+)
+
+
+def _with_its_sum(text: str, s: int, e: int) -> bool:
+    """Money words named in one clause with their sum: "a total investment of up to 1.8 billion Euro",
+    "intends to invest $500 billion", "loans amounting to $5 billion"."""
+    left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 60)
+    right_stop = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
+    right = min([*right_stop, e + 40])
+    return bool(_SUM_RE.search(text, left, right))
 
 
 def _topic_sentence(text: str, s: int, e: int) -> bool:
