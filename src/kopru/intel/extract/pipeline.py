@@ -96,6 +96,8 @@ _HONORIFICS = {
     "Professor",
     "Sir",
     "Madam",
+    # "HE Ann Lee", "HH Sheikh ...", "His Majesty King ...": forms of address of Gulf and royal releases
+    *("HE", "HH", "H.E.", "H.H.", "Majesty"),
 }
 # words that precede a name but are not part of it: offices, forms of address, roles, page furniture
 _LEAD_WORDS = frozenset(
@@ -1189,9 +1191,12 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
     if poss:
         s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
-    he = re.match(r"(?:H\.\s?E\.?|His Excellency|Her Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?", text[s:e])
+    he = re.match(
+        r"(?:H\.\s?[EH]\.?|H[EH](?=\s)|(?:(?:His|Her)\s+)?(?:Excellency|Highness|Majesty))\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?",
+        text[s:e],
+    )
     if he and he.end() < e - s:
-        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ..."
+        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ...", "HH Sheikh ...", "His Majesty King ..."
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"

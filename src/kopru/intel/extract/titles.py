@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .entities import REGIONS
 from .gazetteer import Gazetteer
 
 MINISTRY_HEADS = {"Minister", "Deputy Minister", "Vice Minister", "Assistant Minister"}
@@ -138,6 +139,7 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
         _read_province_or_city(t, text, gaz)
         _read_posted_city(t, text, gaz)
         _read_envoy_country(t, text, gaz)
+        _read_remit_after(t, text, gaz, comp)
         before, i = _read_ministry_domain_before(t, text, gaz, comp, is_ministry)
         if t.organization is None and (t.start - 1) in org_at_end:
             org_start, org_name = org_at_end[t.start - 1]  # "Huawei CEO"
@@ -289,6 +291,60 @@ def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
         if c:
             t.country = c[0]
             t.end = end + tail.end() + len(c[1])
+
+
+# a remit's words: a ministry's domain, a region, a country (several joined by "and" / "&", with "the")
+_MULTIWORD_REGIONS = sorted((r for r in REGIONS if " " in r and r[:1].isupper()), key=len, reverse=True)
+
+
+def _remit_word_end(text: str, pos: int, gaz: Gazetteer, comp) -> int | None:
+    """The end of the remit word (or multi-word region or country) that starts at pos, else None."""
+    for region in _MULTIWORD_REGIONS:
+        if text.startswith(region, pos) and not text[pos + len(region) : pos + len(region) + 1].isalnum():
+            return pos + len(region)
+    country = _country_at(text, pos, gaz)
+    if country:
+        return pos + len(country[1])
+    word = re.match(r"[A-Z][\w'’-]*", text[pos : pos + 40])
+    if word and (word.group() in comp.domain_words or word.group() in REGIONS):
+        return pos + word.end()
+    return None
+
+
+def _read_remit_after(t: TitleMatch, text: str, gaz: Gazetteer, comp) -> None:
+    """ "Assistant Secretary of State for Europe Ann Lee", "Senior Minister of State for Sustainability and
+    the Environment", "Executive Vice President for Japan and Asia Pacific Ann Lee": a remit of domain words,
+    regions and countries after a title that has its own "of" (or whose "for" was read as a country) is the
+    title's."""
+    head_end = t.head_start + len(t.head)
+    start = t.end
+    if t.country and t.end > head_end and re.match(r" for ", text[head_end : head_end + 5]):
+        start = head_end  # "Executive Vice President for Japan and Asia Pacific": Japan is part of a remit
+    lead = re.match(r" (?:for|of) (?:the )?", text[start : start + 10])
+    if not lead and re.search(r" (?:for|of) ", t.title):
+        # "Minister of State for Sustainability and the Environment": the remit read so far goes on
+        lead = re.match(r" (?:and|&) (?:the )?", text[start : start + 10])
+    if not lead:
+        return
+    pos = start + lead.end()
+    end = None
+    while True:
+        word_end = _remit_word_end(text, pos, gaz, comp)
+        if word_end is None:
+            break
+        end = word_end
+        joiner = re.match(r" (?:and|&) (?:the )?", text[end : end + 10])
+        if not joiner:
+            break
+        pos = end + joiner.end()
+    if end is None or end <= t.end:
+        return
+    if start == head_end and t.title == t.head:
+        t.country = None  # the country is the post's remit, not its holder's
+    elif start == head_end:
+        return
+    t.title = f"{t.title}{text[start:end]}"
+    t.end = end
 
 
 def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:

@@ -1,0 +1,68 @@
+"""Title rules of round tt9 (studied on half A of dev, checked on half B). Every sentence is written for these
+tests (fictional names and bodies, no outside articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+
+pytestmark = pytest.mark.unit
+
+
+def _positions(text: str) -> dict[str, list[tuple[str, str | None]]]:
+    return {
+        p["name"]: [(x["title"], x["organization"]) for x in p["positions"]]
+        for p in extract_text(text)["people"]
+    }
+
+
+def test_a_remit_of_regions_and_domains_after_a_title_with_its_own_of():
+    positions = _positions(
+        "The visit was confirmed by Assistant Secretary of State for Europe Mark Gallo on Friday."
+    )
+    assert positions["Mark Gallo"] == [("Assistant Secretary of State for Europe", None)]
+    positions = _positions(
+        "Senior Minister of State for Sustainability and the Environment Amy Tan said there was potential."
+    )
+    assert positions["Amy Tan"] == [("Senior Minister of State for Sustainability and the Environment", None)]
+
+
+def test_a_country_in_a_company_remit_is_the_posts_not_the_holders():
+    result = extract_text(
+        "The cloud region opens next year, said Norvex's Executive Vice President for Japan and Asia Pacific "
+        "Garrett Olm."
+    )
+    person = next(p for p in result["people"] if p["name"] == "Garrett Olm")
+    assert [x["title"] for x in person["positions"]] == [
+        "Executive Vice President for Japan and Asia Pacific"
+    ]
+    assert person["country"] is None
+
+
+def test_forms_of_address_of_gulf_and_royal_releases_are_no_part_of_names():
+    positions = _positions(
+        "The roundtable featured HE Tomas Varga, President of the Council; HH Karim Al Fadel, Assistant "
+        "Minister for Energy; and Dr Lena Ostrova, Director of Planning."
+    )
+    assert "Tomas Varga" in positions
+    assert "Karim Al Fadel" in positions
+    assert not any(name.startswith(("HE ", "HH ")) for name in positions)
+    positions = _positions("The hospital was founded in 1901 by His Majesty King Aldric. It trains doctors.")
+    assert positions == {"Aldric": [("King", None)]}
+
+
+def test_one_post_read_twice_keeps_one_reading():
+    positions = _positions(
+        '"Sales grew," said Tom Brandt, Senior Vice President of Sales for Halvex, Inc. '
+        "Tom Brandt, Senior Vice President of Sales, joined in 2019."
+    )
+    assert [t for t, _org in positions["Tom Brandt"]] == ["Senior Vice President of Sales"]
+    positions = _positions(
+        "The summit hosted a roundtable that featured HE Dr Omar Al Hashimi, Minister of Water; HH Khalid Al "
+        "Mansoori, Assistant Minister for Energy and Sustainable Affairs at the UAE Ministry of Foreign "
+        "Affairs; Dr Lena Ostrova, Director of Planning."
+    )
+    assert [t for t, _org in positions["Khalid Al Mansoori"]] == [
+        "Assistant Minister for Energy and Sustainable Affairs"
+    ]
