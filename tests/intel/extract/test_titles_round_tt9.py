@@ -92,3 +92,27 @@ def test_a_body_country_or_institution_after_of_is_no_remit():
         "Ms. Lena Ostrova, Vice President of the Norland Institute for Startups, signed the second agreement."
     )
     assert [t for t, _org in positions["Lena Ostrova"]] == ["Vice President"]
+
+
+def test_a_region_before_a_title_is_its_remit():
+    positions = _positions(
+        "Norland's Chief Minister Ann Lee will come, while Britain's Europe Director Tom Hale will represent "
+        "the UK."
+    )
+    assert [t for t, _org in positions["Tom Hale"]] == ["Europe Director"]
+    positions = _positions('Shadow Europe minister Mr Ole Berg said: "Britain must keep the rebate."')
+    assert [t for t, _org in positions["Ole Berg"]] == ["Shadow Europe minister"]
+    positions = _positions(
+        "The U.S. special Middle East peace envoy Karl Bremer is due to join the talks on Tuesday."
+    )
+    assert [t for t, _org in positions["Karl Bremer"]] == ["special Middle East peace envoy"]
+
+
+def test_a_region_after_a_bodys_name_is_the_bodys_unit():
+    positions = _positions(
+        "Kestrel Europe Director Ann Lee spoke first. The Asia Director Ole Berg left early."
+    )
+    assert [t for t, _org in positions["Ann Lee"]] == ["Director"]
+    assert [t for t, _org in positions["Ole Berg"]] == ["Asia Director"]
+    positions = _positions('"Sales fell," said Kestrel North America president Tom Hale on Monday.')
+    assert [t for t, _org in positions["Tom Hale"]] == ["president"]

@@ -79,7 +79,7 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
-from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
+from .titles import HEADLINE_VERBS, REMIT_REGIONS, TitleMatch, compiled_for, find_titles
 from .zones import find_zones
 
 _HONORIFICS = {
@@ -1820,7 +1820,11 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                     ),
                     None,
                 )
-                if organization is None and m.group("org2"):
+                region = _region_remit(text, m) if organization is None and m.group("org2") else None
+                if region is not None:
+                    # "Shadow Europe minister X", "special Middle East peace envoy X": the region is the remit
+                    title = f"{region} {title}"
+                elif organization is None and m.group("org2"):
                     last = words[-1]
                     if last in gaz.demonyms or last in gaz.country_names:
                         # "Israeli industry minister Ehud Olmert", "Venezuelan president Hugo Chavez"
@@ -1839,6 +1843,20 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             if not any(pos["title"].lower() == title.lower() for pos in p.positions):
                 p.positions.append({"title": title, "organization": organization})
             break
+
+
+_REMIT_RANKS = r"(?:special|senior|deputy|chief|acting|top|shadow|Shadow)\s+"
+
+
+def _region_remit(text: str, m: re.Match) -> str | None:
+    """The words before a lower-case title that end in a region ("Shadow Europe", "Middle East"), with a rank
+    word before them ("special"), when they are the post's remit; else None."""
+    org2 = m.group("org2")
+    # "GM Europe president", "Kestrel North America president": a region after a body's name is its unit's
+    if not any(org2 == r or re.fullmatch(rf"{_REMIT_RANKS}{re.escape(r)}", org2) for r in REMIT_REGIONS):
+        return None
+    rank = re.search(rf"(?<![\w-]){_REMIT_RANKS}$", text[max(0, m.start("org2") - 12) : m.start("org2")])
+    return f"{rank.group().strip()} {org2}" if rank else org2
 
 
 # "named John Fairbairn president and chief operating officer", "elected Mary Castle chairman": the title an

@@ -141,6 +141,8 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
         _read_envoy_country(t, text, gaz)
         _read_remit_after(t, text, gaz, comp)
         before, i = _read_ministry_domain_before(t, text, gaz, comp, is_ministry)
+        if i == 0 and t.title == t.head and _read_region_before(t, text):
+            before = _words_before(text, t.start)
         if t.organization is None and (t.start - 1) in org_at_end:
             org_start, org_name = org_at_end[t.start - 1]  # "Huawei CEO"
             t.organization = org_name
@@ -315,6 +317,13 @@ def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
 
 # a remit's words: a ministry's domain, a region, a country (several joined by "and" / "&", with "the")
 _MULTIWORD_REGIONS = sorted((r for r in REGIONS if " " in r and r[:1].isupper()), key=len, reverse=True)
+# regions a post may cover, written before its title ("Europe Director", "Middle East envoy"); a union or a
+# bloc before a title is its body ("EU Commissioner"), and "World", "West" start other words' names
+REMIT_REGIONS = frozenset(
+    r
+    for r in REGIONS
+    if r[:1].isupper() and r not in {"EU", "West", "World", "Earth", "Belt and Road", "MENA"}
+)
 
 
 def _remit_word_end(text: str, pos: int, gaz: Gazetteer, comp) -> int | None:
@@ -365,6 +374,26 @@ def _read_remit_after(t: TitleMatch, text: str, gaz: Gazetteer, comp) -> None:
         return
     t.title = f"{t.title}{text[start:end]}"
     t.end = end
+
+
+def _read_region_before(t: TitleMatch, text: str) -> bool:
+    """ "Britain's Europe Director Ann Lee": a region right before a title is the post's remit."""
+    for region in sorted(REMIT_REGIONS, key=len, reverse=True):
+        start = t.start - 1 - len(region)
+        if (
+            start >= 0
+            and text[t.start - 1] == " "
+            and text.startswith(region, start)
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-'’"))
+            # "Kestrel Europe Director": a region after a body's name is the body's unit
+            and not re.search(
+                r"(?<![\w'’-])(?!(?:The|A|An) )[A-Z][\w&.-]* $", text[max(0, start - 30) : start]
+            )
+        ):
+            t.title = f"{region} {t.title}"
+            t.start = start
+            return True
+    return False
 
 
 def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
