@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kopru.intel.extract import extract_text
+from kopru.intel.extract.pipeline import load
+from kopru.intel.extract.titles import find_titles
 
 pytestmark = pytest.mark.unit
 
@@ -116,3 +118,16 @@ def test_a_region_after_a_bodys_name_is_the_bodys_unit():
     assert [t for t, _org in positions["Ole Berg"]] == ["Asia Director"]
     positions = _positions('"Sales fell," said Kestrel North America president Tom Hale on Monday.')
     assert [t for t, _org in positions["Tom Hale"]] == ["president"]
+
+
+def test_more_title_heads_chief_scientist_lord_chancellor_ruler():
+    positions = _positions('"We plan to build more," said Jakob Lund, Halvex’s Chief Scientist, on Monday.')
+    assert [t for t, _org in positions["Jakob Lund"]] == ["Chief Scientist"]
+    positions = _positions("Deputy Prime Minister and Lord Chancellor Tom Hale said the deal matters.")
+    assert [t for t, _org in positions["Tom Hale"]] == ["Deputy Prime Minister", "Lord Chancellor"]
+    titles = [
+        t.title
+        for t in find_titles("Ann Lee, Prime Minister and Ruler of Dubai, opened it.", load(), [])
+        if t.head == "Ruler"
+    ]
+    assert titles == ["Ruler of Dubai"]

@@ -404,7 +404,7 @@ def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     if (
         of_place
         and t.title == t.head
-        and re.search(r"Governor|Mayor|Party Secretary", t.head)
+        and re.search(r"Governor|Mayor|Party Secretary|Ruler", t.head)
         and of_place.group(1) in gaz.places
     ):
         t.title = f"{t.head} of {of_place.group(1)}{of_place.group(2) or ''}"
