@@ -131,3 +131,12 @@ def test_more_title_heads_chief_scientist_lord_chancellor_ruler():
         if t.head == "Ruler"
     ]
     assert titles == ["Ruler of Dubai"]
+
+
+def test_a_writers_name_over_her_newspapers_at_the_end_is_a_reporter():
+    text = (
+        "Trade between the two ports grew by 5 per cent last year, the operator said.\n\n"
+        "Ann Lindqvist\nThe Norland Times\nAsia News Network\n"
+    )
+    positions = _positions(text)
+    assert [t for t, _org in positions["Ann Lindqvist"]] == ["reporter"]

@@ -1571,7 +1571,10 @@ _MORE_BYLINES_RE = re.compile(
     rf"^(?:WRITER|Writer|AUTHOR|Author|REPORTER|Reporter|By)\s*:[ \t]*\n?[ \t]*(?P<a>{_NAME})[ \t]*$"
     rf"|\b(?P<b>{_NAME}) contributed (?:reporting|to this report)\b"
     rf"|^Email (?P<c>{_NAME}) at \S+@"
-    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$",
+    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$"
+    # "Ann Lee\nThe Straits Times\nAsia News Network": a writer's name over her newspaper's at the end
+    rf"|^(?P<e>{_NAME})\n(?:The )?[A-Z][\w ]{{0,30}}\b(?:Times|Post|Daily|Herald|Journal|Tribune|Star|Globe"
+    rf"|Gazette|Inquirer|Nation)\n(?:Asia News Network|ANN)?\s*\Z",
     re.MULTILINE,
 )
 
@@ -1589,7 +1592,7 @@ def byline_people(text: str) -> list[tuple[int, int, str]]:
             out.append((more.start(1), more.end(1), "reporter"))
             end = more.end(1)
     for m in _MORE_BYLINES_RE.finditer(text):
-        group = next(g for g in "abcd" if m.group(g))
+        group = next(g for g in "abcde" if m.group(g))
         out.append((m.start(group), m.end(group), "reporter"))
     for m in _CREDITS_RE.finditer(text):
         out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
