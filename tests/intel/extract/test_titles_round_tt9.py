@@ -140,3 +140,33 @@ def test_a_writers_name_over_her_newspapers_at_the_end_is_a_reporter():
     )
     positions = _positions(text)
     assert [t for t, _org in positions["Ann Lindqvist"]] == ["reporter"]
+
+
+def test_every_name_of_a_credit_line_gets_its_role():
+    text = (
+        "Oil prices fell on Monday as stocks rose, traders said.\n\n"
+        "Reporting by Karl Bremer; additional reporting by Ann Lee, Tom Hale and Ole Berg; "
+        "Editing by Nils Dahl and Eva Strand\n"
+    )
+    positions = _positions(text)
+    assert {name: [t for t, _org in p] for name, p in positions.items()} == {
+        "Karl Bremer": ["reporter"],
+        "Ann Lee": ["reporter"],
+        "Tom Hale": ["reporter"],
+        "Ole Berg": ["reporter"],
+        "Nils Dahl": ["editor"],
+        "Eva Strand": ["editor"],
+    }
+
+
+def test_writers_named_at_the_end_of_a_headline_line_are_reporters():
+    text = (
+        "Norland-Varnia Final-Status Talks Start by Karl Bremer, Nils Dahl\n\n"
+        "EILAT, April 30 (Xinhua) -- Negotiators opened another round of talks on Sunday.\n"
+    )
+    positions = _positions(text)
+    assert [t for t, _org in positions["Karl Bremer"]] == ["reporter"]
+    assert [t for t, _org in positions["Nils Dahl"]] == ["reporter"]
+    # one name after "by" in a headline is no writers' credit
+    positions = _positions("Port Deal Signed by Karl Bremer\n\nOSLO -- The port deal was signed on Sunday.\n")
+    assert all(t != "reporter" for p in positions.values() for t, _org in p)

@@ -1560,7 +1560,18 @@ _BYLINE_NOT_NAMES = frozenset(
     }
 )
 _CREDITS_RE = re.compile(
-    r"\b(Reporting|Writing|Editing|Additional reporting) by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r"\b(Reporting|Writing|Editing|Additional reporting|(?<=; )additional reporting) by\s+"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+)
+# "additional reporting by Ann Lee, Tom Hale and Ole Berg; Editing by ...": the other names of one credit
+_CREDITS_NEXT_RE = re.compile(
+    r"(?:,| and|, and) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?=[ \t]*(?:$|;|,| and\b))", re.M
+)
+# "Talks Start in Eilat by Ann Lee, Tom Hale": a headline's line ending in its writers' names
+_HEADLINE_WRITERS_RE = re.compile(
+    r"\A[^\n.!?]{10,200}? by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r"((?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})+)[ \t]*$",
+    re.M,
 )
 
 
@@ -1595,7 +1606,17 @@ def byline_people(text: str) -> list[tuple[int, int, str]]:
         group = next(g for g in "abcde" if m.group(g))
         out.append((m.start(group), m.end(group), "reporter"))
     for m in _CREDITS_RE.finditer(text):
-        out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
+        role = "editor" if m.group(1) == "Editing" else "reporter"
+        out.append((m.start(2), m.end(2), role))
+        end = m.end(2)
+        while more := _CREDITS_NEXT_RE.match(text, end):
+            out.append((more.start(1), more.end(1), role))
+            end = more.end(1)
+    headline = _HEADLINE_WRITERS_RE.match(text)
+    if headline:
+        out.append((headline.start(1), headline.end(1), "reporter"))
+        for more in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}", headline.group(2)):
+            out.append((headline.start(2) + more.start(), headline.start(2) + more.end(), "reporter"))
     return out
 
 
