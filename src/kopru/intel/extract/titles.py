@@ -211,21 +211,6 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
         t.organization = body[1] if body else None
         return
     pos = t.end + of.end()
-    unit = _UNIT_REMIT_RE.match(text, t.end)
-    if (
-        unit
-        and not is_ministry
-        and of.group(1) == "of"
-        and pos not in org_at_start
-        and not _INSTITUTION_WORD_RE.search(unit.group("remit"))
-        and _country_at(text, pos, gaz) is None
-        and unit.group("remit").removeprefix("the ").split()[0] not in gaz.places
-    ):
-        # "Vice President of Commercialization and Strategy of X", "Executive Director of the Free Zone,": a
-        # remit or unit of two or more capitalised words that names no body we know is the post's
-        t.title = f"{head} of {unit.group('remit')}"
-        t.end = unit.end("remit")
-        return
     domain = _domain_after(text, pos, comp.domain_words)
     country_name = _country_at(text, pos, gaz)
     org_here = org_at_start.get(pos)
@@ -264,11 +249,6 @@ _INSTITUTION_WORD_RE = re.compile(
 )
 _REMIT_THEN_BODY_RE = re.compile(
     rf" of (?P<remit>(?:the )?{_CAP}(?: (?:and |& )?(?:{_CAP}|[a-z]+)){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
-)
-
-
-_UNIT_REMIT_RE = re.compile(
-    r" of (?P<remit>(?:the )?[A-Z][\w’'.-]*(?: (?:and |& )?[A-Z][\w’'-]*){1,4})(?=,| of (?:the )?[A-Z])"
 )
 
 
