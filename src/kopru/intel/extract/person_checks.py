@@ -295,6 +295,42 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
                 seen.add(pos["title"].lower())
                 kept.append(pos)
         p.positions = kept
+        _one_reading_per_post(p, surfaces, country_words)
+
+
+# the longer of two readings of one post goes on with its body's name ("Director of Sales for Kestrel, Inc.")
+_BODY_TAIL_RE = re.compile(
+    r"\s+(?:for|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*(?:,\s*(?:Inc|Ltd|LLC|Corp)\.?)?)$"
+)
+# ... or with more of its remit ("Assistant Minister for Energy and Sustainable Affairs", "Minister of X")
+_REMIT_TAIL_RE = re.compile(r"\s+(?:of|for)\s+\S|\s+(?:and|&)\s+(?P<word>[\w-]+)")
+
+
+def _one_reading_per_post(p: Person, surfaces: dict[str, str], country_words: set[str]) -> None:
+    """One post read twice, once cut short: "Director of Sales" and "Director of Sales for Kestrel, Inc."
+    keep the first, with Kestrel as its body; "Minister for Energy" and "Minister for Energy and Water" keep
+    the second. A second post after "and" ("president" and "president and CEO") stays."""
+    drop: set[int] = set()
+    for i, short in enumerate(p.positions):
+        for j, long in enumerate(p.positions):
+            if i == j or i in drop or j in drop:
+                continue
+            a, b = short["title"], long["title"]
+            if not b.lower().startswith(a.lower() + " "):
+                continue
+            tail = b[len(a) :]
+            body = _BODY_TAIL_RE.fullmatch(tail)
+            if body and body.group("org").strip() not in country_words:
+                drop.add(j)
+                if short.get("organization") is None:
+                    org = body.group("org").strip()
+                    short["organization"] = long.get("organization") or surfaces.get(org, org)
+                continue
+            more = _REMIT_TAIL_RE.match(tail)
+            if more and not (more.group("word") and more.group("word").lower() in _title_words()):
+                drop.add(i)
+    if drop:
+        p.positions = [pos for k, pos in enumerate(p.positions) if k not in drop]
 
 
 # a rank that opens the next person's name ("Chief of Defence Staff General <name>")

@@ -80,7 +80,7 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
-from .titles import HEADLINE_VERBS, TitleMatch, compiled_for, find_titles
+from .titles import HEADLINE_VERBS, REMIT_REGIONS, TitleMatch, compiled_for, find_titles
 from .zones import find_zones
 
 _HONORIFICS = {
@@ -97,6 +97,8 @@ _HONORIFICS = {
     "Professor",
     "Sir",
     "Madam",
+    # "HE Ann Lee", "HH Sheikh ...", "His Majesty King ...": forms of address of Gulf and royal releases
+    *("HE", "HH", "H.E.", "H.H.", "Majesty"),
 }
 # words that precede a name but are not part of it: offices, forms of address, roles, page furniture
 _LEAD_WORDS = frozenset(
@@ -1191,9 +1193,12 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
     poss = re.match(r"[\w.&-]+['’]s\s+(?=[A-Z])", text[s:e])
     if poss:
         s += poss.end()  # "GM's Rick Wagoner": the company's man, not part of his name
-    he = re.match(r"(?:H\.\s?E\.?|His Excellency|Her Excellency)\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?", text[s:e])
+    he = re.match(
+        r"(?:H\.\s?[EH]\.?|H[EH](?=\s)|(?:(?:His|Her)\s+)?(?:Excellency|Highness|Majesty))\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s*)?",
+        text[s:e],
+    )
     if he and he.end() < e - s:
-        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ..."
+        s += he.end()  # "H.E. Qi Zhenhong", "H.E.Mr Khaled ...", "HH Sheikh ...", "His Majesty King ..."
     head = comp.head_re.match(text, s)
     if head and head.end() < e and text[head.end()] == " ":
         s = head.end() + 1  # "General Manager Ali Taha Koç"
@@ -1557,7 +1562,18 @@ _BYLINE_NOT_NAMES = frozenset(
     }
 )
 _CREDITS_RE = re.compile(
-    r"\b(Reporting|Writing|Editing|Additional reporting) by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r"\b(Reporting|Writing|Editing|Additional reporting|(?<=; )additional reporting) by\s+"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+)
+# "additional reporting by Ann Lee, Tom Hale and Ole Berg; Editing by ...": the other names of one credit
+_CREDITS_NEXT_RE = re.compile(
+    r"(?:,| and|, and) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?=[ \t]*(?:$|;|,| and\b))", re.M
+)
+# "Talks Start in Eilat by Ann Lee, Tom Hale": a headline's line ending in its writers' names
+_HEADLINE_WRITERS_RE = re.compile(
+    r"\A[^\n.!?]{10,200}? by ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})"
+    r"((?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})+)[ \t]*$",
+    re.M,
 )
 
 
@@ -1568,7 +1584,10 @@ _MORE_BYLINES_RE = re.compile(
     rf"^(?:WRITER|Writer|AUTHOR|Author|REPORTER|Reporter|By)\s*:[ \t]*\n?[ \t]*(?P<a>{_NAME})[ \t]*$"
     rf"|\b(?P<b>{_NAME}) contributed (?:reporting|to this report)\b"
     rf"|^Email (?P<c>{_NAME}) at \S+@"
-    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$",
+    rf"|^(?P<d>{_NAME})\n\((?:The )?[A-Z][\w ]{{2,40}}\)$"
+    # "Ann Lee\nThe Straits Times\nAsia News Network": a writer's name over her newspaper's at the end
+    rf"|^(?P<e>{_NAME})\n(?:The )?[A-Z][\w ]{{0,30}}\b(?:Times|Post|Daily|Herald|Journal|Tribune|Star|Globe"
+    rf"|Gazette|Inquirer|Nation)\n(?:Asia News Network|ANN)?\s*\Z",
     re.MULTILINE,
 )
 
@@ -1586,10 +1605,20 @@ def byline_people(text: str) -> list[tuple[int, int, str]]:
             out.append((more.start(1), more.end(1), "reporter"))
             end = more.end(1)
     for m in _MORE_BYLINES_RE.finditer(text):
-        group = next(g for g in "abcd" if m.group(g))
+        group = next(g for g in "abcde" if m.group(g))
         out.append((m.start(group), m.end(group), "reporter"))
     for m in _CREDITS_RE.finditer(text):
-        out.append((m.start(2), m.end(2), "editor" if m.group(1) == "Editing" else "reporter"))
+        role = "editor" if m.group(1) == "Editing" else "reporter"
+        out.append((m.start(2), m.end(2), role))
+        end = m.end(2)
+        while more := _CREDITS_NEXT_RE.match(text, end):
+            out.append((more.start(1), more.end(1), role))
+            end = more.end(1)
+    headline = _HEADLINE_WRITERS_RE.match(text)
+    if headline:
+        out.append((headline.start(1), headline.end(1), "reporter"))
+        for more in re.finditer(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}", headline.group(2)):
+            out.append((headline.start(2) + more.start(), headline.start(2) + more.end(), "reporter"))
     return out
 
 
@@ -1817,7 +1846,11 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                     ),
                     None,
                 )
-                if organization is None and m.group("org2"):
+                region = _region_remit(text, m) if organization is None and m.group("org2") else None
+                if region is not None:
+                    # "Shadow Europe minister X", "special Middle East peace envoy X": the region is the remit
+                    title = f"{region} {title}"
+                elif organization is None and m.group("org2"):
                     last = words[-1]
                     if last in gaz.demonyms or last in gaz.country_names:
                         # "Israeli industry minister Ehud Olmert", "Venezuelan president Hugo Chavez"
@@ -1836,6 +1869,20 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             if not any(pos["title"].lower() == title.lower() for pos in p.positions):
                 p.positions.append({"title": title, "organization": organization})
             break
+
+
+_REMIT_RANKS = r"(?:special|senior|deputy|chief|acting|top|shadow|Shadow)\s+"
+
+
+def _region_remit(text: str, m: re.Match) -> str | None:
+    """The words before a lower-case title that end in a region ("Shadow Europe", "Middle East"), with a rank
+    word before them ("special"), when they are the post's remit; else None."""
+    org2 = m.group("org2")
+    # "GM Europe president", "Kestrel North America president": a region after a body's name is its unit's
+    if not any(org2 == r or re.fullmatch(rf"{_REMIT_RANKS}{re.escape(r)}", org2) for r in REMIT_REGIONS):
+        return None
+    rank = re.search(rf"(?<![\w-]){_REMIT_RANKS}$", text[max(0, m.start("org2") - 12) : m.start("org2")])
+    return f"{rank.group().strip()} {org2}" if rank else org2
 
 
 # "named John Fairbairn president and chief operating officer", "elected Mary Castle chairman": the title an

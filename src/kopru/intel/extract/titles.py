@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .entities import REGIONS
 from .gazetteer import Gazetteer
 
 MINISTRY_HEADS = {"Minister", "Deputy Minister", "Vice Minister", "Assistant Minister"}
@@ -138,7 +139,10 @@ def find_titles(text: str, gaz: Gazetteer, org_spans: list[tuple[int, int, str]]
         _read_province_or_city(t, text, gaz)
         _read_posted_city(t, text, gaz)
         _read_envoy_country(t, text, gaz)
+        _read_remit_after(t, text, gaz, comp)
         before, i = _read_ministry_domain_before(t, text, gaz, comp, is_ministry)
+        if i == 0 and t.title == t.head and _read_region_before(t, text):
+            before = _words_before(text, t.start)
         if t.organization is None and (t.start - 1) in org_at_end:
             org_start, org_name = org_at_end[t.start - 1]  # "Huawei CEO"
             t.organization = org_name
@@ -291,6 +295,87 @@ def _read_country_tail(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
             t.end = end + tail.end() + len(c[1])
 
 
+# a remit's words: a ministry's domain, a region, a country (several joined by "and" / "&", with "the")
+_MULTIWORD_REGIONS = sorted((r for r in REGIONS if " " in r and r[:1].isupper()), key=len, reverse=True)
+# regions a post may cover, written before its title ("Europe Director", "Middle East envoy"); a union or a
+# bloc before a title is its body ("EU Commissioner"), and "World", "West" start other words' names
+REMIT_REGIONS = frozenset(
+    r
+    for r in REGIONS
+    if r[:1].isupper() and r not in {"EU", "West", "World", "Earth", "Belt and Road", "MENA"}
+)
+
+
+def _remit_word_end(text: str, pos: int, gaz: Gazetteer, comp) -> int | None:
+    """The end of the remit word (or multi-word region or country) that starts at pos, else None."""
+    for region in _MULTIWORD_REGIONS:
+        if text.startswith(region, pos) and not text[pos + len(region) : pos + len(region) + 1].isalnum():
+            return pos + len(region)
+    country = _country_at(text, pos, gaz)
+    if country:
+        return pos + len(country[1])
+    word = re.match(r"[A-Z][\w'’-]*", text[pos : pos + 40])
+    if word and (word.group() in comp.domain_words or word.group() in REGIONS):
+        return pos + word.end()
+    return None
+
+
+def _read_remit_after(t: TitleMatch, text: str, gaz: Gazetteer, comp) -> None:
+    """ "Assistant Secretary of State for Europe Ann Lee", "Senior Minister of State for Sustainability and
+    the Environment", "Executive Vice President for Japan and Asia Pacific Ann Lee": a remit of domain words,
+    regions and countries after a title that has its own "of" (or whose "for" was read as a country) is the
+    title's."""
+    head_end = t.head_start + len(t.head)
+    start = t.end
+    if t.country and t.end > head_end and re.match(r" for ", text[head_end : head_end + 5]):
+        start = head_end  # "Executive Vice President for Japan and Asia Pacific": Japan is part of a remit
+    lead = re.match(r" (?:for|of) (?:the )?", text[start : start + 10])
+    if not lead and re.search(r" (?:for|of) ", t.title):
+        # "Minister of State for Sustainability and the Environment": the remit read so far goes on
+        lead = re.match(r" (?:and|&) (?:the )?", text[start : start + 10])
+    if not lead:
+        return
+    pos = start + lead.end()
+    end = None
+    while True:
+        word_end = _remit_word_end(text, pos, gaz, comp)
+        if word_end is None:
+            break
+        end = word_end
+        joiner = re.match(r" (?:and|&) (?:the )?", text[end : end + 10])
+        if not joiner:
+            break
+        pos = end + joiner.end()
+    if end is None or end <= t.end:
+        return
+    if start == head_end and t.title == t.head:
+        t.country = None  # the country is the post's remit, not its holder's
+    elif start == head_end:
+        return
+    t.title = f"{t.title}{text[start:end]}"
+    t.end = end
+
+
+def _read_region_before(t: TitleMatch, text: str) -> bool:
+    """ "Britain's Europe Director Ann Lee": a region right before a title is the post's remit."""
+    for region in sorted(REMIT_REGIONS, key=len, reverse=True):
+        start = t.start - 1 - len(region)
+        if (
+            start >= 0
+            and text[t.start - 1] == " "
+            and text.startswith(region, start)
+            and (start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "-'’"))
+            # "Kestrel Europe Director": a region after a body's name is the body's unit
+            and not re.search(
+                r"(?<![\w'’-])(?!(?:The|A|An) )[A-Z][\w&.-]* $", text[max(0, start - 30) : start]
+            )
+        ):
+            t.title = f"{region} {t.title}"
+            t.start = start
+            return True
+    return False
+
+
 def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     """ "Vice Governor of Guangdong Province", "Mayor of Izmir": the place belongs to the title."""
     of_place = re.match(
@@ -299,7 +384,7 @@ def _read_province_or_city(t: TitleMatch, text: str, gaz: Gazetteer) -> None:
     if (
         of_place
         and t.title == t.head
-        and re.search(r"Governor|Mayor|Party Secretary", t.head)
+        and re.search(r"Governor|Mayor|Party Secretary|Ruler", t.head)
         and of_place.group(1) in gaz.places
     ):
         t.title = f"{t.head} of {of_place.group(1)}{of_place.group(2) or ''}"
