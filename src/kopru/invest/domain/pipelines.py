@@ -84,6 +84,9 @@ def save_pipeline(form, stage_forms) -> Pipeline:
         raise ValidationError(
             _("A stage that still holds deals cannot be deleted; move its deals first.")
         ) from None
+    # The formset saves only the stages whose form changed: the others get their order back (the formset's
+    # clean() has checked that every stage's order is its own, so none collides).
+    pipeline.stages.filter(order__gte=ORDER_SHIFT).update(order=F("order") - ORDER_SHIFT)
     if pipeline.is_default:
         Pipeline.objects.exclude(pk=pipeline.pk).filter(is_default=True).update(is_default=False)
     return pipeline
