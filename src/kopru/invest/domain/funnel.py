@@ -36,27 +36,27 @@ def furthest_stage_subquery(deal_ref: str = "pk", pipeline_ref: str = "pipeline_
     )
 
 
-@transaction.atomic
+CHUNK = 500  # deals written by one UPDATE (a pipeline whose orders changed may change thousands)
+
+
+@transaction.atomic(savepoint=False)  # inside move_deal's own: no savepoint round trips
 def refresh_furthest_stage(deals) -> int:
     """Recompute `furthest_stage` for `deals` (a Deal queryset) and write it where it changed; the number of
     deals changed. The deals are locked first (PostgreSQL; a no-op on SQLite), and the value read by a later
     statement, so that a move committed meanwhile is seen and one that starts later waits for this one."""
-    ids = list(deals.order_by().select_for_update().values_list("pk", flat=True))
-    if not ids:
+    if not list(deals.order_by().select_for_update().values_list("pk", flat=True)):
         return 0
     rows = (
-        Deal.objects.filter(pk__in=ids)
-        .order_by()
-        .annotate(now=furthest_stage_subquery())
-        .values_list("pk", "furthest_stage_id", "now")
+        deals.order_by().annotate(now=furthest_stage_subquery()).values_list("pk", "furthest_stage_id", "now")
     )
     changed: dict[int | None, list[int]] = defaultdict(list)
     for pk, kept, now in rows:
         if kept != now:
             changed[now].append(pk)
     for stage_id, pks in changed.items():
-        # queryset.update(): neither the deal's history nor its updated_at moves (nothing the user changed)
-        Deal.objects.filter(pk__in=pks).update(furthest_stage_id=stage_id)
+        for start in range(0, len(pks), CHUNK):
+            # queryset.update(): neither the history nor updated_at moves (nothing the user changed)
+            Deal.objects.filter(pk__in=pks[start : start + CHUNK]).update(furthest_stage_id=stage_id)
     return sum(len(pks) for pks in changed.values())
 
 
