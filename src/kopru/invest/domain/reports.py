@@ -116,8 +116,9 @@ def pipeline_figures(pipeline: Pipeline, deals) -> list[StageFigures]:
     orders = {stage.pk: stage.order for stage in stages}
     histogram: dict[int, int] = {}
     for stage_id, n in furthest.items():
-        order = orders[stage_id]
-        histogram[order] = histogram.get(order, 0) + n
+        order = orders.get(stage_id)
+        if order is not None:  # (a stage of another pipeline only if a deal's pipeline were changed by hand)
+            histogram[order] = histogram.get(order, 0) + n
     figures = []
     for stage in stages:
         row = per_stage.get(stage.pk, {})
