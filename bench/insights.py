@@ -106,6 +106,7 @@ def _populate(scale: float, seed: int = 11) -> dict:
     from kopru.core.models import Document, Evidence, Organisation, Person, Sector
     from kopru.engage.enums import ActionStatus, AgreementStatus, AreaStatus, EngagementStatus
     from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+    from kopru.invest.domain.funnel import refresh_furthest_stage
     from kopru.invest.domain.pipelines import ensure_default_pipeline
     from kopru.invest.models import Deal, StageChange
 
@@ -338,6 +339,7 @@ def _populate(scale: float, seed: int = 11) -> dict:
         ],
         batch_size=10000,
     )
+    refresh_furthest_stage(Deal.objects.all())  # bulk_create sends no signals: the funnel's column by hand
     agency_a = Organisation.objects.create(name="Agency A", kind=OrganisationKind.AGENCY, country_id="TR")
     agency_b = Organisation.objects.create(name="Agency B", kind=OrganisationKind.AGENCY, country_id="CN")
     call = Call.objects.create(

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from kopru.invest.domain.funnel import refresh_pipeline
 from kopru.invest.models import CompanyProfile, Deal, ImportBatch, Opportunity, Pipeline, Stage, StageChange
 
 
@@ -13,6 +14,10 @@ class StageInline(admin.TabularInline):
 class PipelineAdmin(SimpleHistoryAdmin):
     list_display = ["name", "sector", "team", "is_default"]
     inlines = [StageInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_pipeline(form.instance)  # stage orders and phases may have changed
 
 
 @admin.register(Opportunity)

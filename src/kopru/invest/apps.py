@@ -48,6 +48,10 @@ class InvestConfig(AppConfig):
             ),
         )
 
+        from kopru.invest.domain import funnel
+
+        funnel.connect()  # Deal.furthest_stage follows the stage changes
+
         from kopru.core.jobs import register_job
         from kopru.invest import tasks
 

@@ -88,6 +88,18 @@ def test_an_officer_swaps_two_stages_and_renames_one_in_turkish(client, cast):
         assert lead.label == "Aday yatırımcı"
 
 
+def test_the_stages_not_changed_keep_their_order(client, cast):
+    """save_pipeline moves every order out of the way before the formset saves the changed stages; the
+    unchanged ones used to keep the shifted order (10,001 for the lead, drawn after the stages edited)."""
+    pipeline = ensure_default_pipeline()
+    before = list(pipeline.stages.order_by("order").values_list("code", "order"))
+    data = _formset_post(pipeline, **{"stages-1-order": 3, "stages-2-order": 2})
+    response = client_as(client, cast, "staff_a").post(f"/invest/pipelines/{pipeline.pk}/edit/", data)
+    assert response.status_code == 302
+    after = list(pipeline.stages.order_by("order").values_list("code", "order"))
+    assert after == [before[0], (before[2][0], 2), (before[1][0], 3), *before[3:]]
+
+
 def test_two_stages_with_one_order_are_refused(client, cast):
     pipeline = ensure_default_pipeline()
     data = _formset_post(pipeline, **{"stages-0-order": 2, "stages-1-order": 2})

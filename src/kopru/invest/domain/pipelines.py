@@ -8,6 +8,7 @@ from django.db.models import F, ProtectedError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from kopru.invest.domain.funnel import refresh_pipeline
 from kopru.invest.enums import DEFAULT_STAGES, StagePhase
 from kopru.invest.models import Pipeline, Stage
 
@@ -84,6 +85,10 @@ def save_pipeline(form, stage_forms) -> Pipeline:
         raise ValidationError(
             _("A stage that still holds deals cannot be deleted; move its deals first.")
         ) from None
+    # The formset saves only the stages whose form changed: the others get their order back (the formset's
+    # clean() has checked that every stage's order is its own, so none collides).
+    pipeline.stages.filter(order__gte=ORDER_SHIFT).update(order=F("order") - ORDER_SHIFT)
     if pipeline.is_default:
         Pipeline.objects.exclude(pk=pipeline.pk).filter(is_default=True).update(is_default=False)
+    refresh_pipeline(pipeline)  # the stages' orders and phases decide each deal's furthest stage
     return pipeline

@@ -207,7 +207,15 @@ class Deal(VisibleRecord):
     )
     summary = models.TextField(_("summary"), blank=True)
     search_text = FoldedSearchField(sources=("title", "province", "summary"))
-    history = HistoricalRecords(m2m_fields=[sectors, engagements, attachments])
+    # The funnel's input, kept by kopru.invest.domain.funnel from the deal's stage changes (not a field of any
+    # form, not in the history): the furthest stage of its pipeline, by order, that it has been moved into,
+    # lost stages left out; null when it has been in none.
+    furthest_stage = models.ForeignKey(
+        Stage, null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords(
+        m2m_fields=[sectors, engagements, attachments], excluded_fields=["furthest_stage"]
+    )
 
     class Meta:
         ordering = ["stage__order", "position", "-updated_at"]
@@ -221,6 +229,15 @@ class Deal(VisibleRecord):
 
     def get_absolute_url(self):
         return reverse("invest:deal-detail", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        """An existing deal saves every field but `furthest_stage`: that one is written by the funnel's
+        refresh (kopru.invest.domain.funnel), and a deal read before a move (an edit form, the admin,
+        `move_deal`'s own copy) must not write back the value it was read with."""
+        updating = not self._state.adding and self.pk is not None and not kwargs.get("force_insert")
+        if updating and kwargs.get("update_fields") is None and not args:
+            kwargs["update_fields"] = _saved_fields()
+        super().save(*args, **kwargs)
 
     @property
     def effective_probability(self) -> int:
@@ -247,6 +264,14 @@ class Deal(VisibleRecord):
             errors["next_action"] = _("Say what the next action is.")
         if errors:
             raise ValidationError(errors)
+
+
+def _saved_fields() -> list[str]:
+    return [
+        field.name
+        for field in Deal._meta.concrete_fields
+        if not field.primary_key and field.name != "furthest_stage"
+    ]
 
 
 class StageChange(models.Model):
