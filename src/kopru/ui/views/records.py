@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
@@ -72,6 +74,13 @@ def _linked_fields(model, fields) -> tuple[str, ...]:
     )
 
 
+@cache
+def _keeps_history(model) -> bool:
+    """Whether `model` keeps a history (reference data does not). Asked of the model once: the template's
+    `object.history` built simple-history's manager class anew on every page (`from_queryset`, ~0.4 ms)."""
+    return hasattr(model, "history")
+
+
 def record_detail(request, slug, pk):
     record_type = record_type_for(slug)
     fields = _detail_fields(record_type.model, record_type.detail_fields)
@@ -92,6 +101,7 @@ def record_detail(request, slug, pk):
         "record_type": record_type,
         "object": obj,
         "fields": fields,
+        "has_history": _keeps_history(type(obj)),
         "related": related_sections(obj, user, listed, has_rows[: len(listed)]),
         "can_change": record_type.form is not None
         and record_type.has_visibility
