@@ -114,3 +114,29 @@ def test_a_document_page_reads_its_evidence_spans_and_no_empty_list(client, cast
         in page
     )
     assert Note.objects.count() == 0 and "No notes." in page
+
+
+# the detail page's evidence loop as it was before it was drawn in Python (`{% evidence_rows %}`)
+EVIDENCE_LOOP = """{% for item, snippet in evidence %}
+  <div class="evidence"><a href="{% url 'record-detail' 'documents' item.document_id %}#ev-{{ item.pk }}">{{ item.document }}</a> <span class="muted">[{{ item.start }}–{{ item.end }}]</span><br>{{ snippet }}</div>
+{% endfor %}"""  # noqa: E501
+
+
+def test_the_evidence_rows_are_the_templates(cast):
+    from django.template import engines
+
+    from kopru.core.domain.evidence import context_snippet, evidence_for
+
+    engagement = EngagementFactory()
+    text = 'Minister <Kacır> & "Yin" met in Beijing; it\'s 12,345 km. ' * 40
+    for title, start, end in [("Talks & <tariffs>", 0, 8), ("O'Neill's notes", 1500, 1520), ("Plain", 9, 16)]:
+        attach_evidence(engagement, DocumentFactory(title=title, text=text), start, end)
+    evidence = [(item, context_snippet(item)) for item in evidence_for(engagement, cast.staff_a)]
+    assert len(evidence) == 3
+    django = engines["django"]
+    drawn = django.from_string(EVIDENCE_LOOP).render({"evidence": evidence})
+    assert (
+        django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": evidence})
+        == drawn
+    )
+    assert django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": []}) == ""
