@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 
 from kopru.core.access import visible_to
 from kopru.core.models import Document, Organisation, Person
+from kopru.engage.dashboard_rows import action_rows_html, latest_rows_html
 from kopru.engage.domain.area_board import board_rows
 from kopru.engage.domain.areas import advance_area
 from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
@@ -48,6 +49,10 @@ def _counts(querysets: dict[str, object]) -> dict[str, int]:
     return {name: counts[name] for name in querysets}
 
 
+# what a latest engagement's row shows (its title may be drawn from its generated parts)
+_LATEST_FIELDS = ("title", "title_parts", "status", "start_date")
+
+
 def dashboard(request):
     user = request.user
     readable = {
@@ -62,18 +67,29 @@ def dashboard(request):
     counts = list(_counts(readable).items())
     # participants' names only: the whole rows carried each biography the dashboard never shows
     participants = Prefetch("people", queryset=Person.objects.only("pk", "name", "visibility", "owner_side"))
-    latest = visible_to(Engagement.objects.prefetch_related(participants), user)[:8]
-    open_actions = visible_to(
-        Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
-    ).order_by("due_date")[:10]
+    # the fields the tables show: the rows carried each engagement's summary and each owner's whole user row
+    latest = list(
+        visible_to(Engagement.objects.prefetch_related(participants), user).only(*_LATEST_FIELDS)[:8]
+    )
+    open_actions = list(
+        visible_to(
+            Action.objects.filter(status__in=OPEN_ACTION_STATUSES)
+            .select_related("owner")
+            .only("title", "due_date", "owner__username"),
+            user,
+        ).order_by("due_date")[:10]
+    )
+    today = timezone.localdate()
     return render(
         request,
         "engage/dashboard.html",
         {
             "counts": counts,
             "latest": latest,
+            "latest_rows": latest_rows_html(latest, user),
             "open_actions": open_actions,
-            "today": timezone.localdate(),
+            "action_rows": action_rows_html(open_actions, user, today),
+            "today": today,
         },
     )
 

@@ -19,7 +19,10 @@ def _position_label(position, user) -> str:
 
 
 def _document_context(document, user, can_change) -> dict:
-    spans = [Span(item.start, item.end, f"ev-{item.pk}") for item in document.evidence.all()]
+    # the spans as plain values: whole evidence rows (each with its quote) were read to draw three numbers
+    spans = [
+        Span(start, end, f"ev-{pk}") for pk, start, end in document.evidence.values_list("pk", "start", "end")
+    ]
     return {"highlighted_text": highlight(document.text, spans)}
 
 

@@ -1,12 +1,14 @@
+from urllib.parse import quote
+
 from django import template
-from django.utils.html import conditional_escape
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
 from kopru.ui.display import cell_text, linked_text, record_label
-from kopru.ui.rows import record_rows_html
+from kopru.ui.rows import escape, record_rows_html
 
 register = template.Library()
 
@@ -27,13 +29,31 @@ def detail_rows(context, obj, fields):
     """A detail page's field rows, drawn in Python (the template's loop with a `cell` tag per field was
     a fifth of the engagement page): ``<tr><th>Label</th><td>value or —</td></tr>`` per (label, name)."""
     user, language = _user(context), get_language()
+    # `escape`: conditional_escape's characters without its lazy wrapper (kopru.ui.rows)
     return mark_safe(
         "".join(
-            f'<tr><th scope="row">{conditional_escape(capfirst_localised(str(label), language))}</th>'
-            f"<td>{conditional_escape(cell_text(obj, name, user) or '—')}</td></tr>"
+            f'<tr><th scope="row">{escape(capfirst_localised(str(label), language))}</th>'
+            f"<td>{escape(cell_text(obj, name, user) or '—')}</td></tr>"
             for label, name in fields
         )
     )
+
+
+@register.simple_tag
+def evidence_rows(evidence):
+    """A detail page's evidence, drawn in Python: for each (evidence, snippet) the characters the template's
+    loop wrote (a `{% url %}` and five variables an item), the whitespace around each item included."""
+    # one reverse for the page: the documents' addresses differ only in the key
+    address = reverse("record-detail", args=("documents", "__pk__"))
+    items = []
+    for item, snippet in evidence:
+        href = escape(address.replace("__pk__", quote(str(item.document_id), safe="")))
+        span = f"[{escape(item.start)}–{escape(item.end)}]"
+        items.append(
+            f'\n  <div class="evidence"><a href="{href}#ev-{escape(item.pk)}">{escape(item.document)}</a> '
+            f'<span class="muted">{span}</span><br>{escape(snippet)}</div>\n'
+        )
+    return mark_safe("".join(items))  # every value escaped above
 
 
 @register.simple_tag(takes_context=True)

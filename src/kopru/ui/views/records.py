@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import FieldDoesNotExist
@@ -21,7 +23,7 @@ from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
-from kopru.ui.related import related_sections
+from kopru.ui.related import related_querysets, related_sections, which_have_rows
 from kopru.ui.views.access import access_record, has_perm, require_creator
 
 
@@ -72,23 +74,43 @@ def _linked_fields(model, fields) -> tuple[str, ...]:
     )
 
 
+@cache
+def _keeps_history(model) -> bool:
+    """Whether `model` keeps a history (reference data does not). Asked of the model once: the template's
+    `object.history` built simple-history's manager class anew on every page (`from_queryset`, ~0.4 ms)."""
+    return hasattr(model, "history")
+
+
 def record_detail(request, slug, pk):
     record_type = record_type_for(slug)
     fields = _detail_fields(record_type.model, record_type.detail_fields)
     obj = access_record(request, record_type, pk, select_related=_linked_fields(record_type.model, fields))
     user = request.user
+    listed = related_querysets(obj, user)
+    lists = [queryset for _label, queryset in listed]
+    if record_type.has_visibility:
+        # only what the page shows: an evidence's span and document (title and text), a note's author name
+        evidence = evidence_for(obj, user).only("start", "end", "document__title", "document__text")
+        notes = notes_for(obj, user).only(
+            "visibility", "owner_side", "created_at", "text", "author__username"
+        )
+        lists += [evidence, notes]
+    # one statement says which of the page's lists have rows; only those are read
+    has_rows = which_have_rows(lists)
     context = {
         "record_type": record_type,
         "object": obj,
         "fields": fields,
-        "related": related_sections(obj, user),
+        "has_history": _keeps_history(type(obj)),
+        "related": related_sections(obj, user, listed, has_rows[: len(listed)]),
         "can_change": record_type.form is not None
         and record_type.has_visibility
         and has_perm(user, "kopru.change_record", obj),
     }
     if record_type.has_visibility:
-        context["evidence"] = [(item, context_snippet(item)) for item in evidence_for(obj, user)]
-        context["notes"] = notes_for(obj, user)
+        has_evidence, has_notes = has_rows[len(listed) :]
+        context["evidence"] = [(item, context_snippet(item)) for item in evidence] if has_evidence else []
+        context["notes"] = list(notes) if has_notes else []
         context["note_form"] = NoteForm() if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
         (link.label, reverse(link.url_name, args=[obj.pk]))

@@ -1,0 +1,80 @@
+"""The dashboard's tables drawn in Python (kopru.engage.dashboard_rows) are the characters the template's
+loops drew: compared with those loops, kept here, for readers of every kind and in every language."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.test import RequestFactory
+from django.utils import timezone, translation
+
+from kopru.core.enums import Visibility
+from kopru.engage.dashboard_rows import action_rows_html, latest_rows_html
+from kopru.engage.enums import OPEN_ACTION_STATUSES
+from kopru.engage.models import Action, Engagement
+from tests.factories import ActionFactory, EngagementFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+# the dashboard's loops as they were before they were drawn in Python
+LOOPS = """{% load i18n kopru %}
+    {% for engagement in latest %}
+      <tr><td class="nowrap">{{ engagement.start_date|date:"Y-m-d"|default:"—" }}</td><td><a href="{{ engagement.get_absolute_url }}">{{ engagement.get_title_display }}</a><br><span class="muted">{% linked engagement.people %}</span></td><td>{{ engagement.get_status_display }}</td></tr>
+    {% empty %}<tr><td colspan="3" class="muted">{% translate "No engagements yet." %}</td></tr>{% endfor %}
+|
+    {% for action in open_actions %}
+      <tr><td class="nowrap">{% if action.due_date and action.due_date < today %}<strong>{{ action.due_date|date:"Y-m-d" }}</strong> ⚠{% else %}{{ action.due_date|date:"Y-m-d"|default:"—" }}{% endif %}</td><td><a href="{{ action.get_absolute_url }}">{{ action.title }}</a></td><td>{% linked action.owner as owner %}{{ owner|default:"—" }}</td></tr>
+    {% empty %}<tr><td colspan="3" class="muted">{% translate "No open actions." %}</td></tr>{% endfor %}
+"""  # noqa: E501
+
+
+def _both(user, today):
+    from kopru.core.access import visible_to
+
+    latest = list(visible_to(Engagement.objects.prefetch_related("people"), user)[:8])
+    actions = list(
+        visible_to(
+            Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
+        ).order_by("due_date")[:10]
+    )
+    request = RequestFactory().get("/")
+    request.user = user
+    template = engines["django"].from_string(LOOPS)
+    drawn = template.render({"latest": latest, "open_actions": actions, "today": today}, request)
+    python = f"{latest_rows_html(latest, user)}\n|\n    {action_rows_html(actions, user, today)}\n"
+    return drawn.removeprefix("\n    "), python
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "zh-hans"])
+@pytest.mark.parametrize("role", ["admin", "staff_a", "staff_b", "company", None])
+def test_the_rows_are_the_templates(cast, role, language):
+    from django.contrib.auth.models import AnonymousUser
+
+    today = timezone.localdate()
+    hidden = PersonFactory(
+        name="Their <advisor>", visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_B
+    )
+    seen = PersonFactory(name="O'Neill & Yıldız")
+    dated = EngagementFactory(title='Talks on <batteries> & "EVs"', visibility=Visibility.PUBLIC)
+    dated.people.add(hidden, seen)
+    EngagementFactory(start_date=None, status="planned", title="Visit", visibility=Visibility.PUBLIC)
+    EngagementFactory(title="Ours", visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_A)
+    ActionFactory(title="Late <letter>", due_date=today - datetime.timedelta(days=3), owner=cast.staff_a)
+    ActionFactory(title="Today's call", due_date=today, visibility=Visibility.PUBLIC)
+    ActionFactory(title="Whenever", due_date=None, visibility=Visibility.PUBLIC)
+    user = getattr(cast, role) if role else AnonymousUser()
+    with translation.override(language):
+        drawn, python = _both(user, today)
+    assert python == drawn
+    assert "<tr>" in python
+
+
+def test_no_rows_read_as_the_templates_empty_rows(cast):
+    Engagement.objects.all().delete()
+    with translation.override("tr"):
+        drawn, python = _both(cast.staff_a, timezone.localdate())
+    assert python == drawn
+    assert python.count('colspan="3" class="muted"') == 2

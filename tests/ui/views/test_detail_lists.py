@@ -1,0 +1,142 @@
+"""A detail page asks in one statement which of its lists (related records, evidence, notes) have rows, and
+reads only those (issue 14): each list that has rows the viewer may read costs one query more, an empty one
+or one the viewer may not read none, and what is shown is what reading every list showed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kopru.core.domain.evidence import attach_evidence
+from kopru.core.domain.notes import add_note
+from kopru.core.enums import Visibility
+from kopru.core.models import Document, Note
+from kopru.engage.models import Agreement
+from kopru.ui.related import related_querysets, related_sections, which_have_rows
+from tests.factories import ActionFactory, AgreementFactory, DocumentFactory, EngagementFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+
+def _page(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in queries]
+
+
+def test_which_have_rows_answers_each_queryset_in_one_statement(cast):
+    shared = AgreementFactory(visibility=Visibility.SHARED)
+    AgreementFactory(visibility=Visibility.INTERNAL, owner_side="CN")
+    querysets = [
+        Agreement.objects.filter(pk=shared.pk),
+        Agreement.objects.filter(owner_side="CN"),
+        Agreement.objects.filter(owner_side="TR"),
+        Agreement.objects.none(),
+        Agreement.objects.filter(pk__in=[]),
+        Document.objects.all(),
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        assert which_have_rows(querysets) == [True, True, False, False, False, False]
+    assert len(queries) == 1
+    with CaptureQueriesContext(connection) as queries:
+        assert which_have_rows([Agreement.objects.none()]) == [False]
+        assert which_have_rows([]) == []
+    assert len(queries) == 0
+
+
+def test_related_sections_read_only_the_lists_said_to_have_rows(cast):
+    engagement = EngagementFactory()
+    agreement = AgreementFactory(engagement=engagement)
+    action = ActionFactory(engagement=engagement)
+    listed = related_querysets(engagement, cast.staff_a)
+    assert [str(label) for label, _queryset in listed] == [
+        "Agreements signed here",
+        "Claims made here",
+        "Cooperation areas",
+        "Follow-up actions",
+    ]
+    every = related_sections(engagement, cast.staff_a)
+    assert [section.items for section in every] == [[agreement], [], [], [action]]
+    with CaptureQueriesContext(connection) as queries:
+        probed = related_sections(engagement, cast.staff_a, listed, [True, False, False, False])
+    assert len(queries) == 1
+    assert [section.items for section in probed] == [[agreement], [], [], []]
+
+
+def test_each_list_with_readable_rows_costs_one_query_more(client, cast):
+    engagement = EngagementFactory()
+    client.force_login(cast.staff_a)
+    url = engagement.get_absolute_url()
+    client.get(url)  # the first request of a session reads more than the page
+    page, bare = _page(client, url)
+    assert "Agreements signed here" not in page and "No notes." in page
+
+    # the other side's internal records are not read: the page costs what it cost and shows nothing more
+    AgreementFactory(engagement=engagement, title="Their memorandum", visibility="internal", owner_side="CN")
+    add_note(engagement, author=cast.staff_b, text="Their note", visibility=Visibility.INTERNAL)
+    page, hidden = _page(client, url)
+    assert len(hidden) == len(bare)
+    assert "Their memorandum" not in page and "Their note" not in page and "No notes." in page
+
+    AgreementFactory(engagement=engagement, title="Our memorandum")
+    page, with_agreement = _page(client, url)
+    assert len(with_agreement) == len(bare) + 1
+    assert "Agreements signed here" in page and "Our memorandum" in page and "Their memorandum" not in page
+
+    add_note(engagement, author=cast.staff_a, text="Our note", visibility=Visibility.INTERNAL)
+    page, with_note = _page(client, url)
+    assert len(with_note) == len(bare) + 2
+    assert "Our note" in page and "Their note" not in page and "No notes." not in page
+    # a note reads its author's name with it, not the whole user row
+    (notes_sql,) = [sql for sql in with_note if sql.startswith('SELECT "core_note"')]
+    assert '"auth_user"."username"' in notes_sql and '"auth_user"."password"' not in notes_sql
+
+    document = DocumentFactory(text="Minister Kacır met his counterpart in Beijing.")
+    evidence = attach_evidence(engagement, document, 9, 14)
+    page, with_evidence = _page(client, url)
+    assert len(with_evidence) == len(bare) + 3
+    assert f'href="/documents/{document.pk}/#ev-{evidence.pk}">{document.title}</a>' in page
+    assert "Minister <mark>Kacır</mark> met his counterpart in Beijing." in page
+
+
+def test_a_document_page_reads_its_evidence_spans_and_no_empty_list(client, cast):
+    document = DocumentFactory(text="Minister Kacır met his counterpart in Beijing.")
+    engagement = EngagementFactory()
+    first = attach_evidence(engagement, document, 0, 8)
+    second = attach_evidence(engagement, document, 23, 30)
+    client.force_login(cast.staff_a)
+    client.get(document.get_absolute_url())
+    page, queries = _page(client, document.get_absolute_url())
+    # the record, the session, the user, the one statement on its lists, the spans
+    assert len(queries) == 5
+    assert (
+        f'<mark id="ev-{first.pk}">Minister</mark> Kacır met his <mark id="ev-{second.pk}">counter</mark>part'
+        in page
+    )
+    assert Note.objects.count() == 0 and "No notes." in page
+
+
+# the detail page's evidence loop as it was before it was drawn in Python (`{% evidence_rows %}`)
+EVIDENCE_LOOP = """{% for item, snippet in evidence %}
+  <div class="evidence"><a href="{% url 'record-detail' 'documents' item.document_id %}#ev-{{ item.pk }}">{{ item.document }}</a> <span class="muted">[{{ item.start }}–{{ item.end }}]</span><br>{{ snippet }}</div>
+{% endfor %}"""  # noqa: E501
+
+
+def test_the_evidence_rows_are_the_templates(cast):
+    from django.template import engines
+
+    from kopru.core.domain.evidence import context_snippet, evidence_for
+
+    engagement = EngagementFactory()
+    text = 'Minister <Kacır> & "Yin" met in Beijing; it\'s 12,345 km. ' * 40
+    for title, start, end in [("Talks & <tariffs>", 0, 8), ("O'Neill's notes", 1500, 1520), ("Plain", 9, 16)]:
+        attach_evidence(engagement, DocumentFactory(title=title, text=text), start, end)
+    evidence = [(item, context_snippet(item)) for item in evidence_for(engagement, cast.staff_a)]
+    assert len(evidence) == 3
+    django = engines["django"]
+    drawn = django.from_string(EVIDENCE_LOOP).render({"evidence": evidence})
+    assert (
+        django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": evidence})
+        == drawn
+    )
+    assert django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": []}) == ""
