@@ -260,10 +260,36 @@ def org_kind(name: str) -> str:
     return "other"
 
 
+# Han, kana, hangul and their full-width punctuation. In a bilingual page (an English paragraph, then its
+# Chinese translation) the English tagger runs a Latin name on into the next script:
+# "Harrison Chase，LangChain", "Vercel 和 Sitecore", "MCP 集成，可将…".
+_CJK_RUN_RE = re.compile(r"[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]+")
+
+
+def _latin_part(chunk: str) -> tuple[int, int] | None:
+    """The first stretch of a span between runs of CJK script that holds a Latin letter, trimmed of spaces;
+    None when the span holds no CJK character or no Latin stretch (a name written in Chinese stays whole)."""
+    if not _CJK_RUN_RE.search(chunk):
+        return None
+    begin = 0
+    for run in [*_CJK_RUN_RE.finditer(chunk), None]:
+        stop = run.start() if run else len(chunk)
+        part = chunk[begin:stop]
+        if re.search(r"[A-Za-z]", part):
+            lead = len(part) - len(part.lstrip())
+            return begin + lead, begin + len(part.rstrip())
+        begin = run.end() if run else stop
+    return None
+
+
 def clean_entity_text(text: str, start: int, end: int) -> tuple[int, int]:
     """Trim a leading article, trailing possessive and punctuation from an NER span."""
     s, e = start, end
     chunk = text[s:e]
+    latin = _latin_part(chunk)
+    if latin is not None:
+        s, e = s + latin[0], s + latin[1]
+        chunk = text[s:e]
     paren = chunk.find(" (")
     if paren > 0:
         e = s + paren
