@@ -245,6 +245,7 @@ _PLANNED_MODIFIERS = {
     "likely",
     "next",
 }
+_OFFER_VERBS = {"offer", "offers", "offered", "offering", "propose", "proposes", "proposed", "proposing"}
 _MODALS_PLANNED = {"will", "shall", "'ll", "wo", "would", "could", "may", "might"}
 _NOT_EVENT_HEADS = {
     # "GM is legally obliged to buy the rest": an obligation in dispute, not a purchase
@@ -341,6 +342,11 @@ _STAKE_VERBS = {
     *("buy", "buys", "bought", "buying", "acquire", "acquires", "acquired", "acquiring", "take", "takes"),
     *("took", "taken", "taking", "purchase", "purchased", "purchases", "raise", "raised", "raises"),
     *("increase", "increased", "sell", "sells", "sold", "selling", "secure", "secured", "hold", "holds"),
+}
+# "X cut its stake in Y to 4.2 pct": its own shares sold (not "a plan cut GM's stake", "should be cut")
+_STAKE_CUTS = {
+    *("cut", "cuts", "reduce", "reduces", "reduced", "lower", "lowers", "lowered"),
+    *("trim", "trims", "trimmed"),
 }
 # "urged businessmen to invest", "appealed on X to invest": an appeal, not an event
 _APPEAL_VERBS = {
@@ -614,12 +620,50 @@ def _bid_for_company(tok) -> bool:
         return False
     if tok.head.i != tok.i and tok.head.lower_ in _BID_DROPPED:
         return False  # "withdrew its takeover offer for Y": no purchase any more
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ == "for"
-        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
-        for c in tok.children
+    if _bid_target(tok) is not None:
+        return True
+    # "X received a takeover offer from Y": Y bids for X
+    return (
+        any(c.dep_ in {"compound", "amod"} and c.lower_ in _TAKEOVER_MARKS for c in tok.children)
+        and tok.dep_ == "dobj"
+        and tok.head.lower_ in _RECEIVE
+        and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
     )
+
+
+_TAKEOVER_MARKS = {"takeover", "tender", "buyout", "acquisition", "merger"}
+_RECEIVE = {"receive", "receives", "received", "receiving", "get", "gets", "got"}
+_SHARE_NOUNS = {"shares", "share", "stock", "stocks", "stake", "equity"}
+
+
+def _company_noun(o) -> bool:
+    return o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"}
+
+
+def _bid_parties(tok, actors, inp) -> list[str]:
+    """Who else a bid names: the target ("for Y", "for all shares of Y") and a bidder "from" whom it came."""
+    names = _prep_objects(tok, {"for", "from"}, actors, inp)
+    target = _bid_target(tok)
+    if target is not None and target.head.head.lower_ in _SHARE_NOUNS:
+        names += _np_names(target, actors, inp)
+    return names
+
+
+def _bid_target(tok):
+    """The company a bid is for: "a bid for Y", "a tender offer for all outstanding shares of Y"."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for o in c.children:
+            if _company_noun(o):
+                return o
+            if o.dep_ == "pobj" and o.lower_ in _SHARE_NOUNS:
+                for p in o.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        for q in p.children:
+                            if _company_noun(q):
+                                return q
+    return None
 
 
 # nouns of a purchase order ("received orders from Tesla", "secured an order from BYD")
@@ -994,6 +1038,11 @@ def _is_trigger(tok) -> str | None:
         if low in {"stake", "stakes"} and not (
             tok.head.lower_ in _STAKE_VERBS
             or (tok.head.dep_ in {"xcomp", "pcomp"} and tok.head.head.lower_ in _STAKE_VERBS)
+            or (
+                tok.head.lower_ in _STAKE_CUTS
+                and tok.dep_ == "dobj"
+                and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children)
+            )
         ):
             return None  # "Turkcell's stake in Irancell": a holding, not a purchase
         return _NOUNS[low]
@@ -1170,7 +1219,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if tok.lower_ in {"stake", "stakes"} and tok.dep_ == "dobj":
                 own = own or _subjects(tok.head, actors, inp)  # "X will hold a 25% stake in the venture"
             if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
-                own = own + _prep_objects(tok, {"for"}, actors, inp)  # "a bid for Y": Y is to be bought
+                own = own + _bid_parties(tok, actors, inp)  # "a bid for Y": Y is to be bought
             if (
                 etype == "investment"
                 and not own
@@ -1195,7 +1244,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
             if tok.lower_ in _BIDS or tok.lower_ in _CONTESTS:
                 if not parties:
                     continue  # "to fund a bid for Y": no bidder named, no purchase of anyone's
-                parties = parties + _prep_objects(tok, {"for"}, actors, inp)
+                parties = parties + _bid_parties(tok, actors, inp)
             noun = tok
             partners = _listed_partners(tok, actors, inp) if etype == "agreement" else []
             later = {n for _s, _e, n in actors.overlapping(tok.idx, tok.sent.end_char)} if partners else set()
@@ -1496,6 +1545,24 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
             else:
                 names += _np_names(c, actors, inp)
                 names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
+                if etype == "investment" and c.lower_ in _PERCENT_WORDS:
+                    names += _shares_owner(c, actors, inp)
+    return names
+
+
+_PERCENT_WORDS = {"pct", "percent", "%", "per", "cent"}
+
+
+def _shares_owner(amount, actors, inp) -> list[str]:
+    """ "acquired 6.2 pct of Y's common stock", "bought 5 pct of Y's shares": whose shares they are."""
+    names: list[str] = []
+    for p in amount.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.lower_ in _SHARE_NOUNS | _HOLDINGS:
+                    for c in o.children:
+                        if c.dep_ == "poss":
+                            names += _np_names(c, actors, inp)
     return names
 
 
@@ -1758,10 +1825,17 @@ def _verb_status(verb, depth: int = 0) -> str:
         return "planned"
     if verb.tag_ == "VBG" and any(a.lower_ in {"is", "are", "am", "'s", "'re"} for a in aux):
         return "ongoing"
-    if verb.tag_ == "VB" and any(a.lower_ == "to" for a in aux):
+    # "agreed to buy", "agreed to be acquired by X": an infinitive, active or passive
+    if (verb.tag_ == "VB" or (verb.tag_ == "VBN" and any(a.lower_ == "be" for a in aux))) and any(
+        a.lower_ == "to" for a in aux
+    ):
         head = verb.head
         if head != verb and head.lower_ in {"is", "are", "am"} and verb.dep_ == "xcomp":
             return "planned"  # "S&N is to buy 37.5% of United"
+        if head != verb and head.lower_ in _OFFER_VERBS:
+            return "planned"  # "X offered to buy Y": an offer, the purchase still to come
+        if head == verb and any(c.dep_ == "nsubj" for c in verb.children):
+            return "planned"  # a headline's "Acme Corp to buy Beta unit"
         if head != verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"
