@@ -9,6 +9,8 @@ event."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kopru.intel.extract import extract_text
@@ -141,3 +143,294 @@ def test_a_stake_cut_by_someone_else_or_only_proposed_is_no_sale():
 
 def test_a_ticker_after_a_lower_case_word_is_a_name():
     assert normalise_text("Acme Corp <ACM> said shares of <IBM> rose") == "Acme Corp said shares of IBM rose"
+
+
+# ------------------------------------------------------------------------- the whole probe suite (deals10)
+# Forty invented wire stories with the events the guidelines ask for; the ones the rules still miss are
+# expected failures with the reason, so a later round sees what is left.
+_SUFFIX_RE = re.compile(r"\b(?:inc|corp|co|ltd|plc|ag|sa|gmbh|lp)\b\.?")
+
+
+def _norm(name: str) -> str:
+    name = _SUFFIX_RE.sub("", name.lower())
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", name).split())
+
+
+_PROBES = [
+    # 1 agreed to acquire
+    (
+        "NEW YORK, March 3 - Halvorsen Industries Inc said it agreed to acquire Brixley Foods Corp for "
+        "120 mln dlrs in cash.",
+        [("investment", "planned", {"Halvorsen Industries", "Brixley Foods"})],
+    ),
+    # 2 headline with ticker, to buy stake
+    (
+        "CORVANT CORP <CRV> TO BUY 25 PCT STAKE IN DELMAR\nCHICAGO, April 2 - Corvant Corp said it will "
+        "buy a 25 pct stake in Delmar Chemical Co for 40 mln dlrs.",
+        [("investment", "planned", {"Corvant", "Delmar Chemical"})],
+    ),
+    # 3 agreed to merge
+    (
+        "DALLAS, May 5 - Pemberton Oil Co and Arcadia Gas Corp said they agreed to merge in a stock swap "
+        "valued at 300 mln dlrs.",
+        [
+            ("agreement", "held", {"Pemberton Oil", "Arcadia Gas"}),
+            ("investment", "planned", {"Pemberton Oil", "Arcadia Gas"}),
+        ],
+    ),
+    # 4 completed acquisition
+    (
+        "BOSTON, June 1 - Trelawny Systems Inc said it completed its acquisition of Quillon Software Inc.",
+        [("investment", "held", {"Trelawny Systems", "Quillon Software"})],
+    ),
+    # 5 raised stake
+    (
+        "WASHINGTON, Feb 9 - Ostrander Group Inc said it raised its stake in Velmore Corp to 12.5 pct "
+        "from 9.8 pct.",
+        [("investment", "held", {"Ostrander Group", "Velmore"})],
+    ),
+    # 6 tender offer
+    (
+        "NEW YORK, March 12 - Kelso Partners said it began a tender offer for all outstanding shares of "
+        "Marwick Electronics Inc at 18 dlrs a share.",
+        [("investment", "planned", {"Kelso Partners", "Marwick Electronics"})],
+    ),
+    # 7 sold unit
+    (
+        "LOS ANGELES, July 7 - Fenwick Holdings Corp said it sold its Apex Tools unit to Granger "
+        "Manufacturing Co for 55 mln dlrs.",
+        [("investment", "held", {"Fenwick Holdings", "Granger Manufacturing", "Apex Tools"})],
+    ),
+    # 8 received takeover offer -> proposal to board: investment planned
+    (
+        "TORONTO, Aug 4 - Lindqvist Mining Ltd said it received a takeover offer from Castellan "
+        "Resources Inc valued at 200 mln dlrs.",
+        [("investment", "planned", {"Lindqvist Mining", "Castellan Resources"})],
+    ),
+    # 9 joint venture
+    (
+        "TOKYO, Sept 3 - Hoshiro Electric Co and Bramwell Instruments Inc said they formed a joint "
+        "venture to make sensors in Osaka.",
+        [("agreement", "held", {"Hoshiro Electric", "Bramwell Instruments"})],
+    ),
+    # 10 won contract
+    (
+        "SEATTLE, Oct 8 - Norcastle Aerospace Corp said it won a 50 mln dlr contract from Tavistock "
+        "Airlines to service its fleet.",
+        [("agreement", "held", {"Norcastle Aerospace", "Tavistock Airlines"})],
+    ),
+    # 11 talks terminated
+    (
+        "HOUSTON, Nov 2 - Ridley Petroleum Corp said talks with Cranmore Energy Inc on a merger were "
+        "terminated.",
+        [("meeting", "held", {"Ridley Petroleum", "Cranmore Energy"})],
+    ),
+    # 12 in talks to buy
+    (
+        "LONDON, Dec 1 - Ashcombe Plc is in talks to buy Wexford Brewing Co, the company said.",
+        [("meeting", "ongoing", {"Ashcombe", "Wexford Brewing"})],
+    ),
+    # 13 rejected bid -> no event
+    (
+        "MINNEAPOLIS, Jan 5 - Dunmore Mills Inc rejected Harcastle Foods Corp's bid of 30 dlrs a share "
+        "as inadequate.",
+        [],
+    ),
+    # 14 headline ticker to buy unit
+    (
+        "ACME CORP <ACM> TO BUY BETA UNIT\nNEW YORK, March 3 - Acme Corp said it agreed to buy the valve "
+        "unit of Beta Industries Inc for 22 mln dlrs.",
+        [("investment", "planned", {"Acme", "Beta Industries"})],
+    ),
+    # 15 ticker in parentheses
+    (
+        "CHICAGO, May 7 - Morland Steel Corp (MSC) said it acquired Tarrant Cable Co for 15 mln dlrs.",
+        [("investment", "held", {"Morland Steel", "Tarrant Cable"})],
+    ),
+    # 16 agreed in principle
+    (
+        "PITTSBURGH, June 9 - Galloway Glass Co said it agreed in principle to be acquired by Stratton "
+        "Holdings Inc for 75 mln dlrs.",
+        [("investment", "planned", {"Galloway Glass", "Stratton Holdings"})],
+    ),
+    # 17 acquired pct of
+    (
+        "DENVER, April 4 - Coldwater Capital said it acquired 6.2 pct of Branford Airlines Inc's common "
+        "stock.",
+        [("investment", "held", {"Coldwater Capital", "Branford Airlines"})],
+    ),
+    # 18 signed definitive agreement
+    (
+        "ATLANTA, Feb 2 - Marchetti Foods Inc said it signed a definitive agreement to sell its snack "
+        "division to Pelham Brands Corp.",
+        [
+            ("agreement", "held", {"Marchetti Foods", "Pelham Brands"}),
+            ("investment", "planned", {"Marchetti Foods", "Pelham Brands"}),
+        ],
+    ),
+    # 19 to acquire in headline, body with "will acquire"
+    (
+        "ORTHWAY <ORW> TO ACQUIRE KEMBLE LABS\nSAN DIEGO, March 8 - Orthway Medical Inc said it will "
+        "acquire Kemble Labs Inc for about 90 mln dlrs in stock.",
+        [("investment", "planned", {"Orthway Medical", "Kemble Labs"})],
+    ),
+    # 20 bought
+    (
+        "PHOENIX, Jan 30 - Saltash Realty Corp bought the Larkspur Hotel chain from Venning Leisure Inc "
+        "for 60 mln dlrs.",
+        [("investment", "held", {"Saltash Realty", "Venning Leisure"})],
+    ),
+    # 21 merger completed
+    (
+        "CLEVELAND, Aug 1 - Whitby Bancorp said it completed its merger with Farrow Savings Bank.",
+        [("investment", "held", {"Whitby Bancorp", "Farrow Savings Bank"})],
+    ),
+    # 22 offer to buy
+    (
+        "NEW YORK, Sept 9 - Dredge Group Inc said it offered to buy Calloway Textiles Inc for 14 dlrs a "
+        "share, or about 110 mln dlrs.",
+        [("investment", "planned", {"Dredge Group", "Calloway Textiles"})],
+    ),
+    # 23 hostile bid launched
+    (
+        "LONDON, Oct 2 - Penrose Holdings Plc launched a hostile bid for Carlow Engineering Plc worth "
+        "400 mln stg.",
+        [("investment", "planned", {"Penrose Holdings", "Carlow Engineering"})],
+    ),
+    # 24 withdrew offer -> no event
+    ("NEW YORK, Nov 11 - Brantley Corp said it withdrew its offer for Haskett Mills Inc.", []),
+    # 25 talks on merger ongoing
+    (
+        "CHICAGO, Dec 4 - Calder Foods Inc and Morrow Dairy Co said they are holding talks on a possible "
+        "merger.",
+        [("meeting", "ongoing", {"Calder Foods", "Morrow Dairy"})],
+    ),
+    # 26 contract awarded by
+    (
+        "WASHINGTON, March 20 - Breckon Defense Systems Inc was awarded a 210 mln dlr contract by the "
+        "Navy to build patrol boats.",
+        [("agreement", "held", {"Breckon Defense Systems"})],
+    ),
+    # 27 two-sentence story, stake then tender
+    (
+        "NEW YORK, April 15 - Harlan Investors LP said it holds an 8.1 pct stake in Pruett Industries "
+        "Inc. Harlan said it may seek control of Pruett.",
+        [("investment", "held", {"Harlan Investors", "Pruett Industries"})],
+    ),
+    # 28 license agreement
+    (
+        "BOSTON, May 21 - Quorra Pharmaceuticals Inc said it signed a licensing agreement with Delacroix "
+        "Laboratories SA for its arthritis drug.",
+        [("agreement", "held", {"Quorra Pharmaceuticals", "Delacroix Laboratories"})],
+    ),
+    # 29 agreed to sell stake
+    (
+        "SYDNEY, June 3 - Wallaroo Minerals Ltd agreed to sell a 40 pct stake in its copper mine to "
+        "Kanto Trading Co for 85 mln dlrs.",
+        [("investment", "planned", {"Wallaroo Minerals", "Kanto Trading"})],
+    ),
+    # 30 said it would buy (reported)
+    (
+        "HOUSTON, July 17 - Sabine Drilling Co said it would buy Lockhart Pipe Inc for 33 mln dlrs.",
+        [("investment", "planned", {"Sabine Drilling", "Lockhart Pipe"})],
+    ),
+    # 31 headline "IN TALKS"
+    (
+        "BRISTOL HOMES <BHI> IN TALKS ON SALE\nNEW YORK, Aug 19 - Bristol Homes Inc said it is in talks "
+        "with Carrick Builders Corp on the sale of the company.",
+        [("meeting", "ongoing", {"Bristol Homes", "Carrick Builders"})],
+    ),
+    # 32 merger agreement signed
+    (
+        "DETROIT, Sept 23 - Alden Motor Parts Inc and Keswick Axle Corp signed a merger agreement valued "
+        "at 150 mln dlrs.",
+        [
+            ("agreement", "held", {"Alden Motor Parts", "Keswick Axle"}),
+            ("investment", "planned", {"Alden Motor Parts", "Keswick Axle"}),
+        ],
+    ),
+    # 33 took over
+    (
+        "FRANKFURT, Oct 27 - Weissach AG took over Kornmann Druck GmbH, the printing group said.",
+        [("investment", "held", {"Weissach", "Kornmann Druck"})],
+    ),
+    # 34 lowercase-ish: purchase of
+    (
+        "MIAMI, Nov 30 - Tolland Cruise Lines Inc said it completed the purchase of Seaview Resorts Inc.",
+        [("investment", "held", {"Tolland Cruise Lines", "Seaview Resorts"})],
+    ),
+    # 35 plans to acquire
+    (
+        "SAN FRANCISCO, Dec 14 - Calvert Data Corp plans to acquire Norling Software Inc, the company said.",
+        [("investment", "planned", {"Calvert Data", "Norling Software"})],
+    ),
+    # 36 supply agreement
+    (
+        "TAIPEI, Jan 21 - Fengyuan Semiconductor Co signed a supply agreement with Marlowe Computer Corp.",
+        [("agreement", "held", {"Fengyuan Semiconductor", "Marlowe Computer"})],
+    ),
+    # 37 sign-off and reuter
+    (
+        "NEW YORK, Feb 26 - Stamford Brands Inc said it acquired Oakridge Candles Inc for 12 mln dlrs.\n "
+        "Reuter",
+        [("investment", "held", {"Stamford Brands", "Oakridge Candles"})],
+    ),
+    # 38 all-caps headline plus passive
+    (
+        "GRESHAM FOODS <GRF> ACQUIRED\nCHICAGO, March 5 - Gresham Foods Inc was acquired by Hollis "
+        "Capital Partners for 48 mln dlrs.",
+        [("investment", "held", {"Gresham Foods", "Hollis Capital Partners"})],
+    ),
+    # 39 reduced stake (sale)
+    (
+        "NEW YORK, April 9 - Trask Holdings Inc said it cut its stake in Bellamy Corp to 4.2 pct.",
+        [("investment", "held", {"Trask Holdings", "Bellamy"})],
+    ),
+    # 40 agreed to buy assets
+    (
+        "VANCOUVER, May 13 - Kinross Timber Ltd said it agreed to buy the sawmill assets of Pacheco "
+        "Lumber Co for 19 mln dlrs.",
+        [("investment", "planned", {"Kinross Timber", "Pacheco Lumber"})],
+    ),
+]
+_STILL_MISSED = {
+    3: "an agreed merger: the wire manifests want the agreement and the planned investment, dev gold "
+    "mostly only one",
+    7: "the sold unit is not found as an organisation",
+    18: "a signed sale agreement: the planned investment besides the agreement (gold practice mixed)",
+    20: "the seller of a bought asset ('from Y') is not a party",
+    21: "'Whitby Bancorp' loses its first word; a completed merger is read as an agreement",
+    25: "'Morrow Dairy Co' is not found by the model",
+    26: "an unnamed awarding body ('the Navy') leaves the contract without an event",
+    27: "'holds an 8.1 pct stake in Y' loses the target",
+    32: "a signed merger agreement: the planned investment besides the agreement",
+    38: "a dateline's place after a headline line becomes an organisation",
+}
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param(i, marks=pytest.mark.xfail(reason=_STILL_MISSED[i], strict=True))
+        if i in _STILL_MISSED
+        else i
+        for i in range(1, len(_PROBES) + 1)
+    ],
+)
+def test_wire_deal_probe(number):
+    text, expected = _PROBES[number - 1]
+    result = extract_text(text)
+    want = sorted((t, s, tuple(sorted(_norm(p) for p in ps))) for t, s, ps in expected)
+    wanted = {p for _t, _s, ps in want for p in ps}
+    alias = {}
+    for o in result["organizations"] + result["people"]:
+        forms = [_norm(o["name"])] + [_norm(a) for a in o.get("aliases", [])]
+        alias[o["name"]] = next((f for f in forms if f in wanted), forms[0])
+    got = sorted(
+        (e["type"], e["status"], tuple(sorted(alias.get(p, _norm(p)) for p in e["participants"])))
+        for e in result["events"]
+    )
+    assert got == want
+    for o in result["organizations"]:  # a ticker is no organisation of its own and no part of a name
+        assert not re.search(r"[<>()]", o["name"])
+        assert not (re.fullmatch(r"[A-Z]{2,4}", o["name"]) and not o.get("aliases"))
