@@ -434,3 +434,39 @@ def test_wire_deal_probe(number):
     for o in result["organizations"]:  # a ticker is no organisation of its own and no part of a name
         assert not re.search(r"[<>()]", o["name"])
         assert not (re.fullmatch(r"[A-Z]{2,4}", o["name"]) and not o.get("aliases"))
+
+
+def _parsed(words, tags, heads, deps):
+    from spacy.tokens import Doc
+
+    from kopru.intel.extract.nlp import get_nlp
+
+    return Doc(get_nlp().vocab, words=words, tags=tags, heads=heads, deps=deps)
+
+
+def test_a_headline_infinitive_is_planned_only_for_a_named_subject():
+    from kopru.intel.extract.syntax import _verb_status
+
+    # "Acme Corp to buy Beta": the company is the subject of the infinitive (whatever tag the name gets)
+    doc = _parsed(
+        ["Acme", "Corp", "to", "buy", "Beta"],
+        ["NNP", "NNP", "TO", "VB", "NNP"],
+        [1, 3, 3, 3, 3],
+        ["compound", "nsubj", "aux", "ROOT", "dobj"],
+    )
+    assert _verb_status(doc[3]) == "planned"
+    # "Kestrel partners with Volta to provide support", the verb read as a noun subject: a partnership made
+    doc = _parsed(
+        ["Kestrel", "partners", "with", "Volta", "to", "provide", "support"],  # "partners" NNS
+        ["NN", "NNS", "IN", "NNP", "TO", "VB", "NN"],
+        [1, 5, 1, 2, 5, 5, 5],
+        ["compound", "nsubj", "prep", "pobj", "aux", "ROOT", "dobj"],
+    )
+    assert _verb_status(doc[5]) == "held"
+    doc = _parsed(
+        ["Brixley", "to", "buy", "Chalone"],
+        ["NNS", "TO", "VB", "NNP"],
+        [2, 2, 2, 2],
+        ["nsubj", "aux", "ROOT", "dobj"],
+    )
+    assert _verb_status(doc[2]) == "planned"

@@ -1834,8 +1834,12 @@ def _verb_status(verb, depth: int = 0) -> str:
             return "planned"  # "S&N is to buy 37.5% of United"
         if head != verb and head.lower_ in _OFFER_VERBS:
             return "planned"  # "X offered to buy Y": an offer, the purchase still to come
-        if head == verb and any(c.dep_ == "nsubj" for c in verb.children):
-            return "planned"  # a headline's "Acme Corp to buy Beta unit"
+        if head == verb and any(
+            c.dep_ == "nsubj" and c.text[:1].isupper() and _is_trigger(c) is None for c in verb.children
+        ):
+            # a headline's "Acme Corp to buy Beta unit" (not "X partners with Y to provide ...", the verb
+            # read as a noun subject: the partnership is made)
+            return "planned"
         if head != verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"
