@@ -6,10 +6,12 @@ from types import SimpleNamespace
 import pytest
 from django.apps import apps
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from kopru.core.domain.search import search_everything
+from kopru.core.domain.search import folded_terms_filter, search_everything
 from kopru.core.models import Document
 from kopru.core.trigram import trigram_indexes, trigram_indexes_with_short_pending_list
+from kopru.engage.models import Engagement
 from tests.factories import DocumentFactory, EngagementFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +97,44 @@ def test_sqlite_migration_operations_run_no_sql():
         operation.code(apps, editor)
         operation.reverse_code(apps, editor)
     assert executed == []
+
+
+SHORT_AND_ODD_WORDS = ["12", "1", "%", "_", "a_", "5%", "\\", "s", "ş", "meeting", "eting 1", "x"]
+
+
+def test_unindexed_contains_finds_the_rows_contains_finds():
+    for title in [
+        "Meeting 12",
+        "Meeting 120 on a_b",
+        "Growth of 5% | 50%",
+        "Back\\slash",
+        "Ayşe's visit",
+        "x",
+    ]:
+        DocumentFactory(title=title)
+    for word in SHORT_AND_ODD_WORDS:
+        expected = list(Document.objects.filter(search_text__contains=word).order_by("pk").values_list("pk"))
+        found = list(
+            Document.objects.filter(search_text__unindexed_contains=word).order_by("pk").values_list("pk")
+        )
+        assert found == expected, word
+    assert Document.objects.filter(search_text__unindexed_contains="%").count() == 1
+
+
+def test_search_page_asks_short_words_outside_the_trigram_index_and_finds_what_the_lists_find(cast):
+    for n in (1, 12, 120, 7):
+        EngagementFactory(title=f"Meeting {n}")
+        DocumentFactory(title=f"Meeting notes {n}")
+    with CaptureQueriesContext(connection) as queries:
+        found = {g.slug: g.results for g in search_everything(cast.admin, "Meeting 12")}
+    assert sorted(e.title for e in found["engagements"]) == ["Meeting 12", "Meeting 120"]
+    listed = Engagement.objects.filter(folded_terms_filter("Meeting 12"))
+    assert sorted(e.pk for e in found["engagements"]) == sorted(listed.values_list("pk", flat=True))
+    assert sorted(d.title for d in found["documents"]) == ["Meeting notes 12", "Meeting notes 120"]
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    if connection.vendor == "postgresql":
+        assert "strpos(" in sql and "LIKE '%meeting%'" in sql and "'%12%'" not in sql
+    else:  # SQLite's simple path: LIKE for every word
+        assert "strpos(" not in sql and "'%12%'" in sql
+    # the list pages keep LIKE for every word (their large-list count is the planner's estimate)
+    assert "strpos(" not in str(listed.query)

@@ -1,7 +1,8 @@
 """Trigram indexes for the folded `search_text` columns, on PostgreSQL only.
 
-Search matches every word with `search_text LIKE '%word%'` (kopru.core.domain.search.folded_terms_filter);
-on PostgreSQL a GIN index with `gin_trgm_ops` answers that without reading every row. SQLite keeps the
+Search matches every word with `search_text LIKE '%word%'` (kopru.core.domain.search.folded_terms_filter;
+the search page asks words under three letters, which have no trigram, with `strpos`); on PostgreSQL a GIN
+index with `gin_trgm_ops` answers that without reading every row. SQLite keeps the
 plain scan: its databases are small and it has no trigram indexes. Migrations call `trigram_indexes(...)`.
 
 The indexes keep GIN's pending list short (`gin_pending_list_limit = 64`, kB, PostgreSQL's smallest). GIN
