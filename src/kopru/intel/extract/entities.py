@@ -2678,6 +2678,18 @@ def _acronym_of_a_programme(text: str, name: str) -> bool:
     return verdicts == {True}
 
 
+def _short_plain_name(rec: OrgRec) -> bool:
+    """Found in the text, not company-shaped, of no body's kind, three words at most and not an acronym:
+    a name that may as well be a place."""
+    return (
+        bool(rec.mentions)
+        and not rec.shaped
+        and org_kind(rec.name) == "other"
+        and len(rec.name.split()) <= 3
+        and not rec.name.isupper()
+    )
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2791,11 +2803,7 @@ def drop_false_orgs(
             things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
             continue
         if (
-            rec.mentions
-            and not rec.shaped
-            and org_kind(rec.name) == "other"
-            and len(rec.name.split()) <= 3
-            and not rec.name.isupper()
+            _short_plain_name(rec)
             and rec.name.split()[-1] not in _BODY_TAILS
             and not _owned_by_an_org(rec.name, orgs)
             and any(_between_places(text, s, e, gaz) for s, e in rec.mentions)
@@ -2805,16 +2813,9 @@ def drop_false_orgs(
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), _named_like_a_place(rec.name, orgs, gaz)))
             continue
-        if (
-            rec.mentions
-            and not rec.shaped
-            and org_kind(rec.name) == "other"
-            and len(rec.name.split()) <= 3
-            and not rec.name.isupper()
-            and any(
-                _PLACE_NOUN_AFTER_RE.match(text, e) or _PLACE_OF_BEFORE_RE.search(text, max(0, s - 30), s)
-                for s, e in rec.mentions
-            )
+        if _short_plain_name(rec) and any(
+            _PLACE_NOUN_AFTER_RE.match(text, e) or _PLACE_OF_BEFORE_RE.search(text, max(0, s - 30), s)
+            for s, e in rec.mentions
         ):
             # "India's Varna Pradesh state", "a Tessford resident", "the island of Corvallo", "the Qerat oasis
             # area", "Lomsak airport": a place named by what it is; "a blend called X" names a thing
