@@ -31,10 +31,11 @@ def model_name() -> str:
 
 
 def prepare(text: str) -> str:
-    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, same length as ``text``."""
-    from .casing import truecase
+    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, a wire dateline's hyphen read
+    as a dash, same length as ``text``."""
+    from .casing import dateline_dashes, truecase
 
-    return truecase(text, english_word)
+    return dateline_dashes(truecase(text, english_word))
 
 
 def english_word(word: str) -> bool:

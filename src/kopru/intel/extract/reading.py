@@ -70,7 +70,19 @@ _HTML_ELEMENT_RE = re.compile(
 
 
 def _unmark_name(match: re.Match) -> str:
-    return match.group() if _HTML_ELEMENT_RE.fullmatch(match.group(1)) else match.group(1)
+    inner = match.group(1)
+    if _HTML_ELEMENT_RE.fullmatch(inner):
+        return match.group()
+    if _TICKER_RE.fullmatch(inner) and _NAME_BEFORE_RE.search(
+        match.string, max(0, match.start() - 40), match.start()
+    ):
+        return f"({inner})"  # "Harwick Industries Inc <HWK>": a ticker after the name, read as "(HWK)"
+    return inner
+
+
+# a stock symbol ("HWK", "BRK.A") and the name it follows ("... Inc <HWK>", "HARWICK <HWK>"), same line
+_TICKER_RE = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
+_NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&'’-]*[ \t]$")
 
 
 _FURNITURE_RE = re.compile(
