@@ -126,6 +126,8 @@ def pages(ids: dict) -> dict[str, str]:
         "documents?sort": "/documents/?sort=-published_date&page=3",
         "engagements": "/engagements/",
         "search": "/search/?q=battery",
+        "documents?q": "/documents/?q=battery",
+        "engagements?q": "/engagements/?q=battery",
         "document detail": f"/documents/{d}/",
         "engagement detail": f"/engagements/{e}/",
         "queue": "/intel/queue/",

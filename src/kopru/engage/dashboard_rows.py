@@ -38,10 +38,7 @@ def latest_rows_html(engagements, user) -> SafeString:
             f'<br><span class="muted">{people}</span></td>'
             f"<td>{escape(engagement.get_status_display())}</td></tr>{_AFTER}"
         )
-    if not rows:
-        nothing = escape(gettext("No engagements yet."))
-        return mark_safe(f'<tr><td colspan="3" class="muted">{nothing}</td></tr>')
-    return mark_safe("".join(rows))  # every value escaped above
+    return _rows_or_nothing(rows, gettext("No engagements yet."))
 
 
 def action_rows_html(actions, user, today: datetime.date) -> SafeString:
@@ -56,7 +53,10 @@ def action_rows_html(actions, user, today: datetime.date) -> SafeString:
             f'<td><a href="{escape(action.get_absolute_url())}">{escape(action.title)}</a></td>'
             f"<td>{escape(owner or '—')}</td></tr>{_AFTER}"
         )
+    return _rows_or_nothing(rows, gettext("No open actions."))
+
+
+def _rows_or_nothing(rows: list[str], nothing: str) -> SafeString:
     if not rows:
-        nothing = escape(gettext("No open actions."))
-        return mark_safe(f'<tr><td colspan="3" class="muted">{nothing}</td></tr>')
-    return mark_safe("".join(rows))  # every value escaped above
+        return mark_safe(f'<tr><td colspan="3" class="muted">{escape(nothing)}</td></tr>')
+    return mark_safe("".join(rows))  # every value escaped by the caller

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from kopru.core.access import register_organisation_link, visible_to
-from kopru.core.domain.search import SearchSource, folded_terms_filter, register_search_source
+from kopru.core.domain.search import SearchSource, register_search_source, search_page_filter
 from kopru.core.models import Organisation, Person
 from kopru.engage import forms
 from kopru.engage.domain.areas import record_initial_status
@@ -125,8 +125,8 @@ ENGAGE_RECORD_TYPES = (
 def _engagements_matching(query: str, user):
     # An engagement is found by its participants' names too ("Kacir" finds the meetings Kacır attended) —
     # only through participants the user may read, so a hidden participant's name finds nothing.
-    people = visible_to(Person.objects.filter(folded_terms_filter(query)), user).values("pk")
-    organisations = visible_to(Organisation.objects.filter(folded_terms_filter(query)), user).values("pk")
+    people = visible_to(Person.objects.filter(search_page_filter(query)), user).values("pk")
+    organisations = visible_to(Organisation.objects.filter(search_page_filter(query)), user).values("pk")
     # Through-table subqueries rather than joins: joining both many-to-many tables multiplied the rows and
     # needed a DISTINCT over every column (90 ms on 20,000 engagements); each subquery is one hashed lookup.
     attended = Engagement.people.through.objects.filter(person__in=people).values("engagement_id")
@@ -137,7 +137,7 @@ def _engagements_matching(query: str, user):
     # PostgreSQL walked every engagement in listing order and tried the LIKE and both subqueries on each
     # (25 ms for 20,000 on bench/load.py's database, /search/?q=battery); the union is read first and
     # only its engagements are fetched (9 ms).
-    own = Engagement.objects.filter(folded_terms_filter(query)).order_by().values("pk")
+    own = Engagement.objects.filter(search_page_filter(query)).order_by().values("pk")
     return Engagement.objects.filter(pk__in=own.union(attended, involved))
 
 

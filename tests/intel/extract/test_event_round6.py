@@ -139,7 +139,8 @@ def test_the_company_opening_stores_through_a_joint_venture_is_a_party_to_it():
         "Meanwhile, rival Varnell Stores Plc said it would open 20 stores in Freedonia through a joint "
         "venture with Kanrei Foods Corp."
     )
-    assert has_event(text, "agreement", {"Varnell Stores Plc", "Kanrei Foods"}), events_of(text)
+    # "Plc" is a company form like "Corp": it leaves the canonical name (round wire10)
+    assert has_event(text, "agreement", {"Varnell Stores", "Kanrei Foods"}), events_of(text)
 
 
 def test_the_president_in_lower_case_is_the_last_president_named():

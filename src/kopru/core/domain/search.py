@@ -54,12 +54,27 @@ def search_terms(query: str) -> tuple[list[str], bool]:
     return terms[:MAX_SEARCH_TERMS], len(terms) > MAX_SEARCH_TERMS
 
 
-def folded_terms_filter(query: str, field: str = "search_text") -> Q:
-    """Every word of the query (up to MAX_SEARCH_TERMS) must occur in the folded search column."""
+# pg_trgm looks a LIKE up by the pattern's trigrams; a shorter word has none.
+TRIGRAM = 3
+
+
+def folded_terms_filter(query: str, field: str = "search_text", *, short_words_indexed: bool = True) -> Q:
+    """Every word of the query (up to MAX_SEARCH_TERMS) must occur in the folded search column.
+
+    `short_words_indexed=False` (the search page) asks words under three letters with `strpos` on PostgreSQL
+    (kopru.core.fields.UnindexedContains), out of the trigram index's condition; the same rows. The list pages
+    keep `LIKE` for every word: a large list shows the planner's estimate of its count, which the other form
+    would change."""
     condition = Q()
     for term in search_terms(query)[0]:
-        condition &= Q(**{f"{field}__contains": term})
+        lookup = "contains" if short_words_indexed or len(term) >= TRIGRAM else "unindexed_contains"
+        condition &= Q(**{f"{field}__{lookup}": term})
     return condition
+
+
+def search_page_filter(query: str) -> Q:
+    """The search page's condition on `search_text`: see folded_terms_filter."""
+    return folded_terms_filter(query, short_words_indexed=False)
 
 
 def search_everything(user, query: str, limit: int = 20) -> list[SearchGroup]:
@@ -78,7 +93,7 @@ def register_core_sources() -> None:
         SearchSource(
             "people",
             _("People"),
-            lambda q, user: Person.objects.select_related("country").filter(folded_terms_filter(q)),
+            lambda q, user: Person.objects.select_related("country").filter(search_page_filter(q)),
             order=10,
         )
     )
@@ -86,7 +101,7 @@ def register_core_sources() -> None:
         SearchSource(
             "organisations",
             _("Organisations"),
-            lambda q, user: Organisation.objects.select_related("country").filter(folded_terms_filter(q)),
+            lambda q, user: Organisation.objects.select_related("country").filter(search_page_filter(q)),
             order=20,
         )
     )
@@ -94,7 +109,7 @@ def register_core_sources() -> None:
         SearchSource(
             "documents",
             _("Documents"),
-            lambda q, user: Document.objects.defer("text").filter(folded_terms_filter(q)),
+            lambda q, user: Document.objects.defer("text").filter(search_page_filter(q)),
             order=40,
         )
     )

@@ -180,6 +180,7 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
                 continue  # a capital at the start of a sentence says nothing
             usage.setdefault(word.upper(), Counter())[word] += 1
     forms = _gazetteer_forms()
+    initials = _body_initials(lines, shouted_set)
     out = list(lines)
     for i in titled:
         line = lines[i]
@@ -223,6 +224,17 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
                 new = best if len(best) == len(word) else word
             elif word.upper() in forms and len(forms[word.upper()]) == len(word):
                 new = forms[word.upper()]
+            elif word.isupper() and word in initials:
+                new = word  # "EC FARM MINISTERS MEET" over "European Community farm ministers": an acronym
+            elif (
+                word.isupper()
+                and line[m.start() - 1 : m.start()] == "("
+                and line[m.end() : m.end() + 1] == ")"
+                and line[: m.start() - 1].rstrip().rsplit(" ", 1)[-1] in _LEGAL_FORMS
+            ):
+                new = word  # "CALDER CORP (CDR) 4TH QTR NET": a company's ticker in brackets
+            elif word in _LEGAL_FORMS and not sentence_start:
+                new = _LEGAL_FORMS[word]  # "CALDER CORP" -> "Calder Corp": a company's form keeps its capital
             elif is_word is not None and _name_like(word, is_word):
                 new = _capitalise(word)
             else:
@@ -239,3 +251,43 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         out[i] = "".join(pieces)
     result = "\n".join(out)
     return result if len(result) == len(text) else text
+
+
+_LEGAL_FORMS = {
+    w.upper(): w
+    for w in ("Corp", "Inc", "Co", "Ltd", "Plc", "LLC", "AG", "NV", "SA", "SpA", "AB", "GmbH", "PLC")
+}
+_CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?:(?: of| and| for| the)* [A-Z][a-z]+)+")
+_INITIAL_SKIP = frozenset({"of", "and", "for", "the"})
+
+
+def _body_initials(lines: list[str], shouted: set[int]) -> frozenset[str]:
+    """The initials of the capitalised names the text writes in mixed case ("European Community" -> "EC",
+    "Bank of Japan" -> "BJ", "BOJ"): in a shouted line, that acronym stays in capitals."""
+    found: set[str] = set()
+    for i, line in enumerate(lines):
+        if i in shouted:
+            continue
+        for m in _CAP_RUN_RE.finditer(line):
+            words = m.group().split()
+            found.add("".join(w[0] for w in words if w not in _INITIAL_SKIP))
+            found.add("".join(w[0].upper() for w in words if w != "the"))
+    return frozenset(x for x in found if 2 <= len(x) <= 5)
+
+
+# a wire's dateline ends in a single hyphen: "TOKYO, March 3 - Japan Air Lines said"; the model reads "March
+# 3 - Japan Air Lines" as one date (a range), and the story's first name is lost. A dash of another shape
+# (same length) ends the date for it.
+_DATELINE_HYPHEN_RE = re.compile(
+    r"^([^\S\n]*[A-Z][A-Z'’.-]*(?: [A-Z][A-Z'’.-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: \([A-Z][^)\n]{1,40}\))?) -(?= [A-Z\"“‘'(])",
+    re.MULTILINE,
+)
+
+
+def dateline_dashes(text: str) -> str:
+    """ "TOKYO, March 3 - Japan ..." -> "TOKYO, March 3 — Japan ..." (same length)."""
+    if " - " not in text:
+        return text
+    return _DATELINE_HYPHEN_RE.sub(r"\1 —", text)

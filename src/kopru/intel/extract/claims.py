@@ -126,7 +126,12 @@ CURRENCY = {
     "pounds sterling": "GBP",
     # wire-service abbreviations and pre-euro currencies of older wire copy
     "dlrs": "USD",
+    "dlr": "USD",  # "a 300 mln dlr credit"
     "U.S. dlrs": "USD",
+    "U.S. dlr": "USD",
+    "US dlr": "USD",
+    "Canadian dlr": "CAD",
+    "Australian dlr": "AUD",
     "US dlrs": "USD",
     "Canadian dlrs": "CAD",
     "Australian dlrs": "AUD",
@@ -178,8 +183,8 @@ _MONEY_RE = re.compile(
     r"|"
     + _NUM.replace("num", "num2")
     + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|mln|bln|m)?\s+"
-    r"(?P<cur2>(?:US|U\.S\.|Hong Kong|HK|Australian|Singapore|Canadian) (?:dollars|dlrs)"
-    r"|dollars|dlrs|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit|stg"
+    r"(?P<cur2>(?:US|U\.S\.|Hong Kong|HK|Australian|Singapore|Canadian) (?:dollars|dlrs|dlr)"
+    r"|dollars|dlrs|dlr|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit|stg"
     r"|(?:French|Swiss|Belgian) francs?|francs|(?:German|Deutsche) marks|(?:Dutch )?guilders|lire|pesetas"
     r"|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
     r"|AUD|INR|IDR|THB)\b"
@@ -567,7 +572,8 @@ _CHANGE_RE = re.compile(
 )
 _MARKET_RE = re.compile(
     r"\b(?:shares?|stocks?|index|indices|prices?|revenues?|sales|profits?|earnings|turnover|circulation|income"
-    r"|margins?|valuation|yields?|inflation|economy|economic growth|gdp|[A-Z]{2,5} shares)\b",
+    r"|margins?|valuation|yields?|inflation|economy|economic growth|gdp|[A-Z]{2,5} shares"
+    r"|output|production|orders|purchases|demand|money supply|spending|consumption)\b",
     re.IGNORECASE,
 )
 # "tickets 50% cheaper than", "agreed to pay 30% more": a comparison, not a share of anything

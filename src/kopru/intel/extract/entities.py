@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .coref import span_key
 from .gazetteer import Gazetteer, Org, fold
+from .nlp import english_word
 from .zones import Zones
 
 # ------------------------------------------------------------------------------------------------ records
@@ -410,7 +411,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _canonical_company_names(found)
     _single_token_aliases(text, found, taken, gaz)
     _strip_country_suffix(found, gaz)
-    _link_short_forms(found)
+    _link_short_forms(text, found)
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
@@ -541,6 +542,8 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         span = _trim_company(text, m.start(), m.end(), gaz)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
+        if not is_legal and re.match(r"\s+(?:Minister|Ministry|Secretary|Commissioner)\b", text[m.end() :]):
+            continue  # "West German Economics Minister", "Mining Secretary": a portfolio in a title
         s, e = span = _after_acronym_and(text, *span)
         joined = _NATIONAL_AFTER_AND_RE.search(text, s, e)
         if joined and (joined.group(1) in gaz.demonyms or joined.group(1) in gaz.country_names):
@@ -877,12 +880,26 @@ def _parenthetical_aliases(orgs: _OrgFinder) -> None:
                 orgs.add(rec.name, rec.kind, rec.country, *span, rec.known)
             elif owner is not None and owner is not rec:
                 # "Türkiye Rail Systems Vehicles Industry Inc. (TÜRASAŞ)": one organisation, two names
-                _fold_into_one(found, owner, rec)
+                ticker = len(owner.mentions) == 1 and _ticker_of(orgs.text, span, rec.name)
+                _fold_into_one(found, owner, rec, ticker)
                 break
 
 
-def _fold_into_one(found: dict[str, OrgRec], owner: OrgRec, rec: OrgRec) -> None:
-    keep, drop = (owner, rec) if owner.known or not rec.known else (rec, owner)
+def _ticker_of(text: str, span: tuple[int, int], name: str) -> bool:
+    """ "Calder Corp (CDR)", "Harwick Industries Inc (HWK)": capitals in brackets, written once, after a
+    company's name, that are not its initials ("CATL" of Contemporary Amperex Technology starts with them) are
+    its stock symbol; the company keeps its name."""
+    short = text[span[0] : span[1]]
+    initials = {_initials(name), _initials(_LEGAL_SUFFIX_RE.sub("", name))}
+    return (
+        short.isupper()
+        and bool(_LEGAL_SUFFIX_RE.search(name))
+        and not any(i.startswith(short) or short.startswith(i) for i in initials if len(i) >= 2)
+    )
+
+
+def _fold_into_one(found: dict[str, OrgRec], owner: OrgRec, rec: OrgRec, keep_rec: bool = False) -> None:
+    keep, drop = (owner, rec) if (owner.known or not rec.known) and not keep_rec else (rec, owner)
     keep.mentions.extend(m for m in drop.mentions if m not in keep.mentions)
     for sf in [drop.name, *drop.surfaces]:
         if sf != keep.name and sf not in keep.surfaces:
@@ -1084,7 +1101,7 @@ def _more_mentions(text: str, found: dict[str, OrgRec]) -> None:
 
 
 _LEGAL_SUFFIX_RE = re.compile(
-    r",?\s+(?:Co\.,?\s*Ltd\.?|Co\.?|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|plc|JSC"
+    r",?\s+(?:Co\.?,?\s*Ltd\.?|Co\.?|Ltd\.?|Inc\.?|Corp\.?|Limited|LLC|GmbH|A\.Ş\.|AŞ|S\.A\.|PLC|[Pp]lc|JSC"
     # European company forms: Swedish/Norwegian/Finnish, German/Swiss, French/Spanish, Dutch/Belgian, Italian
     r"|AB|ASA|Oyj|AG|SA|SE|NV|N\.V\.|BV|SpA|S\.p\.A\.)$"
 )
@@ -1122,6 +1139,15 @@ def _canonical_company_names(found: dict[str, OrgRec]) -> None:
                     other.surfaces.append(sf)
             other.country = other.country or rec.country
             other.shaped = other.shaped or rec.shaped
+    for rec in list(found.values()):
+        # "Mercer Foods Co (MFC) said ... Mercer Foods also said": an alias's short form is the same company
+        if rec.name not in found:
+            continue
+        for sf in list(rec.surfaces):
+            short = _LEGAL_SUFFIX_RE.sub("", sf)
+            other = found.get(short)
+            if short != sf and other is not None and other is not rec and not other.known:
+                _absorb_org(rec, found.pop(short))
 
 
 def _merge_adjacent(text: str, found: dict[str, OrgRec]) -> None:
@@ -1169,7 +1195,7 @@ def _absorb_org(keep: OrgRec, drop: OrgRec) -> None:
     keep.shaped = keep.shaped or drop.shaped
 
 
-def _link_short_forms(found: dict[str, OrgRec]) -> None:
+def _link_short_forms(text: str, found: dict[str, OrgRec]) -> None:
     """One organisation, two names: an acronym of a longer name in the text ("GM" for General Motors,
     "NIOC" for National Iranian Oil Company, "CGN" for China General Nuclear ...), and a lone last word
     of a two- or three-word name ("Rover" for MG Rover)."""
@@ -1200,6 +1226,14 @@ def _link_short_forms(found: dict[str, OrgRec]) -> None:
                 if long.name in found and 2 <= len(long.name.split()) <= 3 and long.name.split()[-1] == name
             ]
             target = cands[0] if len(cands) == 1 else None
+        elif (
+            re.fullmatch(_ORG_WORDS, name)
+            and rec.mentions
+            and all(re.search(r"\b[Tt]he $", text[max(0, s - 4) : s]) for s, _e in rec.mentions)
+        ):
+            # "The Bank of England said ... The Bank also bought bills": the body named in full before
+            cands = [long for long in longs if long.name in found and name in long.name.split()]
+            target = cands[0] if len(cands) == 1 and cands[0].first < rec.first else None
         if target is not None:
             _absorb_org(target, found.pop(name))
 
@@ -1794,13 +1828,56 @@ def _facility_places(places: _PlaceFinder) -> None:
 
 
 def _dateline_places(places: _PlaceFinder) -> None:
-    """A dateline on its own line: "ANKARA"."""
+    """A dateline on its own line: "ANKARA"; a dateline in capitals before the story's first words: "TOKYO,
+    March 3 -", "CARACAS, Venezuela (AP) --", "AUBURN HILLS, Mich. (AP) --", "LAGOS -", "FAIRFAX, VA,
+    November 19, 2024 /24-7PressRelease/ --"."""
     gaz = places.gaz
     for m in re.finditer(r"^([A-ZÇŞĞÜÖİ][A-ZÇŞĞÜÖİ'’ -]{2,30})$", places.text[:1500], re.MULTILINE):
         name = m.group(1).strip().title().replace("İ", "İ")
         place = gaz.places.get(name) or gaz.places.get(m.group(1).strip().capitalize())
         if place and not places.is_taken((m.start(1), m.end(1))):
             places.add(place.name, place.country, m.start(1), m.start(1) + len(m.group(1).strip()))
+    for m in _WIRE_DATELINE_RE.finditer(places.text):
+        s, e = m.span("place")
+        caps = m.group("place")
+        name = _capitalised(caps)
+        if name in gaz.country_names or caps in gaz.country_names or name in _REGIONS:
+            continue  # "MEXICO --": a country is no place
+        if name in gaz.orgs or caps in gaz.orgs:
+            continue
+        place = gaz.places.get(name)
+        anchored = m.group("region") or m.group("when") or m.group("who")
+        if place is None and not anchored:
+            if " " not in name and english_word(name.lower()):
+                continue  # "FILE -", "UPDATE -": a caption's or an editor's word, no dateline
+            if not re.match(r"[\"“‘'(]?[A-Z]?[a-z]", places.text[m.end() : m.end() + 3]):
+                continue  # "OPEC - OIL MINISTERS MEET": a headline in capitals, no story after a dateline
+        if any(overlaps((s, e), t) and t[1] <= m.end() for t in places.taken):
+            continue  # a name the tagger ran across the dash ("LAGOS - Nigeria") does not hide the dateline
+        region = m.group("region") or ""
+        country = (
+            place.country
+            if place
+            else gaz.country_names.get(region) or gaz.country_names.get(_capitalised(region))
+        )
+        places.add(place.name if place else name, country, s, e)
+
+
+# a wire's dateline: a place in capitals at a line's start, then a state, province or country, a date, the
+# wire's name in brackets or between slashes, and the dash that opens the story
+_WIRE_DATELINE_RE = re.compile(
+    r"^[^\S\n]*(?P<place>[A-Z][A-Z'’.-]*[A-Z.](?: [A-Z][A-Z'’.-]*[A-Z.]){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:,? (?P<when>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?))?"
+    r"(?P<who>[^\S\n]*\([A-Z][^)\n]{1,40}\)|[^\S\n]*/[^/\n]{2,60}/)?"
+    r"[^\S\n]*(?:-{1,2}|–|—)[^\S\n]+(?=\S)",
+    re.MULTILINE,
+)
+
+
+def _capitalised(caps: str) -> str:
+    """ "ULAN BATOR" -> "Ulan Bator", "WINSTON-SALEM" -> "Winston-Salem"."""
+    return re.sub(r"[A-Za-z]+", lambda w: w.group().capitalize(), caps)
 
 
 def _geo_names(places: _PlaceFinder) -> None:
@@ -1869,8 +1946,13 @@ _COUNTRY_IN_NAME_RE = re.compile(r"^(?:[ -]Pres+e\b|[ -]Telecom\b)")
 _COUNTRY_IN_NAME_BEFORE_RE = re.compile(r"\b(?:Agence|Radio|Air|Tour de)\s$")
 
 
+_CURRENCY_AFTER_RE = re.compile(r"\s(?:dollars?|cents?)\b|\$|-dollar")
+
+
 def _names_the_country(text: str, s: int, e: int) -> bool:
-    if text.startswith((" dollar", " cent", "$", "-dollar"), e):  # "US dollars", "US$1.2 billion"
+    if _CURRENCY_AFTER_RE.match(
+        text, e
+    ):  # "US dollars", "US$1.2 billion" ("the US central bank" names the US)
         return False
     if _CONTINENT_PART_RE.search(text, max(0, s - 8), s) and text[s:e].startswith("America"):
         return False
@@ -2678,6 +2760,18 @@ def _acronym_of_a_programme(text: str, name: str) -> bool:
     return verdicts == {True}
 
 
+def _short_plain_name(rec: OrgRec) -> bool:
+    """Found in the text, not company-shaped, of no body's kind, three words at most and not an acronym:
+    a name that may as well be a place."""
+    return (
+        bool(rec.mentions)
+        and not rec.shaped
+        and org_kind(rec.name) == "other"
+        and len(rec.name.split()) <= 3
+        and not rec.name.isupper()
+    )
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -2791,11 +2885,7 @@ def drop_false_orgs(
             things.append((rec.name, list(rec.mentions), rec.name.split()[0] not in {"A", "An", "The"}))
             continue
         if (
-            rec.mentions
-            and not rec.shaped
-            and org_kind(rec.name) == "other"
-            and len(rec.name.split()) <= 3
-            and not rec.name.isupper()
+            _short_plain_name(rec)
             and rec.name.split()[-1] not in _BODY_TAILS
             and not _owned_by_an_org(rec.name, orgs)
             and any(_between_places(text, s, e, gaz) for s, e in rec.mentions)
@@ -2805,16 +2895,9 @@ def drop_false_orgs(
             del orgs[rec.name]
             things.append((rec.name, list(rec.mentions), _named_like_a_place(rec.name, orgs, gaz)))
             continue
-        if (
-            rec.mentions
-            and not rec.shaped
-            and org_kind(rec.name) == "other"
-            and len(rec.name.split()) <= 3
-            and not rec.name.isupper()
-            and any(
-                _PLACE_NOUN_AFTER_RE.match(text, e) or _PLACE_OF_BEFORE_RE.search(text, max(0, s - 30), s)
-                for s, e in rec.mentions
-            )
+        if _short_plain_name(rec) and any(
+            _PLACE_NOUN_AFTER_RE.match(text, e) or _PLACE_OF_BEFORE_RE.search(text, max(0, s - 30), s)
+            for s, e in rec.mentions
         ):
             # "India's Varna Pradesh state", "a Tessford resident", "the island of Corvallo", "the Qerat oasis
             # area", "Lomsak airport": a place named by what it is; "a blend called X" names a thing

@@ -11,7 +11,6 @@ left out; sentences for the rules are split by ``sentences.py`` (paragraph-aware
 from __future__ import annotations
 
 import os
-import re
 import threading
 from dataclasses import dataclass
 
@@ -31,22 +30,12 @@ def model_name() -> str:
     return _configured or os.environ.get("KOPRU_SPACY_MODEL", "").strip() or DEFAULT_MODEL
 
 
-# a dateline in capitals with its date and a dash, then the story on the same line: "DALLAS, May 5 - Acme Corp
-# said": the model reads the dateline into the first name (and loses it): it reads an em dash right
-_DATELINE_DASH_RE = re.compile(
-    r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3},[^\S\n]+[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?[^\S\n]*)"
-    r"(-{1,2}|–|—)(?= [A-Z])",
-    re.MULTILINE,
-)
-
-
 def prepare(text: str) -> str:
-    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased and a credit-less dateline's
-    dash written as an em dash; same length as ``text``."""
-    from .casing import truecase
+    """The text the model and the rules read: shouted (ALL-CAPS) lines re-cased, a wire dateline's hyphen read
+    as a dash, same length as ``text``."""
+    from .casing import dateline_dashes, truecase
 
-    text = _DATELINE_DASH_RE.sub(lambda m: m.group(1) + "—".ljust(len(m.group(2))), text[:3000]) + text[3000:]
-    return truecase(text, english_word)
+    return dateline_dashes(truecase(text, english_word))
 
 
 def english_word(word: str) -> bool:

@@ -435,7 +435,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     appositive_spans = _give_people_positions(
         text, document, zones, titles, people, orgs, gaz, sentences, bylines
     )
-    _guess_countries(people, orgs, gaz)
+    _guess_countries(people, orgs, gaz, {code for _s, _e, code in countries_at})
     people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
@@ -1634,6 +1634,7 @@ def _assign_positions(
 
     ordered = sorted(titles, key=lambda t: t.start)
     titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
+    named: set[str] | None = None  # the countries the text names, read when first needed
     # "Prime Minister and Finance Minister Ann Lee": two offices before one name are both hers
     shared: dict[int, tuple[int, int]] = {}
     for first, second in itertools.pairwise(ordered):
@@ -1682,7 +1683,11 @@ def _assign_positions(
         if country is None and t.organization:
             org = gaz.orgs.get(t.organization)
             if org and org.country:
-                country = org.country
+                if named is None:
+                    named = {code for _s, _e, code in country_mentions(text, gaz)}
+                # "Trade Minister X" read as the gazetteer's (Turkish) Ministry of Trade: its country only
+                # when the text names it
+                country = org.country if org.country in named else None
         if country and not holder.country:
             holder.country = country
         _add_position(holder, t)
@@ -2151,16 +2156,22 @@ def _looks_chinese(name: str) -> bool:
     return all(_PINYIN_RE.fullmatch(w.lower()) for w in words[1:])
 
 
-def _guess_countries(people: list[Person], orgs, gaz: Gazetteer) -> None:
+def _guess_countries(people: list[Person], orgs, gaz: Gazetteer, named: set[str] = frozenset()) -> None:
     """When the text does not say: a position's organisation's country, then the name's shape
-    (Turkish letters -> TR; a Chinese family name and pinyin given name -> CN)."""
+    (Turkish letters -> TR; a Chinese family name and pinyin given name -> CN). A body the text never names,
+    only read from the title ("Trade Minister" -> the gazetteer's Ministry of Trade), gives its country only
+    when the text names that country: Australia's "Trade Minister Ian Colbeck" is no Turkish minister."""
     for p in people:
         if p.country:
             continue
         if p.positions and all(pos["title"] in {"reporter", "editor"} for pos in p.positions):
             continue  # a byline says nothing about the writer's nationality
         for pos in p.positions:
-            org = orgs.get(pos.get("organization") or "") or gaz.orgs.get(pos.get("organization") or "")
+            org = orgs.get(pos.get("organization") or "")
+            if org is None:
+                org = gaz.orgs.get(pos.get("organization") or "")
+                if org is not None and org.country not in named:
+                    continue
             if org is not None and org.country:
                 p.country = org.country
                 break

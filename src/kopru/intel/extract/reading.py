@@ -69,18 +69,20 @@ _HTML_ELEMENT_RE = re.compile(
 )
 
 
-# a wire's stock ticker right after the company's name: "Acme Corp <ACM> said", "ACME CORP <ACM> TO BUY"
-_TICKER_RE = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
-_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w.&'-]* $")
-
-
 def _unmark_name(match: re.Match) -> str:
-    if _HTML_ELEMENT_RE.fullmatch(match.group(1)):
+    inner = match.group(1)
+    if _HTML_ELEMENT_RE.fullmatch(inner):
         return match.group()
-    before = match.string[max(0, match.start() - 40) : match.start()]
-    if _TICKER_RE.fullmatch(match.group(1)) and _NAME_BEFORE_RE.search(before):
-        return ""  # the ticker is no name of its own and no part of the name before it ("of <IBM>" is one)
-    return match.group(1)
+    if _TICKER_RE.fullmatch(inner) and _NAME_BEFORE_RE.search(
+        match.string, max(0, match.start() - 40), match.start()
+    ):
+        return f"({inner})"  # "Harwick Industries Inc <HWK>": a ticker after the name, read as "(HWK)"
+    return inner
+
+
+# a stock symbol ("HWK", "BRK.A") and the name it follows ("... Inc <HWK>", "HARWICK <HWK>"), same line
+_TICKER_RE = re.compile(r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?")
+_NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&'’-]*[ \t]$")
 
 
 _FURNITURE_RE = re.compile(

@@ -1840,6 +1840,13 @@ def _verb_status(verb, depth: int = 0) -> str:
             # a headline's "Acme Corp to buy Beta unit" (not "X partners with Y to provide ...", the verb
             # read as a noun subject: the partnership is made)
             return "planned"
+        if (
+            verb.dep_ in {"acl", "relcl"}
+            and head.dep_ == "ROOT"
+            and head.tag_ in {"NNP", "NNPS"}
+            and _is_trigger(head) is None
+        ):
+            return "planned"  # "Acme Corp (ACM) to buy Beta unit": the name heads the headline
         if head != verb and (head.lower_ in _PLANNING or head.lower_ in {"agreed", "agree", "agrees"}):
             if head.lower_ in {"agreed"} and depth == 0:
                 return "planned"

@@ -36,13 +36,19 @@ def _value_by_stage(pipeline: Pipeline, deals) -> dict[int, dict]:
 
     One GROUP BY over the readable deals (`deals` is already narrowed to the pipeline): counting from the
     stages' side joined every deal and tested it against the readable set, 17 ms for 5,000 deals."""
+    return {row["stage"]: row for row in _sums_grouped_by(deals, "stage")}
+
+
+def _sums_grouped_by(deals, *fields):
+    """The deals grouped by `fields`: how many, and their USD amounts (announced, committed, realised, and
+    the amount weighted by the effective probability, in percent)."""
     usd = Q(currency="USD")
     probability = Coalesce("probability", "stage__probability")
     amount = Coalesce("committed_amount", "announced_amount", Value(Decimal(0)))
     weighted = ExpressionWrapper(amount * probability, output_field=MONEY)
-    rows = (
+    return (
         deals.order_by()
-        .values("stage")
+        .values(*fields)
         .annotate(
             current=Count("pk"),
             announced=Sum("announced_amount", filter=usd),
@@ -51,7 +57,6 @@ def _value_by_stage(pipeline: Pipeline, deals) -> dict[int, dict]:
             weighted_percent=Sum(weighted, filter=usd),
         )
     )
-    return {row["stage"]: row for row in rows}
 
 
 def _furthest_histogram(deals) -> dict[int, int]:
@@ -72,21 +77,8 @@ def _value_and_histogram_postgresql(deals) -> tuple[dict[int, dict], dict[int, i
     by (stage now, furthest stage), then added up per stage and per furthest stage here (two statements read
     the deals twice). PostgreSQL only: its numeric sums are exact, so adding the groups' sums gives the same
     Decimal."""
-    usd = Q(currency="USD")
-    probability = Coalesce("probability", "stage__probability")
-    amount = Coalesce("committed_amount", "announced_amount", Value(Decimal(0)))
-    weighted = ExpressionWrapper(amount * probability, output_field=MONEY)
-    rows = (
-        deals.order_by()
-        .values("stage", "furthest_stage")
-        .annotate(
-            current=Count("pk"),
-            announced=Sum("announced_amount", filter=usd),
-            committed=Sum("committed_amount", filter=usd),
-            realised=Sum("realised_amount", filter=usd),
-            weighted_percent=Sum(weighted, filter=usd),
-        )
-        .values_list("stage", "furthest_stage", "current", *SUMS)
+    rows = _sums_grouped_by(deals, "stage", "furthest_stage").values_list(
+        "stage", "furthest_stage", "current", *SUMS
     )
     per_stage: dict[int, dict] = {}
     histogram: dict[int, int] = {}
