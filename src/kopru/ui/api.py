@@ -171,9 +171,8 @@ def _list_rows(model, out_schema, page, request) -> list[ResolvedRow]:
 
     def sees(related, pk, visibility, owner_side) -> bool:
         key = (related, pk, visibility, owner_side)
-        if key not in answers:  # the record as `_link_ids` reads it: the id, visibility and side
-            names = [related._meta.pk.attname, "visibility", "owner_side"]
-            answers[key] = may_view(related.from_db(None, names, (pk, visibility, owner_side)))
+        if key not in answers:
+            answers[key] = may_view.row(related, pk, visibility, owner_side)
         return answers[key]
 
     for field in hidable:  # a hidden optional link is null
