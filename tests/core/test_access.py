@@ -84,5 +84,8 @@ def test_a_viewer_answers_as_can_view_for_every_role_and_lazy_users_read_the_sam
         assert [access.viewer(user)(record) for record in records] == expected
         assert [access.viewer(lazy)(record) for record in records] == expected
         assert [access.can_view(lazy, record) for record in records] == expected
+        # the same answers from the record's plain values (the API's list rows)
+        rows = [(type(r), r.pk, r.visibility, r.owner_side) for r in records if r is not None]
+        assert [access.viewer(user).row(*row) for row in rows] == expected[:-1]
         assert access.role_of(lazy) == access.role_of(user)
     assert access.can_view(cast.company, own) and not access.can_view(cast.staff_a, records[3])

@@ -102,3 +102,48 @@ def test_the_openapi_document_lists_the_record_routes(client):
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/engagements/", "/api/engagements/{pk}", "/api/people/", "/api/areas/"} <= set(paths)
     assert Person.objects.count() == 0
+
+
+def _engagements_with_links(count):
+    hidden_person = PersonFactory(name="Hidden B", visibility="internal", owner_side="CN")
+    shown_person = PersonFactory(name="Shown", visibility="public")
+    for index in range(count):
+        engagement = EngagementFactory(title=f"Linked {index}", visibility="public")
+        engagement.people.set([hidden_person, shown_person] if index % 2 else [shown_person])
+        engagement.sectors.set([sector("battery")])
+
+
+@pytest.mark.parametrize("who", ["staff_a", "staff_b", "company", "admin", None])
+def test_list_rows_equal_the_one_record_answers(client, cast, who):
+    """The list's rows are worked out from plain values (`_list_rows`); each equals what the one-record
+    endpoint answers for the same caller, hidden links left out alike."""
+    from tests.conftest import client_for
+
+    _engagements_with_links(4)
+    caller = client_for(client, getattr(cast, who) if who else None)
+    for slug in ("engagements", "people", "agreements", "organisations"):
+        rows = caller.get(f"/api/{slug}/?limit=100").json()["items"]
+        for row in rows:
+            assert caller.get(f"/api/{slug}/{row['id']}").json() == row
+    rows = caller.get("/api/engagements/?limit=100").json()["items"]
+    assert len(rows) == 4
+    assert sorted(len(row["people"]) for row in rows) == (
+        [1, 1, 1, 1] if who in ("staff_a", "company", None) else [1, 1, 2, 2]
+    )
+
+
+def test_list_queries_do_not_grow_with_rows(client, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import client_for
+
+    caller = client_for(client, cast.staff_a)
+    _engagements_with_links(2)
+    caller.get("/api/engagements/?limit=100")
+    with CaptureQueriesContext(connection) as few:
+        assert len(caller.get("/api/engagements/?limit=100").json()["items"]) == 2
+    _engagements_with_links(12)
+    with CaptureQueriesContext(connection) as many:
+        assert len(caller.get("/api/engagements/?limit=100").json()["items"]) == 14
+    assert len(many) == len(few)

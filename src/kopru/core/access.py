@@ -127,6 +127,19 @@ def viewer(user) -> Callable[[Model | None], bool]:
             return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
         return False
 
+    def may_view_row(model: type[Model], pk, visibility: str, owner_side: str) -> bool:
+        """`may_view` of a `model` record given as its id, visibility and owner side (plain values read
+        by `.values()`: no model to build per linked record)."""
+        if admin or visibility == Visibility.PUBLIC:
+            return True
+        if staff_side:
+            return visibility == Visibility.SHARED or owner_side == staff_side
+        link = ORGANISATION_LINKS.get(_label(model))
+        if organisation_id and link and visibility != Visibility.INTERNAL:
+            return model.objects.filter(Q(pk=pk) & Q(**{link: organisation_id})).exists()
+        return False
+
+    may_view.row = may_view_row
     return may_view
 
 
