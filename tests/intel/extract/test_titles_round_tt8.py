@@ -6,15 +6,9 @@ from __future__ import annotations
 import pytest
 
 from kopru.intel.extract import extract_text
+from tests.intel.extract.title_checks import positions_of
 
 pytestmark = pytest.mark.unit
-
-
-def _positions(text: str) -> dict[str, list[tuple[str, str | None]]]:
-    return {
-        p["name"]: [(x["title"], x["organization"]) for x in p["positions"]]
-        for p in extract_text(text)["people"]
-    }
 
 
 def test_occupations_of_courts_markets_and_academies_are_titles():
@@ -24,7 +18,7 @@ def test_occupations_of_courts_markets_and_academies_are_titles():
         '"The yen will slide," said Peter Walsh, senior bond trader at Norvex Inc. '
         "Anna Berg, community outreach coordinator, left the company."
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert [t for t, _org in positions["John Miller"]] == ["trial judge"]
     assert positions["Sarah Collins"] == [("academician", "Norvex Academy of Sciences")]
     assert [t for t, _org in positions["Peter Walsh"]] == ["senior bond trader"]
@@ -32,7 +26,9 @@ def test_occupations_of_courts_markets_and_academies_are_titles():
 
 
 def test_a_chief_judge_of_a_court():
-    positions = _positions("Sarah Collins, chief judge of the Northern Court of Appeals, agreed to mediate.")
+    positions = positions_of(
+        "Sarah Collins, chief judge of the Northern Court of Appeals, agreed to mediate."
+    )
     assert positions["Sarah Collins"] == [("chief judge", "Northern Court of Appeals")]
 
 
@@ -42,19 +38,19 @@ def test_a_remit_before_at_its_body_stays_with_the_title():
         "Energy. "
         "John Miller, director of sales at Norvex Energy, agreed."
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert positions["Sarah Collins"] == [("vice president of Deep Drilling Projects", "Norvex Energy")]
     assert positions["John Miller"] == [("director of sales", "Norvex Energy")]
 
 
 def test_a_lower_case_remit_before_a_body_named_with_its_owner():
     text = "John Miller, assistant director for mapping in Norvex's Polar Survey Directorate, spoke at noon."
-    titles = [t for t, _org in _positions(text)["John Miller"]]
+    titles = [t for t, _org in positions_of(text)["John Miller"]]
     assert titles == ["assistant director for mapping"]
 
 
 def test_a_body_named_after_a_title_still_leaves_it():
-    positions = _positions(
+    positions = positions_of(
         "Sarah Collins, president of the regional broadcaster Harbour Media, said ratings rose."
     )
     assert positions["Sarah Collins"] == [("president", "Harbour Media")]
@@ -65,7 +61,7 @@ def test_a_capitalised_head_keeps_a_remit_with_the_and_lower_case_words():
         '"Rates will fall," said John Miller, Co-Head of the Asian Credit sales desk at Norvex Bank. '
         "Sarah Collins, Head of Platform Solutions at Volta, said demand held."
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert positions["John Miller"] == [("Co-Head of the Asian Credit sales desk", "Norvex Bank")]
     assert positions["Sarah Collins"] == [("Head of Platform Solutions", "Volta")]
 
@@ -76,7 +72,7 @@ def test_an_institution_before_at_is_the_body_not_a_remit():
         "University. The deal was signed by Mr. John Miller, Vice President of the Kestrel Institute for "
         "Rural Growth."
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert [t for t, _org in positions["Sarah Collins"]] == ["director"]
     assert [t for t, _org in positions["John Miller"]] == ["Vice President"]
 

@@ -8,23 +8,17 @@ import pytest
 from kopru.intel.extract import extract_text
 from kopru.intel.extract.pipeline import load
 from kopru.intel.extract.titles import find_titles
+from tests.intel.extract.title_checks import positions_of
 
 pytestmark = pytest.mark.unit
 
 
-def _positions(text: str) -> dict[str, list[tuple[str, str | None]]]:
-    return {
-        p["name"]: [(x["title"], x["organization"]) for x in p["positions"]]
-        for p in extract_text(text)["people"]
-    }
-
-
 def test_a_remit_of_regions_and_domains_after_a_title_with_its_own_of():
-    positions = _positions(
+    positions = positions_of(
         "The visit was confirmed by Assistant Secretary of State for Europe Mark Gallo on Friday."
     )
     assert positions["Mark Gallo"] == [("Assistant Secretary of State for Europe", None)]
-    positions = _positions(
+    positions = positions_of(
         "Senior Minister of State for Sustainability and the Environment Amy Tan said there was potential."
     )
     assert positions["Amy Tan"] == [("Senior Minister of State for Sustainability and the Environment", None)]
@@ -43,24 +37,26 @@ def test_a_country_in_a_company_remit_is_the_posts_not_the_holders():
 
 
 def test_forms_of_address_of_gulf_and_royal_releases_are_no_part_of_names():
-    positions = _positions(
+    positions = positions_of(
         "The roundtable featured HE Tomas Varga, President of the Council; HH Karim Al Fadel, Assistant "
         "Minister for Energy; and Dr Lena Ostrova, Director of Planning."
     )
     assert "Tomas Varga" in positions
     assert "Karim Al Fadel" in positions
     assert not any(name.startswith(("HE ", "HH ")) for name in positions)
-    positions = _positions("The hospital was founded in 1901 by His Majesty King Aldric. It trains doctors.")
+    positions = positions_of(
+        "The hospital was founded in 1901 by His Majesty King Aldric. It trains doctors."
+    )
     assert positions == {"Aldric": [("King", None)]}
 
 
 def test_one_post_read_twice_keeps_one_reading():
-    positions = _positions(
+    positions = positions_of(
         '"Sales grew," said Tom Brandt, Senior Vice President of Sales for Halvex, Inc. '
         "Tom Brandt, Senior Vice President of Sales, joined in 2019."
     )
     assert [t for t, _org in positions["Tom Brandt"]] == ["Senior Vice President of Sales"]
-    positions = _positions(
+    positions = positions_of(
         "The summit hosted a roundtable that featured HE Dr Omar Al Hashimi, Minister of Water; HH Khalid Al "
         "Mansoori, Assistant Minister for Energy and Sustainable Affairs at the UAE Ministry of Foreign "
         "Affairs; Dr Lena Ostrova, Director of Planning."
@@ -71,33 +67,33 @@ def test_one_post_read_twice_keeps_one_reading():
 
 
 def test_a_region_before_a_title_is_its_remit():
-    positions = _positions(
+    positions = positions_of(
         "Norland's Chief Minister Ann Lee will come, while Britain's Europe Director Tom Hale will represent "
         "the UK."
     )
     assert [t for t, _org in positions["Tom Hale"]] == ["Europe Director"]
-    positions = _positions('Shadow Europe minister Mr Ole Berg said: "Britain must keep the rebate."')
+    positions = positions_of('Shadow Europe minister Mr Ole Berg said: "Britain must keep the rebate."')
     assert [t for t, _org in positions["Ole Berg"]] == ["Shadow Europe minister"]
-    positions = _positions(
+    positions = positions_of(
         "The U.S. special Middle East peace envoy Karl Bremer is due to join the talks on Tuesday."
     )
     assert [t for t, _org in positions["Karl Bremer"]] == ["special Middle East peace envoy"]
 
 
 def test_a_region_after_a_bodys_name_is_the_bodys_unit():
-    positions = _positions(
+    positions = positions_of(
         "Kestrel Europe Director Ann Lee spoke first. The Asia Director Ole Berg left early."
     )
     assert [t for t, _org in positions["Ann Lee"]] == ["Director"]
     assert [t for t, _org in positions["Ole Berg"]] == ["Asia Director"]
-    positions = _positions('"Sales fell," said Kestrel North America president Tom Hale on Monday.')
+    positions = positions_of('"Sales fell," said Kestrel North America president Tom Hale on Monday.')
     assert [t for t, _org in positions["Tom Hale"]] == ["president"]
 
 
 def test_more_title_heads_chief_scientist_lord_chancellor_ruler():
-    positions = _positions('"We plan to build more," said Jakob Lund, Halvex’s Chief Scientist, on Monday.')
+    positions = positions_of('"We plan to build more," said Jakob Lund, Halvex’s Chief Scientist, on Monday.')
     assert [t for t, _org in positions["Jakob Lund"]] == ["Chief Scientist"]
-    positions = _positions("Deputy Prime Minister and Lord Chancellor Tom Hale said the deal matters.")
+    positions = positions_of("Deputy Prime Minister and Lord Chancellor Tom Hale said the deal matters.")
     assert [t for t, _org in positions["Tom Hale"]] == ["Deputy Prime Minister", "Lord Chancellor"]
     titles = [
         t.title
@@ -112,7 +108,7 @@ def test_a_writers_name_over_her_newspapers_at_the_end_is_a_reporter():
         "Trade between the two ports grew by 5 per cent last year, the operator said.\n\n"
         "Ann Lindqvist\nThe Norland Times\nAsia News Network\n"
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert [t for t, _org in positions["Ann Lindqvist"]] == ["reporter"]
 
 
@@ -122,7 +118,7 @@ def test_every_name_of_a_credit_line_gets_its_role():
         "Reporting by Karl Bremer; additional reporting by Ann Lee, Tom Hale and Ole Berg; "
         "Editing by Nils Dahl and Eva Strand\n"
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert {name: [t for t, _org in p] for name, p in positions.items()} == {
         "Karl Bremer": ["reporter"],
         "Ann Lee": ["reporter"],
@@ -138,9 +134,11 @@ def test_writers_named_at_the_end_of_a_headline_line_are_reporters():
         "Norland-Varnia Final-Status Talks Start by Karl Bremer, Nils Dahl\n\n"
         "EILAT, April 30 (Xinhua) -- Negotiators opened another round of talks on Sunday.\n"
     )
-    positions = _positions(text)
+    positions = positions_of(text)
     assert [t for t, _org in positions["Karl Bremer"]] == ["reporter"]
     assert [t for t, _org in positions["Nils Dahl"]] == ["reporter"]
     # one name after "by" in a headline is no writers' credit
-    positions = _positions("Port Deal Signed by Karl Bremer\n\nOSLO -- The port deal was signed on Sunday.\n")
+    positions = positions_of(
+        "Port Deal Signed by Karl Bremer\n\nOSLO -- The port deal was signed on Sunday.\n"
+    )
     assert all(t != "reporter" for p in positions.values() for t, _org in p)
