@@ -95,49 +95,35 @@ def visible_to(queryset: QuerySet, user) -> QuerySet:
 
 
 def can_view(user, record) -> bool:
-    if record is None:
-        return False
-    if is_admin(user) or record.visibility == Visibility.PUBLIC:
-        return True
-    if is_government_staff(user):
-        return record.visibility == Visibility.SHARED or record.owner_side == side_of(user)
-    organisation_id = company_organisation_id(user)
-    link = ORGANISATION_LINKS.get(_label(record))
-    if organisation_id and link and record.visibility != Visibility.INTERNAL:
-        return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
-    return False
+    return viewer(user)(record)
 
 
 def viewer(user) -> Callable[[Model | None], bool]:
-    """`can_view(user, record)` as a function of the record alone, with the user's role, side and company
-    looked up once, for pages that check many linked records (the same answers: tests compare the two)."""
+    """Whether `user` may read a record, as a function of the record alone, with the user's role, side and
+    company looked up once, for pages that check many linked records. The one place the rule is written:
+    `can_view` and `.row` (a record given as plain values) ask it here."""
     admin = is_admin(user)
     staff_side = side_of(user) if is_government_staff(user) else ""
     organisation_id = None if admin or staff_side else company_organisation_id(user)
 
-    def may_view(record) -> bool:
-        if record is None:
-            return False
-        if admin or record.visibility == Visibility.PUBLIC:
-            return True
-        if staff_side:
-            return record.visibility == Visibility.SHARED or record.owner_side == staff_side
-        link = ORGANISATION_LINKS.get(_label(record))
-        if organisation_id and link and record.visibility != Visibility.INTERNAL:
-            return type(record).objects.filter(Q(pk=record.pk) & Q(**{link: organisation_id})).exists()
-        return False
-
-    def may_view_row(model: type[Model], pk, visibility: str, owner_side: str) -> bool:
-        """`may_view` of a `model` record given as its id, visibility and owner side (plain values read
-        by `.values()`: no model to build per linked record)."""
+    def may_view_row(model: type[Model], pk, visibility: str, owner_side) -> bool:
+        """A `model` record given as its id, visibility and owner side (plain values read by `.values()`),
+        or, for a model instance, a function that reads the side only when the answer needs it."""
         if admin or visibility == Visibility.PUBLIC:
             return True
         if staff_side:
-            return visibility == Visibility.SHARED or owner_side == staff_side
+            if visibility == Visibility.SHARED:
+                return True
+            return (owner_side() if callable(owner_side) else owner_side) == staff_side
         link = ORGANISATION_LINKS.get(_label(model))
         if organisation_id and link and visibility != Visibility.INTERNAL:
             return model.objects.filter(Q(pk=pk) & Q(**{link: organisation_id})).exists()
         return False
+
+    def may_view(record) -> bool:
+        if record is None:
+            return False
+        return may_view_row(type(record), record.pk, record.visibility, lambda: record.owner_side)
 
     may_view.row = may_view_row
     return may_view
