@@ -432,10 +432,11 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     people = _people_from_names(text, name_spans, orgs, countries_at, gaz, corrections)
     _drop_orgs_that_are_names_or_titles(orgs, people, titles, comp)
     index = MentionIndex.build(people)
+    named_countries = {code for _s, _e, code in countries_at}
     appositive_spans = _give_people_positions(
-        text, document, zones, titles, people, orgs, gaz, sentences, bylines
+        text, document, zones, titles, people, orgs, gaz, sentences, bylines, named_countries
     )
-    _guess_countries(people, orgs, gaz, {code for _s, _e, code in countries_at})
+    _guess_countries(people, orgs, gaz, named_countries)
     people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
     trim_byline_roles(text, people)
@@ -802,9 +803,10 @@ def _give_people_positions(
     gaz: Gazetteer,
     sentences,
     bylines,
+    named_countries: set[str],
 ) -> list[tuple[int, int]]:
     """Positions from titles, appositions, pre-nominal titles and bylines; returns the appositive spans."""
-    _assign_positions(text, titles, people, gaz, sentences)
+    _assign_positions(text, titles, people, gaz, sentences, named_countries)
     appositive_spans = _appositive_titles(text, people, gaz, orgs, titles)
     _appointed_titles(text, people)
     _prenominal_titles(text, people, orgs, gaz)
@@ -1623,8 +1625,15 @@ def byline_people(text: str) -> list[tuple[int, int, str]]:
 
 
 def _assign_positions(
-    text: str, titles: list[TitleMatch], people: list[Person], gaz: Gazetteer, sentences
+    text: str,
+    titles: list[TitleMatch],
+    people: list[Person],
+    gaz: Gazetteer,
+    sentences,
+    named_countries: set[str],
 ) -> None:
+    """`named_countries`: the codes of the countries the text names (from `country_mentions`)."""
+
     def person_at(span: tuple[int, int]) -> Person | None:
         for p in people:
             for m in p.mentions:
@@ -1634,7 +1643,6 @@ def _assign_positions(
 
     ordered = sorted(titles, key=lambda t: t.start)
     titled_name_ends = {t.name_span[1] for t in titles if t.name_span}
-    named: set[str] | None = None  # the countries the text names, read when first needed
     # "Prime Minister and Finance Minister Ann Lee": two offices before one name are both hers
     shared: dict[int, tuple[int, int]] = {}
     for first, second in itertools.pairwise(ordered):
@@ -1683,11 +1691,9 @@ def _assign_positions(
         if country is None and t.organization:
             org = gaz.orgs.get(t.organization)
             if org and org.country:
-                if named is None:
-                    named = {code for _s, _e, code in country_mentions(text, gaz)}
                 # "Trade Minister X" read as the gazetteer's (Turkish) Ministry of Trade: its country only
                 # when the text names it
-                country = org.country if org.country in named else None
+                country = org.country if org.country in named_countries else None
         if country and not holder.country:
             holder.country = country
         _add_position(holder, t)
