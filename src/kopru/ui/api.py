@@ -100,16 +100,17 @@ def _save(request, record_type: RecordType, payload: dict, instance=None):
 def _hiding_links(out_schema, model):
     """`out_schema` answering only the linked records the caller may read: a hidden many-to-many entry is
     left out (and kept by an edit that leaves it out, see RecordForm), a hidden optional link is null.
-    Every many-to-many link is read from a list's prefetched plain list when there is one."""
+    These resolvers answer for one record (read, create, update); a list's rows are worked out by
+    `_list_rows` with the same answers."""
     resolvers = {}
     for field in model._meta.get_fields():
         related = getattr(field, "related_model", None)
         in_schema = field.name in out_schema.model_fields
         if field.many_to_many and not field.auto_created and in_schema and not hasattr(related, "visibility"):
-            # no check to make: every linked id, from the list's plain list when there is one
+            # no check to make: every linked id
 
             def link_ids(obj, context, name=field.name):
-                return [item.pk for item in _linked(obj, name)]
+                return [item.pk for item in getattr(obj, name).all()]
 
             resolvers[f"resolve_{field.name}"] = staticmethod(link_ids)
             continue
@@ -119,7 +120,7 @@ def _hiding_links(out_schema, model):
 
             def visible_ids(obj, context, name=field.name):
                 may_view = _viewer(context["request"])
-                return [item.pk for item in _linked(obj, name) if may_view(item)]
+                return [item.pk for item in getattr(obj, name).all() if may_view(item)]
 
             resolvers[f"resolve_{field.name}"] = staticmethod(visible_ids)
         elif field.many_to_one and field.null and field.name in out_schema.model_fields:
@@ -217,18 +218,6 @@ def _viewer(request):
     if not hasattr(request, "kopru_viewer"):
         request.kopru_viewer = access.viewer(request.user)
     return request.kopru_viewer
-
-
-def _links_attribute(name: str) -> str:
-    """Where a list's prefetched links are kept: a plain list, not a manager and a queryset per record
-    (Django's prefetch builds both for every row; half of a 50-row page of engagements)."""
-    return f"_api_links_{name}"
-
-
-def _linked(obj, name: str):
-    """A record's many-to-many links: a list's prefetched plain list, else the related manager's rows."""
-    items = getattr(obj, _links_attribute(name), None)
-    return getattr(obj, name).all() if items is None else items
 
 
 def _link_ids(field) -> models.QuerySet:
