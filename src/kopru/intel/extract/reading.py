@@ -240,6 +240,95 @@ def _rejoin_link_breaks(text: str) -> str:
     return _BROKEN_AFTER_LINK_RE.sub("", text)
 
 
+# A line that ends a sentence, a quotation or a bracket may end a paragraph; one that stops on a word does not
+_LINE_END_OF_SENTENCE = (".", "!", "?", ":", ";", '"', "\u201d", "'", "\u2019", ")")
+_WRAP_MIN_WIDTH, _WRAP_MAX_WIDTH = 40, 100
+# the longest word that may not fit at the end of a wrapped line: a line this much shorter ended its paragraph
+_WRAP_SLACK = 20
+_BLOCK_LINE_RE = re.compile(r"^\s*(?:[-*+\u2022]\s|\d{1,3}[.)]\s|#|>|\|)|\S\s{3,}\S")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _headline_shaped(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words:
+        return True
+    if line.upper() == line:
+        return True
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def unwrap_fixed_width(text: str) -> str:
+    """Plain text wrapped at a fixed width (wire copy at 65-80 columns, e-mail, text exports) is read as its
+    paragraphs: a newline inside a paragraph becomes a space, so that a sentence broken across lines is one
+    sentence again ("agreed to buy the valve\nunit of Beta Industries").
+
+    Wrapped text is recognised by its lines: most are about as long as the longest (40-100 columns) and
+    many of those stop on a word, not at the end of a sentence. A line then goes on the one before unless
+    a blank line, an indented first line (wire copy indents its paragraphs), a short line before it (the
+    end of a paragraph), a headline, a list item or a table row says a paragraph ends there. Only newlines
+    change: a join becomes one space (none after a word broken at its hyphen), an indented paragraph opening
+    gets the blank line before it that the other formats' paragraphs have. Text not wrapped that way is
+    returned as it is."""
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    body = [line.rstrip() for line in lines if line.strip()]
+    if len(body) < 2:
+        return text
+    lengths = sorted(len(line) for line in body)
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+    if not _WRAP_MIN_WIDTH <= width <= _WRAP_MAX_WIDTH:
+        return text
+    margin = min(_indent(line) for line in lines if line.strip())
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    joins: list[int] = []
+    paragraphs: list[int] = []  # indented lines that open a paragraph right after another line
+    stops_on_word = long_lines = goes_on_lower = 0
+    for i in range(first + 1, len(lines)):
+        prev, line = lines[i - 1].rstrip(), lines[i]
+        if not prev.strip() or not line.strip():
+            continue
+        short = len(prev) < max(width - _WRAP_SLACK, _WRAP_MIN_WIDTH - 5)
+        if _indent(line) > margin or (short and i - 1 != first and prev.endswith(_LINE_END_OF_SENTENCE)):
+            paragraphs.append(i)
+        if short:
+            continue
+        long_lines += 1
+        if not prev.endswith(_LINE_END_OF_SENTENCE):
+            stops_on_word += 1
+        if (
+            _indent(line) > margin
+            or (i - 1 == first and _headline_shaped(prev))
+            or prev.upper() == prev
+            or _BLOCK_LINE_RE.search(line)
+            or _BLOCK_LINE_RE.search(prev)
+        ):
+            continue
+        joins.append(i)
+        if line.lstrip()[:1].islower():
+            goes_on_lower += 1
+    # a line that goes on in lower case is what wrapping leaves and a list, an address or a table does not
+    if not goes_on_lower or stops_on_word < 0.5 * long_lines:
+        return text
+    joined, opened = set(joins), set(paragraphs)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in joined:
+            # a word broken at its hyphen ("Mong-\nkoo") is one word again; other breaks are a space
+            hyphen = re.search(r"[^\W\d_]-$", out[-1]) and line[:1].isalpha()
+            out[-1] = out[-1] + ("" if hyphen else " ") + line
+        elif i in opened:
+            out.append("")
+            out.append(line)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def normalise_text(text: str) -> str:
     """NFC, markup residue out (``strip_markup_residue``), one kind of newline, single spaces, at most one
     blank line between paragraphs, no edge blanks. Idempotent: normalising twice changes nothing."""
@@ -251,6 +340,7 @@ def normalise_text(text: str) -> str:
         text = stripped
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\x0c", "\n\n")  # form feed (PDF page breaks)
+    text = unwrap_fixed_width(text)
     text = text.translate(_INVISIBLE)
     text = _CONTROL_RE.sub("", text)
     text = _SPACES_RE.sub(" ", text)
