@@ -1484,6 +1484,25 @@ _COMPUTING_ACRONYMS = frozenset(
         # trade", "an RTB exchange", "BIM building information model"
         *("EPS", "FFO", "EBIT", "AUM", "IPO", "IPOs", "SPAC", "SMS", "MMS", "RTB", "BIM", "IoT", "ERP"),
         "CRM",
+        # web and software engineering shorthand in developer and product news: "a CLI and UI", "CMS and DXP
+        # platforms", "SSR and SSG", "CI pipelines", "total cost of ownership (TCO)"
+        *("HTML", "CSS", "CLI", "UI", "UX", "SDK", "SDKs", "CMS", "DXP", "CI", "CD", "DX", "SSR", "SSG"),
+        *(
+            "MVP",
+            "TCO",
+            "JSON",
+            "XML",
+            "SQL",
+            "HTTP",
+            "HTTPS",
+            "URL",
+            "URLs",
+            "DNS",
+            "CDN",
+            "VPN",
+            "SSO",
+            "SLA",
+        ),
     }
 )
 
@@ -1493,6 +1512,9 @@ _WELL_KNOWN_PRODUCTS = frozenset(
     {
         *("ChatGPT", "GPT-4", "GPT-4o", "GPT-5", "SearchGPT", "Sora", "Codex", "DALL-E", "Claude", "Gemini"),
         *("Copilot", "Azure", "Bedrock", "InfiniBand", "DGX", "CUDA", "iPhone", "iPad", "Android", "Windows"),
+        # programming languages and frameworks: named like companies, made by none in the sentence
+        *("JavaScript", "TypeScript", "Python", "React", "Angular", "Node.js", "Next.js", "Kubernetes"),
+        *("Docker", "Linux", "GraphQL", "WebAssembly", "PHP"),
     }
 )
 
@@ -1911,6 +1933,8 @@ def _ner_place(places: _PlaceFinder, ent) -> None:
         return
     if surface in _REGIONS or surface in gaz.country_names or surface in gaz.demonyms:
         return
+    if _names_a_product(surface) or surface in _COMPUTING_ACRONYMS:
+        return  # "apps built with React": no organisation, and no place either
     if re.search(r"\b(?:Corridor|Route|Initiative|Republic)\b| of$", surface):
         return
     if not surface[0].isupper() or len(surface.split()) > 5:
@@ -2358,6 +2382,29 @@ _HEADLINE_FINITE = frozenset(
             "Confirms",
             "Reports",
             "Delays",
+        ),
+        # press-release headlines: "Tidal Energy Corporation Collaborates with ...", "Exhibitors Gather"
+        *(
+            "Collaborates",
+            "Selects",
+            "Appoints",
+            "Secures",
+            "Completes",
+            "Debuts",
+            "Introduces",
+            "Celebrates",
+        ),
+        *("Invests", "Deploys", "Integrates", "Accelerates", "Strengthens", "Extends", "Renews", "Achieves"),
+        *(
+            "Releases",
+            "Showcases",
+            "Gather",
+            "Gathers",
+            "Enters",
+            "Partner",
+            "Collaborate",
+            "Unite",
+            "Unites",
         ),
     }
 )

@@ -1275,7 +1275,27 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         len(words) >= 2 and org_kind(surface) in {"company", "research", "government", "agency", "media"}
     ) or (company_shaped(surface)):
         return None  # "Huaxin Biotech", "Caspian Policy Forum"
+    if len(words) >= 2 and words[-1] in _INSTITUTION_HEADS:
+        return None  # "the Atlanta-based Carter Center": a body named after a person is no person
     return s, e
+
+
+_INSTITUTION_HEADS = frozenset(
+    {
+        *("Center", "Centre", "Foundation", "Institute", "Institution", "Clinic", "Hospital", "Museum"),
+        *("Library", "University", "College", "Academy", "Council", "Association", "Society", "Federation"),
+        *(
+            "Commission",
+            "Committee",
+            "Agency",
+            "Ministry",
+            "Corporation",
+            "Company",
+            "Laboratory",
+            "Observatory",
+        ),
+    }
+)
 
 
 _BODY_END_WORDS = frozenset(
