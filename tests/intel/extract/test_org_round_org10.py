@@ -52,3 +52,31 @@ def test_a_press_release_headline_verb_is_not_part_of_the_company_name():
     )
     _people, orgs, _places = _names(text)
     assert orgs == ["Brixham Controls", "Marlow Tidal Energy Corporation"]
+
+
+def _positions(text: str) -> dict[str, list[tuple[str, str | None]]]:
+    return {
+        p["name"]: [(q["title"], q["organization"]) for q in p["positions"]]
+        for p in extract_text(text)["people"]
+    }
+
+
+def test_a_titled_person_whose_surname_is_a_known_company_is_a_person():
+    text = "Nippon Steel president Yutaka Takeda told reporters the talks had gone well."
+    assert _positions(text) == {"Yutaka Takeda": [("president", "Nippon Steel")]}
+    assert _names(text)[1] == ["Nippon Steel"]
+
+
+def test_an_untitled_company_name_after_other_capitalised_words_stays_a_company():
+    assert _names("Bantam Doubleday Dell said its sales rose 4 pct.")[0] == []
+
+
+def test_a_body_run_into_the_remit_of_the_title_after_it_ends_where_the_title_begins():
+    text = "EC Farm Commissioner Frans Andriessen said the plan would fail."
+    assert _positions(text) == {"Frans Andriessen": [("Farm Commissioner", None)]}
+    assert _names(text)[1] == ["EC"]
+
+
+def test_a_party_before_a_party_post_keeps_its_name():
+    text = "Sichuan Province Communist Party Secretary Wang Xiaohui met the delegation on Monday."
+    assert _names(text)[1] == ["Sichuan Province Communist Party"]

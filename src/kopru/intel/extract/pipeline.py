@@ -27,6 +27,7 @@ from .entities import (
     REGIONS,
     WEEKDAYS,
     PlaceRec,
+    _absorb_org,
     add_newspapers,
     add_printed_forms,
     bought_bodies,
@@ -413,9 +414,10 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     tail_names = _split_name_tails(text, orgs, gaz)
     org_spans = sorted((s, e, rec.name) for rec in orgs.values() for s, e in rec.mentions)
     titles = find_titles(text, gaz, org_spans)
+    _cut_orgs_at_titles(text, orgs, titles, compiled_for(gaz).domain_words)
 
     countries_at = country_mentions(text, gaz)
-    blocked = _person_blocker(text, gaz, zones, orgs, countries_at)
+    blocked = _person_blocker(text, gaz, zones, orgs, countries_at, titles)
     _drop_blocked_title_names(titles, blocked)
     comp = compiled_for(gaz)
     tokens = _token_index(doc)
@@ -517,18 +519,71 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
 # ------------------------------------------------------------------------------------ analyse: people
 
 
+def _cut_orgs_at_titles(text: str, orgs, titles: list[TitleMatch], domain_words) -> None:
+    """ "EC Farm Commissioner Frans Andriessen": NER ran a body's name into the remit of the title after it;
+    the body ends where the title begins (when what it loses is only remit words and what it keeps does not
+    end on a particle: "Sichuan Communist Party Secretary" keeps its party)."""
+    for rec in list(orgs.values()):
+        if rec.known:
+            continue
+        kept, cut = [], False
+        for s, e in rec.mentions:
+            title = next((t for t in titles if s < t.start < e <= t.end), None)
+            end = s + len(text[s : title.start].rstrip(" -")) if title else e
+            lost, left = text[end:e].split(), text[s:end].split()
+            if title is None or not all(w in domain_words for w in lost) or not left or left[-1].islower():
+                kept.append((s, e))
+                continue
+            cut = True
+            kept.append((s, end))
+        if not cut:
+            continue
+        del orgs[rec.name]
+        if not kept:
+            continue
+        rec.name = text[kept[0][0] : kept[0][1]]
+        rec.mentions = kept
+        rec.surfaces = [sf for sf in {text[a:b] for a, b in kept} if sf != rec.name]
+        if rec.name in orgs:
+            _absorb_org(orgs[rec.name], rec)
+        else:
+            orgs[rec.name] = rec
+
+
+# a post written in lower case right before a name ("Nippon Steel president Yutaka Takeda")
+_LOWER_HEAD_BEFORE_RE = re.compile(
+    r"\b(?:president|chairman|chairwoman|chief executive|executive|director|minister|secretary|founder"
+    r"|spokesman|spokeswoman|governor|ambassador|head|chief) $"
+)
+
+
 def _person_blocker(
-    text: str, gaz: Gazetteer, zones, orgs, countries_at
+    text: str, gaz: Gazetteer, zones, orgs, countries_at, titles: list[TitleMatch]
 ) -> Callable[[tuple[int, int]], bool]:
     """Whether a candidate name span sits on a known organisation, a country, the outlet or a place."""
     place_hits = [(m.start(), m.end()) for m in gaz.place_re.finditer(text)]
-    known_blocks = [(s, e) for rec in orgs.values() if rec.known or rec.shaped for s, e in rec.mentions]
-    known_blocks += [(s, e) for s, e, _ in countries_at]
+    org_blocks = [(s, e) for rec in orgs.values() if rec.known or rec.shaped for s, e in rec.mentions]
+    known_blocks = [(s, e) for s, e, _ in countries_at]
     if zones.publisher:  # "ISTANBUL, Nov 4 (Bosphorus Wire) -": the outlet is no person
         known_blocks += [(m.start(), m.end()) for m in re.finditer(re.escape(zones.publisher), text)]
 
+    def surname_of(span: tuple[int, int], org: tuple[int, int]) -> bool:
+        # "president Yutaka Takeda", "chairman Henry Ford": a one-word company's name that ends a titled
+        # longer name is that person's surname
+        return (
+            span[0] < org[0]
+            and org[1] == span[1]
+            and " " not in text[org[0] : org[1]]
+            and (
+                any(0 <= span[0] - t.end <= 2 for t in titles)
+                or _LOWER_HEAD_BEFORE_RE.search(text, max(0, span[0] - 30), span[0])
+            )
+        )
+
     def blocked(span: tuple[int, int]) -> bool:
         if any(overlaps(span, b) for b in known_blocks):
+            return True
+        if any(overlaps(span, b) and not surname_of(span, b) for b in org_blocks):
             return True
         # a place's name as the last word of a longer name is a surname ("Orhan Aydın", "Ali Kars"), and
         # inside it a middle name ("Vo Van Thuong", "Le Van Minh")
@@ -752,6 +807,12 @@ def _drop_orgs_on_names(text: str, orgs, name_spans) -> None:
     """A spaCy-only organisation that is really a person's name goes."""
     for rec in list(orgs.values()):
         if rec.known or rec.shaped:
+            # a known company's name as a surname ("Yutaka Takeda"): that mention is the person's
+            rec.mentions = [
+                m for m in rec.mentions if not any(n[0] < m[0] and m[1] == n[1] for n in name_spans)
+            ]
+            if not rec.mentions:
+                del orgs[rec.name]
             continue
         own = [m for m in rec.mentions if text[m[0] : m[1]] == rec.name]
         if any(overlaps(m, n) for m in own for n in name_spans):
