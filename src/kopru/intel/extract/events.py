@@ -1013,6 +1013,26 @@ def _actor_items(inp: EventInputs) -> list[tuple[int, int, str]]:
     return sorted(items)
 
 
+def _coordinated_pair_before(inp: EventInputs, pos: int) -> list[str]:
+    """The two names joined by "and" last before ``pos`` in its sentence, when nothing but a company form
+    stands between them and the conjunction ("General Motors Corp and Toyota Motor Corp said they ...")."""
+    sentence = next(((s, e) for s, e in inp.sentences if s <= pos < e), None)
+    if sentence is None:
+        return []
+    items = [(s, e, name) for s, e, name in _actor_items(inp) if sentence[0] <= s and e <= pos]
+    if len(items) < 2:
+        return []
+    (_s1, e1, first), (s2, _e2, second) = items[-2], items[-1]
+    if first == second or not _PAIR_JOIN_RE.fullmatch(inp.text[e1:s2]):
+        return []
+    return [first, second]
+
+
+_PAIR_JOIN_RE = re.compile(
+    r"(?:\s+(?:Corp|Corporation|Inc|Co|Ltd|Plc|PLC|AG|SA|NV|Group|Holdings)\.?)?,?\s+(?:and|&)\s+"
+)
+
+
 def _resolver(inp: EventInputs, events: list[_Event]):
     """Pronouns and "the company" / "the two firms" in an argument -> the names they stand for."""
 
@@ -1020,6 +1040,10 @@ def _resolver(inp: EventInputs, events: list[_Event]):
         if word in _FIRST_PERSON:
             voice = _first_person_party(inp)
             return [voice] if voice else []
+        if word in {"they", "their", "them"}:
+            pair = _coordinated_pair_before(inp, pos)
+            if pair:
+                return pair  # "GM and Toyota said they would expand their venture": the pair just named
         if word in {"the sides", "the parties", "the countries", "they", "their", "them"}:
             before = [e for e in events if e.evidence[0] < pos and len(e.participants) >= 2]
             if before:
