@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from kopru.intel.extract import extract_text
+from kopru.intel.extract.nlp import prepare
 from kopru.intel.extract.reading import normalise_text, unwrap_fixed_width
 
 pytestmark = pytest.mark.unit
@@ -116,3 +117,33 @@ def test_text_that_is_not_wrapped_is_left_as_it_is(text):
 def test_unwrapping_is_idempotent():
     once = normalise_text(WIRE)
     assert normalise_text(once) == once
+
+
+SHOUTED = (
+    "MARWICK ELECTRONICS TO MERGE WITH DELCO SYSTEMS\n"
+    "\n"
+    "    CHICAGO, APRIL 7 - MARWICK ELECTRONICS INC SAID IT AGREED TO\n"
+    "MERGE WITH DELCO SYSTEMS CORP IN A STOCK SWAP VALUED AT ABOUT 120\n"
+    "MLN DLRS. MARWICK CHAIRMAN JOHN PATTERSON WILL HEAD THE COMBINED\n"
+    "COMPANY, IT SAID. THE UNITED STATES AND THE U.S. GOVERNMENT WERE NOT\n"
+    "INVOLVED.\n"
+)
+
+
+def test_a_wrapped_story_in_capitals_is_unwrapped_and_recased():
+    text = prepare(normalise_text(SHOUTED))
+    body = text.split("\n\n")[1]
+    assert "\n" not in body
+    assert body.startswith(
+        "Chicago, April 7 - Marwick Electronics Inc said it agreed to merge with Delco Systems Corp"
+    )
+    assert "Marwick chairman John Patterson will head the combined company, it said." in body
+    assert "The United States and the U.S. government" in body
+
+
+def test_a_wrapped_story_in_capitals_gives_its_people_and_companies():
+    result = extract_text(SHOUTED)
+    assert [(p["name"], [q["title"] for q in p["positions"]]) for p in result["people"]] == [
+        ("John Patterson", ["chairman"])
+    ]
+    assert sorted(o["name"] for o in result["organizations"]) == ["Delco Systems", "Marwick Electronics"]

@@ -14,6 +14,7 @@ indexes the original text too (the contract's ``text`` stays the document's own)
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -93,7 +94,13 @@ def _name_like(word: str, is_word: Callable[[str], bool]) -> bool:
     """A shouted word that is no English word and no wire abbreviation: most likely part of a name."""
     low = _lower(word)
     stem = re.sub(r"['’]s$", "", low)
-    return len(stem) >= 3 and stem.isalpha() and stem not in _WIRE_ABBREVIATIONS and not is_word(stem)
+    return (
+        len(stem) >= 3
+        and stem.isalpha()
+        and stem not in _WIRE_ABBREVIATIONS
+        and stem not in _FUNCTION_WORDS
+        and not is_word(stem)
+    )
 
 
 @cache
@@ -109,6 +116,62 @@ def _gazetteer_forms() -> dict[str, str]:
             if _LETTER_RE.search(word) and len(word) >= 2:
                 forms.setdefault(word.upper(), word)
     return forms
+
+
+@cache
+def _single_word_gazetteer_names() -> frozenset[str]:
+    """UPPER forms of the gazetteer names that are one word ("CHINA", "CRRC", "SIEMENS")."""
+    from .gazetteer import load
+
+    gaz = load()
+    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
+    return frozenset(s.upper() for s in surfaces if " " not in s.strip())
+
+
+@cache
+def _gazetteer_word_pairs() -> frozenset[str]:
+    """UPPER forms of two words in a row of a gazetteer name ("UNITED STATES", "NEW YORK", "WALL STREET")."""
+    from .gazetteer import load
+
+    gaz = load()
+    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
+    pairs = set()
+    for surface in surfaces:
+        words = surface.upper().split()
+        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+    return frozenset(pairs)
+
+
+_CALENDAR = frozenset(
+    {
+        *("JANUARY", "FEBRUARY", "MARCH", "APRIL", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER"),
+        *("NOVEMBER", "DECEMBER", "JAN", "FEB", "MAR", "APR", "JUN", "JUL", "AUG", "SEPT", "SEP", "OCT"),
+        *("NOV", "DEC", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+    }
+)
+# abbreviations whose full stop ends no sentence ("DELCO CORP. SAID", "MR. SMITH")
+_ABBREVIATIONS = frozenset(
+    {"CORP", "INC", "CO", "LTD", "MR", "MRS", "MS", "DR", "ST", "JR", "SR", "NO", "GEN"}
+)
+# closed-class words (the lemmatizer's dictionary has none of them) and the commonest wire verbs
+_FUNCTION_WORDS = frozenset(
+    {"with", "said", "says", "to", "and", "of", "the", "for", "in", "on", "at", "by", "as", "from", "will"}
+    | {"its", "it", "a", "an", "is", "was", "are", "be", "has", "have", "had", "that", "this", "or", "but"}
+    | {"were", "been", "would", "could", "should", "into", "onto", "upon", "over", "under", "about", "after"}
+    | {"before", "between", "against", "during", "without", "within", "among", "their", "they", "them"}
+    | {"these", "those", "which", "who", "whom", "whose", "what", "when", "where", "while", "than", "then"}
+    | {"there", "here", "his", "her", "him", "she", "our", "we", "you", "your", "not", "nor", "also"}
+)
+# given names that are also dictionary words: before a surname in a shouted story they are names
+_GIVEN_NAME_WORDS = frozenset(
+    {
+        *("john", "bill", "mark", "frank", "grant", "jack", "ray", "rose", "guy", "bob", "dick", "victor"),
+        *("don", "gene", "pat", "sue", "art", "joy", "hope", "carol", "jean", "dean", "drew", "miles"),
+        *("wade", "jay", "rich", "chase", "hunter", "cliff", "glen", "harry", "sally", "robin", "peter"),
+        *("norman", "herb", "sandy", "dawn", "iris", "ivy", "lily", "ted", "tom", "tim", "ken", "lee"),
+        *("jerry", "jim", "joe", "sam", "max", "nick", "rob", "ron", "russell", "walter", "warren"),
+    }
+)
 
 
 # cheap pre-checks: two words in capitals close together; a line of six capitalised words without a full stop
@@ -180,6 +243,8 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
                 continue  # a capital at the start of a sentence says nothing
             usage.setdefault(word.upper(), Counter())[word] += 1
     forms = _gazetteer_forms()
+    single_forms = _single_word_gazetteer_names()
+    pairs = _gazetteer_word_pairs()
     initials = _body_initials(lines, shouted_set)
     out = list(lines)
     for i in titled:
@@ -213,16 +278,50 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         pieces = []
         last = 0
         sentence_start = True
-        for m in _WORD_RE.finditer(line):
+        matches = list(_WORD_RE.finditer(line))
+        for k, m in enumerate(matches):
             word = m.group()
+            nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
+            prv = matches[k - 1].group() if k else ""
             gap = line[last : m.start()]
-            if re.search(r"[.!?:]\s*$", gap) or (last == 0 and not gap.strip(" \"“‘'(-–—")):
+            abbreviation = re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", prv) or prv.upper() in _ABBREVIATIONS
+            if (re.search(r"[.!?:]\s*$", gap) and not (abbreviation and gap.startswith(". "))) or (
+                last == 0 and not gap.strip(" \"“‘'(-–—")
+            ):
                 sentence_start = True
             seen = usage.get(word.upper())
             if seen:
                 best = seen.most_common(1)[0][0]
                 new = best if len(best) == len(word) else word
-            elif word.upper() in forms and len(forms[word.upper()]) == len(word):
+            elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+                new = word  # "U.S.", "U.N.": an initialism
+            elif word.upper() in _CALENDAR:
+                new = _capitalise(word)  # "APRIL 7", "ON MONDAY"
+            elif (
+                _lower(word) in _GIVEN_NAME_WORDS
+                and nxt
+                and is_word is not None
+                and (_name_like(nxt, is_word) or nxt.upper() in forms)
+            ):
+                new = _capitalise(word)  # "CHAIRMAN JOHN PATTERSON": a given name that is also a word
+            elif (
+                word.upper() in forms
+                and len(forms[word.upper()]) == len(word)
+                and (word.upper() in single_forms or _lower(word) not in _FUNCTION_WORDS)
+                and (
+                    word.upper() in single_forms
+                    or is_word is None
+                    or not is_word(_lower(word))
+                    or f"{prv} {word}".upper() in pairs
+                    or f"{word} {nxt}".upper() in pairs
+                    or (
+                        _lower(word) not in _FUNCTION_WORDS
+                        and (nxt.upper() in _LEGAL_FORMS or _name_like(nxt, is_word))
+                    )
+                )
+            ):
+                # a word of a longer gazetteer name keeps its capital when it is no English word or goes on
+                # into a name ("DELCO SYSTEMS CORP"); "SAID" is "said", not the "Said" of Port Said
                 new = forms[word.upper()]
             elif word.isupper() and word in initials:
                 new = word  # "EC FARM MINISTERS MEET" over "European Community farm ministers": an acronym

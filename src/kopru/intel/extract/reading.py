@@ -303,15 +303,16 @@ def unwrap_fixed_width(text: str) -> str:
         if (
             _indent(line) > margin
             or (i - 1 == first and _headline_shaped(prev))
-            or prev.upper() == prev
+            or (prev.upper() == prev and line.upper() != line)  # a shouted headline over the story
             or _BLOCK_LINE_RE.search(line)
             or _BLOCK_LINE_RE.search(prev)
         ):
             continue
         joins.append(i)
-        if line.lstrip()[:1].islower():
+        if line.lstrip()[:1].islower() or (line.isupper() and not prev.endswith(_LINE_END_OF_SENTENCE)):
             goes_on_lower += 1
-    # a line that goes on in lower case is what wrapping leaves and a list, an address or a table does not
+    # a line that goes on in lower case (or, in shouted copy, after a line cut mid-sentence) is what
+    # wrapping leaves and a list, an address or a table does not
     if not goes_on_lower or stops_on_word < 0.5 * long_lines:
         return text
     joined, opened = set(joins), set(paragraphs)
