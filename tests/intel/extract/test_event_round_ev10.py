@@ -110,6 +110,55 @@ PROBES = [
 ]
 
 
+PROBES += [
+    # --- alliances and products made with a partner
+    (
+        "Northwind Corp, which has allied itself with Bellamy Group, dominates the market.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    ),
+    (
+        "Northwind Corp has teamed with Bellamy Group on a new alarm system.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    ),
+    (
+        "Northwind Corp announced a new alarm system with Bellamy Group.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    ),
+    (
+        "Northwind Corp and Bellamy Group launched a new alarm system together.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    ),
+    (
+        "Northwind Corp has been awarded a contract valued at over $8 million by Bellamy Group.",
+        "agreement",
+        {"Northwind", "Bellamy Group"},
+    ),
+    # --- funding rounds: the investors' investment in the company that raises the money
+    (
+        "Bellamy Group recently completed a $24 million Series B funding round, which was led by Northwind "
+        "Capital.",
+        "investment",
+        {"Bellamy Group", "Northwind Capital"},
+    ),
+    (
+        "Bellamy Group raised $24m in a funding round led by Northwind Capital, with participation from "
+        "Corvane Ventures.",
+        "investment",
+        {"Bellamy Group", "Northwind Capital", "Corvane Ventures"},
+    ),
+    _xfail(
+        "Northwind Capital led a $24m funding round in Bellamy Group.",
+        "investment",
+        {"Bellamy Group", "Northwind Capital"},
+        "the investor as the subject of 'led' is not read yet",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "etype", "parties"), PROBES)
 def test_event_probe(text: str, etype: str, parties: set[str]):
     found = [p for t, _s, p in events_of(text) if t == etype]
@@ -131,6 +180,11 @@ def test_talks_with_countries_by_an_unnamed_side_name_no_meeting_of_countries():
     # whoever talks "with Russia and Saudi Arabia" is not said: no meeting of the two countries
     text = "China's admission took 15 years and talks with Russia and Saudi Arabia have been taking place."
     assert not any(t == "meeting" and not p for t, _s, p in events_of(text))
+
+
+def test_a_product_launched_alone_or_results_announced_are_no_pact():
+    assert not events_of("Northwind Corp launched a new alarm system in Berlin.")
+    assert not events_of("Northwind Corp announced its results with a warning on costs.")
 
 
 def test_talking_to_the_press_or_wanting_to_talk_is_no_meeting():

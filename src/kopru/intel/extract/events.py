@@ -184,6 +184,7 @@ def find_events(inp: EventInputs) -> list[dict]:
         last_company = _sentence_events(inp, events, sent, last_company)
     if inp.doc is not None:
         _add_syntax_events(inp, events)
+    _funding_rounds(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
@@ -204,6 +205,55 @@ def find_events(inp: EventInputs) -> list[dict]:
         or _ENVOYS_RE.search(inp.text, *e.evidence)
     ]
     return [_as_dict(e) for e in events]
+
+
+# "secured $40M in series B funding in a round led by X, with participation from Y and Z", "The round is led
+# by existing investor X": a funding round is the investors' investment in the company that raises it
+_ROUND_LED_RE = re.compile(
+    r"\b(?:round|funding|financing|investment)\b[^.;\n]{0,40}?\b(?:was\s+|is\s+|were\s+)?(?:led|co-led)\s+by(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_ROUND_RAISED_RE = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|secur(?:ed|es)|clos(?:ed|es)|complet(?:ed|es)|added|receiv(?:ed|es)|announc(?:ed|es))\b"
+)
+
+
+_FUNDING_WORD_RE = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|funding|financing|investment|valuation|Series [A-F])\b"
+)
+
+
+def _funding_rounds(inp: EventInputs, events: list[_Event]) -> None:
+    """A funding round led by named investors: one investment of the investors the sentence names from "led
+    by" on in the company that raises it (the sentence's first organisation before the round, else the
+    company told last, else the publisher's own "we")."""
+    text = inp.text
+    last_company = None
+    for ss, se in inp.sentences:
+        orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+        m = _ROUND_LED_RE.search(text, ss, se)
+        if m is not None and inp.allowed(ss, se):
+            investors = _unique([o[2].name for o in orgs if o[0] >= m.end() - 6])
+            before = [o[2].name for o in orgs if o[1] <= m.start()]
+            raiser = before[:1] if before and _ROUND_RAISED_RE.search(text, ss, m.start()) else []
+            if not raiser and last_company:
+                raiser = [last_company]
+            if not raiser and (voice := _first_person_party(inp)):
+                raiser = [voice]
+            investors = [n for n in investors if n not in raiser]
+            if (
+                raiser
+                and investors
+                and not any(e.type == "investment" and e.sentence == (ss, se) for e in events)
+            ):
+                ev = _Event("investment", "held", [*raiser, *investors], None, (ss, se), [], None)
+                ev.sentence, ev.cue = (ss, se), m.start()
+                ev.extra["company"] = investors[0]
+                events.append(ev)
+        companies = [o[2].name for o in orgs if o[2].kind == "company"]
+        if companies and _FUNDING_WORD_RE.search(text, ss, se):
+            last_company = companies[0]  # the company told raising money
+    events.sort(key=lambda e: e.sentence[0])
 
 
 _INVITE = {"invite", "invites", "invited", "inviting", "invitation", "invitations"}

@@ -454,6 +454,56 @@ def _agreed_together(tok) -> bool:
     )
 
 
+_ALLY = {"ally", "allies", "allied", "allying", "team", "teams", "teamed", "teaming"}
+
+
+def _allied_with(tok) -> bool:
+    """ "X has allied itself with Y", "X teamed with Y on a new system": a verb of alliance with a named
+    partner (an ORG or a person) after "with"."""
+    return (
+        tok.lower_ in _ALLY
+        and tok.tag_.startswith("VB")
+        and tok.dep_ not in {"amod", "compound"}
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "with"
+            and any(o.dep_ == "pobj" and o.ent_type_ in {"ORG", "PERSON"} for o in c.children)
+            for c in tok.children
+        )
+    )
+
+
+# "X launched a new alarm system with Y", "X co-developed the drug with Y": a product made with a partner
+_MAKE_WITH = {
+    *("launch", "launches", "launched", "unveil", "unveils", "unveiled", "introduce", "introduces"),
+    *("introduced", "develop", "develops", "developed", "co-develop", "co-developed", "co-develops"),
+    *("announce", "announces", "announced"),
+}
+_ANNOUNCE = {"announce", "announces", "announced"}
+
+
+def _made_with(tok) -> bool:
+    if not tok.tag_.startswith("VB") or tok.dep_ in {"amod", "compound", "acl", "relcl", "xcomp", "advcl"}:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    objects = [c for c in tok.children if c.dep_ == "dobj" and not _is_trigger(c)]
+    if subj is None or subj.ent_type_ != "ORG" or not objects:
+        return False
+    if tok.lower_ in _ANNOUNCE and not any(
+        d.dep_ == "det" and d.lower_ in {"a", "an"} for o in objects for d in o.children
+    ):
+        return False  # "announced a new system with Y"; not "announced its results with ..."
+    if any(c.lower_ == "together" for c in tok.children) and any(c.dep_ == "conj" for c in subj.children):
+        return True  # "X and Y launched a new alarm system together"
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "with"
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children)
+        for t in [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        for c in t.children
+    )
+
+
 def _joins_forces(tok) -> bool:
     low = tok.lower_
     if low not in _TEAM_UP and low not in _JOIN:
@@ -1084,6 +1134,8 @@ def _is_trigger(tok) -> str | None:
             return "investment"
         if (low in _BIDS or low in _CONTESTS) and _bid_for_company(tok):
             return "investment"
+        if (low in _ALLY and _allied_with(tok)) or (low in _MAKE_WITH and _made_with(tok)):
+            return "agreement"  # "X allied itself with Y", "X launched a new system with Y"
         if low in _AGREE and _agreed_together(tok):
             return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
@@ -1811,6 +1863,10 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             return []  # "signed an agreement": the verb is the trigger, its parties are read there
         names = _subjects(head, actors, inp) + names
         names += _prep_objects(head, _PARTY_PREPS[etype], actors, inp)
+        for c in noun.children:
+            if c.dep_ == "acl" and c.lower_ in {"valued", "worth", "priced"}:
+                # "was awarded a contract valued at $8m by Y": the parser hangs the agent on "valued"
+                names += _prep_objects(c, {"by"}, actors, inp)
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head != head:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
