@@ -182,6 +182,29 @@ def test_talks_with_countries_by_an_unnamed_side_name_no_meeting_of_countries():
     assert not any(t == "meeting" and not p for t, _s, p in events_of(text))
 
 
+def test_separate_meetings_with_each_counterpart():
+    for text in (
+        "Anna Berg met separately with Karl Bremer and Lena Holt before the ministers convened.",
+        "Anna Berg held separate talks with Karl Bremer and Lena Holt in Geneva.",
+    ):
+        meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
+        assert meetings == [{"Anna Berg", "Karl Bremer"}, {"Anna Berg", "Lena Holt"}], text
+    # one meeting of three when nothing says "separately"
+    assert [
+        p for t, _s, p in events_of("Anna Berg met Karl Bremer and Lena Holt in Geneva.") if t == "meeting"
+    ] == [{"Anna Berg", "Karl Bremer", "Lena Holt"}]
+
+
+def test_someone_there_for_talks_is_on_a_visit():
+    text = "Lena Holt met here today with Karl Bremer, visiting Norland minister of external relations."
+    assert ("visit", "ongoing", {"Karl Bremer"}) in events_of(text)
+    assert not any(t == "visit" and "Lena Holt" in p for t, _s, p in events_of(text))
+    text = "President Anna Berg said General Karl Bremer was in Ankara for military meetings."
+    assert ("visit", "ongoing", {"Karl Bremer"}) in events_of(text)
+    # being in a city for no gathering is no visit
+    assert not events_of("Karl Bremer was in Ankara for three years as a student.")
+
+
 def test_a_product_launched_alone_or_results_announced_are_no_pact():
     assert not events_of("Northwind Corp launched a new alarm system in Berlin.")
     assert not events_of("Northwind Corp announced its results with a warning on costs.")

@@ -87,6 +87,9 @@ _CUE_RE = re.compile(
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|"
     r"(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
+    # "X was in Ankara for military meetings", "X is in Beijing for talks": there on a visit
+    r"(?:is|are|was|were) (?:currently |now |also )?in(?= [A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:for|to attend) "
+    r"(?:[\w-]+ ){0,2}(?:talks|meetings?|visit|summit|forum|conference|negotiations)\b)|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
     r"|fl(?:ew|ies|own) to(?= [A-Z])"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
@@ -697,6 +700,16 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
             events.append(_new_event(sc, cue, "meeting", [*actor, c]))
         return
     if (
+        len(counters) >= 2
+        and actor
+        and re.fullmatch(r"met|meets|held talks|talks|meetings", word, re.IGNORECASE)
+        and _SEPARATELY_RE.search(inp.text, max(sc.sent[0], cue.cs - 25), min(sc.sent[1], cue.ce + 25))
+    ):
+        # "X met separately with A and B", "X held separate talks with A and B": one meeting with each
+        for c in counters:
+            events.append(_new_event(sc, cue, "meeting", [*actor, c]))
+        return
+    if (
         word.lower() == "meetings"
         and len(actor) >= 2
         and counters
@@ -726,6 +739,9 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
     if len(participants) < 2 and not alone_ok and not members:
         return
     events.append(_new_event(sc, cue, "meeting", participants))
+
+
+_SEPARATELY_RE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
 
 
 _MEMBERS_MEET_RE = re.compile(
@@ -767,12 +783,21 @@ _POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]
 
 
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
-    if cue.word.lower().startswith("who "):
+    if cue.word.lower().startswith(("who ", "is ", "are ", "was ", "were ")):
         # "Prime Minister X, who is in China to attend the forum": a person there on a visit now
         people = {p[2].name for p in inp.people}
         there = any(s == cue.ce + 1 for s, _e, _n in inp.places)
-        if there and cue.actor and all(a in people for a in cue.actor):
-            events.append(_new_event(sc, cue, "visit", list(cue.actor), "ongoing"))
+        actor = cue.actor
+        if not cue.word.lower().startswith("who "):
+            # "Clinton said Gen. X was in Ankara for meetings": the name right before "was in" is there
+            subject = [
+                p
+                for p in inp.people
+                if sc.sent[0] <= p[0] and p[1] <= cue.cs and not inp.text[p[1] : cue.cs].strip()
+            ]
+            actor = [subject[-1][2].name] if subject else []
+        if there and actor and all(a in people for a in actor):
+            events.append(_new_event(sc, cue, "visit", list(actor), "ongoing"))
         return
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])

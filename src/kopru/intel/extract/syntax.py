@@ -871,6 +871,27 @@ def _visiting_title(tok, actors, people) -> str | None:
     return names[0] if names else None
 
 
+_VISITOR_TITLES = {
+    *("minister", "president", "premier", "secretary", "chancellor", "counterpart", "envoy", "ambassador"),
+    *("chairman", "official", "king", "queen", "prince", "delegation", "governor", "mayor", "leader"),
+}
+
+
+def _visiting_appositive(tok, actors, people) -> str | None:
+    """ "met Y, visiting Mongolian minister of external relations": a "visiting" + title set after a
+    person's name and a comma describes that person, on a visit (the parser may hang it on the verb)."""
+    if tok.lower_ != "visiting" or tok.i < 2 or tok.nbor(-1).text != ",":
+        return None
+    obj = _object(tok)
+    if obj is None or obj.lower_ not in _VISITOR_TITLES:
+        return None
+    before = tok.nbor(-2)
+    names = [
+        name for _s, _e, name in actors.overlapping(before.idx, before.idx + len(before)) if name in people
+    ]
+    return names[0] if names else None
+
+
 _INVEST_VERBS = {"invest", "invests", "invested", "investing"}
 # what a named investment builds or buys: a company (a named actor), a facility, or a place
 _VENTURES = {
@@ -1285,7 +1306,10 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                             extra={"adjectival": True},
                         )
                 continue
-            if (visitor := _visiting_title(tok, actors, inp.people)) is not None:
+            if (
+                visitor := _visiting_title(tok, actors, inp.people)
+                or _visiting_appositive(tok, actors, inp.people)
+            ) is not None:
                 # "said visiting Canadian Minister of Natural Resources X": the parser reads the title as
                 # what is visited; the named holder is on a visit (unless told elsewhere)
                 yield SyntaxEvent(
