@@ -64,14 +64,16 @@ def test_who_reports_a_pact_is_no_party_to_it():
     )
 
 
-def test_a_leaders_call_is_a_call():
+def test_a_leaders_call_is_one_meeting():
+    # session 10 (ev10): the guidelines' `call` is a call for proposals; the real-text gold records a
+    # leaders' phone call as a meeting (White House readouts, AP, Jakarta Globe): one meeting, no `call`
     for text in (
         "Today, President Anna Berg held a call with Prime Minister Karl Bremer of Norland.",
         "President Anna Berg spoke today with Prime Minister Karl Bremer of Norland.",
         "On Saturday, President Anna Berg received a call from Prime Minister Karl Bremer of Norland.",
     ):
-        assert has_event(text, "call", {"Anna Berg", "Karl Bremer"}, "held"), text
-        assert not any(t == "meeting" for t, _s, _p in events_of(text)), text
+        assert has_event(text, "meeting", {"Anna Berg", "Karl Bremer"}, "held"), text
+        assert [t for t, _s, _p in events_of(text)] == ["meeting"], text
     # talking to the press is no call
     assert not events_of("Karl Bremer spoke with reporters on Monday.")
     assert not events_of("Karl Bremer held a news conference with reporters on Monday.")
