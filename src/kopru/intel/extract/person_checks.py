@@ -256,7 +256,8 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     names = sorted({p.name for p in people if len(p.name.split()) > 1}, key=len, reverse=True)
     for p in people:
         for pos in p.positions:
-            title = pos["title"]
+            # "ex-chief executive", "ex-President": the office held, as the gold writes it
+            title = pos["title"] = re.sub(r"^[Ee]x-(?=\w)", "", pos["title"])
             core = _RANK_PREFIX_RE.sub("", title)
             if not title[:1].islower() or not core[:1].islower():
                 # "former Secretary of State": a capitalised office after its rank word keeps its remit; its
@@ -1007,3 +1008,62 @@ def unit_remits(text: str, people: list[Person]) -> None:
                     unit = " ".join(unit.split())
                     pos["title"] = f"{title} of {m.group('the') or ''}{unit}"
                 break
+
+
+# "The chancellor, speaking in Tanzania, said", '"...," the prime minister said': an office named with "the"
+# and no name, as the subject of a sentence or of a speech tag after a quote. Offices one person holds at a
+# time in a story; "the minister", "the director" are too often somebody else.
+_DEFINITE_OFFICE = (
+    r"prime minister|deputy prime minister|chancellor|president|vice[ -]president|premier|foreign secretary"
+    r"|home secretary|foreign minister|finance minister|trade minister|defen[cs]e minister|chief executive"
+    r"|chairman|chairwoman|governor|mayor|secretary[ -]general"
+)
+_DEFINITE_OFFICE_RE = re.compile(
+    r"(?:(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,[\"”’]\s)|(?<=\n)|(?<=[\"“]))"
+    rf"(?P<the>[Tt]he) (?P<title>{_DEFINITE_OFFICE})"
+    # a verb, a comma or a possessive follows; no name ("the prime minister Tony Blair"), no body ("the
+    # president of the union") and no second office ("the chairman and chief executive")
+    r"(?=,|['’]s\b| (?!of\b|for\b|at\b|in\b|and\b|or\b|to\b|&)[a-z]+\b)"
+    # "at the foreign secretary's official residence": a possessive anywhere in the sentence
+    rf"|(?<![\w-])the (?P<title2>{_DEFINITE_OFFICE})(?=['’]s\b))",
+    re.MULTILINE,
+)
+
+
+def _previous_sentences(sentences: list[tuple[int, int]], pos: int, count: int) -> int:
+    """The start of the sentence ``count`` sentences before the one holding pos."""
+    i = next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), None)
+    if i is None:
+        return pos
+    return sentences[max(0, i - count)][0]
+
+
+def definite_office_references(text: str, people: list[Person], sentences: list[tuple[int, int]]) -> None:
+    """ "Gordon Brown has said the era is over. The chancellor, speaking in Tanzania, said ...": the office
+    named with "the" is that of the one person named in the sentence before (or the one before that, when it
+    names nobody), if no one else in the story holds an office of that name and the person holds no other
+    office. Precision first: two candidates, or one with another office, give nothing."""
+    for m in _DEFINITE_OFFICE_RE.finditer(text):
+        title = m.group("title") or m.group("title2")
+        named: list[Person] = []
+        for back in (1, 2):
+            start = _previous_sentences(sentences, m.start(), back)
+            named = [p for p in people if any(start <= s < m.start() for s, _e in p.mentions)]
+            if named:
+                break
+        # "Ann Lee, its chief financial officer, ... The chairman said": a person with another office is
+        # somebody else; one already called so ("Chancellor Gordon Brown ... the chancellor") is a candidate
+        candidates = [
+            p for p in named if not p.positions or any(title in pos["title"].lower() for pos in p.positions)
+        ]
+        if len(candidates) != 1:
+            continue
+        holder = candidates[0]
+        if holder.positions:
+            continue  # said already
+        if any(
+            q is not holder and any(pos["title"].lower().endswith(title) for pos in q.positions)
+            for q in people
+        ):
+            continue  # "Italian Prime Minister Silvio Berlusconi": the office has another holder
+        holder.positions.append({"title": title, "organization": None})

@@ -54,6 +54,7 @@ from .person_checks import (
     countries_before_titled_names,
     countries_from_demonyms_before_names,
     countries_from_position_bodies,
+    definite_office_references,
     drop_false_people,
     envoys_to_countries_before_names,
     extend_cut_names,
@@ -80,7 +81,14 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
-from .titles import HEADLINE_VERBS, REMIT_REGIONS, TitleMatch, compiled_for, find_titles
+from .titles import (
+    HEADLINE_VERBS,
+    REMIT_REGIONS,
+    TitleMatch,
+    compiled_for,
+    find_titles,
+    lower_office_name_spans,
+)
 from .zones import find_zones
 
 _HONORIFICS = {
@@ -422,6 +430,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
     name_spans += _after_titles(text, _ner_person_spans(text, ents, gaz, comp, tokens, blocked), titles)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
+    name_spans += [sp for sp in lower_office_name_spans(text, gaz, comp) if not blocked(sp)]
     name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
     bylines = byline_people(text)
@@ -439,6 +448,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _guess_countries(people, orgs, gaz, named_countries)
     people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
+    definite_office_references(text, people, sentences)  # after the false people are gone
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
@@ -1743,6 +1753,8 @@ _LOWER_HEADS = (
     "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
     # occupations of the courts, markets and academies: "the trial judge for the case", "an academician at X"
     "chief judge|judge|mediator|coordinator|supervisor|trader|academician|"
+    # offices of state and crowns: "the German chancellor X", "influential senator X", "queen X"
+    "chancellor|senator|congressman|congresswoman|queen|king|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )

@@ -1,0 +1,155 @@
+"""Title shapes of round tt10 (probe suite first, then dev half A, checked on half B). Every sentence is
+written for these tests (fictional names and bodies, or public figures in invented sentences; no outside
+articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.intel.extract.title_checks import positions_of
+
+pytestmark = pytest.mark.unit
+
+
+def _titles(text: str, name: str) -> list[str]:
+    return [t for t, _org in positions_of(text).get(name, [])]
+
+
+# ------------------------------------------------------------- a lower-case office before a name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "South African president Thabo Mbeki has attacked the report on Monday.",
+            "Thabo Mbeki",
+            "president",
+        ),
+        ("The plan was attacked by Norvanian president Ivo Laske on Monday.", "Ivo Laske", "president"),
+        ("Ghanaian president John Kufuor has welcomed the plan on Friday.", "John Kufuor", "president"),
+        ("Ukraine's president Leonid Kuchma said the vote was fair.", "Leonid Kuchma", "president"),
+        (
+            "The German chancellor Gerhard Schroeder arrived in Paris on Tuesday.",
+            "Gerhard Schroeder",
+            "chancellor",
+        ),
+        ("Britain's chancellor Gordon Brown presented the budget.", "Gordon Brown", "chancellor"),
+        ("Influential senator John McCain visited Baghdad last week.", "John McCain", "senator"),
+        ("Republican senator Bill Frist said the bill would pass.", "Bill Frist", "senator"),
+        (
+            "Sultan Ibrahim and queen Raja Zarith Sofiah were received in Beijing.",
+            "Raja Zarith Sofiah",
+            "queen",
+        ),
+        (
+            "French foreign minister Michel Barnier met his counterpart on Friday.",
+            "Michel Barnier",
+            "foreign minister",
+        ),
+        (
+            "The Italian prime minister Silvio Berlusconi rejected the claim.",
+            "Silvio Berlusconi",
+            "prime minister",
+        ),
+    ],
+)
+def test_a_lower_case_office_before_a_name_is_its_title(text, name, title):
+    assert title in _titles(text, name)
+
+
+def test_the_capitalised_office_still_works():
+    assert _titles("South African President Thabo Mbeki has attacked the report.", "Thabo Mbeki") == [
+        "President"
+    ]
+
+
+def test_a_lower_case_office_before_a_place_or_a_month_names_no_person():
+    positions = positions_of("The president Monday said the mayor Paris would host the games.")
+    assert "Paris" not in positions and "Monday" not in positions
+
+
+# ------------------------------------------------------------- ex- offices
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The talks were led by ex-President Leonid Kuchma.", "Leonid Kuchma", "President"),
+        ("Ex-President Ivo Laske denied the charges on Monday.", "Ivo Laske", "President"),
+        (
+            "The company's ex-chief executive, Mikhail Khodorkovsky, is in jail.",
+            "Mikhail Khodorkovsky",
+            "chief executive",
+        ),
+    ],
+)
+def test_an_ex_office_is_the_office_held(text, name, title):
+    assert _titles(text, name) == [title]
+
+
+# ------------------------------------------------------------- an office that refers back to a person
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Gordon Brown has said the era of aid is over. The chancellor, speaking in Tanzania, said debt "
+            "relief was vital.",
+            "Gordon Brown",
+            "chancellor",
+        ),
+        (
+            "Mr Straw and his counterpart met in London. The foreign secretary said the talks were useful.",
+            "Straw",
+            "foreign secretary",
+        ),
+        (
+            "Tony Blair arrived in Ghana on Friday. The prime minister said Africa needed help.",
+            "Tony Blair",
+            "prime minister",
+        ),
+        (
+            "Tony Blair is urging leaders to wake up over President Bush's re-election.\n"
+            '"America has spoken," the prime minister said in an interview.',
+            "Tony Blair",
+            "prime minister",
+        ),
+        (
+            "Ann Lee joined Zentrix in 2001. The chief executive said sales would grow.",
+            "Ann Lee",
+            "chief executive",
+        ),
+        (
+            "Talks begin at Jack Straw's residence on Wednesday. Officials at the foreign secretary's "
+            "official house will plan a forum. Mr Straw will open it.",
+            "Jack Straw",
+            "foreign secretary",
+        ),
+    ],
+)
+def test_an_office_with_the_refers_to_the_one_person_just_named(text, name, title):
+    assert _titles(text, name) == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # two people could be meant
+        ("Ann Lee met Ole Berg in Oslo. The president said it was fine.", ["Ann Lee", "Ole Berg"]),
+        # the office has a holder of its own
+        (
+            "Italian Prime Minister Ivo Laske met Tony Blair. The prime minister said it was fine.",
+            ["Tony Blair"],
+        ),
+        # a body's office, not a person's reference
+        ("Ann Lee criticised the plan on Monday. The president of the union said it was fine.", ["Ann Lee"]),
+        # the one person named has another post
+        ("Ann Lee, a lawyer, criticised the plan. The president said it was fine.", []),
+    ],
+)
+def test_an_office_with_the_gives_nothing_when_the_reference_is_unclear(text, names):
+    positions = positions_of(text)
+    for name in names:
+        assert not any(t.lower() in {"president", "prime minister"} for t, _org in positions.get(name, []))
