@@ -153,3 +153,35 @@ def test_an_office_with_the_gives_nothing_when_the_reference_is_unclear(text, na
     positions = positions_of(text)
     for name in names:
         assert not any(t.lower() in {"president", "prime minister"} for t, _org in positions.get(name, []))
+
+
+# ------------------------------------------------------------- appositions and copulas after a name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ann Lee, Zentrix's chief executive, said sales rose.", "Ann Lee", "chief executive"),
+        ('"We are growing," said Ann Lee, Zentrix\'s chief executive.', "Ann Lee", "chief executive"),
+        (
+            '"Sales are up," said Trevor Hale, Kestrel\'s chief financial officer.',
+            "Trevor Hale",
+            "chief financial officer",
+        ),
+        (
+            "Joseph Park, Kozmo's chief executive, said his business model works.",
+            "Joseph Park",
+            "chief executive",
+        ),
+        ("John Rogers, an analyst for D.A. Davidson & Co. in Portland, agreed.", "John Rogers", "analyst"),
+        ("Simon Perry is the editor of the Digital Lifestyles website.", "Simon Perry", "editor"),
+        ("Ann Lee is the chief executive of Zentrix, a software firm.", "Ann Lee", "chief executive"),
+        (
+            "Kestrel and Volta set up a venture. Masayoshi Son will be the chairman.",
+            "Masayoshi Son",
+            "chairman",
+        ),
+    ],
+)
+def test_an_office_after_a_name(text, name, title):
+    assert title in _titles(text, name)

@@ -208,7 +208,11 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         elif len(words) == 1 and all(_starts_a_title(text, s, heads) for s, _e in p.mentions):
             continue  # "Air" of "Retired Air Vice Marshal <name>"
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
-            continue  # "President Secretariat Office": a body, whatever title comes before it
+            # "President Secretariat Office": a body, whatever title comes before it; but "Park" is also a
+            # family name ("Joseph Park, Kozmo's chief executive, said")
+            if words[-1] == "Park" and len(words) == 2 and _has_evidence(text, p):
+                kept.append(p)
+            continue
         elif len(words) > 1 and (
             words[-1].rstrip("\\") in _COMPANY_ENDS or any(w.startswith("Invest") for w in words)
         ):

@@ -1771,7 +1771,9 @@ _LOWER_MODIFIER = (
 )
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
-    r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    # "Ann Lee is the chief executive of X", "Ann Lee will be the chairman": the copula says it too
+    r"(?:,\s+|\s+\(|\s+(?:is|was|has\s+been|will\s+be|remains|became|becomes)\s+(?=(?:the|an?)\s))"
+    r"(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
@@ -1784,7 +1786,8 @@ _APPOSITIVE_RE = re.compile(
     + r"){0,3}(?:"
     + _LOWER_HEADS
     + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
+    # "an analyst for D.A. Davidson & Co.": a full stop after an initial ends no apposition
+    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?(?:[^,;.()\n]|(?<=\b[A-Z])\.(?=[A-Z]|\s[A-Z])){2,80}?"
     # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
     r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
     r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
@@ -2053,7 +2056,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
     if dem and dem in gaz.demonyms and not p.country:
         p.country = gaz.demonyms[dem]
     possname = m.group("possname")
-    if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
+    # (the owner itself may be read as a person for now: "Ann Lee, Zentrix's chief executive")
+    if possname and any(m.end("possname") < ps < m.end() for q in people for ps, _pe in q.mentions):
         return None  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
     if possname and organization is None:
         # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"
