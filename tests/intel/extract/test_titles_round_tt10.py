@@ -185,3 +185,53 @@ def test_an_office_with_the_gives_nothing_when_the_reference_is_unclear(text, na
 )
 def test_an_office_after_a_name(text, name, title):
     assert title in _titles(text, name)
+
+
+# ------------------------------------------------------------- more offices before a name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Judge Thomas Penfield Jackson has told both sides to settle.", "Thomas Penfield Jackson", "Judge"),
+        ("The case was heard by Chief Judge Ann Lee in Boston.", "Ann Lee", "Chief Judge"),
+        (
+            "The delegation included State Secretary Heiko Thoms, Federal Ministry of Finance; and State "
+            "Secretary Udo Philipp.",
+            "Udo Philipp",
+            "State Secretary",
+        ),
+        (
+            "Government spokesman Chai Wacharonke on Monday provided a summary.",
+            "Chai Wacharonke",
+            "government spokesman",
+        ),
+        (
+            "Shadow chancellor Oliver Letwin said the figures were wrong.",
+            "Oliver Letwin",
+            "shadow chancellor",
+        ),
+        (
+            "Work and Pensions Secretary Alan Johnson unveiled the plan.",
+            "Alan Johnson",
+            "Work and Pensions Secretary",
+        ),
+        (
+            "But European Union ambassador to the WTO, Carlo Trojan, said the bid was weak.",
+            "Carlo Trojan",
+            "ambassador to the WTO",
+        ),
+        (
+            "Japan's ambassador to the UN, Ivo Laske, said the vote was close.",
+            "Ivo Laske",
+            "ambassador to the UN",
+        ),
+    ],
+)
+def test_more_offices_before_a_name(text, name, title):
+    assert title in _titles(text, name)
+
+
+def test_a_former_envoy_keeps_one_reading_of_the_post():
+    text = "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his account."
+    assert _titles(text, "Kurt Volker") == ["special envoy to Ukraine"]

@@ -928,6 +928,8 @@ _TITLE_OPENERS = frozenset(
         "sales",
         "research",
         "group",
+        "shadow",  # "Shadow chancellor Ann Lee": the opposition's spokesman for the office
+        "government",  # "Government spokesman Ann Lee said"
     }
 )
 

@@ -1760,7 +1760,9 @@ _LOWER_HEADS = (
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
-_TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
+_TITLE_SCOPE = (
+    r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?|(?:(?<=ambassador)|(?<=envoy))\s+to\s+[^,;.\n]{2,40}?)?"
+)
 _LOWER_MODIFIER = (
     r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
     r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
@@ -1807,7 +1809,10 @@ _PRE_TITLE_RE = re.compile(
     + r"){0,2}(?-i:"
     + _LOWER_HEADS
     + r"))"
-    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
+    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?"
+    # "the European Union ambassador to the WTO, Ann Lee": the post's seat (set off by a comma; without
+    # one, "special envoy to Ukraine Ann Lee" is read where envoys are)
+    r"|(?:(?<=ambassador)|(?<=envoy))\s+to\s+(?:the\s+)?(?-i:[A-Z])[^,;.\n]{1,40}?(?=,))?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
     + r"){0,2}(?-i:"
@@ -1860,6 +1865,8 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
             if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
+            elif re.match(r"\s+to\s", scope):
+                title += re.sub(r"\s+", " ", scope)  # "ambassador to the WTO"
             organization = None
             named = m.group("org") or m.group("org2")
             if named:
