@@ -235,3 +235,20 @@ def test_more_offices_before_a_name(text, name, title):
 def test_a_former_envoy_keeps_one_reading_of_the_post():
     text = "Another diplomat, former special envoy to Ukraine Kurt Volker, shifted his account."
     assert _titles(text, "Kurt Volker") == ["special envoy to Ukraine"]
+
+
+# ------------------------------------------------------------- the time of a post, appointments, regions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ann Lee, Kestrel's outgoing chairman, will retire in May.", "Ann Lee", "chairman"),
+        ("Ann Lee, the outgoing chairman of Kestrel, will retire in May.", "Ann Lee", "chairman"),
+        ("Kestrel's new chief executive, Ann Lee, starts in May.", "Ann Lee", "chief executive"),
+        ("Kestrel appointed Ann Lee chief executive last week.", "Ann Lee", "chief executive"),
+        ("Ann Lee, Kestrel's head of Asia, said demand was strong.", "Ann Lee", "head of Asia"),
+    ],
+)
+def test_the_time_of_a_post_is_no_part_of_it(text, name, title):
+    assert _titles(text, name) == [title]

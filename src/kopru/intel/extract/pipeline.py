@@ -1778,6 +1778,8 @@ _APPOSITIVE_RE = re.compile(
     r"(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
+    # "Ann Lee, Kestrel's outgoing chairman": the time of the post is no part of it
+    r"(?:(?:new|outgoing|incoming|current|longtime|long-time|veteran)\s+(?=[a-z]))?"
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
@@ -1924,7 +1926,8 @@ _APPOINTED_RE = re.compile(
     r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
     r"(?:,\s+\d{1,3},)?\s+(?:as\s+)?(?:its\s+|the\s+|(?:a|an)\s+)?"
     r"(?P<titles>(?:(?:" + _LOWER_MODIFIER + r"){0,2}(?:" + _LOWER_HEADS + r")(?:\s*,\s*|\s+and\s+)?){1,3})"
-    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who)\b|$)",
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who|last|this|next"
+    r"|yesterday|today|earlier|with)\b|$)",
     re.IGNORECASE,
 )
 _TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
@@ -2048,7 +2051,9 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
         rest = split.group("body")
         obj, obj_org = _appositive_object(text, rest, gaz, orgs)
-    if rest:
+    if rest and obj in REMIT_REGIONS and rest.strip().split()[0].lower() in {"of", "for"}:
+        title = title + rest.rstrip()  # "Ann Lee, Kestrel's head of Asia": a region is the post's remit
+    elif rest:
         if obj_org or (
             obj[:1].isupper()
             and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
