@@ -252,3 +252,13 @@ def test_a_former_envoy_keeps_one_reading_of_the_post():
 )
 def test_the_time_of_a_post_is_no_part_of_it(text, name, title):
     assert _titles(text, name) == [title]
+
+
+def test_a_capitalised_office_with_the_refers_back_too_but_a_body_named_after_it_does_not():
+    text = "Ann Lee arrived in Oslo on Monday. The Prime Minister said the talks were useful."
+    assert _titles(text, "Ann Lee") == ["Prime Minister"]
+    text = (
+        "Ann Lee met Ole Berg, an executive, on Monday. Ann Lee also met members of the President's Export "
+        "Council."
+    )
+    assert _titles(text, "Ann Lee") == []

@@ -1026,12 +1026,13 @@ _DEFINITE_OFFICE = (
 )
 _DEFINITE_OFFICE_RE = re.compile(
     r"(?:(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,[\"”’]\s)|(?<=\n)|(?<=[\"“]))"
-    rf"(?P<the>[Tt]he) (?P<title>{_DEFINITE_OFFICE})"
+    rf"(?P<the>[Tt]he) (?P<title>(?i:{_DEFINITE_OFFICE}))"
     # a verb, a comma or a possessive follows; no name ("the prime minister Tony Blair"), no body ("the
     # president of the union") and no second office ("the chairman and chief executive")
     r"(?=,|['’]s\b| (?!of\b|for\b|at\b|in\b|and\b|or\b|to\b|&)[a-z]+\b)"
     # "at the foreign secretary's official residence": a possessive anywhere in the sentence
-    rf"|(?<![\w-])the (?P<title2>{_DEFINITE_OFFICE})(?=['’]s\b))",
+    # (not "the President's Export Council": a body's name)
+    rf"|(?<![\w-])the (?P<title2>{_DEFINITE_OFFICE})(?=['’]s\s+[a-z]))",
     re.MULTILINE,
 )
 
@@ -1050,7 +1051,8 @@ def definite_office_references(text: str, people: list[Person], sentences: list[
     names nobody), if no one else in the story holds an office of that name and the person holds no other
     office. Precision first: two candidates, or one with another office, give nothing."""
     for m in _DEFINITE_OFFICE_RE.finditer(text):
-        title = m.group("title") or m.group("title2")
+        title = m.group("title") or m.group("title2")  # as written: "the prime minister", "the President"
+        key = title.lower()
         named: list[Person] = []
         for back in (1, 2):
             start = _previous_sentences(sentences, m.start(), back)
@@ -1060,7 +1062,7 @@ def definite_office_references(text: str, people: list[Person], sentences: list[
         # "Ann Lee, its chief financial officer, ... The chairman said": a person with another office is
         # somebody else; one already called so ("Chancellor Gordon Brown ... the chancellor") is a candidate
         candidates = [
-            p for p in named if not p.positions or any(title in pos["title"].lower() for pos in p.positions)
+            p for p in named if not p.positions or any(key in pos["title"].lower() for pos in p.positions)
         ]
         if len(candidates) != 1:
             continue
@@ -1068,8 +1070,7 @@ def definite_office_references(text: str, people: list[Person], sentences: list[
         if holder.positions:
             continue  # said already
         if any(
-            q is not holder and any(pos["title"].lower().endswith(title) for pos in q.positions)
-            for q in people
+            q is not holder and any(pos["title"].lower().endswith(key) for pos in q.positions) for q in people
         ):
             continue  # "Italian Prime Minister Silvio Berlusconi": the office has another holder
         holder.positions.append({"title": title, "organization": None})
