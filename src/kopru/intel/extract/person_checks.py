@@ -1029,7 +1029,9 @@ _DEFINITE_OFFICE_RE = re.compile(
     rf"(?P<the>[Tt]he) (?P<title>(?i:{_DEFINITE_OFFICE}))"
     # a verb, a comma or a possessive follows; no name ("the prime minister Tony Blair"), no body ("the
     # president of the union") and no second office ("the chairman and chief executive")
-    r"(?=,|['’]s\b| (?!of\b|for\b|at\b|in\b|and\b|or\b|to\b|&)[a-z]+\b)"
+    # ("The chairman, Ole Berg, said": the name is given)
+    r"(?=,(?!\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z])|['’]s\b"
+    r"| (?!of\b|for\b|at\b|in\b|and\b|or\b|to\b|&)[a-z]+\b)"
     # "at the foreign secretary's official residence": a possessive anywhere in the sentence
     # (not "the President's Export Council": a body's name)
     rf"|(?<![\w-])the (?P<title2>{_DEFINITE_OFFICE})(?=['’]s\s+[a-z]))",

@@ -1735,7 +1735,7 @@ _TITLE_AFTER_NAME_RE = re.compile(
 _COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
-    "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
     "vice premier|vice-premier|premier|"
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
