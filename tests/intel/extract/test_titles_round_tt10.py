@@ -262,3 +262,55 @@ def test_a_capitalised_office_with_the_refers_back_too_but_a_body_named_after_it
         "Council."
     )
     assert _titles(text, "Ann Lee") == []
+
+
+# ------------------------------------------------------------- verbs of taking or holding a post
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Ann Lee serves as Kestrel's chief technology officer.", "Ann Lee", "chief technology officer"),
+        (
+            "Ann Lee, who joined Kestrel as chief operating officer in 2019, will lead the unit.",
+            "Ann Lee",
+            "chief operating officer",
+        ),
+        ("Ann Lee has been named chief financial officer of Kestrel.", "Ann Lee", "chief financial officer"),
+        ("Ann Lee will succeed Ole Berg as chief executive.", "Ann Lee", "chief executive"),
+        ("Ann Lee takes over as chief executive from Ole Berg.", "Ann Lee", "chief executive"),
+        (
+            "US secretary of state Colin Powell said the talks were useful.",
+            "Colin Powell",
+            "secretary of state",
+        ),
+    ],
+)
+def test_a_verb_of_taking_or_holding_a_post(text, name, title):
+    assert title in _titles(text, name)
+
+
+def test_the_body_one_joins_gets_no_post_and_a_part_played_is_no_post():
+    positions = positions_of(
+        "Ann Lee, who joined Kestrel as chief operating officer in 2019, will lead the unit."
+    )
+    assert "Kestrel" not in positions
+    assert _titles(
+        "Judge Ann Lee chairs the panel. Ann Lee is serving as a mediator in the talks.", "Ann Lee"
+    ) == ["Judge"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The talks were attended by Senior Advisor Amos Hochstein.", "Amos Hochstein", "Senior Advisor"),
+        ("Chief Economic Adviser Ann Lee said growth would slow.", "Ann Lee", "Chief Economic Adviser"),
+        (
+            "The forum hosted Senior Advisor to the President for Energy and Investment Amos Hochstein.",
+            "Amos Hochstein",
+            "Senior Advisor to the President for Energy and Investment",
+        ),
+    ],
+)
+def test_advisers_before_a_name(text, name, title):
+    assert _titles(text, name) == [title]

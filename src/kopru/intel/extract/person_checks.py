@@ -799,7 +799,9 @@ def titles_named_as(text: str, people: list[Person], heads: str) -> None:
     for p in people:
         if p.positions:
             continue
-        for _s, e in sorted(p.mentions):
+        for s, e in sorted(p.mentions):
+            if re.search(r"\b(?:joined|joins|join|rejoined|rejoins)\s+$", text[max(0, s - 12) : s]):
+                continue  # "Ann Lee joined Kestrel as chief operating officer": her post, not Kestrel's
             m = pattern.match(text, e)
             if m:
                 p.positions.append({"title": m.group("title"), "organization": None})
@@ -1076,3 +1078,43 @@ def definite_office_references(text: str, people: list[Person], sentences: list[
         ):
             continue  # "Italian Prime Minister Silvio Berlusconi": the office has another holder
         holder.positions.append({"title": title, "organization": None})
+
+
+@functools.cache
+def _role_verb_re(heads: str, modifier: str) -> re.Pattern:
+    company = r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4}"
+    return re.compile(
+        r"(?:,\s+who)?\s+(?:(?:has|have|had|will|would|is|was|also|then|now|recently|later)\s+){0,2}"
+        r"(?:been\s+|be\s+)?"
+        r"(?:(?:named|appointed|elected|promoted|made)\s+(?:to\s+(?:the\s+)?(?:post|position|role)\s+of\s+|as\s+)?"
+        r"|(?:serves?|served|serving|acts?|acted|continues|continued|remains|remained|stays|stayed|returns"
+        r"|returned)\s+as\s+"
+        r"|(?:takes?|took|taking|taken)\s+over\s+as\s+|(?:steps?|stepped|stepping)\s+(?:in|up|down)\s+as\s+"
+        rf"|(?:joined|joins|join|rejoined|rejoins)\s+{company}\s+as\s+"
+        rf"|(?:succeeds?|succeeded|replaces?|replaced)\s+{company}\s+as\s+)"
+        # ("is serving as a mediator": a part played, not a post held)
+        r"(?:(?:its|their|the)\s+)?(?:(?:new|next|first)\s+)?"
+        r"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+)?"
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads}))"
+        r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|from|and|last|this|next|since|until|who|with|after|to|when"
+        r"|before|later|by)\b|$)"
+    )
+
+
+def titles_by_role_verbs(text: str, people: list[Person], heads: str, modifier: str) -> None:
+    """ "Ann Lee has been named chief financial officer of X", "Ann Lee serves as Kestrel's chief technology
+    officer", "Ann Lee takes over as chief executive", "Ann Lee, who joined Kestrel as chief operating
+    officer", "Ann Lee will succeed Ole Berg as chief executive": a verb of taking or holding a post, with
+    its subject the name right before it."""
+    pattern = _role_verb_re(heads, modifier)
+    for p in people:
+        for _s, e in sorted(p.mentions):
+            m = pattern.match(text, e)
+            if m is None:
+                continue
+            title = m.group("title")
+            if title in {"member", "partner", "head", "manager", "executive", "expert"}:
+                continue  # "joined Kestrel as a partner in 2019" is no office of the text's kind
+            if not any(title.lower() in pos["title"].lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break

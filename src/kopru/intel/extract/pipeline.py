@@ -64,6 +64,7 @@ from .person_checks import (
     roles_before_names,
     sentence_case_titles,
     tidy_positions,
+    titles_by_role_verbs,
     titles_named_as,
     trim_byline_roles,
     unit_remits,
@@ -827,6 +828,7 @@ def _give_people_positions(
     envoys_to_countries_before_names(text, people)
     abbreviated_ranks_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
+    titles_by_role_verbs(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)
     plural_titles_before_names(text, people)
@@ -1735,7 +1737,8 @@ _TITLE_AFTER_NAME_RE = re.compile(
 _COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
-    "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|"
+    "executive vice president|"
     "vice premier|vice-premier|premier|"
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"

@@ -422,7 +422,8 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
     i = 0
     dom_words: list[str] = []
     # "EU Trade Commissioner", "Economy and Finance Commissioner": a commissioner's portfolio before the head
-    if not ((is_ministry or head in {"Secretary", "Commissioner"}) and t.title == head):
+    # "Chief Economic Adviser": an adviser's field too
+    if not ((is_ministry or head in {"Secretary", "Commissioner", "Adviser", "Advisor"}) and t.title == head):
         return before, i
     while i < len(before) and (
         _is_domain_word(before[i][2], comp.domain_words) or (before[i][2] in {"and", "&"} and dom_words)
