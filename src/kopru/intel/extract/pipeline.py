@@ -1777,12 +1777,15 @@ _LOWER_MODIFIER = (
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
     # "Ann Lee is the chief executive of X", "Ann Lee will be the chairman": the copula says it too
-    r"(?:,\s+|\s+\(|\s+(?:is|was|has\s+been|will\s+be|remains|became|becomes)\s+(?=(?:the|an?)\s))"
+    r"(?:,\s+|\s+\(|\s+(?:is|was|has\s+been|will\s+be|remains|became|becomes)\s+"
+    # ... "is Kestrel's chief executive", "was chief executive of Kestrel"
+    r"(?=(?:the|an?)\s|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
+    r"|(?-i:[a-z][a-z -]{2,50}?\s(?:of|at)\s+(?:the\s+)?[A-Z])))"
     r"(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
     # "Ann Lee, Kestrel's outgoing chairman": the time of the post is no part of it
-    r"(?:(?:new|outgoing|incoming|current|longtime|long-time|veteran)\s+(?=[a-z]))?"
+    r"(?:(?:new|outgoing|incoming|current|longtime|long-time|veteran|then)\s+(?=[a-z]))?"
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
@@ -1792,7 +1795,7 @@ _APPOSITIVE_RE = re.compile(
     + _LOWER_MODIFIER
     + r"){0,3}(?:"
     + _LOWER_HEADS
-    + r"))\b"
+    + r")(?:-elect)?)\b"
     # "an analyst for D.A. Davidson & Co.": a full stop after an initial ends no apposition
     r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?(?:[^,;.()\n]|(?<=\b[A-Z])\.(?=[A-Z]|\s[A-Z])){2,80}?"
     # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
