@@ -208,7 +208,11 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
         elif len(words) == 1 and all(_starts_a_title(text, s, heads) for s, _e in p.mentions):
             continue  # "Air" of "Retired Air Vice Marshal <name>"
         elif words[-1] in _NOT_NAME_ENDS and len(words) > 1:
-            continue  # "President Secretariat Office": a body, whatever title comes before it
+            # "President Secretariat Office": a body, whatever title comes before it; but "Park" is also a
+            # family name ("Joseph Park, Kozmo's chief executive, said")
+            if words[-1] == "Park" and len(words) == 2 and _has_evidence(text, p):
+                kept.append(p)
+            continue
         elif len(words) > 1 and (
             words[-1].rstrip("\\") in _COMPANY_ENDS or any(w.startswith("Invest") for w in words)
         ):
@@ -256,7 +260,8 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
     names = sorted({p.name for p in people if len(p.name.split()) > 1}, key=len, reverse=True)
     for p in people:
         for pos in p.positions:
-            title = pos["title"]
+            # "ex-chief executive", "ex-President": the office held, as the gold writes it
+            title = pos["title"] = re.sub(r"^[Ee]x-(?=\w)", "", pos["title"])
             core = _RANK_PREFIX_RE.sub("", title)
             if not title[:1].islower() or not core[:1].islower():
                 # "former Secretary of State": a capitalised office after its rank word keeps its remit; its
@@ -794,7 +799,9 @@ def titles_named_as(text: str, people: list[Person], heads: str) -> None:
     for p in people:
         if p.positions:
             continue
-        for _s, e in sorted(p.mentions):
+        for s, e in sorted(p.mentions):
+            if re.search(r"\b(?:joined|joins|join|rejoined|rejoins)\s+$", text[max(0, s - 12) : s]):
+                continue  # "Ann Lee joined Kestrel as chief operating officer": her post, not Kestrel's
             m = pattern.match(text, e)
             if m:
                 p.positions.append({"title": m.group("title"), "organization": None})
@@ -923,6 +930,8 @@ _TITLE_OPENERS = frozenset(
         "sales",
         "research",
         "group",
+        "shadow",  # "Shadow chancellor Ann Lee": the opposition's spokesman for the office
+        "government",  # "Government spokesman Ann Lee said"
     }
 )
 
@@ -1007,3 +1016,105 @@ def unit_remits(text: str, people: list[Person]) -> None:
                     unit = " ".join(unit.split())
                     pos["title"] = f"{title} of {m.group('the') or ''}{unit}"
                 break
+
+
+# "The chancellor, speaking in Tanzania, said", '"...," the prime minister said': an office named with "the"
+# and no name, as the subject of a sentence or of a speech tag after a quote. Offices one person holds at a
+# time in a story; "the minister", "the director" are too often somebody else.
+_DEFINITE_OFFICE = (
+    r"prime minister|deputy prime minister|chancellor|president|vice[ -]president|premier|foreign secretary"
+    r"|home secretary|foreign minister|finance minister|trade minister|defen[cs]e minister|chief executive"
+    r"|chairman|chairwoman|governor|mayor|secretary[ -]general"
+)
+_DEFINITE_OFFICE_RE = re.compile(
+    r"(?:(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?<=,[\"”’]\s)|(?<=\n)|(?<=[\"“]))"
+    rf"(?P<the>[Tt]he) (?P<title>(?i:{_DEFINITE_OFFICE}))"
+    # a verb, a comma or a possessive follows; no name ("the prime minister Tony Blair"), no body ("the
+    # president of the union") and no second office ("the chairman and chief executive")
+    # ("The chairman, Ole Berg, said": the name is given)
+    r"(?=,(?!\s+(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?[A-Z])|['’]s\b"
+    r"| (?!of\b|for\b|at\b|in\b|and\b|or\b|to\b|&)[a-z]+\b)"
+    # "at the foreign secretary's official residence": a possessive anywhere in the sentence
+    # (not "the President's Export Council": a body's name)
+    rf"|(?<![\w-])the (?P<title2>{_DEFINITE_OFFICE})(?=['’]s\s+[a-z]))",
+    re.MULTILINE,
+)
+
+
+def _previous_sentences(sentences: list[tuple[int, int]], pos: int, count: int) -> int:
+    """The start of the sentence ``count`` sentences before the one holding pos."""
+    i = next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), None)
+    if i is None:
+        return pos
+    return sentences[max(0, i - count)][0]
+
+
+def definite_office_references(text: str, people: list[Person], sentences: list[tuple[int, int]]) -> None:
+    """ "Gordon Brown has said the era is over. The chancellor, speaking in Tanzania, said ...": the office
+    named with "the" is that of the one person named in the sentence before (or the one before that, when it
+    names nobody), if no one else in the story holds an office of that name and the person holds no other
+    office. Precision first: two candidates, or one with another office, give nothing."""
+    for m in _DEFINITE_OFFICE_RE.finditer(text):
+        title = m.group("title") or m.group("title2")  # as written: "the prime minister", "the President"
+        key = title.lower()
+        named: list[Person] = []
+        for back in (1, 2):
+            start = _previous_sentences(sentences, m.start(), back)
+            named = [p for p in people if any(start <= s < m.start() for s, _e in p.mentions)]
+            if named:
+                break
+        # "Ann Lee, its chief financial officer, ... The chairman said": a person with another office is
+        # somebody else; one already called so ("Chancellor Gordon Brown ... the chancellor") is a candidate
+        candidates = [
+            p for p in named if not p.positions or any(key in pos["title"].lower() for pos in p.positions)
+        ]
+        if len(candidates) != 1:
+            continue
+        holder = candidates[0]
+        if holder.positions:
+            continue  # said already
+        if any(
+            q is not holder and any(pos["title"].lower().endswith(key) for pos in q.positions) for q in people
+        ):
+            continue  # "Italian Prime Minister Silvio Berlusconi": the office has another holder
+        holder.positions.append({"title": title, "organization": None})
+
+
+@functools.cache
+def _role_verb_re(heads: str, modifier: str) -> re.Pattern:
+    company = r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4}"
+    return re.compile(
+        r"(?:,\s+who)?\s+(?:(?:has|have|had|will|would|is|was|also|then|now|recently|later)\s+){0,2}"
+        r"(?:been\s+|be\s+)?"
+        r"(?:(?:named|appointed|elected|promoted|made)\s+(?:to\s+(?:the\s+)?(?:post|position|role)\s+of\s+|as\s+)?"
+        r"|(?:serves?|served|serving|acts?|acted|continues|continued|remains|remained|stays|stayed|returns"
+        r"|returned)\s+as\s+"
+        r"|(?:takes?|took|taking|taken)\s+over\s+as\s+|(?:steps?|stepped|stepping)\s+(?:in|up|down)\s+as\s+"
+        rf"|(?:joined|joins|join|rejoined|rejoins)\s+{company}\s+as\s+"
+        rf"|(?:succeeds?|succeeded|replaces?|replaced)\s+{company}\s+as\s+)"
+        # ("is serving as a mediator": a part played, not a post held)
+        r"(?:(?:its|their|the)\s+)?(?:(?:new|next|first)\s+)?"
+        r"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+)?"
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads}))"
+        r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|from|and|last|this|next|since|until|who|with|after|to|when"
+        r"|before|later|by)\b|$)"
+    )
+
+
+def titles_by_role_verbs(text: str, people: list[Person], heads: str, modifier: str) -> None:
+    """ "Ann Lee has been named chief financial officer of X", "Ann Lee serves as Kestrel's chief technology
+    officer", "Ann Lee takes over as chief executive", "Ann Lee, who joined Kestrel as chief operating
+    officer", "Ann Lee will succeed Ole Berg as chief executive": a verb of taking or holding a post, with
+    its subject the name right before it."""
+    pattern = _role_verb_re(heads, modifier)
+    for p in people:
+        for _s, e in sorted(p.mentions):
+            m = pattern.match(text, e)
+            if m is None:
+                continue
+            title = m.group("title")
+            if title in {"member", "partner", "head", "manager", "executive", "expert"}:
+                continue  # "joined Kestrel as a partner in 2019" is no office of the text's kind
+            if not any(title.lower() in pos["title"].lower() for pos in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            break

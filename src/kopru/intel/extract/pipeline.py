@@ -55,6 +55,7 @@ from .person_checks import (
     countries_before_titled_names,
     countries_from_demonyms_before_names,
     countries_from_position_bodies,
+    definite_office_references,
     drop_false_people,
     envoys_to_countries_before_names,
     extend_cut_names,
@@ -64,6 +65,7 @@ from .person_checks import (
     roles_before_names,
     sentence_case_titles,
     tidy_positions,
+    titles_by_role_verbs,
     titles_named_as,
     trim_byline_roles,
     unit_remits,
@@ -81,7 +83,14 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
-from .titles import HEADLINE_VERBS, REMIT_REGIONS, TitleMatch, compiled_for, find_titles
+from .titles import (
+    HEADLINE_VERBS,
+    REMIT_REGIONS,
+    TitleMatch,
+    compiled_for,
+    find_titles,
+    lower_office_name_spans,
+)
 from .zones import find_zones
 
 _HONORIFICS = {
@@ -424,6 +433,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     name_spans = list(tail_names) + [t.name_span for t in titles if t.name_span]
     name_spans += _after_titles(text, _ner_person_spans(text, ents, gaz, comp, tokens, blocked), titles)
     name_spans += _titled_name_spans(text, gaz, comp, blocked)
+    name_spans += [sp for sp in lower_office_name_spans(text, gaz, comp) if not blocked(sp)]
     name_spans += _addressed_name_spans(text, titles, gaz, comp, blocked)
     name_spans += _particle_name_spans(text, gaz, comp, blocked)
     bylines = byline_people(text)
@@ -441,6 +451,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _guess_countries(people, orgs, gaz, named_countries)
     people_as_places = _drop_unlikely_people(text, people, ents, comp, gaz)
     drop_false_people(text, people, orgs)
+    definite_office_references(text, people, sentences)  # after the false people are gone
     trim_byline_roles(text, people)
     extend_cut_names(text, people, [m for rec in orgs.values() for m in rec.mentions])
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
@@ -878,6 +889,7 @@ def _give_people_positions(
     envoys_to_countries_before_names(text, people)
     abbreviated_ranks_before_names(text, people)
     titles_named_as(text, people, _LOWER_HEADS)
+    titles_by_role_verbs(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     sentence_case_titles(text, people, _LOWER_HEADS, _LOWER_MODIFIER)
     contributor_lines(text, people)
     plural_titles_before_names(text, people)
@@ -1806,7 +1818,8 @@ _TITLE_AFTER_NAME_RE = re.compile(
 _COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
-    "deputy minister|vice minister|assistant minister|minister|vice president|executive vice president|"
+    "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|"
+    "executive vice president|"
     "vice premier|vice-premier|premier|"
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
@@ -1824,12 +1837,16 @@ _LOWER_HEADS = (
     "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
     # occupations of the courts, markets and academies: "the trial judge for the case", "an academician at X"
     "chief judge|judge|mediator|coordinator|supervisor|trader|academician|"
+    # offices of state and crowns: "the German chancellor X", "influential senator X", "queen X"
+    "chancellor|senator|congressman|congresswoman|queen|king|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
 # a lower-case word that may qualify a title ("telecommunications analyst", "overseas business director")
 # "general manager for Europe and the Middle East, Lin Shaowei": the remit between title and name
-_TITLE_SCOPE = r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?)?"
+_TITLE_SCOPE = (
+    r"(?:\s+(?:for|in|of)\s+[^,;.\n]{2,60}?|(?:(?<=ambassador)|(?<=envoy))\s+to\s+[^,;.\n]{2,40}?)?"
+)
 _LOWER_MODIFIER = (
     r"(?-i:\b(?!(?:and|or|the|who|which|with|said|says|told|is|was|has|had|his|her|its|their|also|as|to|in"
     r"|of|for|at|on|by|a|an|former|then|now|new|newly|newly-appointed|veteran|billionaire|longtime|long-time"
@@ -1840,9 +1857,16 @@ _LOWER_MODIFIER = (
 )
 _APPOSITIVE_RE = re.compile(
     # ", chief executive of X", " (chief executive of X)", ", who is the chief executive of X,"
-    r"(?:,\s+|\s+\()(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    # "Ann Lee is the chief executive of X", "Ann Lee will be the chairman": the copula says it too
+    r"(?:,\s+|\s+\(|\s+(?:is|was|has\s+been|will\s+be|remains|became|becomes)\s+"
+    # ... "is Kestrel's chief executive", "was chief executive of Kestrel"
+    r"(?=(?:the|an?)\s|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
+    r"|(?-i:[a-z][a-z -]{2,50}?\s(?:of|at)\s+(?:the\s+)?[A-Z])))"
+    r"(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
+    # "Ann Lee, Kestrel's outgoing chairman": the time of the post is no part of it
+    r"(?:(?:new|outgoing|incoming|current|longtime|long-time|veteran|then)\s+(?=[a-z]))?"
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
@@ -1852,8 +1876,9 @@ _APPOSITIVE_RE = re.compile(
     + _LOWER_MODIFIER
     + r"){0,3}(?:"
     + _LOWER_HEADS
-    + r"))\b"
-    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?[^,;.()\n]{2,80}?"
+    + r")(?:-elect)?)\b"
+    # "an analyst for D.A. Davidson & Co.": a full stop after an initial ends no apposition
+    r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?(?:[^,;.()\n]|(?<=\b[A-Z])\.(?=[A-Z]|\s[A-Z])){2,80}?"
     # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
     r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
     r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
@@ -1873,7 +1898,10 @@ _PRE_TITLE_RE = re.compile(
     + r"){0,2}(?-i:"
     + _LOWER_HEADS
     + r"))"
-    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?)?,?\s+$"
+    r"(?P<scope>\s+(?:for|of)\s+[^,;.\n]{2,60}?|\s+in\s+[^,;.\n]{2,60}?"
+    # "the European Union ambassador to the WTO, Ann Lee": the post's seat (set off by a comma; without
+    # one, "special envoy to Ukraine Ann Lee" is read where envoys are)
+    r"|(?:(?<=ambassador)|(?<=envoy))\s+to\s+(?:the\s+)?(?-i:[A-Z])[^,;.\n]{1,40}?(?=,))?,?\s+$"
     r"|\b(?P<its2>Its|Their)\s+(?P<title2>(?:"
     + _LOWER_MODIFIER
     + r"){0,2}(?-i:"
@@ -1926,6 +1954,8 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
             if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
+            elif re.match(r"\s+to\s", scope):
+                title += re.sub(r"\s+", " ", scope)  # "ambassador to the WTO"
             organization = None
             named = m.group("org") or m.group("org2")
             if named:
@@ -1983,7 +2013,8 @@ _APPOINTED_RE = re.compile(
     r"\b(?:named|appointed|elected|promoted|made)\s+(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))"
     r"(?:,\s+\d{1,3},)?\s+(?:as\s+)?(?:its\s+|the\s+|(?:a|an)\s+)?"
     r"(?P<titles>(?:(?:" + _LOWER_MODIFIER + r"){0,2}(?:" + _LOWER_HEADS + r")(?:\s*,\s*|\s+and\s+)?){1,3})"
-    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who)\b|$)",
+    r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|succeeding|replacing|to|after|and|who|last|this|next"
+    r"|yesterday|today|earlier|with)\b|$)",
     re.IGNORECASE,
 )
 _TITLE_LIST_SPLIT_RE = re.compile(r"\s*,\s*|\s+and\s+")
@@ -2107,7 +2138,9 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
         rest = split.group("body")
         obj, obj_org = _appositive_object(text, rest, gaz, orgs)
-    if rest:
+    if rest and obj in REMIT_REGIONS and rest.strip().split()[0].lower() in {"of", "for"}:
+        title = title + rest.rstrip()  # "Ann Lee, Kestrel's head of Asia": a region is the post's remit
+    elif rest:
         if obj_org or (
             obj[:1].isupper()
             and not re.match(r"(?:the )?[A-Z][a-z]+ (?:of|for) ", obj)
@@ -2122,7 +2155,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
     if dem and dem in gaz.demonyms and not p.country:
         p.country = gaz.demonyms[dem]
     possname = m.group("possname")
-    if possname and any(m.start() < ps < m.end() for q in people for ps, _pe in q.mentions):
+    # (the owner itself may be read as a person for now: "Ann Lee, Zentrix's chief executive")
+    if possname and any(m.end("possname") < ps < m.end() for q in people for ps, _pe in q.mentions):
         return None  # "X, Kazakhstan's Vice Minister of Transport Y": a list of titled names
     if possname and organization is None:
         # "Ruhi Dogusoy, Turkcell's chief operating officer", "X, France's minister of environment"

@@ -54,7 +54,10 @@ def _compiled(gaz_id: int, heads: tuple[str, ...], domain_words: tuple[str, ...]
     alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     # "Chief Strategy Officer", "Chief Global Affairs Officer": a company's C-level posts by their shape
     alternation = rf"Chief(?: (?:[A-Z][a-z]+|&|and)){{1,3}} Officer|{alternation}"
-    head_re = re.compile(rf"(?:(?<![\w-])|(?<=\b[Cc]o-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))")
+    # "ex-President X": the office is the one the person held (the gold writes it without "ex-")
+    head_re = re.compile(
+        rf"(?:(?<![\w-])|(?<=\b[Cc]o-)|(?<=\b[Ee]x-))(?:{alternation})(?:(?![\w-])|(?=-elect\b))"
+    )
     head_ends = frozenset(h.split()[-1] for h in heads if " " in h)
     return _Compiled(head_re, frozenset(domain_words), frozenset(heads), head_ends)
 
@@ -419,7 +422,8 @@ def _read_ministry_domain_before(t: TitleMatch, text: str, gaz: Gazetteer, comp,
     i = 0
     dom_words: list[str] = []
     # "EU Trade Commissioner", "Economy and Finance Commissioner": a commissioner's portfolio before the head
-    if not ((is_ministry or head in {"Secretary", "Commissioner"}) and t.title == head):
+    # "Chief Economic Adviser": an adviser's field too
+    if not ((is_ministry or head in {"Secretary", "Commissioner", "Adviser", "Advisor"}) and t.title == head):
         return before, i
     while i < len(before) and (
         _is_domain_word(before[i][2], comp.domain_words) or (before[i][2] in {"and", "&"} and dom_words)
@@ -672,3 +676,51 @@ def _attach_names(text: str, titles: list[TitleMatch], comp: _Compiled, gaz: Gaz
                 last = last[:-1]
                 last_end -= 1
             t.name_span = (taken[0][0], last_end)
+
+
+# Lower-case offices that vouch for the name after them ("South African president Thabo Mbeki", "Southcorp
+# chairman Ann Lee", "influential senator Ole Berg"): NER may call such a name a place or miss it. Offices
+# only, no occupations ("analyst", "manager"), whose lower-case form before a capitalised name is no
+# company or place name ("the president Hotel" does not occur).
+_LOWER_OFFICE = (
+    r"(?:(?:deputy |vice |prime |foreign |finance |trade |defen[cs]e |interior |home |economy |economic "
+    r"|industry |energy |health |justice |education |transport |agriculture |environment |labou?r "
+    r"|commerce |culture |information |communications? )?(?:prime )?minister|vice[ -]president|president"
+    r"|vice[ -]premier|premier|chancellor|senator|congressman|congresswoman|governor|mayor|ambassador"
+    r"|envoy|spokesman|spokeswoman|spokesperson|(?:vice[ -]|deputy )?chairman|chairwoman|chief executive"
+    r"(?: officer)?|(?:foreign|home|general|defen[cs]e|state) secretary|secretary[ -]general"
+    r"|commissioner|judge|queen|king)"
+)
+_NAME_WORD = r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ]?[a-zà-ÿıçşğüö'’]+)?"
+_LOWER_OFFICE_NAME_RE = re.compile(
+    rf"(?<![\w-])(?:ex-)?{_LOWER_OFFICE} (?P<name>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
+    r"(?=[,.;:)]|['’]s\b| [a-z(]|$)"
+)
+_NOT_NAME_WORDS = frozenset(
+    {
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August", "September"),
+        *("October", "November", "December", "Mr", "Mrs", "Ms", "Dr", "Sir"),
+    }
+)
+
+
+def lower_office_name_spans(text: str, gaz: Gazetteer, comp: _Compiled) -> list[tuple[int, int]]:
+    """Spans of the names a lower-case office stands right before ("Ukraine's president Leonid Kuchma")."""
+    spans = []
+    for m in _LOWER_OFFICE_NAME_RE.finditer(text):
+        words = m.group("name").split()
+        if any(
+            w in _NOT_NAME_WORDS
+            or w in _NOT_NAME
+            or w in comp.heads
+            or w in comp.domain_words
+            or w in gaz.demonyms
+            or w in gaz.country_names
+            or w in gaz.places
+            or w in gaz.orgs
+            for w in words
+        ):
+            continue
+        spans.append((m.start("name"), m.end("name")))
+    return spans
