@@ -405,6 +405,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _lower_case_governments(orgs)
     _parenthetical_aliases(orgs)
     _list_mates(orgs)
+    _institutional_prefixes(orgs)
     found, taken = orgs.found, orgs.taken
     _merge_adjacent(text, found)
     _merge_org_variants(found)
@@ -415,6 +416,45 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _merge_shared_names(found)
     _more_mentions(text, found)
     return found
+
+
+# words that open an institution's name though NER leaves them out: "the People's Bank of China", "the
+# President's Export Council", "the 7th U.S. Circuit Court of Appeals"
+_INSTITUTIONAL_PREFIX_RE = re.compile(
+    r"(?:\b(?:People|President|Workers|Women|Children|Farmers|Veterans|Citizens)(?:['’]s?|s['’]) "
+    r"|\b\d{1,2}(?:st|nd|rd|th) )$"
+)
+
+
+def _institutional_prefixes(orgs: _OrgFinder) -> None:
+    text, found = orgs.text, orgs.found
+    for rec in list(found.values()):
+        if rec.name not in found or not rec.name[:1].isupper():
+            continue
+        if "Court" not in rec.name and not re.search(r"\b(?:" + _ORG_WORDS + r")\b", rec.name):
+            continue
+        mentions = []
+        for ms, me in rec.mentions:
+            m = _INSTITUTIONAL_PREFIX_RE.search(text, max(0, ms - 12), ms)
+            if m and m.group(0)[:1].isdigit() != ("Court" in rec.name):
+                m = None  # an ordinal opens a court's name only ("7th Circuit Court"), not "3rd Bank"
+            mentions.append((m.start() if m else ms, me))
+        if mentions == rec.mentions:
+            continue
+        s, e = next((ms, me) for (ms, me), old in zip(mentions, rec.mentions) if (ms, me) != old)
+        name = text[s:e]
+        for old, new in zip(rec.mentions, mentions):
+            if old in orgs.taken and old != new:
+                orgs.taken[orgs.taken.index(old)] = new
+        rec.mentions = mentions
+        if name in found and found[name] is not rec:
+            _absorb_org(found[name], found.pop(rec.name))
+            continue
+        found.pop(rec.name)
+        rec.surfaces = [sf for sf in rec.surfaces if sf != rec.name]
+        rec.name = name
+        rec.known = False  # "Bank of China" is known, "People's Bank of China" another body
+        found[name] = rec
 
 
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "U.A.E.", "U.S.A.", "P.R.C.", "D.C."})
@@ -539,12 +579,27 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
     for m, is_legal in [*legal, *((m, False) for m in _COMPANY_SHAPE_RE.finditer(text))]:
         if not is_legal and re.search(r"\b(?:of|for)\s+$", text[max(0, m.start() - 6) : m.start()]):
             continue  # "Fraunhofer Institute for Biomedical Engineering": the tail of a longer name
-        span = _trim_company(text, m.start(), m.end(), gaz)
+        span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
         if not is_legal and re.match(r"\s+(?:Minister|Ministry|Secretary|Commissioner)\b", text[m.end() :]):
             continue  # "West German Economics Minister", "Mining Secretary": a portfolio in a title
         s, e = span = _after_acronym_and(text, *span)
+        if not is_legal and text.startswith(" with ", e) and text[s:e].endswith(" Partners"):
+            # "Funding Souq Partners with Kafala": the headline's verb, not the company's word
+            s, e = span = (s, e - len(" Partners"))
+            if len(text[s:e].split()) < 2 and not orgs.is_taken(span):
+                if orgs.plausible(text[s:e]):
+                    orgs.add(text[s:e], "company", _org_country(text, s, text[s:e], gaz), s, e, False)
+                continue
+        of_country = _OF_COUNTRY_AFTER_FORM_RE.match(text, e) if is_legal else None
+        if (
+            of_country
+            and re.search(r"\b(?:Corp|Co|Inc)\.$", text[s:e])
+            and (of_country.group(1) == "America" or of_country.group(1) in gaz.country_names)
+        ):
+            e = of_country.end()  # "Neighborhood Assistance Corp. of America": the country is in the name
+            span = (s, e)
         joined = _NATIONAL_AFTER_AND_RE.search(text, s, e)
         if joined and (joined.group(1) in gaz.demonyms or joined.group(1) in gaz.country_names):
             # "Korean Air Lines and German Shell AG": a nationality after "and" begins a second company
@@ -578,6 +633,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
             found[surface].shaped = True
 
 
+_OF_COUNTRY_AFTER_FORM_RE = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 _ACRONYM_AND_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5} (?:and|&) ")
 _NATIONAL_AFTER_AND_RE = re.compile(r" (?:and|&) ([A-Z][a-z]+)\b")
 
@@ -782,9 +838,12 @@ def _list_mates(orgs: _OrgFinder) -> None:
 
 
 def _capitalised_ministries(orgs: _OrgFinder) -> None:
-    """Explicit ministries that NER missed: "Ministry of Trade", "the Trade Ministry"."""
+    """Explicit ministries and departments that NER missed: "Ministry of Trade", "the Trade Ministry",
+    "Department of Water Affairs and Forestry"."""
     text = orgs.text
-    for m in re.finditer(r"\bMinistry of (?:[A-Z][\w-]*|and|&)(?: (?:[A-Z][\w-]*|and|&))*", text):
+    for m in re.finditer(
+        r"\b(?:Ministry|Department) of (?:[A-Z][\w-]*|and|&)(?: (?:[A-Z][\w-]*|and|&))*", text
+    ):
         s, e = m.start(), m.end()
         while text[s:e].endswith((" and", " &")):
             e = text.rfind(" ", s, e)
@@ -927,7 +986,7 @@ _COMPANY_WORDS = (
     r"|Ticaret|Yatırım|Yatırımları|Makina|Makine|İnşaat|Gıda|Tekstil|Kimya|Madencilik|Elektronik|Yazılım"
     r"|Bilişim|Savunma|Havacılık|Denizcilik|Taşımacılık|Otomasyon|Mühendislik|Telekomünikasyon"
     r"|Cloud|Telecommunications|Internet|Microelectronics|Optoelectronics|Photonics|Aerospace"
-    r"|Construction|Engineering"
+    r"|Construction|Engineering|Metals|Minerals"
 )
 _COMPANY_SHAPE_RE = re.compile(
     r"\b(?:"
@@ -969,15 +1028,26 @@ _NON_DISTINCTIVE = {
 }
 
 
-def _trim_company(text: str, s: int, e: int, gaz: Gazetteer) -> tuple[int, int] | None:
+def _trim_company(
+    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool = False
+) -> tuple[int, int] | None:
     """Drop leading words that are not part of the name ("About", "Turkish", "China's", "The"); a city
-    in front stays when the rest says nothing of which company it is ("Marmaris Teknoloji Yatırımları")."""
-    span = _trim_leading(text, s, e, gaz, keep_places=False)
+    in front stays when the rest says nothing of which company it is ("Marmaris Teknoloji Yatırımları"),
+    or when the name carries its legal form (``keep_places``): a registered name keeps its city or
+    province ("Zhuhai Topower New Energy Co., Ltd.", "Seattle Coffee Co.")."""
+    span = _trim_leading(text, s, e, gaz, keep_places=keep_places)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
         span = _trim_leading(text, s, e, gaz, keep_places=True)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
         return None
     return span
+
+
+# a descriptor a press release puts in front of its company's name in the headline
+_DESCRIPTOR_LEAD_RE = re.compile(
+    r"(?:Industry|Market|Global|World|Category|Sector)[ -]Leaders?[ \t]+(?=[A-Z])|(?:Leading|Renowned)[ \t]+"
+    r"(?:Global[ \t]+)?(?=[A-Z])"
+)
 
 
 def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) -> tuple[int, int] | None:
@@ -987,6 +1057,10 @@ def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) 
             return None
         first = words[0]
         bare = re.sub(r"['’]s$", "", first)
+        lead = _DESCRIPTOR_LEAD_RE.match(text, s, e)
+        if lead and lead.end() < e:
+            s = lead.end()  # "Industry Leader Climet": a descriptor in front of a headline's name
+            continue
         if re.fullmatch(r"[\w'’-]+-(?:based|headquartered|owned|listed)", first) or (
             first in _SHAPE_STOP
             or first in gaz.demonyms
@@ -1236,6 +1310,32 @@ def _link_short_forms(text: str, found: dict[str, OrgRec]) -> None:
             target = cands[0] if len(cands) == 1 and cands[0].first < rec.first else None
         if target is not None:
             _absorb_org(target, found.pop(name))
+    # "Zhuhai Topower's know-how" after "Zhuhai Topower New Energy Co., Ltd.": the name without its
+    # company words
+    for rec in list(found.values()):
+        words = rec.name.split()
+        if (
+            rec.name not in found
+            or rec.known
+            or len(words) < 2
+            or any(_LEGAL_SUFFIX_RE.search(sf) for sf in [rec.name, *rec.surfaces])
+        ):
+            continue  # "Diplomatic Trade Ltd" and "Diplomatic Trade Capital Group" are two companies
+        cands = [
+            long
+            for long in longs
+            if long is not rec
+            and long.name in found
+            and any(_LEGAL_SUFFIX_RE.search(sf) for sf in [long.name, *long.surfaces])
+            and long.name.startswith(rec.name + " ")
+            and all(
+                re.fullmatch(_COMPANY_WORDS + "|Group|Holding|Holdings|Company|Corporation", w)
+                or w in _NON_DISTINCTIVE
+                for w in long.name.split()[len(words) :]
+            )
+        ]
+        if len(cands) == 1:
+            _absorb_org(cands[0], found.pop(rec.name))
 
 
 def _strip_country_suffix(found: dict[str, OrgRec], gaz: Gazetteer) -> None:
@@ -1620,6 +1720,7 @@ _HEADLINE_VERBS = {
     "Meets", "Meet", "Signs", "Sign", "Visits", "Visit", "Opens", "Open", "Holds", "Hold", "Says", "Launches",
     "Receives", "Hosts", "Welcomes", "Discusses", "Announces", "Agrees", "Eyes", "Plans", "Builds", "Invests",
     "Convenes", "Inks", "Unveils", "Starts", "Begins", "Expands", "Calls", "Seeks", "Teams",
+    "Initiates", "Forges", "Secures", "Completes", "Acquires", "Appoints", "Selects", "Raises",
 }  # fmt: skip
 
 
