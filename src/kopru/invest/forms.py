@@ -258,9 +258,36 @@ class DealForm(RecordForm):
         return cleaned
 
 
+class _ListedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The field's `listed` objects when it has them (rows the page has already read), else its queryset's."""
+
+    def __iter__(self):
+        listed = getattr(self.field, "listed", None)
+        if listed is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in listed:
+            yield self.choice(obj)
+
+    def __len__(self):
+        listed = getattr(self.field, "listed", None)
+        if listed is None:
+            return super().__len__()
+        return len(listed) + (1 if self.field.empty_label is not None else 0)
+
+
+class _ListedModelChoiceField(forms.ModelChoiceField):
+    """Choices drawn from `listed` when set (validation still asks the queryset)."""
+
+    iterator = _ListedChoiceIterator
+    listed = None
+
+
 class MoveForm(forms.Form):
     default_renderer = python_renderer  # drawn on every deal page: Django's templates in Python
-    stage = forms.ModelChoiceField(Stage.objects.none(), label=_("move to"))
+    stage = _ListedModelChoiceField(Stage.objects.none(), label=_("move to"))
     lost_reason = forms.ChoiceField(
         label=_("lost because"), choices=[("", "—"), *LostReason.choices], required=False
     )
@@ -272,9 +299,11 @@ class MoveForm(forms.Form):
         help_text=_("Only to force a move the rules refuse; it is logged."),
     )
 
-    def __init__(self, *args, deal: Deal, user=None, **kwargs):
+    def __init__(self, *args, deal: Deal, user=None, stages: list[Stage] | None = None, **kwargs):
+        """`stages`: the pipeline's stages in order, when the page has read them (its choices)."""
         super().__init__(*args, **kwargs)
         self.fields["stage"].queryset = deal.pipeline.stages.order_by("order")
+        self.fields["stage"].listed = stages
         self.fields["stage"].label_from_instance = lambda stage: stage.label
         if not access.is_admin(user):
             del self.fields["override_reason"]
