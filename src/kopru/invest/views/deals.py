@@ -20,7 +20,7 @@ from kopru.core.models import Sector
 from kopru.core.text import fold
 from kopru.invest.domain.deal_page import deal_sectors, pipeline_stages, related_lists, timeline
 from kopru.invest.domain.deals import StageMoveRefused, move_deal, save_deal_changes, save_new_deal
-from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
+from kopru.invest.forms import DealForm, MoveForm, leaf_sectors, move_form_html
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
@@ -181,12 +181,8 @@ def deal_detail(request, pk):
             "notes": lists["notes"],
             "note_form": NoteForm() if staff else None,
             "note_url": "invest:deal-note",
-            "move_form": MoveForm(
-                deal=deal,
-                user=user,
-                stages=stages,
-                initial={"stage": request.GET.get("move_to") or deal.stage_id},
-            )
+            # the form as its HTML (`MoveForm.as_p`), drawn once per language, stages and chosen stage
+            "move_form": move_form_html(deal, user, stages, request.GET.get("move_to") or deal.stage_id)
             if can_change
             else None,
             "history": history,
