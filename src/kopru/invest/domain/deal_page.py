@@ -19,6 +19,7 @@ from kopru.core import access
 from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import notes_for
 from kopru.core.models import Evidence, Note, Sector
+from kopru.invest.domain.rows import converted, converters, quoted, read, stages_of
 from kopru.invest.models import Deal, Stage, StageChange
 from kopru.ui.history import history_pairs
 
@@ -36,65 +37,8 @@ class TimelineEntry:
     override_reason: str
 
 
-def _read(sql: str, params: list) -> list[tuple]:
-    with connections[Deal.objects.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def _quoted(model, field_name: str | None = None, alias: str | None = None) -> str:
-    """A model's table (or `alias`), or its column `field_name` qualified by either, quoted."""
-    quote = connections[Deal.objects.db].ops.quote_name
-    table = quote(alias or model._meta.db_table)
-    if field_name is None:
-        return table
-    return f"{table}.{quote(model._meta.get_field(field_name).column)}"
-
-
-def _converters(*fields) -> list[list]:
-    """Per column, the database backend's and the field's converters of a value as the cursor gives it (none
-    on PostgreSQL for these columns; SQLite gives dates as text and booleans as integers)."""
-    connection = connections[Deal.objects.db]
-    found = []
-    for field in fields:
-        column = field.get_col(field.model._meta.db_table)
-        found.append([*connection.ops.get_db_converters(column), *field.get_db_converters(connection)])
-    return found
-
-
-def _converted(rows: list[tuple], converters: list[list]) -> list[tuple]:
-    """`rows` with each column's `converters` applied, as Django's compiler does before building models."""
-    if not any(converters):
-        return rows
-    connection = connections[Deal.objects.db]
-    converted = []
-    for row in rows:
-        values = list(row)
-        for index, column_converters in enumerate(converters):
-            for convert in column_converters:
-                values[index] = convert(values[index], None, connection)
-        converted.append(tuple(values))
-    return converted
-
-
 # The statements below are plain SQL written from the models' tables and columns: each is a handful of rows
 # by one key, and Django's building and compiling of the same queryset cost 0.3-0.5 ms of CPU a statement.
-
-
-@functools.cache
-def _stages_sql() -> str:
-    columns = ", ".join(_quoted(Stage, field.name) for field in Stage._meta.concrete_fields)
-    return (
-        f"SELECT {columns} FROM {_quoted(Stage)} WHERE {_quoted(Stage, 'pipeline')} = %s"
-        f" ORDER BY {_quoted(Stage, 'order')} ASC"
-    )
-
-
-def pipeline_stages(deal: Deal) -> list[Stage]:
-    """The deal's pipeline's stages in board order (the move form's choices, the timeline's stages)."""
-    names = [field.attname for field in Stage._meta.concrete_fields]
-    database = Deal.objects.db
-    return [Stage.from_db(database, names, row) for row in _read(_stages_sql(), [deal.pipeline_id])]
 
 
 @functools.cache
@@ -102,23 +46,28 @@ def _sectors_sql() -> str:
     field = Deal._meta.get_field("sectors")
     through = field.remote_field.through
     quote = connections[Deal.objects.db].ops.quote_name
-    columns = ", ".join(_quoted(Sector, name) for name in ("id", "name", "name_tr", "name_zh"))
+    columns = ", ".join(quoted(Sector, name) for name in ("id", "name", "name_tr", "name_zh"))
     return (
-        f"SELECT {columns} FROM {_quoted(Sector)}"
-        f" INNER JOIN {quote(through._meta.db_table)} ON ({_quoted(Sector, 'id')}"
+        f"SELECT {columns} FROM {quoted(Sector)}"
+        f" INNER JOIN {quote(through._meta.db_table)} ON ({quoted(Sector, 'id')}"
         f" = {quote(through._meta.db_table)}.{quote(field.m2m_reverse_name())})"
-        f" LEFT OUTER JOIN {_quoted(Sector)} {quote('parent')} ON ({_quoted(Sector, 'parent')}"
-        f" = {_quoted(Sector, 'id', alias='parent')})"
+        f" LEFT OUTER JOIN {quoted(Sector)} {quote('parent')} ON ({quoted(Sector, 'parent')}"
+        f" = {quoted(Sector, 'id', alias='parent')})"
         f" WHERE {quote(through._meta.db_table)}.{quote(field.m2m_column_name())} = %s"
-        f" ORDER BY {_quoted(Sector, 'code', alias='parent')} ASC, {_quoted(Sector, 'code')} ASC"
+        f" ORDER BY {quoted(Sector, 'code', alias='parent')} ASC, {quoted(Sector, 'code')} ASC"
     )
+
+
+def pipeline_stages(deal: Deal) -> list[Stage]:
+    """The deal's pipeline's stages in board order (the move form's choices, the timeline's stages)."""
+    return stages_of(deal.pipeline_id)
 
 
 def deal_sectors(deal: Deal) -> list[Sector]:
     """The deal's sectors in their own order (parent's code, code), read with the fields their names need."""
     database = Deal.objects.db
     names = ["id", "name", "name_tr", "name_zh"]
-    return [Sector.from_db(database, names, row) for row in _read(_sectors_sql(), [deal.pk])]
+    return [Sector.from_db(database, names, row) for row in read(_sectors_sql(), [deal.pk])]
 
 
 @functools.cache
@@ -126,30 +75,30 @@ def _timeline_sql() -> str:
     user = StageChange._meta.get_field("by").related_model
     columns = ", ".join(
         [
-            *(_quoted(StageChange, name) for name in ("at", "from_stage", "to_stage")),
-            _quoted(user, "username"),
-            *(_quoted(StageChange, name) for name in ("note", "overridden", "override_reason")),
+            *(quoted(StageChange, name) for name in ("at", "from_stage", "to_stage")),
+            quoted(user, "username"),
+            *(quoted(StageChange, name) for name in ("note", "overridden", "override_reason")),
         ]
     )
     return (
-        f"SELECT {columns} FROM {_quoted(StageChange)}"
-        f" LEFT OUTER JOIN {_quoted(user)} ON ({_quoted(StageChange, 'by')} = {_quoted(user, 'id')})"
-        f" WHERE {_quoted(StageChange, 'deal')} = %s"
-        f" ORDER BY {_quoted(StageChange, 'at')} ASC, {_quoted(StageChange, 'id')} ASC"
+        f"SELECT {columns} FROM {quoted(StageChange)}"
+        f" LEFT OUTER JOIN {quoted(user)} ON ({quoted(StageChange, 'by')} = {quoted(user, 'id')})"
+        f" WHERE {quoted(StageChange, 'deal')} = %s"
+        f" ORDER BY {quoted(StageChange, 'at')} ASC, {quoted(StageChange, 'id')} ASC"
     )
 
 
-def _timeline_converters() -> list[list]:
+@functools.cache
+def _timeline_converters() -> list[tuple]:
     meta = StageChange._meta
-    at, overridden = _converters(meta.get_field("at"), meta.get_field("overridden"))
-    return [at, [], [], [], [], overridden, []]
+    return converters(meta.get_field("at"), None, None, None, None, meta.get_field("overridden"), None)
 
 
 def timeline(deal: Deal, stages: list[Stage]) -> list[TimelineEntry]:
     """The deal's stage changes, oldest first, their stages taken from `stages` (the pipeline's, already
     read); a stage of another pipeline (a deal moved between pipelines by an administrator) is read by its
     key."""
-    rows = _converted(_read(_timeline_sql(), [deal.pk]), _timeline_converters())
+    rows = converted(read(_timeline_sql(), [deal.pk]), _timeline_converters())
     by_pk = {stage.pk: stage for stage in stages}
     missing = {pk for row in rows for pk in row[1:3] if pk is not None and pk not in by_pk}
     if missing:

@@ -1,0 +1,112 @@
+"""Plain SQL reads of a few small, fixed statements the investment pages run on every view.
+
+Each is a handful of rows by one key (a pipeline's stages, a deal's sectors or stage changes) or the few
+pipelines, and Django's building and compiling of the same queryset cost 0.3-0.5 ms of CPU a statement,
+more than PostgreSQL's work. The statements are written from the models' tables and columns; values pass
+through the same converters Django's compiler applies (none on PostgreSQL for these columns; SQLite gives
+dates as text and booleans as integers), and models are built with `Model.from_db` as the ORM builds them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.db import connections
+
+from kopru.invest.models import Deal, Pipeline, Stage
+
+
+def _connection():
+    return connections[Deal.objects.db]
+
+
+def read(sql: str, params: list) -> list[tuple]:
+    with _connection().cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def quoted(model, field_name: str | None = None, alias: str | None = None) -> str:
+    """A model's table (or `alias`), or its column `field_name` qualified by either, quoted."""
+    quote = _connection().ops.quote_name
+    table = quote(alias or model._meta.db_table)
+    if field_name is None:
+        return table
+    return f"{table}.{quote(model._meta.get_field(field_name).column)}"
+
+
+def converters(*fields) -> list[tuple]:
+    """Per column (a field, or None for a column that needs none): the column and the database backend's and
+    the field's converters of a value as the cursor gives it (none on PostgreSQL for the columns read here;
+    SQLite gives dates as text and booleans as integers)."""
+    connection = _connection()
+    found = []
+    for field in fields:
+        if field is None:
+            found.append((None, []))
+            continue
+        column = field.get_col(field.model._meta.db_table)
+        found.append(
+            (column, [*connection.ops.get_db_converters(column), *field.get_db_converters(connection)])
+        )
+    return found
+
+
+def converted(rows: list[tuple], converters: list[tuple]) -> list[tuple]:
+    """`rows` with each column's converters applied, as Django's compiler does before building models."""
+    if not any(column_converters for _column, column_converters in converters):
+        return rows
+    connection = _connection()
+    converted = []
+    for row in rows:
+        values = list(row)
+        for index, (column, column_converters) in enumerate(converters):
+            for convert in column_converters:
+                values[index] = convert(values[index], column, connection)
+        converted.append(tuple(values))
+    return converted
+
+
+def models_from(model, sql: str, params: list) -> list:
+    """`model` instances of every concrete field, from a statement that selects them in their order."""
+    fields = model._meta.concrete_fields
+    names = [field.attname for field in fields]
+    database = Deal.objects.db
+    return [
+        model.from_db(database, names, row) for row in converted(read(sql, params), _all_converters(model))
+    ]
+
+
+@functools.cache
+def _all_converters(model) -> list[tuple]:
+    return converters(*model._meta.concrete_fields)
+
+
+def _columns(model) -> str:
+    return ", ".join(quoted(model, field.name) for field in model._meta.concrete_fields)
+
+
+@functools.cache
+def _stages_sql() -> str:
+    return (
+        f"SELECT {_columns(Stage)} FROM {quoted(Stage)} WHERE {quoted(Stage, 'pipeline')} = %s"
+        f" ORDER BY {quoted(Stage, 'order')} ASC"
+    )
+
+
+def stages_of(pipeline_id: int) -> list[Stage]:
+    """A pipeline's stages in board order: `pipeline.stages.order_by("order")`."""
+    return models_from(Stage, _stages_sql(), [pipeline_id])
+
+
+@functools.cache
+def _pipelines_sql() -> str:
+    return (
+        f"SELECT {_columns(Pipeline)} FROM {quoted(Pipeline)}"
+        f" ORDER BY {quoted(Pipeline, 'is_default')} DESC, {quoted(Pipeline, 'name')} ASC"
+    )
+
+
+def all_pipelines() -> list[Pipeline]:
+    """Every pipeline in the pipelines' order (the default first, then by name): `Pipeline.objects.all()`."""
+    return models_from(Pipeline, _pipelines_sql(), [])
