@@ -13,6 +13,7 @@ import functools
 
 from django.db import connections
 
+from kopru.core.models import Sector
 from kopru.invest.models import Deal, Pipeline, Stage
 
 
@@ -110,3 +111,67 @@ def _pipelines_sql() -> str:
 def all_pipelines() -> list[Pipeline]:
     """Every pipeline in the pipelines' order (the default first, then by name): `Pipeline.objects.all()`."""
     return models_from(Pipeline, _pipelines_sql(), [])
+
+
+# The deals' list order (the list pages' and the API's): pipeline, stage order, position on the board, id.
+DEAL_LIST_ORDER = ("pipeline_id", "stage__order", "position", "pk")
+
+
+@functools.cache
+def _deal_rows_sql(columns: tuple[str, ...]) -> tuple[str, list[tuple]]:
+    deal = quoted(Deal)
+    stage = quoted(Stage)
+    selected = ", ".join([*(quoted(Deal, name) for name in columns), quoted(Stage, "code")])
+    sql = (
+        f"SELECT {selected} FROM {deal}"
+        f" INNER JOIN {stage} ON ({quoted(Deal, 'stage')} = {quoted(Stage, 'id')})"
+        f" WHERE {quoted(Deal, 'id')} IN ({{ids}})"
+        f" ORDER BY {quoted(Deal, 'pipeline')} ASC, {quoted(Stage, 'order')} ASC,"
+        f" {quoted(Deal, 'position')} ASC, {quoted(Deal, 'id')} ASC"
+    )
+    fields = [Deal._meta.get_field(name) for name in columns]
+    return sql, converters(*fields, Stage._meta.get_field("code"))
+
+
+def deal_rows(deals, offset: int, limit: int, columns: tuple[str, ...]) -> list[dict]:
+    """The page `offset`, `limit` of `deals` (the readable, filtered deals in DEAL_LIST_ORDER) as dicts of
+    `columns` (field names) and "stage__code": `deals.filter(pk__in=<the page's ids>).values(...)`, the
+    ids sorted first (sorting whole rows cost PostgreSQL 7-15 ms for 5,000 deals, their ids 2.5 ms). The
+    rows are read by a plain statement around the ids' own SQL (the filters are in it), which Django
+    otherwise built and compiled a second time; a company user's deals (`.distinct()`, joined to their
+    company) go through the ORM."""
+    page_ids = deals.values("pk")[offset : offset + limit]
+    if deals.query.distinct:
+        return list(deals.filter(pk__in=page_ids).values(*columns, "stage__code"))
+    ids_sql, params = page_ids.query.sql_with_params()
+    sql, column_converters = _deal_rows_sql(columns)
+    names = [*columns, "stage__code"]
+    rows = converted(read(sql.format(ids=ids_sql), list(params)), column_converters)
+    return [dict(zip(names, row, strict=True)) for row in rows]
+
+
+@functools.cache
+def _sector_codes_sql(count: int) -> str:
+    field = Deal._meta.get_field("sectors")
+    quote = _connection().ops.quote_name
+    link = quote(field.remote_field.through._meta.db_table)
+    deal_id = f"{link}.{quote(field.m2m_column_name())}"
+    sector_id = f"{link}.{quote(field.m2m_reverse_name())}"
+    return (
+        f"SELECT {deal_id}, {quoted(Sector, 'code')} FROM {link}"
+        f" INNER JOIN {quoted(Sector)} ON ({sector_id} = {quoted(Sector, 'id')})"
+        f" LEFT OUTER JOIN {quoted(Sector)} {quote('parent')}"
+        f" ON ({quoted(Sector, 'parent')} = {quoted(Sector, 'id', alias='parent')})"
+        f" WHERE {deal_id} IN ({', '.join(['%s'] * count)})"
+        f" ORDER BY {quoted(Sector, 'code', alias='parent')} ASC, {quoted(Sector, 'code')} ASC,"
+        f" {sector_id} ASC"
+    )
+
+
+def sector_codes(deal_ids: list[int]) -> dict[int, list[str]]:
+    """Each deal's sectors' codes in the sectors' order (parent's code, code), one statement for all."""
+    codes: dict[int, list[str]] = {pk: [] for pk in deal_ids}
+    if deal_ids:
+        for deal_id, code in read(_sector_codes_sql(len(deal_ids)), list(deal_ids)):
+            codes[deal_id].append(code)
+    return codes
