@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import connection, connections
 from django.db.models import Count, OuterRef
 
+from kopru.invest.domain.rows import plain_condition
 from kopru.invest.models import CompanyProfile, Deal, Pipeline, Stage
 
 CARDS_PER_COLUMN = 25
@@ -105,11 +106,11 @@ def _columns_postgresql(pipeline: Pipeline, deals, per_column: int) -> list[Colu
     deals are those of one table filtered (every reader but a company user, whose deals join their company
     and organisation); `_columns_postgresql_orm` otherwise. The same statements as the ORM's below: building
     and compiling the stages' two subqueries and the cards' query cost Django about 2.5 ms a board."""
-    query = deals.query
-    if query.distinct or sum(1 for count in query.alias_refcount.values() if count) != 1:
+    readable = plain_condition(deals)
+    if readable is None:
         return _columns_postgresql_orm(pipeline, deals, per_column)
+    condition, params = readable
     connection = connections[deals.db]
-    condition, params = query.get_compiler(deals.db).compile(query.where)
     quote = connection.ops.quote_name
     deal, stage = Deal._meta, Stage._meta
     table = quote(deal.db_table)

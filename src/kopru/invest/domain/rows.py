@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
 
 from kopru.core.models import Sector
@@ -66,6 +67,44 @@ def converted(rows: list[tuple], converters: list[tuple]) -> list[tuple]:
                 values[index] = convert(values[index], column, connection)
         converted.append(tuple(values))
     return converted
+
+
+def plain_condition(queryset) -> tuple[str, list] | None:
+    """The WHERE condition of `queryset` (a filtered table: the reader's visibility and the page's filters)
+    compiled on its own, for a statement written around it that names the table by its own name; None when
+    the queryset joins another table or is `.distinct()` (a company user's records, read through their
+    company's organisation), which such a statement could not reproduce."""
+    query = queryset.query
+    if query.distinct or sum(1 for count in query.alias_refcount.values() if count) != 1:
+        return None
+    if query.base_table != queryset.model._meta.db_table:
+        return None
+    try:
+        condition, params = query.get_compiler(queryset.db).compile(query.where)
+    except EmptyResultSet:
+        return "1 = 0", []
+    except FullResultSet:
+        return "1 = 1", []
+    return condition or "1 = 1", list(params)
+
+
+def counts(querysets) -> list[int]:
+    """`queryset.count()` of each queryset in one SELECT: `COUNT(*)` of each table under its own condition
+    (`plain_condition`), or of the queryset's ids as a subquery where it joins (kopru.ui.pagination's
+    `counts_in_one_statement`, which compiles every queryset's SELECT)."""
+    selects, params = [], []
+    for index, queryset in enumerate(querysets):
+        readable = plain_condition(queryset)
+        if readable is not None:
+            selects.append(f"(SELECT COUNT(*) FROM {quoted(queryset.model)} WHERE {readable[0]})")
+            params.extend(readable[1])
+        else:
+            sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
+            selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{index})")
+            params.extend(subquery_params)
+    if not selects:
+        return []
+    return [int(n) for n in read(f"SELECT {', '.join(selects)}", params)[0]]
 
 
 def models_from(model, sql: str, params: list) -> list:

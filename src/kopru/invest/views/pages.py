@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from kopru.core import access
 from kopru.invest.domain.board import board_columns, column_page
 from kopru.invest.domain.reports import pipeline_figures
-from kopru.invest.domain.rows import all_pipelines
+from kopru.invest.domain.rows import all_pipelines, counts
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
-from kopru.ui.pagination import counts_in_one_statement
 from kopru.ui.views.access import has_perm, require_staff
 
 MAX_OFFSET = 1_000_000
@@ -58,7 +57,7 @@ def home(request):
             "counts": dict(
                 zip(
                     ("opportunities", "companies", "deals"),
-                    counts_in_one_statement(
+                    counts(
                         [
                             access.visible_to(Opportunity.objects.all(), user),
                             access.visible_to(CompanyProfile.objects.all(), user),
