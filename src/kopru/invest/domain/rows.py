@@ -75,9 +75,12 @@ def plain_condition(queryset) -> tuple[str, list] | None:
     the queryset joins another table or is `.distinct()` (a company user's records, read through their
     company's organisation), which such a statement could not reproduce."""
     query = queryset.query
-    if query.distinct or sum(1 for count in query.alias_refcount.values() if count) != 1:
+    if query.distinct:
         return None
-    if query.base_table != queryset.model._meta.db_table:
+    used = [alias for alias, count in query.alias_refcount.items() if count]
+    if not used and not query.where:  # the whole table (an administrator's records)
+        return "1 = 1", []
+    if used != [queryset.model._meta.db_table]:
         return None
     try:
         condition, params = query.get_compiler(queryset.db).compile(query.where)
@@ -99,7 +102,11 @@ def counts(querysets) -> list[int]:
             selects.append(f"(SELECT COUNT(*) FROM {quoted(queryset.model)} WHERE {readable[0]})")
             params.extend(readable[1])
         else:
-            sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
+            try:
+                sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
+            except EmptyResultSet:  # a queryset that can have no row (`.none()`, `pk__in=[]`)
+                selects.append("0")
+                continue
             selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{index})")
             params.extend(subquery_params)
     if not selects:
