@@ -3,8 +3,9 @@
 The page read eleven statements on every view, most of them for lists that are empty on most deals (the
 audit log, evidence, activities, attachments, notes), and the pipeline's stages twice (the move form's
 choices, then joined twice into the timeline). Here one statement of `EXISTS` subqueries says which of the
-lists have rows the reader may read and only those are read; the stages are read once and serve the move
-form and the timeline; a timeline entry reads its mover's user name only.
+lists have any row at all and only those are read, through the reader's visibility filter as before; the
+stages are read once and serve the move form and the timeline; a timeline entry reads its mover's user
+name only; the small fixed statements are plain SQL (kopru.invest.domain.rows).
 """
 
 from __future__ import annotations
