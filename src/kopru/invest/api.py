@@ -29,6 +29,7 @@ from kopru.invest.domain.filters import filter_companies, filter_opportunities
 from kopru.invest.domain.matchmaking import companies_for_opportunity, opportunities_for_company
 from kopru.invest.domain.opportunities import save_opportunity
 from kopru.invest.domain.pipelines import save_pipeline
+from kopru.invest.domain.rows import DEAL_LIST_ORDER, deal_rows, sector_codes
 from kopru.invest.explanations import render
 from kopru.invest.forms import CompanyProfileForm, DealForm, OpportunityForm, PipelineForm, StageFormSet
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
@@ -96,20 +97,16 @@ DEAL_COLUMNS = (
 )
 
 
-def _deal_rows(queryset, user) -> list[ResolvedRow]:
-    """The page's deals as DealOut's values, worked out here the way DealOut's resolvers do (the stage's
-    code, the company as `user` may see it, the sectors' codes in the sectors' order), from plain rows:
-    50 deal and stage models, their prefetched sectors and ninja's getter per field were about 12 ms."""
-    rows = list(queryset.select_related(None).prefetch_related(None).values(*DEAL_COLUMNS, "stage__code"))
+def _deal_rows(deals, offset: int, limit: int, user) -> list[ResolvedRow]:
+    """A page of `deals` (the readable, filtered deals in the list's order) as DealOut's
+    values, worked out here the way DealOut's resolvers do (the stage's code, the company as `user` may see
+    it, the sectors' codes in the sectors' order), from plain rows: 50 deal and stage models, their
+    prefetched sectors and ninja's getter per field were about 12 ms; the rows and the sectors' codes are
+    read by plain statements (`kopru.invest.domain.rows`), which Django compiled in about 1.5 ms."""
+    rows = deal_rows(deals, offset, limit, DEAL_COLUMNS)
     if not rows:
         return []
-    ids = [row["id"] for row in rows]
-    sectors: dict[int, list[str]] = {pk: [] for pk in ids}
-    through = Deal.sectors.through.objects.filter(deal_id__in=ids)
-    for deal_id, code in through.order_by("sector__parent__code", "sector__code", "sector_id").values_list(
-        "deal_id", "sector__code"
-    ):
-        sectors[deal_id].append(code)
+    sectors = sector_codes([row["id"] for row in rows])
     company_ids = {row["company_id"] for row in rows if row["company_id"]}
     companies = (
         CompanyProfile.objects.select_related("organisation").in_bulk(company_ids) if company_ids else {}
@@ -124,15 +121,19 @@ def _deal_rows(queryset, user) -> list[ResolvedRow]:
     return resolved
 
 
-class DealPagination(LateRowPagination):
-    """LateRowPagination whose page is the deals' resolved rows (`_deal_rows`)."""
+class DealPagination(EstimatedLimitOffsetPagination):
+    """?limit=&offset= pages of the deals' list (LateRowPagination's way: the readable deals' ids sorted
+    first, then the page's rows by id) whose page is the deals' resolved rows (`_deal_rows`)."""
 
     def paginate_queryset(self, queryset, pagination, request, **params):
-        page = super().paginate_queryset(queryset, pagination, request, **params)
-        items = page[self.items_attribute]
-        if isinstance(items, QuerySet):
-            page[self.items_attribute] = _deal_rows(items, request.auth)
-        return page
+        if not isinstance(queryset, QuerySet):
+            return super().paginate_queryset(queryset, pagination, request, **params)
+        offset = pagination.offset
+        limit = min(pagination.limit, self.max_limit)
+        return {
+            self.items_attribute: _deal_rows(queryset, offset, limit, request.auth),
+            "count": self._items_count(queryset),
+        }
 
 
 class ErrorOut(Schema):
@@ -386,7 +387,7 @@ def list_deals(request, q: str = "", stage: str = "", pipeline: int | None = Non
         queryset = queryset.filter(pipeline_id=pipeline)
     if sector:
         queryset = queryset.filter(sectors__code=sector)
-    return queryset.order_by("pipeline_id", "stage__order", "position", "pk")
+    return queryset.order_by(*DEAL_LIST_ORDER)
 
 
 @router.get(

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.utils.timezone import get_current_timezone_name, localdate
 from django.utils.translation import get_language
 
+from kopru.core import access
 from kopru.core.lru import Remembered
 from kopru.invest.economics.rule_tables import Rules
 
@@ -39,5 +40,37 @@ def remembered_panels(rules: Rules, data, query: str, draw: Callable[[], tuple[s
     return _panels.get_or_compute(key, draw, token=rules)
 
 
+_datalists = Remembered(8)
+
+
+def remembered_datalists(rules: Rules, draw: Callable[[], str]) -> str:
+    """`draw()` — the calculator's suggestion lists (products, producers, countries, provinces, currencies)
+    as HTML — unless drawn against `rules` in this language: the lists come from the rule tables and their
+    names from the language alone. About 250 countries through the template language cost 2-3 ms a page."""
+    return _datalists.get_or_compute(get_language(), draw, token=rules)
+
+
+_case_fields = Remembered(16)
+
+
+def remembered_case_fields(form, user, draw: Callable[[], str]) -> str:
+    """`draw()` — an unbound, new case form's fields as HTML — unless drawn in this language for a reader
+    of the same kind: such a form (name, description, visibility, owner side) is a function of the
+    language and of whether the reader is an officer and of which side (the owner side is theirs) alone.
+    A form with a field that lists records (choices filtered per reader) or bound to data is drawn
+    every time."""
+    if (
+        form.is_bound
+        or form.instance.pk is not None
+        or any(hasattr(f, "queryset") for f in form.fields.values())
+    ):
+        return draw()
+    staff = access.is_government_staff(user)
+    key = (get_language(), staff, access.side_of(user) if staff else "", tuple(form.fields))
+    return _case_fields.get_or_compute(key, draw)
+
+
 def forget() -> None:
     _panels.clear()
+    _datalists.clear()
+    _case_fields.clear()

@@ -42,7 +42,7 @@ from kopru.invest.case.forms import (
 )
 from kopru.invest.case.models import InvestmentCase
 from kopru.invest.case.printing import render_report_pdf
-from kopru.invest.case.rendered import remembered_panels
+from kopru.invest.case.rendered import remembered_case_fields, remembered_datalists, remembered_panels
 from kopru.invest.case.templatetags.invest_case_tags import input_value
 from kopru.invest.economics.errors import InputError
 from kopru.invest.rule_data import economic_rules
@@ -142,12 +142,26 @@ def home(request):
         )
 
     inputs_html, results_html = remembered_panels(rules, data, query, draw)
+    case_form = CaseForm(user=request.user) if has_perm(request.user, "invest_case.add_case") else None
     context = {
         "inputs_html": mark_safe(inputs_html),
         "results_html": mark_safe(results_html),
-        "lists": datalists(rules),
+        "datalists_html": mark_safe(
+            remembered_datalists(
+                rules, lambda: render_to_string("invest_case/_datalists.html", {"lists": datalists(rules)})
+            )
+        ),
         "case": case,
-        "case_form": CaseForm(user=request.user) if has_perm(request.user, "invest_case.add_case") else None,
+        "case_form": case_form,
+        "case_fields_html": mark_safe(
+            remembered_case_fields(
+                case_form,
+                request.user,
+                lambda: render_to_string("invest_case/_case_fields.html", {"case_form": case_form}),
+            )
+        )
+        if case_form
+        else "",
         "reference": visible_to(InvestmentCase.objects.filter(name=REFERENCE_CASE), request.user).first(),
         "query": query,
     }

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Count, OuterRef
 
+from kopru.invest.domain.rows import plain_condition
 from kopru.invest.models import CompanyProfile, Deal, Pipeline, Stage
 
 CARDS_PER_COLUMN = 25
@@ -47,6 +48,7 @@ class Column:
 
 
 CARD_COLUMNS = ("pk", "title", "stage_id", "position", "currency", "announced_amount", "company_id")
+_CARD_FIELDS = ("id", "title", "stage", "position", "currency", "announced_amount", "company")  # their fields
 # What naming a card's company reads: its visibility, its organisation's name and visibility
 COMPANY_FIELDS = (
     "visibility",
@@ -64,7 +66,12 @@ def _card_queryset(deals):
 def _cards(*groups) -> list[list[Card]]:
     """The cards of each queryset of `groups` (already narrowed, ordered and sliced), their companies read
     in one more query for all of them when some card has one."""
-    rows = [list(deals.values_list(*CARD_COLUMNS)) for deals in groups]
+    return _cards_of_rows([list(deals.values_list(*CARD_COLUMNS)) for deals in groups])
+
+
+def _cards_of_rows(rows: list[list[tuple]]) -> list[list[Card]]:
+    """Cards from groups of rows of CARD_COLUMNS, their companies read in one more query for all of them
+    when some card has one."""
     company_ids = {row[-1] for group in rows for row in group if row[-1] is not None}
     if not company_ids:
         return [[Card(*row) for row in group] for group in rows]
@@ -95,6 +102,53 @@ def board_columns(pipeline: Pipeline, deals, per_column: int = CARDS_PER_COLUMN)
 
 
 def _columns_postgresql(pipeline: Pipeline, deals, per_column: int) -> list[Column]:
+    """The columns in two statements written around the readable deals' own condition, when the reader's
+    deals are those of one table filtered (every reader but a company user, whose deals join their company
+    and organisation); `_columns_postgresql_orm` otherwise. The same statements as the ORM's below: building
+    and compiling the stages' two subqueries and the cards' query cost Django about 2.5 ms a board."""
+    readable = plain_condition(deals)
+    if readable is None:
+        return _columns_postgresql_orm(pipeline, deals, per_column)
+    condition, params = readable
+    connection = connections[deals.db]
+    quote = connection.ops.quote_name
+    deal, stage = Deal._meta, Stage._meta
+    table = quote(deal.db_table)
+
+    def column(name):
+        return f"{table}.{quote(deal.get_field(name).column)}"
+
+    stage_columns = ", ".join(f"s.{quote(field.column)}" for field in stage.concrete_fields)
+    in_stage = f"{table} WHERE {column('stage')} = s.{quote(stage.pk.column)} AND ({condition})"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {stage_columns},"
+            f" ARRAY(SELECT {column('id')} FROM {in_stage}"
+            f" ORDER BY {column('position')} ASC, {column('id')} ASC LIMIT %s),"
+            f" (SELECT COUNT(*) FROM {in_stage})"
+            f" FROM {quote(stage.db_table)} s WHERE s.{quote(stage.get_field('pipeline').column)} = %s"
+            f" ORDER BY s.{quote(stage.get_field('order').column)} ASC",
+            [*params, per_column, *params, pipeline.pk],
+        )
+        rows = cursor.fetchall()
+        names = [field.attname for field in stage.concrete_fields]
+        stages = [(Stage.from_db(deals.db, names, row[:-2]), row[-2], row[-1]) for row in rows]
+        wanted = [pk for _stage, card_ids, _total in stages for pk in card_ids]
+        cards = {}
+        if wanted:
+            card_columns = ", ".join(column(name) for name in _CARD_FIELDS)
+            cursor.execute(
+                f"SELECT {card_columns} FROM {table} WHERE {column('id')} = ANY(%s) AND ({condition})",
+                [wanted, *params],
+            )
+            cards = {card.pk: card for card in _cards_of_rows([cursor.fetchall()])[0]}
+    return [
+        Column(stage, total, [cards[pk] for pk in card_ids if pk in cards])
+        for stage, card_ids, total in stages
+    ]
+
+
+def _columns_postgresql_orm(pipeline: Pipeline, deals, per_column: int) -> list[Column]:
     """Two queries whatever the number of stages: the stages, each with the ids of its first cards (an
     array subquery per stage along the (stage, position, id) index, 0.2 ms on 5,000 deals) and its count;
     then those cards. A query per column cost about 1.4 ms of Django's CPU each (compiling it, the

@@ -219,8 +219,14 @@ class Deal(VisibleRecord):
 
     class Meta:
         ordering = ["stage__order", "position", "-updated_at"]
-        # The board reads the first cards of each column in card order.
-        indexes = [models.Index(fields=["stage", "position", "id"], name="invest_deal_board_order")]
+        # The board reads the first cards of each column in card order, and counts each column's deals the
+        # reader may see from the index alone (stage, pipeline and the visibility columns: no heap read).
+        indexes = [
+            models.Index(fields=["stage", "position", "id"], name="invest_deal_board_order"),
+            models.Index(
+                fields=["stage", "pipeline", "visibility", "owner_side"], name="invest_deal_board_counts"
+            ),
+        ]
         verbose_name = _("deal")
         verbose_name_plural = _("deals")
 

@@ -8,8 +8,10 @@ from html import escape
 
 from django import template
 from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kopru.invest import l10n
 from kopru.ui.display import record_label
@@ -73,3 +75,61 @@ def board_cards(context, column):
     user = getattr(request, "user", None) or context.get("user")
     # every value is escaped in _card_rows
     return mark_safe("".join(_card_rows(column.deals, user)))
+
+
+_COLUMN = (
+    '\n  <section class="column" aria-labelledby="stage-{pk}">\n'
+    '    <h2 id="stage-{pk}">{label} <span class="muted count" data-total="{total}">({total})</span></h2>\n'
+    '    <ol class="cards-list" data-stage="{pk}" data-stage-code="{code}" data-lost="{lost}">{cards}{more}\n'
+    "</ol>\n  </section>\n"
+)
+_MORE = (
+    '\n<li class="more"><a class="button secondary" href="{url}?offset={offset}"'
+    ' hx-get="{url}?offset={offset}" hx-target="closest li" hx-swap="outerHTML">{text}</a></li>\n'
+)
+
+
+def _more(column) -> str:
+    """`invest/_board_cards.html`'s "show more" item after a column's cards ("" when none is left)."""
+    left = column.more
+    if not left:
+        return ""
+    # {% blocktranslate count n=column.more %}: the sentence of the count's plural form, the count as the
+    # template language writes a value (localised, escaped)
+    sentence = ngettext("Show %(n)s more", "Show more (%(n)s left)", left) % {"n": _written(left)}
+    return _MORE.format(
+        url=escape(reverse("invest:board-column", args=[column.stage.pk])),
+        offset=_written(column.next_offset),
+        text=sentence,
+    )
+
+
+def _written(value) -> str:
+    """A value as `{{ value }}` writes it: localised, then escaped."""
+    return escape(str(localize(value)))
+
+
+@register.simple_tag(takes_context=True)
+def board_kanban(context, columns):
+    """Every column of the board: what `invest/board.html`'s loop drew per column (its section, heading and
+    list, the cards and "show more" of `invest/_board_cards.html`), in Python: the loop's include and
+    variables cost about 0.2 ms a column besides its cards."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    parts = []
+    for column in columns:
+        stage = column.stage
+        pk = _written(stage.pk)
+        parts.append(
+            _COLUMN.format(
+                pk=pk,
+                label=_written(stage.label),
+                total=_written(column.total),
+                code=_written(stage.code),
+                lost="1" if stage.is_lost else "0",
+                cards="".join(_card_rows(column.deals, user)),
+                more=_more(column),
+            )
+        )
+    # every value is escaped above (and in _card_rows)
+    return mark_safe("".join(parts))

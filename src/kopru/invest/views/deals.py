@@ -16,25 +16,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kopru.core import access
-from kopru.core.domain.evidence import context_snippet, evidence_for
-from kopru.core.domain.notes import notes_for
 from kopru.core.models import Sector
 from kopru.core.text import fold
-from kopru.invest.domain.deals import (
-    StageMoveRefused,
-    move_deal,
-    save_deal_changes,
-    save_new_deal,
-    stage_history,
-)
-from kopru.invest.forms import DealForm, MoveForm, leaf_sectors
+from kopru.invest.domain.deal_page import deal_sectors, pipeline_stages, related_lists, timeline
+from kopru.invest.domain.deals import StageMoveRefused, move_deal, save_deal_changes, save_new_deal
+from kopru.invest.forms import DealForm, MoveForm, leaf_sectors, move_form_html
 from kopru.invest.models import Deal, Pipeline, Stage
 from kopru.invest.views.access import access_company, access_deal, access_opportunity
 from kopru.invest.views.common import form_page
 from kopru.ui.display import linked_name
 from kopru.ui.errors import add_form_messages
 from kopru.ui.forms import NoteForm
-from kopru.ui.history import history_pairs
 from kopru.ui.views.access import has_perm, require_creator, require_staff
 from kopru.ui.views.exports import csv_response, export_file_name, neutralise_formula, xlsx_response
 from kopru.ui.views.records import post_note, readable_change
@@ -161,14 +153,19 @@ def deal_detail(request, pk):
     user = request.user
     staff = has_perm(user, "kopru.add_record")
     can_change = has_perm(user, "kopru.change_record", deal)  # asked once: the page shows it twice
-    history = []
-    if staff:
-        for record, previous in history_pairs(deal, HISTORY_SHOWN):
-            changes = record.diff_against(previous).changes if previous else []
-            # the generic history's wording: field labels, names of linked records, values as people read them
-            history.append(
-                {"record": record, "changes": [_history_change(change, user) for change in changes]}
-            )
+    stages = pipeline_stages(deal)  # the move form's choices and the timeline's stages
+    lists = related_lists(deal, user, staff=staff, history_shown=HISTORY_SHOWN)
+    history = [
+        # the generic history's wording: field labels, names of linked records, values as people read them
+        {
+            "record": record,
+            "changes": [
+                _history_change(change, user)
+                for change in (record.diff_against(previous).changes if previous else [])
+            ],
+        }
+        for record, previous in lists["history"]
+    ]
     return render(
         request,
         "invest/deal_detail.html",
@@ -176,17 +173,16 @@ def deal_detail(request, pk):
             "object": deal,
             "is_staff": staff,
             "can_change": can_change,
-            "stage_changes": stage_history(deal),
-            "engagements": access.visible_to(deal.engagements.all(), user),
-            "attachments": access.visible_to(deal.attachments.all(), user),
-            "sectors": deal.sectors.all(),
-            "evidence": [(item, context_snippet(item)) for item in evidence_for(deal, user)],
-            "notes": notes_for(deal, user),
+            "stage_changes": timeline(deal, stages),
+            "engagements": lists["engagements"],
+            "attachments": lists["attachments"],
+            "sectors": deal_sectors(deal),
+            "evidence": lists["evidence"],
+            "notes": lists["notes"],
             "note_form": NoteForm() if staff else None,
             "note_url": "invest:deal-note",
-            "move_form": MoveForm(
-                deal=deal, user=user, initial={"stage": request.GET.get("move_to") or deal.stage_id}
-            )
+            # the form as its HTML (`MoveForm.as_p`), drawn once per language, stages and chosen stage
+            "move_form": move_form_html(deal, user, stages, request.GET.get("move_to") or deal.stage_id)
             if can_change
             else None,
             "history": history,

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from kopru.core import access
 from kopru.invest.domain.board import board_columns, column_page
 from kopru.invest.domain.reports import pipeline_figures
+from kopru.invest.domain.rows import all_pipelines, counts
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
-from kopru.ui.pagination import counts_in_one_statement
 from kopru.ui.views.access import has_perm, require_staff
 
 MAX_OFFSET = 1_000_000
@@ -33,7 +33,7 @@ def _pipeline(request, pipelines: list[Pipeline]) -> Pipeline | None:
 def home(request):
     user = request.user
     staff = has_perm(user, "kopru.add_record")
-    pipelines = list(Pipeline.objects.all())
+    pipelines = all_pipelines()
     pipeline = _pipeline(request, pipelines)
     deals = access.visible_to(Deal.objects.all(), user)
     figures = pipeline_figures(pipeline, deals) if pipeline else []
@@ -57,7 +57,7 @@ def home(request):
             "counts": dict(
                 zip(
                     ("opportunities", "companies", "deals"),
-                    counts_in_one_statement(
+                    counts(
                         [
                             access.visible_to(Opportunity.objects.all(), user),
                             access.visible_to(CompanyProfile.objects.all(), user),
@@ -73,7 +73,7 @@ def home(request):
 
 def board(request):
     require_staff(request)
-    pipelines = list(Pipeline.objects.all())
+    pipelines = all_pipelines()
     pipeline = _pipeline(request, pipelines)
     if pipeline is None:
         raise Http404("No pipeline yet")
