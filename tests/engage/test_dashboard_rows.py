@@ -102,6 +102,13 @@ def test_the_dashboards_reads_draw_the_same_rows(cast, role):
             start_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=index % 4),
         )
         engagement.people.add(*people[: index % 5])
+        ActionFactory(
+            title=f"Action <{index}>",
+            due_date=None if index == 3 else datetime.date(2026, 2, 1) + datetime.timedelta(days=index % 3),
+            owner=[cast.staff_a, None, cast.staff_b][index % 3],
+            visibility=[Visibility.PUBLIC, Visibility.SHARED, Visibility.INTERNAL][index % 3],
+            owner_side=settings.KOPRU_SIDE_B if index % 3 == 2 else "",
+        )
     user = getattr(cast, role) if role else AnonymousUser()
     expected = list(visible_to(Engagement.objects.prefetch_related("people"), user)[:8])
     for _ in range(2):  # the statement built, then kept
@@ -112,6 +119,18 @@ def test_the_dashboards_reads_draw_the_same_rows(cast, role):
             e.pk: [p.pk for p in e.people.all()] for e in expected
         }
         assert latest_rows_html(latest, user, participants) == latest_rows_html(expected, user)
+        actions = dashboard.open_actions(user)
+        expected_actions = list(
+            visible_to(
+                Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
+            ).order_by("due_date")[:10]
+        )
+        assert [a.pk for a in actions] == [a.pk for a in expected_actions]
+        assert [(a.due_date, a.title, a.owner) for a in actions] == [
+            (a.due_date, a.title, a.owner) for a in expected_actions
+        ]
+        today = timezone.localdate()
+        assert action_rows_html(actions, user, today) == action_rows_html(expected_actions, user, today)
 
 
 def test_the_cards_of_each_scope_in_one_process(client, cast):

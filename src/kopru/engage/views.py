@@ -18,9 +18,9 @@ from kopru.engage.dashboard_rows import action_rows_html, latest_rows_html
 from kopru.engage.domain import dashboard as dashboard_data
 from kopru.engage.domain.area_board import board_rows
 from kopru.engage.domain.areas import advance_area
-from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
+from kopru.engage.enums import AreaStatus, EngagementStatus
 from kopru.engage.forms import AreaTransitionForm
-from kopru.engage.models import Action, Engagement
+from kopru.engage.models import Engagement
 from kopru.ui.errors import add_form_messages, attempt
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record, require_staff
@@ -29,15 +29,7 @@ from kopru.ui.views.access import access_record, require_staff
 def dashboard(request):
     user = request.user
     latest = dashboard_data.latest_engagements(user)
-    # the fields the table shows: the rows carried each owner's whole user row
-    open_actions = list(
-        visible_to(
-            Action.objects.filter(status__in=OPEN_ACTION_STATUSES)
-            .select_related("owner")
-            .only("title", "due_date", "owner__username"),
-            user,
-        ).order_by("due_date")[:10]
-    )
+    open_actions = dashboard_data.open_actions(user)
     today = timezone.localdate()
     return render(
         request,

@@ -15,8 +15,9 @@ from django.db import connections, router
 
 from kopru.core.access import visible_to
 from kopru.core.models import Document, Organisation, Person
-from kopru.core.statements import for_reader
-from kopru.engage.models import Agreement, Claim, CooperationArea, Engagement
+from kopru.core.statements import for_reader, kept_rows
+from kopru.engage.enums import OPEN_ACTION_STATUSES
+from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
 from kopru.ui.pagination import count_statement, model_table_rows, statement_counts, statement_estimate
 
 # the cards, in the page's order: (slug, model)
@@ -33,6 +34,7 @@ CARDS = (
 # what a latest engagement's row shows (its title may be drawn from its generated parts)
 LATEST_FIELDS = ("title", "title_parts", "status", "start_date")
 LATEST_SIZE = 8
+OPEN_ACTIONS_SIZE = 10
 # what a participant's name needs: the name and whether the reader may read it
 PARTICIPANT_FIELDS = ("id", "visibility", "owner_side", "name")
 
@@ -65,16 +67,25 @@ def card_counts(user) -> list[tuple[str, int]]:
     return [(slug, counts[slug]) for slug, _model in CARDS]
 
 
-def _latest_statement(user, using: str):
-    rows = visible_to(Engagement.objects.using(using).all(), user).only(*LATEST_FIELDS)
-    return rows[:LATEST_SIZE].query.sql_with_params()
+def _latest(user, using: str):
+    return visible_to(Engagement.objects.using(using).all(), user).only(*LATEST_FIELDS)[:LATEST_SIZE]
 
 
 def latest_engagements(user) -> list[Engagement]:
     """The newest engagements `user` may read (the list's order), with the fields their rows show."""
-    using = router.db_for_read(Engagement)
-    sql, params = for_reader("dashboard-latest", user, using, _latest_statement)
-    return list(Engagement.objects.db_manager(using).raw(sql, params))
+    return kept_rows("dashboard-latest", user, router.db_for_read(Engagement), _latest)
+
+
+def _open_actions(user, using: str):
+    actions = Action.objects.using(using).filter(status__in=OPEN_ACTION_STATUSES)
+    # the fields the table shows: the rows carried each owner's whole user row
+    actions = actions.select_related("owner").only("title", "due_date", "owner__username")
+    return visible_to(actions, user).order_by("due_date")[:OPEN_ACTIONS_SIZE]
+
+
+def open_actions(user) -> list[Action]:
+    """The open actions `user` may read, soonest due first, each with its owner's user name."""
+    return kept_rows("dashboard-actions", user, router.db_for_read(Action), _open_actions)
 
 
 def participants_of(engagements) -> dict[int, list[Person]]:
