@@ -34,10 +34,11 @@ class KeptRows:
     does with the compiler's select list, its converters and its related populators (select_related), kept
     with the statement, so that reading the rows again costs the query and the instances only.
 
-    For querysets of model instances without prefetches or annotations (refused otherwise); the statement's
-    parameters are fixed, so it fits a reader's visible rows, not a record's."""
+    For querysets of model instances without prefetches or annotations (refused otherwise). The statement's
+    parameters are fixed (a reader's visible rows), or, with `key`, each of them is that value (a record's
+    linked rows: `read(key)` then asks them of another record)."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset, *, key=None):
         from django.db.models.query import ModelIterable, get_related_populators
 
         if (
@@ -50,6 +51,9 @@ class KeptRows:
         self.using = queryset.db
         compiler = queryset.query.get_compiler(using=self.using)
         self.sql, self.params = compiler.as_sql()  # fills the select list and klass_info
+        self.keyed = key is not None
+        if self.keyed and (not self.params or any(param != key for param in self.params)):
+            raise ValueError("every parameter of a keyed statement is the key")
         select, klass_info = compiler.select, compiler.klass_info
         fields = klass_info["select_fields"]
         self.model, self.start, self.end = klass_info["model"], fields[0], fields[-1] + 1
@@ -59,12 +63,13 @@ class KeptRows:
             compiler.get_converters([column[0] for column in select[: compiler.col_count]]).items()
         )
 
-    def read(self) -> list:
+    def read(self, key=None) -> list:
         from django.db import connections
 
         connection = connections[self.using]
+        params = [key] * len(self.params) if self.keyed else self.params
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, self.params)
+            cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         found = []
         for row in rows:
@@ -86,3 +91,43 @@ def kept_rows(purpose: str, user, using: str, build: Callable[[Any, str], Any]) 
     """The rows of the queryset `build(user, using)` gives, its statement kept per purpose, database and
     scope of `user` (`KeptRows`, `for_reader`); read anew on every call."""
     return for_reader(purpose, user, using, lambda user, using: KeptRows(build(user, using))).read()
+
+
+class KeptValues:
+    """A `values_list()` queryset's SELECT written once, asked again with other parameters of the same
+    number (a list page's links for other records): the statement the ORM wrote for `params`, whose
+    parameters must be exactly `params` in order (refused otherwise), and its converters."""
+
+    def __init__(self, queryset, params):
+        from django.db.models.query import ValuesListIterable
+
+        if queryset._iterable_class is not ValuesListIterable:
+            raise ValueError("KeptValues reads values_list() rows only")
+        self.using = queryset.db
+        compiler = queryset.query.get_compiler(using=self.using)
+        self.sql, compiled = compiler.as_sql()
+        if tuple(compiled) != tuple(params):
+            raise ValueError("the statement's parameters are not the given ones")
+        self.converters = list(
+            compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]]).items()
+        )
+
+    def read(self, params) -> list[tuple]:
+        from django.db import connections
+
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, list(params))
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        converted = []
+        for row in rows:
+            row = list(row)
+            for position, (converters, expression) in self.converters:
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+            converted.append(tuple(row))
+        return converted

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
-from kopru.ui.display import cell_text, linked_text, record_label
+from kopru.ui.display import as_text, cell_text, linked_text, record_label, shown_list
 from kopru.ui.rows import escape, record_rows_html
 
 register = template.Library()
@@ -29,11 +29,20 @@ def detail_rows(context, obj, fields):
     """A detail page's field rows, drawn in Python (the template's loop with a `cell` tag per field was
     a fifth of the engagement page): ``<tr><th>Label</th><td>value or —</td></tr>`` per (label, name)."""
     user, language = _user(context), get_language()
+    # many-to-many fields read ahead by the view (`kopru.ui.related.linked_rows`): the text `cell_text`
+    # gives for their managers' records
+    linked = context.get("linked_rows") or {}
+
+    def text(name):
+        if name in linked:
+            return as_text(shown_list(linked[name], user), user)
+        return cell_text(obj, name, user)
+
     # `escape`: conditional_escape's characters without its lazy wrapper (kopru.ui.rows)
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{escape(capfirst_localised(str(label), language))}</th>'
-            f"<td>{escape(cell_text(obj, name, user) or '—')}</td></tr>"
+            f"<td>{escape(text(name) or '—')}</td></tr>"
             for label, name in fields
         )
     )

@@ -23,7 +23,7 @@ from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
-from kopru.ui.related import related_querysets, related_sections, which_have_rows
+from kopru.ui.related import linked_rows, related_querysets, related_sections, which_have_rows
 from kopru.ui.views.access import access_record, has_perm, require_creator
 
 
@@ -101,6 +101,8 @@ def record_detail(request, slug, pk):
         "record_type": record_type,
         "object": obj,
         "fields": fields,
+        # the many-to-many fields' linked records, read by statements written once (`detail_rows` shows them)
+        "linked_rows": linked_rows(obj, {name for _label, name in fields}),
         "has_history": _keeps_history(type(obj)),
         "related": related_sections(obj, user, listed, has_rows[: len(listed)]),
         "can_change": record_type.form is not None
