@@ -140,3 +140,34 @@ def test_the_evidence_rows_are_the_templates(cast):
         == drawn
     )
     assert django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": []}) == ""
+
+
+def test_linked_rows_are_the_managers_rows(cast):
+    # `linked_rows` keeps each many-to-many field's statement (kopru.core.statements.KeptRows, keyed by the
+    # record): for every engagement it reads what `engagement.<field>.all()` reads, in the same order
+    from kopru.core.models import Sector
+    from kopru.ui.related import linked_rows
+    from tests.factories import OrganisationFactory, PersonFactory
+
+    people = [PersonFactory(name=name) for name in ("Zeynep", "Ayla", "Mehmet")]
+    organisations = [OrganisationFactory(name=name) for name in ("Beta", "Alpha")]
+    sectors = list(Sector.objects.order_by("-code")[:3])
+    engagements = []
+    for index in range(4):
+        engagement = EngagementFactory()
+        engagement.people.set(people[index % 3 :])
+        engagement.organisations.set(organisations[: index % 3])
+        engagement.sectors.set(sectors[index % 2 :])
+        engagements.append(engagement)
+    for engagement in engagements * 2:
+        found = linked_rows(engagement, {"people", "organisations", "sectors", "title"})
+        assert set(found) == {"people", "organisations", "sectors"}
+        for name, rows in found.items():
+            expected = list(getattr(engagement, name).all())
+            assert rows == expected
+            assert [_fields(row) for row in rows] == [_fields(row) for row in expected]
+            assert {row._state.db for row in rows} <= {"default"}
+
+
+def _fields(row) -> dict:
+    return {name: value for name, value in vars(row).items() if name != "_state"}
