@@ -54,6 +54,70 @@ def which_have_rows(querysets) -> list[bool]:
     return [bool(found.get(index)) for index in range(len(querysets))]
 
 
+# A record id no table reaches (within every integer key's range): a kept statement is written for a
+# stand-in record with this id, and each parameter equal to it takes the real record's id when asked.
+_STAND_IN_ID = 9_087_654_321_012_345
+
+# (purpose, model, content type id, database, reader scope) -> (SQL, parameters, which lists can have
+# rows), or None where the statement cannot be kept
+_WHICH_STATEMENTS = Remembered(512)
+
+
+def which_have_rows_kept(purpose: str, obj, user, lists) -> list[bool]:
+    """`which_have_rows([build(obj) for build in lists(obj)])`, its statement written once per purpose,
+    model, database and reader scope (`lists(record)`: the page's list builders for a record, depending
+    on the record only through its id and type, and on `user` only through `visible_to`). Building and
+    compiling the page's six querysets for the statement was about 1.5 ms of an engagement page
+    (bench/load.py); the lists that have rows are still built to be read."""
+    from django.contrib.contenttypes.models import ContentType
+
+    model = type(obj)
+    using = router.db_for_read(model, instance=obj)
+    content_type = ContentType.objects.db_manager(using).get_for_model(model).pk
+    key = (purpose, model, content_type, using, access.reader_scope(user))
+
+    def build():
+        stand_in = model(pk=_STAND_IN_ID)
+        selects, params, possible = [], [], []
+        for make in lists(stand_in):
+            try:
+                sql, subquery_params = make().order_by().values("pk").query.sql_with_params()
+            except EmptyResultSet:
+                possible.append(False)
+                continue
+            possible.append(True)
+            selects.append(f"EXISTS({sql})")
+            params.extend(subquery_params)
+        if _STAND_IN_ID not in params or obj.pk == _STAND_IN_ID:
+            return None
+        return (f"SELECT {', '.join(selects)}", tuple(params), tuple(possible)) if selects else None
+
+    kept = _WHICH_STATEMENTS.get_or_compute(key, build)
+    if kept is None:
+        return which_have_rows([make() for make in lists(obj)])
+    sql, params, possible = kept
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [obj.pk if param == _STAND_IN_ID else param for param in params])
+        answers = iter(cursor.fetchone())
+    return [bool(next(answers)) if can else False for can in possible]
+
+
+def related_builders(obj, user) -> list[tuple]:
+    """(section label, a function giving the queryset of linked records `user` may read) for each list
+    registered for `obj` (`related_querysets`, each built only when called)."""
+    builders = []
+    for label, attribute in RELATED.get(obj._meta.label_lower, []):
+
+        def build(attribute=attribute):
+            queryset = getattr(obj, attribute).all()
+            if hasattr(queryset.model, "visibility"):
+                queryset = access.visible_to(queryset, user)
+            return queryset
+
+        builders.append((label, build))
+    return builders
+
+
 def related_querysets(obj, user) -> list[tuple]:
     """(section label, queryset of the linked records `user` may read) for each list registered for `obj`."""
     listed = []
@@ -67,14 +131,14 @@ def related_querysets(obj, user) -> list[tuple]:
 
 def related_sections(obj, user, listed=None, has_rows=None) -> list[RelatedSection]:
     """Each registered list of `obj`'s linked records that `user` may read, 50 at most. `listed` and
-    `has_rows`: `related_querysets` and, from `which_have_rows`, whether each has rows (an empty one is
-    not read); without them every list is read."""
+    `has_rows`: `related_querysets` (or `related_builders`) and, from `which_have_rows`, whether each has
+    rows (an empty one is not read); without them every list is read."""
     if listed is None:
         listed = related_querysets(obj, user)
     if has_rows is None:
         has_rows = [True] * len(listed)
     return [
-        RelatedSection(label, list(queryset[:50]) if found else [])
+        RelatedSection(label, list((queryset() if callable(queryset) else queryset)[:50]) if found else [])
         for (label, queryset), found in zip(listed, has_rows, strict=True)
     ]
 

@@ -171,3 +171,31 @@ def test_linked_rows_are_the_managers_rows(cast):
 
 def _fields(row) -> dict:
     return {name: value for name, value in vars(row).items() if name != "_state"}
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "company", "admin", None])
+def test_the_kept_statement_answers_as_the_pages_querysets(cast, role):
+    # `which_have_rows_kept` writes the page's EXISTS statement once per model and reader scope for a
+    # stand-in record: for each record and reader it answers what the record's own querysets answer
+    from django.contrib.auth.models import AnonymousUser
+
+    from kopru.ui.registry import record_type_for
+    from kopru.ui.related import which_have_rows_kept
+    from kopru.ui.views.records import _page_lists
+
+    record_type = record_type_for("engagements")
+    engagements = [EngagementFactory() for _ in range(4)]
+    AgreementFactory(engagement=engagements[0], visibility=Visibility.SHARED)
+    AgreementFactory(engagement=engagements[1], visibility=Visibility.INTERNAL, owner_side="CN")
+    ActionFactory(engagement=engagements[2], visibility=Visibility.INTERNAL, owner_side="TR")
+    document = DocumentFactory(visibility=Visibility.PUBLIC)
+    attach_evidence(engagements[3], document, 0, 4)
+    add_note(engagements[1], author=cast.staff_b, text="theirs", visibility=Visibility.INTERNAL)
+    add_note(engagements[2], author=cast.staff_a, text="shared", visibility=Visibility.SHARED)
+    user = getattr(cast, role) if role else AnonymousUser()
+    lists = _page_lists(record_type, user)
+    for engagement in engagements * 2:
+        expected = which_have_rows([make() for make in lists(engagement)])
+        with CaptureQueriesContext(connection) as queries:
+            assert which_have_rows_kept("test", engagement, user, lists) == expected
+        assert len(queries) == 1
