@@ -17,6 +17,11 @@ from kopru.core.lru import Remembered
 
 _STATEMENTS = Remembered(512)
 
+# A record id no table of this project reaches, within every integer key's range (a 32-bit AutoField's
+# too, so that no lookup drops it as an overflow): a kept statement is written for a stand-in record with
+# this id, and each parameter equal to it takes the real record's id when asked.
+STAND_IN_ID = 2_147_483_000
+
 
 def for_reader(purpose: str, user, using: str, build: Callable[[Any, str], Any]) -> Any:
     """What `build(user, using)` gives (statements for database `using`), built once per `purpose`,

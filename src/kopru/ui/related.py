@@ -13,7 +13,7 @@ from django.db import connections, router
 
 from kopru.core import access
 from kopru.core.lru import Remembered
-from kopru.core.statements import KeptRows
+from kopru.core.statements import STAND_IN_ID, KeptRows
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,8 @@ def which_have_rows(querysets) -> list[bool]:
     return [bool(found.get(index)) for index in range(len(querysets))]
 
 
-# A record id no table reaches (within every integer key's range): a kept statement is written for a
-# stand-in record with this id, and each parameter equal to it takes the real record's id when asked.
-_STAND_IN_ID = 9_087_654_321_012_345
-
-# (purpose, model, content type id, database, reader scope) -> (SQL, parameters, which lists can have
-# rows), or None where the statement cannot be kept
+# (purpose, model, content type id, database, reader scope) -> (SQL, parameters), or None where the
+# statement cannot be kept
 _WHICH_STATEMENTS = Remembered(512)
 
 
@@ -77,29 +73,26 @@ def which_have_rows_kept(purpose: str, obj, user, lists) -> list[bool]:
     key = (purpose, model, content_type, using, access.reader_scope(user))
 
     def build():
-        stand_in = model(pk=_STAND_IN_ID)
-        selects, params, possible = [], [], []
+        stand_in = model(pk=STAND_IN_ID)
+        selects, params = [], []
         for make in lists(stand_in):
             try:
                 sql, subquery_params = make().order_by().values("pk").query.sql_with_params()
-            except EmptyResultSet:
-                possible.append(False)
-                continue
-            possible.append(True)
+            except EmptyResultSet:  # whether the real record's would be empty too is not known here
+                return None
             selects.append(f"EXISTS({sql})")
             params.extend(subquery_params)
-        if _STAND_IN_ID not in params or obj.pk == _STAND_IN_ID:
+        if STAND_IN_ID not in params or obj.pk == STAND_IN_ID:
             return None
-        return (f"SELECT {', '.join(selects)}", tuple(params), tuple(possible)) if selects else None
+        return (f"SELECT {', '.join(selects)}", tuple(params)) if selects else None
 
     kept = _WHICH_STATEMENTS.get_or_compute(key, build)
     if kept is None:
         return which_have_rows([make() for make in lists(obj)])
-    sql, params, possible = kept
+    sql, params = kept
     with connections[using].cursor() as cursor:
-        cursor.execute(sql, [obj.pk if param == _STAND_IN_ID else param for param in params])
-        answers = iter(cursor.fetchone())
-    return [bool(next(answers)) if can else False for can in possible]
+        cursor.execute(sql, [obj.pk if param == STAND_IN_ID else param for param in params])
+        return [bool(found) for found in cursor.fetchone()]
 
 
 def related_builders(obj, user) -> list[tuple]:
