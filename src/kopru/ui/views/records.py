@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.ui.display import as_text, linked_text
-from kopru.ui.forms import NoteForm
+from kopru.ui.forms import NoteForm, blank_form
 from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
@@ -130,7 +130,7 @@ def record_detail(request, slug, pk):
         evidence = _evidence(obj, user) if has_evidence else []
         context["evidence"] = [(item, context_snippet(item)) for item in evidence]
         context["notes"] = list(_notes(obj, user)) if has_notes else []
-        context["note_form"] = NoteForm() if has_perm(user, "kopru.add_record") else None
+        context["note_form"] = blank_form(NoteForm) if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
         (link.label, reverse(link.url_name, args=[obj.pk]))
         for link in DETAIL_LINKS.get(slug, [])
