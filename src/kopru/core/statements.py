@@ -40,8 +40,9 @@ class KeptRows:
     with the statement, so that reading the rows again costs the query and the instances only.
 
     For querysets of model instances without prefetches or annotations (refused otherwise). The statement's
-    parameters are fixed (a reader's visible rows), or, with `key`, each of them is that value (a record's
-    linked rows: `read(key)` then asks them of another record)."""
+    parameters are fixed (a reader's visible rows), or, with `key` (a record's id, `STAND_IN_ID` for a
+    statement written for a stand-in record), each parameter equal to it is the record's: `read(key)` asks
+    the same of another record."""
 
     def __init__(self, queryset, *, key=None):
         from django.db.models.query import ModelIterable, get_related_populators
@@ -49,16 +50,25 @@ class KeptRows:
         if (
             queryset._iterable_class is not ModelIterable
             or queryset._prefetch_related_lookups
-            or queryset._known_related_objects
             or queryset.query.annotation_select
         ):
             raise ValueError("KeptRows reads plain model rows only")
+        # a record's reverse foreign key rows (`record.agreements.all()`) know their record: each row gets
+        # the record it is read for (`read(key, known=…)`), as the manager's rows get theirs
+        self.known = [
+            field
+            for field in queryset._known_related_objects
+            if len(field.from_fields) == 1 and field.from_fields[0] == "self"
+        ]
+        if len(self.known) != len(queryset._known_related_objects):
+            raise ValueError("KeptRows knows plain foreign keys only")
         self.using = queryset.db
         compiler = queryset.query.get_compiler(using=self.using)
         self.sql, self.params = compiler.as_sql()  # fills the select list and klass_info
         self.keyed = key is not None
-        if self.keyed and (not self.params or any(param != key for param in self.params)):
-            raise ValueError("every parameter of a keyed statement is the key")
+        if self.keyed and key not in self.params:
+            raise ValueError("a keyed statement holds its key")
+        self.key = key
         select, klass_info = compiler.select, compiler.klass_info
         fields = klass_info["select_fields"]
         self.model, self.start, self.end = klass_info["model"], fields[0], fields[-1] + 1
@@ -68,11 +78,11 @@ class KeptRows:
             compiler.get_converters([column[0] for column in select[: compiler.col_count]]).items()
         )
 
-    def read(self, key=None) -> list:
+    def read(self, key=None, known=None) -> list:
         from django.db import connections
 
         connection = connections[self.using]
-        params = [key] * len(self.params) if self.keyed else self.params
+        params = [key if param == self.key else param for param in self.params] if self.keyed else self.params
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
@@ -88,6 +98,13 @@ class KeptRows:
             record = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, record)
+            for field in self.known:
+                if (
+                    known is not None
+                    and not field.is_cached(record)
+                    and getattr(record, field.attname) == known.pk
+                ):
+                    setattr(record, field.name, known)
             found.append(record)
         return found
 

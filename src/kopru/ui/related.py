@@ -95,6 +95,56 @@ def which_have_rows_kept(purpose: str, obj, user, lists) -> list[bool]:
         return [bool(found) for found in cursor.fetchone()]
 
 
+# (purpose, model, content type id, database, reader scope) -> a record's rows (KeptRows for a stand-in
+# record), or None where the statement cannot be kept
+_RECORD_ROWS = Remembered(512)
+
+
+def rows_kept(purpose: str, obj, user, make) -> list:
+    """`list(make(obj))`, its statement written once per purpose, model, database and reader scope for a
+    stand-in record (`make(record)`: a queryset depending on the record only through its id and type, on
+    `user` only through `visible_to`), so that a detail page's lists cost their query and their rows only
+    (building and compiling the evidence's queryset, with the readable documents' subquery, was about a
+    millisecond of an engagement page, bench/load.py)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    model = type(obj)
+    using = router.db_for_read(model, instance=obj)
+    content_type = ContentType.objects.db_manager(using).get_for_model(model).pk
+    key = (purpose, model, content_type, using, access.reader_scope(user))
+
+    def build():
+        try:
+            return KeptRows(make(model(pk=STAND_IN_ID)), key=STAND_IN_ID)
+        except (ValueError, EmptyResultSet):
+            return None
+
+    kept = _RECORD_ROWS.get_or_compute(key, build)
+    if kept is None or obj.pk == STAND_IN_ID:
+        return list(make(obj))
+    return kept.read(obj.pk, known=obj)
+
+
+def related_sections_kept(obj, user, has_rows) -> list[RelatedSection]:
+    """`related_sections(obj, user, …, has_rows)`: the lists with rows read by statements kept per model,
+    list and reader scope (`rows_kept`)."""
+    sections = []
+    registered = RELATED.get(obj._meta.label_lower, [])
+    for (label, attribute), found in zip(registered, has_rows, strict=True):
+        if not found:
+            sections.append(RelatedSection(label, []))
+            continue
+
+        def make(record, attribute=attribute):
+            queryset = getattr(record, attribute).all()
+            if hasattr(queryset.model, "visibility"):
+                queryset = access.visible_to(queryset, user)
+            return queryset[:50]
+
+        sections.append(RelatedSection(label, rows_kept(f"related:{attribute}", obj, user, make)))
+    return sections
+
+
 def related_builders(obj, user) -> list[tuple]:
     """(section label, a function giving the queryset of linked records `user` may read) for each list
     registered for `obj` (`related_querysets`, each built only when called)."""
@@ -156,12 +206,11 @@ def linked_rows(obj, names) -> dict[str, list]:
 
         def build(field=field):
             try:
-                return KeptRows(getattr(obj, field.name).all(), key=obj.pk)
-            except ValueError:  # a statement with more than the record's key in it
+                return KeptRows(getattr(model(pk=STAND_IN_ID), field.name).all(), key=STAND_IN_ID)
+            except (ValueError, EmptyResultSet):
                 return None
 
         kept = _LINKED_ROWS.get_or_compute(key, build)
-        found[field.name] = (
-            list(getattr(obj, field.name).all()) if kept is None or obj.pk is None else kept.read(obj.pk)
-        )
+        unkept = kept is None or obj.pk is None or obj.pk == STAND_IN_ID
+        found[field.name] = list(getattr(obj, field.name).all()) if unkept else kept.read(obj.pk)
     return found

@@ -199,3 +199,48 @@ def test_the_kept_statement_answers_as_the_pages_querysets(cast, role):
         with CaptureQueriesContext(connection) as queries:
             assert which_have_rows_kept("test", engagement, user, lists) == expected
         assert len(queries) == 1
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "company", "admin", None])
+def test_the_kept_lists_read_what_the_querysets_read(cast, role):
+    # `rows_kept` and `related_sections_kept`: each list's statement written once per model and reader
+    # scope for a stand-in record reads, for each record, the rows its own queryset reads (a reverse
+    # foreign key's rows knowing their record, as the manager's do)
+    from django.contrib.auth.models import AnonymousUser
+
+    from kopru.ui.related import related_sections_kept, rows_kept
+    from kopru.ui.views.records import _evidence, _notes
+
+    engagements = [EngagementFactory() for _ in range(3)]
+    for index, engagement in enumerate(engagements):
+        AgreementFactory(engagement=engagement, visibility=Visibility.SHARED, title=f"Shared {index}")
+        AgreementFactory(engagement=engagement, visibility=Visibility.INTERNAL, owner_side="CN")
+        ActionFactory(engagement=engagement, visibility=Visibility.PUBLIC)
+        attach_evidence(engagement, DocumentFactory(visibility=Visibility.PUBLIC), 0, 4 + index)
+        attach_evidence(engagement, DocumentFactory(visibility=Visibility.INTERNAL, owner_side="TR"), 1, 3)
+        add_note(engagement, author=cast.staff_b, text=f"theirs {index}", visibility=Visibility.INTERNAL)
+        add_note(engagement, author=cast.staff_a, text=f"shared {index}", visibility=Visibility.SHARED)
+    user = getattr(cast, role) if role else AnonymousUser()
+    for engagement in engagements * 2:
+        expected = related_sections(engagement, user)
+        found = related_sections_kept(engagement, user, [True] * len(expected))
+        assert [(s.label, s.items) for s in found] == [(s.label, s.items) for s in expected]
+        for section in found:
+            for item in section.items:
+                if hasattr(type(item), "engagement"):
+                    with CaptureQueriesContext(connection) as queries:
+                        assert item.engagement is engagement
+                    assert len(queries) == 0
+        for name, make in (("evidence", _evidence), ("notes", _notes)):
+            rows = rows_kept(name, engagement, user, lambda r, make=make: make(r, user))
+            reference = list(make(engagement, user))
+            assert rows == reference
+            assert [vars(r).keys() for r in rows] == [vars(r).keys() for r in reference]
+            if name == "evidence":
+                assert [(r.document.title, r.start, r.end) for r in rows] == [
+                    (r.document.title, r.start, r.end) for r in reference
+                ]
+            else:
+                assert [(r.author.username, r.text) for r in rows] == [
+                    (r.author.username, r.text) for r in reference
+                ]

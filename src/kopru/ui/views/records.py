@@ -23,7 +23,13 @@ from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
-from kopru.ui.related import linked_rows, related_builders, related_sections, which_have_rows_kept
+from kopru.ui.related import (
+    linked_rows,
+    related_builders,
+    related_sections_kept,
+    rows_kept,
+    which_have_rows_kept,
+)
 from kopru.ui.views.access import access_record, has_perm, require_creator
 
 
@@ -120,16 +126,20 @@ def record_detail(request, slug, pk):
         # the many-to-many fields' linked records, read by statements written once (`detail_rows` shows them)
         "linked_rows": linked_rows(obj, {name for _label, name in fields}),
         "has_history": _keeps_history(type(obj)),
-        "related": related_sections(obj, user, listed, has_rows[: len(listed)]),
+        "related": related_sections_kept(obj, user, has_rows[: len(listed)]),
         "can_change": record_type.form is not None
         and record_type.has_visibility
         and has_perm(user, "kopru.change_record", obj),
     }
     if record_type.has_visibility:
         has_evidence, has_notes = has_rows[len(listed) :]
-        evidence = _evidence(obj, user) if has_evidence else []
+        evidence = (
+            rows_kept("record-evidence", obj, user, lambda r: _evidence(r, user)) if has_evidence else []
+        )
         context["evidence"] = [(item, context_snippet(item)) for item in evidence]
-        context["notes"] = list(_notes(obj, user)) if has_notes else []
+        context["notes"] = (
+            rows_kept("record-notes", obj, user, lambda r: _notes(r, user)) if has_notes else []
+        )
         context["note_form"] = blank_form(NoteForm) if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
         (link.label, reverse(link.url_name, args=[obj.pk]))
