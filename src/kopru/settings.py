@@ -165,6 +165,8 @@ DEFAULT_FROM_EMAIL = env_str("KOPRU_DEFAULT_FROM_EMAIL", "kopru@localhost")
 KOPRU_PRODUCTION = env_bool("KOPRU_PRODUCTION", False)
 if KOPRU_PRODUCTION and DEBUG:
     raise ConfigurationError("KOPRU_DEBUG cannot be on together with KOPRU_PRODUCTION")
+# Django's database sessions, read by a statement written once per process (kopru/core/sessions.py)
+SESSION_ENGINE = "kopru.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("KOPRU_SECURE_COOKIES", KOPRU_PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

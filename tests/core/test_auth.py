@@ -36,3 +36,30 @@ def test_a_signed_in_page_reads_the_profile_with_the_user(cast, django_assert_ma
         assert client.get("/intel/queue/").status_code == 200
     profile_reads = [q["sql"] for q in captured.captured_queries if 'FROM "core_profile"' in q["sql"]]
     assert profile_reads == []
+
+
+def test_the_user_and_profile_equal_the_orms_read(db, django_assert_num_queries):
+    # the statement is written once (kopru.core.prepared): every field as select_related reads it, the
+    # dates and booleans converted on SQLite too, the profile cached on the user and the user on it
+    from django.contrib.auth import get_user_model
+
+    profile = ProfileFactory(role=Role.COMPANY, side="")
+    expected = get_user_model().objects.select_related("profile").get(pk=profile.user.pk)
+    with django_assert_num_queries(1):
+        loaded = ProfileModelBackend().get_user(profile.user.pk)
+        assert loaded.profile.user is loaded
+    for field in get_user_model()._meta.concrete_fields:
+        assert getattr(loaded, field.attname) == getattr(expected, field.attname), field.name
+    for field in type(profile)._meta.concrete_fields:
+        assert getattr(loaded.profile, field.attname) == getattr(expected.profile, field.attname), field.name
+    assert loaded._state.db == expected._state.db and not loaded._state.adding
+
+
+def test_a_user_id_that_is_no_number_fails_as_the_orms_read_does(db):
+    import pytest
+    from django.contrib.auth import get_user_model
+
+    with pytest.raises(ValueError):
+        get_user_model().objects.get(pk="x")
+    with pytest.raises(ValueError):
+        ProfileModelBackend().get_user("x")

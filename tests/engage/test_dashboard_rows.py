@@ -78,3 +78,83 @@ def test_no_rows_read_as_the_templates_empty_rows(cast):
         drawn, python = _both(cast.staff_a, timezone.localdate())
     assert python == drawn
     assert python.count('colspan="3" class="muted"') == 2
+
+
+@pytest.mark.parametrize("role", ["admin", "staff_a", "staff_b", "company", None])
+def test_the_dashboards_reads_draw_the_same_rows(cast, role):
+    # kopru.engage.domain.dashboard: the latest engagements from a statement kept per reader scope, their
+    # participants in one statement, against the queryset and its prefetch
+    from django.contrib.auth.models import AnonymousUser
+
+    from kopru.core.access import visible_to
+    from kopru.engage.domain import dashboard
+
+    people = [
+        PersonFactory(name="Zeynep", visibility=Visibility.PUBLIC),
+        PersonFactory(name="Ayla & <co>", visibility=Visibility.SHARED),
+        PersonFactory(name="Theirs", visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_B),
+        PersonFactory(name="Ours", visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_A),
+    ]
+    for index in range(10):
+        engagement = EngagementFactory(
+            visibility=[Visibility.PUBLIC, Visibility.SHARED, Visibility.INTERNAL][index % 3],
+            owner_side=settings.KOPRU_SIDE_A if index % 3 == 2 else "",
+            start_date=datetime.date(2026, 1, 1) + datetime.timedelta(days=index % 4),
+        )
+        engagement.people.add(*people[: index % 5])
+        ActionFactory(
+            title=f"Action <{index}>",
+            due_date=None if index == 3 else datetime.date(2026, 2, 1) + datetime.timedelta(days=index % 3),
+            owner=[cast.staff_a, None, cast.staff_b][index % 3],
+            visibility=[Visibility.PUBLIC, Visibility.SHARED, Visibility.INTERNAL][index % 3],
+            owner_side=settings.KOPRU_SIDE_B if index % 3 == 2 else "",
+        )
+    user = getattr(cast, role) if role else AnonymousUser()
+    expected = list(visible_to(Engagement.objects.prefetch_related("people"), user)[:8])
+    for _ in range(2):  # the statement built, then kept
+        latest = dashboard.latest_engagements(user)
+        assert [e.pk for e in latest] == [e.pk for e in expected]
+        participants = dashboard.participants_of(latest)
+        assert {pk: [p.pk for p in found] for pk, found in participants.items()} == {
+            e.pk: [p.pk for p in e.people.all()] for e in expected
+        }
+        assert latest_rows_html(latest, user, participants) == latest_rows_html(expected, user)
+        actions = dashboard.open_actions(user)
+        expected_actions = list(
+            visible_to(
+                Action.objects.filter(status__in=OPEN_ACTION_STATUSES).select_related("owner"), user
+            ).order_by("due_date")[:10]
+        )
+        assert [a.pk for a in actions] == [a.pk for a in expected_actions]
+        assert [(a.due_date, a.title, a.owner) for a in actions] == [
+            (a.due_date, a.title, a.owner) for a in expected_actions
+        ]
+        today = timezone.localdate()
+        assert action_rows_html(actions, user, today) == action_rows_html(expected_actions, user, today)
+
+
+def test_the_cards_of_each_scope_in_one_process(client, cast):
+    # the statements are kept per reader scope: readers of different scopes, one after the other, each get
+    # their own counts (kopru.core.statements)
+    from kopru.core.access import visible_to
+    from kopru.engage.domain import dashboard
+    from kopru.engage.models import Agreement
+
+    for visibility, side in [
+        (Visibility.PUBLIC, ""),
+        (Visibility.SHARED, ""),
+        (Visibility.INTERNAL, settings.KOPRU_SIDE_A),
+        (Visibility.INTERNAL, settings.KOPRU_SIDE_B),
+        (Visibility.INTERNAL, settings.KOPRU_SIDE_B),
+    ]:
+        engagement = EngagementFactory(visibility=visibility, owner_side=side)
+        if visibility != Visibility.INTERNAL:
+            engagement.organisations.add(cast.company_organisation)
+    from django.contrib.auth.models import AnonymousUser
+
+    for _ in range(2):
+        for user in (cast.staff_a, cast.staff_b, cast.company, cast.admin, AnonymousUser(), cast.staff_a):
+            counts = dict(dashboard.card_counts(user))
+            assert counts["engagements"] == visible_to(Engagement.objects.all(), user).count()
+            assert counts["agreements"] == visible_to(Agreement.objects.all(), user).count()
+            assert list(counts) == [slug for slug, _model in dashboard.CARDS]

@@ -147,3 +147,23 @@ def test_list_queries_do_not_grow_with_rows(client, cast):
     with CaptureQueriesContext(connection) as many:
         assert len(caller.get("/api/engagements/?limit=100").json()["items"]) == 14
     assert len(many) == len(few)
+
+
+def test_list_links_from_kept_statements_equal_the_orms(cast):
+    # `_links_of` keeps each link's statement per number of records (kopru.core.statements.KeptValues):
+    # asked again for other records it answers what the ORM's statement answers for them
+    from kopru.engage.models import Engagement
+    from kopru.ui.api import _link_ids, _links_of
+
+    _engagements_with_links(6)
+    ids = list(Engagement.objects.order_by("pk").values_list("pk", flat=True))
+    for name in ("people", "sectors", "organisations"):
+        field = Engagement._meta.get_field(name)
+        checked = hasattr(field.related_model, "visibility")
+        values = [field.related_query_name(), "pk"]
+        values += ["visibility", "owner_side"] if checked else []
+        for chosen in (ids[:3], ids[3:], ids[1:4], list(reversed(ids[:3]))):
+            expected = list(
+                _link_ids(field).filter(**{f"{field.related_query_name()}__in": chosen}).values_list(*values)
+            )
+            assert _links_of(Engagement, field, checked, chosen) == expected

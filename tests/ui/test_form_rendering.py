@@ -50,3 +50,18 @@ def test_bound_forms_with_errors_and_escaping_render_as_django_does(cast):
     assert fast == django and "<optgroup" in fast
     fast, django = _both(lambda r: Odd({"count": "x"}, renderer=r))
     assert fast == django
+
+
+def test_a_blank_form_drawn_once_per_language_is_the_forms_paragraphs():
+    # kopru.ui.forms.blank_form: the note form's paragraphs, drawn once per language, are what a new
+    # NoteForm draws in that language
+    from kopru.ui.forms import blank_form
+
+    for _ in range(2):
+        for language in ("en", "tr", "zh-hans"):
+            with translation.override(language):
+                assert blank_form(NoteForm).as_p == NoteForm().as_p()
+    with translation.override("tr"):
+        turkish = blank_form(NoteForm).as_p
+    with translation.override("en"):
+        assert blank_form(NoteForm).as_p != turkish and "<textarea" in turkish

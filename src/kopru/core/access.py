@@ -79,6 +79,20 @@ def _label(model: type[Model] | Model) -> str:
     return model._meta.label_lower
 
 
+def reader_scope(user) -> tuple:
+    """Everything `visible_to`'s filter depends on, as a hashable key: a statement built from a reader's
+    visible querysets is the same for every reader of the same scope (administrators; government staff of
+    one side; company users of one organisation; everyone else)."""
+    if is_admin(user):
+        return ("admin",)
+    if is_government_staff(user):
+        return ("staff", side_of(user))
+    organisation_id = company_organisation_id(user)
+    if organisation_id:
+        return ("company", organisation_id)
+    return ("public",)
+
+
 def visible_to(queryset: QuerySet, user) -> QuerySet:
     """Narrow a queryset of VisibleRecord rows to those `user` may read."""
     if is_admin(user):

@@ -27,10 +27,13 @@ def _day(value) -> str:
     return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
 
 
-def latest_rows_html(engagements, user) -> SafeString:
+def latest_rows_html(engagements, user, participants=None) -> SafeString:
+    """`participants`: engagement id -> its people as `engagement.people` lists them (read for all rows at
+    once, `kopru.engage.domain.dashboard.participants_of`); without it each engagement's own."""
     rows = []
     for engagement in engagements:
-        people = escape(linked_text(engagement.people, user))
+        people = engagement.people if participants is None else participants[engagement.pk]
+        people = escape(linked_text(people, user))
         href, title = escape(engagement.get_absolute_url()), escape(engagement.get_title_display())
         rows.append(
             f'{_BEFORE}<tr><td class="nowrap">{escape(_day(engagement.start_date) or "—")}</td>'

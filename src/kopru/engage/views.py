@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime
 from itertools import groupby
 
-from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,77 +14,30 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from kopru.core.access import visible_to
-from kopru.core.models import Document, Organisation, Person
 from kopru.engage.dashboard_rows import action_rows_html, latest_rows_html
+from kopru.engage.domain import dashboard as dashboard_data
 from kopru.engage.domain.area_board import board_rows
 from kopru.engage.domain.areas import advance_area
-from kopru.engage.enums import OPEN_ACTION_STATUSES, AreaStatus, EngagementStatus
+from kopru.engage.enums import AreaStatus, EngagementStatus
 from kopru.engage.forms import AreaTransitionForm
-from kopru.engage.models import Action, Agreement, Claim, CooperationArea, Engagement
+from kopru.engage.models import Engagement
 from kopru.ui.errors import add_form_messages, attempt
-from kopru.ui.pagination import counts_in_one_statement, estimated_count, table_rows
 from kopru.ui.registry import record_type_for
 from kopru.ui.views.access import access_record, require_staff
 
 
-def _counts(querysets: dict[str, object]) -> dict[str, int]:
-    """`cheap_count` of each queryset, the exact counts asked in one statement.
-
-    The dashboard counted seven tables one query each; five of them are small and counted exactly, and
-    each count was a round trip to the database (bench/load.py, dashboard). The large ones are still the
-    planner's estimate (remembered, see `estimated_count`); the small ones are one SELECT of subqueries, each
-    `COUNT(*)` over the queryset's own rows (a DISTINCT one, a company reader's, stays exact)."""
-    counts, exact = {}, {}
-    for name, queryset in querysets.items():
-        whole = table_rows(queryset)
-        if whole is None or whole > settings.KOPRU_EXACT_COUNT_LIMIT:
-            estimate = estimated_count(queryset)
-            if estimate is not None and estimate > settings.KOPRU_EXACT_COUNT_LIMIT:
-                counts[name] = estimate
-                continue
-        exact[name] = queryset
-    counts.update(zip(exact, counts_in_one_statement(exact.values()), strict=True))
-    return {name: counts[name] for name in querysets}
-
-
-# what a latest engagement's row shows (its title may be drawn from its generated parts)
-_LATEST_FIELDS = ("title", "title_parts", "status", "start_date")
-
-
 def dashboard(request):
     user = request.user
-    readable = {
-        "engagements": visible_to(Engagement.objects.all(), user),
-        "agreements": visible_to(Agreement.objects.all(), user),
-        "areas": visible_to(CooperationArea.objects.all(), user),
-        "claims": visible_to(Claim.objects.all(), user),
-        "people": visible_to(Person.objects.all(), user),
-        "organisations": visible_to(Organisation.objects.all(), user),
-        "documents": visible_to(Document.objects.all(), user),
-    }
-    counts = list(_counts(readable).items())
-    # participants' names only: the whole rows carried each biography the dashboard never shows
-    participants = Prefetch("people", queryset=Person.objects.only("pk", "name", "visibility", "owner_side"))
-    # the fields the tables show: the rows carried each engagement's summary and each owner's whole user row
-    latest = list(
-        visible_to(Engagement.objects.prefetch_related(participants), user).only(*_LATEST_FIELDS)[:8]
-    )
-    open_actions = list(
-        visible_to(
-            Action.objects.filter(status__in=OPEN_ACTION_STATUSES)
-            .select_related("owner")
-            .only("title", "due_date", "owner__username"),
-            user,
-        ).order_by("due_date")[:10]
-    )
+    latest = dashboard_data.latest_engagements(user)
+    open_actions = dashboard_data.open_actions(user)
     today = timezone.localdate()
     return render(
         request,
         "engage/dashboard.html",
         {
-            "counts": counts,
+            "counts": dashboard_data.card_counts(user),
             "latest": latest,
-            "latest_rows": latest_rows_html(latest, user),
+            "latest_rows": latest_rows_html(latest, user, dashboard_data.participants_of(latest)),
             "open_actions": open_actions,
             "action_rows": action_rows_html(open_actions, user, today),
             "today": today,

@@ -24,11 +24,18 @@ def estimated_count(queryset) -> int | None:
 
     Remembered for KOPRU_MENU_CACHE_SECONDS per statement (its SQL holds the reader's visibility filter): the
     estimate only moves with the table statistics, and asking again cost an EXPLAIN on every list page."""
-    connection = connections[queryset.db]
-    if connection.vendor != "postgresql":
+    if connections[queryset.db].vendor != "postgresql":
         return None
     sql, params = queryset.order_by().query.sql_with_params()
-    key = "kopru:estimate:" + hashlib.sha256(f"{queryset.db}|{sql}|{params!r}".encode()).hexdigest()
+    return statement_estimate(queryset.db, sql, params)
+
+
+def statement_estimate(using: str, sql: str, params) -> int | None:
+    """`estimated_count` of a SELECT already written (`sql` with `params`, unordered), on database `using`."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return None
+    key = "kopru:estimate:" + hashlib.sha256(f"{using}|{sql}|{params!r}".encode()).hexdigest()
     estimate = cache.get(key)
     if estimate is None:
         with connection.cursor() as cursor:
@@ -44,11 +51,16 @@ def estimated_count(queryset) -> int | None:
 def table_rows(queryset) -> float | None:
     """The number of rows in `queryset`'s whole table by PostgreSQL's statistics (pg_class.reltuples),
     remembered for KOPRU_MENU_CACHE_SECONDS; None elsewhere or when the table was never analysed."""
-    connection = connections[queryset.db]
+    return model_table_rows(queryset.db, queryset.model)
+
+
+def model_table_rows(using: str, model) -> float | None:
+    """`table_rows` of `model`'s table on database `using`."""
+    connection = connections[using]
     if connection.vendor != "postgresql":
         return None
-    table = queryset.model._meta.db_table
-    key = f"kopru:table-rows:{queryset.db}:{table}"
+    table = model._meta.db_table
+    key = f"kopru:table-rows:{using}:{table}"
     rows = cache.get(key)
     if rows is None:
         with connection.cursor() as cursor:
@@ -59,18 +71,29 @@ def table_rows(queryset) -> float | None:
     return rows if rows >= 0 else None
 
 
+def count_statement(queryset) -> tuple[str, tuple]:
+    """The SELECT whose rows `queryset.count()` counts: its own rows, unordered, by key only."""
+    return queryset.order_by().values("pk").query.sql_with_params()
+
+
 def counts_in_one_statement(querysets) -> list[int]:
     """`queryset.count()` of each queryset, asked in one SELECT of subqueries: a page that shows several
     counts paid a round trip to the database for each (the dashboard, the investment home)."""
     querysets = list(querysets)
     if not querysets:
         return []
+    return statement_counts(querysets[0].db, [count_statement(queryset) for queryset in querysets])
+
+
+def statement_counts(using: str, statements) -> list[int]:
+    """The number of rows of each `(sql, params)` SELECT (`count_statement`), asked in one statement."""
     selects, params = [], []
-    for index, queryset in enumerate(querysets):
-        sql, subquery_params = queryset.order_by().values("pk").query.sql_with_params()
+    for index, (sql, subquery_params) in enumerate(statements):
         selects.append(f"(SELECT COUNT(*) FROM ({sql}) counted_{index})")
         params.extend(subquery_params)
-    with connections[querysets[0].db].cursor() as cursor:
+    if not selects:
+        return []
+    with connections[using].cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(selects)}", params)
         return [int(n) for n in cursor.fetchone()]
 

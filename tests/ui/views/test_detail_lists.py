@@ -140,3 +140,107 @@ def test_the_evidence_rows_are_the_templates(cast):
         == drawn
     )
     assert django.from_string("{% load kopru %}{% evidence_rows evidence %}").render({"evidence": []}) == ""
+
+
+def test_linked_rows_are_the_managers_rows(cast):
+    # `linked_rows` keeps each many-to-many field's statement (kopru.core.statements.KeptRows, keyed by the
+    # record): for every engagement it reads what `engagement.<field>.all()` reads, in the same order
+    from kopru.core.models import Sector
+    from kopru.ui.related import linked_rows
+    from tests.factories import OrganisationFactory, PersonFactory
+
+    people = [PersonFactory(name=name) for name in ("Zeynep", "Ayla", "Mehmet")]
+    organisations = [OrganisationFactory(name=name) for name in ("Beta", "Alpha")]
+    sectors = list(Sector.objects.order_by("-code")[:3])
+    engagements = []
+    for index in range(4):
+        engagement = EngagementFactory()
+        engagement.people.set(people[index % 3 :])
+        engagement.organisations.set(organisations[: index % 3])
+        engagement.sectors.set(sectors[index % 2 :])
+        engagements.append(engagement)
+    for engagement in engagements * 2:
+        found = linked_rows(engagement, {"people", "organisations", "sectors", "title"})
+        assert set(found) == {"people", "organisations", "sectors"}
+        for name, rows in found.items():
+            expected = list(getattr(engagement, name).all())
+            assert rows == expected
+            assert [_fields(row) for row in rows] == [_fields(row) for row in expected]
+            assert {row._state.db for row in rows} <= {"default"}
+
+
+def _fields(row) -> dict:
+    return {name: value for name, value in vars(row).items() if name != "_state"}
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "company", "admin", None])
+def test_the_kept_statement_answers_as_the_pages_querysets(cast, role):
+    # `which_have_rows_kept` writes the page's EXISTS statement once per model and reader scope for a
+    # stand-in record: for each record and reader it answers what the record's own querysets answer
+    from django.contrib.auth.models import AnonymousUser
+
+    from kopru.ui.registry import record_type_for
+    from kopru.ui.related import which_have_rows_kept
+    from kopru.ui.views.records import _page_lists
+
+    record_type = record_type_for("engagements")
+    engagements = [EngagementFactory() for _ in range(4)]
+    AgreementFactory(engagement=engagements[0], visibility=Visibility.SHARED)
+    AgreementFactory(engagement=engagements[1], visibility=Visibility.INTERNAL, owner_side="CN")
+    ActionFactory(engagement=engagements[2], visibility=Visibility.INTERNAL, owner_side="TR")
+    document = DocumentFactory(visibility=Visibility.PUBLIC)
+    attach_evidence(engagements[3], document, 0, 4)
+    add_note(engagements[1], author=cast.staff_b, text="theirs", visibility=Visibility.INTERNAL)
+    add_note(engagements[2], author=cast.staff_a, text="shared", visibility=Visibility.SHARED)
+    user = getattr(cast, role) if role else AnonymousUser()
+    lists = _page_lists(record_type, user)
+    for engagement in engagements * 2:
+        expected = which_have_rows([make() for make in lists(engagement)])
+        with CaptureQueriesContext(connection) as queries:
+            assert which_have_rows_kept("test", engagement, user, lists) == expected
+        assert len(queries) == 1
+
+
+@pytest.mark.parametrize("role", ["staff_a", "staff_b", "company", "admin", None])
+def test_the_kept_lists_read_what_the_querysets_read(cast, role):
+    # `rows_kept` and `related_sections_kept`: each list's statement written once per model and reader
+    # scope for a stand-in record reads, for each record, the rows its own queryset reads (a reverse
+    # foreign key's rows knowing their record, as the manager's do)
+    from django.contrib.auth.models import AnonymousUser
+
+    from kopru.ui.related import related_sections_kept, rows_kept
+    from kopru.ui.views.records import _evidence, _notes
+
+    engagements = [EngagementFactory() for _ in range(3)]
+    for index, engagement in enumerate(engagements):
+        AgreementFactory(engagement=engagement, visibility=Visibility.SHARED, title=f"Shared {index}")
+        AgreementFactory(engagement=engagement, visibility=Visibility.INTERNAL, owner_side="CN")
+        ActionFactory(engagement=engagement, visibility=Visibility.PUBLIC)
+        attach_evidence(engagement, DocumentFactory(visibility=Visibility.PUBLIC), 0, 4 + index)
+        attach_evidence(engagement, DocumentFactory(visibility=Visibility.INTERNAL, owner_side="TR"), 1, 3)
+        add_note(engagement, author=cast.staff_b, text=f"theirs {index}", visibility=Visibility.INTERNAL)
+        add_note(engagement, author=cast.staff_a, text=f"shared {index}", visibility=Visibility.SHARED)
+    user = getattr(cast, role) if role else AnonymousUser()
+    for engagement in engagements * 2:
+        expected = related_sections(engagement, user)
+        found = related_sections_kept(engagement, user, [True] * len(expected))
+        assert [(s.label, s.items) for s in found] == [(s.label, s.items) for s in expected]
+        for section in found:
+            for item in section.items:
+                if hasattr(type(item), "engagement"):
+                    with CaptureQueriesContext(connection) as queries:
+                        assert item.engagement is engagement
+                    assert len(queries) == 0
+        for name, make in (("evidence", _evidence), ("notes", _notes)):
+            rows = rows_kept(name, engagement, user, lambda r, make=make: make(r, user))
+            reference = list(make(engagement, user))
+            assert rows == reference
+            assert [vars(r).keys() for r in rows] == [vars(r).keys() for r in reference]
+            if name == "evidence":
+                assert [(r.document.title, r.start, r.end) for r in rows] == [
+                    (r.document.title, r.start, r.end) for r in reference
+                ]
+            else:
+                assert [(r.author.username, r.text) for r in rows] == [
+                    (r.author.username, r.text) for r in reference
+                ]

@@ -1,13 +1,13 @@
 from urllib.parse import quote
 
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from kopru.core.text import capfirst_localised
-from kopru.ui.display import cell_text, linked_text, record_label
+from kopru.ui.display import as_text, cell_text, linked_text, record_label, shown_list
 from kopru.ui.rows import escape, record_rows_html
 
 register = template.Library()
@@ -29,11 +29,20 @@ def detail_rows(context, obj, fields):
     """A detail page's field rows, drawn in Python (the template's loop with a `cell` tag per field was
     a fifth of the engagement page): ``<tr><th>Label</th><td>value or —</td></tr>`` per (label, name)."""
     user, language = _user(context), get_language()
+    # many-to-many fields read ahead by the view (`kopru.ui.related.linked_rows`): the text `cell_text`
+    # gives for their managers' records
+    linked = context.get("linked_rows") or {}
+
+    def text(name):
+        if name in linked:
+            return as_text(shown_list(linked[name], user), user)
+        return cell_text(obj, name, user)
+
     # `escape`: conditional_escape's characters without its lazy wrapper (kopru.ui.rows)
     return mark_safe(
         "".join(
             f'<tr><th scope="row">{escape(capfirst_localised(str(label), language))}</th>'
-            f"<td>{escape(cell_text(obj, name, user) or '—')}</td></tr>"
+            f"<td>{escape(text(name) or '—')}</td></tr>"
             for label, name in fields
         )
     )
@@ -90,3 +99,38 @@ def capfirst_local(value):
 def label(context, record):
     """A record's name as the viewer may see it (a position's hidden person or organisation left out)."""
     return record_label(record, _user(context))
+
+
+class PerLanguageNode(template.Node):
+    """`{% per_language %}…{% endper_language %}`: the enclosed template drawn once per language, URLconf
+    and script prefix, then reused.
+
+    The enclosed part is rendered in a context of its own that holds nothing but LANGUAGE_CODE (the active
+    language), so what is kept is a function of the language, the addresses (`{% url %}` with literal
+    names), the static files (`{% static %}`) and the translations (`{% translate %}`) only: nothing of the
+    request, the reader or the data can enter it (a variable of the page's context renders as empty). The
+    layout's head links, brand, menu button, search box and language choice were about half a millisecond
+    of every page's CPU (bench/load.py, the layout row)."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+        self.drawn: dict[tuple, str] = {}
+
+    def render(self, context):
+        language = get_language()
+        key = (language, get_urlconf(), get_script_prefix())
+        drawn = self.drawn.get(key)
+        if drawn is None:
+            own = template.Context({"LANGUAGE_CODE": language}, autoescape=context.autoescape)
+            with own.bind_template(context.template):
+                drawn = self.drawn[key] = self.nodelist.render(own)
+        return drawn
+
+
+@register.tag
+def per_language(parser, token):
+    if len(token.split_contents()) != 1:
+        raise template.TemplateSyntaxError("per_language takes no arguments")
+    nodelist = parser.parse(("endper_language",))
+    parser.delete_first_token()
+    return PerLanguageNode(nodelist)

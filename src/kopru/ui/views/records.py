@@ -18,12 +18,18 @@ from django.views.decorators.http import require_POST
 from kopru.core.domain.evidence import context_snippet, evidence_for
 from kopru.core.domain.notes import add_note, notes_for
 from kopru.ui.display import as_text, linked_text
-from kopru.ui.forms import NoteForm
+from kopru.ui.forms import NoteForm, blank_form
 from kopru.ui.history import history_pairs
 from kopru.ui.listing import apply_list_params, base_queryset, filter_options
 from kopru.ui.pagination import ListPaginator
 from kopru.ui.registry import DETAIL_LINKS, record_type_for
-from kopru.ui.related import related_querysets, related_sections, which_have_rows
+from kopru.ui.related import (
+    linked_rows,
+    related_builders,
+    related_sections_kept,
+    rows_kept,
+    which_have_rows_kept,
+)
 from kopru.ui.views.access import access_record, has_perm, require_creator
 
 
@@ -81,37 +87,60 @@ def _keeps_history(model) -> bool:
     return hasattr(model, "history")
 
 
+def _evidence(obj, user):
+    # only what the page shows: an evidence's span and document (title and text)
+    return evidence_for(obj, user).only("start", "end", "document__title", "document__text")
+
+
+def _notes(obj, user):
+    # only what the page shows: a note's author name
+    return notes_for(obj, user).only("visibility", "owner_side", "created_at", "text", "author__username")
+
+
+def _page_lists(record_type, user):
+    """The detail page's lists of a record, each as a function giving its queryset: the related lists,
+    then, for records with visibility, the evidence and the notes."""
+
+    def lists(record):
+        builders = [build for _label, build in related_builders(record, user)]
+        if record_type.has_visibility:
+            builders += [lambda: _evidence(record, user), lambda: _notes(record, user)]
+        return builders
+
+    return lists
+
+
 def record_detail(request, slug, pk):
     record_type = record_type_for(slug)
     fields = _detail_fields(record_type.model, record_type.detail_fields)
     obj = access_record(request, record_type, pk, select_related=_linked_fields(record_type.model, fields))
     user = request.user
-    listed = related_querysets(obj, user)
-    lists = [queryset for _label, queryset in listed]
-    if record_type.has_visibility:
-        # only what the page shows: an evidence's span and document (title and text), a note's author name
-        evidence = evidence_for(obj, user).only("start", "end", "document__title", "document__text")
-        notes = notes_for(obj, user).only(
-            "visibility", "owner_side", "created_at", "text", "author__username"
-        )
-        lists += [evidence, notes]
-    # one statement says which of the page's lists have rows; only those are read
-    has_rows = which_have_rows(lists)
+    listed = related_builders(obj, user)
+    # one statement, written once per model and reader scope, says which of the page's lists have rows;
+    # only those are built and read
+    has_rows = which_have_rows_kept(f"record-detail:{slug}", obj, user, _page_lists(record_type, user))
     context = {
         "record_type": record_type,
         "object": obj,
         "fields": fields,
+        # the many-to-many fields' linked records, read by statements written once (`detail_rows` shows them)
+        "linked_rows": linked_rows(obj, {name for _label, name in fields}),
         "has_history": _keeps_history(type(obj)),
-        "related": related_sections(obj, user, listed, has_rows[: len(listed)]),
+        "related": related_sections_kept(obj, user, has_rows[: len(listed)]),
         "can_change": record_type.form is not None
         and record_type.has_visibility
         and has_perm(user, "kopru.change_record", obj),
     }
     if record_type.has_visibility:
         has_evidence, has_notes = has_rows[len(listed) :]
-        context["evidence"] = [(item, context_snippet(item)) for item in evidence] if has_evidence else []
-        context["notes"] = list(notes) if has_notes else []
-        context["note_form"] = NoteForm() if has_perm(user, "kopru.add_record") else None
+        evidence = (
+            rows_kept("record-evidence", obj, user, lambda r: _evidence(r, user)) if has_evidence else []
+        )
+        context["evidence"] = [(item, context_snippet(item)) for item in evidence]
+        context["notes"] = (
+            rows_kept("record-notes", obj, user, lambda r: _notes(r, user)) if has_notes else []
+        )
+        context["note_form"] = blank_form(NoteForm) if has_perm(user, "kopru.add_record") else None
     context["detail_links"] = [
         (link.label, reverse(link.url_name, args=[obj.pk]))
         for link in DETAIL_LINKS.get(slug, [])

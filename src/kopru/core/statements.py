@@ -1,0 +1,155 @@
+"""SQL statements written once per process and reader scope.
+
+A page that shows what its reader may read builds its querysets through `access.visible_to`, whose filter
+depends only on the reader's scope (`access.reader_scope`). Building and compiling such a queryset costs
+0.2–0.5 ms of CPU each time, far more than PostgreSQL spends on most of them; the SQL and its parameters
+are the same for every reader of a scope, so a page may keep them here and only run them. Only statements
+are kept, never rows or counts: every view still asks the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from kopru.core.access import reader_scope
+from kopru.core.lru import Remembered
+
+_STATEMENTS = Remembered(512)
+
+# A record id no table of this project reaches, within every integer key's range (a 32-bit AutoField's
+# too, so that no lookup drops it as an overflow): a kept statement is written for a stand-in record with
+# this id, and each parameter equal to it takes the real record's id when asked.
+STAND_IN_ID = 2_147_483_000
+
+
+def for_reader(purpose: str, user, using: str, build: Callable[[Any, str], Any]) -> Any:
+    """What `build(user, using)` gives (statements for database `using`), built once per `purpose`,
+    database and scope of `user`; `build` must depend on the user only through `visible_to`."""
+    return _STATEMENTS.get_or_compute((purpose, using, reader_scope(user)), lambda: build(user, using))
+
+
+def forget() -> None:
+    """Drop every kept statement (tests that change what a scope's statement would be)."""
+    _STATEMENTS.clear()
+
+
+class KeptRows:
+    """A queryset's SELECT written once, and how its rows become instances: what Django's ModelIterable
+    does with the compiler's select list, its converters and its related populators (select_related), kept
+    with the statement, so that reading the rows again costs the query and the instances only.
+
+    For querysets of model instances without prefetches or annotations (refused otherwise). The statement's
+    parameters are fixed (a reader's visible rows), or, with `key` (a record's id, `STAND_IN_ID` for a
+    statement written for a stand-in record), each parameter equal to it is the record's: `read(key)` asks
+    the same of another record."""
+
+    def __init__(self, queryset, *, key=None):
+        from django.db.models.query import ModelIterable, get_related_populators
+
+        if (
+            queryset._iterable_class is not ModelIterable
+            or queryset._prefetch_related_lookups
+            or queryset.query.annotation_select
+        ):
+            raise ValueError("KeptRows reads plain model rows only")
+        # a record's reverse foreign key rows (`record.agreements.all()`) know their record: each row gets
+        # the record it is read for (`read(key, known=…)`), as the manager's rows get theirs
+        self.known = [
+            field
+            for field in queryset._known_related_objects
+            if len(field.from_fields) == 1 and field.from_fields[0] == "self"
+        ]
+        if len(self.known) != len(queryset._known_related_objects):
+            raise ValueError("KeptRows knows plain foreign keys only")
+        self.using = queryset.db
+        compiler = queryset.query.get_compiler(using=self.using)
+        self.sql, self.params = compiler.as_sql()  # fills the select list and klass_info
+        self.keyed = key is not None
+        if self.keyed and key not in self.params:
+            raise ValueError("a keyed statement holds its key")
+        self.key = key
+        select, klass_info = compiler.select, compiler.klass_info
+        fields = klass_info["select_fields"]
+        self.model, self.start, self.end = klass_info["model"], fields[0], fields[-1] + 1
+        self.init_list = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, self.using)
+        self.converters = list(
+            compiler.get_converters([column[0] for column in select[: compiler.col_count]]).items()
+        )
+
+    def read(self, key=None, known=None) -> list:
+        from django.db import connections
+
+        connection = connections[self.using]
+        params = [key if param == self.key else param for param in self.params] if self.keyed else self.params
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        found = []
+        for row in rows:
+            if self.converters:
+                row = list(row)
+                for position, (converters, expression) in self.converters:
+                    value = row[position]
+                    for converter in converters:
+                        value = converter(value, expression, connection)
+                    row[position] = value
+            record = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, record)
+            for field in self.known:
+                if (
+                    known is not None
+                    and not field.is_cached(record)
+                    and getattr(record, field.attname) == known.pk
+                ):
+                    setattr(record, field.name, known)
+            found.append(record)
+        return found
+
+
+def kept_rows(purpose: str, user, using: str, build: Callable[[Any, str], Any]) -> list:
+    """The rows of the queryset `build(user, using)` gives, its statement kept per purpose, database and
+    scope of `user` (`KeptRows`, `for_reader`); read anew on every call."""
+    return for_reader(purpose, user, using, lambda user, using: KeptRows(build(user, using))).read()
+
+
+class KeptValues:
+    """A `values_list()` queryset's SELECT written once, asked again with other parameters of the same
+    number (a list page's links for other records): the statement the ORM wrote for `params`, whose
+    parameters must be exactly `params` in order (refused otherwise), and its converters."""
+
+    def __init__(self, queryset, params):
+        from django.db.models.query import ValuesListIterable
+
+        if queryset._iterable_class is not ValuesListIterable:
+            raise ValueError("KeptValues reads values_list() rows only")
+        self.using = queryset.db
+        compiler = queryset.query.get_compiler(using=self.using)
+        self.sql, compiled = compiler.as_sql()
+        if tuple(compiled) != tuple(params):
+            raise ValueError("the statement's parameters are not the given ones")
+        self.converters = list(
+            compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]]).items()
+        )
+
+    def read(self, params) -> list[tuple]:
+        from django.db import connections
+
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, list(params))
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        converted = []
+        for row in rows:
+            row = list(row)
+            for position, (converters, expression) in self.converters:
+                value = row[position]
+                for converter in converters:
+                    value = converter(value, expression, connection)
+                row[position] = value
+            converted.append(tuple(row))
+        return converted
