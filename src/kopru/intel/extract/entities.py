@@ -441,9 +441,9 @@ def _institutional_prefixes(orgs: _OrgFinder) -> None:
             mentions.append((m.start() if m else ms, me))
         if mentions == rec.mentions:
             continue
-        s, e = next((ms, me) for (ms, me), old in zip(mentions, rec.mentions) if (ms, me) != old)
+        s, e = next((ms, me) for (ms, me), old in zip(mentions, rec.mentions, strict=True) if (ms, me) != old)
         name = text[s:e]
-        for old, new in zip(rec.mentions, mentions):
+        for old, new in zip(rec.mentions, mentions, strict=True):
             if old in orgs.taken and old != new:
                 orgs.taken[orgs.taken.index(old)] = new
         rec.mentions = mentions
