@@ -1931,7 +1931,15 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 ev.type == "visit"
                 and prev.sentence == ev.sentence
                 and same_people
-                and {prev.status, ev.status} == {"held", "ongoing"}
+                and (
+                    {prev.status, ev.status} == {"held", "ongoing"}
+                    # both under way ("arrived in Paris ... for a state visit to France"): a city and its
+                    # country, or one place unnamed (two countries are two legs of a tour)
+                    or (
+                        prev.status == ev.status == "ongoing"
+                        and (not prev.place or not ev.place or len(countries & {prev.place, ev.place}) == 1)
+                    )
+                )
                 and not (prev.place and ev.place and countries.isdisjoint({prev.place, ev.place}))
             ):
                 # "X arrived in Paris on Monday for a three-day visit (to France)": the arrival and the visit
