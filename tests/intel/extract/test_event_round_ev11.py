@@ -41,6 +41,20 @@ PROBES = [
     ("Japan and the United States concluded an agreement on fish.", "agreement", set()),
     ("Japan and the United States signed a semiconductor pact in Washington.", "agreement", set()),
     ("Brazil and Argentina signed a trade protocol.", "agreement", set()),
+    ("Japan reached agreement with the United States on a new chip pact.", "agreement", set()),
+    # a bloc or a company beside countries: the named body alone
+    _xfail(
+        "Turkey and the European Union reached agreement on a customs union.",
+        "agreement",
+        {"European Union"},
+        "tried: a lone party beside a country in a pact was wrong 4 times of 4 on dev half A",
+    ),
+    _xfail(
+        "Northwind Corp reached agreement with Turkey on a new plant.",
+        "agreement",
+        {"Northwind"},
+        "tried: a lone party beside a country in a pact was wrong 4 times of 4 on dev half A",
+    ),
     # --- a party named as "<organisation> <title> <person>" is the person
     (
         "Talks between Trade Minister Hajime Tamura and EC External Relations Commissioner Willy De Clercq "
