@@ -86,12 +86,14 @@ _CUE_RE = re.compile(
     r"convene[sd]?|matchmaking (?:day|event)|discuss(?:ed|es|ing)? with)\b)"
     r"|(?P<visit>\b(?:visit(?:s|ed|ing)?|tour|toured|tours|trip|"
     r"(?:arrived|arrives|arrive) in(?= (?:the )?[A-Z])|"
+    # "X left for Washington on Tuesday", "will leave here for Moscow": setting off on a visit
+    r"(?:left|leaves|leave|leaving) (?:here |today |tonight |yesterday )?for(?= [A-Z][a-z])|"
     r"(?:who is|who are) (?:currently |now |also )?in(?= [A-Z])|"
     # "X was in Ankara for military meetings", "X is in Beijing for talks": there on a visit
     r"(?:is|are|was|were) (?:currently |now |also )?in(?= [A-Z][\w-]+(?: [A-Z][\w-]+)?,? (?:for|to attend) "
     r"(?:[\w-]+ ){0,2}(?:talks|meetings?|visit|summit|forum|conference|negotiations)\b)|"
     r"travel(?:s|ed|led|ling|ing)? to|heads? to|headed to|paid a visit|pays a visit"
-    r"|fl(?:ew|ies|own) to(?= [A-Z])"
+    r"|fl(?:ew|ies|own|y) to(?= [A-Z])"
     r"|(?:lead|leads|led|leading) (?:a|the|an) (?:[\w-]+ ){0,2}delegation)\b)"
 )
 _ANAPHORIC_RE = re.compile(r"(?:\b(?:the|this|that|these|those|such)\s+(?:[\w-]+\s+){0,2}$)", re.IGNORECASE)
@@ -782,6 +784,20 @@ def _call_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cu
 _POSSESSED_RE = re.compile(r"(?:['’]s|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[\w-]+\s+){0,3}$")
 
 
+def _going_home(inp: EventInputs, cue: _Cue) -> bool:
+    """The place someone leaves for is in their own country (the country their title or name is given)."""
+    from .gazetteer import load
+
+    gaz = load()
+    dest = next((name for s, _e, name in inp.places if cue.ce < s <= cue.ce + 12), None)
+    if dest is None:
+        return False
+    place = gaz.places.get(dest)
+    code = place.country if place is not None else gaz.country_names.get(dest)
+    homes = {p[2].country for p in inp.people if p[2].name in cue.actor}
+    return code is not None and code in homes
+
+
 def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     if cue.word.lower().startswith(("who ", "is ", "are ", "was ", "were ")):
         # "Prime Minister X, who is in China to attend the forum": a person there on a visit now
@@ -799,6 +815,8 @@ def _visit_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _C
         if there and actor and all(a in people for a in actor):
             events.append(_new_event(sc, cue, "visit", list(actor), "ongoing"))
         return
+    if re.match(r"(?:left|leaves?|leaving)\b", cue.word, re.I) and _going_home(inp, cue):
+        return  # "X, Italian Ambassador to Iran, has left for Rome": going home is no visit
     visited = _names(cue.counter_orgs[:1])
     participants = _unique([*cue.actor, *visited])
     if participants:
@@ -1252,8 +1270,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
         need = 2 if se.type in {"agreement", "meeting"} and not se.extra.get("attend") else 1
         if se.type == "meeting" and se.extra.get("country_side"):
             need = 1  # "X held talks with Turkey": countries are no participants
-        if se.type == "meeting" and se.extra.get("countries"):
-            need = 0  # "Japan and South Korea held talks": countries only, no participant
+        if se.extra.get("countries"):
+            need = 0  # "Japan and South Korea held talks", "... reached agreement": no participant
         if se.extra.get("won"):
             need = 1  # "X won a contract to build the airport": X's contract with an unnamed client
         if len(se.participants) < need:
@@ -1470,6 +1488,15 @@ def _status(text: str, ss: int, cs: int, ce: int, word: str, etype: str, past=No
     ):
         # "talks have resumed", "began a three-day visit", "has been negotiating with"
         return "ongoing"
+    if (
+        etype == "visit"
+        and re.match(
+            r"(?:arrived|arrives) in|(?:left|leaves) (?:here |today |tonight |yesterday )?for", word, re.I
+        )
+        and not re.search(r"\b(?:will|would|shall|to)\s+$", before[-12:])
+        and not re.search(r"\b(?:last|ago|earlier|previous)\b|\bin\s+(?:19|20)\d\d\b", text[ce : ce + 80])
+    ):
+        return "ongoing"  # "X arrived in Lagos on Tuesday", "left for Washington today": the visit under way
     if etype == "visit" and re.search(
         r"\b(?:is|are)\s+(?:currently\s+|now\s+)?on\s+(?:an?|his|her|their|its)\s+(?:[\w-]+\s+){0,3}$",
         before[-60:],
@@ -1904,7 +1931,15 @@ def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str 
                 ev.type == "visit"
                 and prev.sentence == ev.sentence
                 and same_people
-                and {prev.status, ev.status} == {"held", "ongoing"}
+                and (
+                    {prev.status, ev.status} == {"held", "ongoing"}
+                    # both under way ("arrived in Paris ... for a state visit to France"): a city and its
+                    # country, or one place unnamed (two countries are two legs of a tour)
+                    or (
+                        prev.status == ev.status == "ongoing"
+                        and (not prev.place or not ev.place or len(countries & {prev.place, ev.place}) == 1)
+                    )
+                )
                 and not (prev.place and ev.place and countries.isdisjoint({prev.place, ev.place}))
             ):
                 # "X arrived in Paris on Monday for a three-day visit (to France)": the arrival and the visit

@@ -172,6 +172,8 @@ _NOUNS = {
             "takeover",
             "takeovers",
             "purchase",
+            # "raised its holding in Y to 9.8 pct": a stake (only as the object of a buying verb, see below)
+            "holding",
         ],
         "investment",
     ),
@@ -474,6 +476,54 @@ def _allied_with(tok) -> bool:
 
 
 # "X launched a new alarm system with Y", "X co-developed the drug with Y": a product made with a partner
+_COMBINE = {"combine", "combines", "combined", "combining"}
+
+
+def _sale_to(tok) -> bool:
+    """ "the sale of its Corvane unit to Bellamy Group": a business sold to a named buyer (a proper noun after
+    "to"; "sales to China" or "the sale of tickets to fans" are trade)."""
+    if tok.tag_ != "NN" or tok.dep_ == "compound":
+        return False
+    of = [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    to = [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return (
+        bool(of and to)
+        and (
+            of[0].lower_ in {"stake", "stakes", "unit", "business", "subsidiary", "division", "arm"}
+            or of[0].tag_ == "NNP"
+        )
+        and to[0].tag_ == "NNP"
+        and to[0].ent_type_ != "GPE"
+    )
+
+
+def _combined(tok) -> bool:
+    """ "X and Y said they would combine (in a stock swap)", "X agreed to combine with Y": two companies
+    merging (not "combined sales", "combine forces", "combine wind and solar": no object is combined)."""
+    if not tok.tag_.startswith("VB") or tok.dep_ in {"amod", "compound", "acl"}:
+        return False
+    if any(c.dep_ in {"dobj", "nsubjpass", "auxpass"} for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return True
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (
+        subj.lower_ in {"they", "both"} or any(c.dep_ == "conj" for c in subj.children)
+    )
+
+
 _MAKE_WITH = {
     *("launch", "launches", "launched", "unveil", "unveils", "unveiled", "introduce", "introduces"),
     *("introduced", "develop", "develops", "developed", "co-develop", "co-developed", "co-develops"),
@@ -753,7 +803,19 @@ def _countries_meet(tok) -> bool:
         return False  # "talks with Russia and Saudi Arabia": whoever talks with them is not said
     sides += [cc for o in list(sides) for cc in o.conjuncts]
     sides = list({o.i: o for o in sides}.values())
-    return len(sides) >= 2 and all(o.ent_type_ == "GPE" for o in sides)
+    return len(sides) >= 2 and all(o.ent_type_ == "GPE" or _country_word(o) for o in sides)
+
+
+def _country_word(tok) -> bool:
+    """ "TOKYO, March 4 - Japan and the United States ...": a dateline may make the tagger read a country as
+    part of the date; a one-word country name of the gazetteer is still a country."""
+    from .gazetteer import load
+
+    return (
+        tok.text[:1].isupper()
+        and tok.text in load().country_names
+        and not any(c.dep_ in {"compound", "amod"} for c in tok.children)
+    )
 
 
 def _country_beside(tok, party: str) -> bool:
@@ -1157,6 +1219,10 @@ def _is_trigger(tok) -> str | None:
             return "investment"
         if (low in _ALLY and _allied_with(tok)) or (low in _MAKE_WITH and _made_with(tok)):
             return "agreement"  # "X allied itself with Y", "X launched a new system with Y"
+        if low == "sale" and _sale_to(tok):
+            return "investment"  # "completed the sale of its X unit to Y": Y's purchase
+        if low in _COMBINE and _combined(tok):
+            return "agreement"  # "X and Y said they would combine", "X will combine with Y": a merger
         if low in _AGREE and _agreed_together(tok):
             return "agreement"  # "A and B have agreed to launch a fund", "X agreed a loan with the IMF"
         if (
@@ -1213,13 +1279,22 @@ def _is_trigger(tok) -> str | None:
         tok.tag_ in {"NN", "NNS", "NNP"}
         and low in _NOUNS
         and (not tok.ent_type_ or _named_pact(tok))
-        and (tok.text[:1].islower() or (tok.i > 0 and tok.nbor(-1).text[:1].isupper()))  # "a State Visit"
+        and (
+            tok.text[:1].islower()
+            or (tok.i > 0 and tok.nbor(-1).text[:1].isupper())  # "a State Visit"
+            # "Talks between A and B ended": a sentence's first word is capitalised anyway ("Investments by X
+            # have risen" retells no event with its parties)
+            or (
+                tok.i == tok.sent.start
+                and any(c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in tok.children)
+            )
+        )
     ):
         if tok.dep_ == "compound":
             return None  # "agreement" in "agreement talks"
         if low == "venture" and not any(c.lower_ == "joint" for c in tok.children):
             return None
-        if low in {"stake", "stakes"} and not (
+        if low in {"stake", "stakes", "holding"} and not (
             tok.head.lower_ in _STAKE_VERBS
             or (tok.head.dep_ in {"xcomp", "pcomp"} and tok.head.head.lower_ in _STAKE_VERBS)
             or (
@@ -1456,8 +1531,9 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         if etype == "agreement" and tok.ent_type_:  # a named pact is no party to itself
             own_name = {name for _s, _e, name in actors.overlapping(tok.idx, tok.idx + len(tok))}
             parties = [p for p in parties if p not in own_name]
-        if not parties and etype == "meeting" and _countries_meet(tok):
-            # "Japan and South Korea held talks on fisheries": a meeting of countries, no named participant
+        if not parties and etype in {"meeting", "agreement"} and _countries_meet(tok):
+            # "Japan and South Korea held talks on fisheries", "Japan and the United States reached agreement
+            # on a chip pact": a meeting or pact of countries, no named participant
             yield SyntaxEvent(
                 etype, _status(tok), [], (tok.idx, tok.idx + len(tok)), extra={"countries": True}
             )
@@ -1641,8 +1717,18 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
         spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
         for s, e in spans:
-            for _as, _ae, name in actors.overlapping(s, e):
+            for a_s, a_e, name in actors.overlapping(s, e):
                 names.append(name)
+                person = _affiliated_person(tok.doc.text, a_s, a_e, name, actors, inp)
+                if person:
+                    names.append(person)
+        if not names and tok.lower_ in _GOVERNING_BODIES and inp.resolve is not None:
+            # "X said its board approved a merger with Y": the company acts through its board
+            for c in tok.children:
+                if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in {"its", "their"}:
+                    names.extend(inp.resolve(c.idx, c.lower_))
+                elif c.dep_ == "poss" and c.tag_ != "PRP$":
+                    names.extend(_np_names(c, actors, inp, depth + 1))  # "Y's shareholders approved"
         if not names and tok.lower_ in _LED_GROUPS:
             # "a consortium led by X won the contract": X stands for the group it leads
             for c in tok.children:
@@ -1667,6 +1753,26 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
 
 
 _LED_GROUPS = {"group", "consortium", "team", "coalition", "alliance", "venture"}
+_GOVERNING_BODIES = {"board", "directors", "shareholders", "stockholders"}
+# "EC External Relations Commissioner ", "World Bank President ": title words after an organisation
+_TITLE_AFTER_ORG_RE = re.compile(r"(?:\s+[A-Z][\w.&'’-]*){1,5}\s+")
+
+
+def _affiliated_person(
+    text: str, s: int, e: int, name: str, actors: _Actors, inp: SyntaxInputs
+) -> str | None:
+    """ "talks between Minister A and EC External Relations Commissioner B": the parser may hang B off
+    elsewhere and keep only "EC"; an organisation followed by a title and a person's name is that person's
+    affiliation, and the person takes part (the organisation stays: a company acts through its chief)."""
+    if name in inp.people or not inp.people:
+        return None
+    for b_s, _b_e, other in actors.overlapping(e, e + 70):
+        if b_s < e:
+            continue
+        if other in inp.people and _TITLE_AFTER_ORG_RE.fullmatch(text, e, b_s):
+            return other
+        return None
+    return None
 
 
 _SAY = {
@@ -1749,6 +1855,14 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
 
 def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
     names = _subjects(verb, actors, inp)
+    if (
+        verb.dep_ in {"advcl", "acl"}
+        and any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.i != verb.head.i
+    ):
+        # "reached an agreement with Y to buy its unit", read as "with Y to buy": who made the agreement buys
+        names = _subjects(verb.head.head, actors, inp) + names
     names += _prep_objects(verb, _PARTY_PREPS[etype] | {"by"}, actors, inp)
     for c in verb.children:
         if c.dep_ == "dative" and c.lower_ in _PARTY_PREPS[etype]:
@@ -1761,6 +1875,9 @@ def _verb_parties(verb, etype: str, actors, inp) -> list[str]:
             else:
                 names += _np_names(c, actors, inp)
                 names += _prep_objects(c, _PARTY_PREPS[etype], actors, inp)
+                if etype == "investment" and c.dep_ == "dobj":
+                    # "will buy Y's valve unit": the owner of what is bought takes part
+                    names += [n for cc in c.children if cc.dep_ == "poss" for n in _np_names(cc, actors, inp)]
                 if etype == "investment" and c.lower_ in _PERCENT_WORDS:
                     names += _shares_owner(c, actors, inp)
     return names
@@ -1838,6 +1955,8 @@ def _noun_own_parties(noun, etype: str, actors, inp) -> list[str]:
         elif c.dep_ == "prt" and noun.tag_ == "NNS":
             names += _prep_objects(c, {"with"}, actors, inp)  # "X teams up with Y" read as a noun
     names += _prep_objects(noun, _PARTY_PREPS[etype], actors, inp)
+    if etype == "investment" and noun.lower_ == "sale":
+        names += _prep_objects(noun, {"to"}, actors, inp)  # "the sale of its unit to Y": Y buys
     if etype == "investment":
         # "the purchase of a 40% stake in Y": the company whose stake is bought
         for p in noun.children:
@@ -1891,6 +2010,12 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
             if c.dep_ == "acl" and c.lower_ in {"valued", "worth", "priced"}:
                 # "was awarded a contract valued at $8m by Y": the parser hangs the agent on "valued"
                 names += _prep_objects(c, {"by"}, actors, inp)
+        for c in noun.children:
+            if c.dep_ in {"advcl", "acl"} and any(
+                m.dep_ == "mark" and m.lower_ == "with" for m in c.children
+            ):
+                # "an agreement in principle with Y to buy ...", read as "with Y to buy": Y is the partner
+                names += [n for s in c.children if s.dep_ == "nsubj" for n in _np_names(s, actors, inp)]
     elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head != head:
         verb = head.head
         if head.lower_ in {"in", "into"} and verb.tag_.startswith("VB"):
