@@ -89,12 +89,7 @@ class KeptRows:
         found = []
         for row in rows:
             if self.converters:
-                row = list(row)
-                for position, (converters, expression) in self.converters:
-                    value = row[position]
-                    for converter in converters:
-                        value = converter(value, expression, connection)
-                    row[position] = value
+                row = _converted(row, self.converters, connection)
             record = self.model.from_db(self.using, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, record)
@@ -143,13 +138,15 @@ class KeptValues:
             rows = cursor.fetchall()
         if not self.converters:
             return rows
-        converted = []
-        for row in rows:
-            row = list(row)
-            for position, (converters, expression) in self.converters:
-                value = row[position]
-                for converter in converters:
-                    value = converter(value, expression, connection)
-                row[position] = value
-            converted.append(tuple(row))
-        return converted
+        return [tuple(_converted(row, self.converters, connection)) for row in rows]
+
+
+def _converted(row, converters, connection) -> list:
+    """A fetched row with each column through the compiler's converters (what the ORM does to its rows)."""
+    row = list(row)
+    for position, (column_converters, expression) in converters:
+        value = row[position]
+        for converter in column_converters:
+            value = converter(value, expression, connection)
+        row[position] = value
+    return row
