@@ -1000,6 +1000,8 @@ def unit_remits(text: str, people: list[Person]) -> None:
             if " of " in title or " for " in title or len(title) > 60:
                 continue
             for s, e in sorted(p.mentions):
+                if title not in text[e : e + 200] and title not in text[max(0, s - 160) : s]:
+                    continue  # both patterns need the title itself beside the mention: no pattern to build
                 after = re.compile(
                     rf",\s+(?:(?:the\s+|a\s+|an\s+)?[A-Z][\w&.-]*['’]s\s+|the\s+|a\s+|an\s+)?"
                     rf"{re.escape(title)}\s+of\s+{_UNIT_SPAN}{_UNIT_END}"
