@@ -105,7 +105,7 @@ PY
 
 log "driving the stack over HTTP"
 "$BIN/python" scripts/prod_smoke.py --base "http://127.0.0.1:$PORT" --user "$SMOKE_USER" \
-  --password "$SMOKE_PASSWORD" --document data/gold/extraction/seed_trt_kacir_china.txt \
+  --password="$SMOKE_PASSWORD" --document data/gold/extraction/seed_trt_kacir_china.txt \
   --call-title "Smoke test call" --redis-url "$REDIS_URL"
 
 log "backup of the live database, restored into a second one and checked against its manifest"
