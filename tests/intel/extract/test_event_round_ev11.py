@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.intel.extract.event_checks import events_of
+from tests.intel.extract.event_checks import assert_probe, events_of
 
 pytestmark = pytest.mark.unit
 
@@ -224,11 +224,7 @@ PROBES = [
 
 @pytest.mark.parametrize(("text", "etype", "parties"), PROBES)
 def test_event_probe(text: str, etype: str, parties: set[str]):
-    found = [p for t, _s, p in events_of(text) if t == etype]
-    if parties:
-        assert any(parties <= p for p in found), events_of(text)
-    else:
-        assert set() in found, events_of(text)
+    assert_probe(text, etype, parties)
 
 
 @pytest.mark.parametrize(
