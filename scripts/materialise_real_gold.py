@@ -19,6 +19,10 @@ repository snapshot (fetched with the search tool's `fetch` into the mirror fold
         fields: {title: title, text: content}   # structured formats: keys of headline and body
         ext: txt                  # extension of the materialised file: txt | md | html (default txt)
 
+With `--wrap 70` (and `--shout`) plain texts whose paragraphs are separated by blank lines are printed as
+agency copy is: wrapped at 70 columns, first lines indented (in capitals): the same gold then scores the
+reader's handling of wrapped and shouted wire copy (docs/extraction-evaluation.md, session 10).
+
 The texts land in `<out>/<split>/<id>.<ext>` with each gold file beside them, so
 `kopru extract <out>/dev > pred.jsonl && kopru evaluate <out>/dev pred.jsonl` scores the dev part.
 For structured records the headline is written on the first line and the body after a blank line, the
@@ -38,6 +42,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -149,7 +154,22 @@ def compose(record: dict | str, entry: dict) -> str:
     return f"{title}\n\n{body}\n" if title else f"{body}\n"
 
 
-def materialise_set(manifest_path: Path, mirror: Path, out: Path) -> tuple[int, list[str]]:
+def as_wire_copy(text: str, width: int, *, shout: bool = False) -> str:
+    """A plain text printed the way agency copy is: the headline on its own line, each paragraph after it
+    wrapped at `width` columns with its first line indented by four spaces (and, with `shout`, all in
+    capitals). Texts whose paragraphs are not separated by blank lines are returned as they are: their
+    paragraphs cannot be told apart."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) < 2:
+        return text
+    body = [textwrap.fill(p, width=width, initial_indent="    ") for p in paragraphs[1:]]
+    printed = paragraphs[0] + "\n" + "\n".join(body) + "\n"
+    return printed.upper() if shout else printed
+
+
+def materialise_set(
+    manifest_path: Path, mirror: Path, out: Path, *, wrap: int | None = None, shout: bool = False
+) -> tuple[int, list[str]]:
     manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
     set_dir = manifest_path.parent
     repo = git_dir(mirror, manifest["corpus"])
@@ -162,6 +182,8 @@ def materialise_set(manifest_path: Path, mirror: Path, out: Path) -> tuple[int, 
                 raise MaterialiseError(f"split {split!r} is neither dev nor unseen")
             raw = read_blob(repo, manifest["commit"], entry["path"])
             text = compose(select_record(raw, entry), entry)
+            if wrap and entry.get("ext", "txt") == "txt":
+                text = as_wire_copy(text, wrap, shout=shout)
             target = out / split / f"{doc_id}.{entry.get('ext', 'txt')}"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -179,13 +201,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "gold-real")
     parser.add_argument("--set", dest="only", help="materialise one set only")
+    parser.add_argument(
+        "--wrap",
+        type=int,
+        metavar="COLUMNS",
+        help="print plain texts as wire copy: paragraphs wrapped at COLUMNS with indented first lines",
+    )
+    parser.add_argument("--shout", action="store_true", help="with --wrap: the wrapped texts in capitals")
     args = parser.parse_args(argv)
+    if args.shout and not args.wrap:
+        parser.error("--shout needs --wrap")
     total, failures = 0, []
     for manifest in sorted(SETS.glob("*/manifest.yaml")):
         if args.only and manifest.parent.name != args.only:
             continue
         try:
-            written, errors = materialise_set(manifest, args.mirror, args.out)
+            written, errors = materialise_set(
+                manifest, args.mirror, args.out, wrap=args.wrap, shout=args.shout
+            )
         except MaterialiseError as exc:
             written, errors = 0, [f"{manifest.parent.name}: {exc}"]
         total += written
