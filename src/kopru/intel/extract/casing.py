@@ -18,6 +18,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’&.-]*[^\W_]|[^\W\d_]")
@@ -103,43 +104,31 @@ def _name_like(word: str, is_word: Callable[[str], bool]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _GazetteerWords:
+    """The gazetteer names (countries, places, organisations) as the re-casing of shouted lines asks them."""
+
+    forms: dict[str, str]  # UPPER form -> written form of every word of a name
+    single: frozenset[str]  # UPPER forms of the names that are one word ("CHINA", "CRRC", "SIEMENS")
+    pairs: frozenset[str]  # two words in a row of a name, UPPER ("UNITED STATES", "NEW YORK", "WALL STREET")
+
+
 @cache
-def _gazetteer_forms() -> dict[str, str]:
-    """UPPER form -> written form for every word of a gazetteer name (countries, places, organisations)."""
+def _gazetteer_words() -> _GazetteerWords:
     from .gazetteer import load
 
     gaz = load()
-    forms: dict[str, str] = {}
     surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
+    forms: dict[str, str] = {}
+    pairs: set[str] = set()
     for surface in surfaces:
-        for word in surface.split():
+        words = surface.split()
+        for word in words:
             if _LETTER_RE.search(word) and len(word) >= 2:
                 forms.setdefault(word.upper(), word)
-    return forms
-
-
-@cache
-def _single_word_gazetteer_names() -> frozenset[str]:
-    """UPPER forms of the gazetteer names that are one word ("CHINA", "CRRC", "SIEMENS")."""
-    from .gazetteer import load
-
-    gaz = load()
-    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
-    return frozenset(s.upper() for s in surfaces if " " not in s.strip())
-
-
-@cache
-def _gazetteer_word_pairs() -> frozenset[str]:
-    """UPPER forms of two words in a row of a gazetteer name ("UNITED STATES", "NEW YORK", "WALL STREET")."""
-    from .gazetteer import load
-
-    gaz = load()
-    surfaces = [*gaz.country_names, *gaz.demonyms, *gaz.places, *gaz.orgs, *gaz.credit_orgs]
-    pairs = set()
-    for surface in surfaces:
-        words = surface.upper().split()
-        pairs.update(f"{a} {b}" for a, b in itertools.pairwise(words))
-    return frozenset(pairs)
+        pairs.update(f"{a} {b}".upper() for a, b in itertools.pairwise(words))
+    single = frozenset(s.upper() for s in surfaces if " " not in s.strip())
+    return _GazetteerWords(forms, single, frozenset(pairs))
 
 
 _CALENDAR = frozenset(
@@ -149,6 +138,8 @@ _CALENDAR = frozenset(
         *("NOV", "DEC", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
     }
 )
+# "U.S.", "U.N." as the word pattern reads them (the last full stop left out)
+_INITIALISM_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 # abbreviations whose full stop ends no sentence ("DELCO CORP. SAID", "MR. SMITH")
 _ABBREVIATIONS = frozenset(
     {"CORP", "INC", "CO", "LTD", "MR", "MRS", "MS", "DR", "ST", "JR", "SR", "NO", "GEN"}
@@ -242,9 +233,8 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             if word[:1].isupper() and (not before or before.endswith((".", "!", "?", ":", '"', "“", "”"))):
                 continue  # a capital at the start of a sentence says nothing
             usage.setdefault(word.upper(), Counter())[word] += 1
-    forms = _gazetteer_forms()
-    single_forms = _single_word_gazetteer_names()
-    pairs = _gazetteer_word_pairs()
+    gazetteer = _gazetteer_words()
+    forms, single_forms, pairs = gazetteer.forms, gazetteer.single, gazetteer.pairs
     initials = _body_initials(lines, shouted_set)
     out = list(lines)
     for i in titled:
@@ -284,7 +274,7 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
             prv = matches[k - 1].group() if k else ""
             gap = line[last : m.start()]
-            abbreviation = re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", prv) or prv.upper() in _ABBREVIATIONS
+            abbreviation = _INITIALISM_RE.fullmatch(prv) or prv.upper() in _ABBREVIATIONS
             if (re.search(r"[.!?:]\s*$", gap) and not (abbreviation and gap.startswith(". "))) or (
                 last == 0 and not gap.strip(" \"“‘'(-–—")
             ):
@@ -293,7 +283,7 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             if seen:
                 best = seen.most_common(1)[0][0]
                 new = best if len(best) == len(word) else word
-            elif re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):
+            elif _INITIALISM_RE.fullmatch(word):
                 new = word  # "U.S.", "U.N.": an initialism
             elif word.upper() in _CALENDAR:
                 new = _capitalise(word)  # "APRIL 7", "ON MONDAY"
@@ -307,16 +297,18 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             elif (
                 word.upper() in forms
                 and len(forms[word.upper()]) == len(word)
-                and (word.upper() in single_forms or _lower(word) not in _FUNCTION_WORDS)
                 and (
                     word.upper() in single_forms
-                    or is_word is None
-                    or not is_word(_lower(word))
-                    or f"{prv} {word}".upper() in pairs
-                    or f"{word} {nxt}".upper() in pairs
                     or (
                         _lower(word) not in _FUNCTION_WORDS
-                        and (nxt.upper() in _LEGAL_FORMS or _name_like(nxt, is_word))
+                        and (
+                            is_word is None
+                            or not is_word(_lower(word))
+                            or f"{prv} {word}".upper() in pairs
+                            or f"{word} {nxt}".upper() in pairs
+                            or nxt.upper() in _LEGAL_FORMS
+                            or _name_like(nxt, is_word)
+                        )
                     )
                 )
             ):
