@@ -27,7 +27,7 @@ from .entities import (
     REGIONS,
     WEEKDAYS,
     PlaceRec,
-    _absorb_org,
+    _rename_org,
     add_newspapers,
     add_printed_forms,
     bought_bodies,
@@ -547,18 +547,8 @@ def _cut_orgs_at_titles(text: str, orgs, titles: list[TitleMatch], domain_words)
                 continue
             cut = True
             kept.append((s, end))
-        if not cut:
-            continue
-        del orgs[rec.name]
-        if not kept:
-            continue
-        rec.name = text[kept[0][0] : kept[0][1]]
-        rec.mentions = kept
-        rec.surfaces = [sf for sf in {text[a:b] for a, b in kept} if sf != rec.name]
-        if rec.name in orgs:
-            _absorb_org(orgs[rec.name], rec)
-        else:
-            orgs[rec.name] = rec
+        if cut:
+            _rename_org(orgs, rec, text[kept[0][0] : kept[0][1]], kept)
 
 
 # a post written in lower case right before a name ("Nippon Steel president Yutaka Takeda")
