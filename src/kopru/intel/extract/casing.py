@@ -269,6 +269,7 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         last = 0
         sentence_start = True
         matches = list(_WORD_RE.finditer(line))
+        named = _words_of_company_names(matches)
         for k, m in enumerate(matches):
             word = m.group()
             nxt = matches[k + 1].group() if k + 1 < len(matches) else ""
@@ -280,7 +281,10 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             ):
                 sentence_start = True
             seen = usage.get(word.upper())
-            if seen:
+            if k in named and not (seen and seen.most_common(1)[0][0][:1].isupper()):
+                # "AMERICAN WIDGET CO": a word of a company's name, whatever it means elsewhere
+                new = word if _INITIALISM_RE.fullmatch(word) else _capitalise(word)
+            elif seen:
                 best = seen.most_common(1)[0][0]
                 new = best if len(best) == len(word) else word
             elif _INITIALISM_RE.fullmatch(word):
@@ -348,6 +352,38 @@ _LEGAL_FORMS = {
     w.upper(): w
     for w in ("Corp", "Inc", "Co", "Ltd", "Plc", "LLC", "AG", "NV", "SA", "SpA", "AB", "GmbH", "PLC")
 }
+_NAME_RUN_MAX = 3
+# headline verbs in their base form ("TO BUY ACME CORP", "MAY SELL ACME INC"): they end a company's name
+_BASE_VERBS = frozenset(
+    {
+        *("Buy", "Sell", "Acquire", "Merge", "Sue", "Bid", "Cut", "Raise", "Close", "Open", "Form", "Join"),
+        *("Take", "Make", "Build", "Sign", "Hold", "Seek", "Keep", "Get", "Set", "Pay", "Offer", "Tender"),
+        *("Buys", "Bids", "Offers", "Sees", "Sets", "Gets", "Pays", "Sues", "Cuts", "Takes", "Makes"),
+    }
+)
+
+
+def _words_of_company_names(matches: list[re.Match]) -> set[int]:
+    """Indexes of the shouted words that name a company: up to three words before its legal form ("AMERICAN
+    WIDGET CO <AWC> 1ST QTR NET"), back to a function word or a headline verb ("UNIT OF", "SAYS")."""
+    named: set[int] = set()
+    for k, m in enumerate(matches):
+        if m.group() not in _LEGAL_FORMS or not k:
+            continue
+        j = k - 1
+        while j >= 0 and k - j <= _NAME_RUN_MAX:
+            word = matches[j].group()
+            low = _lower(word)
+            verb = _capitalise(word) in _HEADLINE_VERBS or _capitalise(word) in _BASE_VERBS
+            if low in _FUNCTION_WORDS or low in _WIRE_ABBREVIATIONS or verb:
+                break
+            if not word.isupper() or word in _LEGAL_FORMS:
+                break
+            named.add(j)
+            j -= 1
+    return named
+
+
 _CAP_RUN_RE = re.compile(r"[A-Z][a-z]+(?:(?: of| and| for| the)* [A-Z][a-z]+)+")
 _INITIAL_SKIP = frozenset({"of", "and", "for", "the"})
 

@@ -148,6 +148,20 @@ CURRENCY = {
     "Belgian francs": "BEF",
     "lire": "ITL",
     "pesetas": "ESP",
+    "marks": "DEM",
+    "D-marks": "DEM",
+    "schillings": "ATS",
+    "escudos": "PTE",
+    "drachmas": "GRD",
+    "Swedish crowns": "SEK",
+    "Danish crowns": "DKK",
+    "Norwegian crowns": "NOK",
+    "kronor": "SEK",
+    "rand": "ZAR",
+    "shekels": "ILS",
+    "zlotys": "PLN",
+    "NZ dlrs": "NZD",
+    "New Zealand dlrs": "NZD",
 }
 
 _ORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
@@ -185,7 +199,10 @@ _MONEY_RE = re.compile(
     + r"\s?(?P<scale2>thousand|million|billion|trillion|mn|bn|tn|mln|bln|m)?\s+"
     r"(?P<cur2>(?:US|U\.S\.|Hong Kong|HK|Australian|Singapore|Canadian) (?:dollars|dlrs|dlr)"
     r"|dollars|dlrs|dlr|euros|yuan|Turkish liras?|liras?|yen|rupiah|rupees?|baht|ringgit|stg"
-    r"|(?:French|Swiss|Belgian) francs?|francs|(?:German|Deutsche) marks|(?:Dutch )?guilders|lire|pesetas"
+    r"|(?:French|Swiss|Belgian) francs?|francs|(?:(?:German|Deutsche) )?marks|D-marks|(?:Dutch )?guilders"
+    r"|lire|pesetas|schillings|escudos|drachmas|(?:Swedish|Danish|Norwegian) crowns|kronor|rand|shekels"
+    r"|zlotys"
+    r"|(?:NZ|New Zealand) dlrs"
     r"|roubles|rubles|dirhams|riyals|pounds(?: sterling)?|USD|EUR|CNY|RMB|TL|JPY|HKD"
     r"|AUD|INR|IDR|THB)\b"
 )

@@ -2392,7 +2392,8 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
     """ "SINOPEC Group" and "Sinopec": one body written in two cases, with or without its group word."""
     by_fold: dict[str, OrgRec] = {}
     for rec in sorted(orgs.values(), key=lambda r: (len(r.name), r.name)):
-        words = fold(rec.name).replace(".", "").split()
+        # "Organization of Petroleum Exporting Countries" is the gazetteer's "... of the Petroleum ..."
+        words = [word for word in fold(rec.name).replace(".", "").split() if word != "the"]
         while len(words) > 1 and words[-1] in _GROUP_TAIL:
             words = words[:-1]
         key = " ".join(words)

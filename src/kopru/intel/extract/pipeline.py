@@ -1602,7 +1602,10 @@ def _drop_non_people(people: list[Person], gaz: Gazetteer, orgs) -> None:
     for rec in orgs.values():
         for surface in [rec.name, *rec.surfaces]:
             org_words.add(surface)
-            org_words.add(surface.split()[0])
+            first = surface.split()[0]
+            org_words.add(first)
+            if "-" in first and rec.kind == "company":
+                org_words.add(first.split("-")[0])  # "Kloeckner said" after "Kloeckner-Werke AG"
     keep = []
     for p in people:
         if p.name in orgs or p.name in gaz.orgs or p.name in gaz.places or p.name in gaz.country_names:

@@ -1,0 +1,70 @@
+"""Agency copy of the 1980s-90s shapes (invented): a company's name in a shouted headline before its legal
+form, a demonym of two words, and a gazetteer body written without its article."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+from kopru.intel.extract.casing import truecase
+
+pytestmark = pytest.mark.unit
+
+BODY = "\n\nThe company said on Monday it would report later."
+
+
+@pytest.mark.parametrize(
+    ("headline", "recased"),
+    [
+        ("AMERICAN WIDGET CO (AWC) 1ST QTR NET", "American Widget Co (AWC) 1st qtr net"),
+        ("FED SAYS NATIONAL STEEL CORP TO CUT JOBS", "Fed says National Steel Corp to cut jobs"),
+        (
+            "CHRYSLER CORP AGREES TO BUY AMERICAN MOTORS CORP",
+            "Chrysler Corp agrees to buy American Motors Corp",
+        ),
+        ("UNIT OF GENERAL WIDGET INC SOLD", "Unit of General Widget Inc sold"),
+    ],
+)
+def test_words_before_a_legal_form_in_a_shouted_headline_keep_their_capitals(headline, recased):
+    assert truecase(headline + BODY).split("\n")[0] == recased
+
+
+def test_a_results_headline_names_its_company():
+    text = (
+        "AMERICAN WIDGET CO <AWC> 1ST QTR NET\n    CHICAGO, April 2 -\n    Shr 45 cts vs 38 cts\n"
+        "    Net 12.5 mln vs 10.2 mln\n Reuter\n"
+    )
+    names = {org["name"] for org in extract_text(text)["organizations"]}
+    assert "American Widget Co" in names or "American Widget" in names
+
+
+def test_a_two_word_demonym_gives_the_minister_a_country():
+    text = (
+        "Saudi Arabian Oil Minister Hisham Nazer met Venezuelan Energy Minister Arturo Hernandez Grisanti "
+        "in Caracas last week, officials said."
+    )
+    countries = {p["name"]: p["country"] for p in extract_text(text)["people"]}
+    assert countries == {"Hisham Nazer": "SA", "Arturo Hernandez Grisanti": "VE"}
+
+
+def test_a_known_body_written_without_its_article_is_one_organisation():
+    text = (
+        "The Organization of Petroleum Exporting Countries will hold its next ministerial conference in "
+        "Vienna on June 25, an OPEC spokesman said."
+    )
+    orgs = extract_text(text)["organizations"]
+    assert len(orgs) == 1
+    assert set(orgs[0]["aliases"]) | {orgs[0]["name"]} >= {
+        "Organization of Petroleum Exporting Countries",
+        "OPEC",
+    }
+
+
+def test_an_initialism_in_a_shouted_company_name_stays_as_written():
+    text = "N.Y. TIMES CO. IN VENTURE WITH A COFFEE CHAIN" + BODY
+    assert truecase(text).startswith("N.Y. Times Co. in ")
+
+
+def test_the_first_part_of_a_person_shaped_body_is_no_company_short_form():
+    text = "The Biden-Harris Administration met the mayors on Monday. Biden said the talks were useful."
+    assert "Biden" in {p["name"] for p in extract_text(text)["people"]}
