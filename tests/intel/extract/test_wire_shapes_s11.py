@@ -68,3 +68,29 @@ def test_an_initialism_in_a_shouted_company_name_stays_as_written():
 def test_the_first_part_of_a_person_shaped_body_is_no_company_short_form():
     text = "The Biden-Harris Administration met the mayors on Monday. Biden said the talks were useful."
     assert "Biden" in {p["name"] for p in extract_text(text)["people"]}
+
+
+def test_a_company_named_with_and_before_a_pointless_legal_form_is_one_company():
+    text = (
+        "USX Corp's USS steel unit said it is holding talks with Pohang Iron and Steel Co Ltd of South Korea "
+        "on a joint venture to modernize its plant."
+    )
+    names = {org["name"] for org in extract_text(text)["organizations"]}
+    assert "Pohang Iron and Steel" in names
+    assert "Pohang" not in {place["name"] for place in extract_text(text)["places"]}
+
+
+def test_a_demonym_and_a_portfolio_before_a_minister_are_no_organisation():
+    text = (
+        "China will buy 1.5 mln tonnes of Brazilian iron ore a year. The agreement was signed by Brazilian "
+        "Industry and Commerce Minister Jose Hugo Castelo Branco in Peking."
+    )
+    assert extract_text(text)["organizations"] == []
+
+
+def test_a_heading_cut_before_its_last_word_leaves_no_country_as_an_organisation():
+    text = (
+        "Premier Li attended the summit.\nSaudi Arabia Visit\nJokowi will head to the Saudi Arabian capital "
+        "of Riyadh on Wednesday."
+    )
+    assert extract_text(text)["organizations"] == []

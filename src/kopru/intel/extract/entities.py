@@ -473,6 +473,11 @@ class _OrgFinder:
     taken: list[tuple[int, int]] = field(default_factory=list)
 
     def add(self, org_name: str, kind: str, country: str | None, s: int, e: int, known: bool) -> None:
+        if org_name == self.text[s:e] and org_name != org_name.strip():
+            s, e = s + len(org_name) - len(org_name.lstrip()), e - len(org_name) + len(org_name.rstrip())
+            org_name = self.text[s:e]  # a span cut before a dropped word keeps no space at its end
+            if not org_name or (not known and org_name in self.gaz.country_names):
+                return  # "Saudi Arabia Visit", a heading, cut before its last word
         if not known and self.zones.contains(s, e):
             return  # "Media contact: Zhengyuan Motors International Communications"
         if not known and org_name == self.text[s:e]:
@@ -582,7 +587,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
         span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
-        if not is_legal and re.match(r"\s+(?:Minister|Ministry|Secretary|Commissioner)\b", text[m.end() :]):
+        if not is_legal and _PORTFOLIO_AFTER_RE.match(text, m.end()):
             continue  # "West German Economics Minister", "Mining Secretary": a portfolio in a title
         s, e = span = _after_acronym_and(text, *span)
         if not is_legal and text.startswith(" with ", e) and text[s:e].endswith(" Partners"):
@@ -633,6 +638,9 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
             found[surface].shaped = True
 
 
+_PORTFOLIO_AFTER_RE = re.compile(
+    r"(?:\s+(?:and|&)\s+[A-Z][a-z]+)?\s+(?:Minister|Ministry|Secretary|Commissioner)\b"
+)
 _OF_COUNTRY_AFTER_FORM_RE = re.compile(r"[ \t]+of[ \t]+((?:the[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)\b")
 _ACRONYM_AND_RE = re.compile(r"\b[A-Z][A-Z0-9]{1,5} (?:and|&) ")
 _NATIONAL_AFTER_AND_RE = re.compile(r" (?:and|&) ([A-Z][a-z]+)\b")
@@ -972,6 +980,8 @@ _LEGAL_FORM_RE = re.compile(
     r"\b(?:"
     + _CAP_WORD
     + r"[ \t]+(?:(?:ve|and|&)[ \t]+)?){1,7}(?:A\.Ş\.|AŞ\b|A\.S\.|Co\.,?\s*Ltd\.?|Co\.|Ltd\.|Inc\.|Corp\."
+    # agency copy writes the forms without points: "Pohang Iron and Steel Co Ltd", "Texaco Inc"
+    r"|Co Ltd\b"
     r"|LLC\b"
     r"|GmbH\b|PLC\b|JSC\b|S\.A\.|S\.p\.A\.|AG\b)"
 )
@@ -1821,6 +1831,8 @@ def _single_token_aliases(
                 and words[0] not in _DOMAINISH
                 # "Guangdong" alone is the province, not the "Guangdong Chamber of Commerce"
                 and not (gaz and (words[0] in gaz.places or words[0] in gaz.country_names))
+                # "Brazilian iron ore" is no mention of a "Brazilian Industry"
+                and not (gaz and words[0] in gaz.demonyms)
             ):
                 firsts.setdefault(words[0], rec)
     if not firsts:

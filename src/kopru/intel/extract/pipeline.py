@@ -853,6 +853,16 @@ def _drop_orgs_that_are_names_or_titles(orgs, people: list[Person], titles: list
             and org_kind(rec.name) == "other"
         ):
             del orgs[rec.name]  # "Trade" in "Trade Minister"
+        elif (
+            len(rec.name.split()) > 1
+            and all(any(_demonym_title_holds(t, s, e) for t in titles) for s, e in rec.mentions)
+            and all(w in comp.domain_words for w in rec.name.split()[1:])
+        ):
+            del orgs[rec.name]  # "Brazilian Industry" in "Brazilian Industry and Commerce Minister"
+
+
+def _demonym_title_holds(title: TitleMatch, s: int, e: int) -> bool:
+    return title.country_from_demonym and title.start <= s and e <= title.end
 
 
 def _give_people_positions(
