@@ -285,6 +285,11 @@ _GENERIC_OF = {
     # a part of a company stands for it: "two-thirds of X was bought by Y"
     *("half", "third", "thirds", "two-thirds", "quarter", "quarters", "majority", "rest", "remainder"),
 }
+# people sent by a body: "executives from X", "representatives of X" (see _np_names)
+_ENVOYS = {
+    *("executives", "officials", "representatives", "delegates", "delegation", "delegations", "negotiators"),
+    *("envoys", "leaders", "heads", "chiefs", "bosses", "managers", "ministers", "diplomats", "members"),
+}
 _ANAPHORS = {
     *("manufacturer", "maker", "enterprise", "airline", "carrier", "brewer", "winemaker", "miner"),
     *("producer", "operator", "conglomerate", "lender", "supplier", "retailer", "developer", "startup"),
@@ -1353,6 +1358,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         if etype == "statement":
             # a body's reaction: the organisations that react (people's opinions are not formal statements)
             parties = [n for n in _subjects(tok, actors, inp) if n not in inp.people]
+            if any(c.dep_ == "nsubj" and c.lower_ in _ENVOYS for c in tok.children):
+                parties = []  # "executives from X hailed the deal": people's words, not X's formal statement
             speakers = [_speaker_of_own_clause(c) for c in tok.children if c.dep_ == "nsubj"]
             if any(sp is not None and not _np_names(sp, actors, inp) for sp in speakers):
                 parties = []  # "the diplomatic mission said it opposes ...": an unnamed speaker, no party
@@ -1709,6 +1716,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
                     tokens.extend(c.children)
+                elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and t.i == tok.i and t.lower_ in _ENVOYS:
+                    # "executives from A, B and C are to meet Y", "negotiators of X": those sent stand for the
+                    # bodies that send them (the whole list)
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            names.extend(_np_names(o, actors, inp, depth + 1))
                 elif c.dep_ == "conj" and t.i != tok.i and not _with_object(tok):
                     # "electronics makers X and Y are joining forces", "the merger of the chains X and Y",
                     # "to companies X, Y and Z": the parser hangs Y off the appositive or modifier X
@@ -1809,6 +1822,7 @@ def _prep_objects(tok, preps: set[str], actors, inp) -> list[str]:
     return names
 
 
+_GLAD = {"pleased", "delighted", "excited", "proud", "happy", "thrilled", "honored", "honoured", "glad"}
 _PLAN_NOUNS = {"plan", "plans", "intention", "intentions", "decision", "proposal", "proposals"}
 
 
@@ -1836,6 +1850,10 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
         return _subjects(verb.head, actors, inp, depth + 1)
     if verb.dep_ in {"conj", "advcl"} and verb.head != verb and verb.head.tag_.startswith("VB"):
         # "said ... that X signed" is not climbed (ccomp): the speaker is no party
+        return _subjects(verb.head, actors, inp, depth + 1)
+    if verb.dep_ == "acomp" and verb.lower_ in _GLAD and verb.head.i != verb.i and verb.head.tag_[:2] == "VB":
+        # "X is pleased to announce a partnership with Y", "X is proud to sign": the adjective's subject is
+        # the copula's (not "was willing to buy", "is close to striking a deal": no act yet)
         return _subjects(verb.head, actors, inp, depth + 1)
     if (
         verb.dep_ == "acl"
@@ -2062,6 +2080,11 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
         names = _np_names(head, actors, inp) + names  # "CATT, CATL's first plant outside China, has ..."
     elif noun.dep_ == "conj" and head.tag_.startswith("VB") and noun.lower_ in {"partner", "partners"}:
         names = _subjects(head, actors, inp) + names  # "X invests in and partners with Y"
+    for c in noun.children:
+        if c.dep_ == "compound" and c.tag_ in {"VBP", "VBZ", "VBD"}:
+            # a headline's "X and Y announce partnership to ...", the verb read as a modifier of the noun
+            # with its own subject: who announces makes the pact
+            names = _subjects(c, actors, inp) + names
     return names
 
 
