@@ -81,3 +81,44 @@ def test_separate_meetings_stay_apart():
     )
     meetings = [p for t, _s, p in events_of(text) if t == "meeting"]
     assert meetings == [{"Anna Berg", "Karl Bremer"}, {"Anna Berg", "Lena Holt"}], meetings
+
+
+# --- deals told in other words: a buyout accepted, a stake being offloaded, funding secured from investors
+DEAL_PROBES = [
+    (
+        "MCI accepted a $6.75bn buyout from telecoms giant Verizon on Monday.",
+        "investment",
+        {"MCI", "Verizon"},
+    ),
+    (
+        "Halden Telecom accepted a $6.75bn takeover offer from Norvex Group on Monday.",
+        "investment",
+        {"Halden Telecom", "Norvex Group"},
+    ),
+    (
+        "Norvex Holdings is offloading its stake in Calder Lines to Ferrovial.",
+        "investment",
+        {"Norvex Holdings", "Calder Lines", "Ferrovial"},
+    ),
+    (
+        "Norvex Capital secures $4 million in seed funding from Calder Capital Partners.",
+        "investment",
+        {"Norvex Capital", "Calder Capital Partners"},
+    ),
+    (
+        "Norvex Capital secured $40 million of funding from Calder Capital Partners.",
+        "investment",
+        {"Norvex Capital", "Calder Capital Partners"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "parties"), DEAL_PROBES)
+def test_deal_probe(text: str, etype: str, parties: set[str]):
+    assert_probe(text, etype, parties)
+
+
+def test_a_commitment_secured_is_no_funding():
+    # an order won ("secured a commitment from Y to buy aircraft") is not Y's investment in the sellers
+    text = "Norvex Air and Halden Engines secured a $14.5bn commitment from Calder Airways to buy 28 jets."
+    assert not [e for e in events_of(text) if e[0] == "investment"], events_of(text)

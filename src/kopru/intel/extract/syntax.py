@@ -171,6 +171,9 @@ _NOUNS = {
             "acquisitions",
             "takeover",
             "takeovers",
+            # "MCI accepted a $6.75bn buyout from Verizon"
+            "buyout",
+            "buyouts",
             "purchase",
             # "raised its holding in Y to 9.8 pct": a stake (only as the object of a buying verb, see below)
             "holding",
@@ -408,7 +411,10 @@ _WEIGHING = {
     *("weighing", "explore", "explores", "exploring", "study", "studies", "studying", "eye", "eyes"),
     "eyeing",
 }
-_SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "divest", "divests"}
+_SELL_VERBS = {
+    *("sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "offloading"),
+    *("divest", "divests", "divested", "divesting"),
+}
 _BUY_VERBS = {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"}
 # "agreed to cooperate with Y": the agreeing is the agreement
 _COOPERATE = {
@@ -624,7 +630,24 @@ _MONEY_VERBS = {
     **dict.fromkeys(["pay", "pays", "paid", "paying"], "for"),
     **dict.fromkeys(["inject", "injects", "injected", "injecting", "pump", "pumps", "pumped"], "into"),
     **dict.fromkeys(["raise", "raises", "raised", "raising"], "from"),
+    # "X secures $4m in seed funding from Y" (funding only, see _money_to_company)
+    **dict.fromkeys(["secure", "secures", "secured", "securing"], "from"),
 }
+_SECURE = {"secure", "secures", "secured", "securing"}
+
+
+def _funding_of(obj) -> list:
+    """ "$4 million in seed funding from Y": the funding noun the amount is given in (where "from" hangs)."""
+    return [
+        o
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "of"}
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in _FUNDING_NOUNS
+    ]
+
+
+_FUNDING_NOUNS = {"funding", "financing", "investment", "capital", "equity", "round"}
 
 
 def _money_object(verb) -> bool:
@@ -642,11 +665,14 @@ def _money_to_company(tok) -> bool:
     ):
         return False
     obj = _object(tok)
+    if tok.lower_ in _SECURE and obj.lower_ not in _FUNDING_NOUNS and not _funding_of(obj):
+        return False  # "secured a $14.5bn commitment from Y to buy aircraft": an order, not funding
     return any(
         c.dep_ == "prep"
         and c.lower_ == prep
         and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
-        for c in [*tok.children, *obj.children]  # "paid [$2bn for Y]" as the parser may attach it
+        # "paid [$2bn for Y]" as the parser may attach it, "raised [$4m in funding from Y]"
+        for c in [*tok.children, *obj.children, *(c for f in _funding_of(obj) for c in f.children)]
     )
 
 
@@ -857,6 +883,7 @@ def _bid_for_company(tok) -> bool:
 
 _TAKEOVER_MARKS = {"takeover", "tender", "buyout", "acquisition", "merger"}
 _RECEIVE = {"receive", "receives", "received", "receiving", "get", "gets", "got"}
+_RECEIVE |= {"accept", "accepts", "accepted", "accepting"}  # "X accepted a takeover offer from Y"
 _SHARE_NOUNS = {"shares", "share", "stock", "stocks", "stake", "equity"}
 
 
@@ -1449,7 +1476,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             if _MONEY_VERBS.get(tok.lower_) in {"for", "from"} and (obj := _object(tok)) is not None:
-                for t in (tok, obj):  # "paid $2bn for Y", "raised $50m from X"
+                for t in (tok, obj, *_funding_of(obj)):  # "paid $2bn for Y", "raised $50m from X"
                     parties += _prep_objects(t, {_MONEY_VERBS[tok.lower_]}, actors, inp)
             if tok.lower_ in _CALL:
                 parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
