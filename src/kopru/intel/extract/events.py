@@ -1236,7 +1236,14 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
                 if se.extra.get("between") and abs(ev.cue - se.trigger[0]) <= 60:
                     ev.participants = list(se.participants)  # "talks between A and B": only A and B
-                elif se.type in {"agreement", "investment"} or len(ev.participants) < 2:
+                elif (
+                    se.type in {"agreement", "investment"}
+                    or len(ev.participants) < 2
+                    or (len(same) == 1 and set(ev.participants) < set(se.participants))
+                ):
+                    # a meeting's parse that names every party of its cue and more ("executives from A, B
+                    # and C are to meet Y", where the cue saw C and Y) completes it (not when the cues tell
+                    # several: "met separately with A and B")
                     ev.participants = _unique([*ev.participants, *se.participants])
                 if (
                     se.status == "ongoing"

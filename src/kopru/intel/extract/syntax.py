@@ -171,6 +171,9 @@ _NOUNS = {
             "acquisitions",
             "takeover",
             "takeovers",
+            # "MCI accepted a $6.75bn buyout from Verizon"
+            "buyout",
+            "buyouts",
             "purchase",
             # "raised its holding in Y to 9.8 pct": a stake (only as the object of a buying verb, see below)
             "holding",
@@ -284,6 +287,11 @@ _GENERIC_OF = {
     "office",
     # a part of a company stands for it: "two-thirds of X was bought by Y"
     *("half", "third", "thirds", "two-thirds", "quarter", "quarters", "majority", "rest", "remainder"),
+}
+# people sent by a body: "executives from X", "representatives of X" (see _np_names)
+_ENVOYS = {
+    *("executives", "officials", "representatives", "delegates", "delegation", "delegations", "negotiators"),
+    *("envoys", "leaders", "heads", "chiefs", "bosses", "managers", "ministers", "diplomats", "members"),
 }
 _ANAPHORS = {
     *("manufacturer", "maker", "enterprise", "airline", "carrier", "brewer", "winemaker", "miner"),
@@ -403,7 +411,10 @@ _WEIGHING = {
     *("weighing", "explore", "explores", "exploring", "study", "studies", "studying", "eye", "eyes"),
     "eyeing",
 }
-_SELL_VERBS = {"sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "divest", "divests"}
+_SELL_VERBS = {
+    *("sell", "sells", "sold", "selling", "offload", "offloads", "offloaded", "offloading"),
+    *("divest", "divests", "divested", "divesting"),
+}
 _BUY_VERBS = {"buy", "buys", "bought", "buying", "purchase", "purchases", "purchased", "purchasing"}
 # "agreed to cooperate with Y": the agreeing is the agreement
 _COOPERATE = {
@@ -619,7 +630,24 @@ _MONEY_VERBS = {
     **dict.fromkeys(["pay", "pays", "paid", "paying"], "for"),
     **dict.fromkeys(["inject", "injects", "injected", "injecting", "pump", "pumps", "pumped"], "into"),
     **dict.fromkeys(["raise", "raises", "raised", "raising"], "from"),
+    # "X secures $4m in seed funding from Y" (funding only, see _money_to_company)
+    **dict.fromkeys(["secure", "secures", "secured", "securing"], "from"),
 }
+_SECURE = {"secure", "secures", "secured", "securing"}
+
+
+def _funding_of(obj) -> list:
+    """ "$4 million in seed funding from Y": the funding noun the amount is given in (where "from" hangs)."""
+    return [
+        o
+        for c in obj.children
+        if c.dep_ == "prep" and c.lower_ in {"in", "of"}
+        for o in c.children
+        if o.dep_ == "pobj" and o.lower_ in _FUNDING_NOUNS
+    ]
+
+
+_FUNDING_NOUNS = {"funding", "financing", "investment", "capital", "equity", "round"}
 
 
 def _money_object(verb) -> bool:
@@ -637,11 +665,14 @@ def _money_to_company(tok) -> bool:
     ):
         return False
     obj = _object(tok)
+    if tok.lower_ in _SECURE and obj.lower_ not in _FUNDING_NOUNS and not _funding_of(obj):
+        return False  # "secured a $14.5bn commitment from Y to buy aircraft": an order, not funding
     return any(
         c.dep_ == "prep"
         and c.lower_ == prep
         and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" and o.tag_ in {"NNP", "NNPS"} for o in c.children)
-        for c in [*tok.children, *obj.children]  # "paid [$2bn for Y]" as the parser may attach it
+        # "paid [$2bn for Y]" as the parser may attach it, "raised [$4m in funding from Y]"
+        for c in [*tok.children, *obj.children, *(c for f in _funding_of(obj) for c in f.children)]
     )
 
 
@@ -852,6 +883,7 @@ def _bid_for_company(tok) -> bool:
 
 _TAKEOVER_MARKS = {"takeover", "tender", "buyout", "acquisition", "merger"}
 _RECEIVE = {"receive", "receives", "received", "receiving", "get", "gets", "got"}
+_RECEIVE |= {"accept", "accepts", "accepted", "accepting"}  # "X accepted a takeover offer from Y"
 _SHARE_NOUNS = {"shares", "share", "stock", "stocks", "stake", "equity"}
 
 
@@ -1353,6 +1385,8 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
         if etype == "statement":
             # a body's reaction: the organisations that react (people's opinions are not formal statements)
             parties = [n for n in _subjects(tok, actors, inp) if n not in inp.people]
+            if any(c.dep_ == "nsubj" and c.lower_ in _ENVOYS for c in tok.children):
+                parties = []  # "executives from X hailed the deal": people's words, not X's formal statement
             speakers = [_speaker_of_own_clause(c) for c in tok.children if c.dep_ == "nsubj"]
             if any(sp is not None and not _np_names(sp, actors, inp) for sp in speakers):
                 parties = []  # "the diplomatic mission said it opposes ...": an unnamed speaker, no party
@@ -1442,7 +1476,7 @@ def find_syntax_events(inp: SyntaxInputs) -> Iterator[SyntaxEvent]:
                 continue  # "retail investors may buy Air China shares": no named buyer, no investment
             parties = _verb_parties(tok, etype, actors, inp)
             if _MONEY_VERBS.get(tok.lower_) in {"for", "from"} and (obj := _object(tok)) is not None:
-                for t in (tok, obj):  # "paid $2bn for Y", "raised $50m from X"
+                for t in (tok, obj, *_funding_of(obj)):  # "paid $2bn for Y", "raised $50m from X"
                     parties += _prep_objects(t, {_MONEY_VERBS[tok.lower_]}, actors, inp)
             if tok.lower_ in _CALL:
                 parties += _prep_objects(tok, {"on"}, actors, inp)  # "will call on President X"
@@ -1709,6 +1743,12 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     stack.append(c)
                 elif c.dep_ == "prep" and c.lower_ == "of" and t.lower_ in _GENERIC_OF:
                     tokens.extend(c.children)
+                elif c.dep_ == "prep" and c.lower_ in {"from", "of"} and t.i == tok.i and t.lower_ in _ENVOYS:
+                    # "executives from A, B and C are to meet Y", "negotiators of X": those sent stand for the
+                    # bodies that send them (the whole list)
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            names.extend(_np_names(o, actors, inp, depth + 1))
                 elif c.dep_ == "conj" and t.i != tok.i and not _with_object(tok):
                     # "electronics makers X and Y are joining forces", "the merger of the chains X and Y",
                     # "to companies X, Y and Z": the parser hangs Y off the appositive or modifier X
@@ -1809,6 +1849,7 @@ def _prep_objects(tok, preps: set[str], actors, inp) -> list[str]:
     return names
 
 
+_GLAD = {"pleased", "delighted", "excited", "proud", "happy", "thrilled", "honored", "honoured", "glad"}
 _PLAN_NOUNS = {"plan", "plans", "intention", "intentions", "decision", "proposal", "proposals"}
 
 
@@ -1836,6 +1877,10 @@ def _subjects(verb, actors, inp, depth: int = 0) -> list[str]:
         return _subjects(verb.head, actors, inp, depth + 1)
     if verb.dep_ in {"conj", "advcl"} and verb.head != verb and verb.head.tag_.startswith("VB"):
         # "said ... that X signed" is not climbed (ccomp): the speaker is no party
+        return _subjects(verb.head, actors, inp, depth + 1)
+    if verb.dep_ == "acomp" and verb.lower_ in _GLAD and verb.head.i != verb.i and verb.head.tag_[:2] == "VB":
+        # "X is pleased to announce a partnership with Y", "X is proud to sign": the adjective's subject is
+        # the copula's (not "was willing to buy", "is close to striking a deal": no act yet)
         return _subjects(verb.head, actors, inp, depth + 1)
     if (
         verb.dep_ == "acl"
@@ -2062,6 +2107,11 @@ def _noun_parties(noun, etype: str, actors, inp) -> list[str]:
         names = _np_names(head, actors, inp) + names  # "CATT, CATL's first plant outside China, has ..."
     elif noun.dep_ == "conj" and head.tag_.startswith("VB") and noun.lower_ in {"partner", "partners"}:
         names = _subjects(head, actors, inp) + names  # "X invests in and partners with Y"
+    for c in noun.children:
+        if c.dep_ == "compound" and c.tag_ in {"VBP", "VBZ", "VBD"}:
+            # a headline's "X and Y announce partnership to ...", the verb read as a modifier of the noun
+            # with its own subject: who announces makes the pact
+            names = _subjects(c, actors, inp) + names
     return names
 
 
