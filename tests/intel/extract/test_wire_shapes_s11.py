@@ -94,3 +94,16 @@ def test_a_heading_cut_before_its_last_word_leaves_no_country_as_an_organisation
         "of Riyadh on Wednesday."
     )
     assert extract_text(text)["organizations"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Olaf Scholz, Germany's chancellor, visited Beijing in April and met Xi Jinping, China's president.",
+        "Olaf Scholz visited Beijing in April. Mr Scholz fears a trade war.",
+    ],
+)
+def test_a_name_the_tagger_calls_an_organisation_is_a_person_by_its_apposition_or_its_mr(text):
+    result = extract_text(text)
+    assert "Olaf Scholz" in {p["name"] for p in result["people"]}
+    assert "Olaf Scholz" not in {o["name"] for o in result["organizations"]}

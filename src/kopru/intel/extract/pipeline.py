@@ -788,7 +788,8 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             or _PERSON_NOUN_AFTER_RE.match(text, e)
             for s, e in rec.mentions
         )
-        if words[-1] not in surnames and not titled:
+        addressed = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text)  # "Mr Scholz"
+        if words[-1] not in surnames and not titled and not addressed:
             continue
         taken.extend(m for m in rec.mentions if text[m[0] : m[1]] == rec.name)
         del orgs[rec.name]
@@ -1814,8 +1815,9 @@ _TITLE_BEFORE_NAME_RE = re.compile(
     r"|spokeswoman|analyst|secretary|CEO|boss|governor|ambassador|envoy|economist)\s+$"
 )
 _TITLE_AFTER_NAME_RE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:minister|chief executive|chairman|chairwoman|president"
-    r"|director|founder|secretary|ambassador|governor|CEO|head)\b",
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:minister|chief executive|chairman|chairwoman"
+    r"|president|director|founder|secretary|ambassador|governor|CEO|head|chancellor|premier|boss|mayor|senator"
+    r"|commissioner|spokesman|spokeswoman|spokesperson|adviser|advisor|economist|analyst|king|queen)\b",
     re.IGNORECASE,
 )
 _COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
