@@ -107,3 +107,15 @@ def test_a_name_the_tagger_calls_an_organisation_is_a_person_by_its_apposition_o
     result = extract_text(text)
     assert "Olaf Scholz" in {p["name"] for p in result["people"]}
     assert "Olaf Scholz" not in {o["name"] for o in result["organizations"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("Tesla sold 1.8m cars last year.", [("count", 1800000)]),
+        ("The firm has 12,000 employees and 40m customers.", [("count", 12000), ("count", 40000000)]),
+        ("The wall is 3m high and 20m long.", []),
+    ],
+)
+def test_a_million_glued_to_its_number_counts(text, claims):
+    assert [(c["metric"], c["value"]) for c in extract_text(text)["claims"]] == claims

@@ -264,7 +264,7 @@ _COUNT_RE = re.compile(
     + _NUM
     + r"|(?P<word>(?<![\w-])(?:"
     + _WORD_NUM
-    + r")))(?:\s+(?P<scale>thousand|million|billion|mln|bln))?"
+    + r")))(?:\s+(?P<scale>thousand|million|billion|mln|bln)|(?<=\d)(?P<glued>m|bn)(?=\s))?"
     + r"(?:\s+of\s+the\s+\d[\d,]*)?"  # "11 of the 13 vaccines"
     + r"\s+(?:(?:Chinese|Turkish|European|R&D)\s+|"
     + _COUNT_MODIFIER
@@ -816,8 +816,8 @@ def _counts(found: _Found, sent: tuple[int, int], chunk: str) -> None:
                 continue  # "talks with two Turkish companies": a small spelled-out number is description
         else:
             value = _num(raw)
-        if m.group("scale"):
-            value *= SCALE[m.group("scale")]
+        if m.group("scale") or m.group("glued"):
+            value *= SCALE[m.group("scale") or m.group("glued")]  # "1.8m cars", as the Economist writes it
         if (
             value < 2
             or (re.fullmatch(r"(?:19|20)\d\d", raw))
