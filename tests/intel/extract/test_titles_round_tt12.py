@@ -177,3 +177,37 @@ def test_titles_before_the_name(text, name, title):
 
 def test_a_manager_after_a_word_the_text_names_as_no_body_stays_no_title():
     assert _titles("Gas will flow, said Brightfold manager Tobias Renner.", "Tobias Renner") == []
+
+
+# ------------------------------------------------------------- sectors: platforms named by their kind
+
+
+def _sectors(text: str) -> list[str]:
+    from kopru.intel.extract import extract_text
+
+    return [s["code"] for s in extract_text(text)["sectors"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customers of Kestrel Labs can now run serverless functions in its Osaka region.",
+        "Brightfold will move its traffic to an edge network in 40 cities next month.",
+        "Volta sells a machine-learning e-commerce platform to mid-sized retailers.",
+        "The partners will combine Kestrel's instruments with a GxP software platform for pharma plants.",
+        "Kestrel Labs builds frontier AI models for public agencies.",
+    ],
+)
+def test_platforms_named_by_their_kind_are_cloud(text):
+    assert "cloud" in _sectors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Foods updated the software in its tills twice last year, the company said on Monday.",
+        "The two papers will share their digital platforms with readers in Spain.",
+    ],
+)
+def test_software_and_digital_platforms_alone_are_no_cloud(text):
+    assert "cloud" not in _sectors(text)
