@@ -78,11 +78,11 @@ def test_products_and_computing_acronyms_are_no_organisations():
     assert "Kestrel Robotics" in orgs
 
 
-def test_a_company_post_of_two_heads_is_one_title():
+def test_a_company_post_of_two_heads_is_one_title_and_its_two_posts():
     text = "Dana Whitlock, President and CEO of Kestrel Robotics Inc., said the plant opens in May."
     people = extract_text(text)["people"]
     assert [(p["name"], [x["title"] for x in p["positions"]]) for p in people] == [
-        ("Dana Whitlock", ["President and CEO"])
+        ("Dana Whitlock", ["President and CEO", "President", "CEO"])
     ]
 
 

@@ -333,12 +333,6 @@ def test_copulas_and_the_time_of_a_post(text, name, title):
     "text",
     [
         pytest.param(
-            "Gas will flow next year, said Shell manager Kisito Okpere.",
-            marks=pytest.mark.xfail(
-                reason="a bare 'manager' before a name is left out on purpose (too often no post)"
-            ),
-        ),
-        pytest.param(
             "He met Nyam-Osorin Tuyaa, visiting Mongolian minister of external relations.",
             marks=pytest.mark.xfail(reason="a name NER misses, followed by a participle before its title"),
         ),

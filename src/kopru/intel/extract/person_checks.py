@@ -471,13 +471,18 @@ def extend_cut_names(text: str, people: list[Person], taken: list[tuple[int, int
 # A company's posts held together by one person: "co-founder and CEO", "chair and CEO", "president and
 # chief operating officer", "EVP, CFO and treasurer", "Chairman & CEO". Offices of state are never in it.
 _COMPANY_HEAD = (
-    r"(?:(?:co-|vice[ -]|deputy |executive |senior )?(?:founder|chief executive officer|chief executive|ceo"
-    r"|president|chairman|chairwoman|chairperson|chair|chief operating officer|coo|chief financial officer"
-    r"|cfo|chief technology officer|cto|treasurer|evp|managing director|executive director))"
+    r"(?:(?:co-|vice[ -]|deputy |executive |senior ){0,3}(?:founder|chief executive officer|chief executive"
+    r"|ceo|president|chairman|chairwoman|chairperson|chair|chief operating officer|coo"
+    r"|chief financial officer|cfo|chief technology officer|cto|treasurer|evp|managing director"
+    r"|executive director))"
 )
 _HEAD_CHAIN = rf"{_COMPANY_HEAD}(?:,\s*{_COMPANY_HEAD}){{0,2}}\s*(?:\band\b|&)\s*{_COMPANY_HEAD}"
 _CHAIN_AFTER_RE = re.compile(
-    rf",\s+(?:the\s+|its\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}['’]s\s+)?(?P<chain>{_HEAD_CHAIN})\b",
+    # ", Kestrel Foods' chairman and chief executive", ", the studio's president and CFO", " is the President
+    # and CEO of X"
+    rf"(?:,\s+|\s+(?:is|was|has\s+been|will\s+be|remains|became|becomes)\s+(?=the\s|[A-Z]))"
+    rf"(?:the\s+(?:(?-i:[a-z]+)['’]s\s+)?|its\s+|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}(?:['’]s|(?<=s)['’])\s+)?"
+    rf"(?P<chain>{_HEAD_CHAIN})\b",
     re.IGNORECASE,
 )
 _CHAIN_BEFORE_RE = re.compile(rf"(?<![\w-])(?P<chain>{_HEAD_CHAIN}),?\s+$", re.IGNORECASE)

@@ -89,7 +89,9 @@ from .titles import (
     TitleMatch,
     compiled_for,
     find_titles,
+    founders_named,
     lower_office_name_spans,
+    split_joined_posts,
 )
 from .zones import find_zones
 
@@ -457,6 +459,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     tidy_positions(people, orgs, set(gaz.country_names) | set(gaz.demonyms) | set(gaz.places) | REGIONS)
     join_company_posts(text, people, orgs)
     unit_remits(text, people)
+    split_joined_posts(people)
     countries_from_position_bodies(people)
     merge_quoted_nicknames(text, people)
     not_orgs = drop_false_orgs(text, orgs, gaz)
@@ -895,6 +898,7 @@ def _give_people_positions(
     contributor_lines(text, people)
     plural_titles_before_names(text, people)
     contact_line_titles(text, people)
+    founders_named(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1841,7 +1845,7 @@ _LOWER_HEADS = (
     # "State Department official X" (not "his official Instagram account")
     "strategist|(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!your )official|captain|"
     # occupations of the courts, markets and academies: "the trial judge for the case", "an academician at X"
-    "chief judge|judge|mediator|coordinator|supervisor|trader|academician|"
+    "chief judge|judge|mediator|coordinator|supervisor|trader|academician|prosecutor|teacher|librarian|"
     # offices of state and crowns: "the German chancellor X", "influential senator X", "queen X"
     "chancellor|senator|congressman|congresswoman|queen|king|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
@@ -1868,13 +1872,16 @@ _APPOSITIVE_RE = re.compile(
     r"(?=(?:the|an?)\s|(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s"
     r"|(?-i:[a-z][a-z -]{2,50}?\s(?:of|at)\s+(?:the\s+)?[A-Z])))"
     r"(?:who\s+(?:is|was|remains|will\s+remain|has\s+been|serves|served)\s+(?:as\s+)?)?(?:\d{1,3},\s+)?(?P<poss>(?:the\s+)?(?:company|firm|group|bank|agency|ministry|university|institute|association)['’]s\s+"
+    # "the studio's chief financial officer", "the union's chief negotiator": any body named by its noun
+    r"|the\s+(?!(?:world|country|nation|city|state|region|continent)['’])(?-i:[a-z]+)['’]s\s+"
     r"|(?:the\s+)?(?P<possname>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}))(?:['’‘]s|(?<=s)['’])\s+"
     r"|its\s+|their\s+)?(?:the\s+|a\s+|an\s+)?(?:newly[- ](?:appointed|elected|named)\s+)?"
     # "Ann Lee, Kestrel's outgoing chairman": the time of the post is no part of it
     r"(?:(?:new|outgoing|incoming|current|longtime|long-time|veteran|then)\s+(?=[a-z]))?"
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
-    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}))\s+(?=(?-i:[a-z])))?"
+    # "Don Hale, WKTL programming chief": an acronym alone
+    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}|[A-Z]{2,}[\w&-]*))\s+(?=(?-i:[a-z])))?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
@@ -1952,7 +1959,10 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             if not m or m.end() != s:
                 continue
             title = m.group("title") or m.group("title2")
-            if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"}:
+            if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"} and not (
+                # "Shell manager Ann Lee", "Kestrel executive Ole Berg": a body the text names vouches for it
+                title in {"manager", "executive"} and m.group("org2") and m.group("org2") in surfaces
+            ):
                 continue
             scope = m.group("scope") or ""
             if scope and title in {"leader", "investor", "boss", "negotiator"}:

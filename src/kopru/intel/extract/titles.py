@@ -200,6 +200,12 @@ def _read_of_after(t: TitleMatch, text: str, gaz: Gazetteer, comp, org_at_start,
     if not of:
         return
     remit = _REMIT_THEN_BODY_RE.match(text, t.end)
+    if remit is None:
+        # "Vice President of Commercialization and Strategy of Kestrel Clean Technology": a second "of" before
+        # a body the text names
+        remit = _REMIT_OF_BODY_RE.match(text, t.end)
+        if remit is not None and remit.end() not in org_at_start:
+            remit = None
     if (
         remit
         and not is_ministry
@@ -252,6 +258,9 @@ _INSTITUTION_WORD_RE = re.compile(
 )
 _REMIT_THEN_BODY_RE = re.compile(
     rf" of (?P<remit>(?:the )?{_CAP}(?: (?:and |& )?(?:{_CAP}|[a-z]+)){{0,5}}) (?:at|for) (?:the )?(?=[A-Z])"
+)
+_REMIT_OF_BODY_RE = re.compile(
+    rf" of (?P<remit>(?:the )?{_CAP}(?: (?:and |& )?(?!of\b)(?:{_CAP}|[a-z]+)){{0,5}}) of (?:the )?(?=[A-Z])"
 )
 
 
@@ -724,3 +733,87 @@ def lower_office_name_spans(text: str, gaz: Gazetteer, comp: _Compiled) -> list[
             continue
         spans.append((m.start("name"), m.end("name")))
     return spans
+
+
+# ------------------------------------------------------------------------------------- joined posts
+
+# The heads a post may be split into: "chairman and chief executive", "Founder & CEO", "President and COO",
+# "Vice President and Prime Minister of the UAE and Ruler of Dubai", "Executive Director/CEO".
+_PART_RANK = (
+    r"(?:(?:former|then|co-|ex-|vice[- ]|deputy|executive|senior|assistant|associate|group|global|chief"
+    r"|managing|general|acting|interim|founding|principal|lead|first|prime|non-executive|independent)\s*)"
+)
+_PART_HEAD = (
+    r"(?:co-?founder|founder|chief executive officer|chief executive|chief(?: [a-z&-]+){1,4} officer|ceo|cfo"
+    r"|coo|cto|cio|cmo|cso|cpo|cco|cro|evp|svp|vp|president|chairman|chairwoman|chairperson|chair|treasurer"
+    r"|director(?:[- ]general)?|partner|general manager|manager|owner|publisher|editor(?:-in-chief)?|head"
+    r"|secretary(?:[- ]general)?|minister|premier|ruler|governor|mayor|ambassador|commissioner"
+    r"|spokes(?:man|woman|person)|general counsel|counsel|trustee|board member|advis[eo]r|professor|dean"
+    r"|rector|principal|creator|inventor|investor|shareholder|member of the board)"
+)
+_PART_RE = re.compile(
+    rf"{_PART_RANK}{{0,3}}{_PART_HEAD}(?P<remit>\s+(?:of|for|to|at|in|on)\s+\S.*)?", re.IGNORECASE
+)
+_JOIN_SPLIT_RE = re.compile(r"(\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)", re.IGNORECASE)
+
+
+def split_joined_title(title: str) -> list[str]:
+    """The posts a title joins ("chairman and chief executive" -> chairman, chief executive); the title
+    itself when it is one post ("Minister of Agriculture and Cooperatives", "Research and Development
+    Director", "G7/G20 Sherpa"). A word after "and" that is no post goes on with the remit before it."""
+    pieces = _JOIN_SPLIT_RE.split(title)
+    if len(pieces) < 3:
+        return [title]
+    parts: list[str] = []
+    for k in range(0, len(pieces), 2):
+        piece = pieces[k].strip()
+        if piece and _PART_RE.fullmatch(piece):
+            parts.append(piece)
+        elif parts and _PART_RE.fullmatch(parts[-1]).group("remit"):
+            parts[-1] = f"{parts[-1]}{pieces[k - 1]}{pieces[k]}"  # "Minister of Economy and Tourism"
+        else:
+            return [title]
+    return parts if len(parts) > 1 else [title]
+
+
+def split_joined_posts(people) -> None:
+    """Every post of a joined title is a position of its own, with the title's organisation: the gold sets
+    since unseen4 write "Chairman and CEO", "Founder & CEO", "President and COO" as two titles."""
+    for p in people:
+        if not any(len(split_joined_title(pos["title"])) > 1 for pos in p.positions):
+            continue
+        kept: list[dict] = []
+        for pos in p.positions:
+            parts = split_joined_title(pos["title"])
+            for part in parts if len(parts) == 1 else [pos["title"], *parts]:
+                same = next((q for q in kept if q["title"].lower() == part.lower()), None)
+                if same is None:
+                    kept.append({**pos, "title": part})
+                elif not same.get("organization"):
+                    same["organization"] = pos.get("organization")
+        p.positions = kept
+
+
+# "a company founded by A, B and C", "the startup co-founded in 2019 by A", "the founders of X, A and B"
+_FOUNDED_BY_RE = re.compile(
+    r"\b(?P<co>[Cc]o-?)?founded\s+(?:(?:in|on)\s+[\w ,]{4,20}?\s+)?by\s+(?:(?:its|their)\s+)?"
+    r"|\b(?P<co2>[Cc]o-?)?[Ff]ounders\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3},\s+"
+)
+_LIST_JOIN_RE = re.compile(r",\s+and\s+|,\s+|\s+and\s+|\s+&\s+")
+
+
+def founders_named(text: str, people) -> None:
+    """The people a founding is credited to get "founder" ("co-founder" after "co-founded by")."""
+    starts = {ms: p for p in people for ms, _me in p.mentions}
+    ends = {ms: me for p in people for ms, me in p.mentions}
+    for m in _FOUNDED_BY_RE.finditer(text):
+        title = "co-founder" if (m.group("co") or m.group("co2")) else "founder"
+        pos = m.end()
+        while pos in starts:
+            p = starts[pos]
+            if not any(q["title"].lower() in {"founder", "co-founder"} for q in p.positions):
+                p.positions.append({"title": title, "organization": None})
+            join = _LIST_JOIN_RE.match(text, ends[pos])
+            if join is None:
+                break
+            pos = join.end()
