@@ -66,9 +66,9 @@ def test_one_post_with_an_and_in_its_remit_stays_whole(title):
     assert split_joined_title(title) == [title]
 
 
-def test_a_joined_title_is_given_whole_and_post_by_post():
+def test_a_joined_title_is_given_post_by_post():
     text = '"Sales rose," said Ivo Marten, chairman and chief executive of Kestrel Foods.'
-    assert _titles(text, "Ivo Marten") == ["chairman and chief executive", "chairman", "chief executive"]
+    assert _titles(text, "Ivo Marten") == ["chairman", "chief executive"]
 
 
 # ------------------------------------------------------------- founders named by the founding
@@ -100,7 +100,6 @@ def test_co_founded_by_gives_co_founder():
             "officer.",
             "Dana Whitlock",
             [
-                "senior vice president and chief financial officer",
                 "senior vice president",
                 "chief financial officer",
             ],
@@ -113,12 +112,12 @@ def test_co_founded_by_gives_co_founder():
         (
             '"We are pleased," said Orla Brennick, Kestrel Foods\' chairman and chief executive.',
             "Orla Brennick",
-            ["chairman and chief executive", "chairman", "chief executive"],
+            ["chairman", "chief executive"],
         ),
         (
             "Mara Vance is the President and CEO of Kestrel Robotics Inc., a maker of warehouse robots.",
             "Mara Vance",
-            ["President and CEO", "President", "CEO"],
+            ["President", "CEO"],
         ),
         ('"May was sensational," said Don Hale, WKTL programming chief.', "Don Hale", ["programming chief"]),
     ],

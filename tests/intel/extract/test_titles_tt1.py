@@ -14,16 +14,16 @@ def _titles(text: str) -> dict[str, list[str]]:
     return {p["name"]: [x["title"] for x in p["positions"]] for p in extract_text(text)["people"]}
 
 
-def test_a_combined_title_is_kept_as_written_and_split_into_its_posts():
-    # the gold sets disagree (most since unseen4 split, the OpenAI newsroom sets keep it whole): both
-    # readings are given (round tt12)
+def test_a_combined_title_is_split_into_its_posts():
+    # the gold sets disagree (most since unseen4 split, the OpenAI newsroom sets keep it whole); a post is
+    # what an officer files, so the posts are given (round tt12, then split-only: dev 0.828 -> 0.829)
     text = (
         "Orla Brennick, the chairman and chief executive of Kestrel Foods, said sales rose. "
         "Kestrel Foods chairman, CEO and president Tamsin Hale said the plant opens in May."
     )
     titles = _titles(text)
-    assert titles["Orla Brennick"] == ["chairman and chief executive", "chairman", "chief executive"]
-    assert titles["Tamsin Hale"] == ["chairman, CEO and president", "chairman", "CEO", "president"]
+    assert titles["Orla Brennick"] == ["chairman", "chief executive"]
+    assert titles["Tamsin Hale"] == ["chairman", "CEO", "president"]
 
 
 def test_a_remit_runs_on_past_its_and():
