@@ -230,8 +230,10 @@ class CpuMeter:
         self.sample()
         self.client = time.process_time() - self.client_start
 
-    def spent(self, what: str) -> float:
-        return sum(cpu - self.start.get(pid, 0.0) for pid, (kind, cpu) in self.seen.items() if kind == what)
+    def spent(self, what: str, since_start: bool = True) -> float:
+        """CPU seconds of one kind of process (since the meter's start, or in all as last sampled)."""
+        start = self.start if since_start else {}
+        return sum(cpu - start.get(pid, 0.0) for pid, (kind, cpu) in self.seen.items() if kind == what)
 
 
 def _p(times: list[float], q: float) -> float:
@@ -263,6 +265,7 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float,
         times = []
         started = time.monotonic()
         cpu_before = meter.sample()
+        web_before = meter.spent("gunicorn", since_start=False)
         for _ in range(requests):
             begin = time.perf_counter()
             response = await client.get(path)
@@ -271,8 +274,9 @@ async def _one_client(client, mix: dict[str, str], requests: int, budget: float,
             if time.monotonic() - started > budget:
                 break
         cpu = (meter.sample() - cpu_before) * 1000 / len(times)
+        web = (meter.spent("gunicorn", since_start=False) - web_before) * 1000 / len(times)
         size = len(response.content)
-        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, size, cpu)
+        results[name] = (statistics.median(times), _p(times, 0.95), len(times), errors, size, cpu, web)
     return results
 
 
@@ -329,16 +333,19 @@ async def _drive(args, made: dict) -> None:
     )
     print(
         f"{'page':<18} {'p50 ms':>8} {'p95 ms':>8} {'× floor':>8} {'KB':>7} {'errors':>6} "
-        f"{'CPU ms':>7} {'× floor':>8}  target ≤ 3× (p95)"
+        f"{'CPU ms':>7} {'× floor':>8} {'web ms':>7} {'PG ms':>6}  target ≤ 3× (p95)"
     )
-    for page, (p50, p95, _count, errors, size, cpu) in single.items():
+    for page, (p50, p95, _count, errors, size, cpu, web) in single.items():
         ratio = p95 / floor95
         verdict = "" if page in REFERENCES else ("met" if ratio <= 3 and not errors else "NOT met")
         print(
             f"{page:<18} {p50:>8.1f} {p95:>8.1f} {ratio:>8.1f} {size / 1024:>7.0f} {errors:>6} "
-            f"{cpu:>7.1f} {cpu / max(floor_cpu, 0.1):>8.1f}  {verdict}"
+            f"{cpu:>7.1f} {cpu / max(floor_cpu, 0.1):>8.1f} {web:>7.1f} {cpu - web:>6.1f}  {verdict}"
         )
-    print("CPU ms: the server's CPU per request (gunicorn workers and PostgreSQL backends, from /proc)")
+    print(
+        "CPU ms: the server's CPU per request (gunicorn workers and PostgreSQL backends, from /proc), "
+        "split into web (gunicorn) and PG"
+    )
     if args.clients <= 0 or args.duration <= 0:
         return
     with CpuMeter(made["server_pid"], made["url"].rsplit("/", 1)[1]) as meter:

@@ -167,3 +167,38 @@ def test_list_links_from_kept_statements_equal_the_orms(cast):
                 _link_ids(field).filter(**{f"{field.related_query_name()}__in": chosen}).values_list(*values)
             )
             assert _links_of(Engagement, field, checked, chosen) == expected
+
+
+def test_the_apis_encoder_writes_what_ninjas_wrote():
+    """The API's renderer hands dates, times and amounts to Django's encoder at once: the same text as
+    ninja's encoder, whose other questions (models, URLs, addresses, enums) they all fail."""
+    import datetime
+    import json
+    from decimal import Decimal
+    from enum import Enum
+
+    from ninja.responses import NinjaJSONEncoder
+
+    from kopru.api import api
+
+    class Colour(Enum):
+        RED = "red"
+
+    utc, plus3 = datetime.UTC, datetime.timezone(datetime.timedelta(hours=3))
+    values = [
+        datetime.date(2024, 2, 29),
+        datetime.datetime(2024, 2, 29, 13, 5, 7, tzinfo=utc),
+        datetime.datetime(2024, 2, 29, 13, 5, 7, 123456, tzinfo=utc),
+        datetime.datetime(2024, 2, 29, 13, 5, 7, 999, tzinfo=plus3),
+        datetime.datetime(2024, 2, 29, 13, 5),
+        datetime.time(9, 30, 1, 500),
+        Decimal("12.50"),
+        Decimal("-0.001"),
+        Decimal("1E+3"),
+        datetime.timedelta(days=1, seconds=5),
+        Colour.RED,
+        {"nested": [Decimal("3.10"), datetime.date(1999, 12, 31), None, True, 1.5, "ü"]},
+    ]
+    data = {"items": values, "count": 3}
+    expected = json.dumps(data, cls=NinjaJSONEncoder)
+    assert api.renderer.render(None, data, response_status=200) == expected

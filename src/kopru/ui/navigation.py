@@ -93,11 +93,17 @@ def _open_entries(user) -> tuple[tuple[NavItem, str], ...]:
 
     where = _where()
     entries = ((item, item.url(where)) for item in declared_items())
-    return tuple(
-        (item, url)
-        for item, url in entries
-        if url is not None and may_open(user, item.perm, login=item.login)
-    )
+    # ~30 entries ask a handful of distinct questions (most "staff?" or "signed in?"): each asked once here
+    answers: dict[tuple[str | None, bool], bool] = {}
+
+    def opens(item: NavItem) -> bool:
+        question = (item.perm, item.login)
+        answer = answers.get(question)
+        if answer is None:
+            answer = answers[question] = may_open(user, item.perm, login=item.login)
+        return answer
+
+    return tuple((item, url) for item, url in entries if url is not None and opens(item))
 
 
 def _current_pillar(entries: tuple[tuple[NavItem, str], ...], path: str) -> str | None:

@@ -147,3 +147,40 @@ def test_deals_of_one_stage_with_different_histories_add_up(cast, django_assert_
         Decimal("7"),
     )
     assert figures["negotiation"][1] == 1 and figures["proposal"][1] == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statement")
+def test_the_weighted_sum_in_two_parts_equals_the_orm_aggregate(cast):
+    """The statement sums amount × the deal's own probability, and the amounts of the deals without one,
+    which the stage's probability multiplies afterwards: the same Decimal per stage as the ORM's
+    SUM(amount × COALESCE(deal's, stage's probability))."""
+    from kopru.invest.domain.reports import _value_and_histogram_postgresql, _value_by_stage
+    from kopru.invest.models import Stage
+
+    pipeline = ensure_default_pipeline()
+    Stage.objects.filter(pipeline=pipeline, code="contacted").update(probability=15)
+    Stage.objects.filter(pipeline=pipeline, code="site_visit").update(probability=35)
+    for codes, announced, committed, probability in [
+        (("lead", "contacted"), "100.10", None, None),
+        (("lead", "contacted"), "12.34", "7.77", 40),
+        (("lead", "contacted", "site_visit"), "0.01", None, None),
+        (("lead", "site_visit"), "99999999.99", "123.45", None),
+        (("lead", "site_visit"), "5", None, 0),
+        (("lead",), "3", None, None),
+    ]:
+        deal = DealFactory(
+            announced_amount=Decimal(announced),
+            committed_amount=committed and Decimal(committed),
+            probability=probability,
+        )
+        _history(deal, *codes)
+    _history(DealFactory(announced_amount=Decimal("8"), currency="EUR", probability=50), "lead", "contacted")
+    deals = Deal.objects.filter(pipeline=pipeline)
+    stages = list(pipeline.stages.all())
+    two_parts, _histogram = _value_and_histogram_postgresql(deals, {s.pk: s.probability for s in stages})
+    orm = _value_by_stage(pipeline, deals)
+    assert set(two_parts) == set(orm)
+    for stage_id, row in orm.items():
+        for name in ("current", "announced", "committed", "realised", "weighted_percent"):
+            assert two_parts[stage_id][name] == row[name], (stage_id, name)
+            assert str(two_parts[stage_id][name]) == str(row[name]), (stage_id, name)
