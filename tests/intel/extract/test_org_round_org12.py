@@ -74,3 +74,38 @@ def test_a_country_before_a_partner_is_no_part_of_its_name() -> None:
 )
 def test_the_service_that_carried_a_release_is_a_body(text: str, service: str) -> None:
     assert service in _orgs(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("Korvan Tech raised money from investors in Manila last week.", "Korvan Tech"),
+        ("The round was led by Heron Global, the fund's statement said.", "Heron Global"),
+        (
+            "The licence was sold by Mel Darby Productions, the company said on Monday.",
+            "Mel Darby Productions",
+        ),
+        (
+            "Banca Sorrentina del Credito bought a stake in the lender last year.",
+            "Banca Sorrentina del Credito",
+        ),
+    ],
+)
+def test_a_company_word_makes_a_name_read_as_a_person_a_company(text: str, company: str) -> None:
+    assert company in _orgs(text)
+    assert company not in _people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        (
+            "Brands build their sites on the Digital Experience Platform of Qorvane.",
+            "Digital Experience Platform",
+        ),
+        ("Developers can deploy Serverless Functions in the new region from Monday.", "Serverless Functions"),
+        ("The Qorvane AI SDK lets developers call several models with one line.", "Qorvane AI SDK"),
+    ],
+)
+def test_software_sold_as_a_service_is_no_body(text: str, thing: str) -> None:
+    assert thing not in _orgs(text)

@@ -2260,6 +2260,8 @@ _THING_TAILS = frozenset(
         # "Battery", "Turbine", "Vehicles": makers are named so, "Varna Battery", "Dongshan Turbine")
         *("Reactor", "Reactors", "Furnace", "Furnaces", "Amplifier", "Amplifiers", "Station", "Stations"),
         *("Ecosystem", "Models"),
+        # software sold as a service: "Digital Experience Platform", "Serverless Functions", "Acme AI SDK"
+        *("Platform", "Platforms", "Functions", "SDK"),
         # a body's people or a contact line: "Acme News Service Clients", "Acme Press Inquiries Contact"
         *("Clients", "Customers", "Shareholders", "Employees", "Users", "Contact", "Contacts", "Inquiries"),
     }
