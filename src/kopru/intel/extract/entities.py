@@ -394,6 +394,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _gazetteer_orgs(orgs)
     _credit_line_orgs(orgs)
     _sign_off_orgs(orgs)
+    _wire_service_orgs(orgs)
     _glued_contact_orgs(orgs)
     _company_shaped_orgs(orgs)
     for ent in ents:
@@ -541,6 +542,44 @@ def _sign_off_orgs(orgs: _OrgFinder) -> None:
         org = orgs.gaz.orgs.get(word) or orgs.gaz.orgs.get(word.title()) or orgs.gaz.credit_orgs.get(word)
         if org is not None and org.kind == "media" and not orgs.is_taken((m.start("name"), m.end("name"))):
             orgs.add(org.name, org.kind, org.country, m.start("name"), m.end("name"), True)
+
+
+# the service that carried a release or the site that re-posted it: "CARMEL, Ind.–(BUSINESS WIRE)–Acme",
+# "DENVER, CO - (NewsWire Nine) - May 2, 2024 -", a line "--News Direct--", a feed's closing line "The post
+# <headline> appeared first on citybiz." (the words of every blog feed)
+_WIRE_SERVICE_RES = (
+    re.compile(
+        r"^[A-Z][^\n()]{1,80}?[ \t]*(?:-{1,2}|–|—)[ \t]*"
+        r"\((?P<name>[A-Za-z0-9][^():\n]{1,40}?)\)[ \t]*(?:-{1,2}|–|—)",
+        re.MULTILINE,
+    ),
+    re.compile(r"^[ \t]*-{2}(?P<name>[A-Za-z0-9][\w.&' -]{1,40}?)-{2}[ \t]*$", re.MULTILINE),
+    re.compile(r"\bappeared first on (?P<name>[\w][\w.&'’ -]{0,40}?)\.?[ \t]*$", re.MULTILINE),
+)
+
+
+def _wire_service_orgs(orgs: _OrgFinder) -> None:
+    text = orgs.text
+    for pattern in _WIRE_SERVICE_RES:
+        for m in pattern.finditer(text):
+            s, e = m.span("name")
+            name = text[s:e].strip()
+            s += text[s:e].find(name)
+            e = s + len(name)
+            if (
+                orgs.is_taken((s, e))
+                or name in orgs.gaz.country_names
+                or name in orgs.gaz.places
+                or not re.search(r"[A-Za-z]{2}", name)
+            ):
+                continue
+            known = orgs.gaz.org_folded.get(fold(name))
+            if known is not None:
+                orgs.add(known.name, known.kind, known.country, s, e, True)
+                continue
+            orgs.add(name, "media", None, s, e, False)
+            if name in orgs.found:
+                orgs.found[name].shaped = True  # a service's name, not a dateline's place
 
 
 # a release's contact block whose label a page ran into the name: "Contact DetailsBenzinga", "Investor
@@ -2233,6 +2272,8 @@ _THING_TAILS = frozenset(
         # "Battery", "Turbine", "Vehicles": makers are named so, "Varna Battery", "Dongshan Turbine")
         *("Reactor", "Reactors", "Furnace", "Furnaces", "Amplifier", "Amplifiers", "Station", "Stations"),
         *("Ecosystem", "Models"),
+        # software sold as a service: "Digital Experience Platform", "Serverless Functions", "Acme AI SDK"
+        *("Platform", "Platforms", "Functions", "SDK"),
         # a body's people or a contact line: "Acme News Service Clients", "Acme Press Inquiries Contact"
         *("Clients", "Customers", "Shareholders", "Employees", "Users", "Contact", "Contacts", "Inquiries"),
     }
@@ -3419,6 +3460,10 @@ def _add_named_body(
 ) -> None:
     """A name a deal shows to be a body (``text[s:e] == item``): added as an organisation unless it is a
     country, demonym, known place or person, or already a body; a place NER made of it becomes the body."""
+    poss = re.match(r"([\w-]+)['’]s\s+(?=[A-Z])", item)
+    if poss and (poss.group(1) in gaz.country_names or poss.group(1) in gaz.places):
+        s += poss.end()  # "in partnership with China's Lian SGP"
+        item = text[s:e]
     words = item.split()
     if (
         item in gaz.country_names

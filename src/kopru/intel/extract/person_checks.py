@@ -46,7 +46,24 @@ _NOT_NAME_ENDS = frozenset(
 # a company's last word: "Eureka AI", "Verana Health", "Bloomberg News", "Harbour Capital"
 _COMPANY_ENDS = frozenset(
     {*("AI", "Health", "News", "Capital", "Ventures", "Partners", "Bank", "Labs", "Pharma", "Securities")}
+    # "Dick Clark Productions", "Traxion Tech", "Tiger Global", "Srett Industrie", "Big Star Records"
+    | {
+        *(
+            "Productions",
+            "Tech",
+            "Global",
+            "Industrie",
+            "Industries",
+            "Records",
+            "Pictures",
+            "Films",
+            "Studios",
+        )
+    }
 )
+# a company's first word in the languages of southern Europe and Latin America: "Banca Nazionale del Lavoro",
+# "Aguas de Barcelona", "Grupo Bimbo"
+_COMPANY_STARTS = frozenset({"Banca", "Banco", "Aguas", "Grupo", "Compagnie", "Société", "Industrias"})
 # nouns that make the name beside them a company ("newspaper company Jagran", "the carmaker Volta")
 _COMPANY_NOUN_BEFORE_RE = re.compile(
     r"\b(?:company|firm|group|newspaper|daily|magazine|publisher|broadcaster|channel|carmaker|automaker|"
@@ -214,7 +231,9 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
                 kept.append(p)
             continue
         elif len(words) > 1 and (
-            words[-1].rstrip("\\") in _COMPANY_ENDS or any(w.startswith("Invest") for w in words)
+            words[-1].rstrip("\\") in _COMPANY_ENDS
+            or words[0] in _COMPANY_STARTS
+            or any(w.startswith("Invest") for w in words)
         ):
             as_company = True  # "Eureka AI", "Verana Health", "Longping Investasi": a company's name
         elif all(_headline_word(w, lower_words) for w in words) and all(

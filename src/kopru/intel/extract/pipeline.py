@@ -46,7 +46,7 @@ from .entities import (
 )
 from .gazetteer import Gazetteer, fold, load
 from .language import detect_language
-from .nlp import prepare
+from .nlp import rules_text
 from .person_checks import (
     abbreviated_ranks_before_names,
     contact_line_titles,
@@ -412,10 +412,10 @@ _NAME_STOP = {
 def analyse(document: Document, doc, corrections: Corrections | None = None) -> Extraction:
     """One read document and its spaCy parse (of ``nlp.prepare(document.text)``) -> the typed result.
 
-    The rules read the prepared text (shouted lines re-cased; same length, so offsets index
-    ``document.text`` too); the result carries the document's own text.
+    The rules read ``nlp.rules_text`` (the parse's text with apostrophes as printed: shouted lines re-cased;
+    same length, so offsets index ``document.text`` too); the result carries the document's own text.
     """
-    text = prepare(document.text)
+    text = rules_text(document.text)  # the parse's text but for apostrophes: same offsets
     gaz = load()
     zones = find_zones(text, gaz)
     sentences = split_sentences(text)
