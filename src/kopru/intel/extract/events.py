@@ -132,8 +132,9 @@ _PAST_RE = re.compile(
 )
 _PLURAL_ANAPHOR_RE = re.compile(
     r"\b(?:the (?:two|three|four|five|six) (?:sides|ministers|leaders|officials|countries|parties"
-    r"|companies|firms|partners)?|the partners|both companies|"
-    r"the (?:two|three|four|five|six)|both sides|the sides|the parties|they)\b",
+    r"|companies|firms|partners|groups|banks|men|women|presidents|premiers|executives)?|the partners"
+    r"|both companies|the pair|the duo|the (?:two|three|four|five|six)|both sides|the sides|the parties"
+    r"|they)\b",
     re.IGNORECASE,
 )
 _PRONOUN_RE = re.compile(r"\b(?:he|He|she|She|his|His|her|Her)\b")
@@ -194,6 +195,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
+    _attendees_join(inp, events)
     _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
     _parties_acting_for(inp, events)
@@ -258,6 +260,90 @@ def _funding_rounds(inp: EventInputs, events: list[_Event]) -> None:
         companies = [o[2].name for o in orgs if o[2].kind == "company"]
         if companies and _FUNDING_WORD_RE.search(text, ss, se):
             last_company = companies[0]  # the company told raising money
+    events.sort(key=lambda e: e.sentence[0])
+
+
+# a sentence that only tells who else takes part in a gathering or trip told just before: "Also due to attend
+# are A and B", "B is also expected to attend", "He was joined by A and B", "She will be accompanied by A",
+# "Representatives of A also took part"
+_ATTENDANCE_RE = re.compile(
+    r"\b(?:[Aa]lso\s+)?(?:due|expected|set|scheduled|slated)\s+to\s+(?:attend|take\s+part|participate)\b"
+    r"(?!\s+(?:a|an|another)\b)"
+    r"|\b(?:was|were|is|are|will\s+be|would\s+be|(?:had|has|have)\s+been)\s+(?:also\s+)?"
+    r"(?P<joined>joined|accompanied)\s+by\b"
+    r"|\balso\s+(?:attended|participated|took\s+part)\b(?!\s+in\s+(?:a|an)\b)"
+)
+_ACCOMPANY_END_RE = re.compile(
+    r";|\s+and\s+(?:[a-z]+ed|[a-z]+s)\b|,\s+(?:even|but|although|though|while|which|who|where|when)\b"
+    r"|\s+(?:who|which|where|in\s+order)\s"
+)
+_ALONG_WITH_RE = re.compile(r",\s+(?:along|together)\s+with\b")
+# a gathering told with its host only ("X hosted an investor forum", "the meeting is being hosted by X")
+_HOSTED_RE = re.compile(
+    r"\b(?:host(?:s|ed|ing)?|(?:will|to)\s+host)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:forum|conference|summit|meeting|roundtable|round-table|dinner|reception|talks|dialogue|session)\b"
+    r"|\b(?:forum|conference|summit|meeting|roundtable|dinner|reception|talks|dialogue)\b[^.;]{0,60}?"
+    r"\b(?:is|was|are|were|will\s+be)\s+(?:being\s+)?hosted\s+by\b"
+)
+
+
+def _attendees_join(inp: EventInputs, events: list[_Event]) -> None:
+    """People and bodies a sentence names as attending or accompanying join the meeting (or, "accompanied
+    by", the visit) told in the sentence before or the one before that; a gathering told with its host alone
+    becomes a meeting of the host and these guests."""
+    text = inp.text
+    starts = [s for s, _e in inp.sentences]
+    people = {p[2].name for p in inp.people}
+    for i, (ss, se) in enumerate(inp.sentences):
+        along = _ALONG_WITH_RE.search(text, ss, se)
+        if along is not None:
+            # "X will lead the delegation to Beijing, along with Trade Minister Y": Y travels (meets) too
+            cut = _ACCOMPANY_END_RE.search(text, along.end(), se)
+            hi = cut.start() if cut else se
+            guests = _unique(
+                [n for s, e, n in _actor_items(inp) if along.end() <= s and e <= hi and n in people]
+            )
+            own = [e for e in events if e.type in {"visit", "meeting"} and e.sentence == (ss, se)]
+            if guests and len(own) == 1 and own[0].participants and own[0].cue < along.start():
+                own[0].participants = _unique([*own[0].participants, *guests])
+        m = _ATTENDANCE_RE.search(text, ss, se)
+        if (
+            m is None
+            or not inp.allowed(ss, se)
+            or _NEGATION_RE.search(text, max(ss, m.start() - 12), m.end())
+        ):
+            continue
+        lo, hi = ss, se
+        if m.group("joined"):
+            # "Macron was accompanied by a business delegation and brought home deals ... persuading Xi":
+            # only who comes after "by", up to the end of its clause
+            lo = m.end()
+            cut = _ACCOMPANY_END_RE.search(text, lo, se)
+            hi = cut.start() if cut else se
+        names = _unique([n for s, e, n in _actor_items(inp) if lo <= s and e <= hi])
+        if not names:
+            continue
+        kinds = ("visit", "meeting") if m.group("joined") == "accompanied" else ("meeting",)
+        window = starts[max(0, i - 2)]
+        told = [e for e in events if e.type in kinds and window <= e.sentence[0] <= ss]
+        if told:
+            # the latest gathering told; a visit before a meeting when someone is accompanied
+            ev = max(told, key=lambda e: (e.sentence[0], kinds.index(e.type) == 0))
+            ev.participants = _unique([*ev.participants, *names])
+            continue
+        if kinds != ("meeting",):
+            continue
+        for hs, he in reversed(inp.sentences[max(0, i - 2) : i]):
+            h = _HOSTED_RE.search(text, hs, he)
+            if h is None or not inp.allowed(hs, he):
+                continue
+            hosts = [n for s, e, n in _actor_items(inp) if hs <= s and e <= he and n in people]
+            if hosts:
+                status = _status(text, hs, h.start(), h.end(), h.group(), "meeting")
+                ev = _Event("meeting", status, _unique([*hosts[:1], *names]), None, (hs, he), [], None)
+                ev.sentence, ev.cue = (hs, he), h.start()
+                events.append(ev)
+            break
     events.sort(key=lambda e: e.sentence[0])
 
 
@@ -1166,6 +1252,19 @@ def _resolver(inp: EventInputs, events: list[_Event]):
                 return list(before[-1].participants)
             if word in {"the sides", "the parties", "the countries"}:
                 return []
+        if word in {"the pair", "the duo"}:
+            # "shareholders A and B ... the duo have cut off talks": the last two names joined by "and" in
+            # this sentence or the one before; "X agreed to buy Y. The pair have been in talks": the two of
+            # the last event told with exactly two parties
+            si = bisect.bisect_right([s for s, _e in inp.sentences], pos) - 1
+            lo = inp.sentences[max(0, si - 1)][0] if si >= 0 else 0
+            items = [it for it in _actor_items(inp) if lo <= it[0] and it[1] <= pos]
+            for (_s1, e1, first), (s2, _e2, second) in reversed(list(itertools.pairwise(items))):
+                if first != second and re.fullmatch(r",?\s+and\s+", inp.text[e1:s2]):
+                    return [first, second]
+            before = [e for e in events if e.evidence[0] < pos and len(e.participants) == 2]
+            if before:
+                return list(before[-1].participants)
         if word in {"he", "his", "him", "she", "her"}:
             person = _pronoun_person(inp, pos)
             return [person.name] if person is not None else []

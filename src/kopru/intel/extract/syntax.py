@@ -1776,7 +1776,7 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     names.extend(_prep_objects(c, {"by"}, actors, inp))
         if (
             not names
-            and tok.lower_ in {"firms", "companies", "sides", "partners", "parties", "groups"}
+            and tok.lower_ in {"firms", "companies", "sides", "partners", "parties", "groups", "pair", "duo"}
             and any(
                 (c.dep_ == "det" and c.lower_ in {"the", "both"})
                 or (c.dep_ == "nummod" and c.lower_ == "two")
