@@ -119,3 +119,10 @@ def test_a_name_the_tagger_calls_an_organisation_is_a_person_by_its_apposition_o
 )
 def test_a_million_glued_to_its_number_counts(text, claims):
     assert [(c["metric"], c["value"]) for c in extract_text(text)["claims"]] == claims
+
+
+def test_a_countrys_office_after_a_name_belongs_to_no_company_named_before():
+    text = "Wang Chuanfu, the boss of BYD, spoke. Olaf Scholz, Germany's chancellor, visited Beijing."
+    positions = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
+    assert positions["Olaf Scholz"] == [{"title": "chancellor", "organization": None}]
+    assert positions["Wang Chuanfu"] == [{"title": "boss", "organization": "BYD"}]

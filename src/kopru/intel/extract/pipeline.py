@@ -2189,8 +2189,9 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         organization = next(
             (rec.name for rec in orgs.values() if orgpre == rec.name or orgpre in rec.surfaces), orgpre
         )
-    if organization is None and m.group("poss") and not rest:
-        # "..., the company's chief executive officer"
+    a_country_s = possname and (possname in gaz.country_names or possname in gaz.places)
+    if organization is None and m.group("poss") and not rest and not a_country_s:
+        # "..., the company's chief executive officer" (not "Germany's chancellor": the country's)
         organization = _organization_so_far(orgs, e)
     if organization and not p.country:
         org = orgs.get(organization)
