@@ -126,3 +126,14 @@ def test_a_countrys_office_after_a_name_belongs_to_no_company_named_before():
     positions = {p["name"]: p["positions"] for p in extract_text(text)["people"]}
     assert positions["Olaf Scholz"] == [{"title": "chancellor", "organization": None}]
     assert positions["Wang Chuanfu"] == [{"title": "boss", "organization": "BYD"}]
+
+
+def test_a_last_word_shortened_in_the_headline_is_the_same_company():
+    text = (
+        "FIRST CITY BANCORP <FBT> IN TALKS ON MERGER WITH TEXAS BANK\n    HOUSTON, Feb 25 - First City "
+        "Bancorporation of Texas said it is in preliminary talks with Allied Bancshares Inc about a possible "
+        "merger.\n Reuter\n"
+    )
+    orgs = {o["name"]: o["aliases"] for o in extract_text(text)["organizations"]}
+    assert "First City Bancorporation" in orgs
+    assert "First City Bancorp" in orgs["First City Bancorporation"]

@@ -410,6 +410,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     found, taken = orgs.found, orgs.taken
     _merge_adjacent(text, found)
     _merge_org_variants(found)
+    _merge_shortened_last_words(found)
     _canonical_company_names(found)
     _single_token_aliases(text, found, taken, gaz)
     _strip_country_suffix(found, gaz)
@@ -1833,6 +1834,35 @@ def _merge_org_variants(found: dict[str, OrgRec]) -> None:
                 rec_s.country = rec_s.country or rec_l.country
                 rec_s.kind = rec_l.kind if rec_s.kind == "other" else rec_s.kind
                 rec_s.shaped = rec_s.shaped or rec_l.shaped
+
+
+def _merge_shortened_last_words(found: dict[str, OrgRec]) -> None:
+    """ "First City Bancorp" in the headline and "First City Bancorporation" in the body: one body whose last
+    word one of the two writes shortened (Corp, Intl Bancorp); the full form stays the name."""
+    by_head: dict[str, list[OrgRec]] = {}
+    for rec in found.values():
+        words = rec.name.split()
+        if len(words) >= 2 and not rec.known:
+            by_head.setdefault(" ".join(words[:-1]), []).append(rec)
+    for recs in by_head.values():
+        for short in sorted(recs, key=lambda r: len(r.name)):
+            tail = short.name.split()[-1].rstrip(".")
+            longer = next(
+                (
+                    r
+                    for r in recs
+                    if r is not short
+                    and r.name in found
+                    and len(tail) >= 4
+                    and r.name.split()[-1].isalpha()
+                    and r.name.split()[-1].startswith(tail)
+                    and len(r.name.split()[-1]) > len(tail)
+                ),
+                None,
+            )
+            if longer is not None and short.name in found:
+                _absorb_org(longer, short)
+                del found[short.name]
 
 
 def _single_token_aliases(
