@@ -40,6 +40,7 @@ from .entities import (
     extend_cut_bodies,
     find_orgs,
     find_places,
+    link_names_told_twice,
     org_kind,
     overlaps,
     pact_partners,
@@ -482,6 +483,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
     for name in [name for name in places if name in orgs]:
         del places[name]  # the publisher found only now ("OpenAI" of a post's title) is no place
+    link_names_told_twice(text, orgs, gaz)
     if corrections:
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
 
