@@ -81,10 +81,11 @@ def test_two_bodies_that_share_a_word_stay_two() -> None:
 @pytest.mark.parametrize(
     ("text", "acronym"),
     [
-        ("All Tessaro models come with a V6 engine: the 147, the GTV, the GT and the Spider.", "GTV"),
         ("The studio said 12 films would be out on the UMD format by March.", "UMD"),
         ("The engineer, who received an OBE in 2002, founded Narwick Games in 1982.", "OBE"),
         ("Its sensors are rated for ATEX environments and use LAN or satellite links.", "ATEX"),
+        ("Its sensors are rated for ATEX environments and use LAN or satellite links.", "LAN"),
+        ("Tamsin Metals (NYSE American: TMZ) said it would open a mine in Nevada.", "TMZ"),
     ],
 )
 def test_an_acronym_that_names_a_thing_is_no_organisation(text: str, acronym: str) -> None:

@@ -1652,6 +1652,11 @@ _COMPUTING_ACRONYMS = frozenset(
             "SSO",
             "SLA",
         ),
+        # general shorthand of other trades read as bodies: "real-time ML", "LAN connectivity", "HSE
+        # exposure", "ICU conditions", "VHS tapes", "the UMD format", "ATEX environments", "received an OBE",
+        # "build on top of GPT", "joining the BRI" (the Belt and Road Initiative, a programme)
+        *("ML", "LAN", "WAN", "HSE", "EHS", "QHSE", "ICU", "VHS", "DVD", "DVDs", "UMD", "ATEX", "GPT", "BRI"),
+        *("OBE", "MBE", "CBE", "KBE"),
     }
 )
 
@@ -3798,6 +3803,12 @@ def _initial_forms(name: str) -> set[str]:
     return {f for f in forms if len(f) >= 2}
 
 
+_TICKER_AFTER_NAME_RE = re.compile(
+    r",?\s*\((?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|NasdaqGS|OTCQB|OTCQX|OTC|TSX|TSXV|TSX-V|ASX|LSE|AMEX"
+    r"|HKEX|SGX|SIX|Euronext|NSE|BSE)\s*:\s*(?P<symbol>[A-Z]{1,6})\b"
+)
+
+
 def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """One body named twice, found by two passes, is one organisation: the same name spelt two ways
     ("World Trade Organisation" / "World Trade Organization", "McDonalds" / "McDonald's"), with and without
@@ -3863,6 +3874,18 @@ def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) ->
                             for f in _initial_forms(sf)
                         )
                         for sf in (r.name, *r.surfaces)
+                    )
+                ]
+            if not same and rec.name.isupper():
+                # "Standard Lithium Ltd. (NYSE American: SLI)": a stock symbol after a company's name is
+                # that company's
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and any(
+                        (m := _TICKER_AFTER_NAME_RE.match(text, e)) and m.group("symbol") == rec.name
+                        for _s, e in r.mentions
                     )
                 ]
             if len(same) != 1:
