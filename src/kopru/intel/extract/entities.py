@@ -3809,17 +3809,30 @@ _TICKER_AFTER_NAME_RE = re.compile(
 )
 
 
+_FOLDED_PLACES: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _folded_places(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded one-word country names and demonyms (a lead before a body's name), folded country names, and
+    folded countries, places and regions (what a body can be "of" or "in"); once per gazetteer."""
+    got = _FOLDED_PLACES.get(id(gaz))
+    if got is None:
+        lead = frozenset(fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w)
+        countries = frozenset(fold(n) for n in gaz.country_names)
+        where = countries | {fold(n) for n in gaz.places} | {fold(n) for n in _REGIONS}
+        got = _FOLDED_PLACES[id(gaz)] = (lead, countries, frozenset(where))
+    return got
+
+
 def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
     """One body named twice, found by two passes, is one organisation: the same name spelt two ways
     ("World Trade Organisation" / "World Trade Organization", "McDonalds" / "McDonald's"), with and without
     a company tail ("Nissan Motor" / "Nissan", "Kozmo.com" / "Kozmo") or a country before a ministry ("the
-    Ruritanian Ministry of Fisheries" / "the Ministry of Fisheries"), and an acronym of the other's name
+    Norwegian Ministry of Fisheries" / "the Ministry of Fisheries"), and an acronym of the other's name
     ("WSJ" for the Wall Street Journal, "J&J" for Johnson & Johnson). The short form joins the long one only
     when no other body has that name too."""
-    lead_words = frozenset(fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w)
+    lead_words, countries, where = _folded_places(gaz)
     lower_words = set(_LOWER_WORD_RE.findall(text))
-    countries = {fold(n) for n in gaz.country_names}
-    where = frozenset(countries | {fold(n) for n in gaz.places} | {fold(n) for n in _REGIONS})
 
     def keys_of(rec: OrgRec) -> set[str]:
         return {k for sf in (rec.name, *rec.surfaces) for k in _name_keys(sf)}
