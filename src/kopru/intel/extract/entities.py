@@ -1653,6 +1653,11 @@ _COMPUTING_ACRONYMS = frozenset(
             "SSO",
             "SLA",
         ),
+        # general shorthand of other trades read as bodies: "real-time ML", "LAN connectivity", "HSE
+        # exposure", "ICU conditions", "VHS tapes", "the UMD format", "ATEX environments", "received an OBE",
+        # "build on top of GPT", "joining the BRI" (the Belt and Road Initiative, a programme)
+        *("ML", "LAN", "WAN", "HSE", "EHS", "QHSE", "ICU", "VHS", "DVD", "DVDs", "UMD", "ATEX", "GPT", "BRI"),
+        *("OBE", "MBE", "CBE", "KBE"),
     }
 )
 
@@ -3766,3 +3771,171 @@ def extend_country_units(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> 
         rec.name = name
         rec.mentions = [longest if m[0] == longest[0] else m for m in rec.mentions]
         orgs[name] = rec
+
+
+# ------------------------------------------------------------------------------- one body, two names
+
+# words a company's name may drop and stay the same company ("Nissan Motor" / "Nissan", "Korean Air Lines" /
+# "Korean Air", "Kozmo.com" / "Kozmo"); legal forms too
+_DROPPABLE_TAILS = frozenset(
+    {
+        *("inc", "ltd", "co", "corp", "corporation", "company", "plc", "llc", "limited", "sa", "ag", "nv"),
+        *("motor", "motors", "lines", "industry", "industries", "com", "holdings", "holding", "bank"),
+    }
+)
+_KEY_STOP = frozenset({"of", "the", "and", "for", "&"})
+# a short form that names a bloc, not a country ("EU Commission" = "European Commission")
+_KEY_LEADS = {"eu": "european", "un": "united nations", "u n": "united nations"}
+
+
+def _name_keys(name: str) -> set[str]:
+    """Folded forms of one name that another spelling of it shares: case, marks, apostrophes ("McDonalds"
+    / "McDonald's"), a possessive ("Acme’s X Cloud"), British and American spelling ("Organisation"),
+    "Labs" for "Laboratories", small words ("Ministry Energy" / "Ministry of Energy")."""
+    keys = set()
+    base = fold(name)
+    for variant in (re.sub(r"['’]s\b", "", base), re.sub(r"['’]", "", base)):
+        words = [w for w in re.split(r"[^\w&]+", variant) if w and w not in _KEY_STOP]
+        key = " ".join(words)
+        key = re.sub(r"isation\b", "ization", key)
+        key = re.sub(r"\blabs\b", "laboratories", key)
+        for lead, full in _KEY_LEADS.items():
+            if key.startswith(lead + " "):
+                key = full + key[len(lead) :]
+        if key:
+            keys.add(key)
+    return keys
+
+
+def _core_key(key: str, gaz: Gazetteer, lead_words: frozenset[str], where: frozenset[str]) -> str:
+    """A folded name without its company tail ("korvale motor" -> "korvale"), without the country or city
+    it is of or in ("united bank africa", "swedish embassy manila") and without a country's or a bloc's
+    name before it ("norwegian ministry fisheries" -> "ministry fisheries")."""
+    words = key.split()
+    for n in (2, 1):
+        if len(words) > n + 1 and " ".join(words[-n:]) in where:
+            words = words[:-n]
+            break
+    while len(words) > 1 and words[-1] in _DROPPABLE_TAILS:
+        words.pop()
+    if len(words) > 2 and words[0] in lead_words:
+        words.pop(0)
+    elif len(words) > 3 and words[:2] == ["united", "nations"]:  # "U.N. Security Council"
+        words = words[2:]
+    return " ".join(words)
+
+
+def _initial_forms(name: str) -> set[str]:
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    forms = {_initials(name)}
+    if words and words[0] == "The":
+        forms.add("".join(w[0] for w in words[1:] if w not in _INITIAL_SKIP and w[0].isupper()))
+    return {f for f in forms if len(f) >= 2}
+
+
+_TICKER_AFTER_NAME_RE = re.compile(
+    r",?\s*\((?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|NasdaqGS|OTCQB|OTCQX|OTC|TSX|TSXV|TSX-V|ASX|LSE|AMEX"
+    r"|HKEX|SGX|SIX|Euronext|NSE|BSE)\s*:\s*(?P<symbol>[A-Z]{1,6})\b"
+)
+
+
+_FOLDED_PLACES: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _folded_places(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded one-word country names and demonyms (a lead before a body's name), folded country names, and
+    folded countries, places and regions (what a body can be "of" or "in"); once per gazetteer."""
+    got = _FOLDED_PLACES.get(id(gaz))
+    if got is None:
+        lead = frozenset(fold(w) for w in (*gaz.country_names, *gaz.demonyms) if " " not in w)
+        countries = frozenset(fold(n) for n in gaz.country_names)
+        where = countries | {fold(n) for n in gaz.places} | {fold(n) for n in _REGIONS}
+        got = _FOLDED_PLACES[id(gaz)] = (lead, countries, frozenset(where))
+    return got
+
+
+def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) -> None:
+    """One body named twice, found by two passes, is one organisation: the same name spelt two ways
+    ("World Trade Organisation" / "World Trade Organization", "McDonalds" / "McDonald's"), with and without
+    a company tail ("Nissan Motor" / "Nissan", "Kozmo.com" / "Kozmo") or a country before a ministry ("the
+    Norwegian Ministry of Fisheries" / "the Ministry of Fisheries"), and an acronym of the other's name
+    ("WSJ" for the Wall Street Journal, "J&J" for Johnson & Johnson). The short form joins the long one only
+    when no other body has that name too."""
+    lead_words, countries, where = _folded_places(gaz)
+    lower_words = set(_LOWER_WORD_RE.findall(text))
+
+    def keys_of(rec: OrgRec) -> set[str]:
+        return {k for sf in (rec.name, *rec.surfaces) for k in _name_keys(sf)}
+
+    changed = True
+    while changed:
+        changed = False
+        recs = sorted(orgs.values(), key=lambda r: (not r.known, -len(r.name), r.first))
+        keys = {id(r): keys_of(r) for r in recs}
+        # the name's own folded forms, and what is left of them without a company tail or a lead country
+        name_keys = {id(r): _name_keys(r.name) for r in recs}
+        cores = {
+            id(r): {_core_key(k, gaz, lead_words, where) for k in name_keys[id(r)]} - name_keys[id(r)]
+            for r in recs
+        }
+        for rec in recs:
+            same = [r for r in recs if r is not rec and keys[id(r)] & keys[id(rec)]]
+            if rec.known and not same:
+                continue
+            own_cores = {
+                c for c in cores[id(rec)] if (" " in c or c not in lower_words) and c not in countries
+            }
+            if not same:
+                # one of the two names is the other with a tail or a lead dropped ("Nissan Motor" / "Nissan");
+                # not both ("Russian Defense Ministry" / "Syrian defense ministry")
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and (name_keys[id(r)] & own_cores or (cores[id(r)] & name_keys[id(rec)] and not r.known))
+                ]
+            if not same and re.fullmatch(r"[A-Z][a-z]{3,}", rec.name) and fold(rec.name) not in lower_words:
+                # "the Times" after "the Los Angeles Times", "Boerse" after "Deutsche Börse"
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and any(
+                        2 <= len(k.split()) <= 4 and k.split()[-1] == fold(rec.name) for k in name_keys[id(r)]
+                    )
+                ]
+            if not same and re.fullmatch(r"[A-Z][A-Z&]{1,7}", rec.name):
+                letters = rec.name.replace("&", "")
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and any(
+                        len(sf.split()) >= 2
+                        and any(
+                            f == letters or (len(letters) >= 3 and f.startswith(letters))
+                            for f in _initial_forms(sf)
+                        )
+                        for sf in (r.name, *r.surfaces)
+                    )
+                ]
+            if not same and rec.name.isupper():
+                # "Standard Lithium Ltd. (NYSE American: SLI)": a stock symbol after a company's name is
+                # that company's
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and any(
+                        (m := _TICKER_AFTER_NAME_RE.match(text, e)) and m.group("symbol") == rec.name
+                        for _s, e in r.mentions
+                    )
+                ]
+            if len(same) != 1:
+                continue
+            keep = same[0]
+            if len(keep.name) < len(rec.name) and not keep.known:
+                keep, rec = rec, keep
+            _absorb_org(keep, orgs.pop(rec.name))
+            changed = True
+            break

@@ -40,6 +40,7 @@ from .entities import (
     extend_cut_bodies,
     find_orgs,
     find_places,
+    link_names_told_twice,
     org_kind,
     overlaps,
     pact_partners,
@@ -482,6 +483,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     _ensure_publisher_org(text, document, zones, orgs, gaz, publisher)
     for name in [name for name in places if name in orgs]:
         del places[name]  # the publisher found only now ("OpenAI" of a post's title) is no place
+    link_names_told_twice(text, orgs, gaz)
     if corrections:
         publisher = _apply_org_and_place_corrections(orgs, places, people, publisher, corrections)
 
@@ -778,7 +780,12 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             or rec.shaped
             or rec.kind != "other"
             or not 2 <= len(words) <= 3
-            or not all(_NAME_WORD_RE.fullmatch(w) for w in words)
+            # "JP McVane": a first name given by its initials, a surname with "Mc" or "O'"
+            or not all(
+                _NAME_WORD_RE.fullmatch(re.sub(r"^(?:Mc|O['’])(?=[A-Z])", "", w))
+                or (i == 0 and _INITIALS_WORD_RE.fullmatch(w))
+                for i, w in enumerate(words)
+            )
             or any(w in gaz.demonyms or w in gaz.country_names or w in gaz.places for w in words)
             or any(w in gaz.orgs or w in _LEAD_WORDS or w in _NAME_STOP for w in words)
         ):
@@ -789,6 +796,16 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             _TITLE_BEFORE_NAME_RE.search(text[max(0, s - 40) : s])
             or _TITLE_AFTER_NAME_RE.match(text, e)
             or _PERSON_NOUN_AFTER_RE.match(text, e)
+            or _PERSON_ROLE_AFTER_RE.match(text, e)
+            # "John Magnier and JP McVane": initials and a surname, joined by "and" to a person's name
+            or (
+                _INITIALS_WORD_RE.fullmatch(words[0])
+                and any(
+                    (n[1] == s - 5 and text[n[1] : s] == " and ")
+                    or (n[0] == e + 5 and text[e : n[0]] == " and ")
+                    for n in name_spans
+                )
+            )
             for s, e in rec.mentions
         )
         addressed = re.search(rf"\b(?:Mr|Mrs|Ms|Dr)\.? {re.escape(words[-1])}\b", text)  # "Mr Scholz"
@@ -805,6 +822,13 @@ _PERSON_NOUN_AFTER_RE = re.compile(
     r"|businessman|businesswoman|founder|co-founder|heir|heiress|oilman|banker|lawyer|politician|activist"
     r"|philanthropist)\b"
 )
+# "KR Malvani, a fund manager with ...", "Oyelaran Adebisi, former military leader": a role only people have
+# ("a leader in ..." and "an asset manager" are said of companies too)
+_PERSON_ROLE_AFTER_RE = re.compile(
+    r",\s+(?:(?:the|a|an|former)\s+(?:[\w'’-]+\s+){0,2}?(?:fund manager|aspirant|candidate|lawmaker|singer"
+    r"|actor|actress|rapper|son-in-law|daughter|son|wife|husband)|former\s+(?:[\w'’-]+\s+){0,2}?leader)\b"
+)
+_INITIALS_WORD_RE = re.compile(r"[A-Z]{2}")  # not "J.P." (J.P. Morgan)
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
