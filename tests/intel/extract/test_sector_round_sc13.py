@@ -67,14 +67,6 @@ def test_special_purpose_acquisition_company_is_a_shell(gaz):
     assert "investment" not in codes(text, gaz)
 
 
-def test_logistics_alone_is_no_trade(gaz):
-    text = (
-        FILLER + "The drones patrol logistics hubs and campuses. The firm serves defense, logistics and "
-        "critical infrastructure customers."
-    )
-    assert "trade" not in codes(text, gaz)
-
-
 def test_program_code_import_is_no_trade(gaz):
     text = (
         FILLER
