@@ -53,6 +53,13 @@ PROBES = [
         "statement",
         {"Norvex"},
     ),
+    # --- a second speaker quoted "in the statement" told before joins it
+    (
+        'The building will house police offices, the Interior Ministry said in a statement. "It sends a '
+        'clear signal," Interior Minister Karl Bremer, who leads a caretaker cabinet, said in the statement.',
+        "statement",
+        {"Interior Ministry", "Karl Bremer"},
+    ),
     # --- already read before this round; kept as guards of the shapes the new rules touch
     (
         "The plant will reopen in May, Norvex Corp said in a statement.",
@@ -70,4 +77,9 @@ def test_event_probe(text: str, etype: str, parties: set[str]):
 def test_told_a_news_conference_is_no_statement_of_a_company_spokeswoman():
     # a company's spokeswoman answering questions is reporting, not a formal statement
     text = "Mia Lund, a spokeswoman for Halden Group, said the company had been working with the regulator."
+    assert not [e for e in events_of(text) if e[0] == "statement"], events_of(text)
+
+
+def test_in_the_statement_without_a_statement_told_adds_none():
+    text = 'Trade grew. "It is a clear signal," Interior Minister Karl Bremer said in the statement.'
     assert not [e for e in events_of(text) if e[0] == "statement"], events_of(text)

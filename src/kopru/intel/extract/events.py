@@ -60,6 +60,8 @@ _CUE_RE = re.compile(
     r"(?:press|news) (?:conference|briefing)"
     r"|(?:said|says|stated|announced|confirmed) in an? (?:joint |separate )?(?:press|news) release"
     r"|(?:said|says) (?:in|during|on) an? (?:(?:media |press )?conference call|press call)"
+    # "Minister X said in the statement": a speaker of the statement told before (joins it, see below)
+    r"|(?:said|says|added|stated|wrote) in the (?:joint |written |same )?statement"
     # "According to a Turkish Foreign Ministry statement": the body named right before the noun
     r"|[Aa]ccording to an? (?:[\w-]+ ){1,6}?statement"
     # "A statement issued by X said", "a statement from Prime Minister X's office": the body or person after
@@ -1138,7 +1140,8 @@ def _signing_retold(inp: EventInputs, ss: int, se: int) -> bool:
 
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
 _SPOKE_IN_RE = re.compile(
-    r"^(?:(?:said|says|warned|added|stated|announced|confirmed) (?:in|at|during|on) an?\b|['’]s\b)"
+    r"^(?:(?:said|says|warned|added|stated|announced|confirmed|wrote) (?:(?:in|at|during|on) an?|in the)\b"
+    r"|['’]s\b)"
 )
 _SPEAKER_PRONOUN_RE = re.compile(
     r"(?:^|[\s,”\"'’])(?:it\s+|[Tt]he (company|firm|ministry|bank|group|government|department|agency"
@@ -1183,6 +1186,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
         last = max(near, key=lambda it: it[1])
         if re.fullmatch(r"\s*", inp.text[last[1] : cue.cs]):
             return [last[2].name]
+        # "Minister X, who serves in a provisional government, said in the statement": one inserted clause
+        inserted = [
+            it
+            for it in near
+            if re.fullmatch(r",\s+(?:who|which)\b[^,;]{0,120},\s*", inp.text[it[1] : cue.cs])
+        ]
+        if inserted:
+            return [inserted[-1][2].name]
     # "according to the mission's statement": an unresolved owner gives no party (not the clause's subject)
     unknown = [] if cue.word[0] in "'’" else None
     m = _SPEAKER_PRONOUN_RE.search(before)
@@ -1203,6 +1214,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
 
 def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     actor = cue.actor
+    if " in the " in cue.word:
+        # "The ministry said in a statement ... Minister X said in the statement": X speaks in the statement
+        # told before; no statement told before, no event
+        told = [e for e in events if e.type == "statement" and e.sentence[0] < sc.sent[0]]
+        speaker = _statement_speaker(inp, sc, cue)
+        if told and speaker:
+            told[-1].participants = _unique([*told[-1].participants, *speaker])
+        return
     if cue.word.lower().startswith("statement"):
         actor = _names(cue.counter_orgs[:1]) or actor
     speaker = _statement_speaker(inp, sc, cue)
