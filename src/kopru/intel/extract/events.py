@@ -53,7 +53,21 @@ _CUE_RE = re.compile(
     r"|(?P<statement>\b(?:joint (?:statement|communiqu[ée])|(?:issued|released) a (?:joint )?statement|"
     r"(?:said|says|warned|added|stated|announced|confirmed) in a (?:joint |written |separate )?statement"
     r"|['’]s (?:joint |written |official )?statement|^Statement (?:by|from)"
-    r"|(?<=[A-Za-z] )statement (?:said|says))\b)"
+    r"|(?<=[A-Za-z] )statement (?:said|says)"
+    # "X said at a press conference", "... said in a press release", "said in a conference call with media":
+    # a formal venue of speech, told like "said in a statement"
+    r"|(?:said|says|stated|announced|confirmed) (?:at|in|during) an? (?:joint |separate |regular )?"
+    r"(?:press|news) (?:conference|briefing)"
+    r"|(?:said|says|stated|announced|confirmed) in an? (?:joint |separate )?(?:press|news) release"
+    r"|(?:said|says) (?:in|during|on) an? (?:(?:media |press )?conference call|press call)"
+    # "Minister X said in the statement": a speaker of the statement told before (joins it, see below)
+    r"|(?:said|says|added|stated|wrote) in the (?:joint |written |same )?statement"
+    # "According to a Turkish Foreign Ministry statement": the body named right before the noun
+    r"|[Aa]ccording to an? (?:[\w-]+ ){1,6}?statement"
+    # "A statement issued by X said", "a statement from Prime Minister X's office": the body or person after
+    # (at the head of a clause: not "according to a statement from Beijing")
+    r"|(?<![\w-] )[Aa] (?:joint |written |official )?statement "
+    r"(?:(?:issued|released) (?:by|on behalf of)|from)(?= [A-Z]))\b)"
     r"|(?P<agreement>\b(?:(?:agreed|agrees|agree) to (?:form|set up|establish|create) a joint venture"
     r"|formed a joint venture|sign(?:ed|s|ing)?(?!\s+up\b|-)|inked|memorand(?:um|a) of understanding|MoUs?|"
     r"(?:cooperation |investment |trade |framework |bilateral )?agreements?|joint declaration|protocols?)\b)"
@@ -198,6 +212,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _attendees_join(inp, events)
     _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
+    _spokesperson_statements(inp, events)
     _parties_acting_for(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
@@ -436,7 +451,10 @@ _ACTS_FOR_TYPES = {
     "meeting",
     "agreement",
     "investment",
-}  # a visit is the traveller's; a statement the speaker's
+    # "Tom Reyes, deputy administrator at Halden Space Agency, said in a conference call": the body speaks
+    # through its officer (the annotation gives a press conference by a ministry's spokesperson both)
+    "statement",
+}  # a visit is the traveller's
 
 
 def _parties_acting_for(inp: EventInputs, events: list[_Event]) -> None:
@@ -457,6 +475,40 @@ def _parties_acting_for(inp: EventInputs, events: list[_Event]) -> None:
             for org in _unique([post["organization"] for post in posts if post.get("organization")]):
                 if org not in ev.participants and any(ss <= a and b <= se for a, b in named_at.get(org, ())):
                     ev.participants.append(org)
+
+
+# "Foreign Ministry spokesman X said", "X, spokeswoman for the Foreign Ministry, said": the ministry speaks
+_SPOKESPERSON_RE = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+_SPOKE_AFTER_RE = re.compile(
+    r"(?:,[^,;.]{0,100},)?\s+(?:(?:on|last|this|late|early)\s+[A-Z]?\w+\s+)?(?:said|says|stated|told)\b"
+)
+
+
+def _spokesperson_statements(inp: EventInputs, events: list[_Event]) -> None:
+    """A ministry's spokesperson speaking on the record is the ministry's statement: the speaker and the
+    ministry their post names (a company's or a party's spokesperson answering questions is only a source)."""
+    for s, e, person in inp.people:
+        posts = [
+            post
+            for post in person.positions
+            if _SPOKESPERSON_RE.search(post.get("title") or "")
+            and re.search(r"\bMinistry\b", post.get("organization") or "")
+        ]
+        if not posts:
+            continue
+        sent = next(((a, b) for a, b in inp.sentences if a <= s < b), None)
+        if sent is None or not inp.allowed(*sent) or not _SPOKE_AFTER_RE.match(inp.text, e, sent[1]):
+            continue
+        parties = _unique([person.name, posts[0]["organization"]])
+        # the statement of the sentence, or the same briefing quoted again ("..., Mohammadi said")
+        told = [ev for ev in events if ev.type == "statement" and person.name in ev.participants]
+        told = told or [ev for ev in events if ev.type == "statement" and ev.sentence == sent]
+        if told:
+            told[0].participants = _unique([*told[0].participants, *parties])
+            continue
+        ev = _Event("statement", "held", parties, None, sent, [], _date(inp.text, *sent, inp.published))
+        ev.sentence, ev.cue = sent, s
+        events.append(ev)
 
 
 _ENVOYS_RE = re.compile(
@@ -1087,7 +1139,10 @@ def _signing_retold(inp: EventInputs, ss: int, se: int) -> bool:
 
 
 # '"...," Absa said in a statement', '..., it warned in a statement': who speaks stands right before the verb
-_SPOKE_IN_RE = re.compile(r"^(?:(?:said|says|warned|added|stated|announced|confirmed) in a\b|['’]s\b)")
+_SPOKE_IN_RE = re.compile(
+    r"^(?:(?:said|says|warned|added|stated|announced|confirmed|wrote) (?:(?:in|at|during|on) an?|in the)\b"
+    r"|['’]s\b)"
+)
 _SPEAKER_PRONOUN_RE = re.compile(
     r"(?:^|[\s,”\"'’])(?:it\s+|[Tt]he (company|firm|ministry|bank|group|government|department|agency"
     r"|mission|embassy|commission|office|board(?: of directors)?)\s*)$"
@@ -1105,6 +1160,20 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
         right = [o for o in inp.orgs if o[2].kind != "media" and ss <= o[0] and o[1] < cue.cs]
         right = [o for o in right if re.fullmatch(r"\s*", inp.text[o[1] : cue.cs])]
         return [right[-1][2].name] if right else []  # "the statement said": told before
+    if cue.word.lower().startswith("according"):
+        # "According to a Turkish Foreign Ministry statement": the body whose name ends right before the noun
+        noun = cue.ce - len("statement")
+        right = [o for o in inp.orgs if o[2].kind != "media" and cue.cs <= o[0] and o[1] <= noun]
+        right = [o for o in right if re.fullmatch(r"['’]?s?\s*", inp.text[o[1] : noun])]
+        return [right[-1][2].name] if right else []
+    if re.match(r"an? ", cue.word, re.IGNORECASE):
+        # "A statement issued by X", "a statement from Prime Minister X's office": who comes next
+        after = [
+            it
+            for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
+            if cue.ce <= it[0] <= cue.ce + 30 and it[1] <= sc.sent[1]
+        ]
+        return [min(after, key=lambda it: it[0])[2].name] if after else []
     if not _SPOKE_IN_RE.match(cue.word):
         return None
     before = inp.text[ss : cue.cs]
@@ -1117,6 +1186,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
         last = max(near, key=lambda it: it[1])
         if re.fullmatch(r"\s*", inp.text[last[1] : cue.cs]):
             return [last[2].name]
+        # "Minister X, who serves in a provisional government, said in the statement": one inserted clause
+        inserted = [
+            it
+            for it in near
+            if re.fullmatch(r",\s+(?:who|which)\b[^,;]{0,120},\s*", inp.text[it[1] : cue.cs])
+        ]
+        if inserted:
+            return [inserted[-1][2].name]
     # "according to the mission's statement": an unresolved owner gives no party (not the clause's subject)
     unknown = [] if cue.word[0] in "'’" else None
     m = _SPEAKER_PRONOUN_RE.search(before)
@@ -1137,6 +1214,14 @@ def _statement_speaker(inp: EventInputs, sc: _Sentence, cue: _Cue) -> list[str] 
 
 def _statement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: _Cue) -> None:
     actor = cue.actor
+    if " in the " in cue.word:
+        # "The ministry said in a statement ... Minister X said in the statement": X speaks in the statement
+        # told before; no statement told before, no event
+        told = [e for e in events if e.type == "statement" and e.sentence[0] < sc.sent[0]]
+        speaker = _statement_speaker(inp, sc, cue)
+        if told and speaker:
+            told[-1].participants = _unique([*told[-1].participants, *speaker])
+        return
     if cue.word.lower().startswith("statement"):
         actor = _names(cue.counter_orgs[:1]) or actor
     speaker = _statement_speaker(inp, sc, cue)
