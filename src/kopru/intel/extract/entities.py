@@ -3009,6 +3009,9 @@ def _short_plain_name(rec: OrgRec) -> bool:
     )
 
 
+_SHARES_BEFORE_RE = re.compile(r"\b(?:shares|stock|ADRs|ADSs|units|warrants)\s*\($")
+
+
 def drop_false_orgs(
     text: str, orgs: dict[str, OrgRec], gaz: Gazetteer
 ) -> list[tuple[str, list[tuple[int, int]], bool]]:
@@ -3035,6 +3038,15 @@ def drop_false_orgs(
         ):
             # "the UN Development Programme", "the UN war crimes tribunal": the acronym names the parent of
             # another body, which is the one the text speaks of
+            del orgs[rec.name]
+            continue
+        if (
+            not rec.known
+            and re.fullmatch(r"[A-Z]{2,6}", rec.name)
+            and rec.mentions
+            and all(_SHARES_BEFORE_RE.search(text, max(0, s - 40), s) for s, _e in rec.mentions)
+        ):
+            # "its registered shares (VELN)": a stock symbol in brackets after the shares it names
             del orgs[rec.name]
             continue
         trimmed_lead = _LEAD_DESCRIPTOR_RE.match(rec.name)
@@ -3893,6 +3905,20 @@ def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) ->
                     for r in recs
                     if r is not rec
                     and (name_keys[id(r)] & own_cores or (cores[id(r)] & name_keys[id(rec)] and not r.known))
+                ]
+            if not same and len(rec.name.split()) >= 2:
+                # "Wenzhou Tarvex Electric" / "Tarvex Electric": a company named with and without the city
+                # it is in
+                same = [
+                    r
+                    for r in recs
+                    if r is not rec
+                    and any(
+                        len(k.split()) >= 3
+                        and k.split()[0] in where
+                        and k.split(None, 1)[1] in name_keys[id(rec)]
+                        for k in name_keys[id(r)]
+                    )
                 ]
             if not same and re.fullmatch(r"[A-Z][a-z]{3,}", rec.name) and fold(rec.name) not in lower_words:
                 # "the Times" after "the Los Angeles Times", "Boerse" after "Deutsche Börse"

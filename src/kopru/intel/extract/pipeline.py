@@ -155,6 +155,10 @@ _LEAD_WORDS = frozenset(
         "Admiral",
         "Marshal",
         "Commissioner",
+        "Founder",
+        "Co-Founder",
+        "Co-founder",
+        "Cofounder",
         "Spokesman",
         "Spokeswoman",
         "Spokesperson",
@@ -774,6 +778,23 @@ def _take_person_named_orgs(text: str, orgs, gaz: Gazetteer, name_spans) -> list
             )
             del orgs[rec.name]
             continue
+        rank = None if rec.known or rec.shaped else _RANK_LEAD_RE.match(rec.name)
+        rest = rec.name[rank.end() :].split() if rank else []
+        if (
+            rank
+            and 2 <= len(rest) <= 3
+            and org_kind(" ".join(rest)) == "other"
+            and not company_shaped(" ".join(rest))
+            and all(
+                _NAME_WORD_RE.fullmatch(w) and w not in gaz.orgs and w not in _NAME_STOP | _LEAD_WORDS
+                for w in rest
+            )
+        ):
+            # "General Ann Okafor", "Lt. Gen. Ann Okafor", "Sheikh Ali Al Hamed": a rank or a form of address
+            # before a person's name; the person is the name after it
+            taken.extend((s + rank.end(), e) for s, e in rec.mentions if text[s:e] == rec.name)
+            del orgs[rec.name]
+            continue
         words = rec.name.split()
         if (
             rec.known
@@ -829,6 +850,12 @@ _PERSON_ROLE_AFTER_RE = re.compile(
     r"|actor|actress|rapper|son-in-law|daughter|son|wife|husband)|former\s+(?:[\w'’-]+\s+){0,2}?leader)\b"
 )
 _INITIALS_WORD_RE = re.compile(r"[A-Z]{2}")  # not "J.P." (J.P. Morgan)
+# military ranks and forms of address before a name ("Lt. Gen.", "Brigadier General", "Sheikh", Burmese "U")
+_RANK_LEAD_RE = re.compile(
+    r"(?:(?:Lt|Maj|Brig|Lieut|Lieutenant|Major|Brigadier|Vice|Rear)\.?[ -])?"
+    r"(?:General|Gen\.|Colonel|Col\.|Admiral|Adm\.|Marshal|Field Marshal|Capt\."
+    r"|Sheikh|Shaikh|Sheikha|Shaikha|U|Daw)\s+"
+)
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+(?:-[A-ZÀ-ÞİÇŞĞÜÖ][a-zà-ÿıçşğüö'’]+)?")
 
 
@@ -852,9 +879,17 @@ def _drop_orgs_on_names(text: str, orgs, name_spans) -> None:
             del orgs[rec.name]
 
 
+_BURMESE_ADDRESS = re.compile(r"(?:U|Daw) (?=[A-Z][a-z])")
+
+
 def _people_from_names(
     text: str, name_spans, orgs, countries_at, gaz: Gazetteer, corrections: Corrections | None
 ) -> list[Person]:
+    # "U Kyaw Lin", "Daw Aye Mya": a Burmese form of address found with the name by any pass is no part of it
+    name_spans = [
+        (m.end(), e) if len(text[s:e].split()) >= 3 and (m := _BURMESE_ADDRESS.match(text, s, e)) else (s, e)
+        for s, e in name_spans
+    ]
     people = cluster_people(text, name_spans)
     taken = [(s, e) for rec in orgs.values() for s, e in rec.mentions] + [(s, e) for s, e, _ in countries_at]
     taken += [m for p in people for m in p.mentions]
@@ -1335,6 +1370,7 @@ def _clean_person(text: str, s: int, e: int, gaz: Gazetteer, comp, tokens=None) 
         or words[0] in gaz.demonyms
         or words[0] in _LEAD_WORDS
         or (len(words) >= 3 and words[0] in WEEKDAYS)  # "On Monday Karl Bremer signed": run into the name
+        or (len(words) >= 3 and words[0] in {"U", "Daw"})  # Burmese forms of address: "U Kyaw Lin"
         or (len(words) >= 2 and not_a_name_token(words[0]))
     ):
         s = text.index(words[0], s) + len(words[0])
