@@ -59,3 +59,15 @@ def test_a_company_named_with_and_without_its_city_is_one_body() -> None:
 def test_a_rank_word_as_an_adjective_names_no_person() -> None:
     text = "The two leaders launched a Major Defense Partnership to deepen military ties."
     assert _people(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Users can now turn on Edge Middleware in the settings of every project.",
+        "Our partnership covers Cloud Computing, data and security for the agency.",
+        "Brandt Tools will offer Metal Stamping, Welding and Assembly at the new plant.",
+    ],
+)
+def test_a_thing_named_in_common_words_is_no_person(text: str) -> None:
+    assert _people(text) == []

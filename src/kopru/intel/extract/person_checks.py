@@ -41,6 +41,9 @@ _NOT_NAME_ENDS = frozenset(
         *("Corridor", "Zone", "Park", "Port", "Airport", "Station", "Bridge", "Road", "Highway", "Railway"),
         *("Group", "Holdings", "Motors", "Energy", "Airlines", "Airways", "Systems", "Technologies", "Media"),
         *("Statement", "Gateway", "Parks"),
+        # a product's, a feature's or a field's last word: "Edge Middleware", "Cloud Computing"
+        *("Framework", "Hub", "Hubs", "Middleware", "Marketplace", "Tools", "Learning", "Computing"),
+        *("Analytics", "Platform", "Software", "Development", "Management", "Stamping", "Manufacturing"),
     }
 )
 # a company's last word: "Eureka AI", "Verana Health", "Bloomberg News", "Harbour Capital"
@@ -83,6 +86,10 @@ _TITLE_CASE_WORD_RE = re.compile(r"[A-Z][a-z]+")
 
 
 _SPEAKS_RE = re.compile(r"\s+(?:said|says|told|added|noted|stated|stressed|asked|replied|explained|wrote)\b")
+
+
+# an abstract noun's ending ("Britishness", "Stamping", "Cooperation"), in a word long enough to be no name
+_ABSTRACT_NOUN_RE = re.compile(r"^[A-Z][a-z]{3,}(?:ing|ment|tion|sion|ness|ity|ship|ware|ence|ance)s?$")
 
 
 def _product_or_brand(word: str) -> bool:
@@ -247,6 +254,10 @@ def drop_false_people(text: str, people: list[Person], orgs: dict[str, OrgRec]) 
             _COMPANY_NOUN_BEFORE_RE.search(text, max(0, s - 60), s) for s, _e in p.mentions
         ) or _in_company_list(text, p, org_names):
             as_company = True
+        elif all(w.lower() in lower_words or _ABSTRACT_NOUN_RE.search(w) for w in words):
+            # "Advance Warning", "Britishness": common words the text writes in lower case elsewhere, or
+            # abstract nouns by their ending, name a thing unless a title or speech says a person
+            pass
         else:
             kept.append(p)
             continue
