@@ -121,7 +121,17 @@ _CONSENT_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 # "Related: <headline>" / "READ MORE: <headline>" on one line
-_LINK_LINE_RE = re.compile(r"^(?:related|read more|read also|also read|see also)\s*:\s+\S", re.IGNORECASE)
+_LINK_LINE_RE = re.compile(
+    r"^[\[(]?(?:related|read more|read also|also read|see also|more|watch|listen)\s*:\s+\S", re.IGNORECASE
+)
+# a writer's address or handle on its own line under a web story ("ann.lee@example.com", "twitter.com/annlee",
+# "@annlee"): it names nobody in the story (in a press release's contact block an address tells whose it is,
+# so only pages lose them)
+_CONTACT_LINE_RE = re.compile(
+    r"^(?:(?:e-?mail|twitter|follow)\s*:?\s*)?(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w{2,30}"
+    r"|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com/\S+)$",
+    re.IGNORECASE,
+)
 _DATE_LINE_RE = re.compile(
     r"^(?:\w+,? )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?: \d{1,2},?)? \d{4}$|^\d{1,2}\.?$|^\d{4}-\d{2}-\d{2}$",
@@ -615,26 +625,335 @@ def _read_html(raw: str, source: str) -> Document:
         result = None
     meta = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = meta.get("text") or ""
+    tree = _parse_html(cleaned)
+    body = _article_body_text(tree) if tree is not None else ""
+    if len(body) > max(3 * len(text), len(text) + 1500):
+        # the page marks its story (schema.org articleBody) and the extractor kept a notice or a teaser
+        # instead: the story is the marked body
+        text = body
     if not text.strip():
         text = _html_fallback_text(cleaned)
+    if "@" in text or ".com/" in text:
+        text = "\n".join(line for line in text.split("\n") if not _CONTACT_LINE_RE.match(line.strip()))
     if not text.strip():
         raise ReadError("HTML page has no readable text")
-    title = meta.get("title") or _html_title(cleaned)
-    author = (meta.get("author") or "").strip()
-    if author and author not in text and len(author) < 80:
+    tags = _meta_tags(raw)
+    site = _site_name(tags, raw, meta)
+    title = _strip_site_suffix(meta.get("title") or _html_title(cleaned), site)
+    byline = _byline(tree, meta.get("author") or "")
+    if byline and byline.split(",")[0].split(" and ")[0].lower() not in text[:1000].lower():
         # the byline is part of the document even where the extractor keeps it in metadata only
-        text = f"By {author}\n\n{text}"
-    published = meta.get("date")
+        text = f"By {byline}\n\n{text}"
+    published = _published_utc(tags, raw) or meta.get("date")
     if published and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
         published = published[:10] if re.match(r"\d{4}-\d{2}-\d{2}", published) else None
-    publisher = meta.get("sitename") or None
     return Document(
         source=source,
         text=normalise_text(text),
         title=normalise_text(title) if title else None,
         published=published,
-        publisher=normalise_text(publisher) if publisher else None,
+        publisher=normalise_text(site) if site else None,
     )
+
+
+def _parse_html(html: str):
+    try:
+        import lxml.html
+
+        return lxml.html.fromstring(html)
+    except Exception:  # not parseable at all
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- page metadata
+
+_META_TAG_RE = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+
+def _meta_tags(html: str) -> dict[str, str]:
+    """The page's <meta> values by property, name or itemprop (lower case), the first of each."""
+    import html as htmllib
+
+    tags: dict[str, str] = {}
+    for m in _META_TAG_RE.finditer(html):
+        attrs = {a.lower(): b or c or d for a, b, c, d in _ATTR_RE.findall(m.group())}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key and "content" in attrs and key not in tags:
+            tags[key] = htmllib.unescape(attrs["content"]).strip()
+    return tags
+
+
+_LD_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_LD_PUBLISHER_RE = re.compile(r'"publisher"\s*:\s*(?:\{[^{}]*?"name"\s*:\s*"([^"]{2,60})"|"([^"]{2,60})")')
+_ZONES = {"GMT": 0, "UTC": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6}
+_ZONES |= {"PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "IST": 5.5, "JST": 9, "HKT": 8, "SGT": 8}
+_ISO_STAMP_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09 GMT"
+_WORD_STAMP_RE = re.compile(
+    r"(?:([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})|(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}))"
+    r"(?:,?\s+(\d{1,2}):(\d{2})(?::\d{2})?\s*([AaPp][Mm])?\s*([A-Z]{1,4})?)?"
+)
+
+
+def _utc_date(stamp: str) -> str | None:
+    """The UTC date of a published time: "2019-11-19T19:53:00-05:00" -> "2019-11-20"; a stamp without a
+    zone gives its own date."""
+    from datetime import datetime, timedelta
+
+    m = _ISO_STAMP_RE.match(stamp.strip())
+    if m:
+        y, mo, d, hh, mm, zone = m.groups()
+        offset = None
+        if zone:
+            offset = 0.0 if zone == "Z" else int(zone[0] + "1") * (int(zone[1:3]) + int(zone[-2:]) / 60)
+        clock = (int(hh), int(mm)) if hh else None
+    else:
+        m = _WORD_STAMP_RE.match(stamp.strip())
+        if not m:
+            return None
+        month = (m.group(1) or m.group(5) or "")[:3].lower()
+        if month not in _MONTHS:
+            return None
+        y, mo, d = m.group(3) or m.group(6), str(_MONTHS.index(month) + 1), m.group(2) or m.group(4)
+        clock = None
+        if m.group(7):
+            hour = int(m.group(7)) % 12 if m.group(9) else int(m.group(7))
+            hour += 12 if (m.group(9) or "").lower() == "pm" else 0
+            clock = (hour, int(m.group(8)))
+        offset = _ZONES.get(m.group(10) or "")
+    try:
+        when = datetime(int(y), int(mo), int(d), *(clock or (12, 0)))
+    except ValueError:
+        return None
+    if clock and offset is not None:
+        when -= timedelta(hours=offset)
+    return when.strftime("%Y-%m-%d")
+
+
+def _published_utc(tags: dict[str, str], html: str) -> str | None:
+    """The date of issue from the page's own stamp (article:published_time, datePublished), as a UTC date."""
+    stamps = [tags.get("article:published_time"), tags.get("datepublished")]
+    ld = _LD_DATE_RE.search(html)
+    stamps.append(ld.group(1) if ld else None)
+    for stamp in stamps:
+        if stamp and (date := _utc_date(stamp)):
+            return date
+    return None
+
+
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|–—-]|--|::|»)\s+")
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name).casefold()
+
+
+def _title_suffix(html: str) -> str | None:
+    """The site's name after the headline in the page's <title> ("... | News | Al Jazeera" -> Al Jazeera)."""
+    title = _html_title(html) or ""
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    if len(parts) < 2:
+        return None
+    last = parts[-1].strip()
+    words = last.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    return last
+
+
+# a body's own blog ("The Acme Blog") is the body's
+_BLOG_SITE_RE = re.compile(r"^(?:The )?(?P<site>.+?) Blog$")
+
+
+# a page's section or host label where a site's name would be ("U.S.", "World", "Hosted")
+_NO_SITE_NAMES = frozenset(
+    {"us", "uk", "world", "news", "home", "business", "politics", "markets", "technology", "tech", "hosted"}
+    | {"article", "articles", "story", "stories", "opinion", "sports", "sport", "latest", "homepage", "index"}
+)
+
+
+def _site_name(tags: dict[str, str], html: str, meta: dict) -> str | None:
+    """Who issued the page: og:site_name, else the <title> suffix, else the schema.org publisher; a social
+    handle ("@AcmeNews", what the extractor falls back on) is no name."""
+    site = tags.get("og:site_name")
+    if not site or _fold(site) in _NO_SITE_NAMES:
+        site = _title_suffix(html)
+    if site and _fold(site) in _NO_SITE_NAMES:
+        site = None
+    if not site:
+        ld = _LD_PUBLISHER_RE.search(html)
+        site = (ld.group(1) or ld.group(2)) if ld else None
+    if not site:
+        site = meta.get("sitename") or None
+        handle = (tags.get("twitter:site") or "").lstrip("@")
+        if site and (site.startswith("@") or _fold(site) == _fold(handle)):
+            site = None
+    if site and (m := _BLOG_SITE_RE.match(site.strip())):
+        site = m.group("site")
+    return site.strip() if site else None
+
+
+def _strip_site_suffix(title: str | None, site: str | None) -> str | None:
+    """The headline without the site's name after it ("Acme buys Beta - Acme Blog" -> "Acme buys Beta")."""
+    if not title:
+        return title
+    parts = _TITLE_SEPARATORS_RE.split(title.strip())
+    if len(parts) < 2 or not site:
+        return title
+    last = _fold(parts[-1])
+    if last and (last == _fold(site) or (_fold(site) in last and len(parts[-1].split()) <= 4)):
+        return re.sub(r"\s+(?:[|–—-]|--|::|»)\s+[^|–—»]*$", "", title.strip()).strip() or title
+    return title
+
+
+# ---------------------------------------------------------------------------------------------- bylines
+
+_BYLINE_CLASS_XPATH = (
+    '//*[contains(@class,"byline") or contains(@class,"author-name") or @rel="author" or @itemprop="author"]'
+)
+# what follows the writers in a byline: a date, a time, a share button
+_BYLINE_END_RE = re.compile(
+    r"\s(?:\d|(?:Updated|Published|Posted|Share|Facebook|Twitter|Email|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)"
+)
+# the job printed after a writer's name ("Staff Writer", "AP National Security Writer", "Business Columnist")
+_ROLE_WORDS = (
+    r"(?:Staff|Senior|Chief|National|Security|Political|Politics|Business|Economics|Economy|Foreign|Technology"
+    r"|Tech|Science|Sports?|Auto|Special|Contributing|Investigative|Diplomatic|Legal|Health|Energy|Markets?"
+    r"|Financial|Finance|Entertainment|Deputy|Associate|Managing|Bureau|White House|Pentagon|Defense"
+    r"|Education)"
+)
+_ROLE_NOUNS = r"(?:Writer|Columnist|Correspondent|Reporter|Editor|Contributor|Journalist|Chief)"
+_BYLINE_ROLE_RE = re.compile(
+    rf"(?:^|\s)(?:(?:AP|AFP|UPI|PA|dpa)\s+)?(?P<role>(?:{_ROLE_WORDS}\s+){{0,3}}{_ROLE_NOUNS}|Staff)$",
+    re.IGNORECASE,
+)
+# a desk or an agency after the names ("Associated Press", "CNN Business", "Reuters"): not a writer
+_BYLINE_OUTLET_RE = re.compile(
+    r"^(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg|UPI|dpa|Xinhua|Press Association|PA"
+    r"|[\w ]{0,30} (?:News|Press|Times|Post|Agency|Staff|Business|Politics|Sports?|Markets|Online|Media|Desk"
+    r"|Wire|Network))$"
+)
+_NAME_PARTICLES = frozenset({"de", "da", "del", "van", "von", "der", "bin", "al", "el", "la", "le", "du"})
+
+
+def _writer(part: str) -> str | None:
+    """A writer's name from one piece of a byline, or None where the piece is no name ("commented on",
+    "The Russian", a place, a month)."""
+    part = part.strip(" .:|")
+    if part.isupper():  # "ANN O'NEIL-BERG" -> "Ann O'Neil-Berg"
+        part = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), part)
+    words = part.split()
+    if not 2 <= len(words) <= 5 or words[0] in {"The", "A", "An", "By"}:
+        return None
+    if any(not (w[:1].isupper() or w in _NAME_PARTICLES) for w in words):
+        return None
+    if not all(re.fullmatch(r"[^\W\d_][\w'’.-]*", w) for w in words):
+        return None
+    return part
+
+
+_BYLINE_OUTLET_TAIL_RE = re.compile(r"\s+(?:The )?(?:Associated Press|AP|Reuters|AFP|Bloomberg)$")
+
+
+def _writers(raw: str) -> tuple[list[str], str | None]:
+    """The writers of a byline and the role printed with a lone writer ("Staff Writer")."""
+    raw = " ".join(raw.split())
+    raw = re.sub(r"^(?:by|written by)\s+", "", raw, flags=re.IGNORECASE)
+    cut = _BYLINE_END_RE.search(raw)
+    if cut:
+        raw = raw[: cut.start()]
+    names: list[str] = []
+    role = agency = None
+    for part in re.split(r"\s*(?:;|,|\||&|\band\b)\s*", raw):
+        part = _BYLINE_OUTLET_TAIL_RE.sub("", part.strip())
+        if not part:
+            continue
+        if _BYLINE_OUTLET_RE.match(part):
+            agency = agency or (part if _AGENCY_RE.fullmatch(part) else None)
+            continue
+        m = _BYLINE_ROLE_RE.search(part)
+        if m:
+            role = role or m.group("role")
+            part = part[: m.start()].strip()
+            if not part:
+                continue
+        name = _writer(part)
+        if name:
+            names.append(name)
+    if not names and agency:
+        return [agency], None  # "By Reuters": the agency wrote it
+    if role and not set(role.title().split()) <= _PRINTED_ROLE_WORDS:
+        role = None  # a role the byline reader would cut in two ("National Security Writer")
+    return names, role if len(names) == 1 else None
+
+
+_AGENCY_RE = re.compile(r"(?:The )?(?:Associated Press|Reuters|AFP|Bloomberg|UPI|Xinhua|Press Association)")
+# the job words a byline line may carry after the name and still be read as one role
+_PRINTED_ROLE_WORDS = frozenset(
+    {"Staff", "Writer", "Columnist", "Correspondent", "Reporter", "Editor", "Contributor", "Business"}
+    | {"Senior", "Chief", "Political", "Economics", "Technology", "Science", "Foreign", "Journalist"}
+)
+
+
+def _byline(tree, author: str) -> str | None:
+    """The page's byline as a line of text ("Ann Lee and Ole Berg", "Ann Lee Staff Writer"): the extractor's
+    author with what is no writer's name left out, checked against the byline the page prints where it marks
+    one (a name only in the metadata, an editor's or a photographer's, is left out); the printed byline
+    alone where the author is no name ("Ann Lee commented on")."""
+    printed: list[tuple[list[str], str | None]] = []
+    if tree is not None:
+        for el in tree.xpath(_BYLINE_CLASS_XPATH)[:6]:
+            content = " ".join(" ".join(el.itertext()).split())
+            if content and len(content) < 300 and (found := _writers(content))[0]:
+                printed.append(found)
+    names, role = _writers(author)
+    if names and printed:
+        shown = {n.casefold() for found, _ in printed for n in found}
+        confirmed = [n for n in names if n.casefold() in shown]
+        names = confirmed or names
+        role = role if len(names) == 1 else None
+    elif printed:
+        names, role = printed[0]
+    if not names:
+        return None
+    line = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if role:
+        line += " " + " ".join(w if w.isupper() else w.capitalize() for w in role.split())
+    return line
+
+
+# ---------------------------------------------------------------------------------------------- article body
+
+_BODY_XPATH = '//*[@itemprop="articleBody" or @itemprop="articlebody"]'
+_BODY_SKIP = {"script", "style", "noscript", "figure", "aside", "nav", "form", "button", "header", "footer"}
+
+
+def _article_body_text(tree) -> str:
+    """The paragraphs of the element the page marks as its story (schema.org articleBody)."""
+    els = tree.xpath(_BODY_XPATH)
+    if len(els) != 1:
+        return ""
+    blocks = []
+    for el in els[0].iter("p", "h2", "h3", "li", "blockquote"):
+        if any(a.tag in _BODY_SKIP for a in el.iterancestors()):
+            continue
+        if (
+            el.tag == "li"
+            and el.getparent() is not None
+            and len(el.xpath(".//a"))
+            and len(" ".join("".join(a.itertext()) for a in el.xpath(".//a")).split())
+            >= 0.6 * len(" ".join(el.itertext()).split())
+        ):
+            continue  # a list of links to other stories
+        piece = " ".join(" ".join(el.itertext()).split())
+        if piece and not (el.tag == "p" and el.xpath("ancestor::li")):
+            blocks.append(piece)
+    return "\n\n".join(blocks)
 
 
 def _html_title(html: str) -> str | None:
