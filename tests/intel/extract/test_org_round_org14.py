@@ -8,15 +8,10 @@ import pytest
 
 from kopru.intel.extract import extract_text
 
+from .entity_checks import org_names as _orgs
+from .entity_checks import people_names as _people
+
 pytestmark = pytest.mark.unit
-
-
-def _orgs(text: str) -> list[str]:
-    return sorted(o["name"] for o in extract_text(text)["organizations"])
-
-
-def _people(text: str) -> list[str]:
-    return sorted(p["name"] for p in extract_text(text)["people"])
 
 
 @pytest.mark.parametrize(
