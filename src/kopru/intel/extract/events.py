@@ -189,6 +189,7 @@ class _Event:
     retold: bool = False  # a possessed noun ("Wang's visit", "his trip"): may retell a visit already told
     group: int = -1  # one of the pacts a plural noun lists ("partnerships with X and Y"): its token index
     clause: tuple[int, int] = (0, 0)  # its own coordinate clause in a sentence of several ((0, 0): the whole)
+    countries_only: bool = False  # signed by countries alone ("Italy and Iran signed"): no party to add
 
 
 def _in(items, s: int, e: int):
@@ -226,7 +227,17 @@ def find_events(inp: EventInputs) -> list[dict]:
         or set(e.participants) & people
         or _ENVOYS_RE.search(inp.text, *e.evidence)
     ]
+    for e in events:
+        e.participants = [p for p in e.participants if not _DOCUMENT_NAME_RE.search(p)]
     return [_as_dict(e) for e in events]
+
+
+# a name read as an organisation that is the pact or the text itself ("the Agreement on Reciprocal Trade",
+# "Joint Statement", "Key MoUs"): no party to the event
+_DOCUMENT_NAME_RE = re.compile(
+    r"^(?:(?:Joint|Key)\s+)?(?:Agreement|Statement|Memorand(?:um|a)|MoUs?|MOUs?|Letter of Intent|Treaty|"
+    r"Accords?|Declaration|Protocol)\b|\b(?:Agreement|Statement|MoUs?|MOUs?|Treaty|Accords?|Declaration)$"
+)
 
 
 # "secured $40M in series B funding in a round led by X, with participation from Y and Z", "The round is led
@@ -1002,7 +1013,13 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         + [o for o in sc.sent_orgs if ss <= o[0] and o[1] <= cut and not _inside(o, inp.title_spans)],
         key=lambda item: item[0],
     )
-    if _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
+    countries_only = _countries_pair_subject(inp, _clause_start(text, ss, cue.cs), cue.cs)
+    if countries_only:
+        # "Italy and Iran signed an agreement ..., financed by Norvex Bank": nobody named signs, unless told
+        # with whom ("with X", "during a meeting between A and B"; not "along with")
+        told = re.search(r"(?<!along )\b(?:with|between)\b", text[cue.ce : max(cue.ce, cut)])
+        everyone = [it for it in everyone if told and it[0] >= cue.ce + told.end()]
+    elif _COUNTRIES_SUBJECT_RE.search(text[max(ss, cue.cs - 60) : cue.cs]):
         # "Xi offered loans and the countries signed two memoranda": who is named before the countries
         # did something else
         everyone = [it for it in everyone if it[0] >= cue.ce]
@@ -1013,16 +1030,20 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         # and is no party to it (but "X said it signed ...": the pronoun is the speaker)
         speakers = set(_names([it for it in everyone if it[0] < reported.start()]))
         everyone = [it for it in everyone if it[0] >= reported.end()]
-    participants = _unique([*cue.actor, *_names(everyone)]) if everyone else cue.actor
+    actor = [] if countries_only else cue.actor
+    participants = _unique([*actor, *_names(everyone)]) if everyone else actor
     if speakers:
         kept = set(_names(everyone))
         participants = [p for p in participants if p not in speakers or p in kept]
     # (a pact a speaker recalls stays one, with no party named: "X said Y must honour the signed accords")
     if not participants and not joint_venture and not speakers and _signing_retold(inp, ss, se):
         return  # "all agreements that have been signed", "the deal was signed in 2015": no new signing
-    if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture:
+    if participants or re.search(r"\b(?:signed|inked|sign)\b", chunk) or joint_venture or countries_only:
         # "Türkiye and China signed five agreements": an event even when no body is named
-        events.append(_new_event(sc, cue, "agreement", participants))
+        ev = _new_event(sc, cue, "agreement", participants)
+        if countries_only:
+            ev.countries_only = True  # the parse adds no bystander ("financed by X") to it
+        events.append(ev)
 
 
 _SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}
@@ -1420,6 +1441,8 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             if ev.status == se.status or abs(ev.cue - se.trigger[0]) <= 60 or len(se.participants) < 2:
                 if se.extra.get("between") and abs(ev.cue - se.trigger[0]) <= 60:
                     ev.participants = list(se.participants)  # "talks between A and B": only A and B
+                elif ev.countries_only:
+                    pass  # "Italy and Iran signed ..., financed by X": nobody named signs
                 elif (
                     se.type in {"agreement", "investment"}
                     or len(ev.participants) < 2
@@ -1894,6 +1917,40 @@ _COUNTRIES_SUBJECT_RE = re.compile(
 
 
 _FRONTED_PARTICIPLE_RE = re.compile(r"\s*(?:Before|After|While|Upon|On|Since|Following|When)\s+")
+
+# what may stand around the country names of a subject "Italy and Iran", "The U.S. and the Kingdom of
+# Cambodia (Cambodia)", before the verb and its auxiliaries
+_COUNTRY_GLUE_RE = re.compile(
+    r"\s*(?:(?:the|The|and|,|Kingdom|Republic|Federation|State|of|America|[()]|\s)*)"
+    r"(?:(?:have|had|has|also|jointly|then|will|would|later|formally|on\s+\w+day)\s+){0,3}"
+)
+
+
+_COUNTRY_ABBREV_RE = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|USA|UK|U\.K\.|UAE)(?![\w])")
+
+
+def _countries_pair_subject(inp: EventInputs, start: int, cs: int) -> bool:
+    """ "Italy and Iran signed an agreement", "The U.S. and UAE signed": the subject of the cue is two or more
+    countries and nothing else (countries are no participants, so the event names nobody unless told with
+    whom)."""
+    spans = [
+        pl
+        for pl in inp.places
+        if start <= pl[0] and pl[1] <= cs and pl[2] in inp.country_names and not _inside(pl, inp.title_spans)
+    ]
+    # abbreviations the country list does not hold as names
+    spans += [(m.start(), m.end(), "") for m in _COUNTRY_ABBREV_RE.finditer(inp.text, start, cs)]
+    spans.sort()
+    if len(spans) < 2:
+        return False
+    rest, last = [], start
+    for s, e, _name in spans:
+        rest.append(inp.text[last:s])
+        last = e
+    rest.append(inp.text[last:cs])
+    if not re.search(r"\band\b", "".join(rest[1:-1])):
+        return False
+    return all(_COUNTRY_GLUE_RE.fullmatch(chunk) for chunk in rest)
 
 
 def _actor(inp: EventInputs, ss: int, cs: int, events: list[_Event]) -> list[str]:
