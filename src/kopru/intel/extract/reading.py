@@ -105,7 +105,7 @@ _BUTTON_LINE_RE = re.compile(
 # Business", "TAGS"): the headlines below it are other stories, not this one
 _LINK_BLOCK_HEAD_RE = re.compile(
     r"^(?:related(?: articles?| stories| news| posts| content| topics| coverage| reading)?|"
-    r"read next|read more|read also|also read|see also|more on this (?:topic|story)|"
+    r"read next|read more|read also|also read|see also|see more|more|more on this (?:topic|story)|"
     r"more (?:in|from) [\w &]{2,30}|more stories|"
     r"editors?['’]? picks?|editor['’]s choice|most (?:read|viewed|popular|shared|commented)|popular(?: now)?|"
     r"trending(?: now| stories)?|tags?|topics|featured(?: stories| articles)?|top stories|the latest|"
@@ -122,7 +122,8 @@ _CONSENT_LINE_RE = re.compile(
 )
 # "Related: <headline>" / "READ MORE: <headline>" on one line
 _LINK_LINE_RE = re.compile(
-    r"^[\[(]?(?:related|read more|read also|also read|see also|more|watch|listen)\s*:\s+\S", re.IGNORECASE
+    r"^[\[(]?(?:related|read more|read also|also read|see also|see more|more|watch|listen)\s*:\s+\S",
+    re.IGNORECASE,
 )
 # a writer's address or handle on its own line under a web story ("ann.lee@example.com", "twitter.com/annlee",
 # "@annlee"): it names nobody in the story (in a press release's contact block an address tells whose it is,
@@ -633,6 +634,8 @@ def _read_html(raw: str, source: str) -> Document:
         text = body
     if not text.strip():
         text = _html_fallback_text(cleaned)
+    if tree is not None and text:
+        text = _drop_furniture_lines(text, _furniture_texts(tree, len(text)))
     if "@" in text or ".com/" in text:
         text = "\n".join(line for line in text.split("\n") if not _CONTACT_LINE_RE.match(line.strip()))
     if not text.strip():
@@ -954,6 +957,82 @@ def _article_body_text(tree) -> str:
         if piece and not (el.tag == "p" and el.xpath("ancestor::li")):
             blocks.append(piece)
     return "\n\n".join(blocks)
+
+
+# words of a class or id that mark page furniture around a story: photo captions and credits, teasers of
+# other stories, newsletter boxes, trending bars
+_FURNITURE_CLASS_WORDS = frozenset(
+    {
+        "caption", "captions", "figcaption", "credit", "credits", "related", "recommended",
+        "recommendations", "recirc", "promo", "teaser", "teasers", "trending", "newsletter", "newsletters",
+        "subscribenewsletter",
+        "popular", "mostread", "mostpopular", "breadcrumb", "breadcrumbs", "outbrain", "taboola",
+    }
+)  # fmt: skip
+_CLASS_SPLIT_RE = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+_HEADLINE_ITEM_MIN_WORDS = 3
+
+
+def _furniture_class(el) -> bool:
+    words = _CLASS_SPLIT_RE.split(f"{el.get('class') or ''} {el.get('id') or ''}")
+    return any(w.lower() in _FURNITURE_CLASS_WORDS for w in words if w)
+
+
+def _block_texts(el) -> list[str]:
+    blocks = el.iter("p", "li", "h2", "h3", "h4", "h5", "span", "div")
+    found = [" ".join(b.text_content().split()) for b in blocks]
+    found.append(" ".join(el.text_content().split()))
+    return [t for t in found if t]
+
+
+def _furniture_texts(tree, text_len: int) -> set[str]:
+    """Texts of the page's furniture: blocks under a class or id that names a caption, a credit or a teaser
+    of other stories (never one that holds the story's own body or most of the text), and the items of a list
+    whose every item is one linked headline (a "related stories" list without a heading)."""
+    found: set[str] = set()
+    for el in tree.iter("div", "span", "p", "section", "aside", "ul", "ol", "figcaption", "li", "figure"):
+        if not isinstance(el.tag, str) or not _furniture_class(el):
+            continue
+        if el.xpath(".//*[@itemprop='articleBody' or @itemprop='articlebody']|.//h1"):
+            continue
+        if len(" ".join(el.text_content().split())) > max(0.3 * text_len, 400):
+            continue
+        found.update(_block_texts(el))
+    for lst in tree.iter("ul", "ol"):
+        items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < 2:
+            continue
+        prev = lst.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None and " ".join(prev.text_content().split()).endswith(":"):
+            continue  # a list the story introduces ("The five companies are:")
+        texts = []
+        for li in items:
+            whole = " ".join(li.text_content().split())
+            linked = " ".join(" ".join(a.text_content().split()) for a in li.iter("a"))
+            if (
+                len(whole.split()) < _HEADLINE_ITEM_MIN_WORDS
+                or len(linked) < 0.9 * len(whole)
+                or re.search(r"[.;,]$", whole)
+            ):
+                break
+            texts.append(whole)
+        else:
+            found.update(texts)
+    return found
+
+
+def _drop_furniture_lines(text: str, furniture: set[str]) -> str:
+    if not furniture:
+        return text
+    out = []
+    for line in text.split("\n"):
+        core = " ".join(re.sub(r"^\s*(?:[-*\u2022]\s+|\d{1,3}[.)]\s+)?", "", line).split())
+        if len(core.split()) >= 2 and core in furniture:  # a one-word line may be the story's source line
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _html_title(html: str) -> str | None:
