@@ -121,3 +121,25 @@ def test_a_story_under_a_class_that_names_furniture_is_still_read():
         suffix=".html",
     ).text
     assert [b for b in _STORY_BITS if b not in text] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Follow Harriet Vane on Twitter.</p>",
+        "<p>This article first appeared on the Marlow Group website.</p>",
+        "<p><em>Want more stories like this? Sign up for the Tindall Briefing from Marlow Group.</em></p>",
+        "<p><strong>READ: Darrow quits as Ostrava Mining chief</strong></p>",
+        "<p><b>ALSO READ</b> <a href='/a'>Darrow quits as Ostrava Mining chief</a></p>",
+    ],
+)
+def test_lines_about_the_page_leave_the_text(line):
+    _assert_story_only(_read(_FIRST + line + _LAST))
+
+
+def test_a_story_paragraph_that_starts_like_a_page_line_stays():
+    para = (
+        "The story was first published in Pellworth by a small press in 1908, and the harbour board later "
+        "bought the rights to print it again for the port's hundredth birthday."
+    )
+    assert para in _read(_FIRST + f"<p>{para}</p>" + _LAST)

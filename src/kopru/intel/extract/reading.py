@@ -133,6 +133,16 @@ _CONTACT_LINE_RE = re.compile(
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com/\S+)$",
     re.IGNORECASE,
 )
+# a web page's lines about the page, not the story: "Follow Ann Lee on Twitter", "This article first appeared
+# on X", "Want more stories like this? Sign up for X", "READ: <headline>", "Also read <headline>"
+_PAGE_LINE_RE = re.compile(
+    r"^(?:Follow [^\n]{1,60} on (?:Twitter|X|Facebook|Instagram|LinkedIn|Threads|Bluesky|TikTok|YouTube)\W*"
+    r"|(?:This|The) (?:article|story|post|piece) (?:first |originally )?"
+    r"(?:appeared|was (?:first |originally )?published) (?:on|in|at|by)\b[^.!?]{0,80}\.?"
+    r"|[^\n.?!]{3,80}\? (?:Sign up|Subscribe|Register)\b.{0,120}"
+    r"|(?:READ:\s+|(?:Also read|Read also|See also|ALSO READ|READ ALSO|SEE ALSO)\s+)"
+    r"[A-Z\d\"“‘'][^\n]{0,140})$"
+)  # each a short line of its own: a paragraph of the story that starts so stays
 _DATE_LINE_RE = re.compile(
     r"^(?:\w+,? )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?: \d{1,2},?)? \d{4}$|^\d{1,2}\.?$|^\d{4}-\d{2}-\d{2}$",
@@ -638,6 +648,7 @@ def _read_html(raw: str, source: str) -> Document:
         text = _drop_furniture_lines(text, _furniture_texts(tree, len(text)))
     if "@" in text or ".com/" in text:
         text = "\n".join(line for line in text.split("\n") if not _CONTACT_LINE_RE.match(line.strip()))
+    text = "\n".join(line for line in text.split("\n") if not _PAGE_LINE_RE.match(line.strip()))
     if not text.strip():
         raise ReadError("HTML page has no readable text")
     tags = _meta_tags(raw)
