@@ -970,14 +970,13 @@ def _article_body_text(tree) -> str:
     return "\n\n".join(blocks)
 
 
-# words of a class or id that mark page furniture around a story: photo captions and credits, teasers of
-# other stories, newsletter boxes, trending bars
+# words of a class or id that mark page furniture around a story: photo credits, teasers of other stories,
+# newsletter boxes, trending bars (not captions: what a caption says about the story's people is the story's)
 _FURNITURE_CLASS_WORDS = frozenset(
     {
-        "caption", "captions", "figcaption", "credit", "credits", "related", "recommended",
-        "recommendations", "recirc", "promo", "teaser", "teasers", "trending", "newsletter", "newsletters",
-        "subscribenewsletter",
-        "popular", "mostread", "mostpopular", "breadcrumb", "breadcrumbs", "outbrain", "taboola",
+        "credit", "credits", "related", "recommended", "recommendations", "recirc", "promo", "teaser",
+        "teasers", "trending", "newsletter", "newsletters", "subscribenewsletter", "popular", "mostread",
+        "mostpopular", "breadcrumb", "breadcrumbs", "outbrain", "taboola",
     }
 )  # fmt: skip
 _CLASS_SPLIT_RE = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
@@ -997,8 +996,8 @@ def _block_texts(el) -> list[str]:
 
 
 def _furniture_texts(tree, text_len: int) -> set[str]:
-    """Texts of the page's furniture: blocks under a class or id that names a caption, a credit or a teaser
-    of other stories (never one that holds the story's own body or most of the text), and the items of a list
+    """Texts of the page's furniture: blocks under a class or id that names a photo credit or a teaser of
+    other stories (never one that holds the story's own body or most of the text), and the items of a list
     whose every item is one linked headline (a "related stories" list without a heading)."""
     found: set[str] = set()
     for el in tree.iter("div", "span", "p", "section", "aside", "ul", "ol", "figcaption", "li", "figure"):
