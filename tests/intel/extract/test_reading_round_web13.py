@@ -1,7 +1,7 @@
 """Reading scraped news pages, round web13: page furniture around and inside a story (photo credits under
 their own class, lists of linked headlines of other stories without a heading, "SEE MORE:" links, a stray
-"More:" label, short lines about the page), never the story's own paragraphs or the lists it introduces. Every page here
-is invented for these tests (fictional names, bodies and sites)."""
+"More:" label, short lines about the page), never the story's own paragraphs or the lists it introduces.
+Every page here is invented for these tests (fictional names, bodies and sites)."""
 
 from __future__ import annotations
 
