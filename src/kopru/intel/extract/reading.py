@@ -981,11 +981,23 @@ _FURNITURE_CLASS_WORDS = frozenset(
 )  # fmt: skip
 _CLASS_SPLIT_RE = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
 _HEADLINE_ITEM_MIN_WORDS = 3
+_FURNITURE_TAGS = frozenset(
+    {"div", "span", "p", "section", "aside", "ul", "ol", "li", "figure", "figcaption"}
+)
+
+
+_FURNITURE_HINT_RE = re.compile(
+    r"credit|related|recommend|recirc|promo|teaser|trending|newsletter|popular|mostread|breadcrumb|outbrain"
+    r"|taboola",
+    re.IGNORECASE,
+)
 
 
 def _furniture_class(el) -> bool:
-    words = _CLASS_SPLIT_RE.split(f"{el.get('class') or ''} {el.get('id') or ''}")
-    return any(w.lower() in _FURNITURE_CLASS_WORDS for w in words if w)
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not _FURNITURE_HINT_RE.search(marks):
+        return False
+    return any(w.lower() in _FURNITURE_CLASS_WORDS for w in _CLASS_SPLIT_RE.split(marks) if w)
 
 
 def _block_texts(el) -> list[str]:
@@ -1000,8 +1012,8 @@ def _furniture_texts(tree, text_len: int) -> set[str]:
     other stories (never one that holds the story's own body or most of the text), and the items of a list
     whose every item is one linked headline (a "related stories" list without a heading)."""
     found: set[str] = set()
-    for el in tree.iter("div", "span", "p", "section", "aside", "ul", "ol", "figcaption", "li", "figure"):
-        if not isinstance(el.tag, str) or not _furniture_class(el):
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag not in _FURNITURE_TAGS or not _furniture_class(el):
             continue
         if el.xpath(".//*[@itemprop='articleBody' or @itemprop='articlebody']|.//h1"):
             continue
