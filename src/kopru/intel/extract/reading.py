@@ -105,7 +105,7 @@ _BUTTON_LINE_RE = re.compile(
 # Business", "TAGS"): the headlines below it are other stories, not this one
 _LINK_BLOCK_HEAD_RE = re.compile(
     r"^(?:related(?: articles?| stories| news| posts| content| topics| coverage| reading)?|"
-    r"read next|read more|read also|also read|see also|more on this (?:topic|story)|"
+    r"read next|read more|read also|also read|see also|see more|more|more on this (?:topic|story)|"
     r"more (?:in|from) [\w &]{2,30}|more stories|"
     r"editors?['’]? picks?|editor['’]s choice|most (?:read|viewed|popular|shared|commented)|popular(?: now)?|"
     r"trending(?: now| stories)?|tags?|topics|featured(?: stories| articles)?|top stories|the latest|"
@@ -122,7 +122,8 @@ _CONSENT_LINE_RE = re.compile(
 )
 # "Related: <headline>" / "READ MORE: <headline>" on one line
 _LINK_LINE_RE = re.compile(
-    r"^[\[(]?(?:related|read more|read also|also read|see also|more|watch|listen)\s*:\s+\S", re.IGNORECASE
+    r"^[\[(]?(?:related|read more|read also|also read|see also|see more|more|watch|listen)\s*:\s+\S",
+    re.IGNORECASE,
 )
 # a writer's address or handle on its own line under a web story ("ann.lee@example.com", "twitter.com/annlee",
 # "@annlee"): it names nobody in the story (in a press release's contact block an address tells whose it is,
@@ -132,6 +133,16 @@ _CONTACT_LINE_RE = re.compile(
     r"|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com/\S+)$",
     re.IGNORECASE,
 )
+# a web page's lines about the page, not the story: "Follow Ann Lee on Twitter", "This article first appeared
+# on X", "Want more stories like this? Sign up for X", "READ: <headline>", "Also read <headline>"
+_PAGE_LINE_RE = re.compile(
+    r"^(?:Follow [^\n]{1,60} on (?:Twitter|X|Facebook|Instagram|LinkedIn|Threads|Bluesky|TikTok|YouTube)\W*"
+    r"|(?:This|The) (?:article|story|post|piece) (?:first |originally )?"
+    r"(?:appeared|was (?:first |originally )?published) (?:on|in|at|by)\b[^.!?]{0,80}\.?"
+    r"|[^\n.?!]{3,80}\? (?:Sign up|Subscribe|Register)\b.{0,120}"
+    r"|(?:READ:\s+|(?:Also read|Read also|See also|ALSO READ|READ ALSO|SEE ALSO)\s+)"
+    r"[A-Z\d\"“‘'][^\n]{0,140})$"
+)  # each a short line of its own: a paragraph of the story that starts so stays
 _DATE_LINE_RE = re.compile(
     r"^(?:\w+,? )?(?:\d{1,2} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
     r"(?: \d{1,2},?)? \d{4}$|^\d{1,2}\.?$|^\d{4}-\d{2}-\d{2}$",
@@ -633,8 +644,11 @@ def _read_html(raw: str, source: str) -> Document:
         text = body
     if not text.strip():
         text = _html_fallback_text(cleaned)
+    if tree is not None and text:
+        text = _drop_furniture_lines(text, _furniture_texts(tree, len(text)))
     if "@" in text or ".com/" in text:
         text = "\n".join(line for line in text.split("\n") if not _CONTACT_LINE_RE.match(line.strip()))
+    text = "\n".join(line for line in text.split("\n") if not _PAGE_LINE_RE.match(line.strip()))
     if not text.strip():
         raise ReadError("HTML page has no readable text")
     tags = _meta_tags(raw)
@@ -954,6 +968,93 @@ def _article_body_text(tree) -> str:
         if piece and not (el.tag == "p" and el.xpath("ancestor::li")):
             blocks.append(piece)
     return "\n\n".join(blocks)
+
+
+# words of a class or id that mark page furniture around a story: photo credits, teasers of other stories,
+# newsletter boxes, trending bars (not captions: what a caption says about the story's people is the story's)
+_FURNITURE_CLASS_WORDS = frozenset(
+    {
+        "credit", "credits", "related", "recommended", "recommendations", "recirc", "promo", "teaser",
+        "teasers", "trending", "newsletter", "newsletters", "subscribenewsletter", "popular", "mostread",
+        "mostpopular", "breadcrumb", "breadcrumbs", "outbrain", "taboola",
+    }
+)  # fmt: skip
+_CLASS_SPLIT_RE = re.compile(r"[\s_-]+|(?<=[a-z])(?=[A-Z])")
+_HEADLINE_ITEM_MIN_WORDS = 3
+_FURNITURE_TAGS = frozenset(
+    {"div", "span", "p", "section", "aside", "ul", "ol", "li", "figure", "figcaption"}
+)
+
+
+_FURNITURE_HINT_RE = re.compile(
+    r"credit|related|recommend|recirc|promo|teaser|trending|newsletter|popular|mostread|breadcrumb|outbrain"
+    r"|taboola",
+    re.IGNORECASE,
+)
+
+
+def _furniture_class(el) -> bool:
+    marks = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if not _FURNITURE_HINT_RE.search(marks):
+        return False
+    return any(w.lower() in _FURNITURE_CLASS_WORDS for w in _CLASS_SPLIT_RE.split(marks) if w)
+
+
+def _block_texts(el) -> list[str]:
+    blocks = el.iter("p", "li", "h2", "h3", "h4", "h5", "span", "div")
+    found = [" ".join(b.text_content().split()) for b in blocks]
+    found.append(" ".join(el.text_content().split()))
+    return [t for t in found if t]
+
+
+def _furniture_texts(tree, text_len: int) -> set[str]:
+    """Texts of the page's furniture: blocks under a class or id that names a photo credit or a teaser of
+    other stories (never one that holds the story's own body or most of the text), and the items of a list
+    whose every item is one linked headline (a "related stories" list without a heading)."""
+    found: set[str] = set()
+    for el in tree.xpath("//*[@class or @id]"):
+        if el.tag not in _FURNITURE_TAGS or not _furniture_class(el):
+            continue
+        if el.xpath(".//*[@itemprop='articleBody' or @itemprop='articlebody']|.//h1"):
+            continue
+        if len(" ".join(el.text_content().split())) > max(0.3 * text_len, 400):
+            continue
+        found.update(_block_texts(el))
+    for lst in tree.iter("ul", "ol"):
+        items = [li for li in lst if isinstance(li.tag, str) and li.tag == "li"]
+        if len(items) < 2:
+            continue
+        prev = lst.getprevious()
+        while prev is not None and not isinstance(prev.tag, str):
+            prev = prev.getprevious()
+        if prev is not None and " ".join(prev.text_content().split()).endswith(":"):
+            continue  # a list the story introduces ("The five companies are:")
+        texts = []
+        for li in items:
+            whole = " ".join(li.text_content().split())
+            linked = " ".join(" ".join(a.text_content().split()) for a in li.iter("a"))
+            if (
+                len(whole.split()) < _HEADLINE_ITEM_MIN_WORDS
+                or len(linked) < 0.9 * len(whole)
+                or re.search(r"[.;,]$", whole)
+            ):
+                break
+            texts.append(whole)
+        else:
+            found.update(texts)
+    return found
+
+
+def _drop_furniture_lines(text: str, furniture: set[str]) -> str:
+    if not furniture:
+        return text
+    out = []
+    for line in text.split("\n"):
+        core = " ".join(re.sub(r"^\s*(?:[-*\u2022]\s+|\d{1,3}[.)]\s+)?", "", line).split())
+        if len(core.split()) >= 2 and core in furniture:  # a one-word line may be the story's source line
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _html_title(html: str) -> str | None:
