@@ -1121,7 +1121,8 @@ def definite_office_references(text: str, people: list[Person], sentences: list[
 def _role_verb_re(heads: str, modifier: str) -> re.Pattern:
     company = r"(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4}"
     return re.compile(
-        r"(?:,\s+who)?\s+(?:(?:has|have|had|will|would|is|was|also|then|now|recently|later)\s+){0,2}"
+        r"(?:,\s+who)?\s+(?:(?:has|have|had|will|would|is|was|also|then|now|recently|later|previously|formerly"
+        r"|most|currently|subsequently)\s+){0,3}"
         r"(?:been\s+|be\s+)?"
         r"(?:(?:named|appointed|elected|promoted|made)\s+(?:to\s+(?:the\s+)?(?:post|position|role)\s+of\s+|as\s+)?"
         r"|(?:serves?|served|serving|acts?|acted|continues|continued|remains|remained|stays|stayed|returns"
@@ -1132,7 +1133,8 @@ def _role_verb_re(heads: str, modifier: str) -> re.Pattern:
         # ("is serving as a mediator": a part played, not a post held)
         r"(?:(?:its|their|the)\s+)?(?:(?:new|next|first)\s+)?"
         r"(?:(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+)?"
-        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads}))"
+        # "served as CFO at X": the officers' acronyms too
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads})|(?-i:C[EFOTIMS]O|EVP|SVP)\b)"
         r"(?=[,.;]|\s+(?:of|at|for|in|on|effective|from|and|last|this|next|since|until|who|with|after|to|when"
         r"|before|later|by)\b|$)"
     )
@@ -1155,3 +1157,44 @@ def titles_by_role_verbs(text: str, people: list[Person], heads: str, modifier: 
             if not any(title.lower() in pos["title"].lower() for pos in p.positions):
                 p.positions.append({"title": title, "organization": None})
             break
+    _titles_by_role_verbs_after_pronouns(text, people, pattern, _pronoun_copula_re(heads, modifier))
+
+
+_PRONOUN_RE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\"\s)|(?<=\n))(?:He|She)\b")
+_SENTENCE_STOP_RE = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z\"“])|\n\s*\n")
+
+
+@functools.cache
+def _pronoun_copula_re(heads: str, modifier: str) -> re.Pattern:
+    """ "She was previously chief financial officer of X", "He is also chairman at Y": the copula holds a
+    post only with its body after it ("He is a keen sailor", "She was chief" give nothing)."""
+    return re.compile(
+        r"\s+(?:is|was)\s+(?:(?:previously|formerly|also|currently|now|most\s+recently)\s+)?(?:the\s+)?"
+        rf"(?P<title>(?:{modifier}){{0,2}}(?-i:{heads})|(?-i:C[EFOTIMS]O|EVP|SVP)\b)"
+        r"(?=\s+(?:of|at|for)\s+(?:the\s+)?[A-Z])"
+    )
+
+
+def _titles_by_role_verbs_after_pronouns(
+    text: str, people: list[Person], pattern: re.Pattern, copula: re.Pattern
+) -> None:
+    """ "Ann Lee joins from Kestrel. She most recently served as chief financial officer at Orla": a sentence
+    that opens with "He" / "She" and a verb of holding a post speaks of the one person the sentence before
+    names. Precision first: a sentence before that names two people, or none, gives nothing."""
+    for m in _PRONOUN_RE.finditer(text):
+        r = pattern.match(text, m.end()) or copula.match(text, m.end())
+        if r is None:
+            continue
+        title = r.group("title")
+        if title in {"member", "partner", "head", "manager", "executive", "expert"}:
+            continue
+        stops = [s.end() for s in _SENTENCE_STOP_RE.finditer(text, max(0, m.start() - 600), m.start() + 1)]
+        if not stops:
+            continue
+        start = stops[-2] if len(stops) >= 2 else max(0, m.start() - 600)
+        named = [p for p in people if any(start <= s < m.start() for s, _e in p.mentions)]
+        if len(named) != 1:
+            continue
+        holder = named[0]
+        if not any(title.lower() in pos["title"].lower() for pos in holder.positions):
+            holder.positions.append({"title": title, "organization": None})

@@ -1908,6 +1908,8 @@ _LOWER_HEADS = (
     "chief judge|judge|mediator|coordinator|supervisor|trader|academician|prosecutor|teacher|librarian|"
     # offices of state and crowns: "the German chancellor X", "influential senator X", "queen X"
     "chancellor|senator|congressman|congresswoman|queen|king|"
+    # occupations told in appositions: "a university sociologist", "the segment's producer", "an agronomist"
+    "commander|producer|anchor|columnist|photographer|consultant|agronomist|[a-z]{3,}ologist|"
     # "Gazprom chief Alexei Miller", "investment chief Ann Lee": the head alone, after the longer heads
     "chief"
 )
@@ -1941,20 +1943,24 @@ _APPOSITIVE_RE = re.compile(
     r"(?-i:[A-Z][\w.]*-based\s+|U\.S\.\s+|US\s+|UK\s+|EU\s+)?"
     # "Tom Hale, Kestrel Bank chief executive, said": a body's name of two or more words, then the title
     # "Don Hale, WKTL programming chief": an acronym alone
-    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){1,3}|[A-Z]{2,}[\w&-]*))\s+(?=(?-i:[a-z])))?"
+    # "Ann Lee, a University of Leeds librarian": "of" inside the body's name
+    r"(?:(?P<orgpre>(?-i:[A-Z][\w&.-]*(?:\s+(?:of\s+)?[A-Z][\w&.-]*){1,3}|[A-Z]{2,}[\w&-]*))\s+(?=(?-i:[a-z]|MP\b)))?"
     r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<title>(?-i:former\s+)?(?:(?:senior|chief|deputy|vice|"
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
     + r"){0,3}(?:"
     + _LOWER_HEADS
-    + r")(?:-elect)?)\b"
+    # "Tom Hale, the Leeds Central MP,": the member of parliament by the seat's name
+    + r"|(?-i:(?<=[A-Za-z] )MP))(?:-elect)?)\b"
     # "an analyst for D.A. Davidson & Co.": a full stop after an initial ends no apposition
     r"(?P<rest>\s+(?:of|for|at|in|with|to)\s+(?:the\s+)?(?:[^,;.()\n]|(?<=\b[A-Z])\.(?=[A-Z]|\s[A-Z])){2,80}?"
     # "Dinesh Keskar, senior vice president Boeing.": the company named right after the title
     r"|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?-i:[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}))?"
     r"(?=[,;.)]|\s*\(|\s+(?:who|which|said|and"
-    r"|told|has|had|was|is|with|says|added|confirmed|noted)\b|$)",
+    r"|told|has|had|was|is|with|says|added|confirmed|noted"
+    # "Ann Lee, a University of Leeds librarian working with the firm": a participle after the title
+    r"|working|speaking|writing|based)\b|$)",
     re.IGNORECASE,
 )
 
