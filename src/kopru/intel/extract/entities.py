@@ -2480,8 +2480,7 @@ def _merge_case_variants(orgs: dict[str, OrgRec]) -> None:
     """ "SINOPEC Group" and "Sinopec": one body written in two cases, with or without its group word."""
     by_fold: dict[str, OrgRec] = {}
     for rec in sorted(orgs.values(), key=lambda r: (len(r.name), r.name)):
-        # "Organization of Petroleum Exporting Countries" is the gazetteer's "... of the Petroleum ..."
-        words = [word for word in fold(rec.name).replace(".", "").split() if word != "the"]
+        words = fold(rec.name).replace(".", "").split()
         while len(words) > 1 and words[-1] in _GROUP_TAIL:
             words = words[:-1]
         key = " ".join(words)
