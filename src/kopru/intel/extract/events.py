@@ -207,6 +207,7 @@ def find_events(inp: EventInputs) -> list[dict]:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
+    _release_headline_deals(inp, events)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
@@ -230,6 +231,38 @@ def find_events(inp: EventInputs) -> list[dict]:
     for e in events:
         e.participants = [p for p in e.participants if not _DOCUMENT_NAME_RE.search(p)]
     return [_as_dict(e) for e in events]
+
+
+def _release_headline_deals(inp: EventInputs, events: list[_Event]) -> None:
+    """A title-case headline the parser cannot read ("Norvex Partners with Halden Group to ...", "A and B
+    Sign MOU for ...", "A Acquires B"): the deal by its shape (releases.headline_deals); the body's telling
+    of it absorbs it later (_merge_headline)."""
+    from .releases import headline_deals
+
+    end = _headline_end(inp.text)
+    if end < 0:
+        return
+    start = inp.text.rfind("\n", 0, end) + 1
+    if not inp.allowed(start, end):
+        return
+    names = [(s, e, o.name) for s, e, o in _in(inp.orgs, start, end) if o.kind != "media"]
+    known = [o.name for _s, _e, o in inp.orgs if o.kind != "media"]
+    for etype, status, parties, span in headline_deals(inp.text, start, end, names, known):
+        if any(
+            ev.type == etype and ev.evidence[1] <= end + 1 and set(parties) <= set(ev.participants)
+            for ev in events
+        ):
+            continue
+        # the body's telling of the same deal ("are launching a partnership": ongoing) sets the status, so
+        # that the headline's event folds into it
+        body = next((b for b in events if b.type == etype and set(b.participants) & set(parties)), None)
+        status = body.status if body is not None else status
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if start <= s and e <= end))
+        ev = _Event(etype, status, parties, None, (start, end), sectors, None, sentence=(start, end))
+        ev.cue = span[0]
+        if etype == "investment":
+            ev.extra["company"] = parties[0]
+        events.insert(0, ev)
 
 
 # a name read as an organisation that is the pact or the text itself ("the Agreement on Reciprocal Trade",
@@ -1404,11 +1437,13 @@ def _resolver(inp: EventInputs, events: list[_Event]):
 def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     """Parties from the parse: complete the cue events of a sentence (the other party of an agreement)
     and add the events cue words missed (deals, contracts, stakes, acquisitions, talks with)."""
+    from .releases import office_actors
     from .syntax import SyntaxInputs, find_syntax_events
 
     text = inp.text
     people = frozenset(p[2].name for p in inp.people)
-    syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
+    actors = _actor_items(inp) + office_actors(text, inp.people)  # "the Vice President": the one holder
+    syntax_inp = SyntaxInputs(inp.doc, actors, _resolver(inp, events), people=people)
     found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
     pairs: dict = {}  # (sentence, type) -> the pacts its verbs tell apart ("A signed with B, and C with D")

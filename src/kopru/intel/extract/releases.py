@@ -1,0 +1,239 @@
+"""Events told in the shapes of press releases, government readouts and fact sheets (session 12, ev17).
+
+A release says its news twice: in a title-case headline the parser cannot read ("Norvex Partners with Halden
+Group to Expand in Asia", "Marlex and Tavora Sign MOU for Reactor Parts") and in a first sentence after a
+wire dateline. These rules read the headline by its shape, with the names the entity step found in it, and
+tell the parser where the dateline ends (``dateline_breaks``, called by the model's paragraph component).
+Framework-free: no Django, no spaCy import at module level.
+"""
+
+from __future__ import annotations
+
+import re
+
+# ------------------------------------------------------------------------------------------ the dateline
+
+# a separator after a wire or release dateline: " -- ", " — ", " – ", " - " (spaced) or an unspaced dash
+_DATELINE_SEP_RE = re.compile(r"[^\S\n]*(?:--|—|–)[^\S\n]*|[^\S\n]+-[^\S\n]+")
+# a dateline opens with a place in capitals ("CARMEL, IN", "LONDON (AP)", "SAN JUAN, PUERTO RICO")
+_DATELINE_HEAD_RE = re.compile(r"[^\S\n]*[A-Z][A-Z.'’-]+(?=[\s,(/])")
+# a later segment of the dateline: a date or the wire that carried it ("/PRNewswire/", "(BUSINESS WIRE)",
+# "Media OutReach Newswire", "9 June 2026")
+_DATELINE_PART_RE = re.compile(r"\d|\b(?:WIRE|Wire|[Nn]ewswire|NEWSWIRE|PressRelease|AP|Reuters|AFP)\b|^[(/]")
+
+
+def _dateline_words(segment: str) -> bool:
+    """Every word of a dateline's segment is capitalised, a number or "and" (a place, a date, a wire)."""
+    words = [w.strip(",;()/.") for w in segment.split()]
+    return bool(words) and all(not w or w[0].isupper() or w[0].isdigit() or w in {"and", "&"} for w in words)
+
+
+def dateline_end(line: str) -> int | None:
+    """Where the story starts in a line that opens with a dateline ("CARMEL, IN, January 10, 2025
+    /24-7PressRelease/ -- Snap Dock, ..." -> the index of "Snap"); None for a line without one."""
+    if not _DATELINE_HEAD_RE.match(line):
+        return None
+    chunk, end, prev = line[:200], None, 0
+    for m in _DATELINE_SEP_RE.finditer(chunk):
+        segment = chunk[prev : m.start()]
+        if not _dateline_words(segment) or (
+            end is not None and not _DATELINE_PART_RE.search(segment.strip())
+        ):
+            break
+        end = prev = m.end()
+    return end if end is not None and end < len(chunk) else None
+
+
+def dateline_breaks(doc) -> None:
+    """ "CARMEL, IN, January 10, 2025 /24-7PressRelease/ -- Snap Dock, a maker of docks, is excited to
+    announce a partnership with Y": the story's first sentence starts after the dateline for the parser,
+    which otherwise took the place for the subject and hung the company off it (the pact lost its party)."""
+    text = doc.text
+    starts = None
+    for line in re.finditer(r"(?m)^[^\S\n]*[A-Z][^\n]*$", text[:20_000]):
+        end = dateline_end(line.group())
+        if end is None:
+            continue
+        if starts is None:
+            starts = {tok.idx: tok.i for tok in doc}
+        i = starts.get(line.start() + end)
+        if i is not None and i > 0:
+            doc[i].is_sent_start = True
+
+
+# ------------------------------------------------------------------------------------------- the headline
+
+# what may stand between a company's name and its verb in a headline: a ticker ("(NYSE: QBTS)"), a legal form
+# (", Inc."), a short appositive (", a Global Leader in Snacks,")
+_NAME_TAIL = (
+    r"(?:[^\S\n]*\([^)\n]{1,40}\))?(?:,?[^\S\n]+(?:Inc|LLC|Ltd|Corp|Co|plc|S\.?A)\.?)?"
+    r"(?:,[^\S\n]+[^,\n]{1,80},)?"
+)
+_PACT_WORDS = (
+    r"(?:MOU|MoU|Memorandum(?:\s+of\s+Understanding)?|Agreements?|Partnership|Alliance|Joint\s+Venture"
+    r"|Collaboration|Deal|Contract|Pact|LOI|Letter\s+of\s+Intent|partnership\s+entity)"
+)
+# "A Partners with B", "A Signs MOU with B", "A Forges Strategic Partnership with B", "A Teams Up with B"
+_WITH_RE = re.compile(
+    _NAME_TAIL + r"[^\S\n]+(?:Partners?|Partnering|Teams?[^\S\n]+Up|Collaborates?|Joins?[^\S\n]+Forces"
+    r"|(?:Signs?|Inks?|Forges?|Seals?|Strikes?|Enters?[^\S\n]+Into|Announces?|Expands?|Launches|Renews?|Extends?"
+    r"|Forms?)\b[^\n]{0,60}?\b" + _PACT_WORDS + r")[^\S\n]+with[^\S\n]+(?:the[^\S\n]+)?",
+    re.IGNORECASE,
+)
+# "A and B" before the verb: "A and B Sign MOU to ...", "A and B Forge New Partnership", "A and B form C—a
+# partnership entity", "A and B Partner to ..."
+_AND_RE = re.compile(_NAME_TAIL + r"[^\S\n]+(?:and|&)[^\S\n]+(?:the[^\S\n]+)?", re.IGNORECASE)
+_PAIR_VERB_RE = re.compile(
+    _NAME_TAIL + r"[^\S\n]+(?:Partner|Team[^\S\n]+Up|Join[^\S\n]+Forces|Collaborate"
+    r"|(?:Sign|Ink|Forge|Form|Announce|Launch|Seal|Enter|Establish|Strike|Unveil|Expand|Renew)\w*\b[^\n]{0,60}?\b"
+    + _PACT_WORDS
+    + r")\b",
+    re.IGNORECASE,
+)
+# "A Acquires B", "A Completes Acquisition of B", "A Invests in B", "A Acquires Majority Stake in B"
+_BUY_RE = re.compile(
+    _NAME_TAIL + r"[^\S\n]+(?P<plan>(?:Agrees|Set|Moves|Plans)[^\S\n]+to[^\S\n]+|to[^\S\n]+)?"
+    r"(?:Acquires?|Buys?|Completes[^\S\n]+(?:the[^\S\n]+|Its[^\S\n]+)?(?:Strategic[^\S\n]+)?Acquisition[^\S\n]+of"
+    r"|Invests?[^\S\n]+in|Makes[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}Investment[^\S\n]+in"
+    r"|(?:Acquires?|Takes?|Buys?)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}Stake[^\S\n]+in)[^\S\n]+(?:the[^\S\n]+)?",
+    re.IGNORECASE,
+)
+# "A Awarded $50M B Contract", "A Wins Contract from B"
+_AWARD_RE = re.compile(
+    _NAME_TAIL + r"[^\S\n]+(?:Is[^\S\n]+|Has[^\S\n]+Been[^\S\n]+)?(?:Awarded|Wins|Secures|Lands)\b"
+    r"(?P<span>[^\n]{0,50}?)\bContracts?\b(?:[^\S\n]+(?:from|by)[^\S\n]+(?:the[^\S\n]+)?)?",
+    re.IGNORECASE,
+)
+
+
+def headline_deals(
+    text: str, start: int, end: int, names: list[tuple[int, int, str]], known: list[str] = ()
+) -> list[tuple]:
+    """The deals a release's headline tells by its shape, as (type, status, parties, (start, end)): who
+    partners, signs or forms a venture with whom, who buys or invests in whom, who was awarded whose
+    contract. ``names`` are the organisations (s, e, name) the entity step found in the headline; ``known``
+    the names of the document's organisations, for a second party the entity step missed in the headline
+    ("A and B Sign MOU": B read into the verb) but found in the body. A party the shape points at but no
+    name starts there gives no event."""
+    by_start = {s: (s, e, n) for s, e, n in names}
+    longest_first = sorted(set(known), key=len, reverse=True)
+    found: list[tuple] = []
+
+    def at(pos: int):
+        if pos in by_start:
+            return by_start[pos]
+        for name in longest_first:
+            e = pos + len(name)
+            if text.startswith(name, pos) and e <= end and not (e < len(text) and text[e].isalnum()):
+                return (pos, e, name)
+        return None
+
+    first = at(start) if start not in by_start else None  # the headline's first words, a name of the body
+    for s, e, name in [first, *names] if first else names:
+        if re.search(r"\s[Pp]artners?$", text[s:e]) and not re.search(r"[Pp]artners?$", name):
+            e = text.rindex(" ", s, e)  # "Norvex Partners with Y": the verb read into the name's mention
+        if (m := _WITH_RE.match(text, e, end)) and (b := at(m.end())) and b[2] != name:
+            found.append(("agreement", "held", [name, b[2]], (s, b[1])))
+        elif (m := _AND_RE.match(text, e, end)) and (b := at(m.end())) and b[2] != name:
+            if _PAIR_VERB_RE.match(text, b[1], end):
+                found.append(("agreement", "held", [name, b[2]], (s, b[1])))
+        elif (m := _BUY_RE.match(text, e, end)) and (b := at(m.end())) and b[2] != name:
+            status = "planned" if m.group("plan") else "held"
+            found.append(("investment", status, [name, b[2]], (s, b[1])))
+        elif m := _AWARD_RE.match(text, e, end):
+            inside = [n for n in names if m.start("span") <= n[0] and n[1] <= m.end("span")]
+            client = inside[:1] or ([b] if (b := at(m.end())) else [])
+            if client and client[0][2] != name:
+                found.append(("agreement", "held", [name, client[0][2]], (s, m.end())))
+    return found
+
+
+# ------------------------------------------------------------------------------- a venture formed (parse)
+
+FORMATIONS = {"formation", "creation", "establishment", "launch", "founding"}
+_VENTURE_NOUNS = {"venture", "partnership", "alliance", "consortium"}
+_ENTITY_NOUNS = {"entity", "company", "vehicle", "firm"}
+
+
+def _pact_noun(tok) -> bool:
+    """ "a joint venture", "a partnership", "a partnership entity" (the pact noun as a modifier)."""
+    low = tok.lower_
+    if low == "venture":
+        return any(c.lower_ == "joint" for c in tok.children)
+    if low in _VENTURE_NOUNS:
+        return True
+    return low in _ENTITY_NOUNS and any(
+        c.dep_ == "compound" and c.lower_ in _VENTURE_NOUNS for c in tok.children
+    )
+
+
+def formed_venture(tok) -> bool:
+    """ "X and Y announced today the formation of a partnership entity named Z", "are proud to announce the
+    formation of Z, a strategic joint venture": forming a venture together is their agreement (the noun is
+    the object of the announcing verb, whose subjects are the parties)."""
+    if tok.tag_ != "NN" or tok.dep_ not in {"dobj", "nsubjpass"}:
+        return False
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if _pact_noun(obj) or any(c.dep_ == "appos" and _pact_noun(c) for c in obj.children):
+                return True
+    return False
+
+
+def of_conjuncts(tok) -> list:
+    """ "The Government of Norland and Halden Logistics Limited (HLL) are pleased to announce": the parser
+    hangs the second party off the first name's "of" phrase (the government of both); the conjuncts of the
+    "of" object, with what they carry, are names of the phrase too (the caller keeps only named actors)."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or not obj.text[:1].isupper():
+                continue
+            for conj in obj.children:
+                if conj.dep_ == "conj" and conj.text[:1].isupper():
+                    out.extend(t for t in conj.subtree if t.dep_ != "conj" or t.i == conj.i)
+    return out
+
+
+# ------------------------------------------------------------------------------ an office named with "the"
+
+# "the Vice President's visit to Manila", "the Vice President hosting President Marcos": a readout names its
+# principal once and then by office (not "the President of Angola", not "the Vice President Kamala Harris")
+_THE_OFFICE_RE = re.compile(
+    r"\b[Tt]he (?P<office>Vice President|President|Prime Minister|Secretary of State|Secretary|Chancellor"
+    r"|Premier|Ambassador|Governor|Administrator|Secretary-General|Secretary General)\b"
+    r"(?!\s+(?:of\b|[A-Z]))(?!-)"
+)
+
+
+def office_actors(text: str, people: list) -> list[tuple[int, int, str]]:
+    """(start, end, name) for "the <office>" where exactly one person of the document holds that office
+    (their title is it, or ends with it: "U.S. Vice President") and was named before: readouts and fact
+    sheets refer to their principal so. Two holders ("President Biden met President Lourenço ... the
+    President") give nothing."""
+    out: list[tuple[int, int, str]] = []
+    holders: dict[str, tuple[int, str] | None] = {}
+    for m in _THE_OFFICE_RE.finditer(text):
+        office = m.group("office").lower()
+        if office not in holders:
+            found: dict[str, int] = {}
+            for s, _e, p in people:
+                if any(
+                    (t := (pos.get("title") or "").lower()) == office or t.endswith(" " + office)
+                    for pos in p.positions
+                ) and not (
+                    office == "president"
+                    and any("vice" in (pos.get("title") or "").lower() for pos in p.positions)
+                ):
+                    found.setdefault(p.name, s)
+            holders[office] = (min(found.values()), next(iter(found))) if len(found) == 1 else None
+        holder = holders[office]
+        if holder is not None and holder[0] < m.start():
+            out.append((m.start("office"), m.end("office"), holder[1]))
+    return out
