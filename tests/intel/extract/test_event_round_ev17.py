@@ -78,6 +78,28 @@ PROBES = [
         "investment",
         {"Marlex Energy", "Tavora Systems"},
     ),
+    # --- a readout's principal meets a group nobody names
+    (
+        "Vice President Karla Benning today convened a group of Norlandic business executives for a "
+        "discussion on investment.",
+        "meeting",
+        {"Karla Benning"},
+    ),
+    (
+        "Vice President Karla Benning hosted a roundtable with Norlandic business executives on Monday.",
+        "meeting",
+        {"Karla Benning"},
+    ),
+    # --- a fact sheet's closing list of participants joins the meeting told before it
+    (
+        "On September 25, National Security Advisor Tom Reyes hosted an Infrastructure Investor Forum in New "
+        "York. He was joined by Deputy Secretary of the Treasury Ann Lee.\n\nParticipants at the Investor "
+        "Forum event included:\n\nPublic Sector Participants:\nTom Reyes, National Security Advisor\n"
+        "Ann Lee, Deputy Secretary of the Treasury\n\nPrivate Sector Participants:\n"
+        "Karl Bremer, Chairman and CEO, Norvex Capital\nMaria Olsen, President, Halden Partners\n",
+        "meeting",
+        {"Tom Reyes", "Ann Lee", "Karl Bremer", "Maria Olsen"},
+    ),
     # --- a readout's principal named by office
     (
         "Today, Vice President Karla Benning met with President Tomas Verhal of Norland in Oslo. This is "
@@ -144,3 +166,16 @@ def test_two_holders_of_the_office_name_nobody():
 def test_partners_in_a_company_name_is_no_verb():
     text = "Halden Capital Partners said on Monday it had raised $200m for its third fund."
     assert not [e for e in events_of(text) if e[0] == "agreement"], events_of(text)
+
+
+def test_a_countrys_signing_has_no_named_party():
+    text = (
+        "President Tomas Verhal also congratulated President Karl Osen for Angola's signing of the Artemis "
+        "Accords, which advances space exploration."
+    )
+    assert [p for t, _s, p in events_of(text) if t == "agreement"] == [set()], events_of(text)
+
+
+def test_meeting_nobody_is_still_no_meeting():
+    text = "President Tomas Verhal met with reporters in Oslo on Tuesday."
+    assert not [e for e in events_of(text) if e[0] == "meeting"], events_of(text)

@@ -212,6 +212,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
     _attendees_join(inp, events)
+    _participant_lists(inp, events)
     _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
     _spokesperson_statements(inp, events)
@@ -263,6 +264,19 @@ def _release_headline_deals(inp: EventInputs, events: list[_Event]) -> None:
         if etype == "investment":
             ev.extra["company"] = parties[0]
         events.insert(0, ev)
+
+
+def _participant_lists(inp: EventInputs, events: list[_Event]) -> None:
+    """ "Participants at the forum included:" and one person a line: they all took part in the meeting the
+    readout told before the list (releases.listed_participants)."""
+    from .releases import listed_participants
+
+    for start, names in listed_participants(inp.text, inp.people):
+        told = [e for e in events if e.type == "meeting" and e.evidence[0] < start]
+        if told:
+            # the meeting that names most of them already (the host), else the readout's first
+            meeting = max(told, key=lambda e: (len(set(e.participants) & set(names)), -e.evidence[0]))
+            meeting.participants = _unique([*meeting.participants, *names])
 
 
 # a name read as an organisation that is the pact or the text itself ("the Agreement on Reciprocal Trade",
@@ -913,6 +927,7 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
             and re.search(r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word)
         )
     )
+    alone_ok = alone_ok or _met_a_group(inp, cue, participants)
     # "OPEC oil ministers will meet", "the bank's shareholders met": the members of one body meet as that body
     members = (
         len(participants) == 1
@@ -923,6 +938,18 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
     if len(participants) < 2 and not alone_ok and not members:
         return
     events.append(_new_event(sc, cue, "meeting", participants))
+
+
+def _met_a_group(inp: EventInputs, cue: _Cue, participants: list[str]) -> bool:
+    """ "Vice President X today convened a group of Japanese business executives", "X met with business
+    leaders": a named person's meeting with a group nobody names is the person's meeting (readouts)."""
+    from .releases import met_a_group
+
+    return (
+        len(participants) == 1
+        and participants[0] in {p[2].name for p in inp.people}
+        and met_a_group(inp.text, cue.ce)
+    )
 
 
 _SEPARATELY_RE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
@@ -1047,6 +1074,7 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         key=lambda item: item[0],
     )
     countries_only = _countries_pair_subject(inp, _clause_start(text, ss, cue.cs), cue.cs)
+    countries_only = countries_only or _country_signing(inp, cue.cs)
     if countries_only:
         # "Italy and Iran signed an agreement ..., financed by Norvex Bank": nobody named signs, unless told
         # with whom ("with X", "during a meeting between A and B"; not "along with")
@@ -1077,6 +1105,16 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         if countries_only:
             ev.countries_only = True  # the parse adds no bystander ("financed by X") to it
         events.append(ev)
+
+
+def _country_signing(inp: EventInputs, cs: int) -> bool:
+    """ "congratulated President X for Angola's signing of the Artemis Accords": a country's own signing, with
+    no named party (whoever congratulates or is congratulated did not sign)."""
+    m = re.search(
+        r"(?:\b(?:the\s+)?(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))['’]s\s+$",
+        inp.text[max(0, cs - 60) : cs],
+    )
+    return bool(m) and m.group("name") in inp.country_names
 
 
 _SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}

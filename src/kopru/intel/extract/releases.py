@@ -59,6 +59,11 @@ def dateline_breaks(doc) -> None:
         i = starts.get(line.start() + end)
         if i is not None and i > 0:
             doc[i].is_sent_start = True
+            # the name that opens the story is not a sentence of its own ("Kinross // Timber Ltd said ...")
+            for tok in doc[i + 1 : i + 4]:
+                if tok.is_space or tok.is_punct:
+                    break
+                tok.is_sent_start = False
 
 
 # ------------------------------------------------------------------------------------------- the headline
@@ -237,3 +242,63 @@ def office_actors(text: str, people: list) -> list[tuple[int, int, str]]:
         if holder is not None and holder[0] < m.start():
             out.append((m.start("office"), m.end("office"), holder[1]))
     return out
+
+
+# ------------------------------------------------------------------------- a readout's list of participants
+
+# "Participants at the Investor Forum event included:", "Private Sector Participants:", "Attendees:"
+_PARTICIPANTS_HEAD_RE = re.compile(
+    r"^[^\S\n]*(?:[^\n:]{0,80}?\s)?(?:[Pp]articipants|[Aa]ttendees|PARTICIPANTS|ATTENDEES)\b[^\n:]{0,60}:[^\S\n]*$",
+    re.MULTILINE,
+)
+_BULLET_RE = re.compile(r"[^\S\n]*(?:[-•*▪◦–]\s+|\d{1,2}[.)]\s+)?")
+
+
+def listed_participants(text: str, people: list) -> list[tuple[int, list[str]]]:
+    """(where the list starts, the people it names) for each list of participants a readout or fact sheet
+    closes with: one line per person ("Jake Sullivan, National Security Advisor"), under one heading or
+    several ("Public Sector Participants:" / "Private Sector Participants:"). A line that opens with no
+    named person ends the list."""
+    starts = {}
+    for s, _e, p in people:
+        starts.setdefault(s, p.name)
+    out: list[tuple[int, list[str]]] = []
+    pos = 0
+    for head in _PARTICIPANTS_HEAD_RE.finditer(text):
+        if head.start() < pos:
+            continue  # a sub-heading of the list read already
+        names: list[str] = []
+        pos = head.end()
+        while pos < len(text):
+            line_end = text.find("\n", pos + 1)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[pos:line_end].strip("\n")
+            if not line.strip() or _PARTICIPANTS_HEAD_RE.fullmatch(line):
+                pos = line_end
+                continue
+            at = text.index(line, pos) + _BULLET_RE.match(line).end()
+            if at not in starts:
+                break
+            names.append(starts[at])
+            pos = line_end
+        if len(names) >= 2:
+            out.append((head.start(), list(dict.fromkeys(names))))
+    return out
+
+
+# --------------------------------------------------------------------------- a principal meets a group
+
+# "convened a group of Japanese business executives", "met with business leaders", "hosted a roundtable with
+# industry representatives": the group is named by no one; the principal's meeting has one party
+_GROUP_MET_RE = re.compile(
+    r"[^\S\n]+(?:with[^\S\n]+)?(?:(?:a|an)[^\S\n]+(?:small[^\S\n]+|diverse[^\S\n]+)?(?:group|delegation|roundtable"
+    r"|panel|number)[^\S\n]+(?:of|with)[^\S\n]+|(?:a|an)[^\S\n]+(?:roundtable|discussion|meeting)[^\S\n]+with"
+    r"[^\S\n]+)?(?:[A-Za-z-]+[^\S\n]+){0,3}?(?:executives|business[^\S\n]+leaders|industry[^\S\n]+leaders"
+    r"|CEOs|chief[^\S\n]+executives|investors|stakeholders|entrepreneurs|industry[^\S\n]+representatives)\b"
+)
+
+
+def met_a_group(text: str, cue_end: int) -> bool:
+    """Whether the meeting cue that ends at ``cue_end`` is followed by an unnamed group of business people
+    ("convened a group of Japanese business executives for a discussion")."""
+    return _GROUP_MET_RE.match(text, cue_end) is not None
