@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kopru.intel.extract import extract_text
 from kopru.intel.extract.releases import dateline_end, office_actors
 from tests.intel.extract.event_checks import assert_probe, events_of
 
@@ -179,3 +180,32 @@ def test_a_countrys_signing_has_no_named_party():
 def test_meeting_nobody_is_still_no_meeting():
     text = "President Tomas Verhal met with reporters in Oslo on Tuesday."
     assert not [e for e in events_of(text) if e[0] == "meeting"], events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marlo delivers high-quality evaluations that meet USAID's rigorous standards and provide insights.",
+        "Norvex's transport subsidiary achieved full compliance within eight months, meeting Canada's strict "
+        "hydrogen handling standards.",
+        "Norvex LLC has partnered with Halden University to host Norvex's one-of-a-kind muscle research lab.",
+    ],
+)
+def test_a_standard_met_or_a_lab_hosted_is_no_meeting(text):
+    assert not [e for e in events_of(text) if e[0] == "meeting"], events_of(text)
+
+
+def test_a_guest_hosted_is_still_a_meeting():
+    text = "President Tomas Verhal will host Norland's prime minister Karl Osen in Oslo next week."
+    assert_probe(text, "meeting", {"Tomas Verhal", "Karl Osen"})
+
+
+def test_a_feed_footer_tells_no_second_event():
+    text = (
+        "Marlex Energy Corp Completes Acquisition of Tavora Systems Inc\n\n"
+        "Marlex Energy Corp said Tavora Systems Inc will keep its brand.\n"
+        "The post Marlex Energy Corp Completes Acquisition of Tavora Systems Inc appeared first on citynews."
+    )
+    footer = text.index("The post")
+    events = extract_text(text)["events"]
+    assert events and not [e for e in events if e["evidence"][0] >= footer], events

@@ -24,6 +24,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .releases import feed_footers, no_meeting_after
+
 _SIGN_RE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b|-)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
 )
@@ -206,6 +208,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     if inp.doc is not None:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
+    events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _release_headline_deals(inp, events)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
@@ -232,6 +235,15 @@ def find_events(inp: EventInputs) -> list[dict]:
     for e in events:
         e.participants = [p for p in e.participants if not _DOCUMENT_NAME_RE.search(p)]
     return [_as_dict(e) for e in events]
+
+
+def _without_feed_footers(inp: EventInputs, events: list[_Event]) -> list[_Event]:
+    """No event from a feed's footer that repeats the headline ("The post X Wins Contract ... appeared first
+    on citybiz."): its title-case names are read badly, and the headline tells the event."""
+    footers = feed_footers(inp.text)
+    if not footers:
+        return events
+    return [e for e in events if not any(s <= e.evidence[0] < f for s, f in footers)]
 
 
 def _release_headline_deals(inp: EventInputs, events: list[_Event]) -> None:
@@ -676,6 +688,7 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
             and not _PARTICIPLE_AFTER_RE.search(chunk, 0, m.start())
         )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
+        and not (m.lastgroup == "meeting" and no_meeting_after(m.group(), chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
         # "sources close to the negotiations", "people familiar with the talks": who informs, no event told
         and not (m.lastgroup == "meeting" and _SOURCES_CLOSE_RE.search(chunk, 0, m.start()))

@@ -302,3 +302,47 @@ def met_a_group(text: str, cue_end: int) -> bool:
     """Whether the meeting cue that ends at ``cue_end`` is followed by an unnamed group of business people
     ("convened a group of Japanese business executives for a discussion")."""
     return _GROUP_MET_RE.match(text, cue_end) is not None
+
+
+# ------------------------------------------------------------------ "meet" and "host" that tell no meeting
+
+_OWNER = r"(?:(?:the[^\S\n]+)?[A-Z][\w.&'’-]*(?:[^\S\n]+[A-Z][\w.&'’-]*){0,3}['’]s[^\S\n]+)"
+# "meet USAID's rigorous standards", "meeting Canada's strict hydrogen handling standards"
+_OWNED_NEED_RE = re.compile(
+    r"[^\S\n]+"
+    + _OWNER
+    + r"(?:[\w-]+[^\S\n]+){0,4}?(?:standards?|requirements?|criteria|needs|demands?|targets?"
+    r"|goals?|expectations|specifications|regulations|rules)\b"
+)
+# "to host Leksum's one-of-a-kind muscle research lab": a thing housed, not a guest received
+_HOSTED_THING_RE = re.compile(
+    r"[^\S\n]+"
+    + _OWNER
+    + r"?(?:(?:a|an|the|its|their|new)[^\S\n]+)?(?:[\w-]+[^\S\n]+){0,4}?(?:lab|labs|laboratory"
+    r"|laboratories|facility|facilities|servers?|data|equipment|plant|factory|offices?|headquarters|site)\b"
+)
+
+
+def no_meeting_after(word: str, text: str, end: int) -> bool:
+    """A meeting cue word that tells no meeting, by what follows it: a standard met ("meets USAID's rigorous
+    standards"), a thing hosted ("to host Leksum's research lab")."""
+    low = word.lower()
+    if low.startswith("meet"):
+        return _OWNED_NEED_RE.match(text, end) is not None
+    if low.startswith("host"):
+        return _HOSTED_THING_RE.match(text, end) is not None
+    return False
+
+
+# "The post Gilat Wins $8 Million Contract to ... appeared first on citybiz.": a feed's footer repeats the
+# headline (its names read badly out of title case); the headline itself tells the event
+_FEED_FOOTER_RE = re.compile(
+    r"(?:^|(?<=\s))The post\s[^\n]{3,300}?\sappeared first on\s[^\n]{1,80}?(?:\.|$)", re.M
+)
+
+
+def feed_footers(text: str) -> list[tuple[int, int]]:
+    """Spans of "The post <headline> appeared first on <site>." lines."""
+    if "appeared first on" not in text:
+        return []
+    return [(m.start(), m.end()) for m in _FEED_FOOTER_RE.finditer(text)]
