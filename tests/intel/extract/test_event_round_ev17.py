@@ -79,6 +79,13 @@ PROBES = [
         "investment",
         {"Marlex Energy", "Tavora Systems"},
     ),
+    # --- a body announces whom it selected for a programme
+    (
+        "The Norland Space Agency today announced the selection of Marlex Aerospace, Tavora Robotics and "
+        "Kestrel Systems to join its lunar delivery program.",
+        "agreement",
+        {"Norland Space Agency", "Marlex Aerospace", "Tavora Robotics", "Kestrel Systems"},
+    ),
     # --- a readout's principal meets a group nobody names
     (
         "Vice President Karla Benning today convened a group of Norlandic business executives for a "

@@ -79,8 +79,11 @@ _PACT_WORDS = (
     r"|Collaboration|Deal|Contract|Pact|LOI|Letter\s+of\s+Intent|partnership\s+entity)"
 )
 # "A Partners with B", "A Signs MOU with B", "A Forges Strategic Partnership with B", "A Teams Up with B"
+_ADVERB = r"(?:[^\S\n]+[A-Za-z]+ly)?"  # "Linklogis Strategically Acquires Bytter"
 _WITH_RE = re.compile(
-    _NAME_TAIL + r"[^\S\n]+(?:Partners?|Partnering|Teams?[^\S\n]+Up|Collaborates?|Joins?[^\S\n]+Forces"
+    _NAME_TAIL
+    + _ADVERB
+    + r"[^\S\n]+(?:Partners?|Partnering|Teams?[^\S\n]+Up|Collaborates?|Joins?[^\S\n]+Forces"
     r"|(?:Signs?|Inks?|Forges?|Seals?|Strikes?|Enters?[^\S\n]+Into|Announces?|Expands?|Launches|Renews?|Extends?"
     r"|Forms?)\b[^\n]{0,60}?\b" + _PACT_WORDS + r")[^\S\n]+with[^\S\n]+(?:the[^\S\n]+)?",
     re.IGNORECASE,
@@ -97,7 +100,7 @@ _PAIR_VERB_RE = re.compile(
 )
 # "A Acquires B", "A Completes Acquisition of B", "A Invests in B", "A Acquires Majority Stake in B"
 _BUY_RE = re.compile(
-    _NAME_TAIL + r"[^\S\n]+(?P<plan>(?:Agrees|Set|Moves|Plans)[^\S\n]+to[^\S\n]+|to[^\S\n]+)?"
+    _NAME_TAIL + _ADVERB + r"[^\S\n]+(?P<plan>(?:Agrees|Set|Moves|Plans)[^\S\n]+to[^\S\n]+|to[^\S\n]+)?"
     r"(?:Acquires?|Buys?|Completes[^\S\n]+(?:the[^\S\n]+|Its[^\S\n]+)?(?:Strategic[^\S\n]+)?Acquisition[^\S\n]+of"
     r"|Invests?[^\S\n]+in|Makes[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}Investment[^\S\n]+in"
     r"|(?:Acquires?|Takes?|Buys?)[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}Stake[^\S\n]+in)[^\S\n]+(?:the[^\S\n]+)?",
@@ -346,3 +349,23 @@ def feed_footers(text: str) -> list[tuple[int, int]]:
     if "appeared first on" not in text:
         return []
     return [(m.start(), m.end()) for m in _FEED_FOOTER_RE.finditer(text)]
+
+
+_ANNOUNCE_FORMS = {"announce", "announces", "announced", "announcing"}
+
+
+def selection_announced(tok) -> bool:
+    """ "NASA announced the selection of SpaceX, Blue Origin and Ceres Robotics to join its program", "X
+    announced the selection of Y as its partner": whom a body selects for a programme or a contract is its
+    counterpart in an agreement (the parties: who announces, and the names after "of")."""
+    return (
+        tok.lower_ == "selection"
+        and tok.dep_ == "dobj"
+        and tok.head.lower_ in _ANNOUNCE_FORMS
+        and any(
+            p.dep_ == "prep"
+            and p.lower_ == "of"
+            and any(o.dep_ == "pobj" and o.tag_.startswith("NNP") for o in p.children)
+            for p in tok.children
+        )
+    )

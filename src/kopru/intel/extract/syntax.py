@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .releases import FORMATIONS, formed_venture, of_conjuncts
+from .releases import FORMATIONS, formed_venture, of_conjuncts, selection_announced
 
 # verb forms (lower-case) -> event type
 _VERBS = {
@@ -1227,8 +1227,10 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
-        if low in FORMATIONS and formed_venture(tok):
-            return "agreement"  # "X and Y announced the formation of Z, a joint venture"
+        if (low in FORMATIONS and formed_venture(tok)) or selection_announced(tok):
+            return (
+                "agreement"  # "X and Y announced the formation of Z, a joint venture", "the selection of Y"
+            )
         if low in _FACILITIES and _owned_new_facility(tok):
             return "investment"
         if low in _BUILT and _built_by(tok):
