@@ -86,6 +86,23 @@ PROBES = [
         "agreement",
         {"Norland Space Agency", "Marlex Aerospace", "Tavora Robotics", "Kestrel Systems"},
     ),
+    # --- a funder's call without an opening verb the cue rules read
+    (
+        "The Norland Research Agency launched a $5 million grant round for battery research on Monday.",
+        "call",
+        {"Norland Research Agency"},
+    ),
+    (
+        "The Norland Research Agency has opened applications for its 2025 innovation grant programme.",
+        "call",
+        {"Norland Research Agency"},
+    ),
+    (
+        "Norland will invite architects to submit plans for a redesign of the building, the Norland Interior "
+        "Ministry said in a statement.",
+        "call",
+        {"Norland Interior Ministry"},
+    ),
     # --- a readout's principal meets a group nobody names
     (
         "Vice President Karla Benning today convened a group of Norlandic business executives for a "
@@ -216,3 +233,8 @@ def test_a_feed_footer_tells_no_second_event():
     footer = text.index("The post")
     events = extract_text(text)["events"]
     assert events and not [e for e in events if e["evidence"][0] >= footer], events
+
+
+def test_a_funding_round_raised_is_no_call():
+    text = "Marlex Corp raised $20 million in a funding round led by Tavora Capital."
+    assert not [e for e in events_of(text) if e[0] == "call"], events_of(text)

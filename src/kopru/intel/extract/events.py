@@ -208,6 +208,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     if inp.doc is not None:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
+    _release_calls(inp, events)
     events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _release_headline_deals(inp, events)
@@ -235,6 +236,50 @@ def find_events(inp: EventInputs) -> list[dict]:
     for e in events:
         e.participants = [p for p in e.participants if not _DOCUMENT_NAME_RE.search(p)]
     return [_as_dict(e) for e in events]
+
+
+def _release_calls(inp: EventInputs, events: list[_Event]) -> None:
+    """A funder's call told without an opening verb the cue rules read ("launched a $5 million grant round",
+    "opened applications for its grant programme", "is working on a call for proposals", "will invite
+    architects to submit plans"): a call of the bodies the sentence names, else of the body its subject
+    points back to ("The agency is working on ...")."""
+    from .releases import call_shapes
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se) or any(e.type == "call" and e.sentence == sent for e in events):
+            continue
+        shapes = call_shapes(inp.text, ss, se)
+        if not shapes:
+            continue
+        cs = shapes[0][0]
+        orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+        parties = _names(orgs) or [
+            p for p in _first_entity(inp, ss, cs, events) if p not in _names(inp.people)
+        ]
+        if not parties:
+            continue
+        status = (
+            "planned"
+            if re.search(
+                r"\b(?:will|plans?|working|preparing|developing|drafting)\b", inp.text[ss : shapes[0][1]]
+            )
+            else "held"
+        )
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+        ev = _Event(
+            "call",
+            status,
+            parties,
+            None,
+            sent,
+            sectors,
+            _date(inp.text, ss, se, inp.published),
+            sentence=sent,
+        )
+        ev.cue = cs
+        events.append(ev)
+    events.sort(key=lambda e: e.sentence[0])
 
 
 def _without_feed_footers(inp: EventInputs, events: list[_Event]) -> list[_Event]:

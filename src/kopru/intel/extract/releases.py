@@ -369,3 +369,26 @@ def selection_announced(tok) -> bool:
             for p in tok.children
         )
     )
+
+
+# ---------------------------------------------------------------------- calls for proposals, grant rounds
+
+# "launched a $5 million grant round for battery research", "has opened applications for its grant
+# programme", "is separately working on a call for proposals", "will invite architects to submit plans":
+# a funder's call, told without the verbs of opening the cue rules read
+_CALL_SHAPES_RE = re.compile(
+    r"\b(?:launch|open|announc|unveil)\w*\s+(?:(?:a|an|the|its|their|new|first|second|\$?[\d.,]+|million|billion"
+    r"|[A-Z]{2,3}\$?[\d.,]+|\d{4})\s+){0,5}(?:[\w-]+\s+)?(?:grant|funding)\s+(?:round|call|competition)s?\b"
+    r"|\bopen\w*\s+applications\s+for\s+(?:(?:its|their|the|a|an|new|\d{4})\s+){0,3}(?:[\w-]+\s+){0,2}"
+    r"(?:grants?|funding|fellowships?|programmes?|programs?)\b"
+    r"|\b(?:working\s+on|preparing|developing|drafting|will\s+(?:issue|launch|release|open)"
+    r"|plans?\s+to\s+(?:issue|launch|release|open))\s+(?:a|an|its|the)\s+(?:new\s+)?call\s+for\s+"
+    r"(?:proposals|applications|projects|tenders)\b"
+    r"|\b(?:invite|invites|invited|will\s+invite)\s+(?:[\w-]+\s+){0,4}?to\s+submit\s+(?:their\s+)?(?:plans|proposals"
+    r"|applications|designs|bids)\b"
+)
+
+
+def call_shapes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the call shapes in a sentence."""
+    return [(m.start(), m.end()) for m in _CALL_SHAPES_RE.finditer(text, start, end)]
