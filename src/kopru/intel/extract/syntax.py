@@ -1228,9 +1228,7 @@ def _is_trigger(tok) -> str | None:
         if _joins_forces(tok):
             return "agreement"
         if (low in FORMATIONS and formed_venture(tok)) or selection_announced(tok):
-            return (
-                "agreement"  # "X and Y announced the formation of Z, a joint venture", "the selection of Y"
-            )
+            return "agreement"  # "X and Y announced the formation of a joint venture", "the selection of Y"
         if low in _FACILITIES and _owned_new_facility(tok):
             return "investment"
         if low in _BUILT and _built_by(tok):
