@@ -24,6 +24,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .releases import feed_footers, no_meeting_after
+
 _SIGN_RE = re.compile(
     r"\b(?:sign(?:s|ed|ing)?(?!\s+up\b|-)|inked|exchanged|conclud(?:e|ed|es)|seal(?:ed|s)?)\b", re.IGNORECASE
 )
@@ -206,11 +208,15 @@ def find_events(inp: EventInputs) -> list[dict]:
     if inp.doc is not None:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
+    _release_calls(inp, events)
+    events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
+    _release_headline_deals(inp, events)
     _own_post_party(inp, events)  # before the headline folds in: the speaker is the party they share
     events = _merge_headline(events, inp.text)
     events = _split_tour_legs(inp, events)
     _attendees_join(inp, events)
+    _participant_lists(inp, events)
     _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
     _spokesperson_statements(inp, events)
@@ -230,6 +236,104 @@ def find_events(inp: EventInputs) -> list[dict]:
     for e in events:
         e.participants = [p for p in e.participants if not _DOCUMENT_NAME_RE.search(p)]
     return [_as_dict(e) for e in events]
+
+
+def _release_calls(inp: EventInputs, events: list[_Event]) -> None:
+    """A funder's call told without an opening verb the cue rules read ("launched a $5 million grant round",
+    "opened applications for its grant programme", "is working on a call for proposals", "will invite
+    architects to submit plans"): a call of the bodies the sentence names, else of the body its subject
+    points back to ("The agency is working on ...")."""
+    from .releases import call_shapes
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se) or any(e.type == "call" and e.sentence == sent for e in events):
+            continue
+        shapes = call_shapes(inp.text, ss, se)
+        if not shapes:
+            continue
+        cs = shapes[0][0]
+        orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+        parties = _names(orgs) or [
+            p for p in _first_entity(inp, ss, cs, events) if p not in _names(inp.people)
+        ]
+        if not parties:
+            continue
+        status = (
+            "planned"
+            if re.search(
+                r"\b(?:will|plans?|working|preparing|developing|drafting)\b", inp.text[ss : shapes[0][1]]
+            )
+            else "held"
+        )
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+        ev = _Event(
+            "call",
+            status,
+            parties,
+            None,
+            sent,
+            sectors,
+            _date(inp.text, ss, se, inp.published),
+            sentence=sent,
+        )
+        ev.cue = cs
+        events.append(ev)
+    events.sort(key=lambda e: e.sentence[0])
+
+
+def _without_feed_footers(inp: EventInputs, events: list[_Event]) -> list[_Event]:
+    """No event from a feed's footer that repeats the headline ("The post X Wins Contract ... appeared first
+    on citybiz."): its title-case names are read badly, and the headline tells the event."""
+    footers = feed_footers(inp.text)
+    if not footers:
+        return events
+    return [e for e in events if not any(s <= e.evidence[0] < f for s, f in footers)]
+
+
+def _release_headline_deals(inp: EventInputs, events: list[_Event]) -> None:
+    """A title-case headline the parser cannot read ("Norvex Partners with Halden Group to ...", "A and B
+    Sign MOU for ...", "A Acquires B"): the deal by its shape (releases.headline_deals); the body's telling
+    of it absorbs it later (_merge_headline)."""
+    from .releases import headline_deals
+
+    end = _headline_end(inp.text)
+    if end < 0:
+        return
+    start = inp.text.rfind("\n", 0, end) + 1
+    if not inp.allowed(start, end):
+        return
+    names = [(s, e, o.name) for s, e, o in _in(inp.orgs, start, end) if o.kind != "media"]
+    known = [o.name for _s, _e, o in inp.orgs if o.kind != "media"]
+    for etype, status, parties, span in headline_deals(inp.text, start, end, names, known):
+        if any(
+            ev.type == etype and ev.evidence[1] <= end + 1 and set(parties) <= set(ev.participants)
+            for ev in events
+        ):
+            continue
+        # the body's telling of the same deal ("are launching a partnership": ongoing) sets the status, so
+        # that the headline's event folds into it
+        body = next((b for b in events if b.type == etype and set(b.participants) & set(parties)), None)
+        status = body.status if body is not None else status
+        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if start <= s and e <= end))
+        ev = _Event(etype, status, parties, None, (start, end), sectors, None, sentence=(start, end))
+        ev.cue = span[0]
+        if etype == "investment":
+            ev.extra["company"] = parties[0]
+        events.insert(0, ev)
+
+
+def _participant_lists(inp: EventInputs, events: list[_Event]) -> None:
+    """ "Participants at the forum included:" and one person a line: they all took part in the meeting the
+    readout told before the list (releases.listed_participants)."""
+    from .releases import listed_participants
+
+    for start, names in listed_participants(inp.text, inp.people):
+        told = [e for e in events if e.type == "meeting" and e.evidence[0] < start]
+        if told:
+            # the meeting that names most of them already (the host), else the readout's first
+            meeting = max(told, key=lambda e: (len(set(e.participants) & set(names)), -e.evidence[0]))
+            meeting.participants = _unique([*meeting.participants, *names])
 
 
 # a name read as an organisation that is the pact or the text itself ("the Agreement on Reciprocal Trade",
@@ -629,6 +733,7 @@ def _cues_in(chunk: str, ss: int) -> list[tuple[str, int, int, str]]:
             and not _PARTICIPLE_AFTER_RE.search(chunk, 0, m.start())
         )
         and not (m.lastgroup == "meeting" and _MEET_A_NEED_RE.match(chunk, m.end()))
+        and not (m.lastgroup == "meeting" and no_meeting_after(m.group(), chunk, m.end()))
         and not (m.group() == "received" and _RECEIVED_THING_RE.match(chunk, m.end()))
         # "sources close to the negotiations", "people familiar with the talks": who informs, no event told
         and not (m.lastgroup == "meeting" and _SOURCES_CLOSE_RE.search(chunk, 0, m.start()))
@@ -880,6 +985,7 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
             and re.search(r"meeting|session|workshop|talks|negotiations|forum|seminar|conference", word)
         )
     )
+    alone_ok = alone_ok or _met_a_group(inp, cue, participants)
     # "OPEC oil ministers will meet", "the bank's shareholders met": the members of one body meet as that body
     members = (
         len(participants) == 1
@@ -890,6 +996,18 @@ def _meeting_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue: 
     if len(participants) < 2 and not alone_ok and not members:
         return
     events.append(_new_event(sc, cue, "meeting", participants))
+
+
+def _met_a_group(inp: EventInputs, cue: _Cue, participants: list[str]) -> bool:
+    """ "Vice President X today convened a group of Japanese business executives", "X met with business
+    leaders": a named person's meeting with a group nobody names is the person's meeting (readouts)."""
+    from .releases import met_a_group
+
+    return (
+        len(participants) == 1
+        and participants[0] in {p[2].name for p in inp.people}
+        and met_a_group(inp.text, cue.ce)
+    )
 
 
 _SEPARATELY_RE = re.compile(r"\bseparate(?:ly)?\b", re.IGNORECASE)
@@ -1014,6 +1132,7 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         key=lambda item: item[0],
     )
     countries_only = _countries_pair_subject(inp, _clause_start(text, ss, cue.cs), cue.cs)
+    countries_only = countries_only or _country_signing(inp, cue.cs)
     if countries_only:
         # "Italy and Iran signed an agreement ..., financed by Norvex Bank": nobody named signs, unless told
         # with whom ("with X", "during a meeting between A and B"; not "along with")
@@ -1044,6 +1163,16 @@ def _agreement_events(inp: EventInputs, events: list[_Event], sc: _Sentence, cue
         if countries_only:
             ev.countries_only = True  # the parse adds no bystander ("financed by X") to it
         events.append(ev)
+
+
+def _country_signing(inp: EventInputs, cs: int) -> bool:
+    """ "congratulated President X for Angola's signing of the Artemis Accords": a country's own signing, with
+    no named party (whoever congratulates or is congratulated did not sign)."""
+    m = re.search(
+        r"(?:\b(?:the\s+)?(?P<name>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}))['’]s\s+$",
+        inp.text[max(0, cs - 60) : cs],
+    )
+    return bool(m) and m.group("name") in inp.country_names
 
 
 _SIGN_VERBS = {"sign", "signs", "signed", "ink", "inks", "inked"}
@@ -1404,11 +1533,13 @@ def _resolver(inp: EventInputs, events: list[_Event]):
 def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
     """Parties from the parse: complete the cue events of a sentence (the other party of an agreement)
     and add the events cue words missed (deals, contracts, stakes, acquisitions, talks with)."""
+    from .releases import office_actors
     from .syntax import SyntaxInputs, find_syntax_events
 
     text = inp.text
     people = frozenset(p[2].name for p in inp.people)
-    syntax_inp = SyntaxInputs(inp.doc, _actor_items(inp), _resolver(inp, events), people=people)
+    actors = _actor_items(inp) + office_actors(text, inp.people)  # "the Vice President": the one holder
+    syntax_inp = SyntaxInputs(inp.doc, actors, _resolver(inp, events), people=people)
     found = find_syntax_events(syntax_inp)
     starts = [s for s, _e in inp.sentences]
     pairs: dict = {}  # (sentence, type) -> the pacts its verbs tell apart ("A signed with B, and C with D")

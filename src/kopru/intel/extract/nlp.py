@@ -144,6 +144,8 @@ def _register_paragraphs() -> None:
     clause with the lead ("X buys rival for $11bn // Y is to buy Z ..." made the lead's verb a conjunct)."""
     from spacy.language import Language
 
+    from .releases import dateline_breaks
+
     if Language.has_factory(_PARAGRAPHS):
         return
 
@@ -152,4 +154,5 @@ def _register_paragraphs() -> None:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+        dateline_breaks(doc)  # and so does a release's dateline ("CITY, ST, date /Wire/ -- X ...")
         return doc

@@ -26,6 +26,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from .releases import FORMATIONS, formed_venture, of_conjuncts, selection_announced
+
 # verb forms (lower-case) -> event type
 _VERBS = {
     **dict.fromkeys(
@@ -1225,6 +1227,8 @@ def _is_trigger(tok) -> str | None:
     if low not in _VERBS and low not in _NOUNS:
         if _joins_forces(tok):
             return "agreement"
+        if (low in FORMATIONS and formed_venture(tok)) or selection_announced(tok):
+            return "agreement"  # "X and Y announced the formation of a joint venture", "the selection of Y"
         if low in _FACILITIES and _owned_new_facility(tok):
             return "investment"
         if low in _BUILT and _built_by(tok):
@@ -1755,6 +1759,8 @@ def _np_names(tok, actors: _Actors, inp: SyntaxInputs, depth: int = 0) -> list[s
                     # ("partnered with organisations X and Y" names the partners one by one)
                     tokens.append(c)
                     stack.append(c)
+        if tok.text[:1].isupper():
+            tokens += of_conjuncts(tok)  # "The Government of X and Y (Z)": Y is named beside the first body
         spans = sorted((t.idx, t.idx + len(t)) for t in tokens)
         for s, e in spans:
             for a_s, a_e, name in actors.overlapping(s, e):
