@@ -770,6 +770,8 @@ _ABBREVIATED_RANKS = {
     "Gen.": "general",
     "Adm.": "admiral",
     "Capt.": "captain",
+    "Cmdr.": "commander",
+    "Sgt.": "sergeant",
 }
 _ABBREVIATED_RANK_RE = re.compile(
     r"(?<![\w.])(?P<rank>"

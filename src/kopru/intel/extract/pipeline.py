@@ -84,6 +84,7 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
+from .title_shapes import dash_appositions, joined_posts_beside_names, plural_titles_before_lists
 from .titles import (
     HEADLINE_VERBS,
     REMIT_REGIONS,
@@ -958,6 +959,9 @@ def _give_people_positions(
     plural_titles_before_names(text, people)
     contact_line_titles(text, people)
     founders_named(text, people)
+    dash_appositions(text, people, _LOWER_HEADS)
+    joined_posts_beside_names(text, people, _LOWER_HEADS)
+    plural_titles_before_lists(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1826,6 +1830,9 @@ def _assign_positions(
             if m:
                 end = t.start - len(m.group(0))
                 holder = next((p for p in people for ms, me in p.mentions if me == end), None)
+                degree = _DEGREE_BEFORE_RE.search(text, max(0, end - 20), end) if holder is None else None
+                if degree:
+                    holder = next((p for p in people for ms, me in p.mentions if me == degree.start()), None)
                 if holder is not None and end in titled_name_ends:
                     holder = None  # "Minister X Ann Lee, Minister of Y, Ole Berg": a list of titled names
             if holder is None:
@@ -1884,7 +1891,18 @@ _TITLE_AFTER_NAME_RE = re.compile(
     r"|commissioner|spokesman|spokeswoman|spokesperson|adviser|advisor|economist|analyst|king|queen)\b",
     re.IGNORECASE,
 )
-_COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
+# "Ann Lee, zentrix's new Chief Strategy Officer", "Tom Hale, a former R&D Director at X": a body in lower
+# case and the time of the post may stand between as well
+_COMMA_BEFORE_TITLE_RE = re.compile(
+    r",\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w.&-]*['’]s\s+)?(?:(?:new|former|outgoing|incoming|current|first)\s+)?"
+    r"(?:[A-Z][\w.&'’-]*\s+){0,2}$"
+)
+# "Ann Lee, Ph. D., President of X", "Tom Hale, MD/PhD, Kestrel's Chief Scientific Officer": a degree or a
+# suffix set off by commas between the name and its apposition
+_DEGREE_AFTER_NAME_RE = re.compile(
+    r",\s+(?:Ph\.?\s?D\.?|M\.?D\.?(?:\s?/\s?Ph\.?\s?D\.?)?|MBA|CPA|CFA|Esq\.?|Jr\.?|Sr\.?|OBE|CBE|MBE)(?=,)"
+)
+_DEGREE_BEFORE_RE = re.compile(_DEGREE_AFTER_NAME_RE.pattern.removesuffix("(?=,)") + r"$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|"
@@ -1949,7 +1967,8 @@ _APPOSITIVE_RE = re.compile(
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
-    + r"){0,3}(?:"
+    # "the US principal deputy national security adviser": up to four words before the head
+    + r"){0,4}(?:"
     + _LOWER_HEADS
     # "Tom Hale, the Leeds Central MP,": the member of parliament by the seat's name
     + r"|(?-i:(?<=[A-Za-z] )MP))(?:-elect)?)\b"
@@ -2010,6 +2029,9 @@ _NAME_THEN_TITLE_RE = re.compile(
 )
 
 
+_SCOPE_OFFICE_END_RE = re.compile(
+    r"\b(?:Secretary|Minister|President|Governor|Chairman|Senator|Mayor|Chancellor|Premier|Director|Leader)\s*$"
+)
 _ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:Sir|Dr|Mr|Mrs|Ms|Prof|Professor|Dame)\.?\s+)?$")
 
 
@@ -2033,6 +2055,8 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             scope = m.group("scope") or ""
             if scope and title in {"leader", "investor", "boss", "negotiator"}:
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
+            if _SCOPE_OFFICE_END_RE.search(scope):
+                continue  # "a spokesman for Agriculture Secretary Ann Lee": the spokesman is someone else
             if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             elif re.match(r"\s+to\s", scope):
@@ -2139,11 +2163,22 @@ def _appositive_titles(
     starts = {ms for q in people for ms, _me in q.mentions}
     for p in people:
         for _s, e in sorted(p.mentions):
-            m = _APPOSITIVE_RE.match(text, e)
+            degree = _DEGREE_AFTER_NAME_RE.match(text, e)
+            m = _APPOSITIVE_RE.match(text, degree.end() if degree else e)
             if not m or (m.group("rest") and m.start("rest") + 1 in starts):
                 continue  # "X, Gazprom chairman Aleksey Miller": the words after the title are a name
             inside = [t for t in titles if m.start() < t.start < m.end()]
             if any(t.name_span and not t.name_after_body for t in inside):
+                if (
+                    m.group("title").islower()
+                    and (served := _SPEAKS_FOR_RE.match(text, m.end("title")))
+                    and any(t.start == served.end() - 1 and t.name_span for t in inside)
+                    and not _has_title(p, m.group("title"))
+                ):
+                    # "Ann Lee, a spokesman for Agriculture Secretary Tom Hale": hers is the spokesman's post
+                    p.positions.append({"title": m.group("title"), "organization": None})
+                    spans.append((m.start(), m.end("title")))
+                    break
                 continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
             title_end = max((t.end for t in inside), default=m.end())
             after = _TITLE_THEN_NAME_RE.match(text, max(title_end, m.end()))
@@ -2157,6 +2192,14 @@ def _appositive_titles(
                     spans.append(_second_post(p, orgs, second) or span)
                 break
     return spans
+
+
+# "a spokesman for Prime Minister X", "an adviser to President X": the post serves a titled person
+_SPEAKS_FOR_RE = re.compile(r"\s+(?:for|to)\s+(?-i:[A-Z])")
+
+
+def _has_title(p: Person, title: str) -> bool:
+    return any(pos["title"].lower() == title.lower() for pos in p.positions)
 
 
 # "Ke Ming, chairman of X and president of Y, said": a second post, with its own body, after the first
