@@ -238,3 +238,40 @@ def test_senior_advisor_to_a_titled_person_keeps_its_own_holder() -> None:
         "for Energy and Investment Amos Hochberg, and World Bank President Ajay Bangar."
     )
     assert not any(t.lower() == "advisor" for t in _titles(text, "Wally Adeyemi"))
+
+
+# ------------------------------------------------ an institution inside a parent body; more heads
+
+
+def test_lower_case_title_of_an_institution_at_its_parent() -> None:
+    text = (
+        "There is no evidence that is true, said Christine Brunn, director of the Center for Consumer "
+        "Research at the University of Linden."
+    )
+    assert positions_of(text)["Christine Brunn"] == [("director", "Center for Consumer Research")]
+
+
+def test_a_remit_at_a_body_stays_in_the_title() -> None:
+    text = (
+        "Ann Lorimer, vice president of Advanced Orbit Programs at Kestrel Space, said the launch went well."
+    )
+    assert "vice president of Advanced Orbit Programs" in _titles(text, "Ann Lorimer")
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [("Prayoon Insak", "permanent-secretary"), ("Vanna Ketsuda", "inspector-general")],
+)
+def test_hyphenated_civil_service_heads(name: str, title: str) -> None:
+    text = (
+        "Present were Agriculture and Cooperatives Ministry permanent-secretary Prayoon Insak, and Commerce "
+        "Ministry inspector-general Vanna Ketsuda."
+    )
+    assert title in _titles(text, name)
+
+
+def test_title_loses_a_trailing_comma_or_dash() -> None:
+    text = (
+        "Mr Marchetti becomes the fourth head of the business - which is expected to make a loss - in years."
+    )
+    assert not any(t.endswith(("-", ",")) for posts in positions_of(text).values() for t, _o in posts)

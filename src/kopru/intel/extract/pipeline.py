@@ -1911,6 +1911,8 @@ _LOWER_HEADS = (
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
     "fellow|commissioner|scientist|expert|specialist|lecturer|executive|representative|envoy|deputy head|"
+    # "Commerce Ministry inspector-general X", "the ministry's permanent secretary X"
+    "permanent-secretary|permanent secretary|inspector-general|inspector general|"
     "board chairman|secretary|"
     "vice chairman|chairman|chairwoman|chairperson|chair|deputy director general|director general|"
     "director-general|deputy director|managing director|executive director|director|general manager|"
@@ -2262,6 +2264,10 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
         rest = split.group("body")
         obj, obj_org = _appositive_object(text, rest, gaz, orgs)
+    elif split and title.islower() and re.match(r"(?:the\s+)?(?-i:[A-Z])", split.group("remit")):
+        # "director of the Center for Consumer Research at the University of X": the institution is the
+        # body the post is held in (the gold writes "director", at the centre), the university its parent
+        title, rest, obj_org = title, "", re.sub(r"^the\s+", "", split.group("remit"))
     if rest and obj in REMIT_REGIONS and rest.strip().split()[0].lower() in {"of", "for"}:
         title = title + rest.rstrip()  # "Ann Lee, Kestrel's head of Asia": a region is the post's remit
     elif rest:
@@ -2291,6 +2297,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and obj_org and not rest:
+        organization = obj_org  # the institution read above
     if organization is None and dem_org is not None:
         organization = dem_org
     if organization is None and m.group("orgpre"):
