@@ -275,3 +275,11 @@ def test_title_loses_a_trailing_comma_or_dash() -> None:
         "Mr Marchetti becomes the fourth head of the business - which is expected to make a loss - in years."
     )
     assert not any(t.endswith(("-", ",")) for posts in positions_of(text).values() for t, _o in posts)
+
+
+def test_name_after_a_quote_with_a_lower_case_title() -> None:
+    text = (
+        '"The card issuer will not need any more aid after this," Laah Min-gyu, executive director of Orla '
+        "Development Bank, said."
+    )
+    assert "executive director" in _titles(text, "Laah Min-gyu")

@@ -2024,9 +2024,11 @@ _TITLED_NAME_RE = re.compile(
 
 
 _NAME_THEN_TITLE_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+    # '"...," Ann Lee, executive director of X, said' and "(Xinhua)-- Ann Lee, ...": after a quote's comma
+    # or a dateline's dashes as after a sentence; "a supervisor with the X" as "of the X"
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s)|(?<=,[\"”]\s)|(?<=,''\s)|(?<=--\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
     r"(?P<name>[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+(?:\s+[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+){1,2}),\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r")\s+(?:of|at|for|in)\s",
+    r"(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r")\s+(?:of|at|for|in|with)\s",
     re.MULTILINE,
 )
 
