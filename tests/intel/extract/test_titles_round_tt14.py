@@ -283,3 +283,11 @@ def test_name_after_a_quote_with_a_lower_case_title() -> None:
         "Development Bank, said."
     )
     assert "executive director" in _titles(text, "Laah Min-gyu")
+
+
+def test_third_post_after_an_acronym_in_brackets() -> None:
+    text = (
+        "Under the patronage of His Highness Sheikh Rashid Al Nuaimi, Vice President and Prime Minister of "
+        "the United Arab Emirates (UAE) and Ruler of Dubai, the ministry held a summit."
+    )
+    assert "Ruler of Dubai" in _titles(text, "Sheikh Rashid Al Nuaimi")

@@ -1820,7 +1820,9 @@ def _assign_positions(
     for t in ordered:
         span = t.name_span or shared.get(id(t))
         holder = person_at(span) if span else None
-        after_and = last is not None and text[last[0].end : t.start] in {" and ", " & "}
+        # "Prime Minister of the United Arab Emirates (UAE) and Ruler of Dubai": an acronym in brackets
+        between = re.sub(r"^\s*\([A-Z]{2,8}\)", "", text[last[0].end : t.start]) if last is not None else ""
+        after_and = last is not None and between in {" and ", " & "}
         if holder is None and t.name_span is None and last and after_and:
             holder = last[1]  # "Ann Lee, Vice President and Prime Minister of X"
         if holder is None:

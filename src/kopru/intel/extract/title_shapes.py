@@ -120,6 +120,15 @@ def _joined_before_re(heads: str) -> re.Pattern:
     )
 
 
+@functools.cache
+def _joined_tail_re(heads: str) -> re.Pattern:
+    """The second post alone, from its "and" to the name: a cheap test before the search for the first."""
+    return re.compile(
+        rf"\s+(?:and|&)\s+(?:(?:legendary|longtime|long-time|current)\s+)?(?:ex-)?{_post(heads)},?\s+"
+        r"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?"
+    )
+
+
 def _clean_post(post: str) -> str:
     """A lower-case head or an acronym keeps no capitalised word before it ("Orla founder", "Asylon CEO":
     the body's); a demonym or a country before a post is the holder's country ("Chinese Vice-Premier")."""
@@ -141,12 +150,14 @@ def joined_posts_beside_names(text: str, people: list[Person], heads: str) -> No
     an American who is founder and president of X") or right before it ("Kestrel founder and legendary CEO
     Tom Hale", "The company's founder and ex-chief executive, Tom Hale"): both are the person's (the main
     rules often keep one)."""
-    after_re, before_re = _joined_after_re(heads), _joined_before_re(heads)
+    after_re, before_re, tail_re = _joined_after_re(heads), _joined_before_re(heads), _joined_tail_re(heads)
     for p in people:
         for s, e in sorted(p.mentions):
-            m = after_re.match(text, e)
-            if not m:
-                m = before_re.search(text, max(0, s - 120), s)
+            m = after_re.match(text, e) if text.startswith(",", e) else None
+            joint = max(text.rfind(" and ", max(0, s - 70), s), text.rfind(" & ", max(0, s - 70), s))
+            if not m and joint >= 0 and tail_re.fullmatch(text, joint, s):
+                # the first post ends at the "and": up to four words before it
+                m = before_re.search(text, max(0, joint - 60), s)
                 # "the Vice President and President Marcos": one office inside the other, two people
                 if m and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4) : m.start()]):
                     m = None
