@@ -291,3 +291,11 @@ def test_third_post_after_an_acronym_in_brackets() -> None:
         "the United Arab Emirates (UAE) and Ruler of Dubai, the ministry held a summit."
     )
     assert "Ruler of Dubai" in _titles(text, "Sheikh Rashid Al Nuaimi")
+
+
+def test_executive_after_a_body_named_with_its_co() -> None:
+    text = (
+        "Walt Disney Co. executive Kevin Maynard said demand led to widespread problems last week at Walt "
+        "Disney."
+    )
+    assert "executive" in _titles(text, "Kevin Maynard")

@@ -2055,7 +2055,10 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             title = m.group("title") or m.group("title2")
             if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"} and not (
                 # "Shell manager Ann Lee", "Kestrel executive Ole Berg": a body the text names vouches for it
-                title in {"manager", "executive"} and m.group("org2") and m.group("org2") in surfaces
+                title in {"manager", "executive"}
+                and m.group("org2")
+                # "Walt Disney Co. executive Ann Lee": the body as the text names it, without its "Co."
+                and re.sub(r"\s+(?:Co|Corp|Inc|Ltd|Plc)\.?$", "", m.group("org2")) in surfaces
             ):
                 continue
             scope = m.group("scope") or ""
