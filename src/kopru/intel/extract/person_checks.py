@@ -292,6 +292,8 @@ def tidy_positions(people: list[Person], orgs: dict[str, OrgRec], country_words:
         for pos in p.positions:
             # "ex-chief executive", "ex-President": the office held, as the gold writes it
             title = pos["title"] = re.sub(r"^[Ee]x-(?=\w)", "", pos["title"])
+            # "CEO of iMD Companies," cut before its ", Inc.", "head of the business -" before a dash clause
+            title = pos["title"] = re.sub(r"[\s,;:–—-]+$", "", title) or title
             core = _RANK_PREFIX_RE.sub("", title)
             if not title[:1].islower() or not core[:1].islower():
                 # "former Secretary of State": a capitalised office after its rank word keeps its remit; its
@@ -770,6 +772,8 @@ _ABBREVIATED_RANKS = {
     "Gen.": "general",
     "Adm.": "admiral",
     "Capt.": "captain",
+    "Cmdr.": "commander",
+    "Sgt.": "sergeant",
 }
 _ABBREVIATED_RANK_RE = re.compile(
     r"(?<![\w.])(?P<rank>"

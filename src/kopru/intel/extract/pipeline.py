@@ -84,6 +84,7 @@ from .result import (
 )
 from .sectors import LEAD_CHARS, find_sectors, summarise
 from .sentences import split_sentences
+from .title_shapes import dash_appositions, joined_posts_beside_names, plural_titles_before_lists
 from .titles import (
     HEADLINE_VERBS,
     REMIT_REGIONS,
@@ -958,6 +959,9 @@ def _give_people_positions(
     plural_titles_before_names(text, people)
     contact_line_titles(text, people)
     founders_named(text, people)
+    dash_appositions(text, people, _LOWER_HEADS)
+    joined_posts_beside_names(text, people, _LOWER_HEADS)
+    plural_titles_before_lists(text, people)
     for bs, be, role in bylines:
         for p in people:
             if any(overlaps((bs, be), m) for m in p.mentions) and not p.positions:
@@ -1816,7 +1820,9 @@ def _assign_positions(
     for t in ordered:
         span = t.name_span or shared.get(id(t))
         holder = person_at(span) if span else None
-        after_and = last is not None and text[last[0].end : t.start] in {" and ", " & "}
+        # "Prime Minister of the United Arab Emirates (UAE) and Ruler of Dubai": an acronym in brackets
+        between = re.sub(r"^\s*\([A-Z]{2,8}\)", "", text[last[0].end : t.start]) if last is not None else ""
+        after_and = last is not None and between in {" and ", " & "}
         if holder is None and t.name_span is None and last and after_and:
             holder = last[1]  # "Ann Lee, Vice President and Prime Minister of X"
         if holder is None:
@@ -1826,6 +1832,9 @@ def _assign_positions(
             if m:
                 end = t.start - len(m.group(0))
                 holder = next((p for p in people for ms, me in p.mentions if me == end), None)
+                degree = _DEGREE_BEFORE_RE.search(text, max(0, end - 20), end) if holder is None else None
+                if degree:
+                    holder = next((p for p in people for ms, me in p.mentions if me == degree.start()), None)
                 if holder is not None and end in titled_name_ends:
                     holder = None  # "Minister X Ann Lee, Minister of Y, Ole Berg": a list of titled names
             if holder is None:
@@ -1884,7 +1893,18 @@ _TITLE_AFTER_NAME_RE = re.compile(
     r"|commissioner|spokesman|spokeswoman|spokesperson|adviser|advisor|economist|analyst|king|queen)\b",
     re.IGNORECASE,
 )
-_COMMA_BEFORE_TITLE_RE = re.compile(r",\s*(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}$")
+# "Ann Lee, zentrix's new Chief Strategy Officer", "Tom Hale, a former R&D Director at X": a body in lower
+# case and the time of the post may stand between as well
+_COMMA_BEFORE_TITLE_RE = re.compile(
+    r",\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w.&-]*['’]s\s+)?(?:(?:new|former|outgoing|incoming|current|first)\s+)?"
+    r"(?:[A-Z][\w.&'’-]*\s+){0,2}$"
+)
+# "Ann Lee, Ph. D., President of X", "Tom Hale, MD/PhD, Kestrel's Chief Scientific Officer": a degree or a
+# suffix set off by commas between the name and its apposition
+_DEGREE_AFTER_NAME_RE = re.compile(
+    r",\s+(?:Ph\.?\s?D\.?|M\.?D\.?(?:\s?/\s?Ph\.?\s?D\.?)?|MBA|CPA|CFA|Esq\.?|Jr\.?|Sr\.?|OBE|CBE|MBE)(?=,)"
+)
+_DEGREE_BEFORE_RE = re.compile(_DEGREE_AFTER_NAME_RE.pattern.removesuffix("(?=,)") + r"$")
 _TITLE_THEN_NAME_RE = re.compile(r",\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|H\.\s?E\.\s*(?:(?:Mr|Mrs|Ms)\.?\s*)?)?")
 _LOWER_HEADS = (
     "secretary of state|deputy minister|vice minister|assistant minister|minister|vice president|"
@@ -1893,6 +1913,8 @@ _LOWER_HEADS = (
     "president|chief technology officer|chief operating officer|chief financial officer|chief scientist|"
     "chief economist|chief strategist|vice rector|deputy rector|administrator|senior fellow|research fellow|"
     "fellow|commissioner|scientist|expert|specialist|lecturer|executive|representative|envoy|deputy head|"
+    # "Commerce Ministry inspector-general X", "the ministry's permanent secretary X"
+    "permanent-secretary|permanent secretary|inspector-general|inspector general|"
     "board chairman|secretary|"
     "vice chairman|chairman|chairwoman|chairperson|chair|deputy director general|director general|"
     "director-general|deputy director|managing director|executive director|director|general manager|"
@@ -1949,7 +1971,8 @@ _APPOSITIVE_RE = re.compile(
     r"executive|general|lead|principal|transport|energy|trade|economic|commercial|political|project|"
     r"research|regional|country|sales|technical|programme|program)\s+|"
     + _LOWER_MODIFIER
-    + r"){0,3}(?:"
+    # "the US principal deputy national security adviser": up to four words before the head
+    + r"){0,4}(?:"
     + _LOWER_HEADS
     # "Tom Hale, the Leeds Central MP,": the member of parliament by the seat's name
     + r"|(?-i:(?<=[A-Za-z] )MP))(?:-elect)?)\b"
@@ -2003,13 +2026,18 @@ _TITLED_NAME_RE = re.compile(
 
 
 _NAME_THEN_TITLE_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
+    # '"...," Ann Lee, executive director of X, said' and "(Xinhua)-- Ann Lee, ...": after a quote's comma
+    # or a dateline's dashes as after a sentence; "a supervisor with the X" as "of the X"
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”]\s)|(?<=,[\"”]\s)|(?<=,''\s)|(?<=--\s)|(?<=\bsaid\s)|(?<=\bsays\s))"
     r"(?P<name>[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+(?:\s+[A-ZÇŞĞÜÖİ][a-zçşğüöıé'’-]+){1,2}),\s+(?:a\s+|an\s+|the\s+)?"
-    r"(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r")\s+(?:of|at|for|in)\s",
+    r"(?:" + _LOWER_MODIFIER + r"){0,2}(?-i:" + _LOWER_HEADS + r")\s+(?:of|at|for|in|with)\s",
     re.MULTILINE,
 )
 
 
+_SCOPE_OFFICE_END_RE = re.compile(
+    r"\b(?:Secretary|Minister|President|Governor|Chairman|Senator|Mayor|Chancellor|Premier|Director|Leader)\s*$"
+)
 _ADDRESS_BEFORE_RE = re.compile(r"(?:\b(?:Sir|Dr|Mr|Mrs|Ms|Prof|Professor|Dame)\.?\s+)?$")
 
 
@@ -2027,12 +2055,17 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             title = m.group("title") or m.group("title2")
             if title in {"member", "partner", "head", "manager", "executive", "expert", "secretary"} and not (
                 # "Shell manager Ann Lee", "Kestrel executive Ole Berg": a body the text names vouches for it
-                title in {"manager", "executive"} and m.group("org2") and m.group("org2") in surfaces
+                title in {"manager", "executive"}
+                and m.group("org2")
+                # "Walt Disney Co. executive Ann Lee": the body as the text names it, without its "Co."
+                and re.sub(r"\s+(?:Co|Corp|Inc|Ltd|Plc)\.?$", "", m.group("org2")) in surfaces
             ):
                 continue
             scope = m.group("scope") or ""
             if scope and title in {"leader", "investor", "boss", "negotiator"}:
                 continue  # "China is the leader in solar panels, Kacir added": a clause, not a title
+            if _SCOPE_OFFICE_END_RE.search(scope):
+                continue  # "a spokesman for Agriculture Secretary Ann Lee": the spokesman is someone else
             if re.fullmatch(r"\s+(?:for|of)\s+(?!the\b)[a-z][a-z ]+", scope):
                 title += scope  # "the minister for civil aviation Praful Patel": a remit in lower case
             elif re.match(r"\s+to\s", scope):
@@ -2139,11 +2172,22 @@ def _appositive_titles(
     starts = {ms for q in people for ms, _me in q.mentions}
     for p in people:
         for _s, e in sorted(p.mentions):
-            m = _APPOSITIVE_RE.match(text, e)
+            degree = _DEGREE_AFTER_NAME_RE.match(text, e)
+            m = _APPOSITIVE_RE.match(text, degree.end() if degree else e)
             if not m or (m.group("rest") and m.start("rest") + 1 in starts):
                 continue  # "X, Gazprom chairman Aleksey Miller": the words after the title are a name
             inside = [t for t in titles if m.start() < t.start < m.end()]
             if any(t.name_span and not t.name_after_body for t in inside):
+                if (
+                    m.group("title").islower()
+                    and (served := _SPEAKS_FOR_RE.match(text, m.end("title")))
+                    and any(t.start == served.end() - 1 and t.name_span for t in inside)
+                    and not _has_title(p, m.group("title"))
+                ):
+                    # "Ann Lee, a spokesman for Agriculture Secretary Tom Hale": hers is the spokesman's post
+                    p.positions.append({"title": m.group("title"), "organization": None})
+                    spans.append((m.start(), m.end("title")))
+                    break
                 continue  # "Ann Lee, Minister of Y Ole Berg": the title names its own holder
             title_end = max((t.end for t in inside), default=m.end())
             after = _TITLE_THEN_NAME_RE.match(text, max(title_end, m.end()))
@@ -2157,6 +2201,14 @@ def _appositive_titles(
                     spans.append(_second_post(p, orgs, second) or span)
                 break
     return spans
+
+
+# "a spokesman for Prime Minister X", "an adviser to President X": the post serves a titled person
+_SPEAKS_FOR_RE = re.compile(r"\s+(?:for|to)\s+(?-i:[A-Z])")
+
+
+def _has_title(p: Person, title: str) -> bool:
+    return any(pos["title"].lower() == title.lower() for pos in p.positions)
 
 
 # "Ke Ming, chairman of X and president of Y, said": a second post, with its own body, after the first
@@ -2219,6 +2271,10 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
         title = f"{title} {split.group('prep').lower()} {split.group('remit')}"
         rest = split.group("body")
         obj, obj_org = _appositive_object(text, rest, gaz, orgs)
+    elif split and title.islower() and re.match(r"(?:the\s+)?(?-i:[A-Z])", split.group("remit")):
+        # "director of the Center for Consumer Research at the University of X": the institution is the
+        # body the post is held in (the gold writes "director", at the centre), the university its parent
+        title, rest, obj_org = title, "", re.sub(r"^the\s+", "", split.group("remit"))
     if rest and obj in REMIT_REGIONS and rest.strip().split()[0].lower() in {"of", "for"}:
         title = title + rest.rstrip()  # "Ann Lee, Kestrel's head of Asia": a region is the post's remit
     elif rest:
@@ -2248,6 +2304,8 @@ def _appositive_title(text: str, p: Person, people, gaz: Gazetteer, orgs, m: re.
                 (rec.name for rec in orgs.values() if possname == rec.name or possname in rec.surfaces),
                 None,
             )
+    if organization is None and obj_org and not rest:
+        organization = obj_org  # the institution read above
     if organization is None and dem_org is not None:
         organization = dem_org
     if organization is None and m.group("orgpre"):
