@@ -107,7 +107,16 @@ def boilerplate_start(text: str) -> int:
 # ... and a car's specification ("Battery capacity: 50 kWh", "a 52 kWh LFP battery"): a line of an electric
 # car's data sheet, not the battery business
 _NOT_THE_SECTOR_WORD_RE = re.compile(
-    r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery|imports?|acquisition)\b"
+    r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery|imports?|acquisition|research)\b"
+)
+# "research" that is a study or an analyst's note, not R&D: "a research report", "the research firm Oanda",
+# "research commissioned by", "research from X shows", "academic research", "independent research"
+_RESEARCH_NOTE_AFTER_RE = re.compile(
+    r"(?i:[ \t]+(?:reports?|notes?|firms?|house|analysts?"
+    r"|(?:by|from|commissioned|published|shows?|showed|found|finds|suggests?|suggested)\b))"
+)
+_RESEARCH_NOTE_BEFORE_RE = re.compile(
+    r"(?i:\b(?:market|equity|investment|consumer|opinion|academic|independent)[ \t]+$)"
 )
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+(?:only\s+|also\s+|not\s+)?$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
@@ -164,6 +173,10 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
         line_start = text.rfind("\n", 0, s) + 1
         return not text[line_start:s].strip(" \t`") and bool(
             re.match(r"[ \t]+(?:[{*]|[\w.]+[ \t]*(?:$|\n| from\b))", text[e:])
+        )
+    if word == "research":
+        return bool(
+            _RESEARCH_NOTE_AFTER_RE.match(text, e) or _RESEARCH_NOTE_BEFORE_RE.search(text, max(0, s - 20), s)
         )
     if word == "acquisition":
         return bool(re.match(r"(?i:[ \t]+(?:corp|company|companies|vehicle)\b)", text[e : e + 12])) and bool(

@@ -1,0 +1,102 @@
+"""Sector round sc14: words in another sense (talk between parties, an analyst's note), devices and vehicles
+named by their kind, and topicality. Every sentence is written for these tests (invented names, no outside
+articles)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract.gazetteer import load as load_gazetteer
+from kopru.intel.extract.sectors import LEAD_CHARS, find_sectors, summarise
+
+pytestmark = pytest.mark.unit
+
+FILLER = "The weather in the valley was mild and the harvest was late. " * 8
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def codes(text: str, gaz) -> set[str]:
+    return {s["code"] for s in summarise(find_sectors(text, gaz, []), lead_end=LEAD_CHARS, text=text)}
+
+
+# ------------------------------------------------------------------ words in another sense
+
+
+def test_communication_between_parties_is_no_telecom(gaz):
+    text = (
+        "Joint statement on the Varnia-Ostrel economic meeting\n\nMoving forward in the spirit of mutual "
+        "opening, continued communication, cooperation, and mutual respect, the parties agreed to meet again."
+    )
+    assert "telecom" not in codes(text, gaz)
+    text = "The agency prioritises clear communication, thorough documentation and fair review of every file."
+    assert "telecom" not in codes(text, gaz)
+
+
+def test_communication_in_a_list_of_fields_is_still_telecom(gaz):
+    text = "Kelvar exhibits technologies developed in communication, cloud computing and automotive fields."
+    assert "telecom" in codes(text, gaz)
+    text = "Firms from Ostrel will expand investment in communications and infrastructure in Varnia."
+    assert "telecom" in codes(text, gaz)
+
+
+def test_an_analysts_research_note_is_no_research_topic(gaz):
+    text = (
+        "Shares of Brightwell fell after its results.\n\n"
+        + FILLER
+        + "In a research report on Tuesday, an analyst at Corvane Securities cut his target. Another analyst "
+        "wrote in a research note that sales would recover."
+    )
+    assert "research" not in codes(text, gaz)
+    text = (
+        FILLER + "The correspondent said research commissioned by the network showed no difference. A market "
+        "analyst with the research firm Tessly said demand was flat."
+    )
+    assert "research" not in codes(text, gaz)
+
+
+def test_research_done_together_is_still_research(gaz):
+    text = (
+        FILLER
+        + "The partnership will let the lab conduct more research and share the results. Both universities "
+        "will fund research on new alloys."
+    )
+    assert "research" in codes(text, gaz)
+
+
+# ------------------------------------------------------------------ devices and vehicles named by their kind
+
+
+def test_medical_devices_named_by_their_kind(gaz):
+    text = (
+        "Halvorsen agrees to buy Kestrel Medical\n\nHalvorsen has agreed to buy the medical technology firm "
+        "Kestrel. Kestrel makes implant defibrillators and pacemakers, and regulators may force the firms to "
+        "shed some overlapping stent operations."
+    )
+    assert "medical_devices" in codes(text, gaz)
+    text = (
+        FILLER
+        + "Its product suite includes a continuous glucose monitoring wearable and a home health device. "
+        "The factory will also make insulin pumps."
+    )
+    assert "medical_devices" in codes(text, gaz)
+
+
+def test_zero_emission_vehicles_are_electric_vehicles(gaz):
+    text = (
+        FILLER
+        + "The partners will cooperate to manufacture solar and wind components, storage batteries, and zero "
+        "and low-emission vehicles and components. The city will buy 40 zero-emission buses."
+    )
+    assert "ev" in codes(text, gaz)
+
+
+def test_subsea_cables_are_telecom(gaz):
+    text = (
+        "Ostrel to lay a subsea cable to Varnia\n\nThe subsea cable will carry data between the two islands "
+        "from next year."
+    )
+    assert "telecom" in codes(text, gaz)
