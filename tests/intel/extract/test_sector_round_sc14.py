@@ -100,3 +100,70 @@ def test_subsea_cables_are_telecom(gaz):
         "from next year."
     )
     assert "telecom" in codes(text, gaz)
+
+
+# ------------------------------------------------------------------ money words in another sense
+
+
+def test_the_markets_investors_are_no_investment_topic(gaz):
+    text = (
+        "Stocks drift as tariff talks stall\n\nA muddled view of the Varnia-Ostrel tariff talks is weighing "
+        "on investors. Investors don't seem to know what to make of it.\n\n"
+        + FILLER
+        + "Two reasons investors shouldn't fret, an analyst said."
+    )
+    assert "investment" not in codes(text, gaz)
+
+
+def test_investors_of_a_kind_are_still_investment(gaz):
+    text = (
+        FILLER
+        + "The minister assured foreign investors that the zone is ready. Chinese investors plan two plants, "
+        "and existing investors joined the round."
+    )
+    assert "investment" in codes(text, gaz)
+
+
+def test_budget_welfare_and_compensation_money_is_no_investment(gaz):
+    text = (
+        "Varnia to raise unemployment funds\n\n"
+        + FILLER
+        + "The president said the funding that Congress added to the bill is excessive. The bill cuts off "
+        "funding for the border patrol after June."
+    )
+    assert "investment" not in codes(text, gaz)
+    text = (
+        FILLER
+        + "Teachers chanted for school funding. The company set up a fund to compensate victims, but the "
+        "compensation fund ran short."
+    )
+    assert "investment" not in codes(text, gaz)
+
+
+def test_funding_of_a_company_is_still_investment(gaz):
+    text = (
+        FILLER
+        + "Tessly will use the funding to hire engineers. The funding was led by Corvane Ventures, which "
+        "funds start-ups in Ostrel."
+    )
+    assert "investment" in codes(text, gaz)
+
+
+def test_a_households_credit_is_no_investment(gaz):
+    text = (
+        "New car sales fall in October\n\n"
+        + FILLER
+        + "The average interest rate on a new vehicle loan stayed below 6 percent, and the rate on new "
+        "financed vehicles fell. Buyers can look forward to lower financing rates."
+    )
+    assert "investment" not in codes(text, gaz)
+
+
+def test_a_glued_contact_heading_closes_the_release(gaz):
+    text = (
+        "Kestrel and Tessly sign an MOU on voice services\n\n"
+        + FILLER
+        + "Kestrel will provide network services.\n\nInvestor Relations ContactKestrel Inc. Investment desk, "
+        "1 Main Street. Questions on investment: call us."
+    )
+    assert "investment" not in codes(text, gaz)

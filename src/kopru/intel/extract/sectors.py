@@ -39,6 +39,10 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             weak = True  # "trade and investment" is one topic of a trade story, named by its pair
         elif weak and code == "trade" and _PAIRED_WITH_TRADE_RE.search(text, max(0, s - 16), e + 16):
             weak = False  # ... and that topic is trade
+        if weak and code == "investment" and _consumer_credit(text, s, e):
+            continue  # "a new vehicle loan", "lower financing rates", "financed vehicles": a buyer's credit
+        if weak and code == "investment" and _public_money(text, s, e):
+            continue  # "school funding", "the funding Congress added to the bill", "a compensation fund"
         if weak and code == "investment" and _with_its_sum(text, s, e):
             weak = False  # "will invest $500 billion", "loans amounting to $5 billion": money with its sum
         hits.append((s, e, code, weak))
@@ -85,7 +89,7 @@ _BOILERPLATE_RE = re.compile(
     r"Forward[- ]Looking[^\S\n]+Statements?\b"
     r"|Safe[^\S\n]+Harbou?r[^\S\n]+Statement"
     r"|This[^\S\n]+(?:post|article|release)[^\S\n]+(?:contains|is)[^\S\n]+sponsored"
-    r"|(?:Investor[^\S\n]+Relations|Media|Press)[^\S\n]+Contacts?\b"
+    r"|(?:Investor[^\S\n]+Relations|Media|Press)[^\S\n]+Contacts?(?:\b|(?=[A-Z]))"  # "Media ContactTelvantis"
     r"|Contact[^\S\n]+Details"
     r")",
     re.MULTILINE | re.IGNORECASE,
@@ -146,6 +150,16 @@ _TRADE_TARIFF_RE = re.compile(
 )
 
 
+# investors of a kind a story is about: "foreign investors", "Chinese investors", "lead investors", "existing
+# investors"; bare "investors" are the market's readers ("weighing on investors", "reasons investors
+# shouldn't fret", "analysts and investors")
+_INVESTOR_KIND_RE = re.compile(
+    r"(?:\b(?i:foreign|overseas|strategic|institutional|lead|new|existing|potential|prospective|private"
+    r"|global|major|international|local|domestic|outside|key|anchor|venture|angel)"
+    r"|\b[A-Z][a-z]+(?:an|ese|ish|ic|i|ch))[ \t]+$"
+)
+
+
 def _not_the_sector(text: str, s: int, e: int) -> bool:
     word = text[s:e].lower()
     before = text[max(0, s - 12) : s]
@@ -160,6 +174,8 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
     if word in {"investor", "investors", "investment"}:
         if word == "investment" and re.search(r"(?i:\breturn\s+on\s+)$", before):
             return True  # "return on investment" is a measure of any outlay
+        if word == "investors" and not _INVESTOR_KIND_RE.search(text, max(0, s - 20), s):
+            return True  # "weighing on investors", "good news for investors": the market's readers, no deal
         return _investor_notice(text, s, e)
     if word == "battery":
         return _spec_sheet(text, s, e)
@@ -196,6 +212,39 @@ _ACQUIRED_BUSINESS_RE = re.compile(
     r"|assets|subsidiar(?:y|ies)|units?|divisions?|brands?|rivals?|startups?|start-ups?|teams?|operators?"
     r"|makers?|chains?|banks?|insurers?|holdings?|networks?|stations?|newspapers?|papers?|studios?|groups?)\b)"
 )
+
+
+# money of a budget, a welfare scheme or a settlement, not of a business or a project: "school funding", "the
+# funding Congress added to the bill", "unemployment funds", "a fund to compensate victims", "pension fund"
+_PUBLIC_MONEY_RE = re.compile(
+    r"(?i:\b(?:budgets?|bill|Congress|appropriations?|schools?|teachers|welfare|unemployment|pensions?|compensat\w*"
+    r"|victims|charit(?:y|ies)|stipends?|campaign)\b)"
+)
+
+
+# credit to a household: "a new vehicle loan", "home loans", "lower financing rates", "financed vehicles"
+_CONSUMER_CREDIT_BEFORE_RE = re.compile(
+    r"(?i:\b(?:car|auto|vehicle|home|house|student|consumer|personal|payday|mortgage|credit[ \t]+card)"
+    r"[ \t]+$)"
+)
+_CONSUMER_CREDIT_AFTER_RE = re.compile(r"(?i:[ \t]+(?:rates?|vehicles?|cars?|purchases?)\b)")
+
+
+def _consumer_credit(text: str, s: int, e: int) -> bool:
+    word = text[s:e].lower()
+    if not word.startswith(("loan", "credit", "financ")):
+        return False
+    before = _CONSUMER_CREDIT_BEFORE_RE.search(text, max(0, s - 20), s)
+    return bool(before or _CONSUMER_CREDIT_AFTER_RE.match(text, e))
+
+
+def _public_money(text: str, s: int, e: int) -> bool:
+    if not text[s:e].lower().startswith("fund"):
+        return False
+    left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 60)
+    right_stop = [x for x in (text.find(". ", e), text.find("\n", e), text.find(", ", e)) if x >= 0]
+    right = min([*right_stop, e + 40])
+    return bool(_PUBLIC_MONEY_RE.search(text, left + 1, right))
 
 
 def _acquires_no_business(text: str, s: int, e: int) -> bool:
