@@ -167,3 +167,24 @@ def test_a_glued_contact_heading_closes_the_release(gaz):
         "1 Main Street. Questions on investment: call us."
     )
     assert "investment" not in codes(text, gaz)
+
+
+# ------------------------------------------------------------------ trade and research named otherwise
+
+
+def test_commerce_between_countries_is_trade(gaz):
+    text = (
+        FILLER
+        + "The two leaders discussed efforts to expand commercial and economic cooperation. As a trading "
+        "nation, Ostrel will keep diversifying its trade links."
+    )
+    assert "trade" in codes(text, gaz)
+
+
+def test_technological_exchange_and_test_labs_are_research(gaz):
+    text = (
+        FILLER
+        + "The centre became a driving force for technological exchange between the two countries. Kelvar "
+        "will also establish a joint solar test lab in Varnia."
+    )
+    assert "research" in codes(text, gaz)
