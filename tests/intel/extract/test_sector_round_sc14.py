@@ -188,3 +188,15 @@ def test_technological_exchange_and_test_labs_are_research(gaz):
         "will also establish a joint solar test lab in Varnia."
     )
     assert "research" in codes(text, gaz)
+
+
+def test_a_data_sheet_row_about_the_battery_is_no_battery_topic(gaz):
+    text = (
+        "Kestrel will soon start production in a new car factory\n\nKestrel's fifth electric car factory "
+        "will build electric cars from next year.\n\n"
+        + FILLER
+        + "\nKestrel Tern EV\nBattery chemistry: LFP (LiFePO4) Blade battery by Kestrel\nRange: 320 km\n"
+        "Kestrel Heron EV\nBattery chemistry: LFP (LiFePO4) Blade battery by Kestrel\nRange: 420 km\n"
+    )
+    assert "battery" not in codes(text, gaz)
+    assert "ev" in codes(text, gaz)

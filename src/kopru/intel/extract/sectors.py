@@ -259,6 +259,8 @@ def _spec_sheet(text: str, s: int, e: int) -> bool:
     line_start = text.rfind("\n", 0, s) + 1
     if re.match(r"\s*$", text[line_start:s]) and re.match(r"[^\n.]{0,30}:", text[e:]):
         return True  # "Battery capacity: 50,12 kWh", "Battery: 52 kWh" at the head of a line
+    if re.match(r"(?i:[ \t]*batter(?:y|ies)\b[^\n:.]{0,30}:)", text[line_start:s]):
+        return True  # the rest of that line: "Battery chemistry: LFP (LiFePO4) Blade battery by BYD"
     if re.match(r"(?i:[ \t]+capacity)\b", text[e:]):
         return True  # "a smaller battery capacity"
     return bool(
