@@ -149,6 +149,15 @@ def test_funding_of_a_company_is_still_investment(gaz):
     assert "investment" in codes(text, gaz)
 
 
+def test_investing_in_peoples_skills_is_no_investment(gaz):
+    text = (
+        FILLER
+        + "We're investing in training, technical support, and capacity building. By investing in skills and "
+        "institutions, we hope to widen access."
+    )
+    assert "investment" not in codes(text, gaz)
+
+
 def test_a_households_credit_is_no_investment(gaz):
     text = (
         "New car sales fall in October\n\n"

@@ -39,6 +39,8 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             weak = True  # "trade and investment" is one topic of a trade story, named by its pair
         elif weak and code == "trade" and _PAIRED_WITH_TRADE_RE.search(text, max(0, s - 16), e + 16):
             weak = False  # ... and that topic is trade
+        if weak and code == "investment" and _no_capital_spent(text, s, e):
+            continue  # "investing in training and skills", "invest in our people"
         if weak and code == "investment" and _consumer_credit(text, s, e):
             continue  # "a new vehicle loan", "lower financing rates", "financed vehicles": a buyer's credit
         if weak and code == "investment" and _public_money(text, s, e):
@@ -236,6 +238,19 @@ def _consumer_credit(text: str, s: int, e: int) -> bool:
         return False
     before = _CONSUMER_CREDIT_BEFORE_RE.search(text, max(0, s - 20), s)
     return bool(before or _CONSUMER_CREDIT_AFTER_RE.match(text, e))
+
+
+# money spent on people's skills, not on a business: "investing in training, technical support and capacity
+# building", "invest in our people" (credits as allowances, "API credits", "tax credits", were tried: half B
+# gives investment to tax-credit stories)
+_HUMAN_CAPITAL_AFTER_RE = re.compile(
+    r"(?i:[ \t]+in[ \t]+(?:the[ \t]+|our[ \t]+|their[ \t]+|its[ \t]+)?(?:training|skills?|education|people"
+    r"|talent|workforce|staff|employees|capacity[ \t]+building)\b)"
+)
+
+
+def _no_capital_spent(text: str, s: int, e: int) -> bool:
+    return text[s:e].lower().startswith("invest") and bool(_HUMAN_CAPITAL_AFTER_RE.match(text, e))
 
 
 def _public_money(text: str, s: int, e: int) -> bool:
