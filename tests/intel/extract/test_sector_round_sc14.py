@@ -58,6 +58,16 @@ def test_an_analysts_research_note_is_no_research_topic(gaz):
     assert "research" not in codes(text, gaz)
 
 
+def test_a_bodys_own_research_is_no_research_topic(gaz):
+    text = (
+        FILLER
+        + "The new money will allow us to continue our independent research. Microsoft will increase its "
+        "support to accelerate our research and products. A key part of the charity's research process is "
+        "finding evidence."
+    )
+    assert "research" not in codes(text, gaz)
+
+
 def test_research_done_together_is_still_research(gaz):
     text = (
         FILLER

@@ -65,6 +65,12 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if weak:
             weak_count[code] = weak_count.get(code, 0) + 1
     found = strong | {code for code, n in weak_count.items() if n >= 2}
+    if "research" in found - strong and not any(
+        code == "research" and _research_together(text, s, e) for s, e, code, _weak in hits
+    ):
+        # "our independent research", "a research process", "frontier research": a body's own work; the
+        # sector is research done together ("plans to work together on research", "a research MoU")
+        found.discard("research")
     # "automakers" in a story about electric cars or their batteries is that story's word, not a second
     # topic: a code known only from weak words yields to the codes that cover it
     kept = {code for code in found if code in strong or not gaz.sector_yields.get(code, frozenset()) & found}
@@ -251,6 +257,21 @@ _HUMAN_CAPITAL_AFTER_RE = re.compile(
 
 def _no_capital_spent(text: str, s: int, e: int) -> bool:
     return text[s:e].lower().startswith("invest") and bool(_HUMAN_CAPITAL_AFTER_RE.match(text, e))
+
+
+# research done by two or more: "work together on research", "a research MoU with the university", "joint"
+_RESEARCH_TOGETHER_RE = re.compile(
+    r"(?i:\b(?:joint\w*|together|co-?operat\w*|collaborat\w*|partner\w*|universit(?:y|ies)|institutes?"
+    r"|academ(?:y|ies|ic)|laborator(?:y|ies)|labs?|MoUs?|memorand\w+)\b)"
+)
+
+
+def _research_together(text: str, s: int, e: int) -> bool:
+    if not text[s:e].lower().startswith("research"):
+        return True  # "scientists" keep their weight
+    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+    ends = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
+    return bool(_RESEARCH_TOGETHER_RE.search(text, start, min(ends) if ends else len(text)))
 
 
 def _public_money(text: str, s: int, e: int) -> bool:
