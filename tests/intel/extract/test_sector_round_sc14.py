@@ -159,6 +159,15 @@ def test_funding_of_a_company_is_still_investment(gaz):
     assert "investment" in codes(text, gaz)
 
 
+def test_money_with_its_sum_across_an_abbreviation(gaz):
+    text = (
+        FILLER
+        + "Varnia and Ostrel signed an agreement for several industrial projects totalling 561 million U.S. "
+        "dollars, which will be financed by the Ostrel Export Bank."
+    )
+    assert "investment" in codes(text, gaz)
+
+
 def test_investing_in_peoples_skills_is_no_investment(gaz):
     text = (
         FILLER

@@ -381,10 +381,16 @@ _SUM_RE = re.compile(
 def _with_its_sum(text: str, s: int, e: int) -> bool:
     """Money words named in one clause with their sum: "a total investment of up to 1.8 billion Euro",
     "intends to invest $500 billion", "loans amounting to $5 billion"."""
-    left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 60)
-    right_stop = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
-    right = min([*right_stop, e + 40])
+    window = text[max(0, s - 60) : s]
+    stops = [m.end() for m in _SENTENCE_STOP_RE.finditer(window)]
+    left = max(0, s - 60) + (stops[-1] if stops else 0)
+    stop = _SENTENCE_STOP_RE.search(text, e, e + 40)
+    right = stop.start() if stop else min(len(text), e + 40)
     return bool(_SUM_RE.search(text, left, right))
+
+
+# a sentence's end, not an abbreviation's stop ("561 million U.S. dollars, which will be financed by ...")
+_SENTENCE_STOP_RE = re.compile(r"(?<!\b[A-Z])\.[ \t]|\n")
 
 
 def _topic_sentence(text: str, s: int, e: int) -> bool:
