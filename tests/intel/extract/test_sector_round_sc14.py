@@ -132,6 +132,8 @@ def test_investors_of_a_kind_are_still_investment(gaz):
         "and existing investors joined the round."
     )
     assert "investment" in codes(text, gaz)
+    text = FILLER + "Investors from Norland are pouring money in. Investors in the Kestrel project met."
+    assert "investment" in codes(text, gaz)
 
 
 def test_budget_welfare_and_compensation_money_is_no_investment(gaz):

@@ -168,6 +168,11 @@ _INVESTOR_KIND_RE = re.compile(
 )
 
 
+# ... or named by where they come from or what they put money into: "investors from Norland", "investors in
+# the Kestrel project"
+_INVESTOR_ORIGIN_RE = re.compile(r"[ \t]+(?:from|in|into)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
 def _not_the_sector(text: str, s: int, e: int) -> bool:
     word = text[s:e].lower()
     before = text[max(0, s - 12) : s]
@@ -182,7 +187,11 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
     if word in {"investor", "investors", "investment"}:
         if word == "investment" and re.search(r"(?i:\breturn\s+on\s+)$", before):
             return True  # "return on investment" is a measure of any outlay
-        if word == "investors" and not _INVESTOR_KIND_RE.search(text, max(0, s - 20), s):
+        if (
+            word == "investors"
+            and not _INVESTOR_KIND_RE.search(text, max(0, s - 20), s)
+            and not _INVESTOR_ORIGIN_RE.match(text, e)
+        ):
             return True  # "weighing on investors", "good news for investors": the market's readers, no deal
         return _investor_notice(text, s, e)
     if word == "battery":
