@@ -39,6 +39,12 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
             weak = True  # "trade and investment" is one topic of a trade story, named by its pair
         elif weak and code == "trade" and _PAIRED_WITH_TRADE_RE.search(text, max(0, s - 16), e + 16):
             weak = False  # ... and that topic is trade
+        if weak and code == "investment" and _no_capital_spent(text, s, e):
+            continue  # "investing in training and skills", "invest in our people"
+        if weak and code == "investment" and _consumer_credit(text, s, e):
+            continue  # "a new vehicle loan", "lower financing rates", "financed vehicles": a buyer's credit
+        if weak and code == "investment" and _public_money(text, s, e):
+            continue  # "school funding", "the funding Congress added to the bill", "a compensation fund"
         if weak and code == "investment" and _with_its_sum(text, s, e):
             weak = False  # "will invest $500 billion", "loans amounting to $5 billion": money with its sum
         hits.append((s, e, code, weak))
@@ -59,6 +65,12 @@ def find_sectors(text: str, gaz: Gazetteer, excluded: list[tuple[int, int]]) -> 
         if weak:
             weak_count[code] = weak_count.get(code, 0) + 1
     found = strong | {code for code, n in weak_count.items() if n >= 2}
+    if "research" in found - strong and not any(
+        code == "research" and _research_together(text, s, e) for s, e, code, _weak in hits
+    ):
+        # "our independent research", "a research process", "frontier research": a body's own work; the
+        # sector is research done together ("plans to work together on research", "a research MoU")
+        found.discard("research")
     # "automakers" in a story about electric cars or their batteries is that story's word, not a second
     # topic: a code known only from weak words yields to the codes that cover it
     kept = {code for code in found if code in strong or not gaz.sector_yields.get(code, frozenset()) & found}
@@ -85,7 +97,7 @@ _BOILERPLATE_RE = re.compile(
     r"Forward[- ]Looking[^\S\n]+Statements?\b"
     r"|Safe[^\S\n]+Harbou?r[^\S\n]+Statement"
     r"|This[^\S\n]+(?:post|article|release)[^\S\n]+(?:contains|is)[^\S\n]+sponsored"
-    r"|(?:Investor[^\S\n]+Relations|Media|Press)[^\S\n]+Contacts?\b"
+    r"|(?:Investor[^\S\n]+Relations|Media|Press)[^\S\n]+Contacts?(?:\b|(?=[A-Z]))"  # "Media ContactTelvantis"
     r"|Contact[^\S\n]+Details"
     r")",
     re.MULTILINE | re.IGNORECASE,
@@ -107,7 +119,16 @@ def boilerplate_start(text: str) -> int:
 # ... and a car's specification ("Battery capacity: 50 kWh", "a 52 kWh LFP battery"): a line of an electric
 # car's data sheet, not the battery business
 _NOT_THE_SECTOR_WORD_RE = re.compile(
-    r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery|imports?|acquisition)\b"
+    r"(?i:cloud|trade|metro|turbines?|investors?|investment|battery|imports?|acquisition|research)\b"
+)
+# "research" that is a study or an analyst's note, not R&D: "a research report", "the research firm Oanda",
+# "research commissioned by", "research from X shows", "academic research", "independent research"
+_RESEARCH_NOTE_AFTER_RE = re.compile(
+    r"(?i:[ \t]+(?:reports?|notes?|firms?|house|analysts?"
+    r"|(?:by|from|commissioned|published|shows?|showed|found|finds|suggests?|suggested)\b))"
+)
+_RESEARCH_NOTE_BEFORE_RE = re.compile(
+    r"(?i:\b(?:market|equity|investment|consumer|opinion|academic|independent)[ \t]+$)"
 )
 _VERB_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|can|may|might)\s+(?:only\s+|also\s+|not\s+)?$")
 _CLOUD_NOUN_AFTER_RE = re.compile(
@@ -137,6 +158,21 @@ _TRADE_TARIFF_RE = re.compile(
 )
 
 
+# investors of a kind a story is about: "foreign investors", "Chinese investors", "lead investors", "existing
+# investors"; bare "investors" are the market's readers ("weighing on investors", "reasons investors
+# shouldn't fret", "analysts and investors")
+_INVESTOR_KIND_RE = re.compile(
+    r"(?:\b(?i:foreign|overseas|strategic|institutional|lead|new|existing|potential|prospective|private"
+    r"|global|major|international|local|domestic|outside|key|anchor|venture|angel)"
+    r"|\b[A-Z][a-z]+(?:an|ese|ish|ic|i|ch))[ \t]+$"
+)
+
+
+# ... or named by where they come from or what they put money into: "investors from Norland", "investors in
+# the Kestrel project"
+_INVESTOR_ORIGIN_RE = re.compile(r"[ \t]+(?:from|in|into)[ \t]+(?:the[ \t]+)?[A-Z]")
+
+
 def _not_the_sector(text: str, s: int, e: int) -> bool:
     word = text[s:e].lower()
     before = text[max(0, s - 12) : s]
@@ -151,6 +187,12 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
     if word in {"investor", "investors", "investment"}:
         if word == "investment" and re.search(r"(?i:\breturn\s+on\s+)$", before):
             return True  # "return on investment" is a measure of any outlay
+        if (
+            word == "investors"
+            and not _INVESTOR_KIND_RE.search(text, max(0, s - 20), s)
+            and not _INVESTOR_ORIGIN_RE.match(text, e)
+        ):
+            return True  # "weighing on investors", "good news for investors": the market's readers, no deal
         return _investor_notice(text, s, e)
     if word == "battery":
         return _spec_sheet(text, s, e)
@@ -164,6 +206,10 @@ def _not_the_sector(text: str, s: int, e: int) -> bool:
         line_start = text.rfind("\n", 0, s) + 1
         return not text[line_start:s].strip(" \t`") and bool(
             re.match(r"[ \t]+(?:[{*]|[\w.]+[ \t]*(?:$|\n| from\b))", text[e:])
+        )
+    if word == "research":
+        return bool(
+            _RESEARCH_NOTE_AFTER_RE.match(text, e) or _RESEARCH_NOTE_BEFORE_RE.search(text, max(0, s - 20), s)
         )
     if word == "acquisition":
         return bool(re.match(r"(?i:[ \t]+(?:corp|company|companies|vehicle)\b)", text[e : e + 12])) and bool(
@@ -185,6 +231,67 @@ _ACQUIRED_BUSINESS_RE = re.compile(
 )
 
 
+# money of a budget, a welfare scheme or a settlement, not of a business or a project: "school funding", "the
+# funding Congress added to the bill", "unemployment funds", "a fund to compensate victims", "pension fund"
+_PUBLIC_MONEY_RE = re.compile(
+    r"(?i:\b(?:budgets?|bill|Congress|appropriations?|schools?|teachers|welfare|unemployment|pensions?|compensat\w*"
+    r"|victims|charit(?:y|ies)|stipends?|campaign)\b)"
+)
+
+
+# credit to a household: "a new vehicle loan", "home loans", "lower financing rates", "financed vehicles"
+_CONSUMER_CREDIT_BEFORE_RE = re.compile(
+    r"(?i:\b(?:car|auto|vehicle|home|house|student|consumer|personal|payday|mortgage|credit[ \t]+card)"
+    r"[ \t]+$)"
+)
+_CONSUMER_CREDIT_AFTER_RE = re.compile(r"(?i:[ \t]+(?:rates?|vehicles?|cars?|purchases?)\b)")
+
+
+def _consumer_credit(text: str, s: int, e: int) -> bool:
+    word = text[s:e].lower()
+    if not word.startswith(("loan", "credit", "financ")):
+        return False
+    before = _CONSUMER_CREDIT_BEFORE_RE.search(text, max(0, s - 20), s)
+    return bool(before or _CONSUMER_CREDIT_AFTER_RE.match(text, e))
+
+
+# money spent on people's skills, not on a business: "investing in training, technical support and capacity
+# building", "invest in our people" (credits as allowances, "API credits", "tax credits", were tried: half B
+# gives investment to tax-credit stories)
+_HUMAN_CAPITAL_AFTER_RE = re.compile(
+    r"(?i:[ \t]+in[ \t]+(?:the[ \t]+|our[ \t]+|their[ \t]+|its[ \t]+)?(?:training|skills?|education|people"
+    r"|talent|workforce|staff|employees|capacity[ \t]+building)\b)"
+)
+
+
+def _no_capital_spent(text: str, s: int, e: int) -> bool:
+    return text[s:e].lower().startswith("invest") and bool(_HUMAN_CAPITAL_AFTER_RE.match(text, e))
+
+
+# research done by two or more: "work together on research", "a research MoU with the university", "joint"
+_RESEARCH_TOGETHER_RE = re.compile(
+    r"(?i:\b(?:joint\w*|together|co-?operat\w*|collaborat\w*|partner\w*|universit(?:y|ies)|institutes?"
+    r"|academ(?:y|ies|ic)|laborator(?:y|ies)|labs?|MoUs?|memorand\w+)\b)"
+)
+
+
+def _research_together(text: str, s: int, e: int) -> bool:
+    if not text[s:e].lower().startswith("research"):
+        return True  # "scientists" keep their weight
+    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+    ends = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
+    return bool(_RESEARCH_TOGETHER_RE.search(text, start, min(ends) if ends else len(text)))
+
+
+def _public_money(text: str, s: int, e: int) -> bool:
+    if not text[s:e].lower().startswith("fund"):
+        return False
+    left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 60)
+    right_stop = [x for x in (text.find(". ", e), text.find("\n", e), text.find(", ", e)) if x >= 0]
+    right = min([*right_stop, e + 40])
+    return bool(_PUBLIC_MONEY_RE.search(text, left + 1, right))
+
+
 def _acquires_no_business(text: str, s: int, e: int) -> bool:
     """The verb "acquire" with no business as its object: weapons, a skill, a right, a disease."""
     if not text[s:e].lower().startswith("acquir"):
@@ -197,6 +304,8 @@ def _spec_sheet(text: str, s: int, e: int) -> bool:
     line_start = text.rfind("\n", 0, s) + 1
     if re.match(r"\s*$", text[line_start:s]) and re.match(r"[^\n.]{0,30}:", text[e:]):
         return True  # "Battery capacity: 50,12 kWh", "Battery: 52 kWh" at the head of a line
+    if re.match(r"(?i:[ \t]*batter(?:y|ies)\b[^\n:.]{0,30}:)", text[line_start:s]):
+        return True  # the rest of that line: "Battery chemistry: LFP (LiFePO4) Blade battery by BYD"
     if re.match(r"(?i:[ \t]+capacity)\b", text[e:]):
         return True  # "a smaller battery capacity"
     return bool(
@@ -281,10 +390,16 @@ _SUM_RE = re.compile(
 def _with_its_sum(text: str, s: int, e: int) -> bool:
     """Money words named in one clause with their sum: "a total investment of up to 1.8 billion Euro",
     "intends to invest $500 billion", "loans amounting to $5 billion"."""
-    left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 60)
-    right_stop = [x for x in (text.find(". ", e), text.find("\n", e)) if x >= 0]
-    right = min([*right_stop, e + 40])
+    window = text[max(0, s - 60) : s]
+    stops = [m.end() for m in _SENTENCE_STOP_RE.finditer(window)]
+    left = max(0, s - 60) + (stops[-1] if stops else 0)
+    stop = _SENTENCE_STOP_RE.search(text, e, e + 40)
+    right = stop.start() if stop else min(len(text), e + 40)
     return bool(_SUM_RE.search(text, left, right))
+
+
+# a sentence's end, not an abbreviation's stop ("561 million U.S. dollars, which will be financed by ...")
+_SENTENCE_STOP_RE = re.compile(r"(?<!\b[A-Z])\.[ \t]|\n")
 
 
 def _topic_sentence(text: str, s: int, e: int) -> bool:
