@@ -397,6 +397,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _wire_service_orgs(orgs)
     _glued_contact_orgs(orgs)
     _company_shaped_orgs(orgs)
+    _domain_named_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
     _company_noun_orgs(orgs)
@@ -612,6 +613,23 @@ def _glued_contact_orgs(orgs: _OrgFinder) -> None:
         orgs.add(name, org_kind(name), None, s, e, True)
 
 
+# a business named by its web address, in running text: "Scour.net", "Epicurious.com", "ADVANCE.AI"; not an
+# address to visit ("www.acme.com", "visit Acme.com") nor one in a mail address or a link
+_DOMAIN_NAME_RE = re.compile(
+    r"(?<![\w.@/:-])(?<!www\.)(?<!visit )(?<!Visit )(?P<name>[A-Z][\w-]*[a-z][\w-]*\.(?:com|net|ai|io)"
+    r"|[A-Z][A-Z0-9-]{2,}\.AI)(?![\w/@-]|\.\w)"
+)
+
+
+def _domain_named_orgs(orgs: _OrgFinder) -> None:
+    for m in _DOMAIN_NAME_RE.finditer(orgs.text):
+        s, e = m.span("name")
+        if orgs.is_taken((s, e)):
+            continue
+        orgs.add(m.group("name"), "company", None, s, e, False)
+        orgs.found[m.group("name")].shaped = True
+
+
 _LEGAL_FORM_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.$")
 _TITLE_HEAD_WORDS = frozenset({"Secretary", "Director", "Manager", "Head", "Chief", "President", "Officer"})
 
@@ -624,7 +642,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
     for m, is_legal in [*legal, *((m, False) for m in _COMPANY_SHAPE_RE.finditer(text))]:
         if not is_legal and re.search(r"\b(?:of|for)\s+$", text[max(0, m.start() - 6) : m.start()]):
             continue  # "Fraunhofer Institute for Biomedical Engineering": the tail of a longer name
-        span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal)
+        span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal, legal=is_legal)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
         if not is_legal and _PORTFOLIO_AFTER_RE.match(text, m.end()):
@@ -714,6 +732,8 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
     if text[max(0, s - 2) : s] == ": " and text[e : e + 1] == ")":
         return  # a stock ticker: "(Borsa Istanbul: MRMTK)"
     inner = [t for t in orgs.taken if overlaps((s, e), t)]
+    if inner and _ner_longer_legal_name(orgs, ent, s, e, inner):
+        return
     if inner:
         _ner_subsidiary(orgs, ent, s, e, inner)
         return
@@ -732,6 +752,50 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
     if not orgs.plausible(surface):
         return
     orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
+
+
+# a person's office before "of" ("Founder of Ceres Robotics Inc."): no part of a company's name
+_OFFICE_WORDS = frozenset(
+    {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "president", "director", "head"}
+    | {"chief", "officer", "executive", "manager", "member", "partner", "secretary", "minister", "professor"}
+    | {"analyst", "fellow", "editor", "governor", "ceo", "owner", "vice", "leader", "principal", "counsel"}
+)
+# what may stand before a legal form's name inside it: capitalised words, initials, "of", "and", "&", commas
+_LEGAL_NAME_LEAD_RE = re.compile(r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)(?:,? (?:of |and |& )?|-))+")
+
+
+def _ner_longer_legal_name(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int, int]]) -> bool:
+    """ "General Mills Inc.", "Tree of Life Inc.", "Bear, Stearns & Co.", "George K. Baum & Co.": the
+    legal-form finder kept only the words next to the form (it drops generic first words, stops at "of",
+    commas and initials); NER read the whole name, ending where the form ends — the name is NER's."""
+    text, gaz = orgs.text, orgs.gaz
+    if ent.label_ not in ("ORG", "PERSON") or len(inner) != 1 or inner[0][1] != e or not s < inner[0][0]:
+        return False
+    rec = next((r for r in orgs.found.values() if inner[0] in r.mentions), None)
+    if rec is None or rec.known or not rec.shaped or not _LEGAL_FORM_END_RE.search(text[s:e]):
+        return False
+    lead = text[s : inner[0][0]]
+    first = lead.split()[0].rstrip(",")
+    if (
+        not _LEGAL_NAME_LEAD_RE.fullmatch(lead)
+        or any(w.lower().rstrip(",") in _OFFICE_WORDS for w in lead.split())
+        or "\n" in lead
+        or first in _SHAPE_STOP
+        or first in _TITLE_HEAD_WORDS
+        or first in gaz.demonyms
+        or first in gaz.country_names
+        or re.search(r"['’]s\b", lead)
+        or not orgs.plausible(text[s:e])
+    ):
+        return False
+    rec.mentions.remove(inner[0])
+    orgs.taken.remove(inner[0])
+    if not rec.mentions:
+        del orgs.found[rec.name]
+    surface = text[s:e]
+    orgs.add(surface, "company", _org_country(text, s, surface, gaz), s, e, False)
+    orgs.found[surface].shaped = True
+    return True
 
 
 def _ner_subsidiary(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int, int]]) -> None:
@@ -1079,15 +1143,15 @@ _NON_DISTINCTIVE = {
 
 
 def _trim_company(
-    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool = False
+    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool = False, legal: bool = False
 ) -> tuple[int, int] | None:
     """Drop leading words that are not part of the name ("About", "Turkish", "China's", "The"); a city
     in front stays when the rest says nothing of which company it is ("Marmaris Teknoloji Yatırımları"),
     or when the name carries its legal form (``keep_places``): a registered name keeps its city or
     province ("Zhuhai Topower New Energy Co., Ltd.", "Seattle Coffee Co.")."""
-    span = _trim_leading(text, s, e, gaz, keep_places=keep_places)
+    span = _trim_leading(text, s, e, gaz, keep_places=keep_places, legal=legal)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
-        span = _trim_leading(text, s, e, gaz, keep_places=True)
+        span = _trim_leading(text, s, e, gaz, keep_places=True, legal=legal)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
         return None
     return span
@@ -1100,7 +1164,17 @@ _DESCRIPTOR_LEAD_RE = re.compile(
 )
 
 
-def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) -> tuple[int, int] | None:
+# generic first words that open a registered name ("General Mills Inc.", "United Widget Inc.", "International
+# Paper Co."): dropped before a company word alone ("National Energy"), kept before a legal form
+_NAME_OPENING_WORDS = frozenset(
+    {"National", "State", "General", "United", "International", "World", "European", "Central", "Asian"}
+    | {"Republic", "Bank", "Global", "New"}
+)
+
+
+def _trim_leading(
+    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool, legal: bool = False
+) -> tuple[int, int] | None:
     while True:
         words = text[s:e].split()
         if len(words) < 2:
@@ -1117,7 +1191,10 @@ def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) 
             or bare in gaz.country_names
             or (bare in gaz.places and not (keep_places and first == bare))
             or (first != bare and bare in gaz.demonyms)
-            or first in _GENERIC_FIRST_TOKENS - {"New", "Global"}
+            or (
+                first in _GENERIC_FIRST_TOKENS - {"New", "Global"}
+                and not (legal and first in _NAME_OPENING_WORDS)
+            )
             or (first.isupper() and len(first) > 3 and first.title() in gaz.places)
         ):
             s += len(first)
@@ -1244,6 +1321,8 @@ def _canonical_company_names(found: dict[str, OrgRec]) -> None:
         if rec.known:
             continue
         short = _LEGAL_SUFFIX_RE.sub("", rec.name)
+        if short.endswith("&") or "," in short:
+            continue  # "Bear, Stearns & Co.", "George K. Baum & Co.": the form is part of a firm's name
         brand = _TURKISH_TRADE_TAIL_RE.sub("", short)
         if brand != short and len(brand.split()) >= 1 and len(brand) >= 3:
             rec.surfaces = [x for x in [short, *rec.surfaces] if x != brand]
@@ -2226,6 +2305,11 @@ _HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "D
 _LEGAL_AFTER_COMMA_RE = re.compile(
     r",\s+(?:Inc|Ltd|LLC|Co|Corp|Limited|S\.A|SA|AG|GmbH|N\.V|plc|PLC|L\.P|LP)\b\.?"
 )
+# a firm named after its partners, with its legal form: "Bear, Stearns & Co.", "Skadden, Arps, Slate,
+# Meagher & Flom LLP", "Hanifren, Imhoff Inc."
+_FIRM_OF_PARTNERS_RE = re.compile(
+    r"[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+(?: & [A-Z][\w'’-]+)?,? (?:&[ ]?)?(?:Co\.|Inc\.|LLP|LLC|Ltd\.|Corp\.)"
+)
 _FILE_OR_URL_RE = re.compile(r"/|\.(?:avif|png|jpe?g|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
 _NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Summit|Conference|Initiative|Expo|Fair)\b")
 _TRAILING_GENERIC_OF_RE = re.compile(r"\s+of\s+the\s+(?:Ministry|Government|Department|Country|State)$")
@@ -2396,7 +2480,8 @@ def _false_org_name(name: str) -> bool:
     if re.search(r"['’]s\s+[A-Z]{2,5}$", name):
         return True  # "VinFast’s EV": an owner and its thing
     if "," in name and not name.startswith(("Ministry", "Department", "Office")):
-        return not _LEGAL_AFTER_COMMA_RE.search(name)  # "Starship, Blue Origin": two names
+        # "Starship, Blue Origin": two names; "Bear, Stearns & Co.", "Hanifren, Imhoff Inc.": one firm
+        return not _LEGAL_AFTER_COMMA_RE.search(name) and not _FIRM_OF_PARTNERS_RE.fullmatch(name)
     return False
 
 
@@ -3461,15 +3546,24 @@ def companies_in_lists(
 # "partners with X", "a partnership with X and Y", "signed an MoU with X", "teamed up with the startup X":
 # whoever a body makes a pact with is a body too
 _PACT_WITH_CUE_RE = re.compile(
-    r"\b(?:[Pp]artner(?:s|ed|ing)?|[Tt]eam(?:s|ed|ing)?[ \t]+[Uu]p|[Cc]ollaborat(?:e|es|ed|ing|ion)"
+    r"\b(?:(?:[Pp]artner(?:s|ed|ing)?|[Tt]eam(?:s|ed|ing)?[ \t]+[Uu]p|[Cc]ollaborat(?:e|es|ed|ing|ion)"
     r"|[Pp]artnerships?|[Aa]lliances?|[Jj]oint[ \t]+[Vv]entures?|MoUs?|MOUs?|[Mm]emorand(?:um|a)[ \t]+of"
-    r"[ \t]+[Uu]nderstanding|[Jj]oin(?:s|ed|ing)?[ \t]+[Ff]orces)[ \t]+[Ww]ith[ \t]+(?:the[ \t]+)?"
+    r"[ \t]+[Uu]nderstanding|[Jj]oin(?:s|ed|ing)?[ \t]+[Ff]orces)[ \t]+[Ww]ith"
+    # "an MoU between Remal IoT and Sungwoo Techwin", "the merger between Acme and Zeta"
+    r"|(?:MoUs?|MOUs?|[Mm]emorand(?:um|a)[ \t]+of[ \t]+[Uu]nderstanding|[Aa]greements?|[Dd]eals?|[Pp]acts?"
+    r"|[Pp]artnerships?|[Jj]oint[ \t]+[Vv]entures?|[Mm]ergers?|[Tt]ie-ups?|[Cc]ontracts?)"
+    r"(?:[ \t]+(?:signing|signed|inked))?[ \t]+between)"
+    r"[ \t]+(?:the[ \t]+)?"
     r"(?:(?:[a-z-]+[ \t]+){0,2}(?:organi[sz]ations?|compan(?:y|ies)|firms?|start-?ups?|publishers?|banks?"
     r"|lenders?|developers?|makers?|operators?|providers?|groups?|outlets?)[ \t]+)?"
     r"(?=[A-Z])"
 )
 _PACT_ITEM = r"[A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'.-]*){0,3}"
 _PACT_LIST_RE = re.compile(rf"{_PACT_ITEM}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_PACT_ITEM})*")
+
+
+# a full stop after a word (not after a legal form) ends the list's sentence
+_SENTENCE_END_IN_LIST_RE = re.compile(r"(?<!\bCo)(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bPlc)(?<=[a-z]{2})\.\s")
 
 
 def pact_partners(
@@ -3483,15 +3577,52 @@ def pact_partners(
         if not m:
             continue
         pos = m.start()
-        for raw in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group()):
+        listed = _SENTENCE_END_IN_LIST_RE.split(m.group())[0]  # "... and Shukran Korea. The ...": one list
+        items = []
+        for raw in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", listed):
             s = text.index(raw, pos)
             pos = s + len(raw)
-            item = raw.rstrip(".")
+            item = raw if re.fullmatch(r"(?:[A-Z]\.){2,}", raw) else raw.rstrip(".")  # "U.S." keeps its point
             e = s + len(item)
             nxt = re.match(r"[ \t]*([\w’'-]+)", text[e : e + 20])
             if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) not in _LIST_GLUE | {"for", "by", "from"}):
                 continue  # "with Japanese automakers", "with Ostland’s ..." : not a name on its own
             _add_named_body(text, item, s, e, orgs, places, people, gaz)
+            items.append((item, s, e))
+        if "between" in cue.group():
+            _people_beside_a_body(text, items, orgs, places, people, gaz)
+
+
+def _body_shaped(rec: OrgRec) -> bool:
+    """A body known, with a company's shape, or with a word no person's name has ("IoT", "AG", "ACME")."""
+    return (
+        rec.known
+        or rec.shaped
+        or org_kind(rec.name) != "other"
+        or any(w.isupper() or re.search(r"[a-z][A-Z]", w) for w in rec.name.split())
+    )
+
+
+def _people_beside_a_body(
+    text: str,
+    items: list[tuple[str, int, int]],
+    orgs: dict[str, OrgRec],
+    places: dict[str, PlaceRec],
+    people: list,
+    gaz: Gazetteer,
+) -> None:
+    """ "an MoU between Remal IoT and Sungwoo Techwin": a party NER took for a person, named once, with no
+    post, beside a body in a pact between them, is a body too ("a deal between Putin and Erdogan": two
+    people, no body beside them)."""
+    bodies = [rec for rec in orgs.values() if _body_shaped(rec)]  # not a person NER took for a body
+    if not any(overlaps((s, e), m2) for rec in bodies for m2 in rec.mentions for _i, s, e in items):
+        return
+    for item, s, e in items:
+        person = next((p for p in people if (s, e) in p.mentions), None)
+        if person is None or person.positions or len(person.mentions) > 1 or len(item.split()) < 2:
+            continue
+        people.remove(person)
+        _add_named_body(text, item, s, e, orgs, places, people, gaz)
 
 
 def _add_named_body(

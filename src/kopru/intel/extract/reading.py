@@ -173,11 +173,47 @@ def _broken_prose(lines: list[str], i: int) -> bool:
     )
 
 
+# a link to another story inside the text: its headline, its section's slug in lower case, the next
+# headline ("Ishii's army ready to strike" / "thailand" / "Maris to visit Myanmar next week")
+_SECTION_SLUG_RE = re.compile(r"[a-z]{3,15}")
+_NOT_SLUGS = frozenset({"and", "or", "but", "the", "with", "for", "from", "into", "than", "then", "also"})
+_LINK_HEADLINE_RE = re.compile(r"[A-Z0-9“\"‘'][^\n]{2,118}(?<![.,;:])")
+_OPEN_ENDING_RE = re.compile(r"\b(?:an|the|of|and|to|in|a|for|with)$")  # a sentence cut at a line end
+
+
+def _link_headline(line: str) -> bool:
+    """A story's headline: three words or more, no sentence cut at its end, no block's head ("TAGS")."""
+    return (
+        len(line.split()) >= 3
+        and bool(_LINK_HEADLINE_RE.fullmatch(line))
+        and not _OPEN_ENDING_RE.search(line)
+        and not _LINK_BLOCK_HEAD_RE.match(line)
+    )
+
+
+def _section_tagged_links(lines: list[str]) -> set[int]:
+    """Indexes of the lines of headline / slug / headline triples (and chains of them)."""
+    drop: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        slug = lines[i].strip()
+        if (
+            _SECTION_SLUG_RE.fullmatch(slug)
+            and slug not in _NOT_SLUGS
+            and _link_headline(lines[i - 1].strip())
+            and _link_headline(lines[i + 1].strip())
+        ):
+            drop.update((i - 1, i, i + 1))
+    return drop
+
+
 def drop_link_blocks(text: str) -> str:
     """Lists of other articles' headlines (under "Related stories", "Most read", "Tags" ...), one-line
-    "Related: ..." links and button lines out of a scraped page. A block ends at the first line that reads
-    as the article's own prose."""
+    "Related: ..." links, links tagged with their section's slug and button lines out of a scraped page. A
+    block ends at the first line that reads as the article's own prose."""
     lines = text.split("\n")
+    tagged = _section_tagged_links(lines)
+    if tagged:
+        lines = [line for i, line in enumerate(lines) if i not in tagged]
     out: list[str] = []
     in_block = 0
     for i, line in enumerate(lines):

@@ -1,0 +1,122 @@
+"""Organisations, session 12 (helper org15): company names with their legal form cut short, firms named
+after their partners, businesses named by their web address, parties of a pact "between X and Y", and links
+to other stories tagged with their section inside a scraped page. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kopru.intel.extract import extract_text
+from kopru.intel.extract.reading import normalise_text
+
+from .entity_checks import org_names as _orgs
+from .entity_checks import people_names as _people
+
+pytestmark = pytest.mark.unit
+
+
+def _all_org_names(text: str) -> set[str]:
+    return {n for o in extract_text(text)["organizations"] for n in (o["name"], *o["aliases"])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a generic first word ("General", "United", "International") is part of a registered name
+        (
+            "Food makers are moving in, including General Harvest Inc. and Kellin Foods Co.",
+            "General Harvest Inc.",
+        ),
+        ("United Widget Inc. said on Monday it would close two plants.", "United Widget Inc."),
+        (
+            "The order went to International Paperworks Co., the packaging group said.",
+            "International Paperworks Co.",
+        ),
+        # "of" inside the name
+        (
+            "Jo Hale, a vice president at Vine of Plenty Inc. of Tulsa, Okla., said sales rose.",
+            "Vine of Plenty Inc.",
+        ),
+    ],
+)
+def test_a_registered_name_keeps_the_words_before_its_form(text: str, name: str) -> None:
+    names = _all_org_names(text)
+    assert name in names
+    assert name.split()[-2] not in _orgs(text)  # no fragment ("Harvest", "Widget") as a body of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        ("The shares are cheap, said analyst Dana Roe of Harlow, Penning & Co.", "Harlow, Penning & Co."),
+        (
+            "Milo Grant, a partner at Denver-based advisers Keller, Voss Inc., said the bid was low.",
+            "Keller, Voss Inc.",
+        ),
+    ],
+)
+def test_a_firm_named_after_its_partners_is_one_body(text: str, firm: str) -> None:
+    assert firm in _all_org_names(text)
+    assert not any(name.endswith("&") for name in _orgs(text))
+
+
+def test_a_title_before_of_is_no_part_of_the_name() -> None:
+    text = "Jane Roe, Founder of Ceres Robotics Inc., said the lander was ready."
+    assert not any(name.startswith("Founder") for name in _all_org_names(text))
+
+
+def test_businesses_named_by_their_web_address() -> None:
+    text = (
+        "Representatives of Tunely and Scour.net, another music service, had no comment. "
+        "The shop sells through Epicurious.com and Kozmo.com. For details visit www.AcmeCorp.com."
+    )
+    names = _orgs(text)
+    assert {"Scour.net", "Epicurious.com", "Kozmo.com"} <= set(names)
+    assert "AcmeCorp.com" not in names
+
+
+def test_an_upper_case_name_with_its_domain_is_a_body() -> None:
+    text = "ZENTRO.AI said its credit bureau in Manila raised $4 million in seed funding."
+    assert "ZENTRO.AI" in _orgs(text)
+
+
+def test_the_parties_of_a_pact_between_two_names_are_bodies() -> None:
+    text = (
+        "The minister attended the signing of an MoU between Remal IoT and Sungwoo Techwin, and an agreement "
+        "between Digistores and Shukran Korea. The deal between Washington and Beijing was not discussed."
+    )
+    names = _orgs(text)
+    assert {"Sungwoo Techwin", "Shukran Korea", "Digistores"} <= set(names)
+    assert "Washington" not in names and "Sungwoo Techwin" not in _people(text)
+
+
+def test_a_pact_between_two_people_makes_no_person_a_body() -> None:
+    # (the model may read the first name as a body; the second stays a person)
+    text = "A pact between Vladimir Orlov and Recep Demir was agreed in Ankara on Friday."
+    assert "Recep Demir" in _people(text)
+
+
+def test_links_tagged_with_their_section_are_no_part_of_the_story() -> None:
+    text = (
+        "The committee provides a platform for talks between the two countries.\n"
+        "Ishmar's army ready to strike\n"
+        "thailand\n"
+        "Marisa to visit Myanmar next week\n"
+        "Through the committee, the two countries drew up a roadmap."
+    )
+    out = normalise_text(text)
+    assert "Ishmar" not in out and "thailand" not in out and "Marisa" not in out
+    assert "roadmap" in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier said Thailand was ready to serve as an\ninvestment\nhub for the region.",
+        "Gao Lin\nand\nChen Qiao",
+        "Ishmar's army ready to strike.\nthailand\nMarisa to visit Myanmar next week",
+    ],
+)
+def test_a_lower_case_word_on_its_own_line_inside_prose_stays(text: str) -> None:
+    out = normalise_text(text)
+    assert all(word in out for word in ("and", "investment", "thailand") if word in text.split())
