@@ -120,3 +120,79 @@ def test_links_tagged_with_their_section_are_no_part_of_the_story() -> None:
 def test_a_lower_case_word_on_its_own_line_inside_prose_stays(text: str) -> None:
     out = normalise_text(text)
     assert all(word in out for word in ("and", "investment", "thailand") if word in text.split())
+
+
+def test_a_market_index_is_no_body() -> None:
+    text = (
+        "Shares in the S&P 500 rose 0.4% while the FTSE 100 fell. The Dow Jones Industrial Average slipped "
+        "and Vortel Inc. said its profit doubled."
+    )
+    names = _all_org_names(text)
+    assert not {"S&P", "Standard & Poor's", "FTSE", "Dow Jones Industrial Average"} & names
+    assert "Vortel Inc." in names
+
+
+def test_the_rating_agency_named_on_its_own_stays() -> None:
+    text = "Standard & Poor's cut the bank's rating, and the S&P 500 fell 1%."
+    assert "Standard & Poor's" in _orgs(text)
+
+
+def test_a_drink_sold_under_a_brand_is_no_body() -> None:
+    text = "Carrow Spirits, whose best-known brands include Pellham vodka and Tarrant rum, said sales rose."
+    names = _orgs(text)
+    assert "Pellham" not in names and "Tarrant" not in names
+
+
+def test_a_town_before_its_country_is_a_place() -> None:
+    text = "Leksum has partnered with the Department of Clinical Sciences, SLU, Varby, Sweden to host a lab."
+    result = extract_text(text)
+    assert "Varby" not in {o["name"] for o in result["organizations"]}
+    assert "Varby" in {p["name"] for p in result["places"]}
+
+
+def test_a_name_before_area_is_a_place() -> None:
+    text = "Troops tried to raid a position in Pangor area of Sarkand, the spokesman said on Wednesday."
+    result = extract_text(text)
+    assert "Pangor" not in {o["name"] for o in result["organizations"]}
+
+
+def test_a_link_note_is_no_part_of_a_name() -> None:
+    text = "Customers include PayPal(opens in a new window), Intuit and Vorden Fisher(opens in a new window)."
+    assert normalise_text(text) == "Customers include PayPal, Intuit and Vorden Fisher."
+
+
+def test_a_name_with_a_form_without_its_point_keeps_its_country_and_last_words() -> None:
+    text = "The utility sold the grid, with China Southern Power Grid Co taking a majority stake in 2020."
+    names = _all_org_names(text)
+    assert "China Southern Power Grid Co" in names
+    assert "Southern Power" not in names
+
+
+def _place_told(text: str, name: str):
+    from kopru.intel.extract.entities import PlaceRec, bodies_told_by_what_they_are
+    from kopru.intel.extract.gazetteer import load
+
+    places = {name: PlaceRec(name, None)}
+    places[name].mentions = [(m, m + len(name)) for m in range(len(text)) if text.startswith(name, m)]
+    orgs: dict = {}
+    bodies_told_by_what_they_are(text, orgs, places, [], load())
+    return orgs, places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Halvor Energy sold a stake to Brookvale. Brookvale is a leading infrastructure investor.",
+        "The deal closes in May.\nAbout Vexal\nVexal helps clients embrace data.",
+        "“We are pleased,” said Carla Brice, CEO of Vexal, on Monday.",
+    ],
+)
+def test_a_place_the_text_calls_a_body_is_one(text: str) -> None:
+    name = "Brookvale" if "Brookvale" in text else "Vexal"
+    orgs, places = _place_told(text, name)
+    assert name in orgs and name not in places
+
+
+def test_a_town_the_text_calls_a_town_stays_a_place() -> None:
+    orgs, places = _place_told("The plant is in Brookvale, a town of 9,000 people.", "Brookvale")
+    assert "Brookvale" in places and not orgs

@@ -760,6 +760,9 @@ _OFFICE_WORDS = frozenset(
     | {"chief", "officer", "executive", "manager", "member", "partner", "secretary", "minister", "professor"}
     | {"analyst", "fellow", "editor", "governor", "ceo", "owner", "vice", "leader", "principal", "counsel"}
 )
+# a legal form ending a name, with or without its point ("Grid Co", "Texaco Inc")
+_LEGAL_FORM_NAME_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.?$")
+_LEGAL_NAME_TAIL_RE = re.compile(r"(?: [A-Z][\w'’-]*)* (?:Inc|Ltd|Corp|Co|Plc|LLC)\.?")
 # what may stand before a legal form's name inside it: capitalised words, initials, "of", "and", "&", commas
 _LEGAL_NAME_LEAD_RE = re.compile(r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)(?:,? (?:of |and |& )?|-))+")
 
@@ -769,21 +772,22 @@ def _ner_longer_legal_name(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tu
     legal-form finder kept only the words next to the form (it drops generic first words, stops at "of",
     commas and initials); NER read the whole name, ending where the form ends — the name is NER's."""
     text, gaz = orgs.text, orgs.gaz
-    if ent.label_ not in ("ORG", "PERSON") or len(inner) != 1 or inner[0][1] != e or not s < inner[0][0]:
+    if ent.label_ not in ("ORG", "PERSON") or len(inner) != 1 or not (s <= inner[0][0] and inner[0][1] <= e):
         return False
     rec = next((r for r in orgs.found.values() if inner[0] in r.mentions), None)
-    if rec is None or rec.known or not rec.shaped or not _LEGAL_FORM_END_RE.search(text[s:e]):
+    if rec is None or rec.known or not rec.shaped or not _LEGAL_FORM_NAME_END_RE.search(text[s:e]):
         return False
-    lead = text[s : inner[0][0]]
-    first = lead.split()[0].rstrip(",")
+    lead, tail = text[s : inner[0][0]], text[inner[0][1] : e]
+    if (not lead and not tail) or (tail and not _LEGAL_NAME_TAIL_RE.fullmatch(tail)):
+        return False  # "China Southern Power Grid Co": the words after a company word, then the form
+    first = (lead or text[s:e]).split()[0].rstrip(",")
     if (
-        not _LEGAL_NAME_LEAD_RE.fullmatch(lead)
+        (lead and not _LEGAL_NAME_LEAD_RE.fullmatch(lead))
         or any(w.lower().rstrip(",") in _OFFICE_WORDS for w in lead.split())
-        or "\n" in lead
+        or "\n" in text[s:e]
         or first in _SHAPE_STOP
         or first in _TITLE_HEAD_WORDS
-        or first in gaz.demonyms
-        or first in gaz.country_names
+        or first in gaz.demonyms  # "Turkish Acme A.Ş.": a descriptor (a country's name may open a name)
         or re.search(r"['’]s\b", lead)
         or not orgs.plausible(text[s:e])
     ):
@@ -2283,7 +2287,8 @@ _NOT_ORG_HEADS = frozenset(
         *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
         # programmes, partnerships and talks between bodies, market indices, sites and facilities
         *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
-        *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
+        *("Programme", "Program", "Mechanism", "Index", "Composite", "Average", "Campus", "Data Center"),
+        "Data Centre",
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
         # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
         *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
@@ -2299,7 +2304,9 @@ _PRODUCT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
     r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
     r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone"
-    r"|channel|channels|account|accounts|feed)\b"
+    r"|channel|channels|account|accounts|feed"
+    # drinks sold under a brand ("Smirnoff vodka", "Havana Club rum"): the brand, not its maker
+    r"|rum|vodka|whisky|whiskey|brandy|gin|stout|lager|ale|cognac|liqueur|champagne|tequila|bourbon)\b"
 )
 _HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
 _LEGAL_AFTER_COMMA_RE = re.compile(
@@ -2619,10 +2626,10 @@ def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 # a lower-case noun of a place after a name, or before it with "of" ("the island of X", "called X")
 _PLACE_NOUN_AFTER_RE = re.compile(
     r"\s+(?:state|province|prefecture|county|district|region|oasis|islands?|residents?|airport|city|town"
-    r"|village|municipality|suburb|neighbou?rhood|peninsula|valley)\b"
+    r"|village|municipality|suburb|neighbou?rhood|peninsula|valley|area|reservation|rivers)\b"
 )
 _PLACE_OF_BEFORE_RE = re.compile(
-    r"\b(?:islands?|state|province|city|town|village|region|county|district|oasis|suburb|port) of\s+$"
+    r"\b(?:islands?|state|province|city|town|village|region|county|district|oasis|suburb|port|area) of\s+$"
     r"|\bcalled\s+$"
 )
 _CALLED_BEFORE_RE = re.compile(r"\bcalled\s+$")
@@ -2809,6 +2816,17 @@ _AFTER_TOWN_STATE_RE = re.compile(rf",\s+(?:(?:{_STATE_CODES_ALT})\b(?![.\w-])|(
 _TOWN_BEFORE_STATE_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+$")
 
 
+_COUNTRY_AFTER_RE = re.compile(
+    r", ([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})(?=[,.;:)\n]| [(“\"]| (?:to|and|on|in|is|has)\b)"
+)
+
+
+def _town_before_country(text: str, e: int, gaz: Gazetteer) -> bool:
+    """ "SLU, Uppsala, Sweden", "a plant in Vargarda, Sweden": a town written before its country."""
+    m = _COUNTRY_AFTER_RE.match(text, e)
+    return bool(m) and m.group(1) in gaz.country_names
+
+
 def _us_place_by_state(text: str, s: int, e: int) -> bool:
     """A town written before its US state's abbreviation ("Manteo, NC", "Jonesboro, Ark."), or the postal
     code itself after a town."""
@@ -2894,6 +2912,10 @@ _LEAD_DESCRIPTOR_RE = re.compile(
 _EXCHANGES = frozenset(
     {"NASDAQ", "NYSE", "NYSE AMERICAN", "OTC", "OTCQB", "OTCQX", "TSX", "TSXV", "ASX", "LSE", "TASE", "SIX"}
 )
+
+
+# the size of a market index after its maker's name: "S&P 500", "FTSE 250", "Nikkei 225", "Russell 2000"
+_INDEX_SIZE_AFTER_RE = re.compile(r" (?:50|100|200|225|250|300|400|500|600|1000|1500|2000)\b(?![.,]\d)")
 
 
 def _only_a_listing(text: str, rec: OrgRec) -> bool:
@@ -3147,6 +3169,9 @@ def drop_false_orgs(
         if _only_a_listing(text, rec):
             del orgs[rec.name]  # "(NASDAQ: QRVX)": the exchange only names where the company is listed
             continue
+        if rec.mentions and all(_INDEX_SIZE_AFTER_RE.match(text, e) for _s, e in rec.mentions):
+            del orgs[rec.name]  # "the S&P 500", "the FTSE 100": a market index, not the body behind it
+            continue
         head = rec.name.split()
         if (
             len(head) >= 2
@@ -3240,7 +3265,17 @@ def drop_false_orgs(
                 (rec.name, list(rec.mentions), not named_so or _named_like_a_place(rec.name, orgs, gaz))
             )
             continue
-        if rec.mentions and not rec.shaped and all(_us_place_by_state(text, s, e) for s, e in rec.mentions):
+        if (
+            rec.mentions
+            and not rec.shaped
+            and (
+                all(_us_place_by_state(text, s, e) for s, e in rec.mentions)
+                or (
+                    _short_plain_name(rec)
+                    and any(_town_before_country(text, e, gaz) for _s, e in rec.mentions)
+                )
+            )
+        ):
             # "Jonesboro, Ark.", "Manteo, NC", "Houston, TX": a town before its state's abbreviation, or the
             # abbreviation itself
             del orgs[rec.name]
@@ -3587,6 +3622,8 @@ def pact_partners(
             nxt = re.match(r"[ \t]*([\w’'-]+)", text[e : e + 20])
             if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) not in _LIST_GLUE | {"for", "by", "from"}):
                 continue  # "with Japanese automakers", "with Ostland’s ..." : not a name on its own
+            if _town_before_country(text, e, gaz):
+                continue  # "with the Department of Clinical Sciences, SLU, Uppsala, Sweden": its seat
             _add_named_body(text, item, s, e, orgs, places, people, gaz)
             items.append((item, s, e))
         if "between" in cue.group():
@@ -4095,3 +4132,61 @@ def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) ->
             _absorb_org(keep, orgs.pop(rec.name))
             changed = True
             break
+
+
+# ------------------------------------------------------------------- bodies told by what the text calls them
+
+# "Brookfield is a leading infrastructure investor", "Bixal is a mission-driven consulting firm"
+_IS_A_BODY_AFTER_RE = re.compile(
+    r"[ \t]+is[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?P<noun>company|firm|investor|provider|maker"
+    r"|manufacturer|developer|operator|bank|group|consultancy|start-?up|organi[sz]ation|non-?profit|charity"
+    r"|insurer|lender|retailer|publisher|broker|conglomerate|utility|airline|brewer|supplier)\b"
+)
+# nouns a person may be called as well ("Jane Roe is a leading investor", "... a software developer")
+_PERSON_MAY_BE = frozenset({"investor", "developer", "operator", "broker", "supplier", "publisher", "maker"})
+# "About Bixal" opening a press release's closing paragraph about the company
+_ABOUT_BEFORE_RE = re.compile(r"(?:^|\n)About[ \t]+$")
+# "CEO of Bixal", "chief executive officer of Brookfield"
+_HEAD_OF_BEFORE_RE = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hairman|[Cc]hairwoman|[Ff]ounder"
+    r"|[Cc]o-[Ff]ounder|[Mm]anaging [Dd]irector) (?:of|at) $"
+)
+
+
+def bodies_told_by_what_they_are(
+    text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """A place NER made of a name the gazetteer does not know is a body when the text says so: it "is a
+    leading infrastructure investor", a press release's "About X" paragraph is about it, someone is its
+    chief executive. A person with no post and one name is a body when called a company, a firm, a bank
+    (not an investor or a developer: people are those too)."""
+    for name, rec in list(places.items()):
+        if name in gaz.places or name in gaz.country_names or name in _REGIONS or name in gaz.demonyms:
+            continue
+        told = next(((s, e) for s, e in rec.mentions if _told_a_body(text, s, e)), None)
+        if told is not None:  # the name as told there ("Ascom is a ...", not "Ascom Unite Connect")
+            _add_named_body(text, text[told[0] : told[1]], *told, orgs, places, people, gaz)
+    for person in list(people):
+        if person.positions:
+            continue
+        told = [
+            m
+            for m in (_IS_A_BODY_AFTER_RE.match(text, e) for _s, e in person.mentions)
+            if m and m.group("noun") not in _PERSON_MAY_BE
+        ]
+        if told and all(text[s:e] == person.name for s, e in person.mentions):
+            people.remove(person)
+            s, e = person.mentions[0]
+            _add_named_body(text, person.name, s, e, orgs, places, people, gaz)
+            if person.name not in orgs:
+                people.append(person)  # a known place's name, or one a body already holds: left as it was
+
+
+def _told_a_body(text: str, s: int, e: int) -> bool:
+    if re.match(r"[ \t]+[A-Z]", text[e : e + 2]):
+        return False  # "Managing Director of King Square Development Co.": a longer name's first words
+    return bool(
+        _IS_A_BODY_AFTER_RE.match(text, e)
+        or _ABOUT_BEFORE_RE.search(text, max(0, s - 8), s)
+        or _HEAD_OF_BEFORE_RE.search(text, max(0, s - 30), s)
+    )

@@ -93,6 +93,7 @@ _FURNITURE_RE = re.compile(
     r"|LinkedIn|Back to top|Next article|Previous article)\s*$",
     re.MULTILINE,
 )
+_NEW_WINDOW_RE = re.compile(r"[ \t]?\((?:opens|Opens) in a new (?:window|tab)\)")
 _NAV_SEPARATORS_RE = re.compile(r"\s+(?:\||•|·|»|›|/)\s+")
 # page furniture on a line of its own: sharing and account buttons, font-size switches
 _BUTTON_LINE_RE = re.compile(
@@ -271,6 +272,8 @@ def strip_markup_residue(text: str) -> str:
     if "#" in text:
         text = _MD_HEADING_MARK_RE.sub("", text)
     text = _FURNITURE_RE.sub("", text)
+    if "(opens in a new" in text or "(Opens in a new" in text:
+        text = _NEW_WINDOW_RE.sub("", text)  # "PayPal(opens in a new window)": a link's note, not the name's
     text = drop_link_blocks(text)
     if "|" in text or "•" in text or "·" in text or "»" in text:
         text = "\n".join("" if _nav_line(line) else line for line in text.split("\n"))
