@@ -196,3 +196,16 @@ def test_a_place_the_text_calls_a_body_is_one(text: str) -> None:
 def test_a_town_the_text_calls_a_town_stays_a_place() -> None:
     orgs, places = _place_told("The plant is in Brookvale, a town of 9,000 people.", "Brookvale")
     assert "Brookvale" in places and not orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a note on Tuesday, Vexal analyst Jon Mattis said the market had it wrong.",
+        "Telecom analysts Vexal welcomed the move, saying the regulator had given ground.",
+        "“It is a good deal,” said Ann Kohl, an analyst at Vexal.",
+    ],
+)
+def test_a_place_named_as_the_analysts_employer_is_a_body(text: str) -> None:
+    orgs, places = _place_told(text, "Vexal")
+    assert "Vexal" in orgs and "Vexal" not in places

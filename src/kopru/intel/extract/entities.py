@@ -4144,6 +4144,9 @@ _IS_A_BODY_AFTER_RE = re.compile(
 )
 # nouns a person may be called as well ("Jane Roe is a leading investor", "... a software developer")
 _PERSON_MAY_BE = frozenset({"investor", "developer", "operator", "broker", "supplier", "publisher", "maker"})
+# "Jefferies analyst Jonathan Mott said", "analysts at Ovum", "telecom analysts Ovum welcomed"
+_ANALYST_AFTER_RE = re.compile(r"[ \t]+analysts?[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
+_ANALYST_BEFORE_RE = re.compile(r"\banalysts?[ \t]+(?:at[ \t]+|with[ \t]+|from[ \t]+)?$")
 # "About Bixal" opening a press release's closing paragraph about the company
 _ABOUT_BEFORE_RE = re.compile(r"(?:^|\n)About[ \t]+$")
 # "CEO of Bixal", "chief executive officer of Brookfield"
@@ -4187,6 +4190,8 @@ def _told_a_body(text: str, s: int, e: int) -> bool:
         return False  # "Managing Director of King Square Development Co.": a longer name's first words
     return bool(
         _IS_A_BODY_AFTER_RE.match(text, e)
+        or _ANALYST_AFTER_RE.match(text, e)
+        or _ANALYST_BEFORE_RE.search(text, max(0, s - 20), s)
         or _ABOUT_BEFORE_RE.search(text, max(0, s - 8), s)
         or _HEAD_OF_BEFORE_RE.search(text, max(0, s - 30), s)
     )
