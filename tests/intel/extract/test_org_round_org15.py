@@ -209,3 +209,17 @@ def test_a_town_the_text_calls_a_town_stays_a_place() -> None:
 def test_a_place_named_as_the_analysts_employer_is_a_body(text: str) -> None:
     orgs, places = _place_told(text, "Vexal")
     assert "Vexal" in orgs and "Vexal" not in places
+
+
+def test_names_marked_in_underscores_in_markdown_are_read() -> None:
+    from kopru.intel.extract.reading import read_bytes
+
+    raw = (
+        "# Series B\n\n_Tarvel has secured $40M in a round led by_ _QV_ _, with participation from new "
+        "investors_ _Greenfen Capital_ _,_ _Bedstone Capital_ _, and existing investors_ _Arcel_ _and_ _CRW._\n\n"
+        "The file_name_here stays as it is.\n"
+    )
+    text = read_bytes(raw.encode(), source="x.md", suffix=".md").text
+    assert "led by QV, with participation from new investors Greenfen Capital, Bedstone Capital, and" in text
+    assert "existing investors Arcel and CRW." in text
+    assert "file_name_here" in text

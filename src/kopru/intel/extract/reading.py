@@ -549,6 +549,7 @@ def _decode(data: bytes) -> str:
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?!\w)")
 _MD_RULE_RE = re.compile(r"^(?:[-*_] ?){3,}$", re.MULTILINE)
 _MD_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 _MD_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
@@ -631,6 +632,12 @@ def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]
         text = title + "\n\n" + text
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    if "_" in text:
+        # "led by_ _GV_ _, with … investors_ _Accel_ _and_ _CRV._": italics in underscores, each name
+        # marked on its own; an underscore inside a word ("snake_case") is no mark
+        unmarked = _MD_UNDERSCORE_RE.sub(r"\1", text)
+        if unmarked != text:  # "led by GV , with": the space between two marked runs before a comma
+            text = re.sub(r"(?<=[^\s,;:.]) +(?=[,;:.](?:\s|$))", "", unmarked, flags=re.MULTILINE)
     text = _MD_HEADING_RE.sub("", text)
     text = _MD_RULE_RE.sub("", text)
     text = _MD_LIST_RE.sub("", text)
