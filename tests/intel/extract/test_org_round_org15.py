@@ -216,7 +216,8 @@ def test_names_marked_in_underscores_in_markdown_are_read() -> None:
 
     raw = (
         "# Series B\n\n_Tarvel has secured $40M in a round led by_ _QV_ _, with participation from new "
-        "investors_ _Greenfen Capital_ _,_ _Bedstone Capital_ _, and existing investors_ _Arcel_ _and_ _CRW._\n\n"
+        "investors_ _Greenfen Capital_ _,_ _Bedstone Capital_ _, and existing investors_ _Arcel_ _and_ "
+        "_CRW._\n\n"
         "The file_name_here stays as it is.\n"
     )
     text = read_bytes(raw.encode(), source="x.md", suffix=".md").text
