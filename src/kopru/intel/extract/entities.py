@@ -397,6 +397,7 @@ def find_orgs(text: str, ents, gaz: Gazetteer, zones: Zones, person_like: set[st
     _wire_service_orgs(orgs)
     _glued_contact_orgs(orgs)
     _company_shaped_orgs(orgs)
+    _domain_named_orgs(orgs)
     for ent in ents:
         _ner_org(orgs, ent)
     _company_noun_orgs(orgs)
@@ -612,6 +613,23 @@ def _glued_contact_orgs(orgs: _OrgFinder) -> None:
         orgs.add(name, org_kind(name), None, s, e, True)
 
 
+# a business named by its web address, in running text: "Scour.net", "Epicurious.com", "ADVANCE.AI"; not an
+# address to visit ("www.acme.com", "visit Acme.com") nor one in a mail address or a link
+_DOMAIN_NAME_RE = re.compile(
+    r"(?<![\w.@/:-])(?<!www\.)(?<!visit )(?<!Visit )(?P<name>[A-Z][\w-]*[a-z][\w-]*\.(?:com|net|ai|io)"
+    r"|[A-Z][A-Z0-9-]{2,}\.AI)(?![\w/@-]|\.\w)"
+)
+
+
+def _domain_named_orgs(orgs: _OrgFinder) -> None:
+    for m in _DOMAIN_NAME_RE.finditer(orgs.text):
+        s, e = m.span("name")
+        if orgs.is_taken((s, e)):
+            continue
+        orgs.add(m.group("name"), "company", None, s, e, False)
+        orgs.found[m.group("name")].shaped = True
+
+
 _LEGAL_FORM_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.$")
 _TITLE_HEAD_WORDS = frozenset({"Secretary", "Director", "Manager", "Head", "Chief", "President", "Officer"})
 
@@ -624,7 +642,7 @@ def _company_shaped_orgs(orgs: _OrgFinder) -> None:
     for m, is_legal in [*legal, *((m, False) for m in _COMPANY_SHAPE_RE.finditer(text))]:
         if not is_legal and re.search(r"\b(?:of|for)\s+$", text[max(0, m.start() - 6) : m.start()]):
             continue  # "Fraunhofer Institute for Biomedical Engineering": the tail of a longer name
-        span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal)
+        span = _trim_company(text, m.start(), m.end(), gaz, keep_places=is_legal, legal=is_legal)
         if span is None or re.match(r"\s+(?:Plant|Plants|Station|Project|Reactor|Unit)\b", text[m.end() :]):
             continue  # "Akkuyu Nuclear Power Plant" is a facility
         if not is_legal and _PORTFOLIO_AFTER_RE.match(text, m.end()):
@@ -714,6 +732,8 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
     if text[max(0, s - 2) : s] == ": " and text[e : e + 1] == ")":
         return  # a stock ticker: "(Borsa Istanbul: MRMTK)"
     inner = [t for t in orgs.taken if overlaps((s, e), t)]
+    if inner and _ner_longer_legal_name(orgs, ent, s, e, inner):
+        return
     if inner:
         _ner_subsidiary(orgs, ent, s, e, inner)
         return
@@ -732,6 +752,54 @@ def _ner_org(orgs: _OrgFinder, ent) -> None:
     if not orgs.plausible(surface):
         return
     orgs.add(surface, org_kind(surface), _org_country(text, s, surface, gaz), s, e, False)
+
+
+# a person's office before "of" ("Founder of Ceres Robotics Inc."): no part of a company's name
+_OFFICE_WORDS = frozenset(
+    {"founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "president", "director", "head"}
+    | {"chief", "officer", "executive", "manager", "member", "partner", "secretary", "minister", "professor"}
+    | {"analyst", "fellow", "editor", "governor", "ceo", "owner", "vice", "leader", "principal", "counsel"}
+)
+# a legal form ending a name, with or without its point ("Grid Co", "Texaco Inc")
+_LEGAL_FORM_NAME_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.?$")
+_LEGAL_NAME_TAIL_RE = re.compile(r"(?: [A-Z][\w'’-]*)* (?:Inc|Ltd|Corp|Co|Plc|LLC)\.?")
+# what may stand before a legal form's name inside it: capitalised words, initials, "of", "and", "&", commas
+_LEGAL_NAME_LEAD_RE = re.compile(r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)(?:,? (?:of |and |& )?|-))+")
+
+
+def _ner_longer_legal_name(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int, int]]) -> bool:
+    """ "General Mills Inc.", "Tree of Life Inc.", "Bear, Stearns & Co.", "George K. Baum & Co.": the
+    legal-form finder kept only the words next to the form (it drops generic first words, stops at "of",
+    commas and initials); NER read the whole name, ending where the form ends — the name is NER's."""
+    text, gaz = orgs.text, orgs.gaz
+    if ent.label_ not in ("ORG", "PERSON") or len(inner) != 1 or not (s <= inner[0][0] and inner[0][1] <= e):
+        return False
+    rec = next((r for r in orgs.found.values() if inner[0] in r.mentions), None)
+    if rec is None or rec.known or not rec.shaped or not _LEGAL_FORM_NAME_END_RE.search(text[s:e]):
+        return False
+    lead, tail = text[s : inner[0][0]], text[inner[0][1] : e]
+    if (not lead and not tail) or (tail and not _LEGAL_NAME_TAIL_RE.fullmatch(tail)):
+        return False  # "China Southern Power Grid Co": the words after a company word, then the form
+    first = (lead or text[s:e]).split()[0].rstrip(",")
+    if (
+        (lead and not _LEGAL_NAME_LEAD_RE.fullmatch(lead))
+        or any(w.lower().rstrip(",") in _OFFICE_WORDS for w in lead.split())
+        or "\n" in text[s:e]
+        or first in _SHAPE_STOP
+        or first in _TITLE_HEAD_WORDS
+        or first in gaz.demonyms  # "Turkish Acme A.Ş.": a descriptor (a country's name may open a name)
+        or re.search(r"['’]s\b", lead)
+        or not orgs.plausible(text[s:e])
+    ):
+        return False
+    rec.mentions.remove(inner[0])
+    orgs.taken.remove(inner[0])
+    if not rec.mentions:
+        del orgs.found[rec.name]
+    surface = text[s:e]
+    orgs.add(surface, "company", _org_country(text, s, surface, gaz), s, e, False)
+    orgs.found[surface].shaped = True
+    return True
 
 
 def _ner_subsidiary(orgs: _OrgFinder, ent, s: int, e: int, inner: list[tuple[int, int]]) -> None:
@@ -1079,15 +1147,15 @@ _NON_DISTINCTIVE = {
 
 
 def _trim_company(
-    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool = False
+    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool = False, legal: bool = False
 ) -> tuple[int, int] | None:
     """Drop leading words that are not part of the name ("About", "Turkish", "China's", "The"); a city
     in front stays when the rest says nothing of which company it is ("Marmaris Teknoloji Yatırımları"),
     or when the name carries its legal form (``keep_places``): a registered name keeps its city or
     province ("Zhuhai Topower New Energy Co., Ltd.", "Seattle Coffee Co.")."""
-    span = _trim_leading(text, s, e, gaz, keep_places=keep_places)
+    span = _trim_leading(text, s, e, gaz, keep_places=keep_places, legal=legal)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
-        span = _trim_leading(text, s, e, gaz, keep_places=True)
+        span = _trim_leading(text, s, e, gaz, keep_places=True, legal=legal)
     if span is None or not _distinctive(text[span[0] : span[1]], gaz):
         return None
     return span
@@ -1100,7 +1168,17 @@ _DESCRIPTOR_LEAD_RE = re.compile(
 )
 
 
-def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) -> tuple[int, int] | None:
+# generic first words that open a registered name ("General Mills Inc.", "United Widget Inc.", "International
+# Paper Co."): dropped before a company word alone ("National Energy"), kept before a legal form
+_NAME_OPENING_WORDS = frozenset(
+    {"National", "State", "General", "United", "International", "World", "European", "Central", "Asian"}
+    | {"Republic", "Bank", "Global", "New"}
+)
+
+
+def _trim_leading(
+    text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool, legal: bool = False
+) -> tuple[int, int] | None:
     while True:
         words = text[s:e].split()
         if len(words) < 2:
@@ -1117,7 +1195,10 @@ def _trim_leading(text: str, s: int, e: int, gaz: Gazetteer, keep_places: bool) 
             or bare in gaz.country_names
             or (bare in gaz.places and not (keep_places and first == bare))
             or (first != bare and bare in gaz.demonyms)
-            or first in _GENERIC_FIRST_TOKENS - {"New", "Global"}
+            or (
+                first in _GENERIC_FIRST_TOKENS - {"New", "Global"}
+                and not (legal and first in _NAME_OPENING_WORDS)
+            )
             or (first.isupper() and len(first) > 3 and first.title() in gaz.places)
         ):
             s += len(first)
@@ -1244,6 +1325,8 @@ def _canonical_company_names(found: dict[str, OrgRec]) -> None:
         if rec.known:
             continue
         short = _LEGAL_SUFFIX_RE.sub("", rec.name)
+        if short.endswith("&") or "," in short:
+            continue  # "Bear, Stearns & Co.", "George K. Baum & Co.": the form is part of a firm's name
         brand = _TURKISH_TRADE_TAIL_RE.sub("", short)
         if brand != short and len(brand.split()) >= 1 and len(brand) >= 3:
             rec.surfaces = [x for x in [short, *rec.surfaces] if x != brand]
@@ -2204,7 +2287,8 @@ _NOT_ORG_HEADS = frozenset(
         *("Conditions", "Policies", "Directors", "Ministers", "Officials", "Leaders", "Executives"),
         # programmes, partnerships and talks between bodies, market indices, sites and facilities
         *("Partnership", "Partnerships", "Dialogue", "Agenda", "Process", "Agreement", "Framework"),
-        *("Programme", "Program", "Mechanism", "Index", "Composite", "Campus", "Data Center", "Data Centre"),
+        *("Programme", "Program", "Mechanism", "Index", "Composite", "Average", "Campus", "Data Center"),
+        "Data Centre",
         *("Area", "Seaport", "Square", "Units", "Projects", "Hubs"),
         # meetings and shows, treaties in the plural, and bodies in the plural (a kind, not one body)
         *("Meeting", "Show", "Air Show", "Exhibition", "Accords", "Banks", "Councils", "Ministries"),
@@ -2220,11 +2304,18 @@ _PRODUCT_NOUN_AFTER_RE = re.compile(
     r"\s+(?:program|programme|project|mission|rover|lander|vehicle|spacecraft|rocket|battery|batteries|"
     r"cells?|packs?|models?|cars?|SUVs?|sedans?|trucks?|pickups?|vans?|platform|engines?|chips?|phones?|app|"
     r"initiative|scheme|plan|contracts?|award|prize|bonds?|index|tram|trains?|line|bridge|corridor|zone"
-    r"|channel|channels|account|accounts|feed)\b"
+    r"|channel|channels|account|accounts|feed"
+    # drinks sold under a brand ("Smirnoff vodka", "Havana Club rum"): the brand, not its maker
+    r"|rum|vodka|whisky|whiskey|brandy|gin|stout|lager|ale|cognac|liqueur|champagne|tequila|bourbon)\b"
 )
 _HONORIFIC_TOKENS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir", "H.E", "Dr.", "Mr.", "Prof."})
 _LEGAL_AFTER_COMMA_RE = re.compile(
     r",\s+(?:Inc|Ltd|LLC|Co|Corp|Limited|S\.A|SA|AG|GmbH|N\.V|plc|PLC|L\.P|LP)\b\.?"
+)
+# a firm named after its partners, with its legal form: "Bear, Stearns & Co.", "Skadden, Arps, Slate,
+# Meagher & Flom LLP", "Hanifren, Imhoff Inc."
+_FIRM_OF_PARTNERS_RE = re.compile(
+    r"[A-Z][\w'’-]+(?:, [A-Z][\w'’-]+)+(?: & [A-Z][\w'’-]+)?,? (?:&[ ]?)?(?:Co\.|Inc\.|LLP|LLC|Ltd\.|Corp\.)"
 )
 _FILE_OR_URL_RE = re.compile(r"/|\.(?:avif|png|jpe?g|gif|webp|svg|pdf|html?|php|aspx?)$", re.IGNORECASE)
 _NOT_ORG_HEAD_AFTER_RE = re.compile(r"\s+(?:Act|Law|Treaty|Summit|Conference|Initiative|Expo|Fair)\b")
@@ -2396,7 +2487,8 @@ def _false_org_name(name: str) -> bool:
     if re.search(r"['’]s\s+[A-Z]{2,5}$", name):
         return True  # "VinFast’s EV": an owner and its thing
     if "," in name and not name.startswith(("Ministry", "Department", "Office")):
-        return not _LEGAL_AFTER_COMMA_RE.search(name)  # "Starship, Blue Origin": two names
+        # "Starship, Blue Origin": two names; "Bear, Stearns & Co.", "Hanifren, Imhoff Inc.": one firm
+        return not _LEGAL_AFTER_COMMA_RE.search(name) and not _FIRM_OF_PARTNERS_RE.fullmatch(name)
     return False
 
 
@@ -2534,10 +2626,10 @@ def _between_places(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
 # a lower-case noun of a place after a name, or before it with "of" ("the island of X", "called X")
 _PLACE_NOUN_AFTER_RE = re.compile(
     r"\s+(?:state|province|prefecture|county|district|region|oasis|islands?|residents?|airport|city|town"
-    r"|village|municipality|suburb|neighbou?rhood|peninsula|valley)\b"
+    r"|village|municipality|suburb|neighbou?rhood|peninsula|valley|area|reservation|rivers)\b"
 )
 _PLACE_OF_BEFORE_RE = re.compile(
-    r"\b(?:islands?|state|province|city|town|village|region|county|district|oasis|suburb|port) of\s+$"
+    r"\b(?:islands?|state|province|city|town|village|region|county|district|oasis|suburb|port|area) of\s+$"
     r"|\bcalled\s+$"
 )
 _CALLED_BEFORE_RE = re.compile(r"\bcalled\s+$")
@@ -2724,6 +2816,17 @@ _AFTER_TOWN_STATE_RE = re.compile(rf",\s+(?:(?:{_STATE_CODES_ALT})\b(?![.\w-])|(
 _TOWN_BEFORE_STATE_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+$")
 
 
+_COUNTRY_AFTER_RE = re.compile(
+    r", ([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,2})(?=[,.;:)\n]| [(“\"]| (?:to|and|on|in|is|has)\b)"
+)
+
+
+def _town_before_country(text: str, e: int, gaz: Gazetteer) -> bool:
+    """ "SLU, Uppsala, Sweden", "a plant in Vargarda, Sweden": a town written before its country."""
+    m = _COUNTRY_AFTER_RE.match(text, e)
+    return bool(m) and m.group(1) in gaz.country_names
+
+
 def _us_place_by_state(text: str, s: int, e: int) -> bool:
     """A town written before its US state's abbreviation ("Manteo, NC", "Jonesboro, Ark."), or the postal
     code itself after a town."""
@@ -2809,6 +2912,10 @@ _LEAD_DESCRIPTOR_RE = re.compile(
 _EXCHANGES = frozenset(
     {"NASDAQ", "NYSE", "NYSE AMERICAN", "OTC", "OTCQB", "OTCQX", "TSX", "TSXV", "ASX", "LSE", "TASE", "SIX"}
 )
+
+
+# the size of a market index after its maker's name: "S&P 500", "FTSE 250", "Nikkei 225", "Russell 2000"
+_INDEX_SIZE_AFTER_RE = re.compile(r" (?:50|100|200|225|250|300|400|500|600|1000|1500|2000)\b(?![.,]\d)")
 
 
 def _only_a_listing(text: str, rec: OrgRec) -> bool:
@@ -3062,6 +3169,9 @@ def drop_false_orgs(
         if _only_a_listing(text, rec):
             del orgs[rec.name]  # "(NASDAQ: QRVX)": the exchange only names where the company is listed
             continue
+        if rec.mentions and all(_INDEX_SIZE_AFTER_RE.match(text, e) for _s, e in rec.mentions):
+            del orgs[rec.name]  # "the S&P 500", "the FTSE 100": a market index, not the body behind it
+            continue
         head = rec.name.split()
         if (
             len(head) >= 2
@@ -3155,7 +3265,17 @@ def drop_false_orgs(
                 (rec.name, list(rec.mentions), not named_so or _named_like_a_place(rec.name, orgs, gaz))
             )
             continue
-        if rec.mentions and not rec.shaped and all(_us_place_by_state(text, s, e) for s, e in rec.mentions):
+        if (
+            rec.mentions
+            and not rec.shaped
+            and (
+                all(_us_place_by_state(text, s, e) for s, e in rec.mentions)
+                or (
+                    _short_plain_name(rec)
+                    and any(_town_before_country(text, e, gaz) for _s, e in rec.mentions)
+                )
+            )
+        ):
             # "Jonesboro, Ark.", "Manteo, NC", "Houston, TX": a town before its state's abbreviation, or the
             # abbreviation itself
             del orgs[rec.name]
@@ -3461,15 +3581,24 @@ def companies_in_lists(
 # "partners with X", "a partnership with X and Y", "signed an MoU with X", "teamed up with the startup X":
 # whoever a body makes a pact with is a body too
 _PACT_WITH_CUE_RE = re.compile(
-    r"\b(?:[Pp]artner(?:s|ed|ing)?|[Tt]eam(?:s|ed|ing)?[ \t]+[Uu]p|[Cc]ollaborat(?:e|es|ed|ing|ion)"
+    r"\b(?:(?:[Pp]artner(?:s|ed|ing)?|[Tt]eam(?:s|ed|ing)?[ \t]+[Uu]p|[Cc]ollaborat(?:e|es|ed|ing|ion)"
     r"|[Pp]artnerships?|[Aa]lliances?|[Jj]oint[ \t]+[Vv]entures?|MoUs?|MOUs?|[Mm]emorand(?:um|a)[ \t]+of"
-    r"[ \t]+[Uu]nderstanding|[Jj]oin(?:s|ed|ing)?[ \t]+[Ff]orces)[ \t]+[Ww]ith[ \t]+(?:the[ \t]+)?"
+    r"[ \t]+[Uu]nderstanding|[Jj]oin(?:s|ed|ing)?[ \t]+[Ff]orces)[ \t]+[Ww]ith"
+    # "an MoU between Remal IoT and Sungwoo Techwin", "the merger between Acme and Zeta"
+    r"|(?:MoUs?|MOUs?|[Mm]emorand(?:um|a)[ \t]+of[ \t]+[Uu]nderstanding|[Aa]greements?|[Dd]eals?|[Pp]acts?"
+    r"|[Pp]artnerships?|[Jj]oint[ \t]+[Vv]entures?|[Mm]ergers?|[Tt]ie-ups?|[Cc]ontracts?)"
+    r"(?:[ \t]+(?:signing|signed|inked))?[ \t]+between)"
+    r"[ \t]+(?:the[ \t]+)?"
     r"(?:(?:[a-z-]+[ \t]+){0,2}(?:organi[sz]ations?|compan(?:y|ies)|firms?|start-?ups?|publishers?|banks?"
     r"|lenders?|developers?|makers?|operators?|providers?|groups?|outlets?)[ \t]+)?"
     r"(?=[A-Z])"
 )
 _PACT_ITEM = r"[A-Z][\w&'.-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w&'.-]*){0,3}"
 _PACT_LIST_RE = re.compile(rf"{_PACT_ITEM}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_PACT_ITEM})*")
+
+
+# a full stop after a word (not after a legal form) ends the list's sentence
+_SENTENCE_END_IN_LIST_RE = re.compile(r"(?<!\bCo)(?<!\bCorp)(?<!\bInc)(?<!\bLtd)(?<!\bPlc)(?<=[a-z]{2})\.\s")
 
 
 def pact_partners(
@@ -3483,15 +3612,54 @@ def pact_partners(
         if not m:
             continue
         pos = m.start()
-        for raw in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", m.group()):
+        listed = _SENTENCE_END_IN_LIST_RE.split(m.group())[0]  # "... and Shukran Korea. The ...": one list
+        items = []
+        for raw in re.split(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+", listed):
             s = text.index(raw, pos)
             pos = s + len(raw)
-            item = raw.rstrip(".")
+            item = raw if re.fullmatch(r"(?:[A-Z]\.){2,}", raw) else raw.rstrip(".")  # "U.S." keeps its point
             e = s + len(item)
             nxt = re.match(r"[ \t]*([\w’'-]+)", text[e : e + 20])
             if nxt and (nxt.group(1)[0].isupper() or nxt.group(1) not in _LIST_GLUE | {"for", "by", "from"}):
                 continue  # "with Japanese automakers", "with Ostland’s ..." : not a name on its own
+            if _town_before_country(text, e, gaz):
+                continue  # "with the Department of Clinical Sciences, SLU, Uppsala, Sweden": its seat
             _add_named_body(text, item, s, e, orgs, places, people, gaz)
+            items.append((item, s, e))
+        if "between" in cue.group():
+            _people_beside_a_body(text, items, orgs, places, people, gaz)
+
+
+def _body_shaped(rec: OrgRec) -> bool:
+    """A body known, with a company's shape, or with a word no person's name has ("IoT", "AG", "ACME")."""
+    return (
+        rec.known
+        or rec.shaped
+        or org_kind(rec.name) != "other"
+        or any(w.isupper() or re.search(r"[a-z][A-Z]", w) for w in rec.name.split())
+    )
+
+
+def _people_beside_a_body(
+    text: str,
+    items: list[tuple[str, int, int]],
+    orgs: dict[str, OrgRec],
+    places: dict[str, PlaceRec],
+    people: list,
+    gaz: Gazetteer,
+) -> None:
+    """ "an MoU between Remal IoT and Sungwoo Techwin": a party NER took for a person, named once, with no
+    post, beside a body in a pact between them, is a body too ("a deal between Putin and Erdogan": two
+    people, no body beside them)."""
+    bodies = [rec for rec in orgs.values() if _body_shaped(rec)]  # not a person NER took for a body
+    if not any(overlaps((s, e), m2) for rec in bodies for m2 in rec.mentions for _i, s, e in items):
+        return
+    for item, s, e in items:
+        person = next((p for p in people if (s, e) in p.mentions), None)
+        if person is None or person.positions or len(person.mentions) > 1 or len(item.split()) < 2:
+            continue
+        people.remove(person)
+        _add_named_body(text, item, s, e, orgs, places, people, gaz)
 
 
 def _add_named_body(
@@ -3964,3 +4132,66 @@ def link_names_told_twice(text: str, orgs: dict[str, OrgRec], gaz: Gazetteer) ->
             _absorb_org(keep, orgs.pop(rec.name))
             changed = True
             break
+
+
+# ------------------------------------------------------------------- bodies told by what the text calls them
+
+# "Brookfield is a leading infrastructure investor", "Bixal is a mission-driven consulting firm"
+_IS_A_BODY_AFTER_RE = re.compile(
+    r"[ \t]+is[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?P<noun>company|firm|investor|provider|maker"
+    r"|manufacturer|developer|operator|bank|group|consultancy|start-?up|organi[sz]ation|non-?profit|charity"
+    r"|insurer|lender|retailer|publisher|broker|conglomerate|utility|airline|brewer|supplier)\b"
+)
+# nouns a person may be called as well ("Jane Roe is a leading investor", "... a software developer")
+_PERSON_MAY_BE = frozenset({"investor", "developer", "operator", "broker", "supplier", "publisher", "maker"})
+# "Jefferies analyst Jonathan Mott said", "analysts at Ovum", "telecom analysts Ovum welcomed"
+_ANALYST_AFTER_RE = re.compile(r"[ \t]+analysts?[ \t]+[A-Z][a-z]+[ \t]+[A-Z]")
+_ANALYST_BEFORE_RE = re.compile(r"\banalysts?[ \t]+(?:at[ \t]+|with[ \t]+|from[ \t]+)?$")
+# "About Bixal" opening a press release's closing paragraph about the company
+_ABOUT_BEFORE_RE = re.compile(r"(?:^|\n)About[ \t]+$")
+# "CEO of Bixal", "chief executive officer of Brookfield"
+_HEAD_OF_BEFORE_RE = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|[Cc]hairman|[Cc]hairwoman|[Ff]ounder"
+    r"|[Cc]o-[Ff]ounder|[Mm]anaging [Dd]irector) (?:of|at) $"
+)
+
+
+def bodies_told_by_what_they_are(
+    text: str, orgs: dict[str, OrgRec], places: dict[str, PlaceRec], people: list, gaz: Gazetteer
+) -> None:
+    """A place NER made of a name the gazetteer does not know is a body when the text says so: it "is a
+    leading infrastructure investor", a press release's "About X" paragraph is about it, someone is its
+    chief executive. A person with no post and one name is a body when called a company, a firm, a bank
+    (not an investor or a developer: people are those too)."""
+    for name, rec in list(places.items()):
+        if name in gaz.places or name in gaz.country_names or name in _REGIONS or name in gaz.demonyms:
+            continue
+        told = next(((s, e) for s, e in rec.mentions if _told_a_body(text, s, e)), None)
+        if told is not None:  # the name as told there ("Ascom is a ...", not "Ascom Unite Connect")
+            _add_named_body(text, text[told[0] : told[1]], *told, orgs, places, people, gaz)
+    for person in list(people):
+        if person.positions:
+            continue
+        told = [
+            m
+            for m in (_IS_A_BODY_AFTER_RE.match(text, e) for _s, e in person.mentions)
+            if m and m.group("noun") not in _PERSON_MAY_BE
+        ]
+        if told and all(text[s:e] == person.name for s, e in person.mentions):
+            people.remove(person)
+            s, e = person.mentions[0]
+            _add_named_body(text, person.name, s, e, orgs, places, people, gaz)
+            if person.name not in orgs:
+                people.append(person)  # a known place's name, or one a body already holds: left as it was
+
+
+def _told_a_body(text: str, s: int, e: int) -> bool:
+    if re.match(r"[ \t]+[A-Z]", text[e : e + 2]):
+        return False  # "Managing Director of King Square Development Co.": a longer name's first words
+    return bool(
+        _IS_A_BODY_AFTER_RE.match(text, e)
+        or _ANALYST_AFTER_RE.match(text, e)
+        or _ANALYST_BEFORE_RE.search(text, max(0, s - 20), s)
+        or _ABOUT_BEFORE_RE.search(text, max(0, s - 8), s)
+        or _HEAD_OF_BEFORE_RE.search(text, max(0, s - 30), s)
+    )

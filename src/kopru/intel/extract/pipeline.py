@@ -30,6 +30,7 @@ from .entities import (
     _rename_org,
     add_newspapers,
     add_printed_forms,
+    bodies_told_by_what_they_are,
     bought_bodies,
     clean_entity_text,
     companies_in_lists,
@@ -479,6 +480,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     companies_in_lists(text, orgs, places, people, gaz)
     pact_partners(text, orgs, places, people, gaz)
     bought_bodies(doc, text, orgs, places, people, gaz)
+    bodies_told_by_what_they_are(text, orgs, places, people, gaz)
     country_codes = _countries_in_order(zones, countries_at, places)
     sector_hits = _sector_hits(text, gaz, zones, titles, orgs)
 

@@ -93,6 +93,7 @@ _FURNITURE_RE = re.compile(
     r"|LinkedIn|Back to top|Next article|Previous article)\s*$",
     re.MULTILINE,
 )
+_NEW_WINDOW_RE = re.compile(r"[ \t]?\((?:opens|Opens) in a new (?:window|tab)\)")
 _NAV_SEPARATORS_RE = re.compile(r"\s+(?:\||•|·|»|›|/)\s+")
 # page furniture on a line of its own: sharing and account buttons, font-size switches
 _BUTTON_LINE_RE = re.compile(
@@ -173,11 +174,47 @@ def _broken_prose(lines: list[str], i: int) -> bool:
     )
 
 
+# a link to another story inside the text: its headline, its section's slug in lower case, the next
+# headline ("Ishii's army ready to strike" / "thailand" / "Maris to visit Myanmar next week")
+_SECTION_SLUG_RE = re.compile(r"[a-z]{3,15}")
+_NOT_SLUGS = frozenset({"and", "or", "but", "the", "with", "for", "from", "into", "than", "then", "also"})
+_LINK_HEADLINE_RE = re.compile(r"[A-Z0-9“\"‘'][^\n]{2,118}(?<![.,;:])")
+_OPEN_ENDING_RE = re.compile(r"\b(?:an|the|of|and|to|in|a|for|with)$")  # a sentence cut at a line end
+
+
+def _link_headline(line: str) -> bool:
+    """A story's headline: three words or more, no sentence cut at its end, no block's head ("TAGS")."""
+    return (
+        len(line.split()) >= 3
+        and bool(_LINK_HEADLINE_RE.fullmatch(line))
+        and not _OPEN_ENDING_RE.search(line)
+        and not _LINK_BLOCK_HEAD_RE.match(line)
+    )
+
+
+def _section_tagged_links(lines: list[str]) -> set[int]:
+    """Indexes of the lines of headline / slug / headline triples (and chains of them)."""
+    drop: set[int] = set()
+    for i in range(1, len(lines) - 1):
+        slug = lines[i].strip()
+        if (
+            _SECTION_SLUG_RE.fullmatch(slug)
+            and slug not in _NOT_SLUGS
+            and _link_headline(lines[i - 1].strip())
+            and _link_headline(lines[i + 1].strip())
+        ):
+            drop.update((i - 1, i, i + 1))
+    return drop
+
+
 def drop_link_blocks(text: str) -> str:
     """Lists of other articles' headlines (under "Related stories", "Most read", "Tags" ...), one-line
-    "Related: ..." links and button lines out of a scraped page. A block ends at the first line that reads
-    as the article's own prose."""
+    "Related: ..." links, links tagged with their section's slug and button lines out of a scraped page. A
+    block ends at the first line that reads as the article's own prose."""
     lines = text.split("\n")
+    tagged = _section_tagged_links(lines)
+    if tagged:
+        lines = [line for i, line in enumerate(lines) if i not in tagged]
     out: list[str] = []
     in_block = 0
     for i, line in enumerate(lines):
@@ -235,6 +272,8 @@ def strip_markup_residue(text: str) -> str:
     if "#" in text:
         text = _MD_HEADING_MARK_RE.sub("", text)
     text = _FURNITURE_RE.sub("", text)
+    if "(opens in a new" in text or "(Opens in a new" in text:
+        text = _NEW_WINDOW_RE.sub("", text)  # "PayPal(opens in a new window)": a link's note, not the name's
     text = drop_link_blocks(text)
     if "|" in text or "•" in text or "·" in text or "»" in text:
         text = "\n".join("" if _nav_line(line) else line for line in text.split("\n"))
@@ -510,6 +549,7 @@ def _decode(data: bytes) -> str:
 _MD_HEADING_RE = re.compile(r"^#{1,6}\s+", re.MULTILINE)
 _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(\*\*|__|\*|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]*?[^\s_\\])_(?!\w)")
 _MD_RULE_RE = re.compile(r"^(?:[-*_] ?){3,}$", re.MULTILINE)
 _MD_LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+", re.MULTILINE)
 _MD_QUOTE_RE = re.compile(r"^>\s?", re.MULTILINE)
@@ -592,6 +632,12 @@ def _strip_markdown(text: str) -> tuple[str, str | None, str | None, str | None]
         text = title + "\n\n" + text
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    if "_" in text:
+        # "led by_ _GV_ _, with … investors_ _Accel_ _and_ _CRV._": italics in underscores, each name
+        # marked on its own; an underscore inside a word ("snake_case") is no mark
+        unmarked = _MD_UNDERSCORE_RE.sub(r"\1", text)
+        if unmarked != text:  # "led by GV , with": the space between two marked runs before a comma
+            text = re.sub(r"(?<=[^\s,;:.]) +(?=[,;:.](?:\s|$))", "", unmarked, flags=re.MULTILINE)
     text = _MD_HEADING_RE.sub("", text)
     text = _MD_RULE_RE.sub("", text)
     text = _MD_LIST_RE.sub("", text)
