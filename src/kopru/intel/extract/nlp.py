@@ -152,4 +152,26 @@ def _register_paragraphs() -> None:
         for tok in doc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 doc[tok.i + 1].is_sent_start = True
+        _dateline_breaks(doc)
         return doc
+
+
+# a wire's or a release's dateline before the story's first sentence: "CARMEL, IN, January 10, 2025
+# /24-7PressRelease/ -- X is pleased ...", "LONDON (AP) — X said", "TOKYO, March 3 — Japan and ...". Read as
+# one clause with the lead, the place became the subject and the lead's subject its apposition, so the lead's
+# event lost its actor; the story's first word starts a sentence for the parser.
+_DATELINE_END_RE = re.compile(
+    r"^[^\S\n]*[A-Z][^\n]{0,100}?(?:\([A-Z][^)\n]{1,40}\)|/[^/\n]{2,60}/"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:,? \d{4})?)"
+    r"[^\S\n]*(?:--|—|–|-(?=\s))[^\S\n]*(?=[A-Z\"“‘'(])",
+    re.MULTILINE,
+)
+
+
+def _dateline_breaks(doc) -> None:
+    starts = {m.end() for m in _DATELINE_END_RE.finditer(doc.text) if m.end() < len(doc.text)}
+    if not starts:
+        return
+    for tok in doc[1:]:
+        if tok.idx in starts:
+            tok.is_sent_start = True
