@@ -214,8 +214,6 @@ def find_events(inp: EventInputs) -> list[dict]:
     _invited_visitors(inp, events)
     _headline_joint_statement(inp, events)
     _spokesperson_statements(inp, events)
-    _fronted_statements(inp, events)
-    _testimony_meetings(inp, events)
     _parties_acting_for(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
@@ -522,105 +520,6 @@ def _spokesperson_statements(inp: EventInputs, events: list[_Event]) -> None:
         ev = _Event("statement", "held", parties, None, sent, [], _date(inp.text, *sent, inp.published))
         ev.sentence, ev.cue = sent, s
         events.append(ev)
-
-
-def _join_statement(inp: EventInputs, events: list[_Event], sent, speaker: str, at: int) -> None:
-    """The speaker's statement: joins the statement told in the sentence, else one already naming the
-    speaker (one per speaker and document, as for spokespeople), else a new one."""
-    told = [ev for ev in events if ev.type == "statement" and speaker in ev.participants]
-    if told:
-        return
-    here = [ev for ev in events if ev.type == "statement" and ev.sentence == sent]
-    if here:
-        here[0].participants = _unique([*here[0].participants, speaker])
-        return
-    ev = _Event("statement", "held", [speaker], None, sent, [], _date(inp.text, *sent, inp.published))
-    ev.sentence, ev.cue = sent, at
-    events.append(ev)
-
-
-# "In a statement, X said ...", "In a statement released on Tuesday, the club said": the venue told first
-_FRONTED_STATEMENT_RE = re.compile(
-    r"[\s\"“'‘]*In an? (?:joint |written |separate |brief |short |official )?statement"
-    r"(?: (?:issued|released|published|posted|sent)\b[^,.;]{0,60})?,\s+"
-)
-_SPEAKS_RE = re.compile(
-    r"(?:,[^,;.]{0,100},)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|stated|announced|confirmed|warned"
-    r"|insisted|argued|noted|declared)\b"
-)
-_HONORIFIC_RE = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?\s+)?")
-_SPEAKER_NOUN_RE = re.compile(
-    r"[Tt]he (company|firm|club|ministry|bank|group|government|department|agency|commission|office|board"
-    r"|council|authority|regulator)\b"
-)
-
-
-def _fronted_statements(inp: EventInputs, events: list[_Event]) -> None:
-    """ "In a statement, X said ...": the statement of the first name after the comma (or of the body "the
-    club" / "the ministry" stands for), when a verb of saying follows it. "X said in a statement" was read
-    already; this is the same statement with its venue told first."""
-    for sent in inp.sentences:
-        if not inp.allowed(*sent):
-            continue
-        m = _FRONTED_STATEMENT_RE.match(inp.text, sent[0], sent[1])
-        if not m:
-            continue
-        at = m.end()
-        speaker = None
-        first = [
-            it
-            for it in [*inp.people, *[o for o in inp.orgs if o[2].kind != "media"]]
-            if it[1] <= sent[1] and _HONORIFIC_RE.fullmatch(inp.text, at, it[0])
-        ]
-        if first and _SPEAKS_RE.match(inp.text, first[0][1], sent[1]):
-            speaker = first[0][2].name
-        else:
-            noun = _SPEAKER_NOUN_RE.match(inp.text, at, sent[1])
-            if noun and _SPEAKS_RE.match(inp.text, noun.end(), sent[1]):
-                word = "company" if noun.group(1) == "club" else noun.group(1)
-                speaker = _resolve_org_noun(inp, word, sent[0])
-        if speaker:
-            _join_statement(inp, events, sent, speaker, at)
-
-
-# testimony before a legislature: "X told the Standing Committee of the National People's Congress that ...",
-# "made the remarks in an appearance before the Senate Banking Committee", "testified before the House ..."
-_TESTIMONY_RE = re.compile(
-    r"\b(?:told|tells|addressed|addresses|testif(?:y|ied|ies|ying)\s+(?:before|to)"
-    r"|(?:appearance|appeared|appears|appearing|testimony)\s+before)\s+(?:the\s+|a\s+)?"
-)
-_LEGISLATURE_RE = re.compile(
-    r"\b(?:Committee|Subcommittee|Parliament|Congress|Senate|House|Assembly|Duma|Diet|Knesset|Bundestag"
-    r"|Majlis|Legislature|Lok Sabha|Rajya Sabha)\b"
-)
-
-
-def _testimony_meetings(inp: EventInputs, events: list[_Event]) -> None:
-    """A speaker heard by a legislature meets it (the annotation gives the testimony as a meeting of both)."""
-    for sent in inp.sentences:
-        if not inp.allowed(*sent):
-            continue
-        for m in _TESTIMONY_RE.finditer(inp.text, *sent):
-            body = [o for o in inp.orgs if o[0] == m.end() and _LEGISLATURE_RE.search(o[2].name)]
-            if not body:
-                continue
-            speakers = [
-                p
-                for p in inp.people
-                if sent[0] <= p[0] and p[1] <= m.start() and not _inside(p, inp.title_spans)
-            ]
-            if not speakers:
-                continue
-            parties = [speakers[-1][2].name, body[0][2].name]
-            told = [ev for ev in events if ev.type == "meeting" and ev.sentence == sent]
-            told = [ev for ev in told if set(ev.participants) & set(parties)]
-            if told:
-                told[0].participants = _unique([*told[0].participants, *parties])
-                continue
-            status = _status(inp.text, sent[0], m.start(), m.end(), m.group(0), "meeting", inp.past_tense)
-            ev = _Event("meeting", status, parties, None, sent, [], _date(inp.text, *sent, inp.published))
-            ev.sentence, ev.cue = sent, m.start()
-            events.append(ev)
 
 
 _ENVOYS_RE = re.compile(
