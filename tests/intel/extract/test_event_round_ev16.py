@@ -21,6 +21,13 @@ PROBES = [
         "agreement",
         {"Halvex", "Dorrin Group"},
     ),
+    # the lead's first name stays whole after the dateline (the parser cut "Halvex | Timber Ltd" once)
+    (
+        "VANCOUVER, May 13 - Halvex Timber Ltd said it agreed to buy the sawmill assets of Dorrin Lumber Co for "
+        "19 mln dlrs.",
+        "investment",
+        {"Halvex Timber", "Dorrin Lumber"},
+    ),
     # --- "Visiting" + title + name at the head of the sentence: the named holder is on a visit
     (
         "Visiting Varnian Premier Tom Brell said today that Varnia values its ties with Mongolia.",

@@ -173,5 +173,12 @@ def _dateline_breaks(doc) -> None:
     if not starts:
         return
     for tok in doc[1:]:
-        if tok.idx in starts:
-            tok.is_sent_start = True
+        if tok.idx not in starts:
+            continue
+        tok.is_sent_start = True
+        # the lead's first name stays one run for the parser: given a start, it could cut the sentence
+        # again after the name's first word ("Kinross | Timber Ltd said"); the recogniser does not cross it
+        for nxt in doc[tok.i + 1 : tok.i + 9]:
+            if nxt.is_space or (nxt.is_alpha and nxt.text.islower()):
+                break
+            nxt.is_sent_start = False
