@@ -21,12 +21,12 @@ PROBES = [
         "agreement",
         {"Halvex", "Dorrin Group"},
     ),
-    # the lead's first name stays whole after the dateline (the parser cut "Halvex | Timber Ltd" once)
+    # the lead's first name stays whole after the dateline (the parser cut "Norvale | Timber Ltd" once)
     (
-        "VANCOUVER, May 13 - Halvex Timber Ltd said it agreed to buy the sawmill assets of Dorrin Lumber Co for "
-        "19 mln dlrs.",
+        "VANCOUVER, May 13 - Norvale Timber Ltd said it agreed to buy the sawmill assets of Dorrin Lumber Co "
+        "for 19 mln dlrs.",
         "investment",
-        {"Halvex Timber", "Dorrin Lumber"},
+        {"Norvale Timber", "Dorrin Lumber"},
     ),
     # --- "Visiting" + title + name at the head of the sentence: the named holder is on a visit
     (
