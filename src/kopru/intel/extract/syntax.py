@@ -955,6 +955,16 @@ def _visiting_title(tok, actors, people) -> str | None:
     if any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in tok.children):
         return None  # "Li is visiting Jakarta"
     obj = _object(tok)
+    if obj is None and tok.text == "Visiting" and tok.dep_ == "csubj":
+        # "Visiting Chinese Premier X said today": at the head of a sentence the parser makes "Visiting" the
+        # verb's clausal subject and the titled name its subject; the name right after is the visitor
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+        between = tok.doc[tok.i + 1 : subj.i] if subj is not None else ()
+        if subj is None or len(between) > 12 or any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return None
+        span = actors.overlapping(tok.idx + len(tok), subj.idx + len(subj))
+        names = [n for _s, _e, n in span if n in people]
+        return names[-1] if names else None
     if (
         obj is None
         or obj.ent_type_
