@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from kopru.core import access
 from kopru.invest.domain.board import board_columns, column_page
-from kopru.invest.domain.reports import pipeline_figures
+from kopru.invest.domain.reports import home_figures
 from kopru.invest.domain.rows import all_pipelines, counts
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Pipeline, Stage
 from kopru.ui.views.access import has_perm, require_staff
@@ -35,8 +35,17 @@ def home(request):
     staff = has_perm(user, "kopru.add_record")
     pipelines = all_pipelines()
     pipeline = _pipeline(request, pipelines)
-    deals = access.visible_to(Deal.objects.all(), user)
-    figures = pipeline_figures(pipeline, deals) if pipeline else []
+
+    def counted():
+        return counts(
+            [
+                access.visible_to(Opportunity.objects.all(), user),
+                access.visible_to(CompanyProfile.objects.all(), user),
+                access.visible_to(Deal.objects.all(), user),
+            ]
+        )
+
+    figures, card_counts = home_figures(pipeline, user, counted)
     chart = {
         "labels": [str(row.stage.label) for row in figures],
         "reached": [row.reached for row in figures],
@@ -54,19 +63,7 @@ def home(request):
             "figures": figures,
             "chart": chart,
             "is_staff": staff,
-            "counts": dict(
-                zip(
-                    ("opportunities", "companies", "deals"),
-                    counts(
-                        [
-                            access.visible_to(Opportunity.objects.all(), user),
-                            access.visible_to(CompanyProfile.objects.all(), user),
-                            deals,
-                        ]
-                    ),
-                    strict=True,
-                )
-            ),
+            "counts": dict(zip(("opportunities", "companies", "deals"), card_counts, strict=True)),
         },
     )
 
