@@ -30,8 +30,16 @@ class InvestConfig(AppConfig):
 
         from kopru.core import versions
 
-        # figures kept per data version (the home page's, kopru.invest.domain.reports)
-        versions.track("invest.deal", "invest.companyprofile", "invest.stage", "invest.opportunity")
+        # figures kept per data version (kopru.core.versions): the home page's (kopru.invest.domain.reports),
+        # the deals' list order (kopru.invest.domain.rows)
+        versions.track(
+            "invest.deal",
+            "invest.companyprofile",
+            "invest.stage",
+            "invest.opportunity",
+            "invest.deal_sectors",
+            "core.sector",
+        )
 
         from kopru.ui.display import linked_name, register_label
 
