@@ -1,7 +1,7 @@
-"""Figures kept per data version (kopru.core.versions): the investment home's grouped figures and counts
-and the deals API's sorted ids. After every kind of write the pages answer what they answer computed afresh
-(KOPRU_DATA_VERSIONS off), for every kind of reader one after the other in one process (a kept value is
-never shared between visibility scopes), in three languages.
+"""Figures kept per data version (kopru.core.versions): the investment home's grouped figures and counts,
+the board's drawn columns and the deals API's sorted ids. After every kind of write the pages answer what
+they answer computed afresh (KOPRU_DATA_VERSIONS off), for every kind of reader one after the other in one
+process (a kept value is never shared between visibility scopes), in three languages.
 
 These tests commit (transaction=True), as requests do in production."""
 
@@ -19,7 +19,7 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from kopru.core.enums import Visibility
-from kopru.core.models import Country, Sector
+from kopru.core.models import Country, Organisation, Sector
 from kopru.invest.domain.deals import move_deal
 from kopru.invest.domain.funnel import refresh_furthest_stage
 from kopru.invest.models import CompanyProfile, Deal, Opportunity, Stage
@@ -35,6 +35,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 PAGES = (
     "/invest/",
+    "/invest/board/",
     "/api/invest/deals/?limit=50",
     "/api/invest/deals/?limit=2&offset=1",
     "/api/invest/deals/?limit=50&stage=contacted",
@@ -177,6 +178,10 @@ WRITES = {
     "a deal given to the company user's company": lambda cast, deals: Deal.objects.filter(
         pk=deals[4].pk
     ).update(company=deals[1].company),
+    "an organisation renamed and hidden": lambda cast, deals: Organisation.objects.filter(
+        pk=deals[1].company.organisation_id
+    ).update(name="Renamed Works", visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_B),
+    "a stage renamed": lambda cast, deals: Stage.objects.filter(code="lead").update(name="First talk"),
     "an opportunity hidden": lambda cast, deals: Opportunity.objects.filter(
         visibility=Visibility.PUBLIC
     ).update(visibility=Visibility.INTERNAL, owner_side=settings.KOPRU_SIDE_A),

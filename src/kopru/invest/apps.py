@@ -31,7 +31,7 @@ class InvestConfig(AppConfig):
         from kopru.core import versions
 
         # figures kept per data version (kopru.core.versions): the home page's (kopru.invest.domain.reports),
-        # the deals' list order (kopru.invest.domain.rows)
+        # the deals' list order (kopru.invest.domain.rows), the board's columns (kopru.invest.views.pages)
         versions.track(
             "invest.deal",
             "invest.companyprofile",
@@ -39,6 +39,7 @@ class InvestConfig(AppConfig):
             "invest.opportunity",
             "invest.deal_sectors",
             "core.sector",
+            "core.organisation",
         )
 
         from kopru.ui.display import linked_name, register_label
