@@ -89,8 +89,9 @@ def _sqlite_sql(table: str, quote) -> list[str]:
     statements = []
     for event in ("INSERT", "UPDATE", "DELETE"):
         trigger = quote(f"{_TRIGGER}_{table}_{event.lower()}")
-        statements.append(f"DROP TRIGGER IF EXISTS {trigger}")
-        statements.append(f"CREATE TRIGGER {trigger} AFTER {event} ON {quote(table)} BEGIN {bump} END")
+        statements.append(
+            f"CREATE TRIGGER IF NOT EXISTS {trigger} AFTER {event} ON {quote(table)} BEGIN {bump} END"
+        )
     return statements
 
 
@@ -110,9 +111,19 @@ def install(using: str = "default") -> None:
                 f" UPDATE {VERSIONS_TABLE} SET version = txid_current()"
                 f" WHERE name = TG_TABLE_NAME AND version <> txid_current(); RETURN NULL; END $$"
             )
+            # only the missing triggers: creating one locks its table, and this runs after every migrate
+            cursor.execute(
+                "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                " WHERE t.tgname IN (%s, %s)",
+                [_TRIGGER, f"{_TRIGGER}_truncate"],
+            )
+            present: dict[str, int] = {}
+            for table, _name in cursor.fetchall():
+                present[table] = present.get(table, 0) + 1
             for table in tables:
-                for statement in _postgresql_sql(table, quote):
-                    cursor.execute(statement)
+                if present.get(table) != 2:
+                    for statement in _postgresql_sql(table, quote):
+                        cursor.execute(statement)
                 cursor.execute(
                     f"INSERT INTO {VERSIONS_TABLE} (name, version) VALUES (%s, txid_current())"
                     " ON CONFLICT (name) DO NOTHING",
