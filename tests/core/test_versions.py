@@ -162,3 +162,47 @@ def test_switched_off_every_value_is_computed():
 def test_an_untracked_table_is_refused():
     with pytest.raises(ValueError, match="not tracked"):
         versions.remembered("test", "k", ["core.document"], lambda: None)
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_writers_of_two_tables_in_opposite_orders_both_commit():
+    # at commit each sets its tables' versions; without one lock taken first they would lock the two
+    # version rows in opposite orders and one of them would be aborted as a deadlock
+    import threading
+
+    from kopru.core.models import Person
+
+    _new("t-one")
+    _new("t-two")
+    first, second = Person.objects.create(name="First"), Person.objects.create(name="Second")
+    ready = threading.Barrier(2)
+    failures = []
+
+    def write(steps):
+        try:
+            for _round in range(5):
+                with transaction.atomic():
+                    for step in steps:
+                        step()
+                    ready.wait(timeout=10)
+        except Exception as error:
+            failures.append(error)
+        finally:
+            connection.close()
+
+    sector_then_person = [
+        lambda: Sector.objects.filter(code="t-one").update(name="One"),
+        lambda: Person.objects.filter(pk=first.pk).update(name="First again"),
+    ]
+    person_then_sector = [
+        lambda: Person.objects.filter(pk=second.pk).update(name="Second again"),
+        lambda: Sector.objects.filter(code="t-two").update(name="Two"),
+    ]
+    threads = [
+        threading.Thread(target=write, args=(steps,)) for steps in (sector_then_person, person_then_sector)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == []

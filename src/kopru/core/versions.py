@@ -10,7 +10,8 @@ version becomes visible exactly when the write does (at commit, together).
   flushed or restored table never repeats one), at most once per transaction and table (`version <>` the
   id: the later rows find it set and write nothing); a TRUNCATE trigger does the same. Deferred, the row
   lock on the version row is taken at commit only, so writers of one table do not wait for each other's
-  whole transaction.
+  whole transaction; one advisory lock taken first (`_LOCK`) orders the committing writers, so that two of
+  them cannot lock the version rows in opposite orders.
 - SQLite: AFTER INSERT/UPDATE/DELETE triggers add one (one writer at a time; a rolled-back number may come
   again, which is harmless because only committed data is ever kept, below).
 
@@ -43,6 +44,10 @@ from django.db.models import Model
 VERSIONS_TABLE = "core_dataversion"
 _TRIGGER = "kopru_data_version"
 _FUNCTION = "kopru_data_version_bump"
+# One transaction-level advisory lock, taken before a committing transaction sets any version: two
+# transactions that wrote the same tracked tables in opposite orders would otherwise lock the version rows
+# in opposite orders at commit and deadlock. Held from the first version set to the commit's end.
+_LOCK = 7_214_001_012
 
 # model labels ("invest.deal", "engage.engagement_people" for a link table), in the order they were tracked
 _TRACKED: dict[str, None] = {}
@@ -108,6 +113,7 @@ def install(using: str = "default") -> None:
         if connection.vendor == "postgresql":
             cursor.execute(
                 f"CREATE OR REPLACE FUNCTION {_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                f" PERFORM pg_advisory_xact_lock({_LOCK});"
                 f" UPDATE {VERSIONS_TABLE} SET version = txid_current()"
                 f" WHERE name = TG_TABLE_NAME AND version <> txid_current(); RETURN NULL; END $$"
             )
