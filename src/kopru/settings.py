@@ -240,3 +240,7 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("KOPRU_DB_DISABLE
 KOPRU_EXACT_COUNT_LIMIT = env_int("KOPRU_EXACT_COUNT_LIMIT", 10_000)
 # ... and their filter menus (distinct publishers, languages) are remembered this long (kopru.ui.listing).
 KOPRU_MENU_CACHE_SECONDS = env_int("KOPRU_MENU_CACHE_SECONDS", 60)
+# Figures kept per data version (kopru.core.versions): on, and how long an unused one stays in the cache (a
+# write to a table they read makes them unreachable at once; this only bounds the memory).
+KOPRU_DATA_VERSIONS = env_bool("KOPRU_DATA_VERSIONS", True)
+KOPRU_DATA_VERSIONS_SECONDS = env_int("KOPRU_DATA_VERSIONS_SECONDS", 600)

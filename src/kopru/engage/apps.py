@@ -22,3 +22,9 @@ class EngageConfig(AppConfig):
         from kopru.engage import records
 
         records.register()
+
+        from kopru.core import versions
+        from kopru.engage.domain.dashboard import COUNTED_MODELS
+
+        # the dashboard's exact counts, kept per data version (kopru.engage.domain.dashboard)
+        versions.track(*COUNTED_MODELS)

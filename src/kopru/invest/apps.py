@@ -28,6 +28,20 @@ class InvestConfig(AppConfig):
         access.register_organisation_link("invest.companyprofile", "organisation")
         access.register_organisation_link("invest.deal", "company__organisation")
 
+        from kopru.core import versions
+
+        # figures kept per data version (kopru.core.versions): the home page's (kopru.invest.domain.reports),
+        # the deals' list order (kopru.invest.domain.rows), the board's columns (kopru.invest.views.pages)
+        versions.track(
+            "invest.deal",
+            "invest.companyprofile",
+            "invest.stage",
+            "invest.opportunity",
+            "invest.deal_sectors",
+            "core.sector",
+            "core.organisation",
+        )
+
         from kopru.ui.display import linked_name, register_label
 
         # A company profile is named by its organisation, which the viewer may not be allowed to read.

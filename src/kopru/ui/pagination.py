@@ -98,18 +98,19 @@ def statement_counts(using: str, statements) -> list[int]:
         return [int(n) for n in cursor.fetchone()]
 
 
-def cheap_count(queryset) -> int:
-    """The planner's estimate above KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL, else the exact count.
+def cheap_count(queryset, exact: int | None = None) -> int:
+    """The planner's estimate above KOPRU_EXACT_COUNT_LIMIT rows on PostgreSQL, else the exact count
+    (`exact` when the caller knows it already, else `queryset.count()`).
 
     A table known to be under the limit is counted at once, without asking the planner first (the
     dashboard asked it about seven tables, six of them small, on every view)."""
     whole = table_rows(queryset)
     if whole is not None and whole <= settings.KOPRU_EXACT_COUNT_LIMIT:
-        return queryset.count()
+        return queryset.count() if exact is None else exact
     estimate = estimated_count(queryset)
     if estimate is not None and estimate > settings.KOPRU_EXACT_COUNT_LIMIT:
         return estimate
-    return queryset.count()
+    return queryset.count() if exact is None else exact
 
 
 class ListPaginator(Paginator):

@@ -4,8 +4,9 @@ Each of the page's statements is the same for every reader of one visibility sco
 administrators, one side's staff, one company's users, everyone else), so the statements are written once
 per process and scope (`kopru.core.statements`), and only asked on each view: building and compiling the
 seven counts' querysets cost about 1.5 ms of CPU per view, the latest engagements' about 0.3, Django's
-prefetch of their participants about 0.8 (bench/load.py, dashboard). No answer is kept: the rows and the
-counts are read on every view (large tables' counts are the planner's estimate, as on the list pages).
+prefetch of their participants about 0.8 (bench/load.py, dashboard). The rows are read on every view; the
+exact counts of the small tables are kept per data version (`_exact_counts`, kopru.core.versions), the large
+tables' counts are the planner's estimate, as on the list pages.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connections, router
 
+from kopru.core import versions
 from kopru.core.access import visible_to
 from kopru.core.models import Document, Organisation, Person
 from kopru.core.statements import for_reader, kept_rows
@@ -63,8 +65,41 @@ def card_counts(user) -> list[tuple[str, int]]:
                 counts[slug] = estimate
                 continue
         exact[slug] = counted
-    counts.update(zip(exact, statement_counts(using, exact.values()), strict=True))
+    counts.update(zip(exact, _exact_counts(using, exact), strict=True))
     return [(slug, counts[slug]) for slug, _model in CARDS]
+
+
+# The cards whose exact counts are kept per data version (kopru.core.versions), with what their counts
+# read: their tables, and the links through which a company user reads people (positions) and agreements
+# (parties). A card not named here (engagements, documents: large tables shown as the planner's estimate,
+# and written by every extraction) is counted on every view when it is counted exactly.
+KEPT_CARDS = ("agreements", "areas", "claims", "people", "organisations")
+COUNTED_MODELS = (
+    "engage.agreement",
+    "engage.agreement_parties",
+    "engage.cooperationarea",
+    "engage.claim",
+    "core.person",
+    "core.position",
+    "core.organisation",
+)
+
+
+def _exact_counts(using: str, exact: dict) -> list[int]:
+    """`statement_counts` of the cards counted exactly ({slug: count statement}), kept per data version of
+    COUNTED_MODELS and the statements themselves (their SQL holds the reader's visibility filter) when
+    every one of them is a card of KEPT_CARDS: one statement of five counts over every readable agreement,
+    area, claim, person and organisation, about 1 ms of PostgreSQL a view."""
+    statements = tuple(exact.values())
+    if not statements or any(slug not in KEPT_CARDS for slug in exact):
+        return statement_counts(using, statements)
+    return versions.remembered(
+        "dashboard-counts",
+        statements,
+        COUNTED_MODELS,
+        lambda: statement_counts(using, statements),
+        using=using,
+    )
 
 
 def _latest(user, using: str):

@@ -113,9 +113,17 @@ def _written(value) -> str:
 def board_kanban(context, columns):
     """Every column of the board: what `invest/board.html`'s loop drew per column (its section, heading and
     list, the cards and "show more" of `invest/_board_cards.html`), in Python: the loop's include and
-    variables cost about 0.2 ms a column besides its cards."""
+    variables cost about 0.2 ms a column besides its cards. `columns` may be the drawn columns already
+    (`kanban_html`'s, kept by the board view)."""
+    if isinstance(columns, str):
+        return mark_safe(columns)  # drawn by kanban_html
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
+    return kanban_html(columns, user)
+
+
+def kanban_html(columns, user) -> str:
+    """The board's columns drawn for `user` in the active language (`board_kanban`)."""
     parts = []
     for column in columns:
         stage = column.stage
