@@ -221,6 +221,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _headline_joint_statement(inp, events)
     _spokesperson_statements(inp, events)
     _parties_acting_for(inp, events)
+    _merger_investments(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -2251,6 +2252,30 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.):]?|[•*▪◦–-])\s+\S")
 def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
     """Every sentence opens an item of a numbered or bulleted list."""
     return bool(text) and all(_LIST_ITEM_RE.match(text, s[0]) for s in sentences)
+
+
+def _merger_investments(inp: EventInputs, events: list[_Event]) -> None:
+    """An agreement whose cue is a merger ("X said it would merge with Y", "the merger of X and Y", "signed a
+    merger agreement") is also an investment of the same parties (mergers.py), unless an investment already
+    names two of them."""
+    from .mergers import is_merger_cue, merger_status
+
+    for ev in list(events):
+        if ev.type != "agreement" or ev.status == "ongoing" or len(ev.participants) < 2:
+            continue
+        if not is_merger_cue(inp.text, ev.cue):
+            continue
+        parties = set(ev.participants)
+        if any(o.type == "investment" and len(parties & set(o.participants)) >= 2 for o in events):
+            continue
+        status = merger_status(inp.text, ev.sentence if ev.sentence != (0, 0) else ev.evidence, ev.cue)
+        if status is None:
+            continue
+        twin = _Event(
+            "investment", status, list(ev.participants), ev.place, ev.evidence, list(ev.sectors), ev.date
+        )
+        twin.sentence, twin.cue = ev.sentence, ev.cue
+        events.append(twin)
 
 
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
