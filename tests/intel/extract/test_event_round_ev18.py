@@ -1,13 +1,15 @@
 """Event round ev18 (session 12): events in agency wire copy and newspaper business stories. An agreed or
 completed merger is read by the cue rules as an agreement of the two companies; the gold of wire and business
 copy gives it as an investment too (one company takes in the other), planned when agreed and held when done.
-Every sentence is invented for these tests (fictional companies)."""
+A company that pays to settle charges or a suit, or settles with a regulator, has an agreement with it; the cue
+rules read no "pay ... to settle" at all. Every sentence is invented for these tests (fictional companies)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kopru.intel.extract.mergers import is_merger_cue, merger_status
+from kopru.intel.extract.settlements import names_the_payer, settlement_shapes
 from tests.intel.extract.event_checks import events_of, has_event
 
 pytestmark = pytest.mark.unit
@@ -82,3 +84,81 @@ def test_merger_cue_and_status_helpers() -> None:
     assert merger_status(text, second, text.index("merged")) == "held"
     called_off = "Norvex called off its merger with Halvard."
     assert merger_status(called_off, (0, len(called_off)), called_off.index("merger")) is None
+
+
+# --- settlements: a company paying to settle, or settling with a body, has an agreement with it
+SETTLEMENTS = [
+    (
+        "Norvex Corp. agreed to pay $1.5 billion to settle charges brought by the Securities and Exchange "
+        "Commission.",
+        "held",
+        {"Norvex", "Securities and Exchange Commission"},
+    ),
+    (
+        "Norvex Corp. paid the Securities and Exchange Commission $250 million in October to settle charges "
+        "that it inflated its results.",
+        "held",
+        {"Norvex", "Securities and Exchange Commission"},
+    ),
+    (
+        "Norvex Corp., meanwhile, had to pay the Federal Trade Commission $250m to settle charges.",
+        "held",
+        {"Norvex", "Federal Trade Commission"},
+    ),
+    (
+        "Norvex Corp. settled with the Securities and Exchange Commission for $40 million.",
+        "held",
+        {"Norvex", "Securities and Exchange Commission"},
+    ),
+    (
+        "Norvex Corp. reached a settlement with the Federal Trade Commission.",
+        "held",
+        {"Norvex", "Federal Trade Commission"},
+    ),
+    (
+        "Norvex Corp. will pay $20 million to settle a lawsuit filed by Halvard Industries.",
+        "planned",
+        {"Norvex", "Halvard Industries"},
+    ),
+    (
+        "Shares in Norvex Corp. fell 3% after it agreed to pay $1.5 billion to settle claims with Halvard "
+        "Industries.",
+        "held",
+        {"Norvex", "Halvard Industries"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "status", "parties"), SETTLEMENTS)
+def test_a_settlement_is_an_agreement(text: str, status: str, parties: set[str]) -> None:
+    assert has_event(text, "agreement", parties, status), events_of(text)
+
+
+def test_no_settlement_agreement() -> None:
+    for text in (
+        # the named body modifies the payers, who are told one by one elsewhere
+        "Five Norvex Corp. subsidiaries have agreed to pay a total of $515m to settle an investigation.",
+        # refused, only talked about, or a deadline
+        "Norvex Corp. rejected a settlement offered by Halvard Industries.",
+        "Norvex Corp. has until Friday to settle the dispute with Halvard Industries.",
+        # a payment into a fund settles nothing with a named body
+        "Norvex Corp. has agreed to pay $1.5bn into a fund to compensate victims.",
+    ):
+        assert not has_event(text, "agreement", set()), events_of(text)
+
+
+def test_settlement_talks_stay_a_meeting() -> None:
+    text = "Norvex Corp. and Halvard Industries held settlement talks on Monday."
+    assert has_event(text, "meeting", {"Norvex", "Halvard Industries"}), events_of(text)
+    assert not has_event(text, "agreement", set()), events_of(text)
+
+
+def test_settlement_shapes_helper() -> None:
+    text = "Norvex will pay the FTC $2.5m to settle charges. Norvex settled with the FTC."
+    first = settlement_shapes(text, 0, text.index(".", 30) + 1)
+    assert [s.status for s in first] == ["planned"]
+    assert text[first[0].cue :].startswith("pay")
+    second_start = text.index("Norvex settled")
+    assert [s.status for s in settlement_shapes(text, second_start, len(text))] == ["held"]
+    assert names_the_payer("Norvex units paid", len("Norvex")) is False
+    assert names_the_payer("Norvex paid", len("Norvex")) is True

@@ -209,6 +209,7 @@ def find_events(inp: EventInputs) -> list[dict]:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
     _release_calls(inp, events)
+    _settlements(inp, events)
     events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _release_headline_deals(inp, events)
@@ -2252,6 +2253,48 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.):]?|[•*▪◦–-])\s+\S")
 def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
     """Every sentence opens an item of a numbered or bulleted list."""
     return bool(text) and all(_LIST_ITEM_RE.match(text, s[0]) for s in sentences)
+
+
+def _settlements(inp: EventInputs, events: list[_Event]) -> None:
+    """A company that pays to settle charges or a suit, or reaches a settlement with a body (settlements.py),
+    has an agreement with that body: the payer is the first organisation of the sentence before the shape,
+    the other party the organisations named in the shape's span ("paid the SEC $250m to settle", "charges
+    brought by the FTC", "a settlement with Y"). Nothing when no payer is named or an agreement of the
+    sentence already names them."""
+    from .settlements import names_the_payer, settlement_shapes
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se):
+            continue
+        for shape in settlement_shapes(inp.text, ss, se):
+            orgs = [
+                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
+            ]
+            payers = [o for o in orgs if o[1] <= shape.cue]
+            others = [o for o in orgs if shape.counter[0] <= o[0] and o[1] <= shape.counter[1]]
+            if not payers or not names_the_payer(inp.text, payers[0][1]):
+                continue
+            parties = _unique([payers[0][2].name, *_names(others)])
+            if any(
+                e.type == "agreement" and e.sentence == sent and set(parties) <= set(e.participants)
+                for e in events
+            ):
+                continue
+            sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+            ev = _Event(
+                "agreement",
+                shape.status,
+                parties,
+                None,
+                sent,
+                sectors,
+                _date(inp.text, ss, se, inp.published),
+            )
+            ev.sentence, ev.cue = sent, shape.cue
+            events.append(ev)
+            break
+    events.sort(key=lambda e: e.sentence[0])
 
 
 def _merger_investments(inp: EventInputs, events: list[_Event]) -> None:
