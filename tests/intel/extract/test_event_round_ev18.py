@@ -162,3 +162,9 @@ def test_settlement_shapes_helper() -> None:
     assert [s.status for s in settlement_shapes(text, second_start, len(text))] == ["held"]
     assert names_the_payer("Norvex units paid", len("Norvex")) is False
     assert names_the_payer("Norvex paid", len("Norvex")) is True
+
+
+def test_a_settlement_naming_one_body_alone_is_no_agreement() -> None:
+    # round 7: one body agreeing alone is no agreement; the settlement needs the body it settles with
+    text = "Norvex Corp. agreed to pay $10m to settle the case."
+    assert not has_event(text, "agreement", set()), events_of(text)

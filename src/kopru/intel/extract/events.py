@@ -2259,8 +2259,8 @@ def _settlements(inp: EventInputs, events: list[_Event]) -> None:
     """A company that pays to settle charges or a suit, or reaches a settlement with a body (settlements.py),
     has an agreement with that body: the payer is the first organisation of the sentence before the shape,
     the other party the organisations named in the shape's span ("paid the SEC $250m to settle", "charges
-    brought by the FTC", "a settlement with Y"). Nothing when no payer is named or an agreement of the
-    sentence already names them."""
+    brought by the FTC", "a settlement with Y"). Nothing when no payer or no other party is named, or an
+    agreement of the sentence already names them."""
     from .settlements import names_the_payer, settlement_shapes
 
     for sent in inp.sentences:
@@ -2276,6 +2276,8 @@ def _settlements(inp: EventInputs, events: list[_Event]) -> None:
             if not payers or not names_the_payer(inp.text, payers[0][1]):
                 continue
             parties = _unique([payers[0][2].name, *_names(others)])
+            if len(parties) < 2:
+                continue  # "X agreed to pay $10m to settle the case": one body alone, no agreement (round 7)
             if any(
                 e.type == "agreement" and e.sentence == sent and set(parties) <= set(e.participants)
                 for e in events
