@@ -2,7 +2,8 @@
 completed merger is read by the cue rules as an agreement of the two companies; the gold of wire and business
 copy gives it as an investment too (one company takes in the other), planned when agreed and held when done.
 A company that pays to settle charges or a suit, or settles with a regulator, has an agreement with it; the
-cue rules read no "pay ... to settle" at all. Every sentence is invented for these tests (fictional companies)."""
+cue rules read no "pay ... to settle" at all. Every sentence is invented for these tests (fictional
+companies)."""
 
 from __future__ import annotations
 
