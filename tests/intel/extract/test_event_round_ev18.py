@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kopru.intel.extract.mergers import is_merger_cue, merger_status
+from kopru.intel.extract.mergers import accepted_offers, agreed_mergers, is_merger_cue, merger_status
 from kopru.intel.extract.settlements import names_the_payer, settlement_shapes
 from tests.intel.extract.event_checks import events_of, has_event
 
@@ -169,3 +169,25 @@ def test_a_settlement_naming_one_body_alone_is_no_agreement() -> None:
     # round 7: one body agreeing alone is no agreement; the settlement needs the body it settles with
     text = "Norvex Corp. agreed to pay $10m to settle the case."
     assert not has_event(text, "agreement", set()), events_of(text)
+
+
+# --- deals told as noun phrases the syntax step reads nothing in
+NOUN_DEALS = [
+    ("Norvex Corp. agreed to a merger with Halvard Industries valued at $2 billion.", "agreement"),
+    ("Norvex Corp. agreed to a merger with Halvard Industries valued at $2 billion.", "investment"),
+    ("Norvex Corp.'s board approved a merger with Halvard Industries on Monday.", "investment"),
+    ("Halvard Industries accepted a $2 billion offer from Norvex Corp.", "investment"),
+    ("Halvard Industries accepted a sweetened cash bid from Norvex Corp.", "investment"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), NOUN_DEALS)
+def test_deals_told_as_noun_phrases(text: str, etype: str) -> None:
+    found = [p for t, _s, p in events_of(text) if t == etype and "Halvard Industries" in p]
+    assert any(any("Norvex" in name for name in p) for p in found), events_of(text)
+
+
+def test_a_rejected_offer_is_no_accepted_one() -> None:
+    text = "Halvard Industries rejected a $2 billion offer from Norvex Corp."
+    assert accepted_offers(text, 0, len(text)) == []
+    assert agreed_mergers("Norvex agreed to a merger with Halvard.", 0, 39) != []

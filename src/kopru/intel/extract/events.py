@@ -210,6 +210,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _funding_rounds(inp, events)
     _release_calls(inp, events)
     _settlements(inp, events)
+    _merger_noun_deals(inp, events)
     events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _release_headline_deals(inp, events)
@@ -2296,6 +2297,47 @@ def _settlements(inp: EventInputs, events: list[_Event]) -> None:
             ev.sentence, ev.cue = sent, shape.cue
             events.append(ev)
             break
+    events.sort(key=lambda e: e.sentence[0])
+
+
+def _merger_noun_deals(inp: EventInputs, events: list[_Event]) -> None:
+    """Deals told as noun phrases the syntax step reads nothing in (mergers.py): "X agreed to a $6bn merger
+    with Y" is the agreement of X (the sentence's first organisation before it) and Y (the first after it; the
+    merger's investment follows from _merger_investments); "Y accepted a $6.75bn offer from X" is X's planned
+    purchase of Y. Nothing when either party is not an organisation found there, or an event of the type in
+    the sentence already names both."""
+    from .mergers import accepted_offers, agreed_mergers
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se):
+            continue
+        shapes = [("agreement", *span) for span in agreed_mergers(inp.text, ss, se)]
+        shapes += [("investment", *span) for span in accepted_offers(inp.text, ss, se)]
+        for etype, cs, ce in shapes:
+            orgs = [
+                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
+            ]
+            before = [o for o in orgs if o[1] <= cs]
+            after = [o for o in orgs if ce <= o[0] <= ce + 3]
+            if not before or not after or before[0][2].name == after[0][2].name:
+                continue
+            parties = (
+                [after[0][2].name, before[0][2].name]
+                if etype == "investment"
+                else [
+                    before[0][2].name,
+                    after[0][2].name,
+                ]
+            )
+            if any(
+                e.type == etype and set(parties) <= set(e.participants) for e in events if e.sentence == sent
+            ):
+                continue
+            status = "planned" if etype == "investment" else "held"
+            ev = _Event(etype, status, parties, None, sent, [], _date(inp.text, ss, se, inp.published))
+            ev.sentence, ev.cue = sent, cs
+            events.append(ev)
     events.sort(key=lambda e: e.sentence[0])
 
 

@@ -52,3 +52,27 @@ def merger_status(text: str, sentence: tuple[int, int], cue: int) -> str | None:
     if _PAST_MERGED_RE.search(window) and not re.search(r"\b(?:will|would|to be|plans?)\b", window):
         return "held"
     return "planned"
+
+
+# a merger agreed as a noun phrase the syntax step reads no pact in: "X agreed to a $6bn merger with Y",
+# "X's board approved a merger with Y"
+_AGREED_MERGER_RE = re.compile(
+    r"\b(?:agreed|agrees|agree|approved|approves|approve)\s+(?:to\s+)?(?:an?|the)\s+(?:[\w$£€.,%-]+\s+){0,3}?"
+    r"merger\s+with\b",
+    re.IGNORECASE,
+)
+# an offer accepted, with an amount or an adjective before "offer" ("accepted a $6.75bn offer from Y",
+# "accepted a sweetened bid from Y"): the target's planned sale to the bidder
+_ACCEPTED_OFFER_RE = re.compile(
+    r"\baccept(?:ed|s)?\s+(?:an?|the|its)\s+(?:[\w$£€.,%-]+\s+){0,4}?(?:offer|bid)\s+from\b", re.IGNORECASE
+)
+
+
+def agreed_mergers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of "agreed to a merger with" in the sentence text[start:end]."""
+    return [(m.start(), m.end()) for m in _AGREED_MERGER_RE.finditer(text, start, end)]
+
+
+def accepted_offers(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of "accepted a $Xbn offer from" in the sentence text[start:end]."""
+    return [(m.start(), m.end()) for m in _ACCEPTED_OFFER_RE.finditer(text, start, end)]
