@@ -367,8 +367,6 @@ _PROBES = [
     ),
 ]
 _STILL_MISSED = {
-    3: "an agreed merger: the wire manifests want the agreement and the planned investment, dev gold "
-    "mostly only one",
     7: "the sold unit is not found as an organisation",
     18: "a signed sale agreement: the planned investment besides the agreement (gold practice mixed)",
     20: "the seller of a bought asset ('from Y') is not a party",
@@ -376,7 +374,6 @@ _STILL_MISSED = {
     25: "'Morrow Dairy Co' is not found by the model",
     26: "an unnamed awarding body ('the Navy') leaves the contract without an event",
     27: "'holds an 8.1 pct stake in Y' loses the target",
-    32: "a signed merger agreement: the planned investment besides the agreement",
 }
 
 

@@ -209,6 +209,8 @@ def find_events(inp: EventInputs) -> list[dict]:
         _add_syntax_events(inp, events)
     _funding_rounds(inp, events)
     _release_calls(inp, events)
+    _settlements(inp, events)
+    _merger_noun_deals(inp, events)
     events = _without_feed_footers(inp, events)
     events = _dedupe(events, inp.country_names, inp.text)
     _release_headline_deals(inp, events)
@@ -221,6 +223,7 @@ def find_events(inp: EventInputs) -> list[dict]:
     _headline_joint_statement(inp, events)
     _spokesperson_statements(inp, events)
     _parties_acting_for(inp, events)
+    _merger_investments(inp, events)
     # someone travels on a visit: one told with organisations only ("the World Bank visited Vietnam", "the
     # Communist Party in Guangzhou") is a name read into the wrong slot, not a visit
     # (a delegation, officials or a team of the organisation do travel)
@@ -2251,6 +2254,115 @@ _LIST_ITEM_RE = re.compile(r"\s*(?:\d{1,2}[.):]?|[•*▪◦–-])\s+\S")
 def _list_item(text: str, *sentences: tuple[int, int]) -> bool:
     """Every sentence opens an item of a numbered or bulleted list."""
     return bool(text) and all(_LIST_ITEM_RE.match(text, s[0]) for s in sentences)
+
+
+def _settlements(inp: EventInputs, events: list[_Event]) -> None:
+    """A company that pays to settle charges or a suit, or reaches a settlement with a body (settlements.py),
+    has an agreement with that body: the payer is the first organisation of the sentence before the shape,
+    the other party the organisations named in the shape's span ("paid the SEC $250m to settle", "charges
+    brought by the FTC", "a settlement with Y"). Nothing when no payer or no other party is named, or an
+    agreement of the sentence already names them."""
+    from .settlements import names_the_payer, settlement_shapes
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se):
+            continue
+        for shape in settlement_shapes(inp.text, ss, se):
+            orgs = [
+                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
+            ]
+            payers = [o for o in orgs if o[1] <= shape.cue]
+            others = [o for o in orgs if shape.counter[0] <= o[0] and o[1] <= shape.counter[1]]
+            if not payers or not names_the_payer(inp.text, payers[0][1]):
+                continue
+            parties = _unique([payers[0][2].name, *_names(others)])
+            if len(parties) < 2:
+                continue  # "X agreed to pay $10m to settle the case": one body alone, no agreement (round 7)
+            if any(
+                e.type == "agreement" and e.sentence == sent and set(parties) <= set(e.participants)
+                for e in events
+            ):
+                continue
+            sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+            ev = _Event(
+                "agreement",
+                shape.status,
+                parties,
+                None,
+                sent,
+                sectors,
+                _date(inp.text, ss, se, inp.published),
+            )
+            ev.sentence, ev.cue = sent, shape.cue
+            events.append(ev)
+            break
+    events.sort(key=lambda e: e.sentence[0])
+
+
+def _merger_noun_deals(inp: EventInputs, events: list[_Event]) -> None:
+    """Deals told as noun phrases the syntax step reads nothing in (mergers.py): "X agreed to a $6bn merger
+    with Y" is the agreement of X (the sentence's first organisation before it) and Y (the first after it; the
+    merger's investment follows from _merger_investments); "Y accepted a $6.75bn offer from X" is X's planned
+    purchase of Y. Nothing when either party is not an organisation found there, or an event of the type in
+    the sentence already names both."""
+    from .mergers import accepted_offers, agreed_mergers
+
+    for sent in inp.sentences:
+        ss, se = sent
+        if not inp.allowed(ss, se):
+            continue
+        shapes = [("agreement", *span) for span in agreed_mergers(inp.text, ss, se)]
+        shapes += [("investment", *span) for span in accepted_offers(inp.text, ss, se)]
+        for etype, cs, ce in shapes:
+            orgs = [
+                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
+            ]
+            before = [o for o in orgs if o[1] <= cs]
+            after = [o for o in orgs if ce <= o[0] <= ce + 3]
+            if not before or not after or before[0][2].name == after[0][2].name:
+                continue
+            parties = (
+                [after[0][2].name, before[0][2].name]
+                if etype == "investment"
+                else [
+                    before[0][2].name,
+                    after[0][2].name,
+                ]
+            )
+            if any(
+                e.type == etype and set(parties) <= set(e.participants) for e in events if e.sentence == sent
+            ):
+                continue
+            status = "planned" if etype == "investment" else "held"
+            ev = _Event(etype, status, parties, None, sent, [], _date(inp.text, ss, se, inp.published))
+            ev.sentence, ev.cue = sent, cs
+            events.append(ev)
+    events.sort(key=lambda e: e.sentence[0])
+
+
+def _merger_investments(inp: EventInputs, events: list[_Event]) -> None:
+    """An agreement whose cue is a merger ("X said it would merge with Y", "the merger of X and Y", "signed a
+    merger agreement") is also an investment of the same parties (mergers.py), unless an investment already
+    names two of them."""
+    from .mergers import is_merger_cue, merger_status
+
+    for ev in list(events):
+        if ev.type != "agreement" or ev.status == "ongoing" or len(ev.participants) < 2:
+            continue
+        if not is_merger_cue(inp.text, ev.cue):
+            continue
+        parties = set(ev.participants)
+        if any(o.type == "investment" and len(parties & set(o.participants)) >= 2 for o in events):
+            continue
+        status = merger_status(inp.text, ev.sentence if ev.sentence != (0, 0) else ev.evidence, ev.cue)
+        if status is None:
+            continue
+        twin = _Event(
+            "investment", status, list(ev.participants), ev.place, ev.evidence, list(ev.sectors), ev.date
+        )
+        twin.sentence, twin.cue = ev.sentence, ev.cue
+        events.append(twin)
 
 
 def _dedupe(events: list[_Event], countries: frozenset = frozenset(), text: str = "") -> list[_Event]:
