@@ -157,9 +157,8 @@ def _kept_record(model, select_related: tuple[str, ...], pk):
             queryset = model._default_manager.db_manager(using).all()
         queryset = queryset.filter(pk=STAND_IN_ID)
         try:  # what `.first()` reads
-            return KeptRows(
-                (queryset if queryset.ordered else queryset.order_by("pk"))[:1], key=STAND_IN_ID, prepared=True
-            )
+            first = (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
+            return KeptRows(first, key=STAND_IN_ID, prepared=True)
         except (ValueError, EmptyResultSet):  # a manager that adds parameters of its own
             return None
 
