@@ -236,6 +236,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # (DECLARE, FETCH, CLOSE) for a handful of rows: 1.1 ms against 0.74 ms a select on the bench database. No
 # code here streams with .iterator().
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("KOPRU_DB_DISABLE_SERVER_SIDE_CURSORS", True)
+# A detail page's reads and the session and user reads run as statements prepared on the PostgreSQL server
+# (kopru.core.statements.prepared_cursor): planning was most of their database CPU. Turn off behind a
+# pooler that does not keep a connection's prepared statements (PgBouncer in transaction mode before 1.21).
+KOPRU_DB_PREPARED = env_bool("KOPRU_DB_PREPARED", True)
 # Lists above this many rows are counted from the PostgreSQL planner's estimate (kopru.ui.pagination).
 KOPRU_EXACT_COUNT_LIMIT = env_int("KOPRU_EXACT_COUNT_LIMIT", 10_000)
 # ... and their filter menus (distinct publishers, languages) are remembered this long (kopru.ui.listing).

@@ -13,6 +13,7 @@ from django.contrib.auth.backends import ModelBackend
 from django.db import connections, router
 
 from kopru.core.prepared import Columns
+from kopru.core.statements import prepared_cursor
 
 # database alias -> (the statement, the user's columns, the profile's columns)
 _READS: dict[str, tuple[str, Columns, Columns]] = {}
@@ -49,7 +50,7 @@ def user_with_profile(user_id):
     connection = connections[using]
     sql, users, profiles = _user_read(using)
     key = user_model._meta.pk.get_db_prep_value(user_id, connection)  # the ORM's conversion and errors
-    with connection.cursor() as cursor:
+    with prepared_cursor(using) as cursor:  # prepared on PostgreSQL: every signed-in page asks it
         cursor.execute(sql, [key])
         row = cursor.fetchone()
     if row is None:

@@ -13,6 +13,7 @@ from django.db import connections, router
 from django.utils import timezone
 
 from kopru.core.prepared import Columns
+from kopru.core.statements import prepared_cursor
 
 # database alias -> (the statement, the session's columns)
 _READS: dict[str, tuple[str, Columns]] = {}
@@ -32,7 +33,7 @@ class SessionStore(DatabaseSessionStore):
             read = _READS[using] = (sql, columns)
         sql, columns = read
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        with connection.cursor() as cursor:
+        with prepared_cursor(using) as cursor:  # prepared on PostgreSQL: every signed-in page asks it
             cursor.execute(sql, [self.session_key, now])
             row = cursor.fetchone()
         if row is None:  # no such session, or it expired: Django's store forgets the key

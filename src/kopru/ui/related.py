@@ -13,7 +13,7 @@ from django.db import connections, router
 
 from kopru.core import access
 from kopru.core.lru import Remembered
-from kopru.core.statements import STAND_IN_ID, KeptRows
+from kopru.core.statements import STAND_IN_ID, KeptRows, prepared_cursor
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def which_have_rows_kept(purpose: str, obj, user, lists) -> list[bool]:
     if kept is None:
         return which_have_rows([make() for make in lists(obj)])
     sql, params = kept
-    with connections[using].cursor() as cursor:
+    with prepared_cursor(using) as cursor:
         cursor.execute(sql, [obj.pk if param == STAND_IN_ID else param for param in params])
         return [bool(found) for found in cursor.fetchone()]
 
@@ -115,7 +115,7 @@ def rows_kept(purpose: str, obj, user, make) -> list:
 
     def build():
         try:
-            return KeptRows(make(model(pk=STAND_IN_ID)), key=STAND_IN_ID)
+            return KeptRows(make(model(pk=STAND_IN_ID)), key=STAND_IN_ID, prepared=True)
         except (ValueError, EmptyResultSet):
             return None
 
@@ -206,7 +206,9 @@ def linked_rows(obj, names) -> dict[str, list]:
 
         def build(field=field):
             try:
-                return KeptRows(getattr(model(pk=STAND_IN_ID), field.name).all(), key=STAND_IN_ID)
+                return KeptRows(
+                    getattr(model(pk=STAND_IN_ID), field.name).all(), key=STAND_IN_ID, prepared=True
+                )
             except (ValueError, EmptyResultSet):
                 return None
 

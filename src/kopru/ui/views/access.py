@@ -131,11 +131,20 @@ _RECORD_READS = Remembered(128)
 def _kept_record(model, select_related: tuple[str, ...], pk):
     """`model`'s record `pk` (with `select_related`) as `access_object` reads it — `.filter(pk=pk).first()`
     — by a statement written once per model (building and compiling it was about 0.4 ms of a detail
-    page, bench/load.py); None when there is none, `_NOT_KEPT` where only the ORM reads it (a key that is
-    not an integer id)."""
+    page, bench/load.py) and prepared on the server; None when there is none, `_NOT_KEPT` where only the
+    ORM reads it (a key that is neither an integer nor a string). A string (the pages' URLs) is read as
+    the ORM's integer field reads it, `int(pk)`: "12", " 12", "+12" and "1_2" are record 12, "12.0" and
+    "x" no record."""
     key_field = model._meta.pk
     kind = key_field.get_internal_type()
-    if type(pk) is not int or kind not in ("AutoField", "BigAutoField", "SmallAutoField"):
+    if kind not in ("AutoField", "BigAutoField", "SmallAutoField"):
+        return _NOT_KEPT
+    if type(pk) is str:  # a page's URL (`<str:pk>`): the ORM's lookup takes `int(pk)`, or finds nothing
+        try:
+            pk = int(pk)
+        except ValueError:
+            return None
+    if type(pk) is not int:
         return _NOT_KEPT
     using = router.db_for_read(model)
     low, high = connections[using].ops.integer_field_range(kind)
@@ -148,7 +157,8 @@ def _kept_record(model, select_related: tuple[str, ...], pk):
             queryset = model._default_manager.db_manager(using).all()
         queryset = queryset.filter(pk=STAND_IN_ID)
         try:  # what `.first()` reads
-            return KeptRows((queryset if queryset.ordered else queryset.order_by("pk"))[:1], key=STAND_IN_ID)
+            first = (queryset if queryset.ordered else queryset.order_by("pk"))[:1]
+            return KeptRows(first, key=STAND_IN_ID, prepared=True)
         except (ValueError, EmptyResultSet):  # a manager that adds parameters of its own
             return None
 
