@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from . import claims as claims_mod
 from . import events as events_mod
+from .casing import headline_verb
 from .coref import (
     CHINESE_SURNAMES,
     MentionIndex,
@@ -416,6 +417,26 @@ _NAME_STOP = {
 }
 
 
+_LOWERED_WORD_RE = re.compile(r"\s+([a-z]\w*)")
+
+
+def _cut_at_headline_verbs(original: str, text: str, doc, ents: list) -> list:
+    """A name NER ran across the verb of a title-case headline ("Mirova Health Launches Clinic Network",
+    "Halvex Agree on Merger") ends before the verb the re-casing lowered: a name never goes on across a word
+    the headline's predicate begins with."""
+    out = []
+    for ent in ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ in ("ORG", "PERSON") and text[s:e] != original[s:e]:
+            for m in _LOWERED_WORD_RE.finditer(text, s, e):
+                if original[m.start(1)].isupper() and headline_verb(original[m.start(1) : m.end(1)]):
+                    ent = doc.char_span(s, m.start(), label=ent.label_)
+                    break
+        if ent is not None:
+            out.append(ent)
+    return out
+
+
 def analyse(document: Document, doc, corrections: Corrections | None = None) -> Extraction:
     """One read document and its spaCy parse (of ``nlp.prepare(document.text)``) -> the typed result.
 
@@ -426,7 +447,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     gaz = load()
     zones = find_zones(text, gaz)
     sentences = split_sentences(text)
-    ents = list(doc.ents) if doc is not None else []
+    ents = _cut_at_headline_verbs(document.text, text, doc, list(doc.ents)) if doc is not None else []
 
     orgs = find_orgs(text, ents, gaz, zones, person_like=set())
     tail_names = _split_name_tails(text, orgs, gaz)
