@@ -90,8 +90,8 @@ _HEADLINE_PHRASAL = {
     "Ties": ("Up",),
 }
 # a headline verb in its base form after two parties ("Dorrin Group, Halvex Agree on Merger", "Acme and Beta
-# Sign MOU"): read as a verb only when a comma, "and" or "&" before it says the subject is more than one
-# party, so a name ending in such a word ("Partner") elsewhere keeps its capital
+# Sign MOU"): a name NER ran across it ends before it (plural_headline_verb) only when a comma, "and" or "&"
+# before it says the subject is more than one party, so a name ending in such a word ("Partner") keeps it
 _PLURAL_HEADLINE_VERBS = frozenset(
     {
         *("Agree", "Sign", "Ink", "Seal", "Forge", "Partner", "Team", "Join", "Unite", "Collaborate"),
@@ -267,16 +267,6 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
                 and _capitalise(follows[0]) in _HEADLINE_PHRASAL[word]
             ):
                 new = _lower(word)  # "X Partners With Y", "X Teams Up With Y", "X Partners with Y"
-            elif (
-                k > 0
-                and word in _PLURAL_HEADLINE_VERBS
-                and follows
-                and not line.startswith(
-                    ",", m.end()
-                )  # "Chairman and Managing Partner, Acme": a post in a list
-                and _PARTIES_BEFORE_RE.search(line[: m.start()])
-            ):
-                new = _lower(word)  # "X, Y Agree on Merger", "X and Y Sign MOU"
             elif verb and word in _HEADLINE_PHRASAL[verb]:
                 new = _lower(word)
             elif k > 0 and seen and word[0].isupper() and not word.isupper():
@@ -446,6 +436,23 @@ def dateline_dashes(text: str) -> str:
     return _DATELINE_HYPHEN_RE.sub(r"\1 —", text)
 
 
-def headline_verb(word: str) -> bool:
-    """Whether a capitalised word is one the re-casing of title-case headlines reads as their verb."""
+def plural_headline_verb(line: str, start: int, end: int) -> bool:
+    """Whether the word at line[start:end] is a headline's verb in its base form after two parties ("Dorrin
+    Group, Halvex Agree on Merger"): a word of the lexicon, words after it, no comma right after it (a post in
+    a list: "Chairman and Managing Partner, Acme"), a comma, "and" or "&" before it, no full stop ending the
+    line. The re-casing leaves it capitalised (the release-headline rules read it so)."""
+    return (
+        line[start:end] in _PLURAL_HEADLINE_VERBS
+        and bool(line[end:].strip())
+        and not line.startswith(",", end)
+        and not line.rstrip().endswith((".", "!", "?"))
+        and _PARTIES_BEFORE_RE.search(line, 0, start) is not None
+    )
+
+
+def headline_verb(word: str, third_person: bool = False) -> bool:
+    """Whether a capitalised word is one the re-casing of title-case headlines reads as their verb
+    (`third_person`: only the verbs read so wherever they stand, "Signs", "Enters")."""
+    if third_person:
+        return word in _HEADLINE_VERBS
     return word in _HEADLINE_VERBS or word in _HEADLINE_PHRASAL or word in _PLURAL_HEADLINE_VERBS
