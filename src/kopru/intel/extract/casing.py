@@ -89,6 +89,17 @@ _HEADLINE_PHRASAL = {
     "Merges": ("With",),
     "Ties": ("Up",),
 }
+# a headline verb in its base form after two parties ("Dorrin Group, Halvex Agree on Merger", "Acme and Beta
+# Sign MOU"): a name NER ran across it ends before it (plural_headline_verb) only when a comma, "and" or "&"
+# before it says the subject is more than one party, so a name ending in such a word ("Partner") keeps it
+_PLURAL_HEADLINE_VERBS = frozenset(
+    {
+        *("Agree", "Sign", "Ink", "Seal", "Forge", "Partner", "Team", "Join", "Unite", "Collaborate"),
+        *("Cooperate", "Launch", "Unveil", "Announce", "Form", "Explore", "Discuss", "Complete", "Finalize"),
+        *("Finalise", "Establish", "Extend", "Renew", "Strengthen", "Deepen", "Merge", "Pledge", "Vow"),
+    }
+)
+_PARTIES_BEFORE_RE = re.compile(r"\S(?:,| and| &) \S")
 
 
 def _name_like(word: str, is_word: Callable[[str], bool]) -> bool:
@@ -168,7 +179,7 @@ _GIVEN_NAME_WORDS = frozenset(
 # cheap pre-checks: two words in capitals close together; a line of six capitalised words without a full stop
 _MAYBE_SHOUTING_RE = re.compile(r"[A-Z]{2,}[^a-z\n]{0,40}?[A-Z]{2,}")
 _MAYBE_TITLE_RE = re.compile(
-    r"(?:[A-Z][\w'’&.-]*[ \t]+(?:(?:of|and|the|for|in|on|to|a|with)[ \t]+)?){4,}[A-Z]"
+    r"(?:[A-Z][\w'’&.-]*,?[ \t]+(?:(?:of|and|the|for|in|on|to|a|with)[ \t]+)?){4,}[A-Z]"
 )
 
 
@@ -249,8 +260,13 @@ def truecase(text: str, is_word: Callable[[str], bool] | None = None) -> str:
             follows = line[m.end() :].split()[:1]
             if k > 0 and word in _HEADLINE_VERBS:
                 new = _lower(word)  # "Minister Meets ...": a verb, whatever the body says
-            elif k > 0 and word in _HEADLINE_PHRASAL and follows and follows[0] in _HEADLINE_PHRASAL[word]:
-                new = _lower(word)  # "X Partners With Y", "X Teams Up With Y"
+            elif (
+                k > 0
+                and word in _HEADLINE_PHRASAL
+                and follows
+                and _capitalise(follows[0]) in _HEADLINE_PHRASAL[word]
+            ):
+                new = _lower(word)  # "X Partners With Y", "X Teams Up With Y", "X Partners with Y"
             elif verb and word in _HEADLINE_PHRASAL[verb]:
                 new = _lower(word)
             elif k > 0 and seen and word[0].isupper() and not word.isupper():
@@ -418,3 +434,25 @@ def dateline_dashes(text: str) -> str:
     if " - " not in text:
         return text
     return _DATELINE_HYPHEN_RE.sub(r"\1 —", text)
+
+
+def plural_headline_verb(line: str, start: int, end: int) -> bool:
+    """Whether the word at line[start:end] is a headline's verb in its base form after two parties ("Dorrin
+    Group, Halvex Agree on Merger"): a word of the lexicon, words after it, no comma right after it (a post in
+    a list: "Chairman and Managing Partner, Acme"), a comma, "and" or "&" before it, no full stop ending the
+    line. The re-casing leaves it capitalised (the release-headline rules read it so)."""
+    return (
+        line[start:end] in _PLURAL_HEADLINE_VERBS
+        and bool(line[end:].strip())
+        and not line.startswith(",", end)
+        and not line.rstrip().endswith((".", "!", "?"))
+        and _PARTIES_BEFORE_RE.search(line, 0, start) is not None
+    )
+
+
+def headline_verb(word: str, third_person: bool = False) -> bool:
+    """Whether a capitalised word is one the re-casing of title-case headlines reads as their verb
+    (`third_person`: only the verbs read so wherever they stand, "Signs", "Enters")."""
+    if third_person:
+        return word in _HEADLINE_VERBS
+    return word in _HEADLINE_VERBS or word in _HEADLINE_PHRASAL or word in _PLURAL_HEADLINE_VERBS

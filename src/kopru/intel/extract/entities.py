@@ -2643,7 +2643,7 @@ _SITE_BEFORE_RE = re.compile(
     r"|\b(?:cities|towns|places|sites) (?:such )?as $"
 )
 # finite verbs of a title-case headline: "America Expresses Interest", "Mongolia Gives Importance"
-_HEADLINE_FINITE = frozenset(
+HEADLINE_FINITE = _HEADLINE_FINITE = frozenset(
     {
         *_HEADLINE_VERBS,
         *("Is", "Are", "Gives", "Expresses", "Cooperate", "Wraps", "Seals", "Vows", "Pledges", "Urges"),

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from . import claims as claims_mod
 from . import events as events_mod
+from .casing import headline_verb, plural_headline_verb
 from .coref import (
     CHINESE_SURNAMES,
     MentionIndex,
@@ -24,6 +25,7 @@ from .coref import (
 )
 from .corrections import Corrections, apply_to_orgs, apply_to_people, apply_to_places
 from .entities import (
+    HEADLINE_FINITE,
     REGIONS,
     WEEKDAYS,
     PlaceRec,
@@ -416,6 +418,76 @@ _NAME_STOP = {
 }
 
 
+_LOWERED_WORD_RE = re.compile(r"\s+([a-z]\w*)")
+
+
+def _cut_at_headline_verbs(original: str, text: str, doc, ents: list) -> list:
+    """A name NER ran across the verb of a title-case headline ("Mirova Health Launches Clinic Network",
+    "Halvex Agree on Merger") ends before the verb the re-casing lowered: a name never goes on across a word
+    the headline's predicate begins with."""
+    out = []
+    for ent in ents:
+        s, e = ent.start_char, ent.end_char
+        if ent.label_ not in ("ORG", "PERSON"):
+            pass
+        else:
+            if text[s:e] != original[s:e]:
+                for m in _LOWERED_WORD_RE.finditer(text, s, e):
+                    if original[m.start(1)].isupper() and headline_verb(original[m.start(1) : m.end(1)]):
+                        ent = doc.char_span(s, m.start(), label=ent.label_)
+                        break
+            if ent is not None and ent.end_char == e and " " in original[s:e]:
+                ent = _cut_at_plural_headline_verb(original, doc, ent)
+            if ent is not None and ent.end_char == e and " " in original[s:e]:
+                ent = _cut_at_verb_of_name_told_again(original, doc, ent)
+        if ent is not None:
+            out.append(ent)
+    return out
+
+
+_CAPITALISED_WORD_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
+# finite verbs of headlines in the third person ("Signs", "Warns", "Reinforces"): the re-casing lowers only
+# some of them, and a headline too short for it lowers none
+_THIRD_PERSON_HEADLINE_VERBS = frozenset(
+    w
+    for w in (
+        *HEADLINE_FINITE,
+        *("Reinforces", "Emphasises", "Emphasizes", "Improves", "Highlights", "Reaffirms", "Underscores"),
+    )
+    if len(w) > 3 and w.endswith("s")
+)
+
+
+def _cut_at_plural_headline_verb(original: str, doc, ent):
+    """ "Dorrin Group, Halvex Agree on Merger": the second party ends before the verb (casing's lexicon)."""
+    s, e = ent.start_char, ent.end_char
+    line_start = original.rfind("\n", 0, s) + 1
+    line_end = original.find("\n", e)
+    line = original[line_start : len(original) if line_end < 0 else line_end]
+    for m in _CAPITALISED_WORD_RE.finditer(original, s, e):
+        if plural_headline_verb(line, m.start(1) - line_start, m.end(1) - line_start):
+            return doc.char_span(s, m.start(), label=ent.label_)
+    return ent
+
+
+def _cut_at_verb_of_name_told_again(original: str, doc, ent):
+    """A headline's name NER ran across its verb ("Lindqvist Bio Enters License Deal", "Greenspan Warns
+    Lawmakers") ends before the verb when the text names the part before it again elsewhere (the lead's
+    "Lindqvist Bio AB"), on a line with no full stop."""
+    s, e = ent.start_char, ent.end_char
+    line_end = original.find("\n", e)
+    line = original[original.rfind("\n", 0, s) + 1 : len(original) if line_end < 0 else line_end]
+    if line.rstrip().endswith((".", "!", "?")):
+        return ent
+    for m in _CAPITALISED_WORD_RE.finditer(original, s, e):
+        if headline_verb(m.group(1), third_person=True) or m.group(1) in _THIRD_PERSON_HEADLINE_VERBS:
+            prefix = original[s : m.start()]
+            if original.count(prefix) >= 2:
+                return doc.char_span(s, m.start(), label=ent.label_)
+            return ent
+    return ent
+
+
 def analyse(document: Document, doc, corrections: Corrections | None = None) -> Extraction:
     """One read document and its spaCy parse (of ``nlp.prepare(document.text)``) -> the typed result.
 
@@ -426,7 +498,7 @@ def analyse(document: Document, doc, corrections: Corrections | None = None) -> 
     gaz = load()
     zones = find_zones(text, gaz)
     sentences = split_sentences(text)
-    ents = list(doc.ents) if doc is not None else []
+    ents = _cut_at_headline_verbs(document.text, text, doc, list(doc.ents)) if doc is not None else []
 
     orgs = find_orgs(text, ents, gaz, zones, person_like=set())
     tail_names = _split_name_tails(text, orgs, gaz)
