@@ -28,3 +28,11 @@ def seed_result(seed_file) -> dict:
     from kopru.intel.extract import extract_path
 
     return extract_path(str(seed_file))
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The extraction's gazetteer (countries, places, sectors), loaded once."""
+    from kopru.intel.extract.gazetteer import load
+
+    return load()

@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kopru.intel.extract.gazetteer import load as load_gazetteer
-from kopru.intel.extract.sectors import LEAD_CHARS, find_sectors, summarise
+from .sector_checks import codes
 
 pytestmark = pytest.mark.unit
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-def codes(text: str, gaz) -> set[str]:
-    return {s["code"] for s in summarise(find_sectors(text, gaz, []), lead_end=LEAD_CHARS, text=text)}
 
 
 def test_phone_networks_and_licences_are_telecom(gaz):

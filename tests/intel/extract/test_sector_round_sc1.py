@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kopru.intel.extract.gazetteer import load as load_gazetteer
-from kopru.intel.extract.sectors import LEAD_CHARS, find_sectors, summarise
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-def codes(text: str, gaz) -> set[str]:
-    return {s["code"] for s in summarise(find_sectors(text, gaz, []), lead_end=LEAD_CHARS, text=text)}
+from .sector_checks import codes
 
 
 def test_buying_a_company_is_investment(gaz):

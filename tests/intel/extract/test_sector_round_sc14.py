@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from kopru.intel.extract.gazetteer import load as load_gazetteer
-from kopru.intel.extract.sectors import LEAD_CHARS, find_sectors, summarise
+from .sector_checks import codes
 
 pytestmark = pytest.mark.unit
 
 FILLER = "The weather in the valley was mild and the harvest was late. " * 8
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return load_gazetteer()
-
-
-def codes(text: str, gaz) -> set[str]:
-    return {s["code"] for s in summarise(find_sectors(text, gaz, []), lead_end=LEAD_CHARS, text=text)}
 
 
 # ------------------------------------------------------------------ words in another sense
