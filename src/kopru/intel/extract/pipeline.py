@@ -428,9 +428,7 @@ def _cut_at_headline_verbs(original: str, text: str, doc, ents: list) -> list:
     out = []
     for ent in ents:
         s, e = ent.start_char, ent.end_char
-        if ent.label_ not in ("ORG", "PERSON"):
-            pass
-        else:
+        if ent.label_ in ("ORG", "PERSON"):
             if text[s:e] != original[s:e]:
                 for m in _LOWERED_WORD_RE.finditer(text, s, e):
                     if original[m.start(1)].isupper() and headline_verb(original[m.start(1) : m.end(1)]):
@@ -443,6 +441,13 @@ def _cut_at_headline_verbs(original: str, text: str, doc, ents: list) -> list:
         if ent is not None:
             out.append(ent)
     return out
+
+
+def _line_around(text: str, s: int, e: int) -> tuple[int, str]:
+    """(where the line holding text[s:e] starts, that line)."""
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    return start, text[start : len(text) if end < 0 else end]
 
 
 _CAPITALISED_WORD_RE = re.compile(r"\s+([A-Z][a-z]+)\b")
@@ -461,9 +466,7 @@ _THIRD_PERSON_HEADLINE_VERBS = frozenset(
 def _cut_at_plural_headline_verb(original: str, doc, ent):
     """ "Dorrin Group, Halvex Agree on Merger": the second party ends before the verb (casing's lexicon)."""
     s, e = ent.start_char, ent.end_char
-    line_start = original.rfind("\n", 0, s) + 1
-    line_end = original.find("\n", e)
-    line = original[line_start : len(original) if line_end < 0 else line_end]
+    line_start, line = _line_around(original, s, e)
     for m in _CAPITALISED_WORD_RE.finditer(original, s, e):
         if plural_headline_verb(line, m.start(1) - line_start, m.end(1) - line_start):
             return doc.char_span(s, m.start(), label=ent.label_)
@@ -475,8 +478,7 @@ def _cut_at_verb_of_name_told_again(original: str, doc, ent):
     Lawmakers") ends before the verb when the text names the part before it again elsewhere (the lead's
     "Lindqvist Bio AB"), on a line with no full stop."""
     s, e = ent.start_char, ent.end_char
-    line_end = original.find("\n", e)
-    line = original[original.rfind("\n", 0, s) + 1 : len(original) if line_end < 0 else line_end]
+    _start, line = _line_around(original, s, e)
     if line.rstrip().endswith((".", "!", "?")):
         return ent
     for m in _CAPITALISED_WORD_RE.finditer(original, s, e):
@@ -2165,7 +2167,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
                     if last in gaz.demonyms or last in gaz.country_names:
                         # "Israeli industry minister Ehud Olmert", "Venezuelan president Hugo Chavez"
                         p.country = p.country or gaz.demonyms.get(last) or gaz.country_names.get(last)
-                        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+                        if not _has_title(p, title):
                             p.positions.append({"title": title, "organization": None})
                         break
                     owner = next((name for sf, name in surfaces.items() if sf.endswith(" " + named)), None)
@@ -2176,7 +2178,7 @@ def _prenominal_titles(text: str, people: list[Person], orgs, gaz: Gazetteer) ->
             elif m.group("its") or m.group("its2"):
                 before = [rec for os_, oe, rec in org_spans if oe <= m.start() and rec.kind != "media"]
                 organization = before[-1].name if before else None
-            if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            if not _has_title(p, title):
                 p.positions.append({"title": title, "organization": organization})
             break
 
@@ -2224,7 +2226,7 @@ def _appointed_titles(text: str, people: list[Person]) -> None:
     for m in _SERVED_AS_RE.finditer(text):
         p = by_end.get(m.end("name"))
         title = m.group("title")
-        if p is not None and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+        if p is not None and not _has_title(p, title):
             p.positions.append({"title": title, "organization": None})
     by_start = {s: p for p in people for s, _e in p.mentions}
     for m in _APPOINTED_RE.finditer(text):
@@ -2232,7 +2234,7 @@ def _appointed_titles(text: str, people: list[Person]) -> None:
         if p is None or not m.group("name")[:1].isupper():
             continue
         for title in _TITLE_LIST_SPLIT_RE.split(m.group("titles").strip(" ,")):
-            if title and not any(pos["title"].lower() == title.lower() for pos in p.positions):
+            if title and not _has_title(p, title):
                 p.positions.append({"title": title, "organization": None})
 
 
@@ -2303,7 +2305,7 @@ def _second_post(p: Person, orgs, m: re.Match) -> tuple[int, int] | None:
     title = m.group("title")
     if organization is None:
         # "chairman of X and president of the Y Association": the second post is hers all the same
-        if not any(pos["title"].lower() == title.lower() for pos in p.positions):
+        if not _has_title(p, title):
             p.positions.append({"title": title, "organization": None})
         return None
     if not any(

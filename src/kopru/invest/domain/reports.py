@@ -34,7 +34,7 @@ class StageFigures:
     weighted: Decimal  # announced (or committed) × probability
 
 
-def _value_by_stage(pipeline: Pipeline, deals) -> dict[int, dict]:
+def _value_by_stage(deals) -> dict[int, dict]:
     """Per stage: deals in it now, and the USD amounts (sum; weighted by the effective probability).
 
     One GROUP BY over the readable deals (`deals` is already narrowed to the pipeline): counting from the
@@ -173,7 +173,7 @@ def _grouped(deals, stages) -> tuple[dict[int, dict], dict[int, int]]:
     """(per stage: deals in it now and the sums, {furthest stage id: deals}) of `deals` (one pipeline's)."""
     if connections[deals.db].vendor == "postgresql":
         return _value_and_histogram_postgresql(deals, {stage.pk: stage.probability for stage in stages})
-    return {row["stage"]: row for row in _sums_grouped_by(deals, "stage")}, _furthest_histogram(deals)
+    return _value_by_stage(deals), _furthest_histogram(deals)
 
 
 def home_figures(pipeline: Pipeline | None, user, counted: Callable[[], list[int]]) -> tuple[list, list[int]]:
