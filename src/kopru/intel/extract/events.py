@@ -241,6 +241,17 @@ def find_events(inp: EventInputs) -> list[dict]:
     return [_as_dict(e) for e in events]
 
 
+def _sectors_between(inp: EventInputs, start: int, end: int) -> list[str]:
+    """The sector codes found between `start` and `end`, each once, in text order."""
+    return list(dict.fromkeys(code for s, e, code in inp.sector_hits if start <= s and e <= end))
+
+
+def _bodies_in(inp: EventInputs, start: int, end: int) -> list:
+    """The organisations named between `start` and `end` that can be parties: no media, none inside a title
+    of office ("Minister of Trade")."""
+    return [o for o in _in(inp.orgs, start, end) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+
+
 def _release_calls(inp: EventInputs, events: list[_Event]) -> None:
     """A funder's call told without an opening verb the cue rules read ("launched a $5 million grant round",
     "opened applications for its grant programme", "is working on a call for proposals", "will invite
@@ -256,7 +267,7 @@ def _release_calls(inp: EventInputs, events: list[_Event]) -> None:
         if not shapes:
             continue
         cs = shapes[0][0]
-        orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+        orgs = _bodies_in(inp, ss, se)
         parties = _names(orgs) or [
             p for p in _first_entity(inp, ss, cs, events) if p not in _names(inp.people)
         ]
@@ -269,7 +280,7 @@ def _release_calls(inp: EventInputs, events: list[_Event]) -> None:
             )
             else "held"
         )
-        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+        sectors = _sectors_between(inp, ss, se)
         ev = _Event(
             "call",
             status,
@@ -318,7 +329,7 @@ def _release_headline_deals(inp: EventInputs, events: list[_Event]) -> None:
         # that the headline's event folds into it
         body = next((b for b in events if b.type == etype and set(b.participants) & set(parties)), None)
         status = body.status if body is not None else status
-        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if start <= s and e <= end))
+        sectors = _sectors_between(inp, start, end)
         ev = _Event(etype, status, parties, None, (start, end), sectors, None, sentence=(start, end))
         ev.cue = span[0]
         if etype == "investment":
@@ -370,7 +381,7 @@ def _funding_rounds(inp: EventInputs, events: list[_Event]) -> None:
     text = inp.text
     last_company = None
     for ss, se in inp.sentences:
-        orgs = [o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+        orgs = _bodies_in(inp, ss, se)
         m = _ROUND_LED_RE.search(text, ss, se)
         if m is not None and inp.allowed(ss, se):
             investors = _unique([o[2].name for o in orgs if o[0] >= m.end() - 6])
@@ -689,7 +700,7 @@ def _sentence_events(inp: EventInputs, events: list[_Event], sent: tuple[int, in
     bounds = _coordinate_clauses(inp, ss, se)
     kept = _meetings_outside_agreements(text, ss, _first_cue_per_kind(cues, bounds))
     kept = _purpose_talks_dropped(text, ss, kept)
-    sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+    sectors = _sectors_between(inp, ss, se)
     sc = _Sentence(sent, chunk, sent_orgs, companies, sectors, last_company)
     for idx, (etype, cs, ce, word) in enumerate(kept):
         for ev in events:
@@ -1628,7 +1639,7 @@ def _add_syntax_events(inp: EventInputs, events: list[_Event]) -> None:
             continue  # "firms attending the show" are exhibitors; a leader attending a forum takes part
         cs, ce = se.trigger
         place = _place(inp, text, ss, cs, ce, se_end, se.type)
-        sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se_end))
+        sectors = _sectors_between(inp, ss, se_end)
         ev = _Event(
             se.type,
             se.status,
@@ -1976,7 +1987,7 @@ def _first_entity(inp: EventInputs, start: int, end: int, events: list[_Event]) 
         if group:
             return group
     people = _in(inp.people, start, end)
-    orgs = [o for o in _in(inp.orgs, start, end) if o[2].kind != "media" and not _inside(o, inp.title_spans)]
+    orgs = _bodies_in(inp, start, end)
     candidates = sorted([(p[0], p[2].name) for p in people] + [(o[0], o[2].name) for o in orgs])
     pm = _PRONOUN_RE.search(chunk)
     om = _ORG_NOUN_RE.search(chunk)
@@ -2269,9 +2280,7 @@ def _settlements(inp: EventInputs, events: list[_Event]) -> None:
         if not inp.allowed(ss, se):
             continue
         for shape in settlement_shapes(inp.text, ss, se):
-            orgs = [
-                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
-            ]
+            orgs = _bodies_in(inp, ss, se)
             payers = [o for o in orgs if o[1] <= shape.cue]
             others = [o for o in orgs if shape.counter[0] <= o[0] and o[1] <= shape.counter[1]]
             if not payers or not names_the_payer(inp.text, payers[0][1]):
@@ -2284,7 +2293,7 @@ def _settlements(inp: EventInputs, events: list[_Event]) -> None:
                 for e in events
             ):
                 continue
-            sectors = list(dict.fromkeys(code for s, e, code in inp.sector_hits if ss <= s and e <= se))
+            sectors = _sectors_between(inp, ss, se)
             ev = _Event(
                 "agreement",
                 shape.status,
@@ -2315,9 +2324,7 @@ def _merger_noun_deals(inp: EventInputs, events: list[_Event]) -> None:
         shapes = [("agreement", *span) for span in agreed_mergers(inp.text, ss, se)]
         shapes += [("investment", *span) for span in accepted_offers(inp.text, ss, se)]
         for etype, cs, ce in shapes:
-            orgs = [
-                o for o in _in(inp.orgs, ss, se) if o[2].kind != "media" and not _inside(o, inp.title_spans)
-            ]
+            orgs = _bodies_in(inp, ss, se)
             before = [o for o in orgs if o[1] <= cs]
             after = [o for o in orgs if ce <= o[0] <= ce + 3]
             if not before or not after or before[0][2].name == after[0][2].name:
