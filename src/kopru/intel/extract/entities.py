@@ -630,7 +630,9 @@ def _domain_named_orgs(orgs: _OrgFinder) -> None:
         orgs.found[m.group("name")].shaped = True
 
 
-_LEGAL_FORM_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.$")
+# the legal forms a company's name ends in, with their point ("Kestrel Ltd.") and, below, with or without it
+_LEGAL_FORM_WORDS = r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)"
+_LEGAL_FORM_END_RE = re.compile(_LEGAL_FORM_WORDS + r"\.$")
 _TITLE_HEAD_WORDS = frozenset({"Secretary", "Director", "Manager", "Head", "Chief", "President", "Officer"})
 
 
@@ -761,7 +763,7 @@ _OFFICE_WORDS = frozenset(
     | {"analyst", "fellow", "editor", "governor", "ceo", "owner", "vice", "leader", "principal", "counsel"}
 )
 # a legal form ending a name, with or without its point ("Grid Co", "Texaco Inc")
-_LEGAL_FORM_NAME_END_RE = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|LLC|S\.A|N\.V)\.?$")
+_LEGAL_FORM_NAME_END_RE = re.compile(_LEGAL_FORM_WORDS + r"\.?$")
 _LEGAL_NAME_TAIL_RE = re.compile(r"(?: [A-Z][\w'’-]*)* (?:Inc|Ltd|Corp|Co|Plc|LLC)\.?")
 # what may stand before a legal form's name inside it: capitalised words, initials, "of", "and", "&", commas
 _LEGAL_NAME_LEAD_RE = re.compile(r"(?:(?:[A-Z][\w'’-]*|[A-Z]\.)(?:,? (?:of |and |& )?|-))+")
